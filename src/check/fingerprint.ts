@@ -1,0 +1,12 @@
+import { createHash } from 'node:crypto';
+import type { Location } from '../model/index.js';
+
+/**
+ * A fingerprint that survives unrelated line moves: it hashes the rule id, the source file, the value's
+ * logical path (or, without one, the text of the message) and the subject, never line numbers.
+ * @returns 16 hex characters
+ */
+export function fingerprint(ruleId: string, at: Location, subject: string, message: string): string {
+  const key = [ruleId, at.source, at.path ?? message, subject].join('\u0000');
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+}

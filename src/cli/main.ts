@@ -1,0 +1,42 @@
+import { Command, CommanderError } from 'commander';
+import { EXIT } from './exit-codes.js';
+import { UsageError } from './output.js';
+import { registerRules } from './rules.js';
+import { registerScan } from './scan.js';
+import { VERSION } from './version.js';
+
+/** Builds the `bulwark` program with every command registered. */
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('bulwark')
+    .description('Harden Docker hosts and workloads: one rule set over compose files, Dockerfiles, docker run lines, daemon and host configuration.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerScan(program);
+  registerRules(program);
+  return program;
+}
+
+/** Runs the CLI; never lets a stack trace reach a user except for internal errors, which say how to report them. */
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      process.exitCode = e.exitCode === 0 ? EXIT.clean : EXIT.input;
+      return;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`bulwark: ${e.message}\n`);
+      process.exitCode = EXIT.input;
+      return;
+    }
+    process.stderr.write(
+      `bulwark: internal error: ${(e as Error)?.stack ?? String(e)}\nThis is a bug in Bulwark; please report it with the command you ran.\n`,
+    );
+    process.exitCode = EXIT.internal;
+  }
+}

@@ -1,0 +1,37 @@
+import { writeFileSync } from 'node:fs';
+import { SEVERITIES, type Severity } from '../rules/index.js';
+
+/** Output formats every reporting command accepts. */
+export const FORMATS = ['text', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Whether to colour: never with --no-color or NO_COLOR, always with FORCE_COLOR, else only on a TTY. */
+export function useColor(flag: boolean | undefined, stream: NodeJS.WriteStream): boolean {
+  if (flag === false || process.env.NO_COLOR !== undefined) return false;
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
+  return stream.isTTY === true;
+}
+
+/** Parses `--fail-on`; `none` never fails on findings. @throws UsageError on another word. */
+export function parseFailOn(v: string): Severity | 'none' {
+  const s = v.toLowerCase();
+  if (s === 'none' || (SEVERITIES as readonly string[]).includes(s)) return s as Severity | 'none';
+  throw new UsageError(`--fail-on must be one of ${[...SEVERITIES, 'none'].join(', ')}; got "${v}"`);
+}
+
+/** True when a severity is at or above the threshold. */
+export function atOrAbove(sev: Severity, threshold: Severity | 'none'): boolean {
+  if (threshold === 'none') return false;
+  return SEVERITIES.indexOf(sev) <= SEVERITIES.indexOf(threshold);
+}
+
+/** A mistake in how the command was called: printed without a stack trace, exit code 2. */
+export class UsageError extends Error {
+  readonly code = 'usage' as const;
+}
+
+/** Writes a report to a file (atomically enough for a report: whole content in one write) or stdout. */
+export function emit(text: string, outFile: string | undefined): void {
+  if (outFile === undefined) process.stdout.write(text);
+  else writeFileSync(outFile, text);
+}

@@ -1,0 +1,194 @@
+import type { ImageRef } from './image-ref.js';
+import type { Location, Sourced, Unknown } from './location.js';
+
+/**
+ * Where a ContainerSpec was read from. DESIGN.md: one compose service, one run line, one live
+ * container, one create request through the proxy, one swarm service.
+ */
+export type ContainerOrigin = 'compose' | 'run' | 'engine' | 'proxy' | 'swarm';
+
+/** A bind, volume or tmpfs mount (compose `volumes:`, `--mount`, `-v`, Engine `Mounts`). */
+export interface Mount {
+  type: 'bind' | 'volume' | 'tmpfs' | 'npipe' | 'cluster' | 'image';
+  /** Host path for binds (as written, `~` and relative paths kept), volume name for volumes; undefined for anonymous volumes and tmpfs. */
+  source?: string;
+  /** Path inside the container. */
+  target: string;
+  readOnly: boolean;
+  /** Bind propagation: private, rprivate, shared, rshared, slave, rslave. */
+  propagation?: string;
+  /** SELinux relabel option: `z` (shared) or `Z` (private). */
+  selinux?: 'z' | 'Z';
+}
+
+/** A published port (compose `ports:`, `-p`, Engine `PortBindings`). */
+export interface PortBinding {
+  /** Host address; undefined when not written (Docker then binds all interfaces). */
+  hostIp?: string;
+  /** Host port or range (`8080`, `8080-8081`); undefined for an ephemeral port. */
+  hostPort?: string;
+  /** Container port or range. */
+  containerPort: string;
+  protocol: 'tcp' | 'udp' | 'sctp';
+}
+
+/** A host device given to the container (`devices:`, `--device`). */
+export interface DeviceMapping {
+  pathOnHost: string;
+  pathInContainer: string;
+  /** cgroup permissions: any of r, w, m; Docker's default is `rwm`. */
+  permissions: string;
+}
+
+/** A resource limit per process (`ulimits:`, `--ulimit`). `soft` and `hard` are counts; -1 is unlimited. */
+export interface Ulimit {
+  name: string;
+  soft: number;
+  hard: number;
+}
+
+/** A container health check. Durations are in seconds. */
+export interface Healthcheck {
+  /** The test as Docker stores it: `["CMD", ...]`, `["CMD-SHELL", "..."]`. */
+  test: string[];
+  intervalSeconds?: number;
+  timeoutSeconds?: number;
+  startPeriodSeconds?: number;
+  retries?: number;
+}
+
+/** One environment variable. `value` is undefined when taken from the caller's environment (`- NAME`). */
+export interface EnvVar {
+  name: string;
+  value?: string;
+  /** Set instead of `value` when the value depends on something unknowable (an unset `${VAR}`). */
+  unknownValue?: Unknown;
+  /** True when the value was read from a file (`env_file:`, `--env-file`), which Bulwark does not print. */
+  fromFile?: boolean;
+}
+
+/** A secret given as a file (compose `secrets:`). */
+export interface SecretRef {
+  source: string;
+  target?: string;
+}
+
+/** Logging configuration (`logging:`, `--log-driver`/`--log-opt`, Engine `LogConfig`). */
+export interface LogConfig {
+  /** Undefined when left to the daemon's default (daemon.json `log-driver`, default json-file). */
+  driver?: string;
+  options: Record<string, string>;
+}
+
+/** A restart policy normalised from compose `restart:`, `deploy.restart_policy`, `--restart`, Engine `RestartPolicy`. */
+export interface RestartPolicy {
+  /** `no`, `always`, `unless-stopped`, `on-failure`. */
+  name: string;
+  /** Maximum retries for on-failure (or deploy.restart_policy.max_attempts); undefined means unbounded. */
+  maximumRetryCount?: number;
+}
+
+/** The `security_opt` / `--security-opt` entries, split by kind. */
+export interface SecurityOptions {
+  noNewPrivileges?: Sourced<boolean>;
+  /** Seccomp profile: `unconfined`, `builtin`, or a path. */
+  seccomp?: Sourced<string>;
+  /** AppArmor profile name, or `unconfined`. */
+  apparmor?: Sourced<string>;
+  /** SELinux label options: `disable`, `type:spc_t`, `level:s0:c100`. */
+  selinux: Sourced<string>[];
+  /** Options Bulwark does not recognise, kept for messages. */
+  other: Sourced<string>[];
+}
+
+/** Resource limits. Units: nano-CPUs (1e9 = one CPU), bytes, process counts. */
+export interface Limits {
+  nanoCpus?: Sourced<number>;
+  memoryBytes?: Sourced<number>;
+  /** Maximum number of processes; 0 or -1 mean unlimited. */
+  pidsLimit?: Sourced<number>;
+  ulimits: Sourced<Ulimit>[];
+}
+
+/** What the deciding image says, when the service's Dockerfile or image was scanned too (filled by check/). */
+export interface ImageDefaults {
+  /** The image's effective user (Dockerfile final-stage USER, image Config.User). */
+  user?: Sourced<string>;
+  healthcheck?: Sourced<Healthcheck | 'disabled'>;
+}
+
+/** The compose `build:` section, kept so that check/ can tie a service to its Dockerfile. */
+export interface BuildSpec {
+  /** Build context as written (relative paths are relative to the compose file's folder). */
+  context: string;
+  /** Dockerfile path relative to the context; `Dockerfile` when not written. */
+  dockerfile: string;
+  /** Absolute folder of the compose file that set `build:`. */
+  baseDir: string;
+}
+
+/**
+ * One container's settings, whatever wrote them (DESIGN.md "The model"). Every value keeps its Location.
+ * Absent optional fields mean "not set"; `Unknown` values mean "set, but not knowable statically".
+ */
+export interface ContainerSpec {
+  /** Service name, container name, or the run line's `--name` (or `run@line`). */
+  name: string;
+  origin: ContainerOrigin;
+  /** Where the container is declared (the service key, the `docker run` word, the container). */
+  at: Location;
+  image?: Sourced<ImageRef>;
+  /** As written: `10001:10001`, `root`, `0`, `app`. Absent: the image decides. */
+  user?: Sourced<string>;
+  privileged?: Sourced<boolean>;
+  /** Normalised capability names: upper case, no `CAP_` prefix, `ALL`. */
+  capAdd: Sourced<string>[];
+  capDrop: Sourced<string>[];
+  securityOpt: SecurityOptions;
+  readonlyRootfs?: Sourced<boolean>;
+  /** tmpfs mount targets (`/tmp`, `/run:size=64m` keeps only the path). */
+  tmpfs: Sourced<string>[];
+  mounts: Sourced<Mount>[];
+  ports: Sourced<PortBinding>[];
+  /** `host`, `none`, `bridge`, `container:NAME`, `service:NAME`, or a network name. */
+  networkMode?: Sourced<string>;
+  networks: Sourced<string>[];
+  pidMode?: Sourced<string>;
+  ipcMode?: Sourced<string>;
+  utsMode?: Sourced<string>;
+  usernsMode?: Sourced<string>;
+  cgroupnsMode?: Sourced<string>;
+  devices: Sourced<DeviceMapping>[];
+  /** `[name, value]` pairs. */
+  sysctls: Sourced<[string, string]>[];
+  limits: Limits;
+  healthcheck?: Sourced<Healthcheck | 'disabled'>;
+  restart?: Sourced<RestartPolicy>;
+  env: Sourced<EnvVar>[];
+  secrets: Sourced<SecretRef>[];
+  logging?: Sourced<LogConfig>;
+  build?: BuildSpec;
+  /** Filled by check/ when the image's Dockerfile or config is known. */
+  imageDefaults?: ImageDefaults;
+}
+
+/** An empty ContainerSpec with every list present, for sources to fill in. */
+export function emptyContainerSpec(name: string, origin: ContainerOrigin, at: Location): ContainerSpec {
+  return {
+    name,
+    origin,
+    at,
+    capAdd: [],
+    capDrop: [],
+    securityOpt: { selinux: [], other: [] },
+    tmpfs: [],
+    mounts: [],
+    ports: [],
+    networks: [],
+    devices: [],
+    sysctls: [],
+    limits: { ulimits: [] },
+    env: [],
+    secrets: [],
+  };
+}

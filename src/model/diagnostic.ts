@@ -1,0 +1,35 @@
+import type { Location } from './location.js';
+
+/**
+ * Codes of input problems (STYLE.md habit 9: errors carry a code; nothing matches on message text).
+ */
+export type DiagnosticCode =
+  | 'yaml-syntax'
+  | 'alias-bomb'
+  | 'too-large'
+  | 'binary'
+  | 'unreadable'
+  | 'invalid-merge'
+  | 'not-a-mapping'
+  | 'invalid-interpolation'
+  | 'invalid-value'
+  | 'extends-cycle'
+  | 'extends-missing'
+  | 'include-missing'
+  | 'dockerfile-syntax'
+  | 'unknown-flag'
+  | 'shell-syntax'
+  | 'json-syntax'
+  | 'config'
+  | 'internal';
+
+/**
+ * A problem with the input itself (a file that does not parse, a value compose would refuse), as opposed to
+ * a finding about hardening. Errors make `bulwark` exit 2 (DESIGN.md "Findings and output"); warnings do not.
+ */
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: 'error' | 'warning';
+  message: string;
+  at: Location;
+}

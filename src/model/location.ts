@@ -1,0 +1,102 @@
+/**
+ * Where a value came from, so that every finding points at file:line:column and every fix
+ * knows where to edit. Lines and columns are 1-based; offsets are 0-based UTF-16 indices.
+ */
+export interface Location {
+  /** File path as given to Bulwark (relative to the working directory when possible), or a pseudo-source such as `<command>` or `container:api`. */
+  source: string;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  /** 0-based start offset in the source text, when the source is a text file. */
+  offset?: number;
+  /** 0-based end offset (exclusive). */
+  endOffset?: number;
+  /** Logical path of the value: `services.api.cap_add[1]`, or `HostConfig.CapAdd[1]`. Stable across line moves; used by fingerprints. */
+  path?: string;
+}
+
+/** A value that Bulwark cannot know statically (DESIGN.md "Unknown is not a violation"). */
+export interface Unknown {
+  readonly kind: 'unknown';
+  /** Why it is unknown, for messages: `variable ${TAG} is not set`. */
+  readonly reason: string;
+  /** The text as written, e.g. `${TAG}`. */
+  readonly raw?: string;
+}
+
+/** A model value together with where it was written. */
+export interface Sourced<T> {
+  value: T | Unknown;
+  at: Location;
+}
+
+/** Builds an Unknown marker. */
+export function unknown(reason: string, raw?: string): Unknown {
+  return raw === undefined ? { kind: 'unknown', reason } : { kind: 'unknown', reason, raw };
+}
+
+/** True when `v` is the Unknown marker rather than a real value. */
+export function isUnknown(v: unknown): v is Unknown {
+  return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'unknown' && 'reason' in v;
+}
+
+/** The known value of a Sourced field, or undefined when absent or unknown. */
+export function knownValue<T>(s: Sourced<T> | undefined): T | undefined {
+  if (s === undefined || isUnknown(s.value)) return undefined;
+  return s.value as T;
+}
+
+/** Wraps a value with its location. */
+export function sourced<T>(value: T | Unknown, at: Location): Sourced<T> {
+  return { value, at };
+}
+
+/**
+ * Maps offsets to 1-based line and column through a sorted index of line starts, built once per file
+ * (STYLE.md habit 4: line and column are worked out once, through a line-offset index).
+ */
+export class LineIndex {
+  private readonly starts: number[];
+
+  constructor(text: string) {
+    const starts = [0];
+    let i = text.indexOf('\n');
+    while (i !== -1) {
+      starts.push(i + 1);
+      i = text.indexOf('\n', i + 1);
+    }
+    this.starts = starts;
+  }
+
+  /** Returns `{ line, column }` (1-based) for a 0-based offset. */
+  position(offset: number): { line: number; column: number } {
+    const s = this.starts;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((s[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (s[lo] as number) + 1 };
+  }
+
+  /** A Location for the half-open range [start, end) of `source`. */
+  location(source: string, start: number, end: number, path?: string): Location {
+    const a = this.position(start);
+    const b = this.position(Math.max(start, end));
+    const loc: Location = {
+      source,
+      line: a.line,
+      column: a.column,
+      endLine: b.line,
+      endColumn: b.column,
+      offset: start,
+      endOffset: end,
+    };
+    if (path !== undefined) loc.path = path;
+    return loc;
+  }
+}

@@ -1,0 +1,65 @@
+import type { PortBinding } from './container.js';
+
+/** A port specification Docker would refuse. */
+export class PortSpecError extends Error {
+  readonly code = 'invalid-port' as const;
+}
+
+const PORT_OR_RANGE = /^\d{1,5}(?:-\d{1,5})?$/;
+
+/**
+ * Parses a published-port specification as Docker does (go-connections `nat.ParsePortSpec`), which is also
+ * compose's short syntax: `[[IP:]HOST_PORT:]CONTAINER_PORT[/PROTOCOL]`, with `IP` in brackets for IPv6
+ * (`[::1]:8080:80`), ranges (`8000-8010:8000-8010`) and an empty host port (`127.0.0.1::80`).
+ * @throws PortSpecError when a port is not a number or range, or the protocol is unknown.
+ */
+export function parsePortSpec(spec: string): PortBinding {
+  let rest = spec.trim();
+  let protocol: PortBinding['protocol'] = 'tcp';
+  const slash = rest.lastIndexOf('/');
+  if (slash !== -1) {
+    const p = rest.slice(slash + 1).toLowerCase();
+    if (p !== 'tcp' && p !== 'udp' && p !== 'sctp') throw new PortSpecError(`unknown protocol "${p}" in port "${spec}"`);
+    protocol = p;
+    rest = rest.slice(0, slash);
+  }
+  let hostIp: string | undefined;
+  let hostPort: string | undefined;
+  let containerPort: string;
+  if (rest.startsWith('[')) {
+    const close = rest.indexOf(']');
+    if (close === -1 || rest[close + 1] !== ':') throw new PortSpecError(`invalid IPv6 address in port "${spec}"`);
+    hostIp = rest.slice(1, close);
+    const parts = rest.slice(close + 2).split(':');
+    if (parts.length !== 2) throw new PortSpecError(`invalid port "${spec}"`);
+    hostPort = parts[0];
+    containerPort = parts[1] as string;
+  } else {
+    const parts = rest.split(':');
+    const n = parts.length;
+    containerPort = parts[n - 1] as string;
+    if (n === 2) hostPort = parts[0];
+    else if (n === 3) {
+      hostIp = parts[0];
+      hostPort = parts[1];
+    } else if (n > 3) {
+      hostIp = parts.slice(0, n - 2).join(':');
+      hostPort = parts[n - 2];
+    }
+  }
+  if (!PORT_OR_RANGE.test(containerPort)) throw new PortSpecError(`invalid container port "${containerPort}" in "${spec}"`);
+  if (hostPort !== undefined && hostPort !== '' && !PORT_OR_RANGE.test(hostPort)) {
+    throw new PortSpecError(`invalid host port "${hostPort}" in "${spec}"`);
+  }
+  const binding: PortBinding = { containerPort, protocol };
+  if (hostIp !== undefined && hostIp !== '') binding.hostIp = hostIp.replace(/^\[|\]$/g, '');
+  if (hostPort !== undefined && hostPort !== '') binding.hostPort = hostPort;
+  return binding;
+}
+
+/** True when a host address means "every interface": none written, `0.0.0.0`, `::`, or `[::]`. */
+export function isAllInterfaces(hostIp: string | undefined): boolean {
+  if (hostIp === undefined || hostIp === '') return true;
+  const ip = hostIp.replace(/^\[|\]$/g, '');
+  return ip === '0.0.0.0' || ip === '::' || /^(0{0,4}:){2,7}0{0,4}$/.test(ip);
+}

@@ -1,0 +1,42 @@
+import type { SecurityOptions } from './container.js';
+import type { Location } from './location.js';
+
+/**
+ * Adds one `--security-opt` / compose `security_opt` entry to `into`, parsed as the Docker CLI does
+ * (cli `parseSecurityOpts`): `KEY=VALUE` or the legacy `KEY:VALUE`, `no-new-privileges` alone meaning true,
+ * `label=...` / `label:...` for SELinux. Unknown keys are kept in `other`.
+ */
+export function parseSecurityOpt(text: string, at: Location, into: SecurityOptions): void {
+  const t = text.trim();
+  if (t === 'no-new-privileges') {
+    into.noNewPrivileges = { value: true, at };
+    return;
+  }
+  const eq = t.indexOf('=');
+  const colon = t.indexOf(':');
+  const sep = eq === -1 ? colon : colon === -1 ? eq : Math.min(eq, colon);
+  if (sep === -1) {
+    into.other.push({ value: t, at });
+    return;
+  }
+  const key = t.slice(0, sep);
+  const value = t.slice(sep + 1);
+  switch (key) {
+    case 'no-new-privileges': {
+      const v = value.toLowerCase();
+      into.noNewPrivileges = { value: v === 'true' || v === '1', at };
+      return;
+    }
+    case 'seccomp':
+      into.seccomp = { value, at };
+      return;
+    case 'apparmor':
+      into.apparmor = { value, at };
+      return;
+    case 'label':
+      into.selinux.push({ value, at });
+      return;
+    default:
+      into.other.push({ value: t, at });
+  }
+}

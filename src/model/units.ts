@@ -1,0 +1,80 @@
+/**
+ * Byte sizes, CPU counts and durations parsed the way Docker parses them.
+ */
+
+/** A value Docker would refuse; the message says what was expected. */
+export class UnitError extends Error {
+  readonly code = 'invalid-unit' as const;
+}
+
+const BINARY: Record<string, number> = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 };
+const SIZE = /^(\d+(?:\.\d+)?)\s*([kmgtp]?)(i?b)?$/i;
+
+/**
+ * Parses a memory size into bytes, as go-units `RAMInBytes` does for `--memory` and compose `mem_limit`:
+ * binary multiples (`512m` = 512 MiB), case-insensitive, optional `b`/`ib` suffix; a bare number is bytes.
+ * Numbers (YAML integers) are taken as bytes.
+ * @returns bytes (an integer)
+ * @throws UnitError on anything else (`512 megs`, `-1g`).
+ */
+export function parseBytes(input: string | number): number {
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input) || input < 0) throw new UnitError(`invalid size ${input}`);
+    return Math.floor(input);
+  }
+  const m = SIZE.exec(input.trim());
+  if (!m) throw new UnitError(`invalid size "${input}": expected a number with an optional unit b, k, m, g, t or p`);
+  const unit = (m[2] as string).toLowerCase();
+  return Math.floor(Number(m[1]) * (BINARY[unit] as number));
+}
+
+/**
+ * Parses a CPU count (`--cpus 1.5`, compose `cpus: "0.5"`) into nano-CPUs (1 CPU = 1e9), as the Docker CLI's
+ * `NanoCPUs` option does. Docker rejects more than 9 fractional digits.
+ * @returns nano-CPUs (an integer)
+ * @throws UnitError when not a non-negative decimal number.
+ */
+export function parseCpus(input: string | number): number {
+  const text = typeof input === 'number' ? String(input) : input.trim();
+  if (!/^\d+(?:\.\d{1,9})?$|^\.\d{1,9}$/.test(text)) throw new UnitError(`invalid CPU count "${input}"`);
+  return Math.round(Number(text) * 1e9);
+}
+
+const DURATION_UNITS: Record<string, number> = {
+  ns: 1e-9,
+  us: 1e-6,
+  µs: 1e-6,
+  μs: 1e-6,
+  ms: 1e-3,
+  s: 1,
+  m: 60,
+  h: 3600,
+};
+
+/**
+ * Parses a Go duration (`time.ParseDuration`, used by compose `healthcheck.interval` and `--health-interval`):
+ * a sequence of decimal numbers with units ns, us, ms, s, m, h, e.g. `1m30s`, `1.5s`. `0` alone is allowed.
+ * @returns seconds (may be fractional)
+ * @throws UnitError when the text is not a Go duration (a bare `30` is refused, as Go does).
+ */
+export function parseDuration(input: string | number): number {
+  const text = typeof input === 'number' ? String(input) : input.trim();
+  if (text === '0') return 0;
+  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/y;
+  let total = 0;
+  let pos = 0;
+  let sign = 1;
+  if (text.startsWith('-') || text.startsWith('+')) {
+    sign = text.startsWith('-') ? -1 : 1;
+    pos = 1;
+  }
+  if (pos >= text.length) throw new UnitError(`invalid duration "${input}"`);
+  while (pos < text.length) {
+    re.lastIndex = pos;
+    const m = re.exec(text);
+    if (!m) throw new UnitError(`invalid duration "${input}": expected a number with a unit (ns, us, ms, s, m, h), e.g. 30s`);
+    total += Number(m[1]) * (DURATION_UNITS[m[2] as string] as number);
+    pos = re.lastIndex;
+  }
+  return sign * total;
+}

@@ -1,0 +1,34 @@
+import { basename } from 'node:path';
+import { checkContainer, type Finding } from '../check/index.js';
+import type { Diagnostic } from '../model/index.js';
+import { RUNTIME_RULES } from '../rules/index.js';
+import { groupProjects, isComposeFileName, scanComposeProject } from '../sources/compose/index.js';
+import type { SourceHandler } from './types.js';
+
+/** Compose files: discovered by name, or any YAML file named on the command line. */
+export const composeHandler: SourceHandler = {
+  name: 'compose',
+  matches(abs, explicit) {
+    const name = basename(abs);
+    return isComposeFileName(name) || (explicit && /\.ya?ml$/i.test(name) && !/^\.bulwark\.ya?ml$/.test(name));
+  },
+  scan(files, explicit, ctx) {
+    const findings: Finding[] = [];
+    const diagnostics: Diagnostic[] = [];
+    const discovered = files.filter((f) => isComposeFileName(basename(f)));
+    const projects = groupProjects(discovered, (abs) => ctx.fs.size(abs) !== undefined);
+    for (const f of files) if (explicit.has(f) && !isComposeFileName(basename(f))) projects.push([f]);
+    const read = new Set<string>();
+    let subjects = 0;
+    for (const project of projects) {
+      for (const f of project) read.add(f);
+      const r = scanComposeProject(project, ctx.fs, ctx.env);
+      diagnostics.push(...r.diagnostics);
+      for (const spec of r.specs) {
+        subjects++;
+        findings.push(...checkContainer(RUNTIME_RULES, spec, ctx.settings));
+      }
+    }
+    return { findings, diagnostics, files: read.size, subjects };
+  },
+};

@@ -1,0 +1,36 @@
+import type { Finding, SettingsLookup } from '../check/index.js';
+import type { Diagnostic } from '../model/index.js';
+import type { FileReader } from '../sources/fs.js';
+
+/** What every source handler gets for one scan. */
+export interface ScanContext {
+  fs: FileReader;
+  /** The process environment compose interpolation sees. */
+  env: Readonly<Record<string, string | undefined>>;
+  settings: SettingsLookup;
+}
+
+/** What a source handler returns: findings after rules, input problems, and counts for the summary. */
+export interface SourceOutput {
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+  /** Files read by this handler. */
+  files: number;
+  /** Subjects checked: containers, Dockerfiles, daemon configs. */
+  subjects: number;
+}
+
+/**
+ * One kind of input (compose, Dockerfile, shell script...): which files it reads, and how to scan them.
+ * Handlers are independent; the pipeline runs each on the files it claims.
+ */
+export interface SourceHandler {
+  /** Short name for summaries: `compose`. */
+  name: string;
+  /**
+   * True for a file this handler reads. `explicit` is true when the user named the file, so a handler may
+   * accept names it would skip while walking a folder (any `*.yml` named on the command line is compose).
+   */
+  matches(absolute: string, explicit: boolean): boolean;
+  scan(files: readonly string[], explicit: ReadonlySet<string>, ctx: ScanContext): SourceOutput;
+}

@@ -1,0 +1,79 @@
+import pc from 'picocolors';
+import type { Finding } from '../check/index.js';
+import type { Diagnostic, Location } from '../model/index.js';
+import { SEVERITIES, type Severity } from '../rules/index.js';
+import type { Summary } from './summary.js';
+
+/** Options of the text reporter. */
+export interface TextOptions {
+  color: boolean;
+  /** Leave out the remediation line under each finding. */
+  quiet?: boolean;
+  /** Word for what was checked: `services`, `containers`. */
+  subjectWord?: string;
+}
+
+function paint(color: boolean) {
+  const id = (s: string) => s;
+  return color
+    ? {
+        red: pc.red,
+        yellow: pc.yellow,
+        magenta: pc.magenta,
+        cyan: pc.cyan,
+        blue: pc.blue,
+        dim: pc.dim,
+        bold: pc.bold,
+        underline: pc.underline,
+        green: pc.green,
+      }
+    : { red: id, yellow: id, magenta: id, cyan: id, blue: id, dim: id, bold: id, underline: id, green: id };
+}
+
+function position(at: Location): string {
+  return at.line === undefined ? '' : `${at.line}:${at.column ?? 1}`;
+}
+
+/**
+ * Renders findings as text grouped by file, each line `line:col  severity  message  RULE-ID rule-name`
+ * with the remediation under it, then input errors, then a summary by severity.
+ */
+export function renderText(findings: readonly Finding[], diagnostics: readonly Diagnostic[], summary: Summary, opts: TextOptions): string {
+  const c = paint(opts.color);
+  const sevColor: Record<Severity, (s: string) => string> = { critical: c.magenta, high: c.red, medium: c.yellow, low: c.cyan, info: c.blue };
+  const out: string[] = [];
+  const byFile = new Map<string, { line: number; col: number; text: string[] }[]>();
+  const add = (source: string, line: number, col: number, text: string[]) => {
+    let list = byFile.get(source);
+    if (!list) byFile.set(source, (list = []));
+    list.push({ line, col, text });
+  };
+  for (const d of diagnostics) {
+    const label = d.severity === 'error' ? c.red('error'.padEnd(8)) : c.yellow('warning'.padEnd(8));
+    add(d.at.source, d.at.line ?? 0, d.at.column ?? 0, [`  ${position(d.at).padEnd(8)} ${label} ${d.message}  ${c.dim(d.code)}`]);
+  }
+  for (const f of findings) {
+    const sevText = f.status === 'unknown' ? c.blue('unknown'.padEnd(8)) : sevColor[f.severity](f.severity.padEnd(8));
+    const lines = [`  ${position(f.location).padEnd(8)} ${sevText} ${f.message}  ${c.dim(`${f.ruleId} ${f.ruleName}`)}`];
+    if (!opts.quiet) lines.push(`  ${' '.repeat(8)} ${' '.repeat(8)} ${c.dim(`fix: ${f.remediation}`)}`);
+    add(f.location.source, f.location.line ?? 0, f.location.column ?? 0, lines);
+  }
+  for (const source of [...byFile.keys()].sort()) {
+    out.push(c.underline(source));
+    const list = (byFile.get(source) ?? []).sort((a, b) => a.line - b.line || a.col - b.col);
+    for (const e of list) out.push(...e.text);
+    out.push('');
+  }
+  out.push(summaryLine(summary, opts, c));
+  return `${out.join('\n')}\n`;
+}
+
+function summaryLine(s: Summary, opts: TextOptions, c: ReturnType<typeof paint>): string {
+  const parts = SEVERITIES.filter((sev) => s.bySeverity[sev] > 0).map((sev) => `${s.bySeverity[sev]} ${sev}`);
+  const head = s.total === 0 ? c.green('No findings') : c.bold(`${s.total} finding${s.total === 1 ? '' : 's'}`);
+  const detail = parts.length > 0 ? ` (${parts.join(', ')})` : '';
+  const unknown = s.unknown > 0 ? `, ${s.unknown} unknown` : '';
+  const errors = s.errors > 0 ? `, ${c.red(`${s.errors} input error${s.errors === 1 ? '' : 's'}`)}` : '';
+  const word = opts.subjectWord ?? 'subjects';
+  return `${head}${detail}${unknown}${errors} in ${s.files} file${s.files === 1 ? '' : 's'}, ${s.subjects} ${word} checked.`;
+}

@@ -1,0 +1,48 @@
+import { isUnknown, normalizeHostPath } from '../../model/index.js';
+import { runtimeRule } from '../types.js';
+
+const SOCKET_NAME = /(?:^|\/)(?:docker|containerd|podman)\.sock$/;
+/** Folders whose bind mount carries the Docker socket with it. */
+const SOCKET_PARENTS = new Set(['/', '/var', '/run', '/var/run', '/run/docker', '/var/run/docker', '/run/containerd']);
+
+/** BW1014: the Docker socket is root on the host (seed §3; CIS 5.32). */
+export const noDockerSocketMount = runtimeRule({
+  meta: {
+    id: 'BW1014',
+    name: 'no-docker-socket-mount',
+    scope: 'runtime',
+    severity: 'critical',
+    title: 'The Docker socket is not mounted into containers',
+    rationale:
+      'Whoever can talk to the Docker API can start a privileged container that mounts the host root: a mounted docker.sock (or containerd.sock, or a parent folder such as /var/run) is root on the host, and `:ro` does not help because the API is used over the socket, not by writing the file.',
+    remediation:
+      'Remove the mount. If the service must drive Docker, put a filtering socket proxy in between that allows only the API calls it needs (read-only where possible), and give the service the proxy address instead.',
+    references: {
+      seed: '§3',
+      cis: { version: '1.6.0', items: ['5.32'] },
+      docs: ['https://docs.docker.com/engine/security/#docker-daemon-attack-surface'],
+    },
+    checklist: 'runtime',
+    appliesTo: ['compose', 'run', 'engine', 'proxy'],
+    messages: {
+      socket: '{target} mounts the container engine socket {source}.',
+      parent: '{target} mounts {source}, which contains the Docker socket.',
+      unknown: '{target} mounts {target_path} from a source that cannot be known: {reason}.',
+    },
+  },
+  check(c, ctx) {
+    for (const m of c.mounts) {
+      if (isUnknown(m.value)) continue;
+      const { source, target, type } = m.value;
+      if (type !== 'bind') continue;
+      if (source === undefined) continue;
+      if (source.includes('${') || source.startsWith('$')) {
+        if (SOCKET_NAME.test(target)) ctx.report({ messageId: 'unknown', at: m, status: 'unknown', data: { target_path: target, reason: `source ${source}` } });
+        continue;
+      }
+      const p = normalizeHostPath(source);
+      if (SOCKET_NAME.test(p)) ctx.report({ messageId: 'socket', at: m, data: { source } });
+      else if (SOCKET_PARENTS.has(p)) ctx.report({ messageId: 'parent', at: m, data: { source } });
+    }
+  },
+});

@@ -1,0 +1,17 @@
+import { isUnknown, type Sourced } from '../../model/index.js';
+import type { RuleContext } from '../types.js';
+
+/**
+ * Reports `unknownId` with status unknown when the field's value is Unknown, and returns true so the
+ * caller stops; returns false for known values.
+ */
+export function reportIfUnknown<M extends string>(ctx: RuleContext<M>, field: Sourced<unknown>, unknownId: M): boolean {
+  if (!isUnknown(field.value)) return false;
+  ctx.report({ messageId: unknownId, at: field, status: 'unknown', data: { reason: field.value.reason } });
+  return true;
+}
+
+/** Host namespace modes that share the host's namespace. */
+export function isHostMode(v: unknown): boolean {
+  return typeof v === 'string' && v.toLowerCase() === 'host';
+}

@@ -1,0 +1,40 @@
+import { dirname, join } from 'node:path';
+import type { ContainerSpec, Diagnostic } from '../../model/index.js';
+import type { FileReader } from '../fs.js';
+import { type Environment, parseDotEnv } from './interpolate.js';
+import { type ComposeProject, loadComposeProject } from './project.js';
+import { serviceToSpec } from './to-model.js';
+
+export { groupProjects, isComposeFileName, MAIN_NAMES, OVERRIDE_NAMES } from './discover.js';
+export { LIMITS as COMPOSE_LIMITS } from './tree.js';
+
+/** The containers a compose project declares, and the problems met reading it. */
+export interface ComposeScan {
+  project: ComposeProject;
+  specs: ContainerSpec[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The variables compose would interpolate with: the project folder's `.env`, overridden by `processEnv`
+ * (compose-spec "Interpolation": the shell environment wins over `.env`).
+ */
+export function composeEnvironment(projectDir: string, fs: FileReader, processEnv: Readonly<Record<string, string | undefined>>): Environment {
+  const env = new Map<string, string>();
+  const dotenv = fs.readText(join(projectDir, '.env'));
+  if (dotenv !== undefined) for (const [k, v] of parseDotEnv(dotenv)) env.set(k, v);
+  for (const [k, v] of Object.entries(processEnv)) if (v !== undefined) env.set(k, v);
+  return env;
+}
+
+/**
+ * Reads one compose project (files in merge order, absolute paths) into ContainerSpecs.
+ * Never throws for bad input: problems are returned as diagnostics.
+ */
+export function scanComposeProject(files: readonly string[], fs: FileReader, processEnv: Readonly<Record<string, string | undefined>>): ComposeScan {
+  const diagnostics: Diagnostic[] = [];
+  const env = composeEnvironment(dirname(files[0] as string), fs, processEnv);
+  const project = loadComposeProject(files, fs, env, diagnostics);
+  const specs = project.services.map((s) => serviceToSpec(s, diagnostics));
+  return { project, specs, diagnostics };
+}

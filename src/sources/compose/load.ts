@@ -1,0 +1,95 @@
+import { parseDocument } from 'yaml';
+import { type Diagnostic, LineIndex, unknown } from '../../model/index.js';
+import type { FileReader } from '../fs.js';
+import { type Environment, InterpolationError, interpolate } from './interpolate.js';
+import { ComposeLoadError, LIMITS, type LMap, type LScalar, locate, type SourceFile, toTree } from './tree.js';
+
+/** One compose file, parsed and interpolated. */
+export interface LoadedFile {
+  file: SourceFile;
+  /** The top-level mapping; undefined when the file is empty or could not be read. */
+  root?: LMap;
+}
+
+/**
+ * Reads and parses one compose file: size and binary guards, YAML with positions, anchors and merge keys,
+ * interpolation of every value (keys are not interpolated, as in compose).
+ * Problems are pushed to `diagnostics` (errors stop this file only); never throws for bad input.
+ */
+export function loadComposeFile(absolute: string, fs: FileReader, env: Environment, diagnostics: Diagnostic[]): LoadedFile {
+  const display = fs.display(absolute);
+  const emptyIndex = new LineIndex('');
+  const file: SourceFile = { display, absolute, index: emptyIndex };
+  const size = fs.size(absolute);
+  if (size !== undefined && size > LIMITS.maxFileBytes) {
+    diagnostics.push({
+      code: 'too-large',
+      severity: 'error',
+      message: `compose file is ${size} bytes, over the ${LIMITS.maxFileBytes}-byte limit; not scanned`,
+      at: { source: display },
+    });
+    return { file };
+  }
+  let text: string | undefined;
+  try {
+    text = fs.readText(absolute);
+  } catch (e) {
+    diagnostics.push({ code: 'unreadable', severity: 'error', message: `cannot read: ${(e as Error).message}`, at: { source: display } });
+    return { file };
+  }
+  if (text === undefined) {
+    diagnostics.push({ code: 'unreadable', severity: 'error', message: 'file not found', at: { source: display } });
+    return { file };
+  }
+  if (text.includes('\u0000')) {
+    diagnostics.push({ code: 'binary', severity: 'error', message: 'binary file (contains NUL bytes); not scanned', at: { source: display } });
+    return { file };
+  }
+  file.index = new LineIndex(text);
+  const doc = parseDocument(text, { merge: true, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const err of doc.errors) {
+      const [s, e] = err.pos;
+      diagnostics.push({
+        code: 'yaml-syntax',
+        severity: 'error',
+        message: firstLine(err.message),
+        at: file.index.location(display, s, e),
+      });
+    }
+    return { file };
+  }
+  try {
+    const onValue = (s: LScalar): void => {
+      if (typeof s.value !== 'string' || !s.value.includes('$')) return;
+      try {
+        const r = interpolate(s.value, env);
+        if (r.unknown) s.unknown = r.unknown;
+        else s.value = r.value;
+        if (r.usedEnv) s.fromEnv = true;
+      } catch (e) {
+        if (!(e instanceof InterpolationError)) throw e;
+        s.unknown = unknown(e.message, s.value);
+        diagnostics.push({ code: 'invalid-interpolation', severity: 'error', message: e.message, at: locate(s) });
+      }
+    };
+    const root = toTree(doc, file, onValue);
+    if (root === undefined) return { file };
+    if (root.kind !== 'map') {
+      diagnostics.push({ code: 'not-a-mapping', severity: 'error', message: 'a compose file must be a mapping at the top level', at: locate(root) });
+      return { file };
+    }
+    return { file, root };
+  } catch (e) {
+    if (e instanceof ComposeLoadError) {
+      diagnostics.push({ code: e.code, severity: 'error', message: e.message, at: e.at });
+      return { file };
+    }
+    throw e;
+  }
+}
+
+function firstLine(s: string): string {
+  const i = s.indexOf('\n');
+  return (i === -1 ? s : s.slice(0, i)).replace(/ at line \d+, column \d+:?$/, '');
+}

@@ -1,0 +1,186 @@
+import { type Document, isAlias, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import type { LineIndex, Location, Unknown } from '../../model/index.js';
+
+/**
+ * A located YAML value tree: what compose sees after anchors, aliases and merge keys are resolved,
+ * with every node keeping the file and offsets where it was written. Values reached through an alias keep
+ * the location of the anchored node (where the value is really written).
+ */
+export type LNode = LScalar | LMap | LSeq;
+
+/** The file a node was written in. */
+export interface SourceFile {
+  /** Path as shown in findings. */
+  display: string;
+  /** Absolute path, for resolving relative paths written inside the file. */
+  absolute: string;
+  index: LineIndex;
+}
+
+interface LBase {
+  file: SourceFile;
+  start: number;
+  end: number;
+  /** `!reset` or `!override` when written. */
+  tag?: string;
+}
+
+export interface LScalar extends LBase {
+  kind: 'scalar';
+  value: string | number | boolean | null;
+  /** Set when interpolation met a variable whose value cannot be known. */
+  unknown?: Unknown;
+  /** True when the value came from `${VAR}` interpolation of the environment or `.env` (may be a secret). */
+  fromEnv?: boolean;
+}
+
+export interface LPair {
+  key: LScalar;
+  value: LNode;
+}
+
+export interface LMap extends LBase {
+  kind: 'map';
+  entries: Map<string, LPair>;
+}
+
+export interface LSeq extends LBase {
+  kind: 'seq';
+  items: LNode[];
+}
+
+/** Limits on what one compose file may expand to (documented in docs/compose.md). */
+export const LIMITS = {
+  /** Largest compose file read, in bytes. */
+  maxFileBytes: 4 * 1024 * 1024,
+  /** Most nodes a file may expand to once aliases are resolved (alias-bomb guard). */
+  maxExpandedNodes: 250_000,
+} as const;
+
+/** A file compose would refuse, or one Bulwark will not read. */
+export class ComposeLoadError extends Error {
+  constructor(
+    readonly code: 'yaml-syntax' | 'alias-bomb' | 'too-large' | 'invalid-merge' | 'not-a-mapping' | 'binary',
+    message: string,
+    readonly at: Location,
+  ) {
+    super(message);
+  }
+}
+
+/** Location of a node, with its logical path. */
+export function locate(node: LBase, path?: string): Location {
+  return node.file.index.location(node.file.display, node.start, node.end, path);
+}
+
+/**
+ * Converts a parsed yaml Document into an LNode tree, resolving aliases (shared, not copied) and `<<` merge
+ * keys (explicit keys win; among several merged maps the first wins, as YAML 1.1 merge says).
+ * @throws ComposeLoadError for alias bombs and merge keys that do not name mappings.
+ */
+export function toTree(doc: Document, file: SourceFile, onValue?: (s: LScalar) => void): LNode | undefined {
+  const memo = new Map<YamlNode, LNode>();
+  const sizes = new Map<LNode, number>();
+  let expanded = 0;
+
+  const sizeOf = (n: LNode): number => {
+    const known = sizes.get(n);
+    if (known !== undefined) return known;
+    let s = 1;
+    if (n.kind === 'map') for (const p of n.entries.values()) s += 1 + sizeOf(p.value);
+    else if (n.kind === 'seq') for (const i of n.items) s += sizeOf(i);
+    sizes.set(n, s);
+    return s;
+  };
+
+  const fail = (code: ComposeLoadError['code'], message: string, node: YamlNode | null | undefined): never => {
+    const [s, e] = node?.range ?? [0, 0];
+    throw new ComposeLoadError(code, message, file.index.location(file.display, s, e));
+  };
+
+  const conv = (node: unknown): LNode => {
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      if (!target) return fail('yaml-syntax', `alias *${node.source} has no anchor`, node);
+      const t = conv(target);
+      expanded += sizeOf(t);
+      if (expanded > LIMITS.maxExpandedNodes) {
+        fail('alias-bomb', `aliases expand to more than ${LIMITS.maxExpandedNodes} nodes (an alias bomb?); refusing the file`, node);
+      }
+      return t;
+    }
+    const y = node as YamlNode;
+    const cached = memo.get(y);
+    if (cached) return cached;
+    const [start, end] = y.range ?? [0, 0];
+    const tag = y.tag === '!reset' || y.tag === '!override' ? y.tag : undefined;
+    let out: LNode;
+    if (isMap(y)) {
+      const m: LMap = { kind: 'map', file, start, end, entries: new Map() };
+      if (tag) m.tag = tag;
+      memo.set(y, m);
+      const merges: LMap[] = [];
+      for (const pair of y.items) {
+        const k = pair.key;
+        if (isScalar(k) && typeof k.value === 'symbol') {
+          const v = pair.value;
+          const sources = isSeq(v) ? v.items : [v];
+          for (const src of sources) {
+            const lv = conv(src);
+            if (lv.kind !== 'map') fail('invalid-merge', 'a << merge key must name a mapping or a list of mappings', src as YamlNode);
+            merges.push(lv as LMap);
+          }
+          continue;
+        }
+        const key = scalarOf(k, file);
+        const value: LNode = pair.value == null ? nullAt(file, key.end) : conv(pair.value);
+        m.entries.set(String(key.value), { key, value });
+      }
+      for (const src of merges) {
+        for (const [name, p] of src.entries) if (!m.entries.has(name)) m.entries.set(name, p);
+      }
+      out = m;
+    } else if (isSeq(y)) {
+      const s: LSeq = { kind: 'seq', file, start, end, items: [] };
+      if (tag) s.tag = tag;
+      memo.set(y, s);
+      for (const item of y.items) s.items.push(item == null ? nullAt(file, end) : conv(item));
+      out = s;
+    } else {
+      const sc = scalarOf(y, file);
+      if (tag) sc.tag = tag;
+      onValue?.(sc);
+      out = sc;
+      memo.set(y, out);
+    }
+    return out;
+  };
+
+  return doc.contents == null ? undefined : conv(doc.contents);
+}
+
+function scalarOf(node: unknown, file: SourceFile): LScalar {
+  const y = node as YamlNode;
+  const [start, end] = y?.range ?? [0, 0];
+  const v = isScalar(y) ? y.value : null;
+  let value: LScalar['value'];
+  if (v === null || v === undefined) value = null;
+  else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') value = v;
+  else if (typeof v === 'bigint') value = Number(v);
+  else value = String(v);
+  return { kind: 'scalar', file, start, end, value };
+}
+
+function nullAt(file: SourceFile, at: number): LScalar {
+  return { kind: 'scalar', file, start: at, end: at, value: null };
+}
+
+/** Returns the pair for `key` in a map node, or undefined when the node is not a map or lacks the key. */
+export function getPair(node: LNode | undefined, key: string): LPair | undefined {
+  return node?.kind === 'map' ? node.entries.get(key) : undefined;
+}
+
+/** Returns the value node for `key` in a map node. */
+export function get(node: LNode | undefined, key: string): LNode | undefined {
+  return getPair(node, key)?.value;
+}

@@ -1,0 +1,57 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+
+/**
+ * The file access sources need. Real scans use `realFs`; tests use `memoryFs` so that rule tests stay
+ * in memory and `extends`/override fixtures can be written inline.
+ */
+export interface FileReader {
+  /** Text of an absolute path, or undefined when it does not exist. @throws on other I/O errors. */
+  readText(absolute: string): string | undefined;
+  /** Size in bytes, or undefined when the path does not exist or is not a file. */
+  size(absolute: string): number | undefined;
+  /** Absolute path to show for `absolute` in findings (relative to the working directory when inside it). */
+  display(absolute: string): string;
+}
+
+/** Reads the real filesystem. Paths in findings are relative to `cwd` when below it. */
+export function realFs(cwd: string = process.cwd()): FileReader {
+  return {
+    readText(absolute) {
+      try {
+        return readFileSync(absolute, 'utf8');
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+        throw e;
+      }
+    },
+    size(absolute) {
+      try {
+        const st = statSync(absolute);
+        return st.isFile() ? st.size : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    display(absolute) {
+      const rel = relative(cwd, absolute);
+      return rel === '' ? '.' : rel.startsWith('..') ? absolute : rel;
+    },
+  };
+}
+
+/** An in-memory filesystem rooted at `/mem`, for tests: keys are paths relative to it. */
+export function memoryFs(files: Record<string, string>, root = '/mem'): FileReader {
+  const map = new Map(Object.entries(files).map(([k, v]) => [resolve(root, k), v]));
+  return {
+    readText: (absolute) => map.get(absolute),
+    size: (absolute) => {
+      const t = map.get(absolute);
+      return t === undefined ? undefined : Buffer.byteLength(t);
+    },
+    display: (absolute) => relative(root, absolute) || '.',
+  };
+}
+
+/** The folder of a file. */
+export const folderOf = dirname;

@@ -1,0 +1,29 @@
+import type { ContainerSpec, Diagnostic } from '../model/index.js';
+import type { SourceKind } from '../rules/index.js';
+import { scanComposeProject } from '../sources/compose/index.js';
+import { memoryFs } from '../sources/fs.js';
+
+/** A test case's input: the source text under its kind's key, plus optional extra files and environment. */
+export interface CaseInput {
+  /** The text in the case's source format (compose YAML, a run line, a Dockerfile...). */
+  code: string;
+  /** Extra files beside the main one (paths relative to the fixture root), e.g. `compose.override.yaml`. */
+  files?: Record<string, string>;
+  /** Environment for interpolation. Defaults to empty: tests never read the real environment. */
+  env?: Record<string, string>;
+}
+
+/** Turns a case's text into subjects for rules of one scope. */
+export type CaseLoader = (input: CaseInput) => { subjects: unknown[]; diagnostics: Diagnostic[] };
+
+/**
+ * Source formats the rule tester can load, by kind. A rule whose `appliesTo` names a kind registered here
+ * must have at least one valid and one invalid case in it. Sources add themselves here as they land.
+ */
+export const CASE_LOADERS: Partial<Record<SourceKind, CaseLoader>> = {
+  compose: ({ code, files, env }) => {
+    const fs = memoryFs({ 'compose.yaml': code, ...files });
+    const r = scanComposeProject(['/mem/compose.yaml'], fs, env ?? {});
+    return { subjects: r.specs as ContainerSpec[], diagnostics: r.diagnostics };
+  },
+};
