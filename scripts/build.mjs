@@ -29,7 +29,8 @@ await build({
 });
 
 if (process.argv.includes('--tests')) {
-  const out = join(root, '.build');
+  // BULWARK_BUILD_DIR lets several builds run side by side (one folder each).
+  const out = process.env.BULWARK_BUILD_DIR ?? join(root, '.build');
   rmSync(out, { recursive: true, force: true });
   const files = [];
   for (const dir of ['src', 'test']) {

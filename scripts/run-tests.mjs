@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs every *.test.js under .build/ (built by `node scripts/build.mjs --tests`) with Node's test runner.
+// Runs every *.test.js under .build/ (or $BULWARK_BUILD_DIR) (built by `node scripts/build.mjs --tests`) with Node's test runner.
+// Arguments filter the files by substring: `node scripts/run-tests.mjs rules/dockerfile`.
 // Integration tests that need a Docker Engine skip with a visible message when none answers, unless
 // BULWARK_REQUIRE_ENGINE=1 (set by .ci/run), which turns that skip into a failure.
 import { spawnSync } from 'node:child_process';
@@ -8,9 +9,10 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const filter = process.argv.slice(2);
-const files = readdirSync(join(root, '.build'), { recursive: true })
+const buildDir = process.env.BULWARK_BUILD_DIR ?? join(root, '.build');
+const files = readdirSync(buildDir, { recursive: true })
   .filter((f) => f.endsWith('.test.js'))
-  .map((f) => join(root, '.build', f))
+  .map((f) => join(buildDir, f))
   .filter((f) => filter.length === 0 || filter.some((x) => f.includes(x)))
   .sort();
 const r = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit', cwd: root });

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAudit } from './audit.js';
 import { EXIT } from './exit-codes.js';
 import { UsageError } from './output.js';
 import { registerRules } from './rules.js';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerScan(program);
+  registerAudit(program);
   registerRules(program);
   return program;
 }
