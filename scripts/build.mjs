@@ -4,7 +4,7 @@
 //                                       and dist/gen-docs.js (the rule doc generator)
 //   node scripts/build.mjs --tests   -> also .build/: every src and test file transpiled one to one, for `node --test`
 // Type checking is separate: `npm run typecheck` (tsc --noEmit).
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -38,6 +38,9 @@ if (process.argv.includes('--tests')) {
       if (entry.endsWith('.ts') && !entry.endsWith('.d.ts')) files.push(join(root, dir, entry));
     }
   }
+  // A build folder outside the repository still resolves the project's dependencies.
+  mkdirSync(out, { recursive: true });
+  if (!out.startsWith(root)) symlinkSync(join(root, 'node_modules'), join(out, 'node_modules'));
   await build({
     entryPoints: files,
     outdir: out,

@@ -1,13 +1,24 @@
 import type { SecurityOptions } from './container.js';
-import type { Location } from './location.js';
+import type { Location, Unknown } from './location.js';
 
 /**
  * Adds one `--security-opt` / compose `security_opt` entry to `into`, parsed as the Docker CLI does
  * (cli `parseSecurityOpts`): `KEY=VALUE` or the legacy `KEY:VALUE`, `no-new-privileges` alone meaning true,
  * `label=...` / `label:...` for SELinux. Unknown keys are kept in `other`.
+ * When `valueUnknown` is given (the text holds an unset variable), the option named by the key gets that
+ * Unknown as its value, so rules report "cannot be known" for the right option.
  */
-export function parseSecurityOpt(text: string, at: Location, into: SecurityOptions): void {
+export function parseSecurityOpt(text: string, at: Location, into: SecurityOptions, valueUnknown?: Unknown): void {
   const t = text.trim();
+  if (valueUnknown) {
+    const key = /^[a-z-]+/.exec(t)?.[0];
+    if (key === 'no-new-privileges') into.noNewPrivileges = { value: valueUnknown, at };
+    else if (key === 'seccomp') into.seccomp = { value: valueUnknown, at };
+    else if (key === 'apparmor') into.apparmor = { value: valueUnknown, at };
+    else if (key === 'label') into.selinux.push({ value: valueUnknown, at });
+    else into.other.push({ value: valueUnknown, at });
+    return;
+  }
   if (t === 'no-new-privileges') {
     into.noNewPrivileges = { value: true, at };
     return;

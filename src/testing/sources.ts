@@ -1,6 +1,6 @@
 import type { ContainerSpec, Diagnostic } from '../model/index.js';
 import type { SourceKind } from '../rules/index.js';
-import { scanComposeProject } from '../sources/compose/index.js';
+import { groupProjects, scanComposeProject } from '../sources/compose/index.js';
 import { memoryFs } from '../sources/fs.js';
 
 /** A test case's input: the source text under its kind's key, plus optional extra files and environment. */
@@ -23,7 +23,9 @@ export type CaseLoader = (input: CaseInput) => { subjects: unknown[]; diagnostic
 export const CASE_LOADERS: Partial<Record<SourceKind, CaseLoader>> = {
   compose: ({ code, files, env }) => {
     const fs = memoryFs({ 'compose.yaml': code, ...files });
-    const r = scanComposeProject(['/mem/compose.yaml'], fs, env ?? {});
+    // Override files given in `files` (compose.override.yaml) are merged as compose would.
+    const project = groupProjects(['/mem/compose.yaml'], (abs) => fs.size(abs) !== undefined)[0] ?? ['/mem/compose.yaml'];
+    const r = scanComposeProject(project, fs, env ?? {});
     return { subjects: r.specs as ContainerSpec[], diagnostics: r.diagnostics };
   },
 };

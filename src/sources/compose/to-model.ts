@@ -69,8 +69,9 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[]): C
     const t = scalarText(item);
     if (t === undefined) return;
     const at = locate(item, path);
-    if (typeof t !== 'string') spec.securityOpt.other.push({ value: t, at });
-    else parseSecurityOpt(t, at, spec.securityOpt);
+    if (typeof t === 'string') parseSecurityOpt(t, at, spec.securityOpt);
+    else if (item.kind === 'scalar' && typeof item.value === 'string') parseSecurityOpt(item.value, at, spec.securityOpt, t);
+    else spec.securityOpt.other.push({ value: t, at });
   });
 
   const tmpfs = get(n, 'tmpfs');
@@ -218,8 +219,12 @@ function volumeOf(item: LNode): Sourced<Mount>['value'] | string | undefined {
   if (item.kind === 'scalar') {
     const t = scalarText(item);
     if (t === undefined) return undefined;
-    if (typeof t !== 'string') return t;
-    return parseVolumeSpec(t);
+    if (typeof t === 'string') return parseVolumeSpec(t);
+    if (typeof item.value !== 'string') return t;
+    // `${SRC}:/target`: the target is known, the source is not; rules decide what they can (status unknown).
+    const m = parseVolumeSpec(item.value);
+    if (m.source?.includes('$')) m.type = 'bind';
+    return m;
   }
   if (item.kind !== 'map') return 'a volume must be a string or a mapping';
   const type = scalarText(get(item, 'type'));
@@ -328,6 +333,10 @@ function readHealthcheck(hc: LNode | undefined, path: string, spec: ContainerSpe
   if (hc?.kind !== 'map') return;
   const at = locate(hc, path);
   const disable = get(hc, 'disable');
+  if (disable?.kind === 'scalar' && disable.unknown) {
+    spec.healthcheck = { value: disable.unknown, at: locate(disable, `${path}.disable`) };
+    return;
+  }
   if (disable?.kind === 'scalar' && disable.value !== null && parseBool(disable.value) === true) {
     spec.healthcheck = { value: 'disabled', at: locate(disable, `${path}.disable`) };
     return;

@@ -1,0 +1,43 @@
+import { yaml } from '../../testing/dedent.js';
+import { testRule } from '../../testing/rule-tester.js';
+import { noApparmorUnconfined } from './no-apparmor-unconfined.js';
+
+testRule(noApparmorUnconfined, {
+  valid: [
+    {
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          security_opt: [apparmor=my-profile]
+    `,
+    },
+  ],
+  invalid: [
+    {
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          security_opt: [apparmor=unconfined]
+    `,
+      errors: [{ messageId: 'unconfined', line: 4, column: 20 }],
+    },
+    {
+      name: 'legacy colon form',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          security_opt:
+            - "apparmor:unconfined"
+    `,
+      errors: [{ messageId: 'unconfined', line: 5, column: 9 }],
+    },
+    {
+      name: 'unset variable',
+      compose: 'services:\n  web:\n    image: nginx:1.27\n    security_opt: ["apparmor=${AA}"]\n',
+      errors: [{ messageId: 'unknown', line: 4, column: 20, status: 'unknown' }],
+    },
+  ],
+});

@@ -1,0 +1,79 @@
+import { yaml } from '../../testing/dedent.js';
+import { testRule } from '../../testing/rule-tester.js';
+import { noDockerSocketMount } from './no-docker-socket-mount.js';
+
+testRule(noDockerSocketMount, {
+  valid: [
+    {
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          volumes:
+            - ./site:/usr/share/nginx/html:ro
+            - data:/var/run
+            - type: tmpfs
+              target: /var/run
+    `,
+    },
+    {
+      name: 'a proxy socket in a dedicated folder',
+      compose: yaml`
+      services:
+        agent:
+          image: agent:2
+          volumes: ["/run/docker-proxy/proxy.sock.d:/run/proxy:ro"]
+    `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'short syntax, read-only still counts',
+      compose: yaml`
+      services:
+        worker:
+          image: worker:1
+          volumes:
+            - /var/run/docker.sock:/var/run/docker.sock:ro
+            - /run/docker.sock:/docker.sock
+            - /var/run//docker.sock:/x.sock
+    `,
+      errors: [
+        { messageId: 'socket', line: 5, column: 9, message: 'Service "worker" mounts the container engine socket /var/run/docker.sock.' },
+        { messageId: 'socket', line: 6, column: 9 },
+        { messageId: 'socket', line: 7, column: 9 },
+      ],
+    },
+    {
+      name: 'long syntax and a parent folder',
+      compose: yaml`
+      services:
+        worker:
+          image: worker:1
+          volumes:
+            - type: bind
+              source: /var/run
+              target: /host-run
+              read_only: true
+            - /run/containerd/containerd.sock:/c.sock
+    `,
+      errors: [
+        { messageId: 'parent', line: 5, column: 9, message: 'Service "worker" mounts /var/run, which contains the Docker socket.' },
+        { messageId: 'socket', line: 9, column: 9 },
+      ],
+    },
+    {
+      name: 'unset source variable',
+      compose: 'services:\n  w:\n    image: w:1\n    volumes:\n      - "${SOCK}:/var/run/docker.sock"\n',
+      errors: [
+        {
+          messageId: 'unknown',
+          line: 5,
+          column: 9,
+          status: 'unknown',
+          message: 'Service "w" mounts /var/run/docker.sock from a source that cannot be known: source ${SOCK}.',
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,36 @@
+import { yaml } from '../../testing/dedent.js';
+import { testRule } from '../../testing/rule-tester.js';
+import { noHostDevices } from './no-host-devices.js';
+
+testRule(noHostDevices, {
+  valid: [
+    {
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          devices: []
+    `,
+    },
+  ],
+  invalid: [
+    {
+      compose: yaml`
+      services:
+        audio:
+          image: player:1
+          devices:
+            - /dev/snd:/dev/snd:r
+            - source: /dev/sda
+              target: /dev/xvda
+              permissions: rwm
+            - /dev/fuse
+    `,
+      errors: [
+        { messageId: 'device', line: 5, column: 9, message: 'Service "audio" is given host device /dev/snd with permissions r.' },
+        { messageId: 'device', line: 6, column: 9 },
+        { messageId: 'device', line: 9, column: 9, message: 'Service "audio" is given host device /dev/fuse with permissions rwm.' },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,42 @@
+import { yaml } from '../../testing/dedent.js';
+import { testRule } from '../../testing/rule-tester.js';
+import { noHostNetwork } from './no-host-network.js';
+
+testRule(noHostNetwork, {
+  valid: [
+    {
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          network_mode: bridge
+    `,
+    },
+  ],
+  invalid: [
+    {
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          network_mode: host
+    `,
+      errors: [{ messageId: 'host', line: 4, column: 19 }],
+    },
+    {
+      name: 'quoted',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          network_mode: "host"
+    `,
+      errors: [{ messageId: 'host', line: 4, column: 19 }],
+    },
+    {
+      name: 'unset variable',
+      compose: 'services:\n  web:\n    image: nginx:1.27\n    network_mode: ${MODE}\n',
+      errors: [{ messageId: 'unknown', line: 4, column: 19, status: 'unknown' }],
+    },
+  ],
+});

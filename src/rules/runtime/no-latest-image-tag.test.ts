@@ -1,0 +1,47 @@
+import { yaml } from '../../testing/dedent.js';
+import { testRule } from '../../testing/rule-tester.js';
+import { noLatestImageTag } from './no-latest-image-tag.js';
+
+testRule(noLatestImageTag, {
+  valid: [
+    {
+      compose: yaml`
+      services:
+        a: { image: nginx:1.27.3 }
+        b: { image: "localhost:5000/team/app:2.0" }
+        c: { image: "ghcr.io/acme/api@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" }
+        d: { image: "ghcr.io/acme/api:latest@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" }
+    `,
+    },
+    {
+      name: 'a service that builds its image',
+      compose: yaml`
+      services:
+        app:
+          build: .
+          image: acme/app
+    `,
+    },
+    { name: 'interpolated default tag', compose: 'services:\n  web:\n    image: nginx:${TAG:-1.27}\n' },
+  ],
+  invalid: [
+    {
+      compose: yaml`
+      services:
+        web:
+          image: nginx
+        api:
+          image: registry.example.com:5000/shop/api:latest
+    `,
+      errors: [
+        { messageId: 'noTag', line: 3, column: 12, message: 'Service "web" uses image nginx without a tag (latest).' },
+        { messageId: 'latest', line: 5, column: 12, message: 'Service "api" uses image registry.example.com:5000/shop/api:latest tagged latest.' },
+      ],
+    },
+    {
+      name: 'unset variable',
+      compose: 'services:\n  web:\n    image: nginx:${TAG}\n',
+      errors: [{ messageId: 'unknown', line: 3, column: 12, status: 'unknown' }],
+    },
+  ],
+});

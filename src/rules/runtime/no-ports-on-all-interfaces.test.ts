@@ -1,0 +1,59 @@
+import { yaml } from '../../testing/dedent.js';
+import { testRule } from '../../testing/rule-tester.js';
+import { noPortsOnAllInterfaces } from './no-ports-on-all-interfaces.js';
+
+testRule(noPortsOnAllInterfaces, {
+  valid: [
+    {
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          expose: ["8080"]
+          ports:
+            - 127.0.0.1:8080:80
+            - "[::1]:8443:443"
+            - 10.0.0.5:9000:9000/udp
+            - target: 80
+              published: "8081"
+              host_ip: 127.0.0.1
+    `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'short syntax forms',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          ports:
+            - "80:80"
+            - 0.0.0.0:443:443
+            - "[::]:8443:443"
+            - 9000
+            - 8000-8001:8000-8001/udp
+    `,
+      errors: [
+        { messageId: 'allInterfaces', line: 5, column: 9, message: 'Service "web" publishes port 80->80/tcp on all interfaces.' },
+        { messageId: 'allInterfaces', line: 6, column: 9 },
+        { messageId: 'allInterfaces', line: 7, column: 9 },
+        { messageId: 'allInterfaces', line: 8, column: 9, message: 'Service "web" publishes port (ephemeral)->9000/tcp on all interfaces.' },
+        { messageId: 'allInterfaces', line: 9, column: 9, message: 'Service "web" publishes port 8000-8001->8000-8001/udp on all interfaces.' },
+      ],
+    },
+    {
+      name: 'long syntax without host_ip',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          ports:
+            - target: 80
+              published: 8080
+              protocol: tcp
+    `,
+      errors: [{ messageId: 'allInterfaces', line: 5, column: 9 }],
+    },
+  ],
+});

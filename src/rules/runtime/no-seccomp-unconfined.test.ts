@@ -1,0 +1,52 @@
+import { yaml } from '../../testing/dedent.js';
+import { testRule } from '../../testing/rule-tester.js';
+import { noSeccompUnconfined } from './no-seccomp-unconfined.js';
+
+testRule(noSeccompUnconfined, {
+  valid: [
+    {
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          security_opt: ["seccomp:/etc/docker/seccomp-restrict.json"]
+    `,
+    },
+    {
+      name: 'no security_opt keeps the default profile',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+    `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'legacy colon form',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          security_opt:
+            - seccomp:unconfined
+    `,
+      errors: [{ messageId: 'unconfined', line: 5, column: 9 }],
+    },
+    {
+      name: 'equals form, upper case',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          security_opt: [seccomp=UNCONFINED]
+    `,
+      errors: [{ messageId: 'unconfined', line: 4, column: 20 }],
+    },
+    {
+      name: 'unset variable',
+      compose: 'services:\n  web:\n    image: nginx:1.27\n    security_opt: ["seccomp=${PROFILE}"]\n',
+      errors: [{ messageId: 'unknown', line: 4, column: 20, status: 'unknown' }],
+    },
+  ],
+});

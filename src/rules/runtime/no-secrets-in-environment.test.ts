@@ -1,0 +1,97 @@
+import { yaml } from '../../testing/dedent.js';
+import { testRule } from '../../testing/rule-tester.js';
+import { noSecretsInEnvironment } from './no-secrets-in-environment.js';
+
+testRule(noSecretsInEnvironment, {
+  valid: [
+    {
+      name: 'secrets as files, flags and non-secret names',
+      compose: yaml`
+      services:
+        db:
+          image: postgres:16
+          environment:
+            POSTGRES_PASSWORD_FILE: /run/secrets/db_password
+            MYSQL_ALLOW_EMPTY_PASSWORD: "yes"
+            PASSWORD_MIN_LENGTH: 12
+            TOKEN_TTL: 3600
+            PUBLIC_KEY: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample
+            LOG_LEVEL: info
+            COMMIT_SHA: 3f786850e387550fdab836ed7e6dc881de23001b
+          secrets: [db_password]
+      secrets:
+        db_password:
+          file: ./secrets/db_password.txt
+    `,
+    },
+    {
+      name: 'list form without secrets',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          environment:
+            - NGINX_PORT=8080
+            - DATABASE_URL=postgres://app:\${DB_PASSWORD}@db/app
+    `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'by name, map form, value masked',
+      compose: yaml`
+      services:
+        api:
+          image: api:1
+          environment:
+            JWT_SECRET: s3cr3t-signing-key
+            DB_PASSWORD: hunter2
+    `,
+      errors: [
+        { messageId: 'byName', line: 5, column: 7, message: 'Service "api" passes secret JWT_SECRET as an environment variable (s3cr…(18 chars)).' },
+        { messageId: 'byName', line: 6, column: 7, message: 'Service "api" passes secret DB_PASSWORD as an environment variable (…(7 chars)).' },
+      ],
+    },
+    {
+      name: 'by value shape, list form',
+      compose: yaml`
+      services:
+        api:
+          image: api:1
+          environment:
+            - AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE
+            - GH=ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ
+            - DATABASE_URL=postgres://app:Sup3rS3cret@db:5432/app
+    `,
+      errors: [
+        {
+          messageId: 'byValue',
+          line: 5,
+          column: 9,
+          message: 'Service "api" sets environment variable AWS_ACCESS_KEY_ID to an AWS access key id (AKIA…(20 chars)).',
+        },
+        { messageId: 'byValue', line: 6, column: 9 },
+        { messageId: 'byValue', line: 7, column: 9 },
+      ],
+    },
+    {
+      name: 'interpolated from the environment: still never printed',
+      compose: 'services:\n  api:\n    image: api:1\n    environment:\n      API_TOKEN: ${API_TOKEN}\n',
+      env: { API_TOKEN: 'tk_live_abcdefghijklmnopqrstuvwx' },
+      errors: [{ messageId: 'byName', line: 5, column: 7, message: 'Service "api" passes secret API_TOKEN as an environment variable (tk_l…(32 chars)).' }],
+    },
+    {
+      name: 'unset variable and pass-through still use the environment',
+      compose: 'services:\n  api:\n    image: api:1\n    environment:\n      - DB_PASSWORD=${DB_PASSWORD}\n      - REDIS_PASSWORD\n',
+      errors: [
+        { messageId: 'byName', line: 5, column: 9, message: 'Service "api" passes secret DB_PASSWORD as an environment variable (value from ${DB_PASSWORD}).' },
+        {
+          messageId: 'byName',
+          line: 6,
+          column: 9,
+          message: 'Service "api" passes secret REDIS_PASSWORD as an environment variable (value taken from the caller\'s environment).',
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,62 @@
+import { yaml } from '../../testing/dedent.js';
+import { testRule } from '../../testing/rule-tester.js';
+import { requireCapDropAll } from './require-cap-drop-all.js';
+
+testRule(requireCapDropAll, {
+  valid: [
+    {
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          cap_drop: [ALL]
+    `,
+    },
+    {
+      name: 'lower case and CAP_ prefix are normalised',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          cap_drop:
+            - cap_all
+            - NET_RAW
+    `,
+    },
+    {
+      name: 'all in lower case',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          cap_drop: [all]
+    `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'no cap_drop',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+    `,
+      errors: [{ messageId: 'missing', line: 2, column: 3 }],
+    },
+    {
+      name: 'drops some but not ALL',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          cap_drop: [NET_RAW, MKNOD]
+    `,
+      errors: [{ messageId: 'partial', line: 4, column: 16, message: 'Service "web" drops NET_RAW, MKNOD but not ALL.' }],
+    },
+    {
+      name: 'unset variable',
+      compose: 'services:\n  web:\n    image: nginx:1.27\n    cap_drop: ["${DROP}"]\n',
+      errors: [{ messageId: 'unknown', line: 4, column: 16, status: 'unknown' }],
+    },
+  ],
+});

@@ -1,0 +1,50 @@
+import { yaml } from '../../testing/dedent.js';
+import { testRule } from '../../testing/rule-tester.js';
+import { requireCpuLimit } from './require-cpu-limit.js';
+
+testRule(requireCpuLimit, {
+  valid: [
+    {
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          cpus: 0.5
+    `,
+    },
+    {
+      name: 'deploy.resources as a string',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          deploy: { resources: { limits: { cpus: "1.5" } } }
+    `,
+    },
+  ],
+  invalid: [
+    {
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+    `,
+      errors: [{ messageId: 'missing', line: 2, column: 3 }],
+    },
+    {
+      name: 'zero',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          cpus: 0
+    `,
+      errors: [{ messageId: 'unlimited', line: 4, column: 11 }],
+    },
+    {
+      name: 'unset variable',
+      compose: 'services:\n  web:\n    image: nginx:1.27\n    cpus: ${CPUS}\n',
+      errors: [{ messageId: 'unknown', line: 4, column: 11, status: 'unknown' }],
+    },
+  ],
+});

@@ -1,0 +1,60 @@
+import { emptyContainerSpec } from '../../model/index.js';
+import { yaml } from '../../testing/dedent.js';
+import { testRule } from '../../testing/rule-tester.js';
+import { requireNonRootUser } from './require-non-root-user.js';
+
+const at = { source: 'compose.yaml', line: 2, column: 3 };
+
+testRule(requireNonRootUser, {
+  valid: [
+    {
+      compose: yaml`
+      services:
+        a: { image: nginx:1.27, user: "10001:10001" }
+        b: { image: nginx:1.27, user: app }
+        c: { image: nginx:1.27, user: 1000 }
+        d: { image: nginx:1.27, user: "100:0" }
+    `,
+    },
+    { name: 'the scanned Dockerfile sets a user', model: { ...emptyContainerSpec('web', 'compose', at), imageDefaults: { user: { value: '10001', at } } } },
+  ],
+  invalid: [
+    {
+      name: 'root in its spellings',
+      compose: yaml`
+      services:
+        a: { image: nginx:1.27, user: root }
+        b: { image: nginx:1.27, user: "0" }
+        c: { image: nginx:1.27, user: "0:0" }
+        d: { image: nginx:1.27, user: 0 }
+        e: { image: nginx:1.27, user: "root:wheel" }
+    `,
+      errors: [
+        { messageId: 'root', line: 2, column: 33, message: 'Service "a" runs as root (user root).' },
+        { messageId: 'root', line: 3, column: 33 },
+        { messageId: 'root', line: 4, column: 33, message: 'Service "c" runs as root (user 0:0).' },
+        { messageId: 'root', line: 5, column: 33 },
+        { messageId: 'root', line: 6, column: 33 },
+      ],
+    },
+    {
+      name: 'no user: the image decides',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+    `,
+      errors: [{ messageId: 'imageDecides', line: 2, column: 3, status: 'unknown' }],
+    },
+    {
+      name: 'the scanned image runs as root',
+      model: { ...emptyContainerSpec('web', 'compose', at), imageDefaults: {} },
+      errors: [{ messageId: 'imageRoot', line: 2, column: 3 }],
+    },
+    {
+      name: 'unset variable',
+      compose: 'services:\n  web:\n    image: nginx:1.27\n    user: ${APP_UID}\n',
+      errors: [{ messageId: 'unknown', line: 4, column: 11, status: 'unknown' }],
+    },
+  ],
+});

@@ -1,0 +1,63 @@
+import { yaml } from '../../testing/dedent.js';
+import { testRule } from '../../testing/rule-tester.js';
+import { requireReadOnlyRootfs } from './require-read-only-rootfs.js';
+
+testRule(requireReadOnlyRootfs, {
+  valid: [
+    {
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          read_only: true
+          tmpfs: [/tmp, /run]
+    `,
+    },
+    {
+      name: 'string "yes" is not YAML 1.1 here, but "1" is Go-true',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          read_only: "1"
+    `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'missing',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+    `,
+      errors: [{ messageId: 'writable', line: 2, column: 3 }],
+    },
+    {
+      name: 'false',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          read_only: false
+    `,
+      errors: [{ messageId: 'writable', line: 4, column: 16 }],
+    },
+    {
+      name: 'override file turns it off',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          read_only: true
+    `,
+      files: { 'compose.override.yaml': 'services:\n  web:\n    read_only: false\n' },
+      errors: [{ messageId: 'writable', line: 3, column: 16, source: 'compose.override.yaml' }],
+    },
+    {
+      name: 'unset variable',
+      compose: 'services:\n  web:\n    image: nginx:1.27\n    read_only: ${RO}\n',
+      errors: [{ messageId: 'unknown', line: 4, column: 16, status: 'unknown' }],
+    },
+  ],
+});

@@ -1,0 +1,87 @@
+import { yaml } from '../../testing/dedent.js';
+import { testRule } from '../../testing/rule-tester.js';
+import { requireRestartPolicy } from './require-restart-policy.js';
+
+testRule(requireRestartPolicy, {
+  valid: [
+    {
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          restart: on-failure:5
+    `,
+    },
+    {
+      name: 'deploy.restart_policy with max_attempts',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          deploy:
+            restart_policy:
+              condition: on-failure
+              max_attempts: 3
+    `,
+    },
+    {
+      name: 'a larger bound allowed by option',
+      options: { maxRetries: 10 },
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          restart: on-failure:10
+    `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'missing',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+    `,
+      errors: [{ messageId: 'missing', line: 2, column: 3 }],
+    },
+    {
+      name: '"no" and unbounded policies',
+      compose: yaml`
+      services:
+        a:
+          image: nginx:1.27
+          restart: "no"
+        b:
+          image: nginx:1.27
+          restart: always
+        c:
+          image: nginx:1.27
+          restart: unless-stopped
+        d:
+          image: nginx:1.27
+          restart: on-failure
+        e:
+          image: nginx:1.27
+          restart: on-failure:20
+        f:
+          image: nginx:1.27
+          deploy:
+            restart_policy: {}
+    `,
+      errors: [
+        { messageId: 'missing', line: 4, column: 14 },
+        { messageId: 'unbounded', line: 7, column: 14, message: 'Service "b" restarts with policy always, which has no retry bound.' },
+        { messageId: 'unbounded', line: 10, column: 14 },
+        { messageId: 'unbounded', line: 13, column: 14 },
+        { messageId: 'tooMany', line: 16, column: 14, message: 'Service "e" restarts up to 20 times, more than 5.' },
+        { messageId: 'unbounded', line: 20, column: 23 },
+      ],
+    },
+    {
+      name: 'unset variable',
+      compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: ${POLICY}\n',
+      errors: [{ messageId: 'unknown', line: 4, column: 14, status: 'unknown' }],
+    },
+  ],
+});
