@@ -1,3 +1,4 @@
 export * from './finding.js';
 export * from './fingerprint.js';
 export * from './run-rules.js';
+export * from './suppressed.js';

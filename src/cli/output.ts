@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { SEVERITIES, type Severity } from '../rules/index.js';
 
 /** Output formats every reporting command accepts. */
-export const FORMATS = ['text', 'json'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Whether to colour: never with --no-color or NO_COLOR, always with FORCE_COLOR, else only on a TTY. */

@@ -1,8 +1,14 @@
-import type { Finding } from '../check/index.js';
+import type { Finding, SuppressedFinding } from '../check/index.js';
 import type { Diagnostic } from '../model/index.js';
+import { renderHtml } from '../report/html.js';
 import { renderJson } from '../report/json.js';
+import { renderJunit } from '../report/junit.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { renderSarif } from '../report/sarif.js';
 import { summarize } from '../report/summary.js';
 import { renderText } from '../report/text.js';
+import type { ReportInput } from '../report/types.js';
+import { allRuleMetas, type RuleMeta, type Severity } from '../rules/index.js';
 import { EXIT } from './exit-codes.js';
 import { atOrAbove, emit, FORMATS, type Format, parseFailOn, UsageError, useColor } from './output.js';
 import { VERSION } from './version.js';
@@ -10,7 +16,8 @@ import { VERSION } from './version.js';
 /** The output flags shared by every reporting command (scan, audit). */
 export interface OutputFlags {
   format: string;
-  failOn: string;
+  /** `--fail-on`; when absent, the configuration's `fail-on`, else `high`. */
+  failOn?: string;
   color?: boolean;
   quiet?: boolean;
   output?: string;
@@ -24,31 +31,77 @@ export interface CommandResult {
   subjects: number;
   /** Word for subjects in the text summary: `containers`, `checks`. */
   subjectWord: string;
+  /** Findings hidden by inline suppressions or the baseline (shown apart, never failing). */
+  suppressed?: SuppressedFinding[];
+  /** Metadata of the rules that ran (checklist dashboards, SARIF descriptors, JUnit cases); default: every rule. */
+  rules?: RuleMeta[];
+  /** Fail threshold from the configuration file, used when --fail-on is not given. */
+  configFailOn?: Severity | 'none';
 }
+
+/** The fail threshold when neither --fail-on nor the configuration sets one. */
+export const DEFAULT_FAIL_ON: Severity = 'high';
 
 /** Validates the output flags before any work is done. @throws UsageError */
 export function checkOutputFlags(flags: OutputFlags): void {
   if (!(FORMATS as readonly string[]).includes(flags.format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${flags.format}"`);
-  parseFailOn(flags.failOn);
+  if (flags.failOn !== undefined) parseFailOn(flags.failOn);
+}
+
+/**
+ * The report's clock: SOURCE_DATE_EPOCH (seconds, the reproducible-builds convention) when set, else now.
+ * @returns ISO 8601 UTC
+ */
+export function reportTime(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
+  return new Date().toISOString();
+}
+
+/** Renders a report in one format (pure: everything comes from `input`). */
+export function renderReport(format: Format, input: ReportInput, opts: { color: boolean; quiet: boolean }): string {
+  switch (format) {
+    case 'json':
+      return renderJson(input);
+    case 'sarif':
+      return renderSarif(input);
+    case 'junit':
+      return renderJunit(input);
+    case 'markdown':
+      return renderMarkdown(input);
+    case 'html':
+      return renderHtml(input);
+    default:
+      return renderText(input, { color: opts.color, quiet: opts.quiet });
+  }
 }
 
 /**
  * Renders the result in the chosen format, writes it, and sets the exit code:
- * 2 when an input error was met, else 1 when a violation is at or above --fail-on, else 0.
+ * 2 when an input error was met, else 1 when a violation is at or above the fail threshold, else 0.
+ * Suppressed findings never fail.
  */
 export function writeReport(result: CommandResult, flags: OutputFlags): void {
   checkOutputFlags(flags);
-  const failOn = parseFailOn(flags.failOn);
-  const summary = summarize(result.findings, result.diagnostics, result.files, result.subjects);
-  const format = flags.format as Format;
-  const text =
-    format === 'json'
-      ? renderJson(result.findings, result.diagnostics, summary, VERSION)
-      : renderText(result.findings, result.diagnostics, summary, {
-          color: flags.output === undefined && useColor(flags.color, process.stdout),
-          quiet: flags.quiet === true,
-          subjectWord: result.subjectWord,
-        });
+  const failOn = flags.failOn !== undefined ? parseFailOn(flags.failOn) : (result.configFailOn ?? DEFAULT_FAIL_ON);
+  const suppressed = result.suppressed ?? [];
+  const summary = summarize(result.findings, result.diagnostics, result.files, result.subjects, suppressed);
+  const input: ReportInput = {
+    findings: result.findings,
+    suppressed,
+    diagnostics: result.diagnostics,
+    summary,
+    rules: result.rules ?? allRuleMetas(),
+    tool: { name: 'bulwark', version: VERSION },
+    generatedAt: reportTime(),
+    cwd: process.cwd(),
+    failOn,
+    subjectWord: result.subjectWord,
+  };
+  const text = renderReport(flags.format as Format, input, {
+    color: flags.output === undefined && useColor(flags.color, process.stdout),
+    quiet: flags.quiet === true,
+  });
   emit(text, flags.output);
   if (summary.errors > 0) process.exitCode = EXIT.input;
   else if (result.findings.some((f) => f.status === 'violation' && atOrAbove(f.severity, failOn))) process.exitCode = EXIT.findings;
@@ -59,8 +112,8 @@ export function writeReport(result: CommandResult, flags: OutputFlags): void {
 export function withOutputOptions<T extends { option: (flags: string, description: string, defaultValue?: string) => T }>(cmd: T): T {
   return cmd
     .option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`, 'text')
-    .option('--fail-on <severity>', 'exit 1 when a finding is at or above: critical, high, medium, low, info, none', 'high')
+    .option('--fail-on <severity>', 'exit 1 when a finding is at or above: critical, high, medium, low, info, none (default: the config file, else high)')
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .option('-q, --quiet', 'leave out the remediation lines in text output')
+    .option('-q, --quiet', 'text output: findings and totals only (no remediation lines, no checklist)')
     .option('--no-color', 'never colour text output (also: NO_COLOR=1)');
 }

@@ -1,16 +1,14 @@
 import pc from 'picocolors';
-import type { Finding } from '../check/index.js';
-import type { Diagnostic, Location } from '../model/index.js';
+import type { Location } from '../model/index.js';
 import { SEVERITIES, type Severity } from '../rules/index.js';
-import type { Summary } from './summary.js';
+import { checklistSummary, type Summary } from './summary.js';
+import type { ReportInput } from './types.js';
 
 /** Options of the text reporter. */
 export interface TextOptions {
   color: boolean;
-  /** Leave out the remediation line under each finding. */
+  /** Leave out the remediation lines and the checklist summary: findings and the totals only. */
   quiet?: boolean;
-  /** Word for what was checked: `services`, `containers`. */
-  subjectWord?: string;
 }
 
 function paint(color: boolean) {
@@ -36,9 +34,11 @@ function position(at: Location): string {
 
 /**
  * Renders findings as text grouped by file, each line `line:col  severity  message  RULE-ID rule-name`
- * with the remediation under it, then input errors, then a summary by severity.
+ * with the remediation under it, input errors among them, then a summary per seed §14 checklist section
+ * and a last line of totals by severity. Colours only when `opts.color` (the CLI decides: TTY, NO_COLOR).
  */
-export function renderText(findings: readonly Finding[], diagnostics: readonly Diagnostic[], summary: Summary, opts: TextOptions): string {
+export function renderText(input: ReportInput, opts: TextOptions): string {
+  const { findings, diagnostics, summary } = input;
   const c = paint(opts.color);
   const sevColor: Record<Severity, (s: string) => string> = { critical: c.magenta, high: c.red, medium: c.yellow, low: c.cyan, info: c.blue };
   const out: string[] = [];
@@ -64,16 +64,28 @@ export function renderText(findings: readonly Finding[], diagnostics: readonly D
     for (const e of list) out.push(...e.text);
     out.push('');
   }
-  out.push(summaryLine(summary, opts, c));
+  if (!opts.quiet && input.rules.length > 0) {
+    out.push(c.bold('Checklist (seed §14)'));
+    const rows = checklistSummary(findings, input.rules).filter((r) => r.rules > 0);
+    const width = Math.max(...rows.map((r) => r.title.length));
+    for (const r of rows) {
+      const state = r.failed === 0 ? c.green('pass') : c.red('fail');
+      const unknown = r.unknown > 0 ? `, ${r.unknown} unknown` : '';
+      out.push(`  ${r.title.padEnd(width)}  ${state}  ${r.passed}/${r.rules} rules pass, ${r.violations} finding${r.violations === 1 ? '' : 's'}${unknown}`);
+    }
+    out.push('');
+  }
+  out.push(summaryLine(summary, input.subjectWord, c));
   return `${out.join('\n')}\n`;
 }
 
-function summaryLine(s: Summary, opts: TextOptions, c: ReturnType<typeof paint>): string {
+function summaryLine(s: Summary, subjectWord: string, c: ReturnType<typeof paint>): string {
   const parts = SEVERITIES.filter((sev) => s.bySeverity[sev] > 0).map((sev) => `${s.bySeverity[sev]} ${sev}`);
   const head = s.total === 0 ? c.green('No findings') : c.bold(`${s.total} finding${s.total === 1 ? '' : 's'}`);
   const detail = parts.length > 0 ? ` (${parts.join(', ')})` : '';
   const unknown = s.unknown > 0 ? `, ${s.unknown} unknown` : '';
   const errors = s.errors > 0 ? `, ${c.red(`${s.errors} input error${s.errors === 1 ? '' : 's'}`)}` : '';
-  const word = opts.subjectWord ?? 'subjects';
-  return `${head}${detail}${unknown}${errors} in ${s.files} file${s.files === 1 ? '' : 's'}, ${s.subjects} ${word} checked.`;
+  const suppressed = s.suppressed > 0 ? `, ${s.suppressed} suppressed` : '';
+  const word = subjectWord;
+  return `${head}${detail}${unknown}${suppressed}${errors} in ${s.files} file${s.files === 1 ? '' : 's'}, ${s.subjects} ${word} checked.`;
 }

@@ -1,0 +1,69 @@
+import { SEVERITIES } from '../rules/index.js';
+import { checklistSummary } from './summary.js';
+import { formatLocation, type ReportInput, ruleDocUrl } from './types.js';
+
+/** Escapes text for a Markdown table cell: pipes, newlines, and characters GitHub would take as markup. */
+export function mdCell(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
+}
+
+/** Options of the Markdown reporter. */
+export interface MarkdownOptions {
+  /** At most this many findings in the table (a pull-request comment has a size limit); default 100. */
+  maxFindings?: number;
+}
+
+/**
+ * Renders a Markdown report sized for a pull-request comment: totals by severity, the seed §14 checklist,
+ * a findings table (severity, rule with a link to its page, location, message), input errors, and the
+ * remediations of the rules that fired in a collapsed section.
+ */
+export function renderMarkdown(input: ReportInput, opts: MarkdownOptions = {}): string {
+  const max = opts.maxFindings ?? 100;
+  const s = input.summary;
+  const out: string[] = ['## Bulwark report', ''];
+  const counts = SEVERITIES.filter((sev) => s.bySeverity[sev] > 0).map((sev) => `${s.bySeverity[sev]} ${sev}`);
+  const head = s.total === 0 ? '**No findings**' : `**${s.total} finding${s.total === 1 ? '' : 's'}**${counts.length > 0 ? ` (${counts.join(', ')})` : ''}`;
+  const extra = [
+    s.unknown > 0 ? `${s.unknown} unknown` : '',
+    s.suppressed > 0 ? `${s.suppressed} suppressed` : '',
+    s.errors > 0 ? `${s.errors} input error${s.errors === 1 ? '' : 's'}` : '',
+  ].filter((x) => x !== '');
+  out.push(
+    `${head}${extra.length > 0 ? `, ${extra.join(', ')}` : ''} in ${s.files} file${s.files === 1 ? '' : 's'}, ${s.subjects} ${input.subjectWord} checked. Fails at: ${input.failOn}.`,
+    '',
+  );
+  const rows = checklistSummary(input.findings, input.rules).filter((r) => r.rules > 0);
+  if (rows.length > 0) {
+    out.push('| Checklist (seed §14) | Rules passing | Findings | Unknown |', '|---|---|---|---|');
+    for (const r of rows) out.push(`| ${r.failed === 0 ? '✅' : '❌'} ${mdCell(r.title)} | ${r.passed}/${r.rules} | ${r.violations} | ${r.unknown} |`);
+    out.push('');
+  }
+  if (input.findings.length > 0) {
+    out.push('| Severity | Rule | Location | Message |', '|---|---|---|---|');
+    for (const f of input.findings.slice(0, max)) {
+      const sev = f.status === 'unknown' ? 'unknown' : f.severity;
+      out.push(`| ${sev} | [${f.ruleId}](${ruleDocUrl(f.ruleName)}) ${mdCell(f.ruleName)} | ${mdCell(formatLocation(f))} | ${mdCell(f.message)} |`);
+    }
+    if (input.findings.length > max) out.push('', `…and ${input.findings.length - max} more (see the full report).`);
+    out.push('');
+  }
+  const errors = input.diagnostics;
+  if (errors.length > 0) {
+    out.push('### Input errors', '');
+    for (const d of errors) out.push(`- ${mdCell(formatLocation({ location: d.at }))} ${d.severity} ${d.code}: ${mdCell(d.message)}`);
+    out.push('');
+  }
+  const fired = new Map<string, { title: string; remediation: string; name: string }>();
+  for (const f of input.findings) if (!fired.has(f.ruleId)) fired.set(f.ruleId, { title: f.title, remediation: f.remediation, name: f.ruleName });
+  if (fired.size > 0) {
+    out.push('<details><summary>What to do, per rule</summary>', '');
+    for (const id of [...fired.keys()].sort()) {
+      const r = fired.get(id);
+      if (r) out.push(`- **${id} ${mdCell(r.title)}**: ${mdCell(r.remediation)}`);
+    }
+    out.push('', '</details>', '');
+  }
+  out.push(`<sub>Bulwark ${mdCell(input.tool.version)}, ${input.generatedAt}</sub>`, '');
+  return out.join('\n');
+}

@@ -1,0 +1,173 @@
+import type * as Sarif from 'sarif';
+import type { Finding } from '../check/index.js';
+import type { Location } from '../model/index.js';
+import { CHECKLIST, type RuleMeta, type Severity } from '../rules/index.js';
+import { type ReportInput, ruleDocUrl } from './types.js';
+
+/** The key of Bulwark's fingerprint in `partialFingerprints` (versioned so the hash may change later). */
+export const SARIF_FINGERPRINT_KEY = 'bulwarkFindingHash/v1';
+
+const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+
+/** SARIF `level` for a Bulwark severity: critical and high are errors, medium warnings, low and info notes. */
+export function sarifLevel(sev: Severity): Sarif.ReportingConfiguration.level {
+  return sev === 'critical' || sev === 'high' ? 'error' : sev === 'medium' ? 'warning' : 'note';
+}
+
+/**
+ * The `security-severity` property GitHub code scanning reads (a CVSS-like score as a string):
+ * critical 9.5, high 8.0, medium 5.5, low 3.0, info 0.0.
+ */
+export function securitySeverity(sev: Severity): string {
+  return { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '0.0' }[sev];
+}
+
+function ruleDescriptor(m: RuleMeta): Sarif.ReportingDescriptor {
+  const section = CHECKLIST.find((c) => c.id === m.checklist);
+  const cis = m.references.cis ? `CIS Docker Benchmark ${m.references.cis.version}: ${m.references.cis.items.join(', ')}` : undefined;
+  const refs = [`Seed chapter ${m.references.seed}`, ...(cis ? [cis] : []), `Checklist: ${section?.title ?? m.checklist}`];
+  const tags = ['security', m.scope, ...(m.references.cis ? m.references.cis.items.map((i) => `CIS-${i}`) : [])];
+  const d: Sarif.ReportingDescriptor = {
+    id: m.id,
+    name: m.name,
+    shortDescription: { text: m.title },
+    fullDescription: { text: m.rationale },
+    help: {
+      text: `${m.rationale}\n\nWhat to do: ${m.remediation}\n\n${refs.join('. ')}.`,
+      markdown: `**${m.title}**\n\n${m.rationale}\n\n**What to do:** ${m.remediation}\n\n${refs.map((r) => `- ${r}`).join('\n')}\n\n[Rule page](${ruleDocUrl(m.name)})`,
+    },
+    helpUri: ruleDocUrl(m.name),
+    defaultConfiguration: { level: sarifLevel(m.severity) },
+    properties: {
+      tags,
+      precision: 'high',
+      'security-severity': securitySeverity(m.severity),
+      severity: m.severity,
+      scope: m.scope,
+      seed: m.references.seed,
+      checklist: m.checklist,
+      ...(m.references.cis ? { cis: { version: m.references.cis.version, items: m.references.cis.items } } : {}),
+    },
+  };
+  return d;
+}
+
+/** True for a source that is a file path (as opposed to `container:api` or `<command>`). */
+function isFileSource(source: string): boolean {
+  return !source.startsWith('<') && !/^[a-z-]+:(?!\/\/)/.test(source.replace(/^[A-Za-z]:[\\/]/, ''));
+}
+
+function fileUri(source: string): string {
+  return source
+    .split(/[\\/]/)
+    .map((s) => encodeURIComponent(s))
+    .join('/');
+}
+
+function sarifLocation(at: Location, subject: string | undefined): Sarif.Location {
+  if (!isFileSource(at.source)) {
+    return { logicalLocations: [{ name: subject ?? at.source, fullyQualifiedName: at.path ? `${at.source}/${at.path}` : at.source, kind: 'object' }] };
+  }
+  const physical: Sarif.PhysicalLocation = {
+    artifactLocation: at.source.startsWith('/') ? { uri: `file://${fileUri(at.source)}` } : { uri: fileUri(at.source), uriBaseId: '%SRCROOT%' },
+  };
+  if (at.line !== undefined) {
+    const region: Sarif.Region = { startLine: at.line };
+    if (at.column !== undefined) region.startColumn = at.column;
+    if (at.endLine !== undefined) region.endLine = at.endLine;
+    if (at.endColumn !== undefined && (at.endLine !== at.line || at.column === undefined || at.endColumn > at.column)) region.endColumn = at.endColumn;
+    physical.region = region;
+  }
+  const loc: Sarif.Location = { physicalLocation: physical };
+  if (at.path) loc.logicalLocations = [{ fullyQualifiedName: at.path, kind: 'member' }];
+  return loc;
+}
+
+function result(f: Finding, ruleIndex: Map<string, number>): Sarif.Result {
+  const r: Sarif.Result = {
+    ruleId: f.ruleId,
+    level: f.status === 'unknown' ? 'note' : sarifLevel(f.severity),
+    message: { text: f.message },
+    locations: [sarifLocation(f.location, f.subject)],
+    partialFingerprints: { [SARIF_FINGERPRINT_KEY]: f.fingerprint },
+    properties: { severity: f.severity, status: f.status, subject: f.subject, checklist: f.checklist },
+  };
+  const i = ruleIndex.get(f.ruleId);
+  if (i !== undefined) r.ruleIndex = i;
+  if (f.status === 'unknown') r.kind = 'review';
+  return r;
+}
+
+/**
+ * Renders a SARIF 2.1.0 log (one run) for GitHub code scanning and other SARIF readers: every rule that ran as
+ * a descriptor (full description, help, helpUri to its doc page, CIS and seed references in `properties`),
+ * results with regions (1-based line and column, as Bulwark's locations), `partialFingerprints` from the
+ * finding's line-independent fingerprint, suppressed findings with `suppressions`, and input errors as
+ * tool execution notifications. Relative paths resolve against `%SRCROOT%` = the working directory.
+ */
+export function renderSarif(input: ReportInput): string {
+  const rules = [...input.rules];
+  for (const f of [...input.findings, ...input.suppressed.map((s) => s.finding)]) {
+    if (!rules.some((m) => m.id === f.ruleId)) {
+      // A finding of a rule not in the list (should not happen): a minimal descriptor keeps ruleIndex valid.
+      rules.push({
+        id: f.ruleId as RuleMeta['id'],
+        name: f.ruleName,
+        scope: f.scope,
+        severity: f.severity,
+        title: f.title,
+        rationale: f.rationale,
+        remediation: f.remediation,
+        references: { seed: f.seed },
+        checklist: f.checklist,
+        appliesTo: [],
+        messages: {},
+      });
+    }
+  }
+  const ruleIndex = new Map(rules.map((m, i) => [m.id as string, i]));
+  const results = input.findings.map((f) => result(f, ruleIndex));
+  for (const s of input.suppressed) {
+    const r = result(s.finding, ruleIndex);
+    const sup: Sarif.Suppression = { kind: s.kind === 'inline' ? 'inSource' : 'external', status: 'accepted' };
+    if (s.reason !== undefined) sup.justification = s.reason;
+    if (s.at !== undefined && isFileSource(s.at.source)) sup.location = sarifLocation(s.at, undefined);
+    r.suppressions = [sup];
+    results.push(r);
+  }
+  const notifications: Sarif.Notification[] = input.diagnostics.map((d) => ({
+    level: d.severity === 'error' ? 'error' : 'warning',
+    message: { text: d.message },
+    descriptor: { id: d.code },
+    locations: [sarifLocation(d.at, undefined)],
+  }));
+  const cwd = input.cwd.endsWith('/') ? input.cwd : `${input.cwd}/`;
+  const log: Sarif.Log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'Bulwark',
+            semanticVersion: input.tool.version,
+            version: input.tool.version,
+            informationUri: 'https://github.com/bulwark-hardening/bulwark',
+            rules: rules.map(ruleDescriptor),
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: input.summary.errors === 0,
+            endTimeUtc: input.generatedAt,
+            ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
+          },
+        ],
+        originalUriBaseIds: { '%SRCROOT%': { uri: `file://${fileUri(cwd)}` } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

@@ -1,0 +1,86 @@
+// SARIF output validated against the official SARIF 2.1.0 schema and Microsoft's rules, with the real
+// validator (`sarif-multitool validate`, a dev dependency): its errors print as `error JSON…` / `error SARIF…`.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fingerprint } from '../../src/check/index.js';
+import { renderSarif, SARIF_FINGERPRINT_KEY } from '../../src/report/sarif.js';
+import { fixtureInput } from './fixture.js';
+
+const root = process.cwd();
+const tmp = mkdtempSync(join(tmpdir(), 'bulwark-sarif-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Runs the validator on a file; returns its error and warning lines. */
+export function validateSarif(file: string): { errors: string[]; warnings: string[]; output: string } {
+  const bin = join(root, 'node_modules', '.bin', 'sarif-multitool');
+  const r = spawnSync(bin, ['validate', file], { encoding: 'utf8', timeout: 120_000 });
+  const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
+  assert.match(output, /Analysis completed successfully|Done\./, `the validator did not run: ${output} ${r.error ?? ''}`);
+  const lines = output.split('\n');
+  return { errors: lines.filter((l) => /: error (SARIF|JSON)\d+/.test(l)), warnings: lines.filter((l) => /: warning (SARIF|JSON)\d+/.test(l)), output };
+}
+
+describe('SARIF reporter', () => {
+  it('the fixture report is valid SARIF 2.1.0 (schema and validator rules, no warnings)', () => {
+    const file = join(tmp, 'fixture.sarif');
+    writeFileSync(file, renderSarif(fixtureInput()));
+    const v = validateSarif(file);
+    assert.deepEqual(v.errors, []);
+    assert.deepEqual(v.warnings, []);
+  });
+
+  it('the validator does catch an invalid log (control)', () => {
+    const file = join(tmp, 'bad.sarif');
+    writeFileSync(file, JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: 1 } }, results: [{ message: {} }] }] }));
+    assert.ok(validateSarif(file).errors.length > 0);
+  });
+
+  it('a real scan of examples/ is valid SARIF', () => {
+    const r = spawnSync(process.execPath, [join(root, 'dist', 'bulwark.js'), 'scan', 'examples/', '--format', 'sarif', '--fail-on', 'none'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 0, r.stderr);
+    const file = join(tmp, 'examples.sarif');
+    writeFileSync(file, r.stdout);
+    const log = JSON.parse(r.stdout);
+    assert.ok(log.runs[0].results.length > 0);
+    assert.deepEqual(validateSarif(file).errors, []);
+  });
+
+  it('rules carry full descriptions, help, helpUri and CIS/seed properties; results carry regions', () => {
+    const log = JSON.parse(renderSarif(fixtureInput()));
+    const run = log.runs[0];
+    const rule = run.tool.driver.rules.find((r: { id: string }) => r.id === 'BW1001');
+    assert.equal(rule.fullDescription.text.length > 20, true);
+    assert.match(rule.help.markdown, /What to do/);
+    assert.equal(rule.helpUri.endsWith('/docs/rules/no-privileged.md'), true);
+    assert.deepEqual(rule.properties.cis, { version: '1.6.0', items: ['5.5'] });
+    assert.equal(rule.properties.seed, '§5.8');
+    const res = run.results.find((r: { message: { text: string } }) => r.message.text === 'Service "api" runs privileged.');
+    assert.deepEqual(res.locations[0].physicalLocation.region, { startLine: 7, startColumn: 17, endLine: 7, endColumn: 21 });
+    assert.equal(run.tool.driver.rules[res.ruleIndex].id, 'BW1001');
+    const sup = run.results.find((r: { suppressions?: unknown[] }) => r.suppressions);
+    assert.deepEqual(sup.suppressions[0].kind, 'inSource');
+  });
+
+  it('partialFingerprints stay the same when unrelated lines move', () => {
+    const at = { source: 'compose.yaml', line: 7, column: 17, path: 'services.api.privileged' };
+    const moved = { ...at, line: 12 };
+    const a = fingerprint('BW1001', at, 'api', 'Service "api" runs privileged.');
+    const b = fingerprint('BW1001', moved, 'api', 'Service "api" runs privileged.');
+    assert.equal(a, b);
+    const base = fixtureInput();
+    const f0 = base.findings[0];
+    assert.ok(f0);
+    const shifted = { ...f0, location: { ...f0.location, line: (f0.location.line ?? 0) + 5 } };
+    const one = JSON.parse(renderSarif(fixtureInput({ findings: [f0] }))).runs[0].results[0];
+    const two = JSON.parse(renderSarif(fixtureInput({ findings: [shifted] }))).runs[0].results[0];
+    assert.deepEqual(one.partialFingerprints, two.partialFingerprints);
+    assert.ok(one.partialFingerprints[SARIF_FINGERPRINT_KEY]);
+  });
+});
