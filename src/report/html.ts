@@ -31,7 +31,7 @@ section{margin:20px 0}h2{font-size:17px;border-bottom:1px solid #ddd;padding-bot
 .filters{display:flex;gap:16px;flex-wrap:wrap;align-items:center;background:#fff;border:1px solid #e0e0e0;border-radius:6px;padding:8px 12px}
 .filters label{white-space:nowrap}table{width:100%;border-collapse:collapse;background:#fff;margin-top:8px}
 th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid #eee}th{background:#f0f0f0;font-weight:600}
-td.loc{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;word-break:break-all}details summary{cursor:pointer;color:#333}
+td.loc{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;overflow-wrap:anywhere;min-width:16em}details summary{cursor:pointer;color:#333}
 details p{margin:4px 0}code{font-family:ui-monospace,Menlo,Consolas,monospace;background:#f3f3f3;padding:0 3px;border-radius:3px}
 .badge{display:inline-block;border-radius:4px;padding:0 6px;color:#fff;font-size:12px;font-weight:600}tr[hidden]{display:none}
 .empty{color:var(--mute);font-style:italic}`;
