@@ -20,11 +20,9 @@ export interface ComposeScan {
  * (compose-spec "Interpolation": the shell environment wins over `.env`).
  */
 export function composeEnvironment(projectDir: string, fs: FileReader, processEnv: Readonly<Record<string, string | undefined>>): Environment {
-  const env = new Map<string, string>();
-  const dotenv = fs.readText(join(projectDir, '.env'));
-  if (dotenv !== undefined) for (const [k, v] of parseDotEnv(dotenv)) env.set(k, v);
-  for (const [k, v] of Object.entries(processEnv)) if (v !== undefined) env.set(k, v);
-  return env;
+  const text = fs.readText(join(projectDir, '.env'));
+  const dotenv = text === undefined ? undefined : parseDotEnv(text);
+  return { get: (name) => (Object.hasOwn(processEnv, name) ? processEnv[name] : undefined) ?? dotenv?.get(name) };
 }
 
 /**

@@ -1,7 +1,9 @@
 import { type Unknown, unknown } from '../../model/index.js';
 
 /** The variables compose would see: the project's `.env`, overridden by the process environment. */
-export type Environment = ReadonlyMap<string, string>;
+export interface Environment {
+  get(name: string): string | undefined;
+}
 
 /** The result of interpolating one string. */
 export interface Interpolated {

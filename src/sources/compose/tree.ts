@@ -80,6 +80,7 @@ export function locate(node: LBase, path?: string): Location {
  */
 export function toTree(doc: Document, file: SourceFile, onValue?: (s: LScalar) => void): LNode | undefined {
   const memo = new Map<YamlNode, LNode>();
+  const anchors = new Map<string, YamlNode>();
   const sizes = new Map<LNode, number>();
   let expanded = 0;
 
@@ -100,8 +101,10 @@ export function toTree(doc: Document, file: SourceFile, onValue?: (s: LScalar) =
 
   const conv = (node: unknown): LNode => {
     if (isAlias(node)) {
-      const target = node.resolve(doc);
-      if (!target) return fail('yaml-syntax', `alias *${node.source} has no anchor`, node);
+      // The most recent anchor of that name before the alias (YAML 1.2 §3.2.2.2). yaml's Alias.resolve walks the
+      // whole document for every alias; conversion runs in document order, so a map kept as we go is enough.
+      const target = anchors.get(node.source);
+      if (!target) return fail('yaml-syntax', `alias *${node.source} has no anchor before it`, node);
       const t = conv(target);
       expanded += sizeOf(t);
       if (expanded > LIMITS.maxExpandedNodes) {
@@ -112,6 +115,7 @@ export function toTree(doc: Document, file: SourceFile, onValue?: (s: LScalar) =
     const y = node as YamlNode;
     const cached = memo.get(y);
     if (cached) return cached;
+    if (y.anchor) anchors.set(y.anchor, y);
     const [start, end] = y.range ?? [0, 0];
     const tag = y.tag === '!reset' || y.tag === '!override' ? y.tag : undefined;
     let out: LNode;

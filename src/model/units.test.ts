@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseBytes, parseCpus, parseDuration, UnitError } from './units.js';
+
+describe('parseBytes (go-units RAMInBytes)', () => {
+  const table: [string | number, number][] = [
+    ['512m', 512 * 1024 ** 2],
+    ['512M', 512 * 1024 ** 2],
+    ['1g', 1024 ** 3],
+    ['1GB', 1024 ** 3],
+    ['1.5g', 1.5 * 1024 ** 3],
+    ['64k', 64 * 1024],
+    ['100', 100],
+    ['100b', 100],
+    [536870912, 536870912],
+    ['0', 0],
+  ];
+  for (const [input, want] of table) it(String(input), () => assert.equal(parseBytes(input), want));
+  for (const bad of ['512 megs', '-1g', 'g', '1x']) it(`refuses ${bad}`, () => assert.throws(() => parseBytes(bad), UnitError));
+});
+
+describe('parseCpus (NanoCPUs)', () => {
+  const table: [string | number, number][] = [
+    ['1.0', 1e9],
+    ['0.5', 5e8],
+    [2, 2e9],
+    ['.25', 2.5e8],
+    ['1.000000001', 1000000001],
+  ];
+  for (const [input, want] of table) it(String(input), () => assert.equal(parseCpus(input), want));
+  for (const bad of ['one', '-1', '1.0000000001']) it(`refuses ${bad}`, () => assert.throws(() => parseCpus(bad), UnitError));
+});
+
+describe('parseDuration (Go time.ParseDuration), seconds', () => {
+  const table: [string, number][] = [
+    ['30s', 30],
+    ['1m30s', 90],
+    ['1h', 3600],
+    ['1.5s', 1.5],
+    ['300ms', 0.3],
+    ['0', 0],
+    ['2h45m', 9900],
+  ];
+  for (const [input, want] of table) it(input, () => assert.ok(Math.abs(parseDuration(input) - want) < 1e-9));
+  for (const bad of ['30', 's', '1d', '']) it(`refuses ${JSON.stringify(bad)}`, () => assert.throws(() => parseDuration(bad), UnitError));
+});
