@@ -40,7 +40,7 @@ describe('compose project loading', () => {
     );
     assert.deepEqual(r.diagnostics, []);
     const web = svc(r.specs, 'web');
-    assert.equal((web.image?.value as { tag: string }).tag, '1.28');
+    assert.equal((web.image?.value as { tag: string } | undefined)?.tag, '1.28');
     assert.equal(at(web.image as never), 'compose.override.yaml:3:12');
     assert.deepEqual(
       web.capAdd.map((c) => [c.value, at(c)]),
@@ -104,7 +104,7 @@ describe('compose project loading', () => {
       api.capDrop.map((c) => at(c)),
       ['common.yaml:4:16'],
     );
-    assert.equal((api.image?.value as { repository: string }).repository, 'library/api');
+    assert.equal((api.image?.value as { repository: string } | undefined)?.repository, 'library/api');
     assert.deepEqual(
       r.diagnostics.map((d) => [d.code, at(d)]),
       [
@@ -131,7 +131,7 @@ describe('compose project loading', () => {
       UID_: '0',
     });
     const web = svc(r.specs, 'web');
-    assert.equal((web.image?.value as { tag: string }).tag, '1.25');
+    assert.equal((web.image?.value as { tag: string } | undefined)?.tag, '1.25');
     assert.equal(web.user?.value, '0');
   });
 
