@@ -43,4 +43,33 @@ export interface DaemonSpec {
   swarmActive?: Sourced<boolean>;
   /** cgroup version from `docker info`: `1` or `2`. */
   cgroupVersion?: Sourced<string>;
+  /** `log-level` / `-l`: `debug`, `info`, `warn`, `error`, `fatal`. */
+  logLevel?: Sourced<string>;
+  /**
+   * Effective `[Service]` directives of the systemd unit that starts dockerd (unit file plus drop-ins, the
+   * last assignment winning), keyed by directive name (`NoNewPrivileges`, `LimitNOFILE`). Absent when no unit was read.
+   */
+  systemdService?: Record<string, Sourced<string>>;
+  /** Where the systemd unit (or the drop-in holding ExecStart=) was read, when one was. */
+  systemdUnit?: Location;
+  /**
+   * True when only part of the configuration was read (a drop-in kept in a repository, without daemon.json):
+   * a field left absent is then decided elsewhere and is not judged.
+   */
+  partial?: boolean;
+  /** Where the daemon.json file was read, when one was. */
+  configFile?: Location;
 }
+
+/** The JSON key dockerd uses for each DaemonSpec field read from daemon.json or flags (for messages). */
+export const DAEMON_KEYS = {
+  logDriver: 'log-driver',
+  icc: 'icc',
+  iptables: 'iptables',
+  liveRestore: 'live-restore',
+  usernsRemap: 'userns-remap',
+  noNewPrivileges: 'no-new-privileges',
+  seccompProfile: 'seccomp-profile',
+  userlandProxy: 'userland-proxy',
+  experimental: 'experimental',
+} as const;

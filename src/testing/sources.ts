@@ -2,6 +2,7 @@ import type { ContainerSpec, Diagnostic } from '../model/index.js';
 import type { SourceKind } from '../rules/index.js';
 import { groupProjects, scanComposeProject } from '../sources/compose/index.js';
 import { memoryFs } from '../sources/fs.js';
+import { daemonJsonCase, hostCase, systemdCase } from '../sources/host/cases.js';
 
 /** A test case's input: the source text under its kind's key, plus optional extra files and environment. */
 export interface CaseInput {
@@ -28,4 +29,8 @@ export const CASE_LOADERS: Partial<Record<SourceKind, CaseLoader>> = {
     const r = scanComposeProject(project, fs, env ?? {});
     return { subjects: r.specs as ContainerSpec[], diagnostics: r.diagnostics };
   },
+  // daemon and host audit: daemon.json text; docker.service text (files: drop-ins, env files); a host manifest (sources/host/cases.ts)
+  'daemon-json': ({ code, files }) => daemonJsonCase(files ? { code, files } : { code }),
+  systemd: ({ code, files }) => systemdCase(files ? { code, files } : { code }),
+  host: ({ code, files }) => hostCase(files ? { code, files } : { code }),
 };

@@ -1,0 +1,33 @@
+import { type DaemonSpec, knownValue, type Sourced } from '../../model/index.js';
+import { defineRule, type Rule, type SourceKind } from '../types.js';
+
+/** A rule over DaemonSpec (daemon.json merged with the dockerd flags of the systemd unit). */
+export type DaemonRule<M extends string = string> = Rule<DaemonSpec, M>;
+
+/** Declares a daemon rule. */
+export function daemonRule<M extends string>(rule: DaemonRule<M>): DaemonRule<M> {
+  return defineRule(rule);
+}
+
+/** The sources daemon rules read: daemon.json and dockerd flags in systemd units. */
+export const DAEMON_SOURCES: SourceKind[] = ['daemon-json', 'systemd'];
+
+/**
+ * Judges a boolean daemon option that should be `want`. Returns `explicit` when it is set to the other value,
+ * `default` when it is absent and dockerd's default (`dflt`) is the other value (never on a partial configuration,
+ * where an absent key is decided elsewhere), else undefined.
+ */
+export function judgeBool(d: DaemonSpec, field: Sourced<boolean> | undefined, want: boolean, dflt: boolean): 'explicit' | 'default' | undefined {
+  if (field === undefined) return !d.partial && dflt !== want ? 'default' : undefined;
+  const v = knownValue(field);
+  return v !== undefined && v !== want ? 'explicit' : undefined;
+}
+
+/** Parses a daemon host address (`tcp://0.0.0.0:2376`, `unix:///var/run/docker.sock`, `fd://`) into scheme and host. */
+export function parseDaemonHost(h: string): { scheme: string; host: string } {
+  const m = /^([a-z]+):\/\/(.*)$/.exec(h);
+  if (!m) return { scheme: 'tcp', host: h };
+  const rest = m[2] as string;
+  const host = rest.startsWith('[') ? rest.slice(0, rest.indexOf(']') + 1) : ((rest.split('/')[0] as string).split(':')[0] as string);
+  return { scheme: m[1] as string, host };
+}

@@ -1,0 +1,194 @@
+import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { type Diagnostic, LineIndex, type Location } from '../../model/index.js';
+import { DAEMON_JSON_KEYS, FLAG_NAMES_ACCEPTED_AS_KEYS, FLAT_OPTIONS, type KeyType, LATER_KEYS, SKIP_VALIDATE } from './keys.js';
+
+/** One top-level daemon.json entry as dockerd uses it (the last of duplicated keys), with its locations. */
+export interface JsonEntry {
+  key: string;
+  /** The parsed JSON value. */
+  value: unknown;
+  node: Node;
+  keyAt: Location;
+  valueAt: Location;
+}
+
+/** A parsed daemon.json: the entries dockerd sees (after its flattening), a located-value lookup, and problems. */
+export interface DaemonJson {
+  source: string;
+  entries: Map<string, JsonEntry>;
+  diagnostics: Diagnostic[];
+  /** Locates any node of the tree. */
+  locate(node: Node, path?: string): Location;
+  /** The top-level object's opening brace: where a missing key would be added. */
+  rootAt?: Location;
+}
+
+/** Message prefix of every problem that makes dockerd 20.10 refuse to start (the integration test relies on the severity, not this text). */
+export const REFUSES = 'dockerd refuses this daemon.json:';
+
+function nodeValue(n: Node): unknown {
+  switch (n.type) {
+    case 'object': {
+      const o: Record<string, unknown> = {};
+      for (const p of n.children ?? []) {
+        const [k, v] = p.children ?? [];
+        if (k && v) o[String(k.value)] = nodeValue(v);
+      }
+      return o;
+    }
+    case 'array':
+      return (n.children ?? []).map(nodeValue);
+    default:
+      return n.value;
+  }
+}
+
+function typeProblem(t: KeyType, n: Node): string | undefined {
+  if (n.type === 'null' || t === 'any') return undefined;
+  const isInt = (x: Node) => x.type === 'number' && Number.isInteger(x.value);
+  switch (t) {
+    case 'bool':
+      return n.type === 'boolean' ? undefined : `a boolean (true or false), not ${describe(n)}`;
+    case 'string':
+      return n.type === 'string' ? undefined : `a string, not ${describe(n)}`;
+    case 'int':
+      return isInt(n) ? undefined : `an integer, not ${describe(n)}`;
+    case 'string-list':
+      if (n.type !== 'array') return `a list of strings, not ${describe(n)}`;
+      return (n.children ?? []).some((c) => c.type !== 'string' && c.type !== 'null') ? 'a list of strings, and one item is not a string' : undefined;
+    case 'string-map':
+      if (n.type !== 'object') return `an object of strings, not ${describe(n)}`;
+      for (const p of n.children ?? []) {
+        const v = p.children?.[1];
+        if (v && v.type !== 'string' && v.type !== 'null') return `an object of strings; "${p.children?.[0]?.value}" is ${describe(v)} (write it in quotes)`;
+      }
+      return undefined;
+    case 'bool-map':
+      if (n.type !== 'object') return `an object of booleans, not ${describe(n)}`;
+      for (const p of n.children ?? []) {
+        const v = p.children?.[1];
+        if (v && v.type !== 'boolean' && v.type !== 'null') return `an object of booleans; "${p.children?.[0]?.value}" is ${describe(v)}`;
+      }
+      return undefined;
+    case 'ulimits':
+      if (n.type !== 'object') return `an object of ulimits, not ${describe(n)}`;
+      for (const p of n.children ?? []) {
+        const v = p.children?.[1];
+        if (!v || v.type === 'null') continue;
+        if (v.type !== 'object') return `an object of ulimits; "${p.children?.[0]?.value}" is ${describe(v)}`;
+        for (const q of v.children ?? []) {
+          const k = String(q.children?.[0]?.value).toLowerCase();
+          const w = q.children?.[1];
+          if (w && (k === 'hard' || k === 'soft') && !isInt(w) && w.type !== 'null')
+            return `ulimit "${p.children?.[0]?.value}": ${k} must be an integer, not ${describe(w)}`;
+          if (w && k === 'name' && w.type !== 'string' && w.type !== 'null') return `ulimit "${p.children?.[0]?.value}": Name must be a string`;
+        }
+      }
+      return undefined;
+    case 'runtimes':
+    case 'object':
+      return n.type === 'object' ? undefined : `an object, not ${describe(n)}`;
+    case 'pools':
+      return n.type === 'array' ? undefined : `a list of {"base", "size"} objects, not ${describe(n)}`;
+  }
+}
+
+function describe(n: Node): string {
+  switch (n.type) {
+    case 'string':
+      return `the string ${JSON.stringify(n.value)}`;
+    case 'number':
+      return `the number ${n.value}`;
+    case 'boolean':
+      return `${n.value}`;
+    case 'array':
+      return 'a list';
+    case 'object':
+      return 'an object';
+    default:
+      return n.type;
+  }
+}
+
+/**
+ * Parses a daemon.json text the way dockerd 20.10 reads it, keeping positions. Problems dockerd refuses to start
+ * with become `error` diagnostics located at the offending text: invalid JSON (comments and trailing commas are not
+ * JSON; Go's decoder rejects them), a top level that is not an object, unknown keys (after dockerd's flattening of
+ * nested objects), and values of the wrong JSON type. A key given twice is accepted by dockerd, which uses the last
+ * one: that is a `warning`. Never throws.
+ * @param source the path shown in locations.
+ */
+export function parseDaemonJson(text: string, source: string): DaemonJson {
+  const idx = new LineIndex(text);
+  const locate = (n: Node, path?: string) => idx.location(source, n.offset, n.offset + n.length, path);
+  const diagnostics: Diagnostic[] = [];
+  const entries = new Map<string, JsonEntry>();
+  const result: DaemonJson = { source, entries, diagnostics, locate };
+  const strictErrors: ParseError[] = [];
+  parseTree(text, strictErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  const seen = new Set<number>();
+  for (const e of strictErrors) {
+    if (seen.has(e.offset)) continue;
+    seen.add(e.offset);
+    const code = printParseErrorCode(e.error);
+    const what =
+      code === 'InvalidCommentToken'
+        ? 'comments are not JSON (remove the comment)'
+        : /PropertyNameExpected|ValueExpected/.test(code) && /^\s*[}\]]/.test(text.slice(e.offset))
+          ? 'a trailing comma before a closing bracket is not JSON'
+          : `invalid JSON (${code})`;
+    diagnostics.push({ code: 'json-syntax', severity: 'error', message: `${REFUSES} ${what}.`, at: idx.location(source, e.offset, e.offset + e.length) });
+  }
+  const tolerant: ParseError[] = [];
+  const root = parseTree(text, tolerant, { disallowComments: false, allowTrailingComma: true, allowEmptyContent: true });
+  if (root === undefined) return result;
+  result.rootAt = idx.location(source, root.offset, root.offset + 1, '$');
+  if (root.type !== 'object') {
+    diagnostics.push({
+      code: 'invalid-value',
+      severity: 'error',
+      message: `${REFUSES} the top level must be a JSON object, not ${describe(root)}.`,
+      at: locate(root),
+    });
+    return result;
+  }
+  const props = (obj: Node): [Node, Node][] =>
+    (obj.children ?? []).flatMap((p) => (p.children?.[0] && p.children[1] ? [[p.children[0], p.children[1]] as [Node, Node]] : []));
+  // dockerd's configValuesSet: object values of keys other than FLAT_OPTIONS are flattened one level.
+  const flat: { key: Node; value: Node; parent?: string }[] = [];
+  for (const [k, v] of props(root)) {
+    const key = String(k.value);
+    if (v.type === 'object' && !FLAT_OPTIONS.has(key)) {
+      for (const [k2, v2] of props(v)) flat.push({ key: k2, value: v2, parent: key });
+    } else flat.push({ key: k, value: v });
+  }
+  for (const { key: k, value: v, parent } of flat) {
+    const key = String(k.value);
+    const prev = entries.get(key);
+    const entry: JsonEntry = { key, value: nodeValue(v), node: v, keyAt: locate(k, key), valueAt: locate(v, key) };
+    if (prev) {
+      diagnostics.push({
+        code: 'config',
+        severity: 'warning',
+        message: `"${key}" is given twice; dockerd uses only this last one (line ${entry.keyAt.line}) and ignores the earlier value on line ${prev.keyAt.line}.`,
+        at: prev.keyAt,
+      });
+    }
+    entries.set(key, entry);
+    const known = key in DAEMON_JSON_KEYS || FLAG_NAMES_ACCEPTED_AS_KEYS.has(key) || SKIP_VALIDATE.has(key);
+    if (!known) {
+      const later = LATER_KEYS[key];
+      const why = later
+        ? `"${key}" was added in Docker Engine ${later}; dockerd 20.10 does not know it`
+        : parent !== undefined
+          ? `dockerd flattens the object "${parent}" into top-level keys, and "${key}" is not a configuration option`
+          : `"${key}" is not a configuration option of dockerd 20.10`;
+      diagnostics.push({ code: 'config', severity: 'error', message: `${REFUSES} ${why}.`, at: entry.keyAt });
+      continue;
+    }
+    const t = DAEMON_JSON_KEYS[key];
+    const problem = t ? typeProblem(t, v) : undefined;
+    if (problem) diagnostics.push({ code: 'invalid-value', severity: 'error', message: `${REFUSES} "${key}" must be ${problem}.`, at: entry.valueAt });
+  }
+  return result;
+}

@@ -1,0 +1,3 @@
+export * from './commands.js';
+export * from './load.js';
+export * from './root-fs.js';
