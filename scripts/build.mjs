@@ -20,6 +20,8 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  // Prefer ESM builds: jsonc-parser's UMD build loads its parts with a dynamic require that cannot be bundled.
+  mainFields: ['module', 'main'],
   sourcemap: 'linked',
   define,
   // Dependencies with optional native parts stay external (loaded from node_modules at run time).

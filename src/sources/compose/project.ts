@@ -27,7 +27,8 @@ export interface ComposeProject {
 /**
  * Loads and merges the files of one project (the first file is the main one, later ones override it,
  * compose's `-f a -f b` order), resolving `extends` in each file and `include` entries.
- * Problems go to `diagnostics`; a file that does not parse is left out and the rest still merges.
+ * Problems go to `diagnostics`; when a file of the project does not parse, the project has no services
+ * (compose would refuse it too); other projects are still scanned.
  */
 export function loadComposeProject(files: readonly string[], fs: FileReader, env: Environment, diagnostics: Diagnostic[]): ComposeProject {
   const cache = new Map<string, LoadedFile>();
@@ -41,7 +42,11 @@ export function loadComposeProject(files: readonly string[], fs: FileReader, env
   };
   let merged: LMap | undefined;
   for (const abs of files) {
+    const before = diagnostics.length;
     const f = load(abs);
+    // A project with a file that does not parse is not judged: its other files alone would give findings
+    // compose would never produce (an override judged without its main file).
+    if (diagnostics.slice(before).some((d) => d.severity === 'error')) return { files: [...files], services: [] };
     if (!f.root) continue;
     const root = resolveExtends(f, load, diagnostics);
     merged = merged ? (mergeNodes(merged, root, []) as LMap) : root;

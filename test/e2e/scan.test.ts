@@ -1,0 +1,194 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+
+// End-to-end: the built CLI (dist/bulwark.js, built by `npm test` before the suite) run as a user would.
+const BIN = join(process.cwd(), 'dist', 'bulwark.js');
+
+function bulwark(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? process.cwd(),
+    encoding: 'utf8',
+    input: opts.input,
+    env: { PATH: process.env.PATH ?? '', ...opts.env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface JsonFinding {
+  ruleId: string;
+  subject: string;
+  status: string;
+  location: { source: string; line: number; column: number };
+}
+const brief = (f: JsonFinding) => `${f.ruleId} ${f.subject} ${f.location.line}:${f.location.column}${f.status === 'unknown' ? ' unknown' : ''}`;
+
+describe('bulwark scan (built CLI)', () => {
+  it('finds exactly the gaps of the insecure example, every runtime rule at least once, exit 1', () => {
+    const r = bulwark(['scan', 'examples/insecure', '--format', 'json']);
+    assert.equal(r.code, 1, r.stderr);
+    const report = JSON.parse(r.stdout) as { version: number; findings: JsonFinding[]; errors: unknown[] };
+    assert.equal(report.version, 1);
+    assert.deepEqual(report.errors, []);
+    assert.deepEqual(report.findings.map(brief), [
+      'BW1028 api 5:12',
+      'BW1028 web 5:12',
+      'BW1002 web 10:3',
+      'BW1006 web 10:3',
+      'BW1010 web 10:3',
+      'BW1011 web 10:3',
+      'BW1012 web 10:3',
+      'BW1013 web 10:3',
+      'BW1027 web 10:3 unknown',
+      'BW1029 web 10:3 unknown',
+      'BW1030 web 10:3 unknown',
+      'BW1025 web 12:12',
+      'BW1026 web 12:12',
+      'BW1023 web 14:9',
+      'BW1023 web 15:9',
+      'BW1015 web 18:9',
+      'BW1003 web 19:15',
+      'BW1003 web 19:26',
+      'BW1002 api 21:3',
+      'BW1006 api 21:3',
+      'BW1010 api 21:3',
+      'BW1011 api 21:3',
+      'BW1012 api 21:3',
+      'BW1013 api 21:3',
+      'BW1025 api 23:12',
+      'BW1026 api 23:12',
+      'BW1030 api 24:11',
+      'BW1001 api 25:17',
+      'BW1024 api 27:7',
+      'BW1024 api 28:7',
+      'BW1024 api 29:7',
+      'BW1023 api 31:9',
+      'BW1007 api 33:9',
+      'BW1008 api 34:9',
+      'BW1009 api 35:9',
+      'BW1005 api 36:15',
+      'BW1004 api 36:22',
+      'BW1022 api 38:7',
+      'BW1027 api 40:16',
+      'BW1029 api 42:7',
+      'BW1002 db 44:3',
+      'BW1006 db 44:3',
+      'BW1010 db 44:3',
+      'BW1012 db 44:3',
+      'BW1013 db 44:3',
+      'BW1027 db 44:3 unknown',
+      'BW1028 db 44:3',
+      'BW1029 db 44:3 unknown',
+      'BW1030 db 44:3 unknown',
+      'BW1026 db 45:12',
+      'BW1024 db 47:9',
+      'BW1018 db 50:10',
+      'BW1011 db 54:19',
+      'BW1002 worker 56:3',
+      'BW1006 worker 56:3',
+      'BW1010 worker 56:3',
+      'BW1011 worker 56:3',
+      'BW1012 worker 56:3',
+      'BW1013 worker 56:3',
+      'BW1027 worker 56:3 unknown',
+      'BW1029 worker 56:3 unknown',
+      'BW1026 worker 57:12',
+      'BW1030 worker 58:11',
+      'BW1014 worker 60:9',
+      'BW1014 worker 61:9',
+      'BW1015 worker 61:9',
+      'BW1016 worker 62:19',
+      'BW1017 worker 63:10',
+      'BW1019 worker 64:10',
+      'BW1020 worker 65:18',
+      'BW1021 worker 67:9',
+      'BW1028 worker 68:14',
+    ]);
+    const ids = new Set(report.findings.map((f) => f.ruleId));
+    for (let i = 1; i <= 30; i++) assert.ok(ids.has(`BW${1000 + i}`), `BW${1000 + i} never fires on the insecure example`);
+  });
+
+  it('reports nothing on the hardened example and exits 0', () => {
+    const r = bulwark(['scan', 'examples/hardened', '--format', 'json']);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.deepEqual((JSON.parse(r.stdout) as { findings: unknown[] }).findings, []);
+  });
+
+  it('reports nothing on a hardened file written in unusual but valid syntax', () => {
+    const r = bulwark(['scan', 'test/fixtures/compose/unusual-hardened', '--format', 'json']);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.deepEqual((JSON.parse(r.stdout) as { findings: unknown[] }).findings, []);
+  });
+
+  it('judges a variant file merged over its main file', () => {
+    const r = bulwark(['scan', 'test/fixtures/compose/variant', '--format', 'json']);
+    assert.equal(r.code, 1);
+    const findings = (JSON.parse(r.stdout) as { findings: JsonFinding[] }).findings;
+    assert.deepEqual(
+      findings.map((f) => `${f.location.source} ${brief(f)}`),
+      ['test/fixtures/compose/variant/compose.debug.yaml BW1003 api 3:15', 'test/fixtures/compose/variant/compose.debug.yaml BW1017 api 4:10'],
+    );
+  });
+
+  it('locates a file that does not parse, exits 2, and still scans the others', () => {
+    const r = bulwark(['scan', 'test/fixtures/compose/broken', 'test/fixtures/compose/variant', '--format', 'json']);
+    assert.equal(r.code, 2);
+    const report = JSON.parse(r.stdout) as { findings: JsonFinding[]; errors: { code: string; at: { source: string; line: number; column: number } }[] };
+    assert.deepEqual(
+      report.errors.map((e) => `${e.code} ${e.at.source}:${e.at.line}:${e.at.column}`),
+      ['yaml-syntax test/fixtures/compose/broken/compose.yaml:5:1'],
+    );
+    assert.equal(report.findings.length, 2);
+    assert.doesNotMatch(r.stderr, /at .*\.js:\d+/, 'no stack trace');
+  });
+
+  it('refuses an alias bomb with a located error', () => {
+    const r = bulwark(['scan', 'test/fixtures/compose/bomb']);
+    assert.equal(r.code, 2);
+    assert.match(r.stdout, /6:14 +error +aliases expand to more than 250000 nodes/);
+  });
+
+  it('--fail-on sets the threshold; text has no colour when not on a terminal', () => {
+    assert.equal(bulwark(['scan', 'examples/insecure', '--fail-on', 'none']).code, 0);
+    const crit = bulwark(['scan', 'test/fixtures/compose/variant', '--fail-on', 'critical']);
+    assert.equal(crit.code, 1);
+    assert.doesNotMatch(crit.stdout, /\u001b\[/);
+    assert.match(crit.stdout, /compose\.debug\.yaml\n {2}3:15 +critical +Service "api" adds capability SYS_PTRACE\./);
+  });
+
+  it('an unset variable is unknown, never a finding; the environment decides', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-e2e-'));
+    writeFileSync(join(dir, 'compose.yaml'), 'services:\n  web:\n    image: nginx:1.27\n    privileged: ${PRIV}\n');
+    const unset = bulwark(['scan', '.', '--format', 'json'], { cwd: dir });
+    const f1 = (JSON.parse(unset.stdout) as { findings: JsonFinding[] }).findings.filter((f) => f.ruleId === 'BW1001');
+    assert.deepEqual(f1.map(brief), ['BW1001 web 4:17 unknown']);
+    const set = bulwark(['scan', '.', '--format', 'json'], { cwd: dir, env: { PRIV: 'true' } });
+    const f2 = (JSON.parse(set.stdout) as { findings: JsonFinding[] }).findings.filter((f) => f.ruleId === 'BW1001');
+    assert.deepEqual(f2.map(brief), ['BW1001 web 4:17']);
+  });
+
+  it('usage errors exit 2 without a stack trace', () => {
+    const r = bulwark(['scan', '--format', 'yaml-please']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--format must be one of/);
+    const missing = bulwark(['scan', 'no/such/path']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stdout, /no such file or folder: no\/such\/path/);
+    const unknownFlag = bulwark(['scan', '--frobnicate']);
+    assert.equal(unknownFlag.code, 2);
+    assert.match(unknownFlag.stderr, /unknown option '--frobnicate'/);
+  });
+
+  it('explain and rules describe the rules', () => {
+    const r = bulwark(['explain', 'BW1014']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /BW1014 no-docker-socket-mount \(critical, runtime\)/);
+    assert.match(r.stdout, /CIS Docker Benchmark 1\.6\.0: 5\.32/);
+    const list = bulwark(['rules']);
+    assert.equal(list.code, 0);
+    assert.match(list.stdout, /BW1001 +critical +no-privileged/);
+  });
+});
