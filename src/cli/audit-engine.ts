@@ -1,4 +1,145 @@
 import type { Command } from 'commander';
+import { auditEngine, type EngineAuditOptions, type EngineAuditResult } from '../pipeline/audit-engine.js';
+import { EngineError, resolveEndpoint } from '../sources/engine/index.js';
+import { EXIT } from './exit-codes.js';
+import { UsageError } from './output.js';
+import { type CommandResult, checkOutputFlags, type OutputFlags, withOutputOptions, writeReport } from './report-output.js';
 
-/** Registers `bulwark audit engine` (issue: live audit through the Engine API). Placeholder until that source lands. */
-export function registerAuditEngine(_audit: Command): void {}
+/** Flags of `bulwark audit engine` (and of `bulwark audit`, which passes them on). */
+export interface EngineFlags extends OutputFlags {
+  host?: string;
+  context?: string;
+  all?: boolean;
+  filter?: string[];
+  containersOnly?: boolean;
+  concurrency?: string;
+}
+
+/** Containers above which a progress line is drawn (on a TTY only). */
+const PROGRESS_THRESHOLD = 50;
+
+/** Parses repeated `--filter key=value` into the engine's filter map. @throws UsageError */
+export function parseFilters(list: readonly string[] = []): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const f of list) {
+    const eq = f.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--filter must be KEY=VALUE (label=env=prod, name=api, status=running); got "${f}"`);
+    const key = f.slice(0, eq);
+    (out[key] ??= []).push(f.slice(eq + 1));
+  }
+  return out;
+}
+
+/** Turns flags into audit options. @throws UsageError, EngineError (`bad-endpoint`) */
+export function engineOptions(flags: EngineFlags): EngineAuditOptions {
+  const conc = flags.concurrency === undefined ? 16 : Number(flags.concurrency);
+  if (!Number.isInteger(conc) || conc < 1 || conc > 256) throw new UsageError(`--concurrency must be a whole number from 1 to 256; got "${flags.concurrency}"`);
+  const timeout = process.env.DOCKER_CLIENT_TIMEOUT;
+  const opts: EngineAuditOptions = {
+    endpoint: resolveEndpoint({ ...(flags.host ? { host: flags.host } : {}), ...(flags.context ? { context: flags.context } : {}), env: process.env }),
+    all: flags.all === true,
+    filters: parseFilters(flags.filter),
+    concurrency: conc,
+    containersOnly: flags.containersOnly === true,
+  };
+  if (timeout && /^\d+$/.test(timeout)) opts.timeoutMs = Number(timeout) * 1000;
+  if (process.stderr.isTTY) {
+    let last = 0;
+    opts.onProgress = (done, total) => {
+      if (total < PROGRESS_THRESHOLD) return;
+      const now = Date.now();
+      if (done < total && now - last < 100) return;
+      last = now;
+      process.stderr.write(`\rinspecting containers ${done}/${total}${done === total ? '\r\x1b[K' : ''}`);
+    };
+  }
+  return opts;
+}
+
+/** Prints an engine error for users (what failed, and what to do), with exit code 2: never a stack trace. */
+export function reportEngineError(e: EngineError): void {
+  process.stderr.write(`bulwark: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
+  process.exitCode = EXIT.input;
+}
+
+/** The report part of an engine audit, for writeReport. */
+export function engineCommandResult(r: EngineAuditResult): CommandResult {
+  return { findings: r.findings, diagnostics: r.diagnostics, files: 0, subjects: r.containers, subjectWord: 'containers', rules: r.rules };
+}
+
+/** The per-rule failure counts and engine facts shown under a text report. */
+export function engineSummaryText(r: EngineAuditResult): string {
+  const lines = [
+    `Engine ${r.endpoint} (API ${r.apiVersion}${r.serverVersion ? `, Docker ${r.serverVersion}` : ''}): ${r.containers} containers checked${r.images > 0 ? `, ${r.images} images` : ''}${r.vanished > 0 ? `, ${r.vanished} removed while auditing` : ''}.`,
+  ];
+  if (r.security) {
+    const s = r.security;
+    const on = (b: boolean) => (b ? 'on' : 'off');
+    lines.push(
+      `Engine security: seccomp ${on(s.seccomp)}, AppArmor ${on(s.apparmor)}, SELinux ${on(s.selinux)}, userns ${on(s.userns)}, rootless ${on(s.rootless)}.`,
+    );
+  }
+  const byRule = Object.entries(r.failuresByRule).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  if (byRule.length > 0) {
+    lines.push('Failures per rule:');
+    const names = new Map<string, string>(r.rules.map((m) => [m.id, m.name]));
+    for (const [id, n] of byRule) lines.push(`  ${String(n).padStart(5)}  ${id} ${names.get(id) ?? ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Runs the engine audit for `audit engine` and `audit`; returns undefined after reporting an engine error. */
+export async function runEngineAudit(flags: EngineFlags): Promise<EngineAuditResult | undefined> {
+  try {
+    return await auditEngine(engineOptions(flags));
+  } catch (e) {
+    if (e instanceof EngineError) {
+      reportEngineError(e);
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+/** Adds the engine selection and listing flags to a command. */
+export function withEngineOptions(cmd: Command): Command {
+  return cmd
+    .option(
+      '-H, --host <host>',
+      'engine to audit: unix:///path, tcp://host:port, ssh://user@host (default: DOCKER_HOST, the docker context, /var/run/docker.sock)',
+    )
+    .option('-c, --context <name>', 'docker CLI context to audit (~/.docker/contexts)')
+    .option('-a, --all', 'include stopped containers')
+    .option('--filter <key=value>', 'engine filter, repeatable: label=env=prod, name=api, status=running', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--containers-only', 'check containers only (no image rules, no daemon rules)')
+    .option('--concurrency <n>', 'API requests in flight at once (default 16)');
+}
+
+/** Registers `bulwark audit engine`: a live Docker Engine through its API, read-only. */
+export function registerAuditEngine(audit: Command): void {
+  withOutputOptions(withEngineOptions(audit.command('engine').description('Audit a running Docker Engine through its API: containers, images, daemon facts.')))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ bulwark audit engine                             the local engine (DOCKER_HOST or /var/run/docker.sock)
+  $ bulwark audit engine --all --filter label=env=prod
+  $ DOCKER_HOST=tcp://10.0.0.5:2376 DOCKER_TLS_VERIFY=1 DOCKER_CERT_PATH=~/.docker/prod bulwark audit engine
+  $ bulwark audit engine --context prod --format json --fail-on critical
+
+Only GET requests are sent: the audit never changes the engine. Every runtime rule of \`scan\` runs
+on each live container, plus live-only rules (health, restarts, OOM kills, image age...).
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or engine unreachable, 3 internal error.`,
+    )
+    .action(async (_flags: EngineFlags, cmd: Command) => {
+      // `audit` declares the same options (it runs the engine part too), so commander may give them to it.
+      const flags = cmd.optsWithGlobals<EngineFlags>();
+      checkOutputFlags(flags);
+      const r = await runEngineAudit(flags);
+      if (!r) return;
+      writeReport(engineCommandResult(r), flags);
+      if ((flags.format ?? 'text') === 'text' && flags.output === undefined && flags.quiet !== true) {
+        process.stdout.write(engineSummaryText(r));
+      }
+    });
+}

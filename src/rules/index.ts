@@ -1,3 +1,4 @@
+import { LIVE_RULES } from './live/index.js';
 import { noApparmorUnconfined } from './runtime/no-apparmor-unconfined.js';
 import { noDangerousCapabilities } from './runtime/no-dangerous-capabilities.js';
 import { noDockerSocketMount } from './runtime/no-docker-socket-mount.js';
@@ -31,6 +32,7 @@ import { requireRestartPolicy } from './runtime/require-restart-policy.js';
 import type { RuleMeta, RuntimeRule } from './types.js';
 
 export * from './checklist.js';
+export { LIVE_RULES } from './live/index.js';
 export * from './types.js';
 
 /** Every runtime rule (ContainerSpec), in id order. */
@@ -69,7 +71,7 @@ export const RUNTIME_RULES: readonly RuntimeRule[] = [
 
 /** Metadata of every registered rule, of every scope, in id order. */
 export function allRuleMetas(): RuleMeta[] {
-  return [...RUNTIME_RULES.map((r) => r.meta)].sort((a, b) => a.id.localeCompare(b.id));
+  return [...RUNTIME_RULES.map((r) => r.meta), ...LIVE_RULES.map((r) => r.meta)].sort((a, b) => a.id.localeCompare(b.id));
 }
 
 /** Finds a rule's metadata by id (`BW1001`) or name (`no-privileged`), case-insensitively. */

@@ -1,0 +1,203 @@
+import {
+  type ContainerSpec,
+  emptyContainerSpec,
+  type Healthcheck,
+  type ImageRef,
+  type LiveContainerSpec,
+  type LiveImage,
+  type LiveState,
+  type Mount,
+  normalizeCapability,
+  parseImageRef,
+  parseSecurityOpt,
+  type Sourced,
+} from '../../model/index.js';
+import type { ContainerInspect, ImageInspect } from './inspect-types.js';
+import { type JsonLocator, type JsonPath, jsonLocation } from './json-path.js';
+
+/** What the mapper may know besides the container's own inspect answer. */
+export interface ContainerContext {
+  /** Inspect answer of the container's image (`Image` id), when read. */
+  image?: ImageInspect;
+  /** Whether icc is on for the default `bridge` network, when the network was inspected. */
+  defaultBridgeIcc?: boolean;
+  /** ISO 8601 time of the audit (injected: rules have no clock). */
+  auditedAt: string;
+  /** Positions in the JSON text, for fixtures; absent for live answers. */
+  locate?: JsonLocator;
+}
+
+const NS_PER_SECOND = 1e9;
+const IMAGE_ID = /^(?:sha256:)?[0-9a-f]{12,64}$/;
+
+/**
+ * Maps a container inspect answer (`GET /containers/{id}/json`, Engine API 1.41) to a ContainerSpec with
+ * origin `engine` plus the live facts. Every value is located as `container:NAME` with its JSON path
+ * (`HostConfig.CapAdd[1]`). The engine stores the image's `User`, `Env` and `Healthcheck` merged into
+ * `Config` at create time, so an empty `Config.User` means the process runs as root, and the image is
+ * recorded as known (`imageDefaults`) rather than left to decide. Never throws on missing fields.
+ */
+export function containerToSpec(j: ContainerInspect, ctx: ContainerContext): LiveContainerSpec {
+  const name = (j.Name ?? j.Id ?? 'unnamed').replace(/^\//, '');
+  const source = `container:${name}`;
+  const at = (...path: JsonPath) => jsonLocation(source, path, ctx.locate);
+  const s = <T>(value: T, ...path: JsonPath): Sourced<T> => ({ value, at: at(...path) });
+  const spec = emptyContainerSpec(name, 'engine', at('Name')) as ContainerSpec;
+  const hc = j.HostConfig ?? {};
+  const cfg = j.Config ?? {};
+
+  const imageText = cfg.Image;
+  if (imageText && !IMAGE_ID.test(imageText)) {
+    // A container created from an image id (`docker run sha256:…`) runs content-addressed bytes: no tag to judge.
+    try {
+      spec.image = s(parseImageRef(imageText) as ImageRef, 'Config', 'Image');
+    } catch {
+      /* an engine accepted it, so it is a reference form Bulwark does not model; leave it out */
+    }
+  }
+  if (cfg.User) spec.user = s(cfg.User, 'Config', 'User');
+  spec.imageDefaults = {};
+  if (hc.Privileged !== undefined) spec.privileged = s(hc.Privileged, 'HostConfig', 'Privileged');
+  (hc.CapAdd ?? []).forEach((c, i) => {
+    spec.capAdd.push(s(normalizeCapability(c), 'HostConfig', 'CapAdd', i));
+  });
+  (hc.CapDrop ?? []).forEach((c, i) => {
+    spec.capDrop.push(s(normalizeCapability(c), 'HostConfig', 'CapDrop', i));
+  });
+  (hc.SecurityOpt ?? []).forEach((o, i) => {
+    parseSecurityOpt(o, at('HostConfig', 'SecurityOpt', i), spec.securityOpt);
+  });
+  // The profile the engine applied: `unconfined` also when set by the daemon or by --privileged.
+  if (spec.securityOpt.apparmor === undefined && j.AppArmorProfile === 'unconfined') spec.securityOpt.apparmor = s('unconfined', 'AppArmorProfile');
+  if (hc.ReadonlyRootfs !== undefined) spec.readonlyRootfs = s(hc.ReadonlyRootfs, 'HostConfig', 'ReadonlyRootfs');
+  for (const target of Object.keys(hc.Tmpfs ?? {})) spec.tmpfs.push(s(target, 'HostConfig', 'Tmpfs', target));
+
+  (j.Mounts ?? []).forEach((m, i) => {
+    const type = (['bind', 'volume', 'tmpfs', 'npipe', 'cluster', 'image'] as const).find((t) => t === m.Type) ?? 'volume';
+    const mount: Mount = { type, target: m.Destination ?? '', readOnly: m.RW === false };
+    const src = type === 'volume' ? m.Name : m.Source;
+    if (src) mount.source = src;
+    if (m.Propagation) mount.propagation = m.Propagation;
+    const z = (m.Mode ?? '').split(',').find((o) => o === 'z' || o === 'Z');
+    // Docker reports `z` as the mode of every local volume; relabelling only means something for binds.
+    if (z && type === 'bind') mount.selinux = z as 'z' | 'Z';
+    spec.mounts.push(s(mount, 'Mounts', i));
+  });
+
+  for (const [key, list] of Object.entries(hc.PortBindings ?? {})) {
+    const [containerPort = key, proto = 'tcp'] = key.split('/');
+    const protocol = proto === 'udp' || proto === 'sctp' ? proto : 'tcp';
+    (list ?? []).forEach((b, i) => {
+      const binding: { containerPort: string; protocol: typeof protocol; hostIp?: string; hostPort?: string } = { containerPort, protocol };
+      if (b.HostIp) binding.hostIp = b.HostIp;
+      if (b.HostPort) binding.hostPort = b.HostPort;
+      spec.ports.push(s(binding, 'HostConfig', 'PortBindings', key, i));
+    });
+  }
+  if (hc.PublishAllPorts === true) {
+    // `-P`: every exposed port not bound explicitly is published on an ephemeral port of every interface.
+    for (const key of Object.keys(cfg.ExposedPorts ?? {})) {
+      if (hc.PortBindings?.[key]) continue;
+      const [containerPort = key, proto = 'tcp'] = key.split('/');
+      spec.ports.push(s({ containerPort, protocol: proto === 'udp' || proto === 'sctp' ? proto : 'tcp' }, 'HostConfig', 'PublishAllPorts'));
+    }
+  }
+
+  if (hc.NetworkMode) spec.networkMode = s(hc.NetworkMode, 'HostConfig', 'NetworkMode');
+  const attached = Object.keys(j.NetworkSettings?.Networks ?? {}).map((n) => s(n, 'NetworkSettings', 'Networks', n));
+  spec.networks.push(...attached);
+  if (hc.PidMode) spec.pidMode = s(hc.PidMode, 'HostConfig', 'PidMode');
+  if (hc.IpcMode) spec.ipcMode = s(hc.IpcMode, 'HostConfig', 'IpcMode');
+  if (hc.UTSMode) spec.utsMode = s(hc.UTSMode, 'HostConfig', 'UTSMode');
+  if (hc.UsernsMode) spec.usernsMode = s(hc.UsernsMode, 'HostConfig', 'UsernsMode');
+  if (hc.CgroupnsMode) spec.cgroupnsMode = s(hc.CgroupnsMode, 'HostConfig', 'CgroupnsMode');
+  (hc.Devices ?? []).forEach((d, i) => {
+    const device = { pathOnHost: d.PathOnHost ?? '', pathInContainer: d.PathInContainer ?? d.PathOnHost ?? '', permissions: d.CgroupPermissions || 'rwm' };
+    spec.devices.push(s(device, 'HostConfig', 'Devices', i));
+  });
+  for (const [k, v] of Object.entries(hc.Sysctls ?? {})) spec.sysctls.push(s([k, v] as [string, string], 'HostConfig', 'Sysctls', k));
+
+  // 0 (or null) means "no limit set" for Memory, NanoCpus, CpuQuota and PidsLimit: left absent, as in compose.
+  if (typeof hc.Memory === 'number' && hc.Memory > 0) spec.limits.memoryBytes = s(hc.Memory, 'HostConfig', 'Memory');
+  if (typeof hc.NanoCpus === 'number' && hc.NanoCpus > 0) spec.limits.nanoCpus = s(hc.NanoCpus, 'HostConfig', 'NanoCpus');
+  else if (typeof hc.CpuQuota === 'number' && hc.CpuQuota > 0) {
+    // --cpu-quota over --cpu-period (default 100 ms) gives the CPU share; expressed in nano-CPUs.
+    const period = hc.CpuPeriod && hc.CpuPeriod > 0 ? hc.CpuPeriod : 100_000;
+    spec.limits.nanoCpus = s(Math.round((hc.CpuQuota / period) * NS_PER_SECOND), 'HostConfig', 'CpuQuota');
+  }
+  if (typeof hc.PidsLimit === 'number' && hc.PidsLimit !== 0) spec.limits.pidsLimit = s(hc.PidsLimit, 'HostConfig', 'PidsLimit');
+  (hc.Ulimits ?? []).forEach((u, i) => {
+    spec.limits.ulimits.push(s({ name: u.Name ?? '', soft: u.Soft ?? -1, hard: u.Hard ?? -1 }, 'HostConfig', 'Ulimits', i));
+  });
+
+  const rp = hc.RestartPolicy;
+  if (rp) {
+    const policy: { name: string; maximumRetryCount?: number } = { name: rp.Name || 'no' };
+    if (policy.name === 'on-failure' && rp.MaximumRetryCount) policy.maximumRetryCount = rp.MaximumRetryCount;
+    spec.restart = s(policy, 'HostConfig', 'RestartPolicy');
+  }
+  const lc = hc.LogConfig;
+  if (lc) {
+    const logging: { driver?: string; options: Record<string, string> } = { options: { ...(lc.Config ?? {}) } };
+    if (lc.Type) logging.driver = lc.Type;
+    spec.logging = s(logging, 'HostConfig', 'LogConfig');
+  }
+
+  (cfg.Env ?? []).forEach((e, i) => {
+    const eq = e.indexOf('=');
+    spec.env.push(s(eq === -1 ? { name: e } : { name: e.slice(0, eq), value: e.slice(eq + 1) }, 'Config', 'Env', i));
+  });
+  const h = cfg.Healthcheck;
+  if (h?.Test && h.Test.length > 0) spec.healthcheck = s(healthcheckOf(h), 'Config', 'Healthcheck');
+
+  const st = j.State ?? {};
+  const state: LiveState = {
+    status: st.Status ?? 'unknown',
+    running: st.Running === true,
+    restarting: st.Restarting === true,
+    oomKilled: st.OOMKilled === true,
+  };
+  if (typeof st.ExitCode === 'number') state.exitCode = st.ExitCode;
+  if (st.Health?.Status) {
+    const hs = st.Health.Status;
+    state.health = {
+      status: hs === 'healthy' || hs === 'unhealthy' || hs === 'starting' ? hs : 'none',
+      failingStreak: st.Health.FailingStreak ?? 0,
+    };
+  }
+  const live: LiveContainerSpec['live'] = {
+    id: j.Id ?? name,
+    state: s(state, 'State'),
+    restartCount: s(j.RestartCount ?? 0, 'RestartCount'),
+    attachedNetworks: attached,
+    auditedAt: ctx.auditedAt,
+  };
+  if (ctx.defaultBridgeIcc !== undefined) live.defaultBridgeIcc = ctx.defaultBridgeIcc;
+  if (ctx.image) live.image = liveImage(ctx.image, j.Image ?? '', source, ctx.locate);
+  return Object.assign(spec, { live });
+}
+
+/** Maps an Engine `Healthcheck` (durations in nanoseconds) to the model's (seconds); `["NONE"]` is `disabled`. */
+export function healthcheckOf(h: {
+  Test?: string[] | null;
+  Interval?: number;
+  Timeout?: number;
+  StartPeriod?: number;
+  Retries?: number;
+}): Healthcheck | 'disabled' {
+  const test = h.Test ?? [];
+  if (test[0] === 'NONE') return 'disabled';
+  const out: Healthcheck = { test };
+  if (h.Interval) out.intervalSeconds = h.Interval / NS_PER_SECOND;
+  if (h.Timeout) out.timeoutSeconds = h.Timeout / NS_PER_SECOND;
+  if (h.StartPeriod) out.startPeriodSeconds = h.StartPeriod / NS_PER_SECOND;
+  if (h.Retries) out.retries = h.Retries;
+  return out;
+}
+
+function liveImage(img: ImageInspect, imageId: string, source: string, locate?: JsonLocator): LiveImage {
+  const out: LiveImage = { id: img.Id ?? imageId, repoTags: img.RepoTags ?? [], repoDigests: img.RepoDigests ?? [] };
+  // The image's creation time is located on the container's `Image` field: that is what names the image here.
+  if (img.Created) out.created = { value: img.Created, at: jsonLocation(source, ['Image'], locate) };
+  return out;
+}
