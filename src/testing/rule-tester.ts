@@ -8,6 +8,7 @@ import { CASE_LOADERS } from './sources.js';
 /** One expected finding: message id and exact position (STYLE.md 2.2: tests assert line and column). */
 export interface ExpectedError {
   messageId: string;
+  /** 0 (with column 0) for a finding about a whole file or host fact, which has no position. */
   line: number;
   column: number;
   endLine?: number;
@@ -106,7 +107,7 @@ export function testRule<S>(rule: Rule<S>, cases: { valid: RuleCase[]; invalid: 
         const found = runCase(rule, c);
         const actual = found.map((f, j) => {
           const e = c.errors[j];
-          const a: Record<string, unknown> = { messageId: messageIdOf(rule, f), line: f.location.line, column: f.location.column };
+          const a: Record<string, unknown> = { messageId: messageIdOf(rule, f), line: f.location.line ?? 0, column: f.location.column ?? 0 };
           if (e?.endLine !== undefined) a.endLine = f.location.endLine;
           if (e?.endColumn !== undefined) a.endColumn = f.location.endColumn;
           if (e?.status !== undefined) a.status = f.status;
