@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './audit.js';
+import { registerConvert } from './convert.js';
 import { EXIT } from './exit-codes.js';
 import { UsageError } from './output.js';
 import { registerRules } from './rules.js';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerScan(program);
   registerAudit(program);
   registerRules(program);
+  registerConvert(program);
   return program;
 }
 

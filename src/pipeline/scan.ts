@@ -3,10 +3,11 @@ import type { Diagnostic } from '../model/index.js';
 import { type FileReader, realFs } from '../sources/fs.js';
 import { walk } from '../sources/walk.js';
 import { composeHandler } from './compose.js';
-import type { SourceHandler } from './types.js';
+import { runHandler } from './run.js';
+import type { ScanContext, SourceHandler, SourceOutput } from './types.js';
 
 /** Every source handler `bulwark scan` runs, in order. */
-export const HANDLERS: SourceHandler[] = [composeHandler];
+export const HANDLERS: SourceHandler[] = [composeHandler, runHandler];
 
 /** Options of one scan. */
 export interface ScanOptions {
@@ -33,6 +34,29 @@ export interface ScanResult {
  * unparsable files become diagnostics and the rest is still scanned.
  */
 export function scanPaths(opts: ScanOptions): ScanResult {
+  const p = plan(opts);
+  return assemble(
+    p,
+    p.jobs.map((j) => j.h.scan(j.mine, p.explicit, p.ctx)),
+  );
+}
+
+/** Like scanPaths, but awaits the handlers that scan asynchronously (`scanAsync`, e.g. run lines). */
+export async function scanPathsAsync(opts: ScanOptions): Promise<ScanResult> {
+  const p = plan(opts);
+  const outputs = await Promise.all(p.jobs.map((j) => (j.h.scanAsync ? j.h.scanAsync(j.mine, p.explicit, p.ctx) : j.h.scan(j.mine, p.explicit, p.ctx))));
+  return assemble(p, outputs);
+}
+
+/** What to scan: the walked files each handler claims. */
+interface Plan {
+  ctx: ScanContext;
+  explicit: Set<string>;
+  diagnostics: Diagnostic[];
+  jobs: { h: SourceHandler; mine: string[] }[];
+}
+
+function plan(opts: ScanOptions): Plan {
   const fs = opts.fs ?? realFs(opts.cwd);
   const ctx = { fs, env: opts.env, settings: opts.settings ?? defaultSettings };
   const { files, missing } = walk(opts.paths, opts.cwd, opts.ignore);
@@ -42,18 +66,26 @@ export function scanPaths(opts: ScanOptions): ScanResult {
     const abs = files.find((f) => f === p || f.endsWith(`/${p.replace(/^\.\//, '')}`));
     if (abs) explicit.add(abs);
   }
-  const findings: Finding[] = [];
-  const stats: ScanResult['stats'] = { files: 0, subjects: 0, bySource: {} };
+  const jobs: Plan['jobs'] = [];
   for (const h of opts.handlers ?? HANDLERS) {
     const mine = files.filter((f) => h.matches(f, explicit.has(f)));
-    if (mine.length === 0) continue;
-    const out = h.scan(mine, explicit, ctx);
+    if (mine.length > 0) jobs.push({ h, mine });
+  }
+  return { ctx, explicit, diagnostics, jobs };
+}
+
+function assemble(p: Plan, outputs: SourceOutput[]): ScanResult {
+  const findings: Finding[] = [];
+  const diagnostics = [...p.diagnostics];
+  const stats: ScanResult['stats'] = { files: 0, subjects: 0, bySource: {} };
+  p.jobs.forEach((j, i) => {
+    const out = outputs[i] as SourceOutput;
     findings.push(...out.findings);
     diagnostics.push(...out.diagnostics);
     stats.files += out.files;
     stats.subjects += out.subjects;
-    stats.bySource[h.name] = { files: out.files, subjects: out.subjects };
-  }
+    stats.bySource[j.h.name] = { files: out.files, subjects: out.subjects };
+  });
   return { findings: dedupe(findings).sort(compareFindings), diagnostics: dedupeDiagnostics(diagnostics), stats };
 }
 

@@ -33,4 +33,9 @@ export interface SourceHandler {
    */
   matches(absolute: string, explicit: boolean): boolean;
   scan(files: readonly string[], explicit: ReadonlySet<string>, ctx: ScanContext): SourceOutput;
+  /**
+   * Optional asynchronous scan (a WASM parser, for instance), preferred over `scan` by scanPathsAsync; `scan`
+   * stays the synchronous fallback that scanPaths uses.
+   */
+  scanAsync?(files: readonly string[], explicit: ReadonlySet<string>, ctx: ScanContext): Promise<SourceOutput>;
 }

@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { runLinesToCompose } from '../sources/run/index.js';
+import { EXIT } from './exit-codes.js';
+import { UsageError } from './output.js';
+
+/** Quotes one argument for a shell, so that words given separately are read back as the same words. */
+function shellQuote(arg: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Reads all of standard input as UTF-8. */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** `bulwark convert run-to-compose 'docker run ...'`: prints the equivalent compose service. */
+export function registerConvert(program: Command): void {
+  const convert = program.command('convert').description('Convert between the forms a container can be written in.');
+  convert
+    .command('run-to-compose')
+    .description('Print the compose service equivalent to a docker run (or docker create) command.')
+    .argument('<command...>', "the command, quoted as one argument or given as separate words; '-' reads it from standard input")
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ bulwark convert run-to-compose 'docker run -d --name api -p 127.0.0.1:8080:80 --read-only nginx:1.27'
+  $ bulwark convert run-to-compose - < deploy.sh      every run line of a script, one service each
+
+Options that compose cannot express (--rm, --cidfile, ...) are listed in a comment at the top.
+Exit codes: 0 converted, 2 no command or a command Docker would refuse (unknown flag, bad value).`,
+    )
+    .action(async (words: string[]) => {
+      const text = words.length === 1 && words[0] === '-' ? await readStdin() : words.length === 1 ? (words[0] as string) : words.map(shellQuote).join(' ');
+      const r = runLinesToCompose(text, words[0] === '-' ? '<stdin>' : '<command>');
+      for (const d of r.diagnostics) process.stderr.write(`bulwark: ${d.at.source}:${d.at.line}:${d.at.column}: ${d.severity}: ${d.message}\n`);
+      if (r.services.length === 0) throw new UsageError('no docker run or docker create command to convert');
+      process.stdout.write(r.yaml);
+      process.exitCode = r.diagnostics.some((d) => d.severity === 'error') ? EXIT.input : EXIT.clean;
+    });
+}

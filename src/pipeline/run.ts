@@ -1,0 +1,85 @@
+import { basename } from 'node:path';
+import { checkContainer, type Finding } from '../check/index.js';
+import type { Diagnostic } from '../model/index.js';
+import { RUNTIME_RULES } from '../rules/index.js';
+import { type RunScan, runFileKind, scanRunFile, scanRunFileAsync } from '../sources/run/index.js';
+import type { ScanContext, SourceHandler, SourceOutput } from './types.js';
+
+/** Extensionless files bigger than this are not opened to look for a shell shebang. */
+const MAX_SHEBANG_CANDIDATE_BYTES = 1024 * 1024;
+
+/** True for a file name with no extension (`deploy`, `run-tests`), which may be a shebang script. */
+function extensionless(abs: string): boolean {
+  const name = basename(abs);
+  return !name.includes('.') && name !== 'Dockerfile' && name !== 'LICENSE';
+}
+
+function readCandidate(abs: string, ctx: ScanContext, diagnostics: Diagnostic[]): string | undefined {
+  const known = runFileKind(abs) !== undefined;
+  const size = ctx.fs.size(abs);
+  if (!known && (size === undefined || size > MAX_SHEBANG_CANDIDATE_BYTES)) return undefined;
+  try {
+    return ctx.fs.readText(abs);
+  } catch (e) {
+    if (known)
+      diagnostics.push({ code: 'unreadable', severity: 'error', message: `cannot read: ${(e as Error).message}`, at: { source: ctx.fs.display(abs) } });
+    return undefined;
+  }
+}
+
+function collect(results: { scan: RunScan | undefined }[], ctx: ScanContext, diagnostics: Diagnostic[]): SourceOutput {
+  const findings: Finding[] = [];
+  let files = 0;
+  let subjects = 0;
+  for (const { scan } of results) {
+    if (!scan) continue;
+    files++;
+    diagnostics.push(...scan.diagnostics);
+    for (const spec of scan.specs) {
+      subjects++;
+      findings.push(...checkContainer(RUNTIME_RULES, spec, ctx.settings));
+    }
+  }
+  return { findings, diagnostics, files, subjects };
+}
+
+/**
+ * `docker run` / `docker create` lines in shell scripts (`*.sh`, `*.bash`, shebang scripts), Makefiles, GitHub
+ * Actions workflows, GitLab CI files, systemd units and Markdown code blocks, checked with the runtime rules.
+ * The asynchronous scan also checks the shell grammar with mvdan/sh (sh-syntax).
+ */
+export const runHandler: SourceHandler = {
+  name: 'run',
+  matches(abs) {
+    return runFileKind(abs) !== undefined || extensionless(abs);
+  },
+  scan(files, _explicit, ctx) {
+    const diagnostics: Diagnostic[] = [];
+    const results = files.map((abs) => {
+      const text = readCandidate(abs, ctx, diagnostics);
+      return { scan: text === undefined ? undefined : scanRunFile(abs, text, ctx.fs.display(abs)) };
+    });
+    return collect(results, ctx, diagnostics);
+  },
+  async scanAsync(files, _explicit, ctx) {
+    const diagnostics: Diagnostic[] = [];
+    const results: { scan: RunScan | undefined }[] = [];
+    for (const abs of files) {
+      const text = readCandidate(abs, ctx, diagnostics);
+      results.push({ scan: text === undefined ? undefined : await scanRunFileAsync(abs, text, ctx.fs.display(abs)) });
+    }
+    return collect(results, ctx, diagnostics);
+  },
+};
+
+/**
+ * Checks run lines given as text (`bulwark scan --command`): each text is one or more shell commands, read
+ * with documentation conventions (`<digest>` placeholders are unknown values) and checked for shell syntax.
+ * @param sources the pseudo-file name of each text in findings (`<command>`, `<stdin>`)
+ */
+export async function scanCommands(texts: readonly { text: string; source: string }[], ctx: Pick<ScanContext, 'settings'>): Promise<SourceOutput> {
+  const diagnostics: Diagnostic[] = [];
+  const results: { scan: RunScan | undefined }[] = [];
+  for (const t of texts) results.push({ scan: await scanRunFileAsync(t.source, t.text, t.source, 'command') });
+  return collect(results, ctx as ScanContext, diagnostics);
+}

@@ -1,0 +1,203 @@
+import type { Unknown } from '../../model/index.js';
+import { FLAGS_BY_NAME, FLAGS_BY_SHORT, GLOBAL_FLAGS, type RunFlag } from './flags.js';
+import { commandNameIndex, type ShellWord } from './shell.js';
+
+/** One option as given on a run line. Offsets are 0-based in the file; `end` is exclusive. */
+export interface RunOption {
+  flag: RunFlag;
+  /** As written: `--cap-add`, `-p` (one letter of `-dp`). */
+  written: string;
+  /** The value: `"true"` for a bare boolean, the text after `=`, or the next word. */
+  value: string;
+  /** `value` with run-time parts as written (`TOKEN=$TOKEN`). */
+  rawValue: string;
+  unknown?: Unknown;
+  /** Where the flag starts (the dash) and where its value ends. */
+  start: number;
+  end: number;
+}
+
+/** A problem with a run line's arguments, located at an offset of the file. */
+export interface ArgvProblem {
+  code: 'unknown-flag' | 'invalid-value';
+  message: string;
+  start: number;
+  end: number;
+  severity: 'error' | 'warning';
+}
+
+/** A `docker run` / `docker create` invocation split the way the Docker CLI (pflag) splits it. */
+export interface ParsedRun {
+  /** `run` or `create`. */
+  verb: 'run' | 'create';
+  /** The `docker` word. */
+  dockerWord: ShellWord;
+  options: RunOption[];
+  /** The first positional argument; absent when the line names no image. */
+  image?: ShellWord;
+  /** Words after the image: the container's command, left alone. */
+  command: ShellWord[];
+  problems: ArgvProblem[];
+  /** `--help` was given: Docker prints help and runs nothing. */
+  help: boolean;
+}
+
+/** True when the word names the docker client (`docker`, `/usr/bin/docker`). */
+function isDocker(w: ShellWord | undefined): boolean {
+  return w !== undefined && !w.unknown && /(^|\/)docker$/.test(w.text);
+}
+
+/**
+ * Finds a `docker [global options] run|create` or `docker [global options] container run|create` invocation
+ * in a simple command (after assignments, `sudo`, `env`, `exec`...) and parses its options with pflag's
+ * rules as the Docker CLI sets them (interspersed arguments off: the first positional is the image):
+ * `--flag value`, `--flag=value`, booleans as `--flag` or `--flag=false`, combined shorthands (`-itd`,
+ * `-dp 8080:80`, `-p8080:80`), `-e=X`, repeated flags, `--` ending the options.
+ * @returns undefined when the command is not a docker run/create invocation
+ */
+export function parseDockerRun(words: readonly ShellWord[]): ParsedRun | undefined {
+  let i = commandNameIndex(words);
+  const dockerWord = words[i];
+  if (!isDocker(dockerWord)) return undefined;
+  i++;
+  // Global options before the subcommand.
+  while (i < words.length) {
+    const t = (words[i] as ShellWord).text;
+    if (!t.startsWith('-') || t === '-' || t === '--') break;
+    const name = t.includes('=') ? t.slice(0, t.indexOf('=')) : t;
+    const takes = GLOBAL_FLAGS.get(name);
+    if (takes === undefined) return undefined; // docker --version, docker --help, ...
+    i += takes && !t.includes('=') ? 2 : 1;
+  }
+  let verbWord = words[i];
+  if (verbWord?.text === 'container') verbWord = words[++i];
+  if (verbWord === undefined || verbWord.unknown || (verbWord.text !== 'run' && verbWord.text !== 'create')) return undefined;
+  const verb = verbWord.text as 'run' | 'create';
+  i++;
+  const out: ParsedRun = { verb, dockerWord: dockerWord as ShellWord, options: [], command: [], problems: [], help: false };
+  const known = (f: RunFlag | undefined): RunFlag | undefined => (f?.runOnly && verb === 'create' ? undefined : f);
+
+  while (i < words.length) {
+    const w = words[i] as ShellWord;
+    const t = w.text;
+    if (t === '--' && !w.unknown) {
+      i++;
+      break;
+    }
+    if (w.unknown && !t.startsWith('-')) {
+      // A word that is entirely or partly expanded at run time where an option or the image may stand.
+      if (!isOpaqueOptions(w, words[i + 1])) break;
+      out.problems.push({
+        code: 'unknown-flag',
+        severity: 'warning',
+        message: `${w.unknown.raw ?? 'a run-time value'} may hold options that cannot be read statically; the line is checked without them`,
+        start: w.start,
+        end: w.end,
+      });
+      i++;
+      continue;
+    }
+    if (!t.startsWith('-') || t === '-') break;
+    if (t.startsWith('--')) {
+      const eq = t.indexOf('=');
+      const name = eq === -1 ? t.slice(2) : t.slice(2, eq);
+      const flag = known(FLAGS_BY_NAME.get(name));
+      if (!flag) {
+        out.problems.push(
+          w.unknown
+            ? {
+                code: 'unknown-flag',
+                severity: 'warning',
+                message: `${t}${w.unknown.raw ?? ''} is only known at run time; the line is checked without it`,
+                start: w.start,
+                end: w.end,
+              }
+            : { code: 'unknown-flag', severity: 'error', message: `unknown flag: --${name}`, start: w.start, end: w.end },
+        );
+        i++;
+        continue;
+      }
+      if (eq !== -1) {
+        out.options.push(option(flag, `--${name}`, w, eq + 1, w.start, w.end));
+        i++;
+      } else if (flag.kind === 'bool') {
+        out.options.push({ flag, written: t, value: 'true', rawValue: 'true', start: w.start, end: w.end });
+        i++;
+      } else {
+        const v = words[i + 1];
+        if (v === undefined) {
+          out.problems.push({ code: 'invalid-value', severity: 'error', message: `flag needs an argument: --${name}`, start: w.start, end: w.end });
+          i++;
+          continue;
+        }
+        out.options.push(option(flag, t, v, 0, w.start, v.end));
+        i += 2;
+      }
+      if (flag.name === 'help') out.help = true;
+      continue;
+    }
+    // Shorthands: -itd, -dp 8080:80, -p8080:80, -e=X, -d=false.
+    let k = 1;
+    let consumedNext = false;
+    while (k < t.length) {
+      const ch = t[k] as string;
+      const flag = known(FLAGS_BY_SHORT.get(ch));
+      const at = w.offsets[k - 1] ?? w.start;
+      if (!flag) {
+        out.problems.push({ code: 'unknown-flag', severity: 'error', message: `unknown shorthand flag: '${ch}' in ${t}`, start: at, end: w.end });
+        break;
+      }
+      const rest = t.slice(k + 1);
+      if (flag.kind === 'bool') {
+        if (rest.startsWith('=')) {
+          out.options.push(option(flag, `-${ch}`, w, k + 2, at, w.end));
+          break;
+        }
+        out.options.push({ flag, written: `-${ch}`, value: 'true', rawValue: 'true', start: at, end: (w.offsets[k] ?? w.end - 1) + 1 });
+        k++;
+        continue;
+      }
+      if (rest.length > 0) {
+        out.options.push(option(flag, `-${ch}`, w, rest.startsWith('=') ? k + 2 : k + 1, at, w.end));
+      } else {
+        const v = words[i + 1];
+        if (v === undefined)
+          out.problems.push({ code: 'invalid-value', severity: 'error', message: `flag needs an argument: '${ch}' in -${ch}`, start: at, end: w.end });
+        else {
+          out.options.push(option(flag, `-${ch}`, v, 0, at, v.end));
+          consumedNext = true;
+        }
+      }
+      break;
+    }
+    i += consumedNext ? 2 : 1;
+  }
+  out.image = words[i];
+  out.command = words.slice(i + 1);
+  return out;
+}
+
+/** An option whose value is `word.text` from index `from` on. */
+function option(flag: RunFlag, written: string, word: ShellWord, from: number, start: number, end: number): RunOption {
+  const prefix = word.text.slice(0, from);
+  const rawValue = word.rawText.startsWith(prefix) ? word.rawText.slice(from) : word.rawText;
+  const o: RunOption = { flag, written, value: word.text.slice(from), rawValue, start, end };
+  if (word.unknown) o.unknown = word.unknown;
+  return o;
+}
+
+const OPTION_NAMES = /OPT|ARG|FLAG|PARAM|EXTRA/i;
+const IMAGE_NAMES = /IMAGE|IMG|REF|TAG|REPO|DIGEST/i;
+
+/**
+ * Decides whether a run-time word in option position holds options (`$DOCKER_OPTS`) rather than the image
+ * (`$IMAGE`): a quoted whole value or an image-like name is the image; an options-like name, or a next word
+ * that is itself an option, means options.
+ */
+function isOpaqueOptions(w: ShellWord, next: ShellWord | undefined): boolean {
+  const raw = w.unknown?.raw ?? '';
+  if (w.text !== '') return false;
+  if (IMAGE_NAMES.test(raw)) return false;
+  if (OPTION_NAMES.test(raw)) return true;
+  return next?.text.startsWith('-') === true && !next.unknown;
+}

@@ -1,0 +1,427 @@
+import { type Unknown, unknown } from '../../model/index.js';
+
+/**
+ * A word of a shell command after quote removal. `text` is what the shell would pass when every part is a
+ * literal; when any part is expanded at run time (`$VAR`, `$(...)`, a backquote, a make variable, a CI
+ * expression, a documentation placeholder), `unknown` says which, and `text` keeps the literal parts only.
+ * Offsets are 0-based into the scanned file (the lexed text plus its base offset); `end` is exclusive.
+ */
+export interface ShellWord {
+  text: string;
+  /** `text` with each run-time part kept as written (`$SOCK:/var/run/docker.sock`). */
+  rawText: string;
+  /** The first run-time part of the word, when there is one. */
+  unknown?: Unknown;
+  /** Offset where each character of `text` came from, for locating `--flag=value` parts. */
+  start: number;
+  end: number;
+  /** Offset, in the file, of each character of `text`. */
+  offsets: number[];
+}
+
+/** A simple command: its words, redirections left out. */
+export type ShellCommand = ShellWord[];
+
+/** A problem that stops the text from being a valid shell script (an unterminated quote). */
+export interface ShellError {
+  /** Offset in the file. */
+  offset: number;
+  message: string;
+}
+
+/**
+ * Dialects the lexer knows. `sh`: POSIX sh/bash. `make`: a Makefile recipe (`$$` is the shell's `$`,
+ * `$(X)` and `${X}` are make variables). `systemd`: an `ExecStart=` line (`%i` specifiers, `$VAR`).
+ * `github`: a workflow `run:` block (`${{ expr }}`). `doc`: a documentation block (`<digest>` placeholders).
+ */
+export type ShellDialect = 'sh' | 'make' | 'systemd' | 'github' | 'doc';
+
+/** Words that start a compound command or sit before a simple command without being its name. */
+const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '{', '}', '!', 'time', 'case', 'esac', 'in']);
+
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+
+/**
+ * Splits shell text into simple commands and their words, the way a POSIX shell tokenises (quotes, backslash
+ * escapes and line continuations, comments, operators, redirections, here-documents), without executing or
+ * expanding anything. Commands inside `$(...)` and backquotes are returned too. Never throws: problems are
+ * returned as errors and lexing stops at the first one.
+ * @param text the shell text
+ * @param base offset of `text` in its file, added to every offset returned
+ */
+export function lexShell(text: string, base = 0, dialect: ShellDialect = 'sh'): { commands: ShellCommand[]; errors: ShellError[] } {
+  const lx = new Lexer(text, base, dialect);
+  try {
+    lx.commandsUntil(false);
+  } catch (e) {
+    if (!(e instanceof LexStop)) throw e;
+  }
+  return { commands: lx.commands, errors: lx.errors };
+}
+
+class LexStop extends Error {}
+
+class Lexer {
+  i = 0;
+  commands: ShellCommand[] = [];
+  errors: ShellError[] = [];
+  private heredocs: { delim: string; strip: boolean }[] = [];
+
+  constructor(
+    private readonly s: string,
+    private readonly base: number,
+    private readonly dialect: ShellDialect,
+  ) {}
+
+  private fail(at: number, message: string): never {
+    this.errors.push({ offset: this.base + at, message });
+    throw new LexStop(message);
+  }
+
+  /** Lexes commands until the end, or (inside `$(`) until the `)` that closes it, which is consumed. */
+  commandsUntil(closeParen: boolean): void {
+    const s = this.s;
+    let words: ShellWord[] = [];
+    let depth = 0;
+    const endCommand = () => {
+      if (words.length > 0) this.commands.push(words);
+      words = [];
+    };
+    while (this.i < s.length) {
+      const c = s[this.i] as string;
+      if (c === ' ' || c === '\t' || c === '\r') {
+        this.i++;
+      } else if (c === '\\' && (s[this.i + 1] === '\n' || (s[this.i + 1] === '\r' && s[this.i + 2] === '\n'))) {
+        this.i += s[this.i + 1] === '\n' ? 2 : 3;
+      } else if (c === '\n') {
+        this.i++;
+        endCommand();
+        this.readHeredocs();
+      } else if (c === '#') {
+        while (this.i < s.length && s[this.i] !== '\n') this.i++;
+      } else if (c === ';' || c === '|' || c === '&' || c === '(' || c === ')') {
+        if (c === '&' && s[this.i + 1] === '>') {
+          this.redirect();
+          continue;
+        }
+        if (c === '(') depth++;
+        if (c === ')') {
+          if (depth === 0 && closeParen) {
+            this.i++;
+            endCommand();
+            return;
+          }
+          depth = Math.max(0, depth - 1);
+        }
+        this.i++;
+        if ((c === ';' || c === '|' || c === '&') && (s[this.i] === c || (c === '|' && s[this.i] === '&'))) this.i++;
+        endCommand();
+      } else if (c === '<' || c === '>') {
+        if (this.dialect === 'doc' && c === '<' && this.placeholderAt(this.i)) words.push(this.word());
+        else this.redirect();
+      } else {
+        const w = this.word();
+        // `2>file`: a word of digits followed directly by a redirection is the redirection's fd.
+        if (/^\d+$/.test(w.text) && !w.unknown && (s[this.i] === '<' || s[this.i] === '>')) {
+          this.redirect();
+          continue;
+        }
+        words.push(w);
+      }
+    }
+    endCommand();
+    if (closeParen) this.fail(this.s.length, 'reached the end without closing `$(`');
+  }
+
+  private placeholderAt(i: number): boolean {
+    return /^<[A-Za-z][A-Za-z0-9_.:|-]*>/.test(this.s.slice(i, i + 64));
+  }
+
+  /** Skips a redirection operator and its target word; remembers here-document delimiters. */
+  private redirect(): void {
+    const s = this.s;
+    let op = '';
+    while (this.i < s.length && '<>&|-'.includes(s[this.i] as string) && op.length < 3) {
+      const next = op + s[this.i];
+      if (!['<', '>', '<<', '<<-', '<<<', '>>', '>&', '<&', '&>', '&>>', '>|', '<>', '>&-', '<&-'].includes(next)) break;
+      op = next;
+      this.i++;
+    }
+    if (op === '>&-' || op === '<&-') return;
+    while (s[this.i] === ' ' || s[this.i] === '\t') this.i++;
+    if (this.i >= s.length || '\n;|&()<>'.includes(s[this.i] as string)) this.fail(this.i, `\`${op}\` must be followed by a word`);
+    const target = this.word();
+    if (op === '<<' || op === '<<-') this.heredocs.push({ delim: target.text, strip: op === '<<-' });
+  }
+
+  /** After a newline: skips the bodies of pending here-documents. */
+  private readHeredocs(): void {
+    const s = this.s;
+    while (this.heredocs.length > 0) {
+      const h = this.heredocs.shift() as { delim: string; strip: boolean };
+      const start = this.i;
+      for (;;) {
+        if (this.i >= s.length) this.fail(start, `here-document delimited by "${h.delim}" is not closed`);
+        let nl = s.indexOf('\n', this.i);
+        if (nl === -1) nl = s.length;
+        let line = s.slice(this.i, nl).replace(/\r$/, '');
+        if (h.strip) line = line.replace(/^\t+/, '');
+        this.i = Math.min(nl + 1, s.length);
+        if (line === h.delim) break;
+        if (nl === s.length) {
+          if (line !== h.delim) this.fail(start, `here-document delimited by "${h.delim}" is not closed`);
+          break;
+        }
+      }
+    }
+  }
+
+  /** Reads one word starting at `this.i` (not at a blank or operator). */
+  word(): ShellWord {
+    const s = this.s;
+    const start = this.i;
+    let text = '';
+    let rawText = '';
+    const offsets: number[] = [];
+    let unk: Unknown | undefined;
+    const lit = (ch: string, at: number) => {
+      text += ch;
+      rawText += ch;
+      offsets.push(this.base + at);
+    };
+    const mark = (u: Unknown) => {
+      unk ??= u;
+      rawText += u.raw ?? '$?';
+    };
+    while (this.i < s.length) {
+      const c = s[this.i] as string;
+      if (' \t\r\n;|&()<>'.includes(c)) {
+        if (c === '<' && this.dialect === 'doc' && this.placeholderAt(this.i)) {
+          const end = s.indexOf('>', this.i);
+          const raw = s.slice(this.i, end + 1);
+          mark(unknown(`${raw} is a placeholder, not a value`, raw));
+          this.i = end + 1;
+          continue;
+        }
+        break;
+      }
+      if (c === '\\') {
+        const n = s[this.i + 1];
+        if (n === undefined) {
+          this.i++;
+          break;
+        }
+        if (n === '\n') this.i += 2;
+        else if (n === '\r' && s[this.i + 2] === '\n') this.i += 3;
+        else {
+          lit(n, this.i + 1);
+          this.i += 2;
+        }
+      } else if (c === "'") {
+        const end = s.indexOf("'", this.i + 1);
+        if (end === -1) this.fail(this.i, "reached the end without closing quote `'`");
+        for (let k = this.i + 1; k < end; k++) lit(s[k] as string, k);
+        this.i = end + 1;
+      } else if (c === '"') {
+        this.doubleQuoted(lit, mark);
+      } else if (c === '$') {
+        if (s[this.i + 1] === "'") this.ansiQuoted(lit);
+        else if (s[this.i + 1] === '"') {
+          this.i++;
+          this.doubleQuoted(lit, mark);
+        } else {
+          const u = this.dollar();
+          if (u === undefined) lit('$', this.i - 1);
+          else mark(u);
+        }
+      } else if (c === '`') {
+        mark(this.backquote());
+      } else if (c === '%' && this.dialect === 'systemd' && /[a-zA-Z%]/.test(s[this.i + 1] ?? '')) {
+        if (s[this.i + 1] === '%') lit('%', this.i);
+        else mark(unknown(`systemd specifier %${s[this.i + 1]} is set by systemd`, `%${s[this.i + 1]}`));
+        this.i += 2;
+      } else {
+        lit(c, this.i);
+        this.i++;
+      }
+    }
+    const w: ShellWord = { text, rawText, start: this.base + start, end: this.base + this.i, offsets };
+    if (unk) w.unknown = unk;
+    return w;
+  }
+
+  private doubleQuoted(lit: (ch: string, at: number) => void, mark: (u: Unknown) => void): void {
+    const s = this.s;
+    const open = this.i;
+    this.i++;
+    for (;;) {
+      if (this.i >= s.length) this.fail(open, 'reached the end without closing quote `"`');
+      const c = s[this.i] as string;
+      if (c === '"') {
+        this.i++;
+        return;
+      }
+      if (c === '\\' && '$`"\\\n'.includes(s[this.i + 1] ?? '')) {
+        if (s[this.i + 1] !== '\n') lit(s[this.i + 1] as string, this.i + 1);
+        this.i += 2;
+      } else if (c === '$') {
+        const u = this.dollar();
+        if (u === undefined) lit('$', this.i - 1);
+        else mark(u);
+      } else if (c === '`') mark(this.backquote());
+      else if (c === '%' && this.dialect === 'systemd' && /[a-zA-Z]/.test(s[this.i + 1] ?? '')) {
+        mark(unknown(`systemd specifier %${s[this.i + 1]} is set by systemd`, `%${s[this.i + 1]}`));
+        this.i += 2;
+      } else {
+        lit(c, this.i);
+        this.i++;
+      }
+    }
+  }
+
+  /** `$'...'`: ANSI-C quoting, with the common escapes decoded. */
+  private ansiQuoted(lit: (ch: string, at: number) => void): void {
+    const s = this.s;
+    const open = this.i;
+    this.i += 2;
+    const esc: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v' };
+    for (;;) {
+      if (this.i >= s.length) this.fail(open, "reached the end without closing quote `$'`");
+      const c = s[this.i] as string;
+      if (c === "'") {
+        this.i++;
+        return;
+      }
+      if (c === '\\' && this.i + 1 < s.length) {
+        const n = s[this.i + 1] as string;
+        lit(esc[n] ?? n, this.i);
+        this.i += 2;
+      } else {
+        lit(c, this.i);
+        this.i++;
+      }
+    }
+  }
+
+  /**
+   * At a `$`: consumes an expansion and returns why its value is unknown, or consumes the lone `$` and
+   * returns undefined (a literal dollar sign).
+   */
+  private dollar(): Unknown | undefined {
+    const s = this.s;
+    const at = this.i;
+    let i = this.i + 1;
+    const make = this.dialect === 'make';
+    if (make) {
+      if (s[i] === '$') i++;
+      else if (s[i] === '(' || s[i] === '{') {
+        const close = this.matchClose(i, s[i] === '(' ? ')' : '}');
+        const raw = s.slice(at, close + 1);
+        this.i = close + 1;
+        return unknown(`make variable ${raw} is expanded by make`, raw);
+      } else if (s[i] !== undefined && /[A-Za-z0-9_@<^+*?%]/.test(s[i] as string)) {
+        this.i = i + 1;
+        return unknown(`make variable $${s[i]} is expanded by make`, `$${s[i]}`);
+      }
+    }
+    const n = s[i];
+    if (n === '(') {
+      if (s[i + 1] === '(') {
+        const close = this.matchClose(i + 1, ')');
+        this.i = close + 2;
+        return unknown('arithmetic expansion $((...)) is computed at run time', s.slice(at, this.i));
+      }
+      this.i = i + 1;
+      this.commandsUntil(true);
+      return unknown('command substitution $(...) is expanded at run time', s.slice(at, this.i));
+    }
+    if (n === '{') {
+      if (this.dialect === 'github' && s[i + 1] === '{') {
+        const close = s.indexOf('}}', i);
+        if (close === -1) this.fail(at, 'reached the end without closing `${{`');
+        this.i = close + 2;
+        const raw = s.slice(at + 1, this.i);
+        return unknown(`GitHub Actions expression ${raw} is set at run time`, raw);
+      }
+      const close = this.matchClose(i, '}');
+      this.i = close + 1;
+      const raw = s.slice(at, this.i);
+      const name = /^\$\{#?!?([A-Za-z_][A-Za-z0-9_]*|\d+|[@*#?$!-])/.exec(raw)?.[1] ?? raw;
+      return unknown(`shell variable ${name} is set at run time`, raw);
+    }
+    if (n !== undefined) {
+      NAME.lastIndex = i;
+      const m = NAME.exec(s);
+      if (m) {
+        this.i = i + m[0].length;
+        return unknown(`shell variable ${m[0]} is set at run time`, `$${m[0]}`);
+      }
+      if (/[0-9@*#?$!-]/.test(n)) {
+        this.i = i + 1;
+        return unknown(`shell parameter $${n} is set at run time`, `$${n}`);
+      }
+    }
+    this.i = i;
+    return undefined;
+  }
+
+  /** `` `...` ``: lexes the commands inside (backslash-escaped quotes taken literally) and returns the Unknown. */
+  private backquote(): Unknown {
+    const s = this.s;
+    const open = this.i;
+    let k = open + 1;
+    while (k < s.length && s[k] !== '`') k += s[k] === '\\' ? 2 : 1;
+    if (k >= s.length) this.fail(open, 'reached the end without closing backquote');
+    const inner = new Lexer(s.slice(open + 1, k), this.base + open + 1, this.dialect);
+    try {
+      inner.commandsUntil(false);
+    } catch (e) {
+      if (!(e instanceof LexStop)) throw e;
+    }
+    this.commands.push(...inner.commands);
+    this.i = k + 1;
+    return unknown('command substitution `...` is expanded at run time', s.slice(open, k + 1));
+  }
+
+  /** The index of the bracket closing the one at `open`, skipping nested brackets and quotes. */
+  private matchClose(open: number, close: string): number {
+    const s = this.s;
+    const openCh = s[open] as string;
+    let depth = 0;
+    for (let k = open; k < s.length; k++) {
+      const c = s[k];
+      if (c === '\\') k++;
+      else if (c === "'" && close === ')') {
+        const e = s.indexOf("'", k + 1);
+        if (e === -1) break;
+        k = e;
+      } else if (c === openCh) depth++;
+      else if (c === close && --depth === 0) return k;
+    }
+    return this.fail(open, `reached the end without closing \`${openCh}\``);
+  }
+}
+
+/** Words to skip at the start of a command to find its name: assignments, reserved words, wrappers like sudo. */
+export function commandNameIndex(words: readonly ShellWord[]): number {
+  let i = 0;
+  while (i < words.length) {
+    const w = words[i] as ShellWord;
+    const t = w.text;
+    if (!w.unknown && /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(t)) i++;
+    else if (w.unknown && /^[A-Za-z_][A-Za-z0-9_]*=/.test(t)) i++;
+    else if (RESERVED.has(t) || t === 'exec' || t === 'command' || t === 'nohup' || t === 'builtin') i++;
+    else if (t === 'sudo' || t === 'doas') {
+      i++;
+      while (i < words.length && (words[i] as ShellWord).text.startsWith('-')) {
+        const flag = (words[i] as ShellWord).text;
+        i++;
+        if (/^-[ugChprDT]$/.test(flag)) i++;
+      }
+    } else if (t === 'env') {
+      i++;
+      while (i < words.length && ((words[i] as ShellWord).text.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test((words[i] as ShellWord).text))) i++;
+    } else break;
+  }
+  return i;
+}

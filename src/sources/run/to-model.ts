@@ -1,0 +1,354 @@
+import {
+  type ContainerSpec,
+  type DeviceMapping,
+  type Diagnostic,
+  emptyContainerSpec,
+  type Healthcheck,
+  type LineIndex,
+  type Location,
+  type LogConfig,
+  type Mount,
+  normalizeCapability,
+  parseBytes,
+  parseCpus,
+  parseDuration,
+  parseImageRef,
+  parsePortSpec,
+  parseSecurityOpt,
+  parseVolumeSpec,
+  type RestartPolicy,
+  type Sourced,
+  type Unknown,
+} from '../../model/index.js';
+import type { ParsedRun, RunOption } from './argv.js';
+
+/** Network modes that are not network names (`--network host`): they set HostConfig.NetworkMode. */
+const NETWORK_MODES = /^(host|none|bridge|default|container:.*)$/;
+
+/**
+ * Maps a parsed `docker run` line to a ContainerSpec (origin `run`) the way the Docker CLI builds the create
+ * request (docker/cli `cli/command/container/opts.go` `parse`). Every value is located at its flag in the file
+ * (line and column of the dash), with the logical path `docker run.--flag[n]`. Values the Docker CLI would
+ * refuse become `invalid-value` diagnostics and are left out; argument problems (unknown flags) become
+ * `unknown-flag` diagnostics. Run-time values (`$VAR`) become Unknown.
+ */
+export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diagnostics: Diagnostic[]): ContainerSpec | undefined {
+  const loc = (start: number, end: number, path?: string): Location => index.location(source, start, end, path);
+  for (const p of run.problems) diagnostics.push({ code: p.code, severity: p.severity, message: p.message, at: loc(p.start, p.end) });
+  if (run.help) return undefined;
+  const dw = run.dockerWord;
+  const line = index.position(dw.start).line;
+  const nameOpt = run.options.filter((o) => o.flag.name === 'name').at(-1);
+  const name = nameOpt && !nameOpt.unknown && nameOpt.value !== '' ? nameOpt.value : `run@${line}`;
+  const spec = emptyContainerSpec(name, 'run', loc(dw.start, dw.end, `docker ${run.verb}@${line}`));
+  const counts = new Map<string, number>();
+  const bad = (o: RunOption, message: string) =>
+    diagnostics.push({ code: 'invalid-value', severity: 'error', message: `${o.written} ${JSON.stringify(o.value)}: ${message}`, at: loc(o.start, o.end) });
+
+  let health: { at: Location; h: Healthcheck; disabled?: Location } | undefined;
+  let logging: { at: Location; cfg: LogConfig } | undefined;
+
+  for (const o of run.options) {
+    const canon = o.flag.aliasOf ?? o.flag.name;
+    const n = counts.get(canon) ?? 0;
+    counts.set(canon, n + 1);
+    const at = loc(o.start, o.end, `docker ${run.verb}.--${canon}${o.flag.kind === 'list' ? `[${n}]` : ''}`);
+    const u: Unknown | undefined = o.unknown;
+    const text = <T>(set: (v: Sourced<T>) => void, map: (s: string) => T): void => set({ value: u ?? map(o.value), at } as Sourced<T>);
+    const bool = (set: (v: Sourced<boolean>) => void) => {
+      if (u) return set({ value: u, at });
+      const b = parseBool(o.value);
+      if (b === undefined) bad(o, 'not a boolean');
+      else set({ value: b, at });
+    };
+    const num = (parse: (s: string) => number, set: (v: Sourced<number>) => void) => {
+      if (u) return set({ value: u, at });
+      try {
+        set({ value: parse(o.value), at });
+      } catch (e) {
+        bad(o, (e as Error).message);
+      }
+    };
+    switch (canon) {
+      case 'privileged':
+        bool((v) => (spec.privileged = v));
+        break;
+      case 'read-only':
+        bool((v) => (spec.readonlyRootfs = v));
+        break;
+      case 'cap-add':
+        text((v) => spec.capAdd.push(v), normalizeCapability);
+        break;
+      case 'cap-drop':
+        text((v) => spec.capDrop.push(v), normalizeCapability);
+        break;
+      case 'security-opt':
+        if (u) spec.securityOpt.other.push({ value: u, at });
+        else parseSecurityOpt(o.value, at, spec.securityOpt);
+        break;
+      case 'tmpfs':
+        text<string>(
+          (v) => spec.tmpfs.push(v),
+          (s) => s.split(':')[0] as string,
+        );
+        break;
+      case 'volume':
+        spec.mounts.push({ value: parseVolumeSpec(u ? rawOf(o) : o.value), at });
+        break;
+      case 'mount': {
+        const m = u ? u : parseMountOpt(o.value);
+        if (typeof m === 'string') bad(o, m);
+        else {
+          spec.mounts.push({ value: m, at });
+          if (!('kind' in m) && m.type === 'tmpfs') spec.tmpfs.push({ value: m.target, at });
+        }
+        break;
+      }
+      case 'use-api-socket':
+        if (u || parseBool(o.value) === true)
+          spec.mounts.push({ value: u ?? { type: 'bind', source: '/var/run/docker.sock', target: '/var/run/docker.sock', readOnly: false }, at });
+        break;
+      case 'publish':
+        if (u) spec.ports.push({ value: u, at });
+        else
+          try {
+            spec.ports.push({ value: parsePortSpec(o.value), at });
+          } catch (e) {
+            bad(o, (e as Error).message);
+          }
+        break;
+      case 'network':
+        if (u) spec.networkMode ??= { value: u, at };
+        else if (NETWORK_MODES.test(o.value)) spec.networkMode ??= { value: o.value, at };
+        else spec.networks.push({ value: o.value, at });
+        break;
+      case 'pid':
+        text((v) => (spec.pidMode = v), String);
+        break;
+      case 'ipc':
+        text((v) => (spec.ipcMode = v), String);
+        break;
+      case 'uts':
+        text((v) => (spec.utsMode = v), String);
+        break;
+      case 'userns':
+        text((v) => (spec.usernsMode = v), String);
+        break;
+      case 'cgroupns':
+        text((v) => (spec.cgroupnsMode = v), String);
+        break;
+      case 'device':
+        text((v) => spec.devices.push(v), parseDevice);
+        break;
+      case 'sysctl': {
+        const eq = (u ? rawOf(o) : o.value).indexOf('=');
+        if (eq <= 0) bad(o, 'expected NAME=VALUE');
+        else spec.sysctls.push({ value: u ?? [o.value.slice(0, eq), o.value.slice(eq + 1)], at });
+        break;
+      }
+      case 'memory':
+        num(parseBytes, (v) => (spec.limits.memoryBytes = v));
+        break;
+      case 'cpus':
+        num(parseCpus, (v) => (spec.limits.nanoCpus = v));
+        break;
+      case 'pids-limit':
+        num(parseInteger, (v) => (spec.limits.pidsLimit = v));
+        break;
+      case 'ulimit': {
+        if (u) break;
+        const m = /^([a-z]+)=(-?\d+)(?::(-?\d+))?$/.exec(o.value);
+        if (!m) bad(o, 'expected NAME=SOFT[:HARD]');
+        else spec.limits.ulimits.push({ value: { name: m[1] as string, soft: Number(m[2]), hard: Number(m[3] ?? m[2]) }, at });
+        break;
+      }
+      case 'user':
+        text((v) => (spec.user = v), String);
+        break;
+      case 'env': {
+        const raw = u ? rawOf(o) : o.value;
+        const eq = raw.indexOf('=');
+        const envName = eq === -1 ? raw : raw.slice(0, eq);
+        if (u && eq > 0 && !(u.raw !== undefined && envName.includes(u.raw))) spec.env.push({ value: { name: envName, unknownValue: u }, at });
+        else if (u) spec.env.push({ value: u, at });
+        else spec.env.push({ value: eq === -1 ? { name: envName } : { name: envName, value: o.value.slice(eq + 1) }, at });
+        break;
+      }
+      case 'health-cmd':
+      case 'health-interval':
+      case 'health-timeout':
+      case 'health-start-period':
+      case 'health-retries': {
+        health ??= { at, h: { test: [] } };
+        const h = health.h;
+        if (canon === 'health-cmd') {
+          health.at = at;
+          h.test = u ? ['CMD-SHELL', rawOf(o)] : o.value === '' ? [] : ['CMD-SHELL', o.value];
+        } else if (!u) {
+          try {
+            if (canon === 'health-retries') h.retries = parseInteger(o.value);
+            else {
+              const s = parseDuration(o.value);
+              if (canon === 'health-interval') h.intervalSeconds = s;
+              else if (canon === 'health-timeout') h.timeoutSeconds = s;
+              else h.startPeriodSeconds = s;
+            }
+          } catch (e) {
+            bad(o, (e as Error).message);
+          }
+        }
+        break;
+      }
+      case 'no-healthcheck':
+        if (u || parseBool(o.value) === true) {
+          health ??= { at, h: { test: [] } };
+          health.disabled = at;
+        }
+        break;
+      case 'restart':
+        if (u) spec.restart = { value: u, at };
+        else {
+          const r = parseRestart(o.value);
+          if (typeof r === 'string') bad(o, r);
+          else spec.restart = { value: r, at };
+        }
+        break;
+      case 'log-driver':
+        logging ??= { at, cfg: { options: {} } };
+        logging.at = at;
+        if (!u) logging.cfg.driver = o.value;
+        else spec.logging = { value: u, at };
+        break;
+      case 'log-opt': {
+        logging ??= { at, cfg: { options: {} } };
+        const eq = o.value.indexOf('=');
+        if (eq <= 0) bad(o, 'expected KEY=VALUE');
+        else logging.cfg.options[o.value.slice(0, eq)] = u ? rawOf(o).slice(eq + 1) : o.value.slice(eq + 1);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  if (health) {
+    if (health.disabled) spec.healthcheck = { value: 'disabled', at: health.disabled };
+    else spec.healthcheck = { value: health.h, at: health.at };
+  }
+  if (logging && spec.logging === undefined) spec.logging = { value: logging.cfg, at: logging.at };
+
+  const img = run.image;
+  if (img === undefined) {
+    diagnostics.push({ code: 'invalid-value', severity: 'error', message: `docker ${run.verb} names no image`, at: spec.at });
+    return spec;
+  }
+  const imgAt = loc(img.start, img.end, `docker ${run.verb}.IMAGE`);
+  if (img.unknown) spec.image = { value: img.unknown, at: imgAt };
+  else {
+    try {
+      spec.image = { value: parseImageRef(img.text), at: imgAt };
+    } catch (e) {
+      diagnostics.push({ code: 'invalid-value', severity: 'error', message: (e as Error).message, at: imgAt });
+    }
+  }
+  return spec;
+}
+
+/** The option's value with run-time parts as written. */
+function rawOf(o: RunOption): string {
+  return o.rawValue;
+}
+
+/** Go's strconv.ParseBool, which pflag uses for boolean flags. */
+export function parseBool(s: string): boolean | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(s)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(s)) return false;
+  return undefined;
+}
+
+function parseInteger(s: string): number {
+  if (!/^-?\d+$/.test(s.trim())) throw new Error(`"${s}" is not an integer`);
+  return Number(s);
+}
+
+/** `--restart no|always|unless-stopped|on-failure[:N]` (docker/cli `opts.ParseRestartPolicy`). */
+export function parseRestart(s: string): RestartPolicy | string {
+  const [name, count, extra] = s.split(':');
+  if (extra !== undefined || !['no', 'always', 'unless-stopped', 'on-failure', ''].includes(name as string)) return `invalid restart policy "${s}"`;
+  const p: RestartPolicy = { name: name === '' ? 'no' : (name as string) };
+  if (count !== undefined) {
+    if (name !== 'on-failure' || !/^\d+$/.test(count)) return `invalid restart policy "${s}": only on-failure takes a retry count`;
+    if (Number(count) > 0) p.maximumRetryCount = Number(count);
+  }
+  return p;
+}
+
+/**
+ * `--device HOST[:CONTAINER][:PERMISSIONS]` (docker/cli `parseDevice`): with two parts, the second is the
+ * permissions when it is made of r, w and m only.
+ */
+export function parseDevice(s: string): DeviceMapping {
+  const parts = s.split(':');
+  const host = parts[0] as string;
+  if (parts.length === 2 && /^[rwm]{1,3}$/.test(parts[1] as string)) return { pathOnHost: host, pathInContainer: host, permissions: parts[1] as string };
+  return { pathOnHost: host, pathInContainer: parts[1] || host, permissions: parts[2] || 'rwm' };
+}
+
+/**
+ * `--mount` CSV (docker/cli `opts.MountOpt.Set`): `type=bind|volume|tmpfs|image`, `source`/`src`,
+ * `target`/`destination`/`dst`, `readonly`/`ro` (alone or `=true|false|1|0`), `bind-propagation`; other keys
+ * (volume-*, tmpfs-*, consistency) are accepted and ignored here. The default type is volume.
+ * @returns the mount, or a message when Docker would refuse it
+ */
+export function parseMountOpt(s: string): Mount | string {
+  const m: Partial<Mount> & { readOnly: boolean } = { type: 'volume', readOnly: false };
+  for (const field of splitCsv(s)) {
+    const eq = field.indexOf('=');
+    const key = (eq === -1 ? field : field.slice(0, eq)).trim().toLowerCase();
+    const value = eq === -1 ? undefined : field.slice(eq + 1);
+    switch (key) {
+      case 'type':
+        if (!['bind', 'volume', 'tmpfs', 'npipe', 'cluster', 'image'].includes(value ?? '')) return `unknown mount type "${value}"`;
+        m.type = value as Mount['type'];
+        break;
+      case 'source':
+      case 'src':
+        if (value) m.source = value;
+        break;
+      case 'target':
+      case 'destination':
+      case 'dst':
+        if (value) m.target = value;
+        break;
+      case 'readonly':
+      case 'ro': {
+        const b = value === undefined ? true : parseBool(value);
+        if (b === undefined) return `invalid value for ${key}: "${value}"`;
+        m.readOnly = b;
+        break;
+      }
+      case 'bind-propagation':
+        if (value) m.propagation = value;
+        break;
+      default:
+        if (eq === -1) return `invalid field "${field}": must be a key=value pair`;
+    }
+  }
+  if (!m.target) return 'target is required';
+  return m as Mount;
+}
+
+/** Splits Docker's CSV option values, honouring double quotes (`"target=/a,b"`). */
+function splitCsv(s: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let q = false;
+  for (const ch of s) {
+    if (ch === '"') q = !q;
+    else if (ch === ',' && !q) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
