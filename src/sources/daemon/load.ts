@@ -278,7 +278,7 @@ export function loadHostDaemon(fs: RootFs, configFile?: string): HostDaemon {
   const spec = buildDaemonSpec('host', fs.display(configPath), at, json, flags);
   if (service) {
     spec.systemdService = service.directives;
-    spec.systemdUnit = { source: service.files[0] ?? 'docker.service' };
+    spec.systemdUnit = exec?.keyAt ?? { source: service.files[0] ?? 'docker.service' };
   }
   const out: HostDaemon = { spec, diagnostics, files, known, flags };
   if (json) out.configPath = configPath;

@@ -168,6 +168,7 @@ export function memoryRootFs(entries: Record<string, MemoryEntry>, usage?: Usage
     stat(path) {
       const e = get(path);
       if (!e) return undefined;
+      if (e.unreadable) return { error: `${path}: EACCES` };
       const kind = e.kind ?? 'file';
       return { kind, uid: e.uid ?? 0, gid: e.gid ?? 0, mode: e.mode ?? (kind === 'dir' ? 0o755 : 0o644), size: (e.text ?? '').length };
     },
