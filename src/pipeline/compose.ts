@@ -3,6 +3,7 @@ import { checkContainer, type Finding } from '../check/index.js';
 import type { Diagnostic } from '../model/index.js';
 import { RUNTIME_RULES } from '../rules/index.js';
 import { groupProjects, isComposeFileName, scanComposeProject } from '../sources/compose/index.js';
+import { buildPaths, checkDockerfile, imageDefaultsOf } from './dockerfile.js';
 import type { SourceHandler } from './types.js';
 
 /** Compose files: discovered by name, or any YAML file named on the command line. */
@@ -26,6 +27,18 @@ export const composeHandler: SourceHandler = {
       diagnostics.push(...r.diagnostics);
       for (const spec of r.specs) {
         subjects++;
+        // A service that builds its image: its Dockerfile decides user and health check when compose does not,
+        // and is checked here with the build context compose gives it.
+        const paths = spec.build ? buildPaths(spec.build) : undefined;
+        if (spec.build && paths) {
+          const defaults = imageDefaultsOf(spec.build, ctx);
+          if (defaults) spec.imageDefaults = defaults;
+          const d = checkDockerfile(paths.dockerfile, paths.context, ctx);
+          findings.push(...d.findings);
+          diagnostics.push(...d.diagnostics);
+          subjects += d.subjects;
+          if (d.subjects > 0) read.add(paths.dockerfile);
+        }
         findings.push(...checkContainer(RUNTIME_RULES, spec, ctx.settings));
       }
     }

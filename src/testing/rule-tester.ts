@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultOptions, describeContainer, type Finding, formatMessage, runRules, type SettingsLookup } from '../check/index.js';
-import type { ContainerSpec } from '../model/index.js';
+import { type ContainerSpec, describeImageSpec, type ImageSpec } from '../model/index.js';
 import type { Rule, SourceKind } from '../rules/index.js';
 import { CASE_LOADERS } from './sources.js';
 
@@ -43,6 +43,8 @@ function caseKind(c: RuleCase): SourceKind | 'model' {
 function targetOf(subject: unknown): { name: string; target: string } {
   const s = subject as Partial<ContainerSpec> & { name?: string; describe?: string };
   if (s.origin !== undefined && s.capAdd !== undefined) return { name: s.name as string, target: describeContainer(s as ContainerSpec) };
+  const origin = (s as { origin?: string }).origin;
+  if ((origin === 'dockerfile' || origin === 'image') && 'exposedPorts' in s) return { name: s.name as string, target: describeImageSpec(s as unknown as ImageSpec) };
   return { name: s.name ?? 'subject', target: s.describe ?? s.name ?? 'subject' };
 }
 
@@ -54,7 +56,7 @@ function runCase<S>(rule: Rule<S>, c: RuleCase): Finding[] {
     const loader = CASE_LOADERS[kind];
     if (!loader) throw new Error(`no case loader for source "${kind}"`);
     const input = { code: c[kind] as string, ...(c.files ? { files: c.files } : {}), ...(c.env ? { env: c.env } : {}) };
-    const r = loader(input);
+    const r = loader(input, rule.meta.scope);
     assert.deepEqual(
       r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.at.line}:${d.at.column} ${d.message}`),
       [],

@@ -1,0 +1,97 @@
+import { basename, dirname, resolve } from 'node:path';
+import { type Finding, runRules } from '../check/index.js';
+import { type BuildSpec, type Diagnostic, describeImageSpec, type ImageDefaults, imageSpecOfDockerfile } from '../model/index.js';
+import { DOCKERFILE_RULES, IMAGE_RULES } from '../rules/index.js';
+import { isDockerfileName, type LoadedDockerfile, loadDockerfile } from '../sources/dockerfile/index.js';
+import type { ScanContext, SourceHandler } from './types.js';
+
+/** Per scan: Dockerfiles loaded (by path and context) and Dockerfiles already checked, so none is checked twice. */
+const loaded = new WeakMap<ScanContext, Map<string, LoadedDockerfile>>();
+const checked = new WeakMap<ScanContext, Set<string>>();
+
+function load(abs: string, contextDir: string, ctx: ScanContext): LoadedDockerfile {
+  let cache = loaded.get(ctx);
+  if (!cache) loaded.set(ctx, (cache = new Map()));
+  const key = `${abs}\u0000${contextDir}`;
+  let r = cache.get(key);
+  if (!r) cache.set(key, (r = loadDockerfile(abs, ctx.fs, contextDir)));
+  return r;
+}
+
+/** What checking one Dockerfile gives. */
+export interface DockerfileCheck {
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+  /** 1 when the Dockerfile was parsed and checked, else 0. */
+  subjects: number;
+}
+
+/**
+ * Checks one Dockerfile (absolute path) with the Dockerfile rules and, on its final stage's image config,
+ * the image rules. `contextDir` is the build context (the Dockerfile's folder unless a compose `build:`
+ * says otherwise). A Dockerfile already checked in this scan gives nothing the second time.
+ */
+export function checkDockerfile(abs: string, contextDir: string, ctx: ScanContext): DockerfileCheck {
+  let done = checked.get(ctx);
+  if (!done) checked.set(ctx, (done = new Set()));
+  if (done.has(abs)) return { findings: [], diagnostics: [], subjects: 0 };
+  done.add(abs);
+  const r = load(abs, contextDir, ctx);
+  if (!r.spec) return { findings: [], diagnostics: r.diagnostics, subjects: 0 };
+  const spec = r.spec;
+  const findings = runRules(DOCKERFILE_RULES, spec, spec.name, spec.name, ctx.settings);
+  const img = imageSpecOfDockerfile(spec);
+  if (img) findings.push(...runRules(IMAGE_RULES, img, img.name, describeImageSpec(img), ctx.settings));
+  return { findings, diagnostics: r.diagnostics, subjects: 1 };
+}
+
+/** The Dockerfile and context a compose `build:` names, as absolute paths; undefined for a remote context. */
+export function buildPaths(build: BuildSpec): { dockerfile: string; context: string } | undefined {
+  if (/^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(build.context)) return undefined;
+  const context = resolve(build.baseDir, build.context);
+  return { dockerfile: resolve(context, build.dockerfile), context };
+}
+
+/**
+ * What the image a compose `build:` produces says about user and health check (the final stage of its
+ * Dockerfile), for ContainerSpec.imageDefaults. Undefined when the Dockerfile cannot be read or parsed.
+ */
+export function imageDefaultsOf(build: BuildSpec, ctx: ScanContext): ImageDefaults | undefined {
+  const p = buildPaths(build);
+  if (!p) return undefined;
+  const r = load(p.dockerfile, p.context, ctx);
+  if (!r.spec || r.diagnostics.some((d) => d.severity === 'error')) return undefined;
+  const img = imageSpecOfDockerfile(r.spec);
+  if (!img) return undefined;
+  const out: ImageDefaults = {};
+  if (img.user) out.user = img.user;
+  if (img.healthcheck) out.healthcheck = img.healthcheck;
+  return out;
+}
+
+/**
+ * Dockerfiles found by name (Dockerfile, Containerfile, Dockerfile.*, *.Dockerfile) or named on the command
+ * line. Their build context is their folder; the Dockerfiles that a compose `build:` names are checked by
+ * the compose handler with the context compose gives (it runs first), and skipped here.
+ */
+export const dockerfileHandler: SourceHandler = {
+  name: 'dockerfile',
+  matches(abs, explicit) {
+    const name = basename(abs);
+    return isDockerfileName(name) || (explicit && /dockerfile|containerfile/i.test(name) && !name.endsWith('.dockerignore'));
+  },
+  scan(files, _explicit, ctx) {
+    const findings: Finding[] = [];
+    const diagnostics: Diagnostic[] = [];
+    let subjects = 0;
+    let read = 0;
+    for (const f of files) {
+      const r = checkDockerfile(f, dirname(f), ctx);
+      findings.push(...r.findings);
+      diagnostics.push(...r.diagnostics);
+      subjects += r.subjects;
+      if (r.subjects > 0 || r.diagnostics.length > 0) read++;
+    }
+    return { findings, diagnostics, files: read, subjects };
+  },
+};

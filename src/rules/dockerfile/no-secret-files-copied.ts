@@ -1,0 +1,58 @@
+import { describeStage, isCopy, isUnknown } from '../../model/index.js';
+import { dockerfileRule } from './util.js';
+
+/** What a secret-looking file name is, or undefined. Certificates and public keys are not secrets. */
+export function secretFileKind(path: string): string | undefined {
+  const p = path.replace(/\/+$/, '');
+  const base = p.replace(/^.*\//, '');
+  const b = base.toLowerCase();
+  if (/^id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/.test(b)) return 'an SSH private key';
+  if (b === '.ssh' || /(?:^|\/)\.ssh\//.test(p)) return 'an SSH folder';
+  if (b === '.env' || (/^\.env\.[a-z0-9_-]+$/.test(b) && !/\.(?:example|sample|template|dist|defaults?|tpl)$/.test(b))) return 'an environment file';
+  if (b === '.npmrc' || b === '.pypirc' || b === '.netrc' || b === '_netrc' || b === '.git-credentials' || b === '.htpasswd' || b === '.pgpass') {
+    return 'a credentials file';
+  }
+  if ((b === 'credentials' && /(?:^|\/)\.aws\//.test(p)) || (b === 'config.json' && /(?:^|\/)\.docker\//.test(p))) return 'a credentials file';
+  if (/\.(?:key|p12|pfx|jks|keystore|kdbx|ppk)$/.test(b) && !/(?:^|[._-])pub(?:lic)?(?:[._-]|$)/.test(b)) return 'a private key or keystore';
+  if (b.endsWith('.pem') && !/(?:^|[._-])(?:ca|cacert|cert|certs|certificate|chain|fullchain|bundle|pub|public|root|intermediate)(?:[._-]|$)/.test(b)) {
+    return 'a PEM file that may hold a private key';
+  }
+  return undefined;
+}
+
+/** BW2003: key, credential and .env files copied into an image (seed §6.1; CIS 4.10). */
+export const noSecretFilesCopied = dockerfileRule({
+  meta: {
+    id: 'BW2003',
+    name: 'no-secret-files-copied',
+    scope: 'dockerfile',
+    severity: 'high',
+    title: 'Key and credential files are not copied into images',
+    rationale:
+      'A file copied by COPY or ADD is part of a layer for good: deleting it later only hides it, and anyone who can pull the image (or read the builder cache, for a build stage) can extract it. Private keys, `.env` files, `.npmrc` tokens and git credentials are the usual leaks.',
+    remediation:
+      'Mount the file for the RUN that needs it instead: `RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci`, or `RUN --mount=type=ssh git clone …` for SSH keys; give runtime secrets as files at run time (compose `secrets:`). Exclude such files in `.dockerignore` so `COPY . .` cannot pick them up.',
+    references: {
+      seed: '§6.1',
+      cis: { version: '1.6.0', items: ['4.10'] },
+      docs: ['https://docs.docker.com/build/building/secrets/'],
+    },
+    checklist: 'images-build',
+    appliesTo: ['dockerfile'],
+    messages: {
+      secretFile: '{keyword} in {stage} copies {file}, {kind}, into the image.',
+    },
+  },
+  check(spec, ctx) {
+    for (const stage of spec.stages) {
+      for (const i of stage.instructions) {
+        if (!isCopy(i)) continue;
+        for (const s of i.sources) {
+          if (isUnknown(s.value) || s.value.startsWith('<<') || /^[a-z][a-z0-9+.-]*:\/\//i.test(s.value)) continue;
+          const kind = secretFileKind(s.value);
+          if (kind) ctx.report({ messageId: 'secretFile', at: s, data: { keyword: i.keyword, stage: describeStage(stage), file: s.value, kind } });
+        }
+      }
+    }
+  },
+});

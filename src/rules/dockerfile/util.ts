@@ -1,0 +1,187 @@
+import {
+  commandLocation,
+  type DockerfileSpec,
+  type DockerfileStage,
+  finalStage,
+  isRun,
+  type Location,
+  type RunInstruction,
+  stageChain,
+} from '../../model/index.js';
+import type { Rule } from '../types.js';
+
+/** A rule over a whole Dockerfile (DockerfileSpec). */
+export type DockerfileRule<M extends string = string> = Rule<DockerfileSpec, M>;
+
+/** Declares a Dockerfile rule with its message ids inferred. */
+export function dockerfileRule<M extends string>(rule: DockerfileRule<M>): DockerfileRule<M> {
+  return rule;
+}
+
+/** The shell script a RUN executes, with a way back to file positions. */
+export interface RunScript {
+  /** Shell text: the command line, plus heredoc bodies that a shell runs. */
+  text: string;
+  /** Location of `text[index]`, `length` characters long. */
+  locate(index: number, length: number): Location;
+}
+
+const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:ba|da|z|k|a)?sh$/;
+
+/**
+ * The shell script of a RUN. Shell form: the command text. Heredoc form: the command line and the bodies,
+ * unless the body goes to another interpreter (`RUN python3 <<EOF`, or a `#!` line that is not a shell).
+ * Exec form: `sh -c SCRIPT` gives SCRIPT; other programs give their argv joined by spaces (located at the
+ * array, since JSON escapes make exact columns unreliable).
+ */
+export function runScript(run: RunInstruction): RunScript {
+  const cmd = run.args;
+  if (run.form === 'exec' && run.exec) {
+    const [p0, p1, p2] = run.exec;
+    const text = p0 !== undefined && SHELLS.test(p0) && p1 === '-c' && p2 !== undefined ? p2 : run.exec.join(' ');
+    return { text, locate: () => cmd.at };
+  }
+  if (run.form === 'heredoc') {
+    const nl = cmd.text.indexOf('\n');
+    const head = nl === -1 ? cmd.text : cmd.text.slice(0, nl);
+    const body = nl === -1 ? '' : cmd.text.slice(nl + 1);
+    const before = head.slice(0, head.indexOf('<<')).trim().split(/\s+/).filter(Boolean);
+    const program = before.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
+    const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(body);
+    const interpreter = shebang ? (shebang[1]?.endsWith('/env') ? (shebang[2] ?? '') : (shebang[1] ?? '')) : undefined;
+    const shellBody = (program === undefined || SHELLS.test(program)) && (interpreter === undefined || SHELLS.test(interpreter.replace(/^.*\//, '')));
+    if (!shellBody) return { text: head, locate: (i, n) => commandLocation(cmd, i, n) };
+  }
+  return { text: cmd.text, locate: (i, n) => commandLocation(cmd, i, n) };
+}
+
+/** One simple command of a script: its words (quotes removed) and where each starts in the script. */
+export interface SimpleCommand {
+  words: string[];
+  starts: number[];
+}
+
+/**
+ * Splits shell text into simple commands at unquoted `&&`, `||`, `;`, `|`, `&`, newlines, parentheses and
+ * braces, dropping comments, and strips leading `VAR=value` assignments and `env`/`exec`/`time`/`command`
+ * wrappers from each. A small tokenizer, not a shell: enough to find which program a command runs.
+ */
+export function simpleCommands(script: string): SimpleCommand[] {
+  const out: SimpleCommand[] = [];
+  let words: string[] = [];
+  let starts: number[] = [];
+  let word = '';
+  let start = -1;
+  const endWord = (): void => {
+    if (start !== -1) {
+      words.push(word);
+      starts.push(start);
+    }
+    word = '';
+    start = -1;
+  };
+  const endCommand = (): void => {
+    endWord();
+    if (words.length > 0) out.push(strip({ words, starts }));
+    words = [];
+    starts = [];
+  };
+  let i = 0;
+  while (i < script.length) {
+    const c = script[i] as string;
+    if (c === "'" || c === '"') {
+      const close = script.indexOf(c, i + 1);
+      const end = close === -1 ? script.length : close;
+      if (start === -1) start = i;
+      word += script.slice(i + 1, end);
+      i = end + 1;
+      continue;
+    }
+    if (c === '\\' && i + 1 < script.length) {
+      if (script[i + 1] === '\n') {
+        i += 2;
+        continue;
+      }
+      if (start === -1) start = i;
+      word += script[i + 1];
+      i += 2;
+      continue;
+    }
+    if (c === '#' && start === -1) {
+      const nl = script.indexOf('\n', i);
+      i = nl === -1 ? script.length : nl;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      endWord();
+      i++;
+      continue;
+    }
+    if (c === '\n' || c === ';' || c === '|' || c === '&' || c === '(' || c === ')' || c === '`') {
+      endCommand();
+      i++;
+      continue;
+    }
+    if ((c === '{' || c === '}') && start === -1 && /[\s;]/.test(script[i + 1] ?? ' ')) {
+      endCommand();
+      i++;
+      continue;
+    }
+    if (c === '$' && script[i + 1] === '(') {
+      endCommand();
+      i += 2;
+      continue;
+    }
+    if (start === -1) start = i;
+    word += c;
+    i++;
+  }
+  endCommand();
+  return out;
+}
+
+const WRAPPERS = new Set(['env', 'exec', 'time', 'command', 'nohup', 'then', 'do', 'else', 'if', 'while', 'until', '!']);
+
+function strip(c: SimpleCommand): SimpleCommand {
+  let k = 0;
+  while (k < c.words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(c.words[k] as string) || WRAPPERS.has(c.words[k] as string))) k++;
+  return { words: c.words.slice(k), starts: c.starts.slice(k) };
+}
+
+/** The program name a command runs, without its folder (`/usr/bin/apt-get` gives `apt-get`). */
+export function programOf(c: SimpleCommand): string {
+  return (c.words[0] ?? '').replace(/^.*\//, '');
+}
+
+/** Every RUN of a list of stages, with its stage. */
+export function runsOf(stages: readonly DockerfileStage[]): { stage: DockerfileStage; run: RunInstruction }[] {
+  const out: { stage: DockerfileStage; run: RunInstruction }[] = [];
+  for (const stage of stages) for (const i of stage.instructions) if (isRun(i)) out.push({ stage, run: i });
+  return out;
+}
+
+/** The stages whose instructions end up in the final image: the final stage and the stages it builds on. */
+export function shippedStages(spec: DockerfileSpec): DockerfileStage[] {
+  const f = finalStage(spec);
+  return f ? stageChain(spec, f) : [];
+}
+
+/** A file mode from `chmod` or `--chmod`: numeric octal modes only (`755`, `0644`, `4755`). */
+export function octalMode(mode: string): number | undefined {
+  return /^[0-7]{3,4}$/.test(mode) ? Number.parseInt(mode, 8) : undefined;
+}
+
+/** The mode arguments of a `chmod` command (every word that is not an option or a path). */
+export function chmodModes(c: SimpleCommand): { mode: string; index: number }[] {
+  const out: { mode: string; index: number }[] = [];
+  let seenMode = false;
+  for (let k = 1; k < c.words.length; k++) {
+    const w = c.words[k] as string;
+    if (w.startsWith('--reference')) return out;
+    if (w.startsWith('-') && !/^-[rwxXst]+$/.test(w)) continue;
+    if (seenMode) break;
+    if (/^[0-7]{3,4}$/.test(w) || /^[ugoa]*[-+=][rwxXst]*(?:,[ugoa]*[-+=][rwxXst]*)*$/.test(w)) out.push({ mode: w, index: k });
+    seenMode = true;
+  }
+  return out;
+}

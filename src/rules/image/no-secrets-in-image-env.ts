@@ -1,0 +1,41 @@
+import { isUnknown, maskSecret } from '../../model/index.js';
+import { isNonSecretValue, isSecretName, secretShape } from '../shared/secrets.js';
+import { imageRule } from './util.js';
+
+/** BW3003: secrets in the image's environment (seed §6.1, §6.2; CIS 4.10). */
+export const noSecretsInImageEnv = imageRule({
+  meta: {
+    id: 'BW3003',
+    name: 'no-secrets-in-image-env',
+    scope: 'image',
+    severity: 'high',
+    title: 'Images carry no secrets in their environment',
+    rationale:
+      'ENV values are part of the image config: `docker inspect` and `docker history` show them to anyone who can pull the image, and every container started from it inherits them. A token set with ENV (even copied from a build argument) is published with the image.',
+    remediation:
+      'Remove the ENV. At build time, mount the secret for the RUN that needs it (`RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci`); at run time, give it as a file (compose `secrets:`, read from /run/secrets/NAME, or a `*_FILE` variable pointing there).',
+    references: {
+      seed: '§6.1',
+      cis: { version: '1.6.0', items: ['4.10'] },
+      docs: ['https://docs.docker.com/build/building/secrets/'],
+    },
+    checklist: 'network-secrets',
+    appliesTo: ['dockerfile', 'image'],
+    messages: {
+      byName: '{target} sets secret {name} in its environment ({masked}).',
+      byValue: '{target} sets environment variable {name} to {kind} ({masked}).',
+    },
+  },
+  check(img, ctx) {
+    for (const e of img.env) {
+      if (isUnknown(e.value)) continue;
+      const { name, value, unknownValue } = e.value;
+      const shape = value === undefined || unknownValue ? undefined : secretShape(value);
+      if (shape) ctx.report({ messageId: 'byValue', at: e, data: { name, kind: shape.description, masked: maskSecret(value as string) } });
+      else if (isSecretName(name)) {
+        if (unknownValue) ctx.report({ messageId: 'byName', at: e, data: { name, masked: `value from ${unknownValue.raw ?? 'a build argument'}` } });
+        else if (value !== undefined && !isNonSecretValue(value)) ctx.report({ messageId: 'byName', at: e, data: { name, masked: maskSecret(value) } });
+      }
+    }
+  },
+});

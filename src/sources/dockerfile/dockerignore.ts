@@ -1,0 +1,45 @@
+import { basename, dirname, join } from 'node:path';
+import { type BuildContextInfo, LineIndex, type Sourced } from '../../model/index.js';
+import type { FileReader } from '../fs.js';
+
+/**
+ * Reads a `.dockerignore` file's patterns with their locations: one pattern a line, `#` comments and
+ * blank lines skipped, surrounding spaces trimmed (as BuildKit's `ignorefile.ReadAll` does).
+ */
+export function parseDockerignore(text: string, source: string): Sourced<string>[] {
+  const index = new LineIndex(text);
+  const out: Sourced<string>[] = [];
+  let offset = 0;
+  for (const raw of text.split('\n')) {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const lead = line.length - line.trimStart().length;
+    const pattern = line.trim();
+    if (pattern !== '' && !pattern.startsWith('#')) out.push({ value: pattern, at: index.location(source, offset + lead, offset + lead + pattern.length) });
+    offset += raw.length + 1;
+  }
+  return out;
+}
+
+/**
+ * Finds the ignore file for a build: `<Dockerfile name>.dockerignore` beside the Dockerfile wins over
+ * `.dockerignore` at the root of the context (BuildKit behaviour, docs.docker.com "Build context").
+ * `contextDir` and `dockerfile` are absolute. Reading errors count as "no file".
+ */
+export function readBuildContext(dockerfile: string, contextDir: string, fs: FileReader): BuildContextInfo {
+  const info: BuildContextInfo = { folder: fs.display(contextDir) };
+  for (const candidate of [join(dirname(dockerfile), `${basename(dockerfile)}.dockerignore`), join(contextDir, '.dockerignore')]) {
+    let text: string | undefined;
+    try {
+      const size = fs.size(candidate);
+      if (size === undefined || size > 1024 * 1024) continue;
+      text = fs.readText(candidate);
+    } catch {
+      continue;
+    }
+    if (text === undefined) continue;
+    const name = fs.display(candidate);
+    info.dockerignore = { name, at: { source: name, line: 1, column: 1 }, patterns: parseDockerignore(text, name) };
+    break;
+  }
+  return info;
+}

@@ -1,0 +1,525 @@
+import { DockerfileParser, type Flag, type Instruction, type Heredoc as ParsedHeredoc, type Property } from 'dockerfile-ast';
+import {
+  type ArgDecl,
+  type CommandText,
+  type CopyInstruction,
+  commandLocation,
+  type Diagnostic,
+  type DockerfileSpec,
+  type DockerfileStage,
+  type EnvVar,
+  type Healthcheck,
+  type InstructionFlag,
+  isUnknown,
+  type Location,
+  parseDuration,
+  type RunInstruction,
+  type RunMount,
+  type Sourced,
+  type StageBase,
+  tryParseImageRef,
+  unknown,
+} from '../../model/index.js';
+import { expandVariables } from './expand.js';
+
+/** Instructions the Dockerfile frontend knows (docs.docker.com/reference/dockerfile). */
+const KEYWORDS = new Set([
+  'ADD',
+  'ARG',
+  'CMD',
+  'COPY',
+  'ENTRYPOINT',
+  'ENV',
+  'EXPOSE',
+  'FROM',
+  'HEALTHCHECK',
+  'LABEL',
+  'MAINTAINER',
+  'ONBUILD',
+  'RUN',
+  'SHELL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR',
+]);
+
+/** Instructions that the frontend refuses without arguments. */
+const NEED_ARGS = new Set([
+  'ADD',
+  'ARG',
+  'COPY',
+  'ENV',
+  'EXPOSE',
+  'FROM',
+  'HEALTHCHECK',
+  'LABEL',
+  'ONBUILD',
+  'RUN',
+  'USER',
+  'VOLUME',
+  'WORKDIR',
+  'STOPSIGNAL',
+  'SHELL',
+]);
+
+/** Flags each instruction accepts (Dockerfile reference, labs syntax included); others are input errors. */
+const FLAGS: Record<string, ReadonlySet<string>> = {
+  FROM: new Set(['platform']),
+  RUN: new Set(['mount', 'network', 'security', 'device']),
+  COPY: new Set(['from', 'chown', 'chmod', 'link', 'parents', 'exclude']),
+  ADD: new Set(['chown', 'chmod', 'link', 'checksum', 'keep-git-dir', 'exclude', 'unpack']),
+  HEALTHCHECK: new Set(['interval', 'timeout', 'start-period', 'start-interval', 'retries']),
+};
+
+/** The result of parsing one Dockerfile: the model and input problems (never thrown). */
+export interface ParsedDockerfile {
+  spec: DockerfileSpec;
+  diagnostics: Diagnostic[];
+}
+
+/** Maps dockerfile-ast's 0-based line/character positions to Bulwark Locations (offsets included). */
+class Positions {
+  readonly starts: number[];
+  constructor(
+    readonly text: string,
+    readonly source: string,
+  ) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    this.starts = starts;
+  }
+  offset(p: { line: number; character: number }): number {
+    return (this.starts[p.line] ?? this.text.length) + p.character;
+  }
+  loc(r: { start: { line: number; character: number }; end: { line: number; character: number } }, path?: string): Location {
+    const at: Location = {
+      source: this.source,
+      line: r.start.line + 1,
+      column: r.start.character + 1,
+      endLine: r.end.line + 1,
+      endColumn: r.end.character + 1,
+      offset: this.offset(r.start),
+      endOffset: this.offset(r.end),
+    };
+    if (path !== undefined) at.path = path;
+    return at;
+  }
+  /** Location of [start, end) offsets on one line. */
+  span(start: number, end: number): Location {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((this.starts[mid] as number) <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    const col = start - (this.starts[lo] as number) + 1;
+    return { source: this.source, line: lo + 1, column: col, endLine: lo + 1, endColumn: col + (end - start), offset: start, endOffset: end };
+  }
+  lineEnd(line: number): number {
+    const next = this.starts[line + 1];
+    let end = next === undefined ? this.text.length : next - 1;
+    if (this.text[end - 1] === '\r') end--;
+    return end;
+  }
+}
+
+/**
+ * Parses Dockerfile text into a DockerfileSpec with `dockerfile-ast`. `source` is the path shown in findings.
+ * Problems the Dockerfile frontend would refuse (unknown instruction, instruction before FROM, FROM with a
+ * wrong number of arguments, an unknown flag, a missing argument) become `dockerfile-syntax` or
+ * `unknown-flag` diagnostics with their location; the rest of the file is still read. Never throws.
+ */
+export function parseDockerfile(text: string, source: string): ParsedDockerfile {
+  const pos = new Positions(text, source);
+  const diagnostics: Diagnostic[] = [];
+  const doc = DockerfileParser.parse(text);
+  const escapeChar = doc.getEscapeCharacter();
+  const spec: DockerfileSpec = {
+    name: source,
+    at: { source, line: 1, column: 1, offset: 0 },
+    directives: { escape: escapeChar },
+    globalArgs: [],
+    stages: [],
+  };
+  for (const d of doc.getDirectives()) {
+    const name = d.getName().toLowerCase();
+    const at = pos.loc(d.getValueRange());
+    if (name === 'syntax') spec.directives.syntax = { value: d.getValue(), at };
+    else if (name === 'check') spec.directives.check = { value: d.getValue(), at };
+  }
+  const error = (at: Location, message: string, code: Diagnostic['code'] = 'dockerfile-syntax'): void => {
+    diagnostics.push({ code, severity: 'error', message, at });
+  };
+
+  const global = new Map<string, string | undefined>();
+  const stageNames = new Map<string, number>();
+  let stage: DockerfileStage | undefined;
+  /** ARG declared in the current stage, and ENV of the current stage's chain (ENV wins, as in the builder). */
+  let stageArgs = new Map<string, string | undefined>();
+  let stageEnv = new Map<string, string | undefined>();
+  const envByStage: Map<string, string | undefined>[] = [];
+  const scope = (): Map<string, string | undefined> => (stageEnv.size === 0 ? stageArgs : new Map([...stageArgs, ...stageEnv]));
+
+  for (const ins of doc.getInstructions()) {
+    const keyword = ins.getKeyword().toUpperCase();
+    const keywordAt = pos.loc(ins.getInstructionRange());
+    if (!KEYWORDS.has(keyword)) {
+      error(keywordAt, `unknown instruction: ${ins.getInstruction()}`);
+      continue;
+    }
+    const flags = flagsOf(ins, pos);
+    for (const f of flags) {
+      if (!FLAGS[keyword]?.has(f.name)) error(f.at, `unknown flag for ${keyword}: --${f.name}`, 'unknown-flag');
+    }
+    const argsText = commandTextOf(ins, pos, escapeChar);
+    const at = pos.loc(ins.getRange());
+    if (NEED_ARGS.has(keyword) && argsText.text.trim() === '') {
+      error(keywordAt, `${keyword} requires at least one argument`);
+      continue;
+    }
+
+    if (keyword === 'ARG' && !stage) {
+      for (const p of propertiesOf(ins)) {
+        const decl = argDecl(p, global, escapeChar);
+        spec.globalArgs.push({ value: decl, at: pos.loc(p.getRange()) });
+        global.set(decl.name, decl.value);
+      }
+      continue;
+    }
+    if (keyword === 'FROM') {
+      const words = fromWords(ins);
+      if (words.length !== 1 && !(words.length === 3 && words[1]?.toUpperCase() === 'AS')) {
+        error(at, 'FROM requires either one or three arguments (FROM image [AS name])');
+        continue;
+      }
+      stage = newStage(ins, spec.stages.length, flags, global, stageNames, pos, escapeChar);
+      spec.stages.push(stage);
+      if (stage.name && typeof stage.name.value === 'string') stageNames.set(stage.name.value, stage.index);
+      const b = stage.base.value;
+      // ARGs must be declared again in each stage; the ENV of a parent stage is inherited.
+      stageArgs = new Map();
+      stageEnv = new Map(!isUnknown(b) && b.kind === 'stage' ? envByStage[b.stage] : []);
+      envByStage.push(stageEnv);
+      continue;
+    }
+    if (!stage) {
+      error(keywordAt, `${keyword} before the first FROM: no build stage in current context`);
+      continue;
+    }
+    const base = { keyword, at, flags, args: argsText };
+    switch (keyword) {
+      case 'RUN':
+        stage.instructions.push(runOf(base, ins, argsText));
+        break;
+      case 'COPY':
+      case 'ADD':
+        stage.instructions.push(copyOf({ ...base, keyword }, argsText));
+        break;
+      case 'ARG':
+        stage.instructions.push(base);
+        for (const p of propertiesOf(ins)) {
+          const decl = argDecl(p, scope(), escapeChar);
+          // `ARG NAME` in a stage takes the global default, as the builder does.
+          if (decl.value === undefined && global.get(decl.name) !== undefined) decl.value = global.get(decl.name);
+          stage.args.push({ value: decl, at: pos.loc(p.getRange()) });
+          stageArgs.set(decl.name, decl.value);
+        }
+        break;
+      case 'ENV':
+        stage.instructions.push(base);
+        for (const p of propertiesOf(ins)) {
+          const name = p.getName();
+          const raw = p.getValue() ?? '';
+          const e = expandVariables(raw, scope(), escapeChar);
+          const v: EnvVar = e.ok ? { name, value: e.value } : { name, value: raw, unknownValue: unknown(e.reason, raw) };
+          stage.env.push({ value: v, at: pos.loc(p.getRange()) });
+          stageEnv.set(name, e.ok ? e.value : undefined);
+        }
+        break;
+      case 'LABEL':
+        stage.instructions.push(base);
+        for (const p of propertiesOf(ins)) {
+          const raw = p.getValue() ?? '';
+          const e = expandVariables(raw, scope(), escapeChar);
+          stage.labels.push({ value: [p.getName(), e.ok ? e.value : raw], at: pos.loc(p.getRange()) });
+        }
+        break;
+      case 'USER': {
+        stage.instructions.push(base);
+        const raw = argsText.text.trim();
+        const e = expandVariables(raw, scope(), escapeChar);
+        stage.user = { value: e.ok ? e.value : unknown(e.reason, raw), at: argsText.at };
+        break;
+      }
+      case 'EXPOSE':
+        stage.instructions.push(base);
+        for (const w of wordsOf(argsText)) {
+          const e = expandVariables(w.text, scope(), escapeChar);
+          if (!e.ok) {
+            stage.expose.push({ value: unknown(e.reason, w.text), at: w.at });
+            continue;
+          }
+          for (const p of e.value.split(/\s+/).filter(Boolean)) {
+            const m = /^(\d+(?:-\d+)?)(?:\/(tcp|udp|sctp))?$/i.exec(p);
+            if (!m) error(w.at, `EXPOSE: invalid port "${p}"`);
+            else stage.expose.push({ value: `${m[1]}/${(m[2] ?? 'tcp').toLowerCase()}`, at: w.at });
+          }
+        }
+        break;
+      case 'HEALTHCHECK': {
+        stage.instructions.push(base);
+        const h = healthcheckOf(flags, argsText, error);
+        if (h) stage.healthcheck = { value: h, at: argsText.at };
+        break;
+      }
+      default:
+        stage.instructions.push(base);
+    }
+  }
+  if (spec.stages.length === 0 && diagnostics.length === 0) {
+    error({ source, line: 1, column: 1 }, 'no FROM instruction: the Dockerfile builds nothing');
+  }
+  return { spec, diagnostics };
+}
+
+function propertiesOf(ins: Instruction): Property[] {
+  const p = ins as unknown as { getProperties?: () => Property[] };
+  return p.getProperties ? p.getProperties() : [];
+}
+
+function argDecl(p: Property, scope: ReadonlyMap<string, string | undefined>, escapeChar: string): ArgDecl {
+  const raw = p.getValue();
+  if (raw === null) return { name: p.getName() };
+  const e = expandVariables(raw, scope, escapeChar);
+  return e.ok ? { name: p.getName(), value: e.value } : { name: p.getName() };
+}
+
+function flagsOf(ins: Instruction, pos: Positions): InstructionFlag[] {
+  const m = ins as unknown as { getFlags?: () => Flag[] };
+  if (!m.getFlags) return [];
+  return m.getFlags().map((f) => {
+    const options: Record<string, string> = {};
+    for (const o of f.getOptions()) options[o.getName().toLowerCase()] = o.getValue() ?? '';
+    const out: InstructionFlag = { name: f.getName().toLowerCase(), options, at: pos.loc(f.getRange()) };
+    const v = f.getValue();
+    if (v !== null) out.value = v;
+    return out;
+  });
+}
+
+/** The words of FROM after its flags. */
+function fromWords(ins: Instruction): string[] {
+  return (ins as unknown as { getArguments(): { getValue(): string }[] }).getArguments().map((a) => a.getValue());
+}
+
+/**
+ * The text after an instruction's keyword and flags, as the shell (or the builder) sees it: continuation
+ * escapes removed, comment and empty lines inside a continuation dropped, heredoc bodies appended after a
+ * newline (delimiter lines left out). Every piece keeps its place in the file.
+ */
+function commandTextOf(ins: Instruction, pos: Positions, escapeChar: string): CommandText {
+  const range = ins.getRange();
+  const m = ins as unknown as { getFlags?: () => Flag[]; getHeredocs?: () => ParsedHeredoc[] };
+  let start = pos.offset(ins.getInstructionRange().end);
+  for (const f of m.getFlags ? m.getFlags() : []) start = Math.max(start, pos.offset(f.getRange().end));
+  const end = pos.offset(range.end);
+  const heredocs = typeof m.getHeredocs === 'function' ? m.getHeredocs() : [];
+  const bodyLines = new Set<number>();
+  const delimiterLines = new Set<number>();
+  for (const h of heredocs) {
+    const c = h.getContentRange();
+    const d = h.getDelimiterRange();
+    if (d) delimiterLines.add(d.start.line);
+    if (!c) continue;
+    // A range ending at column 0 of a later line does not include that line.
+    const last = c.end.character === 0 && c.end.line > c.start.line ? c.end.line - 1 : c.end.line;
+    for (let l = c.start.line; l <= last && (!d || l < d.start.line); l++) bodyLines.add(l);
+  }
+  const cmd: CommandText = { text: '', at: pos.span(start, start), segments: [] };
+  const firstLine = pos.span(start, start).line as number;
+  const lastLine = range.end.line + 1;
+  let continued = false;
+  let started = false;
+  for (let line = firstLine; line <= lastLine; line++) {
+    const l0 = line - 1;
+    const ls = line === firstLine ? start : (pos.starts[l0] as number);
+    const le = Math.min(pos.lineEnd(l0), Math.max(end, ls));
+    let piece = pos.text.slice(ls, le);
+    if (bodyLines.has(l0) && !delimiterLines.has(l0)) {
+      cmd.segments.push({ start: cmd.text.length + 1, at: pos.span(ls, le) });
+      cmd.text += `\n${piece}`;
+      continue;
+    }
+    if (delimiterLines.has(l0)) continue;
+    if (line !== firstLine && !continued) break;
+    const trimmed = piece.trim();
+    if (line !== firstLine && (trimmed === '' || trimmed.startsWith('#'))) continue;
+    let lead = 0;
+    if (!started) {
+      lead = piece.length - piece.trimStart().length;
+      piece = piece.slice(lead);
+    }
+    const t = piece.trimEnd();
+    continued = t.endsWith(escapeChar) && !t.endsWith(escapeChar + escapeChar);
+    if (continued) piece = t.slice(0, -1);
+    if (!started && piece.trim() === '') continue;
+    if (!started) cmd.at = pos.span(ls + lead, ls + lead + piece.length);
+    cmd.segments.push({ start: cmd.text.length, at: pos.span(ls + lead, ls + lead + piece.length) });
+    cmd.text += piece;
+    started = true;
+  }
+  if (cmd.segments.length > 0) {
+    const last = cmd.segments[cmd.segments.length - 1] as { at: Location };
+    cmd.at = { ...cmd.at, endLine: last.at.endLine, endColumn: last.at.endColumn } as Location;
+    if (last.at.endOffset !== undefined) cmd.at.endOffset = last.at.endOffset;
+  }
+  return cmd;
+}
+
+/** Whitespace-separated words of the first logical line of a command text, with their locations. */
+export function wordsOf(cmd: CommandText): { text: string; at: Location }[] {
+  const nl = cmd.text.indexOf('\n');
+  const head = nl === -1 ? cmd.text : cmd.text.slice(0, nl);
+  const out: { text: string; at: Location }[] = [];
+  for (const m of head.matchAll(/\S+/g)) out.push({ text: m[0], at: commandLocation(cmd, m.index, m[0].length) });
+  return out;
+}
+
+/** A JSON array of strings (exec form), or undefined when the text is not one (the builder then uses shell form). */
+function execForm(cmd: CommandText): string[] | undefined {
+  const nl = cmd.text.indexOf('\n');
+  const head = (nl === -1 ? cmd.text : cmd.text.slice(0, nl)).trim();
+  if (!head.startsWith('[')) return undefined;
+  try {
+    const v = JSON.parse(head) as unknown;
+    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function runOf(base: { keyword: string; at: Location; flags: InstructionFlag[]; args: CommandText }, ins: Instruction, args: CommandText): RunInstruction {
+  const heredocs = (ins as unknown as { getHeredocs(): ParsedHeredoc[] }).getHeredocs();
+  const exec = execForm(args);
+  const run: RunInstruction = { ...base, keyword: 'RUN', form: heredocs.length > 0 ? 'heredoc' : exec ? 'exec' : 'shell', mounts: [] };
+  if (exec && heredocs.length === 0) run.exec = exec;
+  for (const f of base.flags) {
+    if (f.name !== 'mount') continue;
+    const o = f.options;
+    const mount: RunMount = { type: o.type ?? 'bind' };
+    if (o.id !== undefined) mount.id = o.id;
+    const target = o.target ?? o.dst ?? o.destination;
+    if (target !== undefined) mount.target = target;
+    if (o.from !== undefined) mount.from = o.from;
+    const src = o.source ?? o.src;
+    if (src !== undefined) mount.source = src;
+    run.mounts.push({ value: mount, at: f.at });
+  }
+  return run;
+}
+
+function copyOf(base: { keyword: 'COPY' | 'ADD'; at: Location; flags: InstructionFlag[]; args: CommandText }, args: CommandText): CopyInstruction {
+  const c: CopyInstruction = { ...base, sources: [], link: false };
+  for (const f of base.flags) {
+    const v: Sourced<string> = { value: f.value ?? '', at: f.at };
+    if (f.name === 'from') c.from = v;
+    else if (f.name === 'chown') c.chown = v;
+    else if (f.name === 'chmod') c.chmod = v;
+    else if (f.name === 'checksum') c.checksum = v;
+    else if (f.name === 'link') c.link = f.value === undefined || f.value === 'true';
+  }
+  const exec = execForm(args);
+  if (exec) {
+    const items = exec.map((s) => ({ value: s, at: args.at }));
+    c.destination = items.pop();
+    c.sources = items;
+    return c;
+  }
+  const words = wordsOf(args).map((w) => ({ value: w.text, at: w.at }));
+  c.destination = words.pop();
+  c.sources = words;
+  return c;
+}
+
+function healthcheckOf(flags: InstructionFlag[], args: CommandText, error: (at: Location, message: string) => void): Healthcheck | 'disabled' | undefined {
+  const text = args.text.trim();
+  const sub = /^(\S+)\s*([\s\S]*)$/.exec(text);
+  if (!sub) return undefined;
+  const word = (sub[1] as string).toUpperCase();
+  if (word === 'NONE') return 'disabled';
+  if (word !== 'CMD') {
+    error(args.at, `HEALTHCHECK: expected CMD or NONE, found "${sub[1]}"`);
+    return undefined;
+  }
+  const rest = (sub[2] as string).trim();
+  let test: string[];
+  if (rest.startsWith('[')) {
+    try {
+      const v = JSON.parse(rest) as unknown;
+      test = Array.isArray(v) && v.every((x) => typeof x === 'string') ? ['CMD', ...(v as string[])] : ['CMD-SHELL', rest];
+    } catch {
+      test = ['CMD-SHELL', rest];
+    }
+  } else test = ['CMD-SHELL', rest];
+  if (test.length < 2 || (test[1] as string) === '') {
+    error(args.at, 'HEALTHCHECK CMD needs a command');
+    return undefined;
+  }
+  const h: Healthcheck = { test };
+  for (const f of flags) {
+    try {
+      if (f.name === 'interval' && f.value) h.intervalSeconds = parseDuration(f.value);
+      else if (f.name === 'timeout' && f.value) h.timeoutSeconds = parseDuration(f.value);
+      else if (f.name === 'start-period' && f.value) h.startPeriodSeconds = parseDuration(f.value);
+      else if (f.name === 'retries' && f.value) h.retries = Number(f.value);
+    } catch (e) {
+      error(f.at, `HEALTHCHECK --${f.name}: ${(e as Error).message}`);
+    }
+  }
+  return h;
+}
+
+function newStage(
+  ins: Instruction,
+  index: number,
+  flags: InstructionFlag[],
+  global: ReadonlyMap<string, string | undefined>,
+  stageNames: ReadonlyMap<string, number>,
+  pos: Positions,
+  escapeChar: string,
+): DockerfileStage {
+  const args = (ins as unknown as { getArguments(): { getValue(): string; getRange(): Parameters<Positions['loc']>[0] }[] }).getArguments();
+  const imageArg = args[0] as { getValue(): string; getRange(): Parameters<Positions['loc']>[0] };
+  const written = imageArg.getValue();
+  const imageAt = pos.loc(imageArg.getRange());
+  let base: Sourced<StageBase>;
+  const e = expandVariables(written, global, escapeChar);
+  if (!e.ok) base = { value: unknown(e.reason, written), at: imageAt };
+  else {
+    const raw = e.value;
+    const lower = raw.toLowerCase();
+    if (lower === 'scratch') base = { value: { kind: 'scratch' }, at: imageAt };
+    else if (stageNames.has(lower)) base = { value: { kind: 'stage', stage: stageNames.get(lower) as number, name: lower }, at: imageAt };
+    else {
+      const ref = tryParseImageRef(raw);
+      base = { value: ref ? { kind: 'image', ref, raw, written } : { kind: 'invalid', raw }, at: imageAt };
+    }
+  }
+  const stage: DockerfileStage = {
+    index,
+    at: pos.loc(ins.getRange()),
+    base,
+    instructions: [],
+    args: [],
+    env: [],
+    expose: [],
+    labels: [],
+  };
+  const nameArg = args[2];
+  if (nameArg) stage.name = { value: nameArg.getValue().toLowerCase(), at: pos.loc(nameArg.getRange()) };
+  const platform = flags.find((f) => f.name === 'platform');
+  if (platform?.value !== undefined) stage.platform = { value: platform.value, at: platform.at };
+  return stage;
+}
