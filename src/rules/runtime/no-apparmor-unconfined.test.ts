@@ -12,6 +12,8 @@ testRule(noApparmorUnconfined, {
           security_opt: [apparmor=my-profile]
     `,
     },
+    { engine: '{"Name": "/web", "AppArmorProfile": "docker-default"}' },
+    { engine: '{"Name": "/web", "AppArmorProfile": ""}' },
   ],
   invalid: [
     {
@@ -38,6 +40,16 @@ testRule(noApparmorUnconfined, {
       name: 'unset variable',
       compose: 'services:\n  web:\n    image: nginx:1.27\n    security_opt: ["apparmor=${AA}"]\n',
       errors: [{ messageId: 'unknown', line: 4, column: 20, status: 'unknown' }],
+    },
+    {
+      name: 'engine effective profile (fixture: no AppArmor on the test kernel)',
+      engine: '{"Name": "/web", "AppArmorProfile": "unconfined"}',
+      errors: [{ messageId: 'unconfined', line: 1, column: 37 }],
+    },
+    {
+      name: 'engine SecurityOpt wins over the effective profile',
+      engine: '{"Name": "/web", "AppArmorProfile": "unconfined", "HostConfig": {"SecurityOpt": ["apparmor=unconfined"]}}',
+      errors: [{ messageId: 'unconfined', line: 1, column: 82 }],
     },
   ],
 });

@@ -22,6 +22,7 @@ testRule(noDangerousCapabilities, {
           cap_drop: [SYS_ADMIN]
     `,
     },
+    { engine: '{"Name": "/web", "HostConfig": {"CapAdd": ["CAP_NET_BIND_SERVICE"]}}' },
   ],
   invalid: [
     {
@@ -72,6 +73,11 @@ testRule(noDangerousCapabilities, {
           cap_add: [SYS_ADMIN]
     `,
       errors: [{ messageId: 'dangerous', line: 4, column: 15 }],
+    },
+    {
+      name: 'engine CAP_ prefix as the engine stores it',
+      engine: '{"Name": "/web", "HostConfig": {"CapAdd": ["CAP_CHOWN", "CAP_SYS_ADMIN"]}}',
+      errors: [{ messageId: 'dangerous', line: 1, column: 57 }],
     },
   ],
 });

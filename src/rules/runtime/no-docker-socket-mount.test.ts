@@ -25,6 +25,7 @@ testRule(noDockerSocketMount, {
           volumes: ["/run/docker-proxy/proxy.sock.d:/run/proxy:ro"]
     `,
     },
+    { engine: '{"Name": "/web", "Mounts": [{"Type": "volume", "Name": "data", "Source": "/var/lib/docker/volumes/data/_data", "Destination": "/data", "RW": true}]}' },
   ],
   invalid: [
     {
@@ -74,6 +75,11 @@ testRule(noDockerSocketMount, {
           message: 'Service "w" mounts /var/run/docker.sock from a source that cannot be known: source ${SOCK}.',
         },
       ],
+    },
+    {
+      name: 'engine Mounts',
+      engine: '{"Name": "/web", "Mounts": [{"Type": "bind", "Source": "/var/run/docker.sock", "Destination": "/var/run/docker.sock", "RW": false}]}',
+      errors: [{ messageId: 'socket', line: 1, column: 29 }],
     },
   ],
 });

@@ -23,6 +23,7 @@ testRule(noExtraCapabilities, {
           cap_add: [CAP_SYS_TIME]
     `,
     },
+    { engine: '{"Name": "/web", "HostConfig": {"CapAdd": ["CAP_NET_BIND_SERVICE"]}}' },
   ],
   invalid: [
     {
@@ -36,6 +37,11 @@ testRule(noExtraCapabilities, {
         { messageId: 'extra', line: 4, column: 15, message: 'Service "ntp" adds capability SYS_TIME.' },
         { messageId: 'extra', line: 4, column: 25 },
       ],
+    },
+    {
+      name: 'engine CapAdd',
+      engine: '{"Name": "/web", "HostConfig": {"CapAdd": ["CAP_SYS_TIME"]}}',
+      errors: [{ messageId: 'extra', line: 1, column: 44 }],
     },
   ],
 });

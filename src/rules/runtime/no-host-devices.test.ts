@@ -12,6 +12,7 @@ testRule(noHostDevices, {
           devices: []
     `,
     },
+    { engine: '{"Name": "/web", "HostConfig": {"Devices": []}}' },
   ],
   invalid: [
     {
@@ -31,6 +32,11 @@ testRule(noHostDevices, {
         { messageId: 'device', line: 6, column: 9 },
         { messageId: 'device', line: 9, column: 9, message: 'Service "audio" is given host device /dev/fuse with permissions rwm.' },
       ],
+    },
+    {
+      name: 'engine Devices',
+      engine: '{"Name": "/web", "HostConfig": {"Devices": [{"PathOnHost": "/dev/fuse", "PathInContainer": "/dev/fuse", "CgroupPermissions": "rwm"}]}}',
+      errors: [{ messageId: 'device', line: 1, column: 45 }],
     },
   ],
 });

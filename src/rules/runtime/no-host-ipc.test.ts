@@ -12,6 +12,7 @@ testRule(noHostIpc, {
           ipc: shareable
     `,
     },
+    { engine: '{"Name": "/web", "HostConfig": {"IpcMode": "private"}}' },
   ],
   invalid: [
     {
@@ -37,6 +38,11 @@ testRule(noHostIpc, {
       name: 'unset variable',
       compose: 'services:\n  web:\n    image: nginx:1.27\n    ipc: ${MODE}\n',
       errors: [{ messageId: 'unknown', line: 4, column: 10, status: 'unknown' }],
+    },
+    {
+      name: 'engine IpcMode',
+      engine: '{"Name": "/web", "HostConfig": {"IpcMode": "host"}}',
+      errors: [{ messageId: 'host', line: 1, column: 44 }],
     },
   ],
 });

@@ -12,6 +12,7 @@ testRule(noHostNetwork, {
           network_mode: bridge
     `,
     },
+    { engine: '{"Name": "/web", "HostConfig": {"NetworkMode": "default"}}' },
   ],
   invalid: [
     {
@@ -37,6 +38,11 @@ testRule(noHostNetwork, {
       name: 'unset variable',
       compose: 'services:\n  web:\n    image: nginx:1.27\n    network_mode: ${MODE}\n',
       errors: [{ messageId: 'unknown', line: 4, column: 19, status: 'unknown' }],
+    },
+    {
+      name: 'engine NetworkMode',
+      engine: '{"Name": "/web", "HostConfig": {"NetworkMode": "host"}}',
+      errors: [{ messageId: 'host', line: 1, column: 48 }],
     },
   ],
 });

@@ -12,6 +12,7 @@ testRule(noHostPid, {
           pid: "container:db"
     `,
     },
+    { engine: '{"Name": "/web", "HostConfig": {"PidMode": ""}}' },
   ],
   invalid: [
     {
@@ -37,6 +38,11 @@ testRule(noHostPid, {
       name: 'unset variable',
       compose: 'services:\n  web:\n    image: nginx:1.27\n    pid: ${MODE}\n',
       errors: [{ messageId: 'unknown', line: 4, column: 10, status: 'unknown' }],
+    },
+    {
+      name: 'engine PidMode',
+      engine: '{"Name": "/web", "HostConfig": {"PidMode": "host"}}',
+      errors: [{ messageId: 'host', line: 1, column: 44 }],
     },
   ],
 });

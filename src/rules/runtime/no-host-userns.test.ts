@@ -12,6 +12,7 @@ testRule(noHostUserns, {
           userns_mode: ""
     `,
     },
+    { engine: '{"Name": "/web", "HostConfig": {"UsernsMode": ""}}' },
   ],
   invalid: [
     {
@@ -37,6 +38,11 @@ testRule(noHostUserns, {
       name: 'unset variable',
       compose: 'services:\n  web:\n    image: nginx:1.27\n    userns_mode: ${MODE}\n',
       errors: [{ messageId: 'unknown', line: 4, column: 18, status: 'unknown' }],
+    },
+    {
+      name: 'engine UsernsMode',
+      engine: '{"Name": "/web", "HostConfig": {"UsernsMode": "host"}}',
+      errors: [{ messageId: 'host', line: 1, column: 47 }],
     },
   ],
 });

@@ -12,6 +12,7 @@ testRule(noHostUts, {
           hostname: web
     `,
     },
+    { engine: '{"Name": "/web", "HostConfig": {"UTSMode": ""}}' },
   ],
   invalid: [
     {
@@ -37,6 +38,11 @@ testRule(noHostUts, {
       name: 'unset variable',
       compose: 'services:\n  web:\n    image: nginx:1.27\n    uts: ${MODE}\n',
       errors: [{ messageId: 'unknown', line: 4, column: 10, status: 'unknown' }],
+    },
+    {
+      name: 'engine UTSMode',
+      engine: '{"Name": "/web", "HostConfig": {"UTSMode": "host"}}',
+      errors: [{ messageId: 'host', line: 1, column: 44 }],
     },
   ],
 });

@@ -23,6 +23,8 @@ testRule(noLatestImageTag, {
     `,
     },
     { name: 'interpolated default tag', compose: 'services:\n  web:\n    image: nginx:${TAG:-1.27}\n' },
+    { engine: '{"Name": "/web", "Config": {"Image": "nginx:1.27"}}' },
+    { engine: '{"Name": "/web", "Config": {"Image": "sha256:dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"}}' },
   ],
   invalid: [
     {
@@ -42,6 +44,16 @@ testRule(noLatestImageTag, {
       name: 'unset variable',
       compose: 'services:\n  web:\n    image: nginx:${TAG}\n',
       errors: [{ messageId: 'unknown', line: 3, column: 12, status: 'unknown' }],
+    },
+    {
+      name: 'engine Config.Image',
+      engine: '{"Name": "/web", "Config": {"Image": "nginx"}}',
+      errors: [{ messageId: 'noTag', line: 1, column: 38 }],
+    },
+    {
+      name: 'engine Config.Image latest',
+      engine: '{"Name": "/web", "Config": {"Image": "nginx:latest"}}',
+      errors: [{ messageId: 'latest', line: 1, column: 38 }],
     },
   ],
 });

@@ -23,6 +23,7 @@ testRule(noOwnershipCapabilities, {
           cap_add: [chown]
     `,
     },
+    { engine: '{"Name": "/web", "HostConfig": {"CapAdd": null}}' },
   ],
   invalid: [
     {
@@ -42,6 +43,11 @@ testRule(noOwnershipCapabilities, {
         { messageId: 'ownership', line: 7, column: 9 },
         { messageId: 'ownership', line: 8, column: 9 },
       ],
+    },
+    {
+      name: 'engine CapAdd',
+      engine: '{"Name": "/web", "HostConfig": {"CapAdd": ["CAP_CHOWN"]}}',
+      errors: [{ messageId: 'ownership', line: 1, column: 44 }],
     },
   ],
 });

@@ -19,6 +19,7 @@ testRule(noPortsOnAllInterfaces, {
               host_ip: 127.0.0.1
     `,
     },
+    { engine: '{"Name": "/web", "HostConfig": {"PortBindings": {"80/tcp": [{"HostIp": "127.0.0.1", "HostPort": "8080"}]}}}' },
   ],
   invalid: [
     {
@@ -54,6 +55,11 @@ testRule(noPortsOnAllInterfaces, {
               protocol: tcp
     `,
       errors: [{ messageId: 'allInterfaces', line: 5, column: 9 }],
+    },
+    {
+      name: 'engine PortBindings',
+      engine: '{"Name": "/web", "HostConfig": {"PortBindings": {"80/tcp": [{"HostIp": "", "HostPort": "8080"}], "53/udp": [{"HostIp": "::", "HostPort": ""}]}}}',
+      errors: [{ messageId: 'allInterfaces', line: 1, column: 61 }, { messageId: 'allInterfaces', line: 1, column: 109 }],
     },
   ],
 });

@@ -22,6 +22,7 @@ testRule(noPrivileged, {
     },
     { name: 'string false after interpolation', compose: 'services:\n  web:\n    image: nginx:1.27\n    privileged: "${PRIV:-false}"\n' },
     { model: emptyContainerSpec('web', 'engine', { source: 'container:web' }) },
+    { engine: '{"Name": "/web", "HostConfig": {"Privileged": false}}' },
   ],
   invalid: [
     {
@@ -79,6 +80,11 @@ testRule(noPrivileged, {
           message: 'Whether service "web" runs privileged cannot be known: variable PRIV is not set.',
         },
       ],
+    },
+    {
+      name: 'engine HostConfig.Privileged',
+      engine: '{"Name": "/web", "HostConfig": {"Privileged": true}}',
+      errors: [{ messageId: 'privileged', line: 1, column: 47 }],
     },
   ],
 });

@@ -20,6 +20,7 @@ testRule(noSeccompUnconfined, {
           image: nginx:1.27
     `,
     },
+    { engine: '{"Name": "/web", "HostConfig": {"SecurityOpt": ["no-new-privileges"]}}' },
   ],
   invalid: [
     {
@@ -47,6 +48,11 @@ testRule(noSeccompUnconfined, {
       name: 'unset variable',
       compose: 'services:\n  web:\n    image: nginx:1.27\n    security_opt: ["seccomp=${PROFILE}"]\n',
       errors: [{ messageId: 'unknown', line: 4, column: 20, status: 'unknown' }],
+    },
+    {
+      name: 'engine SecurityOpt',
+      engine: '{"Name": "/web", "HostConfig": {"SecurityOpt": ["seccomp=unconfined"]}}',
+      errors: [{ messageId: 'unconfined', line: 1, column: 49 }],
     },
   ],
 });

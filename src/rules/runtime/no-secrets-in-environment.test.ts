@@ -35,6 +35,7 @@ testRule(noSecretsInEnvironment, {
             - DATABASE_URL=postgres://app:\${DB_PASSWORD}@db/app
     `,
     },
+    { engine: '{"Name": "/web", "Config": {"Env": ["PATH=/usr/local/bin:/usr/bin:/bin", "LOG_LEVEL=info"]}}' },
   ],
   invalid: [
     {
@@ -92,6 +93,11 @@ testRule(noSecretsInEnvironment, {
           message: 'Service "api" passes secret REDIS_PASSWORD as an environment variable (value taken from the caller\'s environment).',
         },
       ],
+    },
+    {
+      name: 'engine Config.Env',
+      engine: '{"Name": "/web", "Config": {"Env": ["PATH=/usr/bin", "DB_PASSWORD=hunter2hunter2"]}}',
+      errors: [{ messageId: 'byName', line: 1, column: 54 }],
     },
   ],
 });

@@ -13,6 +13,7 @@ testRule(noSelinuxDisabled, {
           volumes: ["./data:/data:Z"]
     `,
     },
+    { engine: '{"Name": "/web", "ProcessLabel": "system_u:system_r:container_t:s0:c1,c2", "HostConfig": {"SecurityOpt": ["label=level:s0:c100,c200"]}}' },
   ],
   invalid: [
     {
@@ -28,6 +29,11 @@ testRule(noSelinuxDisabled, {
         { messageId: 'disabled', line: 5, column: 9, message: 'Service "web" disables SELinux labelling (label=disable).' },
         { messageId: 'superPrivileged', line: 6, column: 9 },
       ],
+    },
+    {
+      name: 'engine SecurityOpt (fixture: no SELinux on the test kernel)',
+      engine: '{"Name": "/web", "ProcessLabel": "", "HostConfig": {"SecurityOpt": ["label=disable"]}}',
+      errors: [{ messageId: 'disabled', line: 1, column: 69 }],
     },
   ],
 });

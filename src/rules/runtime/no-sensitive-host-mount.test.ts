@@ -27,6 +27,7 @@ testRule(noSensitiveHostMount, {
           volumes: ["data:/etc", "./root:/root"]
     `,
     },
+    { engine: '{"Name": "/web", "Mounts": [{"Type": "bind", "Source": "/srv/app", "Destination": "/app", "RW": false}]}' },
   ],
   invalid: [
     {
@@ -63,6 +64,11 @@ testRule(noSensitiveHostMount, {
               target: /host/usr
     `,
       errors: [{ messageId: 'sensitive', line: 5, column: 9 }],
+    },
+    {
+      name: 'engine Mounts',
+      engine: '{"Name": "/web", "Mounts": [{"Type": "bind", "Source": "/etc", "Destination": "/host-etc", "RW": true}]}',
+      errors: [{ messageId: 'sensitive', line: 1, column: 29 }],
     },
   ],
 });

@@ -25,6 +25,7 @@ testRule(noUnsafeSysctls, {
           sysctls: ["net.ipv4.ip_unprivileged_port_start=80"]
     `,
     },
+    { engine: '{"Name": "/web", "HostConfig": {"Sysctls": {"net.ipv4.ip_unprivileged_port_start": "80"}}}' },
   ],
   invalid: [
     {
@@ -56,6 +57,11 @@ testRule(noUnsafeSysctls, {
             - net.ipv6.conf.all.forwarding=1
     `,
       errors: [{ messageId: 'unsafe', line: 5, column: 9 }],
+    },
+    {
+      name: 'engine Sysctls',
+      engine: '{"Name": "/web", "HostConfig": {"Sysctls": {"net.ipv4.ip_forward": "1"}}}',
+      errors: [{ messageId: 'unsafe', line: 1, column: 68 }],
     },
   ],
 });

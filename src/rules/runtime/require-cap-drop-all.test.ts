@@ -32,6 +32,7 @@ testRule(requireCapDropAll, {
           cap_drop: [all]
     `,
     },
+    { engine: '{"Name": "/web", "HostConfig": {"CapDrop": ["ALL"]}}' },
   ],
   invalid: [
     {
@@ -57,6 +58,16 @@ testRule(requireCapDropAll, {
       name: 'unset variable',
       compose: 'services:\n  web:\n    image: nginx:1.27\n    cap_drop: ["${DROP}"]\n',
       errors: [{ messageId: 'unknown', line: 4, column: 16, status: 'unknown' }],
+    },
+    {
+      name: 'engine drops one capability',
+      engine: '{"Name": "/web", "HostConfig": {"CapDrop": ["CAP_NET_RAW"]}}',
+      errors: [{ messageId: 'partial', line: 1, column: 45 }],
+    },
+    {
+      name: 'engine CapDrop null',
+      engine: '{"Name": "/web", "HostConfig": {"CapDrop": null}}',
+      errors: [{ messageId: 'missing', line: 1, column: 10 }],
     },
   ],
 });

@@ -21,6 +21,8 @@ testRule(requireCpuLimit, {
           deploy: { resources: { limits: { cpus: "1.5" } } }
     `,
     },
+    { engine: '{"Name": "/web", "HostConfig": {"NanoCpus": 500000000}}' },
+    { engine: '{"Name": "/web", "HostConfig": {"NanoCpus": 0, "CpuQuota": 50000, "CpuPeriod": 100000}}' },
   ],
   invalid: [
     {
@@ -45,6 +47,11 @@ testRule(requireCpuLimit, {
       name: 'unset variable',
       compose: 'services:\n  web:\n    image: nginx:1.27\n    cpus: ${CPUS}\n',
       errors: [{ messageId: 'unknown', line: 4, column: 11, status: 'unknown' }],
+    },
+    {
+      name: 'engine no CPU limit',
+      engine: '{"Name": "/web", "HostConfig": {"NanoCpus": 0, "CpuQuota": 0}}',
+      errors: [{ messageId: 'missing', line: 1, column: 10 }],
     },
   ],
 });

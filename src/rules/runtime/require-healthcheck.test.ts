@@ -33,6 +33,7 @@ testRule(requireHealthcheck, {
       name: 'the image (scanned Dockerfile) defines one',
       model: { ...emptyContainerSpec('web', 'compose', at), imageDefaults: { healthcheck: { value: { test: ['CMD', 'true'] }, at } } },
     },
+    { engine: '{"Name": "/web", "Config": {"Healthcheck": {"Test": ["CMD-SHELL", "wget -qO- http://localhost:8080/health"], "Interval": 30000000000}}}' },
   ],
   invalid: [
     {
@@ -94,6 +95,16 @@ testRule(requireHealthcheck, {
           message: 'The health check of service "web" cannot be known: variable OFF is not set.',
         },
       ],
+    },
+    {
+      name: 'engine health check disabled',
+      engine: '{"Name": "/web", "Config": {"Healthcheck": {"Test": ["NONE"]}}}',
+      errors: [{ messageId: 'disabled', line: 1, column: 44 }],
+    },
+    {
+      name: 'engine Config holds the image health check merged in',
+      engine: '{"Name": "/web", "Config": {"User": "1000"}}',
+      errors: [{ messageId: 'imageHasNone', line: 1, column: 10 }],
     },
   ],
 });

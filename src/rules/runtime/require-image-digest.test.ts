@@ -20,6 +20,7 @@ testRule(requireImageDigest, {
           image: acme/app:dev
     `,
     },
+    { engine: '{"Name": "/web", "Config": {"Image": "nginx:1.27@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}}' },
   ],
   invalid: [
     {
@@ -29,6 +30,11 @@ testRule(requireImageDigest, {
           image: ghcr.io/acme/api:1.4.2
     `,
       errors: [{ messageId: 'notPinned', line: 3, column: 12, message: 'Service "api" uses image ghcr.io/acme/api:1.4.2, which is not pinned by digest.' }],
+    },
+    {
+      name: 'engine RepoDigests do not pin Config.Image',
+      engine: '{"Name": "/web", "Config": {"Image": "nginx:1.27"}}', files: { 'image.json': '{"Id": "sha256:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", "RepoTags": ["nginx:1.27"], "RepoDigests": ["nginx@sha256:cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc"], "Created": "2025-12-20T10:00:00Z"}' },
+      errors: [{ messageId: 'notPinned', line: 1, column: 38 }],
     },
   ],
 });

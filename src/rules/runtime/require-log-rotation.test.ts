@@ -20,6 +20,7 @@ testRule(requireLogRotation, {
           logging: { driver: journald }
     `,
     },
+    { engine: '{"Name": "/web", "HostConfig": {"LogConfig": {"Type": "json-file", "Config": {"max-size": "10m", "max-file": "3"}}}}' },
   ],
   invalid: [
     {
@@ -48,6 +49,11 @@ testRule(requireLogRotation, {
       name: 'unset variable',
       compose: 'services:\n  web:\n    image: nginx:1.27\n    logging:\n      driver: ${DRIVER}\n',
       errors: [{ messageId: 'unknown', line: 5, column: 7, status: 'unknown' }],
+    },
+    {
+      name: 'engine LogConfig',
+      engine: '{"Name": "/web", "HostConfig": {"LogConfig": {"Type": "json-file", "Config": {}}}}',
+      errors: [{ messageId: 'noMaxSize', line: 1, column: 46 }],
     },
   ],
 });

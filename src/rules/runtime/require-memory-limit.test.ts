@@ -25,6 +25,7 @@ testRule(requireMemoryLimit, {
     `,
     },
     { name: 'interpolated default', compose: 'services:\n  web:\n    image: nginx:1.27\n    mem_limit: ${MEM:-1g}\n' },
+    { engine: '{"Name": "/web", "HostConfig": {"Memory": 67108864}}' },
   ],
   invalid: [
     {
@@ -50,6 +51,11 @@ testRule(requireMemoryLimit, {
       name: 'unset variable',
       compose: 'services:\n  web:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          memory: ${MEM}\n',
       errors: [{ messageId: 'unknown', line: 7, column: 19, status: 'unknown' }],
+    },
+    {
+      name: 'engine Memory 0 means no limit',
+      engine: '{"Name": "/web", "HostConfig": {"Memory": 0}}',
+      errors: [{ messageId: 'missing', line: 1, column: 10 }],
     },
   ],
 });

@@ -24,6 +24,7 @@ testRule(requireNoNewPrivileges, {
           security_opt: [no-new-privileges=true]
     `,
     },
+    { engine: '{"Name": "/web", "HostConfig": {"SecurityOpt": ["no-new-privileges:true"]}}' },
   ],
   invalid: [
     {
@@ -51,6 +52,11 @@ testRule(requireNoNewPrivileges, {
       name: 'unset variable',
       compose: 'services:\n  web:\n    image: nginx:1.27\n    security_opt: ["no-new-privileges:${NNP}"]\n',
       errors: [{ messageId: 'unknown', line: 4, column: 20, status: 'unknown' }],
+    },
+    {
+      name: 'engine SecurityOpt null',
+      engine: '{"Name": "/web", "HostConfig": {"SecurityOpt": null}}',
+      errors: [{ messageId: 'missing', line: 1, column: 10 }],
     },
   ],
 });

@@ -17,6 +17,7 @@ testRule(requireNonRootUser, {
     `,
     },
     { name: 'the scanned Dockerfile sets a user', model: { ...emptyContainerSpec('web', 'compose', at), imageDefaults: { user: { value: '10001', at } } } },
+    { engine: '{"Name": "/web", "Config": {"User": "1000:1000"}}' },
   ],
   invalid: [
     {
@@ -55,6 +56,16 @@ testRule(requireNonRootUser, {
       name: 'unset variable',
       compose: 'services:\n  web:\n    image: nginx:1.27\n    user: ${APP_UID}\n',
       errors: [{ messageId: 'unknown', line: 4, column: 11, status: 'unknown' }],
+    },
+    {
+      name: 'engine empty Config.User runs as root',
+      engine: '{"Name": "/web", "Config": {"User": ""}}',
+      errors: [{ messageId: 'imageRoot', line: 1, column: 10 }],
+    },
+    {
+      name: 'engine Config.User root',
+      engine: '{"Name": "/web", "Config": {"User": "root"}}',
+      errors: [{ messageId: 'root', line: 1, column: 37 }],
     },
   ],
 });

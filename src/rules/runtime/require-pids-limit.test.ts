@@ -24,6 +24,7 @@ testRule(requirePidsLimit, {
                 pids: 100
     `,
     },
+    { engine: '{"Name": "/web", "HostConfig": {"PidsLimit": 100}}' },
   ],
   invalid: [
     {
@@ -48,6 +49,16 @@ testRule(requirePidsLimit, {
       name: 'unset variable',
       compose: 'services:\n  web:\n    image: nginx:1.27\n    pids_limit: ${PIDS}\n',
       errors: [{ messageId: 'unknown', line: 4, column: 17, status: 'unknown' }],
+    },
+    {
+      name: 'engine PidsLimit null',
+      engine: '{"Name": "/web", "HostConfig": {"PidsLimit": null}}',
+      errors: [{ messageId: 'missing', line: 1, column: 10 }],
+    },
+    {
+      name: 'engine PidsLimit -1',
+      engine: '{"Name": "/web", "HostConfig": {"PidsLimit": -1}}',
+      errors: [{ messageId: 'unlimited', line: 1, column: 46 }],
     },
   ],
 });

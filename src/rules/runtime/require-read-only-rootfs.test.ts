@@ -22,6 +22,7 @@ testRule(requireReadOnlyRootfs, {
           read_only: "1"
     `,
     },
+    { engine: '{"Name": "/web", "HostConfig": {"ReadonlyRootfs": true}}' },
   ],
   invalid: [
     {
@@ -58,6 +59,11 @@ testRule(requireReadOnlyRootfs, {
       name: 'unset variable',
       compose: 'services:\n  web:\n    image: nginx:1.27\n    read_only: ${RO}\n',
       errors: [{ messageId: 'unknown', line: 4, column: 16, status: 'unknown' }],
+    },
+    {
+      name: 'engine ReadonlyRootfs',
+      engine: '{"Name": "/web", "HostConfig": {"ReadonlyRootfs": false}}',
+      errors: [{ messageId: 'writable', line: 1, column: 51 }],
     },
   ],
 });

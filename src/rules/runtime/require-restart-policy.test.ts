@@ -34,6 +34,7 @@ testRule(requireRestartPolicy, {
           restart: on-failure:10
     `,
     },
+    { engine: '{"Name": "/web", "HostConfig": {"RestartPolicy": {"Name": "on-failure", "MaximumRetryCount": 3}}}' },
   ],
   invalid: [
     {
@@ -82,6 +83,16 @@ testRule(requireRestartPolicy, {
       name: 'unset variable',
       compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: ${POLICY}\n',
       errors: [{ messageId: 'unknown', line: 4, column: 14, status: 'unknown' }],
+    },
+    {
+      name: 'engine RestartPolicy',
+      engine: '{"Name": "/web", "HostConfig": {"RestartPolicy": {"Name": "always", "MaximumRetryCount": 0}}}',
+      errors: [{ messageId: 'unbounded', line: 1, column: 50 }],
+    },
+    {
+      name: 'engine RestartPolicy empty name',
+      engine: '{"Name": "/web", "HostConfig": {"RestartPolicy": {"Name": "", "MaximumRetryCount": 0}}}',
+      errors: [{ messageId: 'missing', line: 1, column: 50 }],
     },
   ],
 });

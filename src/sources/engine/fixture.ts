@@ -1,6 +1,7 @@
-import type { Diagnostic, LiveContainerSpec } from '../../model/index.js';
+import type { DaemonSpec, Diagnostic, LiveContainerSpec } from '../../model/index.js';
 import { containerToSpec } from './container.js';
-import type { ContainerInspect, ImageInspect, NetworkInspect } from './inspect-types.js';
+import { infoToDaemonSpec } from './info.js';
+import type { ContainerInspect, ImageInspect, NetworkInspect, SystemInfo } from './inspect-types.js';
 import { parseLocatedJson } from './locate-text.js';
 import { bridgeIcc } from './read.js';
 
@@ -48,4 +49,18 @@ export function loadInspectFixture(text: string, source: string, extras: Inspect
     specs.push(containerToSpec(item as ContainerInspect, ctx));
   });
   return { specs, diagnostics };
+}
+
+/**
+ * Reads saved `docker info` JSON (`docker info --format '{{json .}}'`) into a DaemonSpec with origin `engine`
+ * whose locations carry line and column in that text. Syntax errors become diagnostics.
+ */
+export function loadInfoFixture(text: string, source: string): { specs: DaemonSpec[]; diagnostics: Diagnostic[] } {
+  const parsed = parseLocatedJson(text, source);
+  if (parsed.diagnostics.length > 0) return { specs: [], diagnostics: parsed.diagnostics };
+  if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
+    return { specs: [], diagnostics: [{ code: 'not-a-mapping', severity: 'error', message: 'docker info output must be a JSON object', at: { source } }] };
+  }
+  const info = parsed.value as SystemInfo;
+  return { specs: [infoToDaemonSpec(info, info.Name || 'engine', parsed.locate)], diagnostics: [] };
 }
