@@ -1,6 +1,7 @@
 import type { ContainerSpec, Diagnostic } from '../model/index.js';
 import type { SourceKind } from '../rules/index.js';
 import { groupProjects, scanComposeProject } from '../sources/compose/index.js';
+import { dockerfileCase } from '../sources/dockerfile/cases.js';
 import { type InspectFixtureExtras, loadInfoFixture, loadInspectFixture } from '../sources/engine/index.js';
 import { memoryFs } from '../sources/fs.js';
 import { daemonJsonCase, hostCase, systemdCase } from '../sources/host/cases.js';
@@ -15,8 +16,11 @@ export interface CaseInput {
   env?: Record<string, string>;
 }
 
-/** Turns a case's text into subjects for rules of one scope. */
-export type CaseLoader = (input: CaseInput) => { subjects: unknown[]; diagnostics: Diagnostic[] };
+/**
+ * Turns a case's text into subjects for rules of one scope. `scope` is the scope of the rule under test, for
+ * sources that feed rules of several scopes (a Dockerfile: DockerfileSpec, or ImageSpec for image rules).
+ */
+export type CaseLoader = (input: CaseInput, scope?: string) => { subjects: unknown[]; diagnostics: Diagnostic[] };
 
 /**
  * Source formats the rule tester can load, by kind. A rule whose `appliesTo` names a kind registered here
@@ -34,6 +38,8 @@ export const CASE_LOADERS: Partial<Record<SourceKind, CaseLoader>> = {
   'daemon-json': ({ code, files }) => daemonJsonCase(files ? { code, files } : { code }),
   systemd: ({ code, files }) => systemdCase(files ? { code, files } : { code }),
   host: ({ code, files }) => hostCase(files ? { code, files } : { code }),
+  // Dockerfile text (files: .dockerignore and other context files): DockerfileSpec, or the final stage's ImageSpec for image rules
+  dockerfile: ({ code, files }, scope) => dockerfileCase(files ? { code, files } : { code }, scope),
   // live engine: `docker inspect` JSON of containers (files: image.json, bridge.json); `docker info` JSON for daemon rules
   engine: ({ code, files }, scope?: string) => {
     if (scope === 'daemon') {
