@@ -2,3 +2,5 @@ export * from './finding.js';
 export * from './fingerprint.js';
 export * from './run-rules.js';
 export * from './suppressed.js';
+export * from './suppress.js';
+export * from './baseline.js';

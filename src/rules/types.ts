@@ -6,8 +6,8 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 /** Severities from the most to the least serious. */
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
-/** What a rule reads (DESIGN.md "Rules"): the folder it lives in. */
-export type RuleScope = 'runtime' | 'dockerfile' | 'image' | 'daemon' | 'host' | 'supply-chain';
+/** What a rule reads (DESIGN.md "Rules"): the folder it lives in. `bulwark`: Bulwark's own hygiene (BW9xxx: suppressions). */
+export type RuleScope = 'runtime' | 'dockerfile' | 'image' | 'daemon' | 'host' | 'supply-chain' | 'bulwark';
 
 /** Where a subject was written. */
 export type SourceKind = 'compose' | 'run' | 'engine' | 'proxy' | 'swarm' | 'dockerfile' | 'image' | 'daemon-json' | 'systemd' | 'host';

@@ -67,12 +67,12 @@ if (!existsSync(CHROMIUM)) {
           { id: 'runtime', title: 'Runtime', passed: '0', failed: '1' },
         );
         assert.deepEqual(sections.find((s) => s.id === 'observability-audit')?.passed, '1');
-        const failBar = await page.$eval('[data-section="runtime"] .bar .fail', (e) => (e as HTMLElement).style.width);
+        const failBar = await page.$eval('[data-section="runtime"] .bar .fail', (e) => (e as unknown as { style: { width: string } }).style.width);
         assert.equal(failBar, '100%');
 
         // Totals and rows.
         assert.equal(await page.textContent('[data-testid="total"]'), '4 findings');
-        const visible = () => page.$$eval('#findings tbody tr', (rows) => rows.filter((r) => !(r as HTMLElement).hidden).length);
+        const visible = () => page.$$eval('#findings tbody tr', (rows) => rows.filter((r) => !(r as unknown as { hidden: boolean }).hidden).length);
         assert.equal(await visible(), 5);
         assert.equal(await page.textContent('#shown-count'), '5');
 
@@ -90,7 +90,7 @@ if (!existsSync(CHROMIUM)) {
         assert.equal(await visible(), 3);
         assert.equal(await page.textContent('#shown-count'), '3');
         const sevs = await page.$$eval('#findings tbody tr', (rows) =>
-          rows.filter((r) => !(r as HTMLElement).hidden).map((r) => r.getAttribute('data-severity')),
+          rows.filter((r) => !(r as unknown as { hidden: boolean }).hidden).map((r) => r.getAttribute('data-severity')),
         );
         assert.ok(!sevs.includes('critical'));
         await page.check('input[name="severity"][value="critical"]');

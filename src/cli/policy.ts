@@ -1,0 +1,148 @@
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { applyBaseline, applySuppressions, compareFindings, type Finding, type SettingsLookup, type SuppressedFinding } from '../check/index.js';
+import {
+  type Baseline,
+  type BulwarkConfig,
+  findConfigFile,
+  ignoreMatcher,
+  makeBaseline,
+  parseBaseline,
+  parseConfig,
+  renderBaseline,
+  settingsFromConfig,
+} from '../config/index.js';
+import type { Diagnostic } from '../model/index.js';
+import { HANDLERS } from '../pipeline/scan.js';
+import { allRuleMetas, type RuleMeta, type Severity } from '../rules/index.js';
+import { walk } from '../sources/walk.js';
+import { UsageError } from './output.js';
+
+/** The policy flags of `scan` (configuration, baseline). */
+export interface PolicyFlags {
+  /** `--config FILE`; `false` with `--no-config`. */
+  config?: string | false;
+  baseline?: string;
+  writeBaseline?: string;
+}
+
+/** The policy in force for one command: from `.bulwark.yaml` and the flags. */
+export interface Policy {
+  config?: BulwarkConfig;
+  /** Config file problems (exit 2). */
+  diagnostics: Diagnostic[];
+  settings: SettingsLookup;
+  ignore: (absolute: string) => boolean;
+  failOn?: Severity | 'none';
+  /** The rules that will run (enabled by the configuration). */
+  rules: RuleMeta[];
+  baselineFile?: string;
+  writeBaselineFile?: string;
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Shows an absolute path relative to cwd when it is below it. */
+function display(abs: string, cwd: string): string {
+  const r = abs.startsWith(`${cwd}/`) ? abs.slice(cwd.length + 1) : abs;
+  return r;
+}
+
+/**
+ * Finds and reads the configuration (--config FILE, else `.bulwark.yaml` upward from the first scanned path),
+ * and resolves the baseline flags. Configuration problems are returned as diagnostics (the command reports them
+ * and exits 2) and the defaults apply. @throws UsageError when --config names a file that does not exist.
+ */
+export function loadPolicy(flags: PolicyFlags, paths: readonly string[], cwd: string): Policy {
+  const metas = allRuleMetas();
+  let file: string | undefined;
+  if (typeof flags.config === 'string') {
+    file = resolve(cwd, flags.config);
+    if (!isFile(file)) throw new UsageError(`--config: no such file: ${flags.config}`);
+  } else if (flags.config !== false) file = findConfigFile(resolve(cwd, paths[0] ?? '.'), isFile, isDir);
+  const policy: Policy = { diagnostics: [], settings: settingsFromConfig(undefined), ignore: () => false, rules: metas };
+  if (file !== undefined) {
+    const source = display(file, cwd);
+    const { config, diagnostics } = parseConfig(readFileSync(file, 'utf8'), source, metas);
+    policy.diagnostics.push(...diagnostics);
+    if (config) {
+      policy.config = config;
+      policy.settings = settingsFromConfig(config);
+      policy.ignore = ignoreMatcher(config.ignore, dirname(file));
+      if (config.failOn !== undefined) policy.failOn = config.failOn;
+      policy.rules = metas.filter((m) => policy.settings(m).enabled);
+      if (config.baseline !== undefined) policy.baselineFile = resolve(dirname(file), config.baseline);
+    }
+  }
+  if (flags.baseline !== undefined) policy.baselineFile = resolve(cwd, flags.baseline);
+  if (flags.writeBaseline !== undefined) policy.writeBaselineFile = resolve(cwd, flags.writeBaseline);
+  if (policy.baselineFile !== undefined && policy.writeBaselineFile === undefined && !isFile(policy.baselineFile))
+    throw new UsageError(`baseline file not found: ${display(policy.baselineFile, cwd)} (create it with --write-baseline)`);
+  return policy;
+}
+
+/** Findings after inline suppressions and the baseline. */
+export interface PolicyOutcome {
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+  diagnostics: Diagnostic[];
+  /** Set when --write-baseline wrote a file: how many findings it holds. */
+  wroteBaseline?: { file: string; count: number };
+}
+
+/**
+ * Applies inline suppressions (reading the files findings point at and every file a source handler claims under
+ * `paths`), then writes (--write-baseline) or applies (--baseline) the baseline. Writing a baseline accepts every
+ * current finding, so that run then passes.
+ */
+export function applyPolicy(policy: Policy, findings: readonly Finding[], paths: readonly string[], cwd: string): PolicyOutcome {
+  const { files } = walk(paths, cwd, policy.ignore);
+  const claimed = files.filter((f) => HANDLERS.some((h) => h.matches(f, false))).map((f) => display(f, cwd));
+  const readText = (source: string): string | undefined => {
+    const abs = resolve(cwd, source);
+    return existsSync(abs) && isFile(abs) ? readFileSync(abs, 'utf8') : undefined;
+  };
+  const inline = applySuppressions(findings, readText, allRuleMetas(), policy.settings, claimed);
+  const out: PolicyOutcome = { findings: inline.findings.sort(compareFindings), suppressed: inline.suppressed, diagnostics: [] };
+  if (policy.writeBaselineFile !== undefined) {
+    const b = makeBaseline(out.findings);
+    writeFileSync(policy.writeBaselineFile, renderBaseline(b));
+    out.wroteBaseline = { file: display(policy.writeBaselineFile, cwd), count: b.findings.length };
+    const applied = applyBaseline(out.findings, b, out.wroteBaseline.file);
+    out.findings = applied.findings;
+    out.suppressed.push(...applied.suppressed);
+  } else if (policy.baselineFile !== undefined) {
+    const source = display(policy.baselineFile, cwd);
+    const parsed = parseBaseline(readFileSync(policy.baselineFile, 'utf8'), source);
+    out.diagnostics.push(...parsed.diagnostics);
+    const baseline: Baseline | undefined = parsed.baseline;
+    if (baseline) {
+      const applied = applyBaseline(out.findings, baseline, source);
+      out.findings = applied.findings;
+      out.suppressed.push(...applied.suppressed);
+    }
+  }
+  return out;
+}
+
+/** Adds the policy options (configuration file, baseline) to a command. */
+export function withPolicyOptions<T extends { option: (flags: string, description: string, defaultValue?: string) => T }>(cmd: T): T {
+  return cmd
+    .option('-c, --config <file>', 'configuration file (default: .bulwark.yaml found upward from the first path)')
+    .option('--no-config', 'ignore any .bulwark.yaml')
+    .option('--baseline <file>', 'hide the findings recorded in this baseline file; fail only on new ones')
+    .option('--write-baseline <file>', 'record every current finding in this baseline file (this run then passes)');
+}

@@ -1,0 +1,64 @@
+import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
+import { type Diagnostic, LineIndex } from '../model/index.js';
+
+/** Version of the baseline file format. */
+export const BASELINE_VERSION = 1;
+
+/** One accepted finding in a baseline file. Only `fingerprint` is matched; the rest helps people review the file. */
+export interface BaselineEntry {
+  fingerprint: string;
+  ruleId: string;
+  source: string;
+  message: string;
+}
+
+/**
+ * A baseline file (`--write-baseline FILE`, then `--baseline FILE`): the findings an existing project accepts for
+ * now, so CI fails only on new ones. Findings are matched by fingerprint (rule id, file, logical path, subject,
+ * never line numbers), so they survive edits that move lines.
+ */
+export interface Baseline {
+  version: typeof BASELINE_VERSION;
+  findings: BaselineEntry[];
+}
+
+/** Builds a baseline from findings, sorted so the file diffs well. Secret values never reach it (messages are masked). */
+export function makeBaseline(findings: readonly { fingerprint: string; ruleId: string; location: { source: string }; message: string }[]): Baseline {
+  const entries = findings.map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, source: f.location.source, message: f.message }));
+  entries.sort((a, b) => a.source.localeCompare(b.source) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
+  return { version: BASELINE_VERSION, findings: entries };
+}
+
+/** Serialises a baseline, two-space indented, with a final newline. */
+export function renderBaseline(b: Baseline): string {
+  return `${JSON.stringify(b, null, 2)}\n`;
+}
+
+/** Reads a baseline file's text. Problems become located `config` diagnostics, never exceptions. */
+export function parseBaseline(text: string, source: string): { baseline?: Baseline; diagnostics: Diagnostic[] } {
+  const errors: ParseError[] = [];
+  const data = parse(text, errors, { allowTrailingComma: false, disallowComments: true }) as unknown;
+  const index = new LineIndex(text);
+  const at = (offset: number) => index.location(source, offset, offset);
+  if (errors.length > 0) {
+    const e = errors[0] as ParseError;
+    return {
+      diagnostics: [{ code: 'json-syntax', severity: 'error', message: `baseline is not valid JSON: ${printParseErrorCode(e.error)}`, at: at(e.offset) }],
+    };
+  }
+  const bad = (message: string): { diagnostics: Diagnostic[] } => ({
+    diagnostics: [{ code: 'config', severity: 'error', message, at: { source, line: 1, column: 1 } }],
+  });
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return bad('baseline must be a JSON object with "version" and "findings"');
+  const o = data as { version?: unknown; findings?: unknown };
+  if (o.version !== BASELINE_VERSION) return bad(`baseline version must be ${BASELINE_VERSION}; got ${JSON.stringify(o.version)}`);
+  if (!Array.isArray(o.findings)) return bad('baseline "findings" must be an array');
+  const findings: BaselineEntry[] = [];
+  for (const [i, e] of o.findings.entries()) {
+    const x = e as Partial<BaselineEntry> | null;
+    if (typeof x !== 'object' || x === null || typeof x.fingerprint !== 'string' || !/^[0-9a-f]{16}$/.test(x.fingerprint))
+      return bad(`baseline findings[${i}] needs a "fingerprint" of 16 hex characters`);
+    findings.push({ fingerprint: x.fingerprint, ruleId: String(x.ruleId ?? ''), source: String(x.source ?? ''), message: String(x.message ?? '') });
+  }
+  return { baseline: { version: BASELINE_VERSION, findings }, diagnostics: [] };
+}

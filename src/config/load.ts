@@ -1,0 +1,181 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import { isMap, isPair, isScalar, type Node, parseDocument } from 'yaml';
+import { type Diagnostic, LineIndex, type Location } from '../model/index.js';
+import type { RuleMeta, Severity } from '../rules/index.js';
+import { optionsSchema, runtimeConfigSchema } from './schema.js';
+
+/** One rule's settings from the configuration file. */
+export interface RuleConfig {
+  enabled?: boolean;
+  severity?: Severity;
+  options?: Record<string, unknown>;
+}
+
+/** `.bulwark.yaml`, validated: rule entries keyed by rule id, paths resolved by the caller. */
+export interface BulwarkConfig {
+  /** The file it was read from (as given or found). */
+  source: string;
+  failOn?: Severity | 'none';
+  /** Globs relative to the folder of the file. */
+  ignore: string[];
+  /** Baseline file, relative to the folder of the file. */
+  baseline?: string;
+  /** By rule id (BW1001), whatever key the file used (id or name). */
+  rules: Map<string, RuleConfig>;
+}
+
+const SEVERITY_WORDS = new Set(['critical', 'high', 'medium', 'low', 'info']);
+
+type Validate = ReturnType<Ajv['compile']>;
+let cached: { key: string; ajv: Ajv; validate: Validate; options: Map<string, Validate> } | undefined;
+function validators(metas: readonly RuleMeta[]) {
+  const key = metas.map((m) => m.id).join(';');
+  if (cached?.key !== key) {
+    const ajv = new Ajv({ allErrors: true, strict: false, inlineRefs: false });
+    cached = { key, ajv, validate: ajv.compile(runtimeConfigSchema(metas)), options: new Map() };
+  }
+  const c = cached;
+  return {
+    validate: c.validate,
+    /** The options validator of one rule, compiled on first use (only for rules the file configures). */
+    options(m: RuleMeta): Validate {
+      let v = c.options.get(m.id);
+      if (!v) c.options.set(m.id, (v = c.ajv.compile(optionsSchema(m))));
+      return v;
+    },
+  };
+}
+
+/** Runs the schema checks: the compact schema, then each configured rule's options schema. */
+function schemaErrors(data: unknown, metas: readonly RuleMeta[]): ErrorObject[] {
+  const v = validators(metas);
+  if (!v.validate(data)) return [...(v.validate.errors ?? [])];
+  const errors: ErrorObject[] = [];
+  const rules = (data as { rules?: Record<string, unknown> }).rules ?? {};
+  for (const [key, entry] of Object.entries(rules)) {
+    const opts = (entry as { options?: unknown } | null)?.options;
+    if (typeof entry !== 'object' || entry === null || opts === undefined) continue;
+    const m = metas.find((x) => x.id === key || x.name === key);
+    if (!m) continue;
+    const check = v.options(m);
+    if (!check(opts))
+      for (const e of check.errors ?? [])
+        errors.push({ ...e, instancePath: `/rules/${key.replace(/~/g, '~0').replace(/\//g, '~1')}/options${e.instancePath}` });
+  }
+  return errors;
+}
+
+function nodeAt(doc: ReturnType<typeof parseDocument>, path: string[]): { node?: Node; keyNode?: Node } {
+  let cur: unknown = doc.contents;
+  let keyNode: Node | undefined;
+  for (const seg of path) {
+    if (!isMap(cur)) return { keyNode: keyNode as Node };
+    const pair = cur.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg);
+    if (!pair) return { keyNode: keyNode as Node };
+    keyNode = pair.key as Node;
+    cur = pair.value;
+  }
+  return { node: (cur as Node) ?? undefined, keyNode: keyNode as Node };
+}
+
+function explain(e: ErrorObject): string {
+  const where = e.instancePath === '' ? 'the file' : `"${e.instancePath.slice(1).split('/').join('.')}"`;
+  switch (e.keyword) {
+    case 'propertyNames':
+      return `"${(e.params as { propertyName: string }).propertyName}" is not a rule id or name (\`bulwark rules\` lists them)`;
+    case 'additionalProperties': {
+      const key = (e.params as { additionalProperty: string }).additionalProperty;
+      if (e.instancePath === '') return `unknown key "${key}"; the keys are fail-on, ignore, baseline and rules`;
+      if (e.instancePath === '/rules') return `"${key}" is not a rule id or name (\`bulwark rules\` lists them)`;
+      if (e.instancePath.endsWith('/options')) return `"${key}" is not an option of this rule (\`bulwark explain\` lists them)`;
+      return `unknown key "${key}" in ${where}; a rule entry takes enabled, severity and options`;
+    }
+    case 'enum': {
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => String(v));
+      return `${where} must be one of ${allowed.join(', ')}`;
+    }
+    case 'type':
+      return `${where} must be ${(e.params as { type: string }).type === 'array' ? 'a list' : `of type ${(e.params as { type: string }).type}`}`;
+    default:
+      return `${where} ${e.message ?? 'is not valid'}`;
+  }
+}
+
+/**
+ * Parses and validates a configuration file's text against the schema generated from `metas`. Every problem is a
+ * located `config` (or `yaml-syntax`) diagnostic in that file; with any error the configuration is not returned
+ * (Bulwark then exits 2 rather than scanning with half a policy). Never throws.
+ */
+export function parseConfig(text: string, source: string, metas: readonly RuleMeta[]): { config?: BulwarkConfig; diagnostics: Diagnostic[] } {
+  const index = new LineIndex(text);
+  const loc = (node: Node | undefined): Location => {
+    const r = node?.range;
+    return r ? index.location(source, r[0], r[1]) : { source, line: 1, column: 1 };
+  };
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      diagnostics: doc.errors.map((e) => ({
+        code: 'yaml-syntax' as const,
+        severity: 'error' as const,
+        message: e.message.split('\n')[0] ?? e.message,
+        at: index.location(source, e.pos[0], e.pos[1]),
+      })),
+    };
+  }
+  const data = (doc.toJS({ maxAliasCount: 100 }) as unknown) ?? {};
+  const diagnostics: Diagnostic[] = [];
+  const found = schemaErrors(data, metas);
+  if (found.length > 0) {
+    const errors = found.filter((e) => e.keyword !== 'if' && e.propertyName === undefined);
+    const seen = new Set<string>();
+    for (const e of errors) {
+      const path =
+        e.instancePath === ''
+          ? []
+          : e.instancePath
+              .slice(1)
+              .split('/')
+              .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+      let at: Location;
+      if (e.keyword === 'additionalProperties' || e.keyword === 'propertyNames') {
+        const key =
+          e.keyword === 'propertyNames' ? (e.params as { propertyName: string }).propertyName : (e.params as { additionalProperty: string }).additionalProperty;
+        const found = nodeAt(doc, [...path, key]);
+        at = loc(found.keyNode ?? nodeAt(doc, path).node);
+      } else at = loc(nodeAt(doc, path).node);
+      const message = explain(e);
+      const k = `${at.line}:${at.column}:${message}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      diagnostics.push({ code: 'config', severity: 'error', message, at });
+    }
+    return { diagnostics };
+  }
+  const o = data as { 'fail-on'?: Severity | 'none'; ignore?: string[]; baseline?: string; rules?: Record<string, unknown> };
+  const rules = new Map<string, RuleConfig>();
+  for (const [key, value] of Object.entries(o.rules ?? {})) {
+    const meta = metas.find((m) => m.id === key || m.name === key);
+    if (!meta) continue; // the schema already refused unknown keys
+    if (rules.has(meta.id)) {
+      diagnostics.push({
+        code: 'config',
+        severity: 'error',
+        message: `rule ${meta.id} (${meta.name}) is configured twice`,
+        at: loc(nodeAt(doc, ['rules', key]).keyNode),
+      });
+      continue;
+    }
+    let rc: RuleConfig;
+    if (value === 'off' || value === false) rc = { enabled: false };
+    else if (value === 'on' || value === true) rc = { enabled: true };
+    else if (typeof value === 'string' && SEVERITY_WORDS.has(value)) rc = { enabled: true, severity: value as Severity };
+    else rc = value as RuleConfig;
+    rules.set(meta.id, rc);
+  }
+  if (diagnostics.length > 0) return { diagnostics };
+  const config: BulwarkConfig = { source, ignore: o.ignore ?? [], rules };
+  if (o['fail-on'] !== undefined) config.failOn = o['fail-on'];
+  if (o.baseline !== undefined) config.baseline = o.baseline;
+  return { config, diagnostics };
+}

@@ -1,0 +1,66 @@
+import { LineIndex, type Location } from '../model/index.js';
+
+/** One `# bulwark-ignore` comment as written, before it is matched against findings. */
+export interface ParsedSuppression {
+  /** The `#` that starts the comment. */
+  at: Location;
+  /** The line whose findings it hides: its own line when it follows code, else the next code line. */
+  targetLine: number;
+  /** Rule ids or names as written, each with its location. */
+  rules: { written: string; at: Location }[];
+  /** Text after the colon, trimmed; undefined when absent or empty. */
+  reason?: string;
+}
+
+const MARKER = /(^|[ \t])#[ \t]*bulwark-ignore(?=[ \t:]|$)/;
+
+function isCommentOrBlank(line: string): boolean {
+  const t = line.trim();
+  return t === '' || t.startsWith('#');
+}
+
+/**
+ * Finds inline suppression comments in a text file with `#` comments (compose YAML, Dockerfiles, shell scripts):
+ * `# bulwark-ignore BW1001: reason` or `# bulwark-ignore BW1001, no-host-network: reason`. A comment after code
+ * hides findings on its own line; a comment alone on its line hides findings on the next line that is neither
+ * blank nor a comment (so several suppression comments can be stacked above one line). A `#` must start the
+ * line or follow a space or tab, so `image: x#y` is no comment. Never throws.
+ */
+export function parseSuppressions(text: string, source: string): ParsedSuppression[] {
+  if (!text.includes('bulwark-ignore')) return [];
+  const index = new LineIndex(text);
+  const lines = text.split('\n');
+  const out: ParsedSuppression[] = [];
+  let offset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i] as string;
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const m = MARKER.exec(line);
+    if (m) {
+      const hash = m.index + (m[1] as string).length;
+      const own = line.slice(0, hash).trim() === '';
+      let target = i + 1;
+      if (own) {
+        let j = i + 1;
+        while (j < lines.length && isCommentOrBlank(lines[j] as string)) j++;
+        target = j + 1;
+      }
+      const restStart = m.index + m[0].length;
+      const rest = line.slice(restStart);
+      const colon = rest.indexOf(':');
+      const idsText = colon === -1 ? rest : rest.slice(0, colon);
+      const reason = colon === -1 ? undefined : rest.slice(colon + 1).trim();
+      const rules: ParsedSuppression['rules'] = [];
+      const idRe = /[A-Za-z0-9][A-Za-z0-9-]*/g;
+      for (let r = idRe.exec(idsText); r !== null; r = idRe.exec(idsText)) {
+        const start = offset + restStart + r.index;
+        rules.push({ written: r[0], at: index.location(source, start, start + r[0].length) });
+      }
+      const p: ParsedSuppression = { at: index.location(source, offset + hash, offset + line.length), targetLine: target, rules };
+      if (reason) p.reason = reason;
+      out.push(p);
+    }
+    offset += raw.length + 1;
+  }
+  return out;
+}

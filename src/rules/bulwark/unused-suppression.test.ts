@@ -1,0 +1,47 @@
+// BW9002 over real file text, through applySuppressions (see suppression-without-reason.test.ts).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { suppressionCase } from '../../testing/suppressions.js';
+import { unusedSuppression } from './unused-suppression.js';
+
+describe(`${unusedSuppression.meta.id} ${unusedSuppression.meta.name}`, () => {
+  it('valid compose: the comment hides a finding on the next line', () => {
+    assert.deepEqual(
+      suppressionCase('BW9002', 'compose.yaml', 'services:\n  a:\n    # bulwark-ignore BW1001: lab\n    privileged: true\n', [['BW1001', 4]]),
+      [],
+    );
+  });
+  it('invalid compose: stale (the finding is gone)', () => {
+    assert.deepEqual(suppressionCase('BW9002', 'compose.yaml', 'services:\n  a:\n    # bulwark-ignore BW1001: lab\n    privileged: false\n', []), [
+      { line: 3, column: 22, message: 'The suppression of BW1001 in compose.yaml hides no finding on line 4.' },
+    ]);
+  });
+  it('invalid compose: one of two rules is used, the other is not', () => {
+    assert.deepEqual(
+      suppressionCase('BW9002', 'compose.yaml', 'services:\n  a:\n    privileged: true # bulwark-ignore BW1001, BW1017: lab\n', [['BW1001', 3]]),
+      [{ line: 3, column: 47, message: 'The suppression of BW1017 in compose.yaml hides no finding on line 3.' }],
+    );
+  });
+  it('invalid compose: an unknown rule', () => {
+    assert.deepEqual(
+      suppressionCase('BW9002', 'compose.yaml', 'services:\n  a:\n    privileged: true # bulwark-ignore no-priviledged: typo\n', [['BW1001', 3]]),
+      [{ line: 3, column: 39, message: 'The suppression in compose.yaml names no-priviledged, which is not a Bulwark rule.' }],
+    );
+  });
+  it('valid Dockerfile: used', () => {
+    assert.deepEqual(suppressionCase('BW9002', 'Dockerfile', 'FROM scratch\n# bulwark-ignore BW1001: test\nUSER root\n', [['BW1001', 3]]), []);
+  });
+  it('invalid Dockerfile: the finding is on another line', () => {
+    assert.deepEqual(suppressionCase('BW9002', 'Dockerfile', 'FROM scratch\n# bulwark-ignore BW1001: test\nUSER root\n', [['BW1001', 1]]), [
+      { line: 2, column: 18, message: 'The suppression of BW1001 in Dockerfile hides no finding on line 3.' },
+    ]);
+  });
+  it('valid shell script: used, trailing', () => {
+    assert.deepEqual(suppressionCase('BW9002', 'run.sh', 'docker run --privileged x # bulwark-ignore BW1001: kind\n', [['BW1001', 1]]), []);
+  });
+  it('invalid shell script: stale, trailing', () => {
+    assert.deepEqual(suppressionCase('BW9002', 'run.sh', 'docker run x # bulwark-ignore BW1001: kind\n', []), [
+      { line: 1, column: 31, message: 'The suppression of BW1001 in run.sh hides no finding on line 1.' },
+    ]);
+  });
+});

@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { configSchema, findConfigFile, globToRegExp, ignoreMatcher, parseConfig, settingsFromConfig } from '../../src/config/index.js';
+import { allRuleMetas, findRuleMeta } from '../../src/rules/index.js';
+
+const metas = allRuleMetas();
+const meta = (q: string) => {
+  const m = findRuleMeta(q);
+  assert.ok(m, q);
+  return m;
+};
+const errorsOf = (text: string) => parseConfig(text, '.bulwark.yaml', metas).diagnostics.map((d) => `${d.at.line}:${d.at.column} ${d.code} ${d.message}`);
+
+describe('.bulwark.yaml', () => {
+  it('reads rules on/off, severity overrides, options, ignore, fail-on and baseline', () => {
+    const withOption = metas.find((m) => m.options && Object.keys(m.options).length > 0);
+    const optLines = withOption
+      ? (() => {
+          const [k, o] = Object.entries(withOption.options ?? {})[0] as [string, { default: unknown }];
+          return `  ${withOption.id}:\n    options:\n      ${k}: ${JSON.stringify(o.default)}\n`;
+        })()
+      : '';
+    const text = `fail-on: medium\nignore: [vendor/, "**/*.test.yaml"]\nbaseline: .bulwark-baseline.json\nrules:\n  BW1001: off\n  require-cpu-limit: info\n  BW1011:\n    severity: high\n${optLines}`;
+    const { config, diagnostics } = parseConfig(text, '.bulwark.yaml', metas);
+    assert.deepEqual(diagnostics, []);
+    assert.ok(config);
+    assert.equal(config.failOn, 'medium');
+    assert.deepEqual(config.ignore, ['vendor/', '**/*.test.yaml']);
+    assert.equal(config.baseline, '.bulwark-baseline.json');
+    const s = settingsFromConfig(config);
+    assert.equal(s(meta('BW1001')).enabled, false);
+    assert.deepEqual([s(meta('BW1012')).enabled, s(meta('BW1012')).severity], [true, 'info']);
+    assert.equal(s(meta('BW1011')).severity, 'high');
+    assert.equal(s(meta('BW1002')).severity, undefined);
+  });
+
+  it('merges rule options over the documented defaults', () => {
+    const m = metas.find((x) => x.options && Object.keys(x.options).length > 0);
+    if (!m) return;
+    const [k, o] = Object.entries(m.options ?? {})[0] as [string, { default: unknown }];
+    const value = Array.isArray(o.default) ? ['X_TEST'] : typeof o.default === 'number' ? 7 : typeof o.default === 'boolean' ? !o.default : 'x';
+    const { config, diagnostics } = parseConfig(`rules:\n  ${m.name}:\n    options:\n      ${k}: ${JSON.stringify(value)}\n`, 'c.yaml', metas);
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(settingsFromConfig(config)(m).options[k], value);
+  });
+
+  it('an empty file is an empty configuration', () => {
+    const { config, diagnostics } = parseConfig('# nothing yet\n', '.bulwark.yaml', metas);
+    assert.deepEqual(diagnostics, []);
+    assert.equal(config?.rules.size, 0);
+  });
+
+  it('a wrong key gets a located error', () => {
+    assert.deepEqual(errorsOf('fail-on: high\nrulez:\n  BW1001: off\n'), ['2:1 config unknown key "rulez"; the keys are fail-on, ignore, baseline and rules']);
+    assert.deepEqual(errorsOf('rules:\n  BW1001: off\n  BW9999: off\n'), ['3:3 config "BW9999" is not a rule id or name (`bulwark rules` lists them)']);
+    assert.deepEqual(errorsOf('rules:\n  no-privileged:\n    severity: urgent\n'), [
+      '3:15 config "rules.no-privileged.severity" must be one of critical, high, medium, low, info',
+    ]);
+    assert.deepEqual(errorsOf('rules:\n  BW1001:\n    enable: false\n'), [
+      '3:5 config unknown key "enable" in "rules.BW1001"; a rule entry takes enabled, severity and options',
+    ]);
+    assert.deepEqual(errorsOf('rules:\n  BW1001: sometimes\n'), [
+      '2:11 config "rules.BW1001" must be one of off, on, true, false, critical, high, medium, low, info',
+    ]);
+    assert.deepEqual(errorsOf('rules:\n  BW1001:\n    options:\n      bogus: 1\n'), [
+      '4:7 config "bogus" is not an option of this rule (`bulwark explain` lists them)',
+    ]);
+    assert.deepEqual(errorsOf('ignore: vendor\n'), ['1:9 config "ignore" must be a list']);
+    assert.deepEqual(errorsOf('fail-on: sometimes\n'), ['1:10 config "fail-on" must be one of critical, high, medium, low, info, none']);
+  });
+
+  it('a rule set twice (by id and by name) is an error', () => {
+    assert.deepEqual(errorsOf('rules:\n  BW1001: off\n  no-privileged: on\n'), ['3:3 config rule BW1001 (no-privileged) is configured twice']);
+  });
+
+  it('a YAML syntax error is located', () => {
+    const e = errorsOf('rules: {BW1001: off\n');
+    assert.equal(e.length > 0, true);
+    assert.match(e[0] as string, /^\d+:\d+ yaml-syntax /);
+  });
+
+  it('is found upward from the scanned path', () => {
+    const files = new Set(['/repo/.bulwark.yaml', '/repo/sub/deeper/compose.yaml']);
+    const dirs = new Set(['/repo', '/repo/sub', '/repo/sub/deeper', '/']);
+    assert.equal(
+      findConfigFile(
+        '/repo/sub/deeper/compose.yaml',
+        (p) => files.has(p),
+        (p) => dirs.has(p),
+      ),
+      '/repo/.bulwark.yaml',
+    );
+    assert.equal(
+      findConfigFile(
+        '/repo/sub',
+        (p) => files.has(p),
+        (p) => dirs.has(p),
+      ),
+      '/repo/.bulwark.yaml',
+    );
+    assert.equal(
+      findConfigFile(
+        '/elsewhere',
+        () => false,
+        () => true,
+      ),
+      undefined,
+    );
+  });
+
+  it('ignore globs match like .gitignore', () => {
+    const ig = ignoreMatcher(['vendor/', '**/*.test.yaml', 'deploy/old-*.yml', '/top.yaml'], '/repo');
+    assert.equal(ig('/repo/vendor'), true);
+    assert.equal(ig('/repo/a/vendor/compose.yaml'), true);
+    assert.equal(ig('/repo/x/y.test.yaml'), true);
+    assert.equal(ig('/repo/y.test.yaml'), true);
+    assert.equal(ig('/repo/deploy/old-1.yml'), true);
+    assert.equal(ig('/repo/other/deploy/old-1.yml'), false);
+    assert.equal(ig('/repo/top.yaml'), true);
+    assert.equal(ig('/repo/sub/top.yaml'), false);
+    assert.equal(ig('/repo/compose.yaml'), false);
+    assert.equal(ig('/other/vendor'), false);
+    assert.equal(globToRegExp('a?c').test('abc'), true);
+    assert.equal(globToRegExp('*.yaml').test('dir/x.yaml'), true);
+  });
+
+  it('docs/schema/bulwark-config.schema.json is the schema generated from the rules (refresh: BULWARK_UPDATE_GOLDEN=1)', () => {
+    const file = join(process.cwd(), 'docs', 'schema', 'bulwark-config.schema.json');
+    const text = `${JSON.stringify(configSchema(metas), null, 2)}\n`;
+    if (process.env.BULWARK_UPDATE_GOLDEN === '1') writeFileSync(file, text);
+    assert.equal(readFileSync(file, 'utf8'), text, 'the published config schema drifted from the rules; regenerate it');
+  });
+});

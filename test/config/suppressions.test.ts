@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applySuppressions, checkContainer } from '../../src/check/index.js';
+import { parseConfig, parseSuppressions, settingsFromConfig } from '../../src/config/index.js';
+import { allRuleMetas, RUNTIME_RULES } from '../../src/rules/index.js';
+import { scanComposeProject } from '../../src/sources/compose/index.js';
+import { memoryFs } from '../../src/sources/fs.js';
+
+/** Scans one compose text with the runtime rules, then applies its suppression comments. */
+function scan(text: string, configText?: string) {
+  const fs = memoryFs({ 'compose.yaml': text });
+  const settings = settingsFromConfig(configText ? parseConfig(configText, '.bulwark.yaml', allRuleMetas()).config : undefined);
+  const r = scanComposeProject(['/mem/compose.yaml'], fs, {});
+  const findings = r.specs.flatMap((s) => checkContainer(RUNTIME_RULES, s, settings));
+  return applySuppressions(findings, (s) => (s === 'compose.yaml' ? text : undefined), allRuleMetas(), settings);
+}
+const show = (fs: { ruleId: string; location: { line?: number; column?: number }; message: string }[]) =>
+  fs.map((f) => `${f.location.line}:${f.location.column} ${f.ruleId} ${f.message}`);
+
+describe('inline suppressions', () => {
+  it('parses ids, names, reasons, own-line and trailing comments', () => {
+    const text = [
+      'services:',
+      '  web:',
+      '    # bulwark-ignore BW1001, no-host-network: lab machine',
+      '    # bulwark-ignore BW1013: reason two',
+      '',
+      '    privileged: true',
+      '    image: x#notacomment',
+      '    ipc: host  # bulwark-ignore BW1018',
+      '    pid: host  #bulwark-ignore BW1017:   ',
+    ].join('\n');
+    const p = parseSuppressions(text, 'c.yaml');
+    assert.deepEqual(
+      p.map((s) => [s.at.line, s.at.column, s.targetLine, s.rules.map((r) => `${r.written}@${r.at.line}:${r.at.column}`), s.reason]),
+      [
+        [3, 5, 6, ['BW1001@3:22', 'no-host-network@3:30'], 'lab machine'],
+        [4, 5, 6, ['BW1013@4:22'], 'reason two'],
+        [8, 16, 8, ['BW1018@8:33'], undefined],
+        [9, 16, 9, ['BW1017@9:32'], undefined],
+      ],
+    );
+  });
+
+  it('a comment with a reason hides the finding on the next line or its own line', () => {
+    const out = scan(
+      'services:\n  web:\n    image: nginx:1.27\n    # bulwark-ignore BW1001: CI runner needs it\n    privileged: true\n    pid: host  # bulwark-ignore no-host-pid: debugging sidecar\n',
+    );
+    assert.deepEqual(
+      out.suppressed.map((s) => [s.finding.ruleId, s.finding.location.line, s.reason, s.at?.line]),
+      [
+        ['BW1001', 5, 'CI runner needs it', 4],
+        ['BW1017', 6, 'debugging sidecar', 6],
+      ],
+    );
+    assert.equal(
+      out.findings.some((f) => f.ruleId === 'BW1001' || f.ruleId === 'BW1017' || f.ruleId.startsWith('BW9')),
+      false,
+    );
+  });
+
+  it('a suppression without a reason hides nothing and is a BW9001 finding at the comment', () => {
+    const out = scan('services:\n  web:\n    image: nginx:1.27\n    privileged: true  # bulwark-ignore BW1001\n');
+    assert.deepEqual(out.suppressed, []);
+    assert.ok(out.findings.some((f) => f.ruleId === 'BW1001'));
+    assert.deepEqual(show(out.findings.filter((f) => f.ruleId.startsWith('BW9'))), [
+      '4:23 BW9001 The suppression of BW1001 in compose.yaml gives no reason, so it is ignored.',
+    ]);
+  });
+
+  it('a stale suppression (nothing on its line) is a BW9002 finding at the rule id', () => {
+    const out = scan('services:\n  web:\n    # bulwark-ignore BW1001: was privileged once\n    image: nginx:1.27\n');
+    assert.deepEqual(show(out.findings.filter((f) => f.ruleId.startsWith('BW9'))), [
+      '3:22 BW9002 The suppression of BW1001 in compose.yaml hides no finding on line 4.',
+    ]);
+    assert.equal(out.findings.find((f) => f.ruleId === 'BW9002')?.severity, 'low');
+  });
+
+  it('an unknown rule id is a BW9002 finding', () => {
+    const out = scan('services:\n  web:\n    image: nginx:1.27\n    privileged: true  # bulwark-ignore BW1O01: typo\n');
+    assert.deepEqual(show(out.findings.filter((f) => f.ruleId.startsWith('BW9'))), [
+      '4:40 BW9002 The suppression in compose.yaml names BW1O01, which is not a Bulwark rule.',
+    ]);
+  });
+
+  it('a suppression of a rule switched off in the configuration is not reported as unused', () => {
+    const out = scan('services:\n  web:\n    image: nginx:1.27\n    privileged: true  # bulwark-ignore BW1001: lab\n', 'rules:\n  BW1001: off\n');
+    assert.deepEqual(show(out.findings.filter((f) => f.ruleId.startsWith('BW9'))), []);
+  });
+
+  it('the BW9xxx rules can be switched off too', () => {
+    const out = scan(
+      'services:\n  web:\n    image: nginx:1.27\n    # bulwark-ignore BW1001: old\n    read_only: true\n',
+      'rules:\n  unused-suppression: off\n',
+    );
+    assert.deepEqual(show(out.findings.filter((f) => f.ruleId.startsWith('BW9'))), []);
+  });
+
+  it('a file without comments is left alone and never re-read needlessly', () => {
+    let reads = 0;
+    const out = applySuppressions(
+      [],
+      () => {
+        reads++;
+        return 'services: {}\n';
+      },
+      allRuleMetas(),
+    );
+    assert.equal(reads, 0);
+    assert.deepEqual(out, { findings: [], suppressed: [] });
+  });
+});
