@@ -4,10 +4,14 @@
  * reference (`/run/secrets/db`, `*_FILE`) or a public key is not a secret.
  */
 
-const SECRET_NAME =
-  /(?:^|_)(?:PASSWORD|PASSWD|PASS|PWD|SECRET|TOKEN|API_?KEY|ACCESS_KEY|SECRET_KEY|PRIVATE_KEY|CLIENT_SECRET|CREDENTIALS?|AUTH_KEY|[A-Z0-9]*_KEY)$/;
+/** Names that say "secret": ending in PASSWORD, PASSWD, SECRET or TOKEN (`PGPASSWORD`, `NPM_TOKEN`), or in KEY, PASS or PWD after an underscore. */
+const SECRET_NAME = /(?:PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIALS?)$|(?:^|_)(?:PASS|PWD|[A-Z0-9]*KEY)$/;
+/**
+ * Names that end like a secret but hold none: public keys and GPG fingerprints (official images set `GPG_KEY`),
+ * key ids, paths to files, sizes and durations, database and cache key names, feature flags.
+ */
 const NOT_SECRET_NAME =
-  /(?:^|_)(?:PUBLIC_KEY|KEY_ID|KEY_FILE|FILE|PATH|DIR|URL_?PATH|LENGTH|LEN|MIN|MAX|TTL|EXPIRY|EXPIRES|TIMEOUT|ENABLED|DISABLED|ALGORITHM|HEADER|NAME|USER|USERNAME|ID)$|ALLOW_EMPTY|RANDOM_ROOT|SKIP_/;
+  /(?:^|_)(?:PUBLIC_KEY|PUB_KEY|GPG_KEYS?|KEY_ID|KEY_FILE|KEY_PATH|KEY_NAME|FILE|PATH|DIR|URL_?PATH|LENGTH|LEN|MIN|MAX|TTL|EXPIRY|EXPIRES|TIMEOUT|ENABLED|DISABLED|ALGORITHM|HEADER|NAME|USER|USERNAME|ID|SORT_KEY|PARTITION_KEY|PRIMARY_KEY|CACHE_KEY|ROUTING_KEY|FOREIGN_KEY|HOTKEY)$|ALLOW_EMPTY|RANDOM_ROOT|SKIP_|^KEY$/;
 const FLAG_VALUE = /^(?:|yes|no|true|false|on|off|0|1|none|null|changeme-in-prod)$/i;
 
 /** True when a variable name says it holds a secret (`DB_PASSWORD`, `NPM_TOKEN`, `AWS_SECRET_ACCESS_KEY`). */

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isNonSecretValue, isSecretName, secretShape } from './secrets.js';
+
+describe('secret names', () => {
+  for (const n of [
+    'DB_PASSWORD',
+    'NPM_TOKEN',
+    'AWS_SECRET_ACCESS_KEY',
+    'API_KEY',
+    'STRIPE_KEY',
+    'APP_KEY',
+    'JWT_SECRET',
+    'client_secret',
+    'PGPASSWORD',
+    'PASSWORD',
+  ]) {
+    it(`${n} is a secret name`, () => assert.equal(isSecretName(n), true));
+  }
+  for (const n of [
+    'GPG_KEY',
+    'PYTHON_GPG_KEYS',
+    'SSH_PUBLIC_KEY',
+    'AWS_ACCESS_KEY_ID',
+    'TLS_KEY_FILE',
+    'PASSWORD_MIN_LENGTH',
+    'TOKEN_TTL',
+    'SORT_KEY',
+    'MYSQL_ALLOW_EMPTY_PASSWORD',
+    'DB_USER',
+    'KEYBOARD',
+  ]) {
+    it(`${n} is not`, () => assert.equal(isSecretName(n), false));
+  }
+});
+
+describe('secret value shapes', () => {
+  const yes: [string, string][] = [
+    ['-----BEGIN OPENSSH PRIVATE KEY-----\nb3Blbn...', 'private-key'],
+    ['-----BEGIN PRIVATE KEY-----', 'private-key'],
+    ['AKIAIOSFODNN7EXAMPLE', 'aws-access-key'],
+    ['ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ', 'github-token'],
+    ['glpat-abcdefghij0123456789', 'gitlab-token'],
+    ['xoxb-1234567890-abcdefghij', 'slack-token'],
+    ['sk_live_4eC39HqLyjWDarjtT1zdp7dc', 'stripe-key'],
+    ['eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U', 'jwt'],
+    ['postgres://app:Sup3rS3cret@db:5432/app', 'url-credentials'],
+    ['Zx9vQ2mL7pR4tW8yB3nK6cF1hJ5sD0gA', 'high-entropy'],
+  ];
+  for (const [v, kind] of yes) it(`${kind}: ${v.slice(0, 12)}…`, () => assert.equal(secretShape(v)?.kind, kind));
+  const no = [
+    'postgres://app:${DB_PASSWORD}@db/app',
+    'https://example.com/path/to/resource',
+    '3f786850e387550fdab836ed7e6dc881de23001b',
+    '123e4567-e89b-12d3-a456-426614174000',
+    'hello world this is a long sentence with spaces',
+    'info',
+    'A035C8C19219BA821ECEA86B64E628F8D684696D',
+  ];
+  for (const v of no) it(`not a secret shape: ${v.slice(0, 20)}`, () => assert.equal(secretShape(v), undefined));
+  it('flag values and file references are not secret material', () => {
+    for (const v of ['yes', 'false', '1', '8080', '/run/secrets/db']) assert.equal(isNonSecretValue(v), true, v);
+    assert.equal(isNonSecretValue('hunter2'), false);
+  });
+});
