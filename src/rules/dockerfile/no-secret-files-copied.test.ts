@@ -1,0 +1,61 @@
+import { testRule } from '../../testing/rule-tester.js';
+import { noSecretFilesCopied } from './no-secret-files-copied.js';
+import { df } from './testing.js';
+
+testRule(noSecretFilesCopied, {
+  valid: [
+    {
+      name: 'ordinary files, certificates, examples and public keys',
+      dockerfile: df`
+        FROM node:20.17-alpine
+        COPY package.json package-lock.json ./
+        COPY certs/ca.pem certs/fullchain.pem /etc/ssl/certs/
+        COPY .env.example /app/
+        COPY deploy/id_ed25519.pub /home/app/.ssh/authorized_keys
+        COPY --from=build /app/dist ./dist
+      `,
+    },
+    {
+      name: 'heredoc sources are written in the Dockerfile, not copied files',
+      dockerfile: df`
+        # syntax=docker/dockerfile:1.7
+        FROM alpine:3.20
+        COPY <<EOF /app/.env
+        LOG_LEVEL=info
+        EOF
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'an SSH private key',
+      dockerfile: df`
+        FROM alpine:3.20
+        COPY id_rsa /root/.ssh/id_rsa
+      `,
+      errors: [{ messageId: 'secretFile', line: 2, column: 6, message: 'COPY in stage 1 copies id_rsa, an SSH private key, into the image.' }],
+    },
+    {
+      name: '.env with ADD, and a key from another stage',
+      dockerfile: df`
+        FROM alpine:3.20 AS certs
+        RUN openssl req -x509 -newkey rsa:2048 -nodes -keyout /server.key -out /server.crt -subj /CN=x
+        FROM nginx:1.27
+        ADD .env /app/.env
+        COPY --from=certs --chmod=600 /server.key /etc/nginx/private/
+      `,
+      errors: [
+        { messageId: 'secretFile', line: 4, column: 5 },
+        { messageId: 'secretFile', line: 5, column: 31 },
+      ],
+    },
+    {
+      name: 'exec (JSON) form',
+      dockerfile: df`
+        FROM node:20.17-alpine
+        COPY [".npmrc", "package.json", "/app/"]
+      `,
+      errors: [{ messageId: 'secretFile', line: 2, column: 6 }],
+    },
+  ],
+});

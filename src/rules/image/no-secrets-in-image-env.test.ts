@@ -1,0 +1,62 @@
+import { testRule } from '../../testing/rule-tester.js';
+import { df } from '../dockerfile/testing.js';
+import { noSecretsInImageEnv } from './no-secrets-in-image-env.js';
+
+testRule(noSecretsInImageEnv, {
+  valid: [
+    {
+      name: 'settings and file references',
+      dockerfile: df`
+        FROM node:20.17-alpine
+        ENV NODE_ENV=production DB_PASSWORD_FILE=/run/secrets/db_password \
+            SESSION_TTL=3600
+      `,
+    },
+    {
+      name: 'a build stage ENV does not reach the image (BW2001 reports it)',
+      dockerfile: df`
+        FROM node:20.17-alpine AS build
+        ENV NPM_TOKEN=npm_abcdefabcdef1234
+        FROM node:20.17-alpine
+        COPY --from=build /app /app
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a literal token',
+      dockerfile: df`
+        FROM node:20.17-alpine
+        ENV LOG_LEVEL=info API_TOKEN="tk_live_0123456789abcdef"
+      `,
+      errors: [
+        { messageId: 'byName', line: 2, column: 20, message: 'The final stage 1 of Dockerfile sets secret API_TOKEN in its environment (tk_l…(24 chars)).' },
+      ],
+    },
+    {
+      name: 'copied from a build argument, through the stage chain',
+      dockerfile: df`
+        FROM node:20.17-alpine AS base
+        ARG GH_TOKEN
+        ENV GITHUB_TOKEN=$GH_TOKEN
+        FROM base
+      `,
+      errors: [
+        {
+          messageId: 'byName',
+          line: 3,
+          column: 5,
+          message: 'The final stage 2 of Dockerfile sets secret GITHUB_TOKEN in its environment (value from $GH_TOKEN).',
+        },
+      ],
+    },
+    {
+      name: 'a value shape in an innocent name, old ENV syntax',
+      dockerfile: df`
+        FROM alpine:3.20
+        ENV DEPLOY AKIAIOSFODNN7EXAMPLE
+      `,
+      errors: [{ messageId: 'byValue', line: 2, column: 5 }],
+    },
+  ],
+});
