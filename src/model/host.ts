@@ -90,6 +90,13 @@ export interface DataRootFacts {
   path: string;
   /** Mount point of the filesystem holding it (from /proc/self/mountinfo). */
   mountPoint?: string;
+  /**
+   * True when the data root is a filesystem of its own: its mount is on another device than its parent folder's.
+   * A bind mount of a folder of the root filesystem is not. Undefined without a mount table.
+   */
+  separate?: boolean;
+  /** Mount point of the parent folder's filesystem, when the data root shares it. */
+  sharedWith?: string;
   fsType?: string;
   device?: string;
   /** True when the device (or one below it) is a dm-crypt (LUKS) mapping. */
@@ -142,6 +149,8 @@ export interface HostSpec {
   dataRoot?: Sourced<DataRootFacts>;
   /** Enabled or running time-sync services; an empty list means none found. */
   timeSync: Sourced<TimeSyncFacts[]>;
+  /** True when the host's processes could be listed (/proc below the root): then "enabled" without "running" means stopped. */
+  processesVisible: boolean;
   firewall?: Sourced<FirewallFacts>;
   /** Effective sshd settings (first value wins, as sshd reads them); absent when sshd is not configured. */
   sshd?: { permitRootLogin: Sourced<string>; passwordAuthentication: Sourced<string> };

@@ -15,7 +15,7 @@ export const noDaemonSeccompUnconfined = daemonRule({
     references: { seed: '§5.3', cis: { version: '1.6.0', items: ['2.17', '5.22'] }, docs: ['https://docs.docker.com/engine/security/seccomp/'] },
     checklist: 'runtime',
     appliesTo: DAEMON_SOURCES,
-    messages: { unconfined: 'seccomp-profile is "unconfined": no container gets a seccomp filter unless it asks for one.' },
+    messages: { unconfined: 'The seccomp-profile option is "unconfined": no container gets a seccomp filter unless it asks for one.' },
   },
   check(d, ctx) {
     if (d.seccompProfile && knownValue(d.seccompProfile)?.toLowerCase() === 'unconfined') ctx.report({ messageId: 'unconfined', at: d.seccompProfile });

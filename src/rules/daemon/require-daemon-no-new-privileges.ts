@@ -15,8 +15,8 @@ export const requireDaemonNoNewPrivileges = daemonRule({
     checklist: 'host-daemon',
     appliesTo: DAEMON_SOURCES,
     messages: {
-      explicit: 'no-new-privileges is turned off as the daemon default.',
-      byDefault: 'no-new-privileges is not set, so containers may gain privileges through setuid binaries unless each one opts in.',
+      explicit: 'The no-new-privileges option is turned off as the daemon default.',
+      byDefault: 'The no-new-privileges option is not set, so containers may gain privileges through setuid binaries unless each one opts in.',
     },
   },
   check(d, ctx) {

@@ -17,7 +17,7 @@ export const requireIccDisabled = daemonRule({
     appliesTo: DAEMON_SOURCES,
     messages: {
       explicit: 'Inter-container communication is turned on (icc: true).',
-      byDefault: 'icc is not set, so dockerd allows traffic between all containers on the default bridge.',
+      byDefault: 'The icc option is not set, so dockerd allows traffic between all containers on the default bridge.',
     },
   },
   check(d, ctx) {

@@ -16,7 +16,7 @@ export const requireLiveRestore = daemonRule({
     appliesTo: DAEMON_SOURCES,
     messages: {
       explicit: 'Live restore is turned off (live-restore: false).',
-      byDefault: 'live-restore is not set, so every dockerd restart stops all containers.',
+      byDefault: 'The live-restore option is not set, so every dockerd restart stops all containers.',
     },
   },
   check(d, ctx) {

@@ -14,13 +14,13 @@ testRule(requireSystemdHardening, {
         '/etc/systemd/system/docker.service.d/10-hardening.conf': HARDENING,
         '/etc/systemd/system/docker.service.d/20-debug.conf': '[Service]\nPrivateTmp=no\n',
       },
-      errors: [{ messageId: 'weak', line: 2, column: 12, message: 'Docker.service sets PrivateTmp=no.' }],
+      errors: [{ messageId: 'weak', line: 2, column: 12, message: 'The docker.service unit sets PrivateTmp=no.' }],
     },
     {
       name: 'an empty assignment resets',
       systemd: `${UNIT}LimitNOFILE=\n`,
       files: { '/etc/systemd/system/docker.service.d/10-hardening.conf': HARDENING },
-      errors: [{ messageId: 'missing', line: 2, column: 1, message: 'Docker.service does not set LimitNOFILE.' }],
+      errors: [{ messageId: 'missing', line: 2, column: 1, message: 'The docker.service unit does not set LimitNOFILE.' }],
     },
   ],
 });

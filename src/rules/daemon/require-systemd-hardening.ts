@@ -27,8 +27,8 @@ export const requireSystemdHardening = daemonRule({
     checklist: 'host-daemon',
     appliesTo: ['systemd'],
     messages: {
-      missing: 'docker.service does not set {directive}.',
-      weak: 'docker.service sets {directive}={value}.',
+      missing: 'The docker.service unit does not set {directive}.',
+      weak: 'The docker.service unit sets {directive}={value}.',
     },
   },
   check(d, ctx) {

@@ -16,7 +16,7 @@ export const requireUserlandProxyDisabled = daemonRule({
     appliesTo: DAEMON_SOURCES,
     messages: {
       explicit: 'The userland proxy is turned on (userland-proxy: true).',
-      byDefault: 'userland-proxy is not set, so dockerd runs a docker-proxy process for every published port.',
+      byDefault: 'The userland-proxy option is not set, so dockerd runs a docker-proxy process for every published port.',
     },
   },
   check(d, ctx) {

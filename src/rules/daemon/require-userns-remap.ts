@@ -21,7 +21,7 @@ export const requireUsernsRemap = daemonRule({
     checklist: 'host-daemon',
     appliesTo: DAEMON_SOURCES,
     messages: {
-      empty: 'userns-remap is set to an empty value, so no remapping happens.',
+      empty: 'The userns-remap option is set to an empty value, so no remapping happens.',
       byDefault: 'Neither userns-remap nor rootless mode is set: root in a container is root on the host.',
     },
   },

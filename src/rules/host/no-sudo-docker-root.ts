@@ -16,7 +16,7 @@ export const noSudoDockerRoot = hostRule({
     references: { seed: '§3' },
     checklist: 'host-daemon',
     appliesTo: ['host'],
-    messages: { grant: 'sudoers lets {who} run "{command}" as root, which gives full control of Docker (root on the host).' },
+    messages: { grant: 'A sudoers entry lets {who} run "{command}" as root, which gives full control of Docker (root on the host).' },
   },
   check(h, ctx) {
     for (const g of h.sudoDocker) {

@@ -16,11 +16,11 @@ export const requireDataRootPartition = hostRule({
     references: { seed: '§10', cis: { version: '1.6.0', items: ['1.1.1'] } },
     checklist: 'host-daemon',
     appliesTo: ['host'],
-    messages: { shared: '{path} is not a mount point: it shares the filesystem mounted at {mountPoint}.' },
+    messages: { shared: '{path} is not a partition of its own: it is on the filesystem mounted at {mountPoint}.' },
   },
   check(h, ctx) {
     const d = knownValue(h.dataRoot);
-    if (!d || d.mountPoint === undefined || !h.dataRoot) return;
-    if (d.mountPoint !== d.path) ctx.report({ messageId: 'shared', data: { path: d.path, mountPoint: d.mountPoint }, at: h.dataRoot });
+    if (!d || d.separate !== false || !h.dataRoot) return;
+    ctx.report({ messageId: 'shared', data: { path: d.path, mountPoint: d.sharedWith ?? d.mountPoint ?? '/' }, at: h.dataRoot });
   },
 });

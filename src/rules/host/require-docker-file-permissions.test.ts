@@ -24,8 +24,13 @@ testRule(requireDockerFilePermissions, {
       host: 'etc/docker/daemon.json 0666 1000:1000',
       files: GROUP,
       errors: [
-        { messageId: 'owner', line: 0, column: 0, message: 'Daemon.json (/etc/docker/daemon.json) is owned by alice:1000, not root:root (CIS 3.17/3.18).' },
-        { messageId: 'mode', line: 0, column: 0, message: 'Daemon.json (/etc/docker/daemon.json) has mode 0666, wider than 0644 (CIS 3.17/3.18).' },
+        {
+          messageId: 'owner',
+          line: 0,
+          column: 0,
+          message: 'The daemon.json file (/etc/docker/daemon.json) is owned by alice:1000, not root:root (CIS 3.17/3.18).',
+        },
+        { messageId: 'mode', line: 0, column: 0, message: 'The daemon.json file (/etc/docker/daemon.json) has mode 0666, wider than 0644 (CIS 3.17/3.18).' },
       ],
     },
     {

@@ -13,7 +13,7 @@ testRule(requireSubidRanges, {
     {
       host: '',
       files: { '/etc/docker/daemon.json': '{\n  "userns-remap": "remap:remap"\n}', '/etc/subuid': 'remap:100000:65536\n' },
-      errors: [{ messageId: 'missing', line: 2, column: 19, message: 'Userns-remap uses "remap", but /etc/subgid has no range for it.' }],
+      errors: [{ messageId: 'missing', line: 2, column: 19, message: 'The userns-remap option uses "remap", but /etc/subgid has no range for it.' }],
     },
     {
       name: 'unreadable',

@@ -17,7 +17,7 @@ export const requireSubidRanges = hostRule({
     checklist: 'host-daemon',
     appliesTo: ['host'],
     messages: {
-      missing: 'userns-remap uses "{user}", but {file} has no range for it.',
+      missing: 'The userns-remap option uses "{user}", but {file} has no range for it.',
       unknown: 'Whether "{user}" has a range in {file} cannot be known: {reason}.',
     },
   },

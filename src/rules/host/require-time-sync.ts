@@ -14,10 +14,16 @@ export const requireTimeSync = hostRule({
     references: { seed: '§10' },
     checklist: 'host-daemon',
     appliesTo: ['host'],
-    messages: { none: 'No time-sync service (systemd-timesyncd, chrony, ntpd) is running or enabled.' },
+    messages: {
+      none: 'No time-sync service (systemd-timesyncd, chrony, ntpd) is running or enabled.',
+      stopped: 'The time-sync service {services} is enabled but not running.',
+    },
   },
   check(h, ctx) {
     const t = knownValue(h.timeSync);
-    if (t && t.length === 0) ctx.report({ messageId: 'none', at: h.timeSync });
+    if (!t) return;
+    if (t.length === 0) ctx.report({ messageId: 'none', at: h.timeSync });
+    else if (h.processesVisible && !t.some((s) => s.state === 'running'))
+      ctx.report({ messageId: 'stopped', data: { services: t.map((s) => s.service).join(', ') }, at: h.timeSync });
   },
 });

@@ -192,6 +192,7 @@ export function loadHost(fs: RootFs, opts: HostLoadOptions = {}): HostLoad {
     return { value: ranges, at: { source: fs.display(p) } };
   };
 
+  const time = readTimeSync(fs);
   const spec: HostSpec = {
     name: fs.root === '/' ? 'this host' : `host at ${fs.root}`,
     root: fs.root,
@@ -200,7 +201,8 @@ export function loadHost(fs: RootFs, opts: HostLoadOptions = {}): HostLoad {
     files: hostFiles,
     sudoDocker,
     audit,
-    timeSync: readTimeSync(fs),
+    timeSync: time.sync,
+    processesVisible: time.processesVisible,
     commands,
   };
   if (socketUnit) spec.socketUnit = socketUnit;
@@ -393,20 +395,28 @@ function readDataRoot(fs: RootFs, path: string): Sourced<DataRootFacts> | undefi
   const facts: DataRootFacts = { path };
   const mi = fs.read('/proc/self/mountinfo');
   if (mi.kind === 'ok') {
-    let best: { mp: string; fsType: string; device: string; majmin: string } | undefined;
+    type Mount = { mp: string; fsType: string; device: string; majmin: string };
+    const mounts: Mount[] = [];
     for (const l of mi.text.split('\n')) {
       const f = l.split(' ');
       const sep = f.indexOf('-');
       if (f.length < 7 || sep < 0) continue;
-      const mp = (f[4] as string).replace(/\\040/g, ' ');
-      if (path === mp || path.startsWith(mp === '/' ? '/' : `${mp}/`)) {
-        if (!best || mp.length >= best.mp.length) best = { mp, fsType: f[sep + 1] as string, device: f[sep + 2] as string, majmin: f[2] as string };
-      }
+      mounts.push({ mp: (f[4] as string).replace(/\\040/g, ' '), fsType: f[sep + 1] as string, device: f[sep + 2] as string, majmin: f[2] as string });
     }
+    // The last mount on a path hides earlier ones (mountinfo lists mounts in order).
+    const holder = (p: string): Mount | undefined => {
+      let best: Mount | undefined;
+      for (const m of mounts) if (p === m.mp || p.startsWith(m.mp === '/' ? '/' : `${m.mp}/`)) if (!best || m.mp.length >= best.mp.length) best = m;
+      return best;
+    };
+    const best = holder(path);
     if (best) {
       facts.mountPoint = best.mp;
       facts.fsType = best.fsType;
       facts.device = best.device;
+      const parent = path === '/' ? undefined : holder(posix.dirname(path));
+      facts.separate = best.mp === path && parent !== undefined && parent.majmin !== best.majmin;
+      if (!facts.separate) facts.sharedWith = best.mp === path && parent ? parent.mp : best.mp;
       const enc = isCrypt(fs, best.majmin, 0);
       if (enc !== undefined) facts.encrypted = enc;
     }
@@ -444,7 +454,7 @@ const TIME_SERVICES: [string, string[]][] = [
   ['openntpd', ['ntpd']],
 ];
 
-function readTimeSync(fs: RootFs): Sourced<TimeSyncFacts[]> {
+function readTimeSync(fs: RootFs): { sync: Sourced<TimeSyncFacts[]>; processesVisible: boolean } {
   const found: TimeSyncFacts[] = [];
   const comms = new Set<string>();
   for (const pid of fs.list('/proc') ?? []) {
@@ -460,7 +470,7 @@ function readTimeSync(fs: RootFs): Sourced<TimeSyncFacts[]> {
     }
     if (wants.some((w) => (fs.list(`/etc/systemd/system/${w}`) ?? []).includes(`${svc}.service`))) found.push({ service: svc, state: 'enabled' });
   }
-  return { value: found, at: { source: fs.display('/etc/systemd/system'), path: 'time-sync' } };
+  return { sync: { value: found, at: { source: fs.display('/etc/systemd/system'), path: 'time-sync' } }, processesVisible: comms.size > 0 };
 }
 
 function readFirewall(run: CommandRunner | undefined, commands: CommandInput[]): Sourced<FirewallFacts> | undefined {
