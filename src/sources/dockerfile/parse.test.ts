@@ -1,0 +1,279 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { type CopyInstruction, commandLocation, imageSpecOfDockerfile, isUnknown, type RunInstruction } from '../../model/index.js';
+import { memoryFs } from '../fs.js';
+import { expandVariables, isDockerfileName, loadDockerfile, MAX_DOCKERFILE_BYTES, parseDockerfile } from './index.js';
+
+const parse = (text: string) => parseDockerfile(text, 'Dockerfile');
+const pos = (at: { line?: number; column?: number }) => `${at.line}:${at.column}`;
+
+describe('parseDockerfile', () => {
+  it('reads directives, stages, platform, names and stage references', () => {
+    const { spec, diagnostics } = parse(
+      [
+        '# syntax=docker/dockerfile:1.7',
+        '# check=skip=JSONArgsRecommended',
+        'ARG GO=1.22',
+        'FROM --platform=$BUILDPLATFORM golang:${GO} AS Build',
+        'FROM build AS test',
+        'FROM scratch',
+        'COPY --from=build --chown=10001:10001 --chmod=0755 --link /out/app /app',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(diagnostics, []);
+    assert.equal(spec.directives.syntax?.value, 'docker/dockerfile:1.7');
+    assert.equal(pos(spec.directives.syntax?.at ?? {}), '1:10');
+    assert.equal(spec.directives.check?.value, 'skip=JSONArgsRecommended');
+    assert.deepEqual(
+      spec.globalArgs.map((a) => a.value),
+      [{ name: 'GO', value: '1.22' }],
+    );
+    const [build, test, final] = spec.stages;
+    assert.equal(build?.name?.value, 'build');
+    assert.equal(build?.platform?.value, '$BUILDPLATFORM');
+    assert.deepEqual(build && !isUnknown(build.base.value) && build.base.value.kind === 'image' && build.base.value.ref.tag, '1.22');
+    assert.equal(pos(build?.base.at ?? {}), '4:32');
+    assert.deepEqual(test?.base.value, { kind: 'stage', stage: 0, name: 'build' });
+    assert.deepEqual(final?.base.value, { kind: 'scratch' });
+    const copy = final?.instructions[0] as CopyInstruction;
+    assert.equal(copy.from?.value, 'build');
+    assert.equal(copy.chown?.value, '10001:10001');
+    assert.equal(copy.chmod?.value, '0755');
+    assert.equal(copy.link, true);
+    assert.deepEqual(
+      copy.sources.map((s) => [s.value, pos(s.at)]),
+      [['/out/app', '7:59']],
+    );
+    assert.equal(copy.destination?.value, '/app');
+  });
+
+  it('keeps an unresolvable FROM as unknown with the reason', () => {
+    const { spec } = parse('ARG REGISTRY\nFROM ${REGISTRY}/app:1\n');
+    const b = spec.stages[0]?.base.value;
+    assert.ok(isUnknown(b));
+    assert.match(b.reason, /REGISTRY has no default/);
+  });
+
+  it('reads RUN forms, mounts, continuations with comments, and heredoc bodies with their positions', () => {
+    const text = [
+      'FROM alpine:3.20',
+      'RUN --mount=type=secret,id=npm,target=/root/.npmrc \\',
+      '    --mount=type=cache,target=/root/.npm,sharing=locked \\',
+      '    npm ci && \\',
+      '    # a comment between continued lines',
+      '',
+      '    npm run build',
+      'RUN ["sh", "-c", "echo hi"]',
+      'RUN <<EOF',
+      'set -eu',
+      'echo body',
+      'EOF',
+      'RUN echo after',
+      '',
+    ].join('\n');
+    const { spec, diagnostics } = parse(text);
+    assert.deepEqual(diagnostics, []);
+    const runs = spec.stages[0]?.instructions as RunInstruction[];
+    assert.deepEqual(
+      runs.map((r) => r.form),
+      ['shell', 'exec', 'heredoc', 'shell'],
+    );
+    assert.deepEqual(
+      runs[0]?.mounts.map((m) => m.value),
+      [
+        { type: 'secret', id: 'npm', target: '/root/.npmrc' },
+        { type: 'cache', target: '/root/.npm' },
+      ],
+    );
+    assert.equal(runs[0]?.args.text, 'npm ci &&     npm run build');
+    const i = runs[0]?.args.text.indexOf('npm run') as number;
+    assert.equal(pos(commandLocation(runs[0]?.args as RunInstruction['args'], i)), '7:5');
+    assert.deepEqual(runs[1]?.exec, ['sh', '-c', 'echo hi']);
+    assert.equal(runs[2]?.args.text, '<<EOF\nset -eu\necho body');
+    const j = runs[2]?.args.text.indexOf('body') as number;
+    assert.equal(pos(commandLocation(runs[2]?.args as RunInstruction['args'], j)), '11:6');
+    assert.equal(runs[3]?.args.text, 'echo after');
+  });
+
+  it('honours the backtick escape directive', () => {
+    const text = '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir C:\\ `\n    && echo done\nWORKDIR C:\\app\n';
+    const { spec, diagnostics } = parse(text);
+    assert.deepEqual(diagnostics, []);
+    assert.equal(spec.directives.escape, '`');
+    const run = spec.stages[0]?.instructions[0] as RunInstruction;
+    assert.equal(run.args.text, 'dir C:\\     && echo done');
+    assert.equal(spec.stages[0]?.instructions[1]?.keyword, 'WORKDIR');
+  });
+
+  it('resolves ENV, USER, EXPOSE, LABEL and HEALTHCHECK through ARG and ENV, as the builder does', () => {
+    const text = [
+      'ARG UID=1000',
+      'FROM alpine:3.20 AS base',
+      'ARG UID',
+      'ARG PORT=8080',
+      'ENV HOME=/home/app APP_PORT=${PORT}',
+      'ENV LEGACY value with spaces',
+      'USER ${UID}:${GID:-1000}',
+      'EXPOSE ${APP_PORT} 53/UDP 9000-9002',
+      'LABEL org.opencontainers.image.source="https://example.com/${UID}"',
+      'HEALTHCHECK --interval=1m30s --timeout=5s --start-period=10s --retries=3 CMD curl -f http://localhost:${APP_PORT}/ || exit 1',
+      'FROM base',
+      'HEALTHCHECK NONE',
+      '',
+    ].join('\n');
+    const { spec, diagnostics } = parse(text);
+    assert.deepEqual(diagnostics, []);
+    const base = spec.stages[0];
+    assert.deepEqual(
+      base?.env.map((e) => e.value),
+      [
+        { name: 'HOME', value: '/home/app' },
+        { name: 'APP_PORT', value: '8080' },
+        { name: 'LEGACY', value: 'value with spaces' },
+      ],
+    );
+    assert.equal(base?.user?.value, '1000:1000');
+    assert.deepEqual(
+      base?.expose.map((p) => p.value),
+      ['8080/tcp', '53/udp', '9000-9002/tcp'],
+    );
+    assert.deepEqual(base?.labels[0]?.value, ['org.opencontainers.image.source', 'https://example.com/1000']);
+    assert.deepEqual(base?.healthcheck?.value, {
+      test: ['CMD-SHELL', 'curl -f http://localhost:${APP_PORT}/ || exit 1'],
+      intervalSeconds: 90,
+      timeoutSeconds: 5,
+      startPeriodSeconds: 10,
+      retries: 3,
+    });
+    assert.equal(spec.stages[1]?.healthcheck?.value, 'disabled');
+    const img = imageSpecOfDockerfile(spec);
+    assert.equal(img?.user?.value, '1000:1000');
+    assert.equal(img?.healthcheck?.value, 'disabled');
+    assert.deepEqual(
+      img?.exposedPorts.map((p) => p.value),
+      ['8080/tcp', '53/udp', '9000-9002/tcp'],
+    );
+  });
+
+  it('reports what the Dockerfile frontend refuses, with positions, and goes on', () => {
+    const text = [
+      'RUN echo before',
+      'FROM alpine:3.20 AS a extra',
+      'FROM alpine:3.20',
+      'RUNN echo typo',
+      'COPY --frmo=a /x /y',
+      'EXPOSE http',
+      'USER',
+      'HEALTHCHECK --interval=soon CMD true',
+      'RUN echo still read',
+      '',
+    ].join('\n');
+    const { spec, diagnostics } = parse(text);
+    assert.deepEqual(
+      diagnostics.map((d) => `${pos(d.at)} ${d.code} ${d.message}`),
+      [
+        '1:1 dockerfile-syntax RUN before the first FROM: no build stage in current context',
+        '2:1 dockerfile-syntax FROM requires either one or three arguments (FROM image [AS name])',
+        '4:1 dockerfile-syntax unknown instruction: RUNN',
+        '5:6 unknown-flag unknown flag for COPY: --frmo',
+        '6:8 dockerfile-syntax EXPOSE: invalid port "http"',
+        '7:1 dockerfile-syntax USER requires at least one argument',
+        '8:13 dockerfile-syntax HEALTHCHECK --interval: invalid duration "soon": expected a number with a unit (ns, us, ms, s, m, h), e.g. 30s',
+      ],
+    );
+    assert.equal(spec.stages.length, 1);
+    assert.equal(spec.stages[0]?.instructions.at(-1)?.args.text, 'echo still read');
+  });
+
+  it('says so when there is no FROM at all', () => {
+    assert.deepEqual(
+      parse('# just a comment\n').diagnostics.map((d) => d.message),
+      ['no FROM instruction: the Dockerfile builds nothing'],
+    );
+  });
+});
+
+describe('loadDockerfile', () => {
+  it('skips binary and huge files with a warning', () => {
+    const fs = memoryFs({ 'bin/Dockerfile': 'FROM x\u0000\u0001', 'big/Dockerfile': `FROM alpine:3.20\n${'# pad\n'.repeat(MAX_DOCKERFILE_BYTES / 6 + 1)}` });
+    const bin = loadDockerfile('/mem/bin/Dockerfile', fs);
+    assert.equal(bin.spec, undefined);
+    assert.deepEqual(
+      bin.diagnostics.map((d) => [d.code, d.severity]),
+      [['binary', 'warning']],
+    );
+    const big = loadDockerfile('/mem/big/Dockerfile', fs);
+    assert.equal(big.spec, undefined);
+    assert.deepEqual(
+      big.diagnostics.map((d) => [d.code, d.severity]),
+      [['too-large', 'warning']],
+    );
+  });
+
+  it('prefers <name>.dockerignore beside the Dockerfile over the context root one', () => {
+    const fs = memoryFs({
+      'docker/api.Dockerfile': 'FROM alpine:3.20\n',
+      'docker/api.Dockerfile.dockerignore': '# api only\n*\n  !src  \n',
+      '.dockerignore': '.git\n',
+    });
+    const r = loadDockerfile('/mem/docker/api.Dockerfile', fs, '/mem');
+    assert.equal(r.spec?.context?.folder, '.');
+    assert.equal(r.spec?.context?.dockerignore?.name, 'docker/api.Dockerfile.dockerignore');
+    assert.deepEqual(
+      r.spec?.context?.dockerignore?.patterns.map((p) => [p.value, pos(p.at)]),
+      [
+        ['*', '2:1'],
+        ['!src', '3:3'],
+      ],
+    );
+    const other = loadDockerfile('/mem/docker/api.Dockerfile', memoryFs({ 'docker/api.Dockerfile': 'FROM alpine:3.20\n', '.dockerignore': '.git\n' }), '/mem');
+    assert.equal(other.spec?.context?.dockerignore?.name, '.dockerignore');
+  });
+});
+
+describe('isDockerfileName', () => {
+  const table: [string, boolean][] = [
+    ['Dockerfile', true],
+    ['dockerfile', true],
+    ['Containerfile', true],
+    ['Dockerfile.prod', true],
+    ['Dockerfile.dev.arm64', true],
+    ['api.Dockerfile', true],
+    ['0001.Dockerfile', true],
+    ['Dockerfile.dockerignore', false],
+    ['Dockerfile.md', false],
+    ['Dockerfile.yaml', false],
+    ['.dockerignore', false],
+    ['docker-compose.yml', false],
+    ['Dockerfiles', false],
+  ];
+  for (const [name, want] of table) it(`${name} -> ${want}`, () => assert.equal(isDockerfileName(name), want));
+});
+
+describe('expandVariables', () => {
+  const scope = new Map<string, string | undefined>([
+    ['A', 'x'],
+    ['EMPTY', ''],
+    ['DECLARED', undefined],
+  ]);
+  const table: [string, string][] = [
+    ['plain', 'plain'],
+    ['$A-${A}', 'x-x'],
+    ['${EMPTY:-d}|${EMPTY-d}', 'd|'],
+    ['${DECLARED:-20}', '20'],
+    ['${MISSING:-1.2}', '1.2'],
+    ['${A:+set}${EMPTY:+no}', 'set'],
+    ['\\$A', '$A'],
+    ['${A', '${A'],
+  ];
+  for (const [input, want] of table) it(`${input} -> ${want}`, () => assert.deepEqual(expandVariables(input, scope), { ok: true, value: want }));
+  it('fails on a declared variable without value, with the reason', () => {
+    assert.deepEqual(expandVariables('node:${DECLARED}', scope), {
+      ok: false,
+      variable: 'DECLARED',
+      reason: 'build argument DECLARED has no default value (it comes from --build-arg)',
+    });
+    assert.equal((expandVariables('$NOPE', scope) as { reason: string }).reason, 'variable NOPE is not declared in the Dockerfile');
+  });
+});
