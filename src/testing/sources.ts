@@ -5,6 +5,7 @@ import { dockerfileCase } from '../sources/dockerfile/cases.js';
 import { type InspectFixtureExtras, loadInfoFixture, loadInspectFixture } from '../sources/engine/index.js';
 import { memoryFs } from '../sources/fs.js';
 import { daemonJsonCase, hostCase, systemdCase } from '../sources/host/cases.js';
+import { scanRunCommand } from '../sources/run/index.js';
 
 /** A test case's input: the source text under its kind's key, plus optional extra files and environment. */
 export interface CaseInput {
@@ -50,6 +51,11 @@ export const CASE_LOADERS: Partial<Record<SourceKind, CaseLoader>> = {
     if (files?.['image.json']) extras.image = files['image.json'];
     if (files?.['bridge.json']) extras.bridge = files['bridge.json'];
     const r = loadInspectFixture(code, 'inspect.json', extras);
+    return { subjects: r.specs, diagnostics: r.diagnostics };
+  },
+  // docker run / docker create lines as a shell command (`<digest>`-style placeholders are unknown values)
+  run: ({ code }) => {
+    const r = scanRunCommand(code, '<run>');
     return { subjects: r.specs, diagnostics: r.diagnostics };
   },
 };

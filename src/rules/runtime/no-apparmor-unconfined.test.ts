@@ -14,6 +14,7 @@ testRule(noApparmorUnconfined, {
     },
     { engine: '{"Name": "/web", "AppArmorProfile": "docker-default"}' },
     { engine: '{"Name": "/web", "AppArmorProfile": ""}' },
+    { run: 'docker run --security-opt apparmor=docker-default nginx:1.27' },
   ],
   invalid: [
     {
@@ -51,5 +52,6 @@ testRule(noApparmorUnconfined, {
       engine: '{"Name": "/web", "AppArmorProfile": "unconfined", "HostConfig": {"SecurityOpt": ["apparmor=unconfined"]}}',
       errors: [{ messageId: 'unconfined', line: 1, column: 82 }],
     },
+    { run: 'docker run --security-opt=apparmor=unconfined nginx:1.27', errors: [{ messageId: 'unconfined', line: 1, column: 12 }] },
   ],
 });

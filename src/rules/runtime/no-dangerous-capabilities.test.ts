@@ -23,6 +23,7 @@ testRule(noDangerousCapabilities, {
     `,
     },
     { engine: '{"Name": "/web", "HostConfig": {"CapAdd": ["CAP_NET_BIND_SERVICE"]}}' },
+    { run: 'docker run --cap-drop ALL --cap-add NET_BIND_SERVICE nginx:1.27' },
   ],
   invalid: [
     {
@@ -79,5 +80,6 @@ testRule(noDangerousCapabilities, {
       engine: '{"Name": "/web", "HostConfig": {"CapAdd": ["CAP_CHOWN", "CAP_SYS_ADMIN"]}}',
       errors: [{ messageId: 'dangerous', line: 1, column: 57 }],
     },
+    { name: 'lower case, after =', run: 'docker run --cap-add=sys_admin nginx:1.27', errors: [{ messageId: 'dangerous', line: 1, column: 12 }] },
   ],
 });

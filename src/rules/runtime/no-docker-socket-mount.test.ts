@@ -26,6 +26,7 @@ testRule(noDockerSocketMount, {
     `,
     },
     { engine: '{"Name": "/web", "Mounts": [{"Type": "volume", "Name": "data", "Source": "/var/lib/docker/volumes/data/_data", "Destination": "/data", "RW": true}]}' },
+    { run: 'docker run -v /srv/app:/app:ro nginx:1.27' },
   ],
   invalid: [
     {
@@ -81,5 +82,7 @@ testRule(noDockerSocketMount, {
       engine: '{"Name": "/web", "Mounts": [{"Type": "bind", "Source": "/var/run/docker.sock", "Destination": "/var/run/docker.sock", "RW": false}]}',
       errors: [{ messageId: 'socket', line: 1, column: 29 }],
     },
+    { run: 'docker run -v /var/run/docker.sock:/var/run/docker.sock:ro nginx:1.27', errors: [{ messageId: 'socket', line: 1, column: 12 }] },
+    { name: '--use-api-socket binds the socket', run: 'docker run --use-api-socket nginx:1.27', errors: [{ messageId: 'socket', line: 1, column: 12 }] },
   ],
 });

@@ -24,6 +24,7 @@ testRule(noExtraCapabilities, {
     `,
     },
     { engine: '{"Name": "/web", "HostConfig": {"CapAdd": ["CAP_NET_BIND_SERVICE"]}}' },
+    { run: 'docker run --cap-drop ALL --cap-add NET_BIND_SERVICE nginx:1.27' },
   ],
   invalid: [
     {
@@ -43,5 +44,6 @@ testRule(noExtraCapabilities, {
       engine: '{"Name": "/web", "HostConfig": {"CapAdd": ["CAP_SYS_TIME"]}}',
       errors: [{ messageId: 'extra', line: 1, column: 44 }],
     },
+    { name: 'CAP_ prefix', run: 'docker run --cap-drop all --cap-add CAP_NET_RAW nginx:1.27', errors: [{ messageId: 'extra', line: 1, column: 27 }] },
   ],
 });

@@ -13,6 +13,7 @@ testRule(noHostDevices, {
     `,
     },
     { engine: '{"Name": "/web", "HostConfig": {"Devices": []}}' },
+    { name: 'a throttle is not a device', run: 'docker run --device-read-bps /dev/sda:1mb nginx:1.27' },
   ],
   invalid: [
     {
@@ -38,5 +39,6 @@ testRule(noHostDevices, {
       engine: '{"Name": "/web", "HostConfig": {"Devices": [{"PathOnHost": "/dev/fuse", "PathInContainer": "/dev/fuse", "CgroupPermissions": "rwm"}]}}',
       errors: [{ messageId: 'device', line: 1, column: 45 }],
     },
+    { run: 'docker run --device /dev/sda:/dev/xvdc:r nginx:1.27', errors: [{ messageId: 'device', line: 1, column: 12 }] },
   ],
 });

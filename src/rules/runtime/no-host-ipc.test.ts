@@ -13,6 +13,7 @@ testRule(noHostIpc, {
     `,
     },
     { engine: '{"Name": "/web", "HostConfig": {"IpcMode": "private"}}' },
+    { run: 'docker run --ipc private nginx:1.27' },
   ],
   invalid: [
     {
@@ -44,5 +45,6 @@ testRule(noHostIpc, {
       engine: '{"Name": "/web", "HostConfig": {"IpcMode": "host"}}',
       errors: [{ messageId: 'host', line: 1, column: 44 }],
     },
+    { run: 'docker run --ipc host nginx:1.27', errors: [{ messageId: 'host', line: 1, column: 12 }] },
   ],
 });

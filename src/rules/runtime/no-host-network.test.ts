@@ -13,6 +13,7 @@ testRule(noHostNetwork, {
     `,
     },
     { engine: '{"Name": "/web", "HostConfig": {"NetworkMode": "default"}}' },
+    { run: 'docker run --network backend nginx:1.27' },
   ],
   invalid: [
     {
@@ -44,5 +45,6 @@ testRule(noHostNetwork, {
       engine: '{"Name": "/web", "HostConfig": {"NetworkMode": "host"}}',
       errors: [{ messageId: 'host', line: 1, column: 48 }],
     },
+    { name: 'hidden --net alias', run: 'docker run --net=host nginx:1.27', errors: [{ messageId: 'host', line: 1, column: 12 }] },
   ],
 });

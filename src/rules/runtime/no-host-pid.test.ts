@@ -13,6 +13,7 @@ testRule(noHostPid, {
     `,
     },
     { engine: '{"Name": "/web", "HostConfig": {"PidMode": ""}}' },
+    { run: 'docker run --pid container:db nginx:1.27' },
   ],
   invalid: [
     {
@@ -44,5 +45,6 @@ testRule(noHostPid, {
       engine: '{"Name": "/web", "HostConfig": {"PidMode": "host"}}',
       errors: [{ messageId: 'host', line: 1, column: 44 }],
     },
+    { run: 'docker run --pid=host nginx:1.27', errors: [{ messageId: 'host', line: 1, column: 12 }] },
   ],
 });

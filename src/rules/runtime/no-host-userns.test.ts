@@ -13,6 +13,7 @@ testRule(noHostUserns, {
     `,
     },
     { engine: '{"Name": "/web", "HostConfig": {"UsernsMode": ""}}' },
+    { name: 'empty value', run: 'docker run --userns= nginx:1.27' },
   ],
   invalid: [
     {
@@ -44,5 +45,6 @@ testRule(noHostUserns, {
       engine: '{"Name": "/web", "HostConfig": {"UsernsMode": "host"}}',
       errors: [{ messageId: 'host', line: 1, column: 47 }],
     },
+    { run: 'docker run --userns host nginx:1.27', errors: [{ messageId: 'host', line: 1, column: 12 }] },
   ],
 });

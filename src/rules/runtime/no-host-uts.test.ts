@@ -13,6 +13,7 @@ testRule(noHostUts, {
     `,
     },
     { engine: '{"Name": "/web", "HostConfig": {"UTSMode": ""}}' },
+    { run: 'docker run --uts=private nginx:1.27' },
   ],
   invalid: [
     {
@@ -44,5 +45,6 @@ testRule(noHostUts, {
       engine: '{"Name": "/web", "HostConfig": {"UTSMode": "host"}}',
       errors: [{ messageId: 'host', line: 1, column: 44 }],
     },
+    { run: 'docker run --uts=host nginx:1.27', errors: [{ messageId: 'host', line: 1, column: 12 }] },
   ],
 });

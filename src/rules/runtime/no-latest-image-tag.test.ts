@@ -25,6 +25,7 @@ testRule(noLatestImageTag, {
     { name: 'interpolated default tag', compose: 'services:\n  web:\n    image: nginx:${TAG:-1.27}\n' },
     { engine: '{"Name": "/web", "Config": {"Image": "nginx:1.27"}}' },
     { engine: '{"Name": "/web", "Config": {"Image": "sha256:dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"}}' },
+    { name: 'the command after the image is left alone', run: 'docker run nginx:1.27 echo latest' },
   ],
   invalid: [
     {
@@ -55,5 +56,8 @@ testRule(noLatestImageTag, {
       engine: '{"Name": "/web", "Config": {"Image": "nginx:latest"}}',
       errors: [{ messageId: 'latest', line: 1, column: 38 }],
     },
+    { run: 'docker run --rm nginx', errors: [{ messageId: 'noTag', line: 1, column: 17 }] },
+    { run: 'docker run nginx:latest', errors: [{ messageId: 'latest', line: 1, column: 12 }] },
+    { name: 'a shell variable is unknown', run: 'docker run "$IMAGE"', errors: [{ messageId: 'unknown', line: 1, column: 12 }] },
   ],
 });

@@ -24,6 +24,7 @@ testRule(noOwnershipCapabilities, {
     `,
     },
     { engine: '{"Name": "/web", "HostConfig": {"CapAdd": null}}' },
+    { run: 'docker run --cap-drop=ALL --cap-add=NET_BIND_SERVICE nginx:1.27' },
   ],
   invalid: [
     {
@@ -49,5 +50,6 @@ testRule(noOwnershipCapabilities, {
       engine: '{"Name": "/web", "HostConfig": {"CapAdd": ["CAP_CHOWN"]}}',
       errors: [{ messageId: 'ownership', line: 1, column: 44 }],
     },
+    { run: 'docker run --cap-drop ALL --cap-add CHOWN nginx:1.27', errors: [{ messageId: 'ownership', line: 1, column: 27 }] },
   ],
 });

@@ -20,6 +20,7 @@ testRule(noPortsOnAllInterfaces, {
     `,
     },
     { engine: '{"Name": "/web", "HostConfig": {"PortBindings": {"80/tcp": [{"HostIp": "127.0.0.1", "HostPort": "8080"}]}}}' },
+    { run: 'docker run -p 127.0.0.1:8080:80 -p [::1]:8443:443 nginx:1.27' },
   ],
   invalid: [
     {
@@ -61,5 +62,6 @@ testRule(noPortsOnAllInterfaces, {
       engine: '{"Name": "/web", "HostConfig": {"PortBindings": {"80/tcp": [{"HostIp": "", "HostPort": "8080"}], "53/udp": [{"HostIp": "::", "HostPort": ""}]}}}',
       errors: [{ messageId: 'allInterfaces', line: 1, column: 61 }, { messageId: 'allInterfaces', line: 1, column: 109 }],
     },
+    { name: 'combined shorthand flags', run: 'docker run -dp 8080:80 nginx:1.27', errors: [{ messageId: 'allInterfaces', line: 1, column: 14 }] },
   ],
 });

@@ -23,6 +23,7 @@ testRule(noPrivileged, {
     { name: 'string false after interpolation', compose: 'services:\n  web:\n    image: nginx:1.27\n    privileged: "${PRIV:-false}"\n' },
     { model: emptyContainerSpec('web', 'engine', { source: 'container:web' }) },
     { engine: '{"Name": "/web", "HostConfig": {"Privileged": false}}' },
+    { name: 'boolean flag set to false after =', run: 'docker run --privileged=false nginx:1.27' },
   ],
   invalid: [
     {
@@ -86,5 +87,6 @@ testRule(noPrivileged, {
       engine: '{"Name": "/web", "HostConfig": {"Privileged": true}}',
       errors: [{ messageId: 'privileged', line: 1, column: 47 }],
     },
+    { run: 'docker run -d --privileged nginx:1.27', errors: [{ messageId: 'privileged', line: 1, column: 15 }] },
   ],
 });

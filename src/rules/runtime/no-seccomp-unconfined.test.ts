@@ -21,6 +21,7 @@ testRule(noSeccompUnconfined, {
     `,
     },
     { engine: '{"Name": "/web", "HostConfig": {"SecurityOpt": ["no-new-privileges"]}}' },
+    { run: 'docker run --security-opt seccomp=/etc/docker/seccomp.json nginx:1.27' },
   ],
   invalid: [
     {
@@ -54,5 +55,6 @@ testRule(noSeccompUnconfined, {
       engine: '{"Name": "/web", "HostConfig": {"SecurityOpt": ["seccomp=unconfined"]}}',
       errors: [{ messageId: 'unconfined', line: 1, column: 49 }],
     },
+    { name: 'legacy colon form', run: 'docker run --security-opt seccomp:unconfined nginx:1.27', errors: [{ messageId: 'unconfined', line: 1, column: 12 }] },
   ],
 });

@@ -36,6 +36,7 @@ testRule(noSecretsInEnvironment, {
     `,
     },
     { engine: '{"Name": "/web", "Config": {"Env": ["PATH=/usr/local/bin:/usr/bin:/bin", "LOG_LEVEL=info"]}}' },
+    { run: 'docker run -e LOG_LEVEL=debug nginx:1.27' },
   ],
   invalid: [
     {
@@ -99,5 +100,7 @@ testRule(noSecretsInEnvironment, {
       engine: '{"Name": "/web", "Config": {"Env": ["PATH=/usr/bin", "DB_PASSWORD=hunter2hunter2"]}}',
       errors: [{ messageId: 'byName', line: 1, column: 54 }],
     },
+    { run: 'docker run -e DB_PASSWORD=hunter2hunter2 nginx:1.27', errors: [{ messageId: 'byName', line: 1, column: 12 }] },
+    { name: "value from the caller's environment", run: 'docker run -e API_TOKEN nginx:1.27', errors: [{ messageId: 'byName', line: 1, column: 12 }] },
   ],
 });

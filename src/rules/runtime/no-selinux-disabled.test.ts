@@ -14,6 +14,7 @@ testRule(noSelinuxDisabled, {
     `,
     },
     { engine: '{"Name": "/web", "ProcessLabel": "system_u:system_r:container_t:s0:c1,c2", "HostConfig": {"SecurityOpt": ["label=level:s0:c100,c200"]}}' },
+    { run: 'docker run --security-opt label=type:svirt_apache_t nginx:1.27' },
   ],
   invalid: [
     {
@@ -35,5 +36,6 @@ testRule(noSelinuxDisabled, {
       engine: '{"Name": "/web", "ProcessLabel": "", "HostConfig": {"SecurityOpt": ["label=disable"]}}',
       errors: [{ messageId: 'disabled', line: 1, column: 69 }],
     },
+    { name: 'legacy colon form', run: 'docker run --security-opt label:disable nginx:1.27', errors: [{ messageId: 'disabled', line: 1, column: 12 }] },
   ],
 });

@@ -28,6 +28,7 @@ testRule(noSensitiveHostMount, {
     `,
     },
     { engine: '{"Name": "/web", "Mounts": [{"Type": "bind", "Source": "/srv/app", "Destination": "/app", "RW": false}]}' },
+    { name: 'a named volume, not a host path', run: 'docker run -v etc-data:/etc nginx:1.27' },
   ],
   invalid: [
     {
@@ -70,5 +71,6 @@ testRule(noSensitiveHostMount, {
       engine: '{"Name": "/web", "Mounts": [{"Type": "bind", "Source": "/etc", "Destination": "/host-etc", "RW": true}]}',
       errors: [{ messageId: 'sensitive', line: 1, column: 29 }],
     },
+    { run: 'docker run --mount type=bind,source=/etc,target=/host-etc,readonly nginx:1.27', errors: [{ messageId: 'sensitive', line: 1, column: 12 }] },
   ],
 });

@@ -26,6 +26,7 @@ testRule(noUnsafeSysctls, {
     `,
     },
     { engine: '{"Name": "/web", "HostConfig": {"Sysctls": {"net.ipv4.ip_unprivileged_port_start": "80"}}}' },
+    { run: 'docker run --sysctl net.ipv4.ip_unprivileged_port_start=80 nginx:1.27' },
   ],
   invalid: [
     {
@@ -63,5 +64,6 @@ testRule(noUnsafeSysctls, {
       engine: '{"Name": "/web", "HostConfig": {"Sysctls": {"net.ipv4.ip_forward": "1"}}}',
       errors: [{ messageId: 'unsafe', line: 1, column: 68 }],
     },
+    { run: 'docker run --sysctl net.ipv4.ip_forward=1 nginx:1.27', errors: [{ messageId: 'unsafe', line: 1, column: 12 }] },
   ],
 });

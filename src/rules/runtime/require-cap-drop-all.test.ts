@@ -33,6 +33,7 @@ testRule(requireCapDropAll, {
     `,
     },
     { engine: '{"Name": "/web", "HostConfig": {"CapDrop": ["ALL"]}}' },
+    { run: 'docker run --cap-drop=ALL nginx:1.27' },
   ],
   invalid: [
     {
@@ -69,5 +70,7 @@ testRule(requireCapDropAll, {
       engine: '{"Name": "/web", "HostConfig": {"CapDrop": null}}',
       errors: [{ messageId: 'missing', line: 1, column: 10 }],
     },
+    { run: 'docker run --cap-drop NET_RAW nginx:1.27', errors: [{ messageId: 'partial', line: 1, column: 12 }] },
+    { run: 'docker run nginx:1.27', errors: [{ messageId: 'missing', line: 1, column: 1 }] },
   ],
 });

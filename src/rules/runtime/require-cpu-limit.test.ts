@@ -23,6 +23,7 @@ testRule(requireCpuLimit, {
     },
     { engine: '{"Name": "/web", "HostConfig": {"NanoCpus": 500000000}}' },
     { engine: '{"Name": "/web", "HostConfig": {"NanoCpus": 0, "CpuQuota": 50000, "CpuPeriod": 100000}}' },
+    { run: 'docker run --cpus 1.5 nginx:1.27' },
   ],
   invalid: [
     {
@@ -53,5 +54,6 @@ testRule(requireCpuLimit, {
       engine: '{"Name": "/web", "HostConfig": {"NanoCpus": 0, "CpuQuota": 0}}',
       errors: [{ messageId: 'missing', line: 1, column: 10 }],
     },
+    { name: 'cpu shares are not a limit', run: 'docker run -c 512 nginx:1.27', errors: [{ messageId: 'missing', line: 1, column: 1 }] },
   ],
 });

@@ -34,6 +34,7 @@ testRule(requireHealthcheck, {
       model: { ...emptyContainerSpec('web', 'compose', at), imageDefaults: { healthcheck: { value: { test: ['CMD', 'true'] }, at } } },
     },
     { engine: '{"Name": "/web", "Config": {"Healthcheck": {"Test": ["CMD-SHELL", "wget -qO- http://localhost:8080/health"], "Interval": 30000000000}}}' },
+    { name: 'quoted command with shell operators', run: "docker run --health-cmd 'curl -f http://localhost/ || exit 1' nginx:1.27" },
   ],
   invalid: [
     {
@@ -106,5 +107,7 @@ testRule(requireHealthcheck, {
       engine: '{"Name": "/web", "Config": {"User": "1000"}}',
       errors: [{ messageId: 'imageHasNone', line: 1, column: 10 }],
     },
+    { run: 'docker run --no-healthcheck nginx:1.27', errors: [{ messageId: 'disabled', line: 1, column: 12 }] },
+    { run: 'docker run nginx:1.27', errors: [{ messageId: 'missing', line: 1, column: 1 }] },
   ],
 });

@@ -21,6 +21,7 @@ testRule(requireImageDigest, {
     `,
     },
     { engine: '{"Name": "/web", "Config": {"Image": "nginx:1.27@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}}' },
+    { run: 'docker run nginx:1.27@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' },
   ],
   invalid: [
     {
@@ -36,5 +37,6 @@ testRule(requireImageDigest, {
       engine: '{"Name": "/web", "Config": {"Image": "nginx:1.27"}}', files: { 'image.json': '{"Id": "sha256:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", "RepoTags": ["nginx:1.27"], "RepoDigests": ["nginx@sha256:cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc"], "Created": "2025-12-20T10:00:00Z"}' },
       errors: [{ messageId: 'notPinned', line: 1, column: 38 }],
     },
+    { run: 'docker run -it nginx:1.27 sh', errors: [{ messageId: 'notPinned', line: 1, column: 16 }] },
   ],
 });

@@ -21,6 +21,7 @@ testRule(requireLogRotation, {
     `,
     },
     { engine: '{"Name": "/web", "HostConfig": {"LogConfig": {"Type": "json-file", "Config": {"max-size": "10m", "max-file": "3"}}}}' },
+    { run: 'docker run --log-driver local nginx:1.27' },
   ],
   invalid: [
     {
@@ -55,5 +56,6 @@ testRule(requireLogRotation, {
       engine: '{"Name": "/web", "HostConfig": {"LogConfig": {"Type": "json-file", "Config": {}}}}',
       errors: [{ messageId: 'noMaxSize', line: 1, column: 46 }],
     },
+    { run: 'docker run --log-driver json-file nginx:1.27', errors: [{ messageId: 'noMaxSize', line: 1, column: 12 }] },
   ],
 });

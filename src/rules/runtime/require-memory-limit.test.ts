@@ -26,6 +26,7 @@ testRule(requireMemoryLimit, {
     },
     { name: 'interpolated default', compose: 'services:\n  web:\n    image: nginx:1.27\n    mem_limit: ${MEM:-1g}\n' },
     { engine: '{"Name": "/web", "HostConfig": {"Memory": 67108864}}' },
+    { run: 'docker run -m 512m nginx:1.27' },
   ],
   invalid: [
     {
@@ -57,5 +58,6 @@ testRule(requireMemoryLimit, {
       engine: '{"Name": "/web", "HostConfig": {"Memory": 0}}',
       errors: [{ messageId: 'missing', line: 1, column: 10 }],
     },
+    { name: 'a reservation is not a limit', run: 'docker run --memory-reservation 256m nginx:1.27', errors: [{ messageId: 'missing', line: 1, column: 1 }] },
   ],
 });

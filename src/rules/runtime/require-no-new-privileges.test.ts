@@ -25,6 +25,7 @@ testRule(requireNoNewPrivileges, {
     `,
     },
     { engine: '{"Name": "/web", "HostConfig": {"SecurityOpt": ["no-new-privileges:true"]}}' },
+    { name: 'bare option means true', run: 'docker run --security-opt no-new-privileges nginx:1.27' },
   ],
   invalid: [
     {
@@ -58,5 +59,7 @@ testRule(requireNoNewPrivileges, {
       engine: '{"Name": "/web", "HostConfig": {"SecurityOpt": null}}',
       errors: [{ messageId: 'missing', line: 1, column: 10 }],
     },
+    { run: 'docker run --security-opt no-new-privileges=false nginx:1.27', errors: [{ messageId: 'disabled', line: 1, column: 12 }] },
+    { run: 'docker run nginx:1.27', errors: [{ messageId: 'missing', line: 1, column: 1 }] },
   ],
 });

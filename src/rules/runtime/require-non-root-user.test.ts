@@ -18,6 +18,7 @@ testRule(requireNonRootUser, {
     },
     { name: 'the scanned Dockerfile sets a user', model: { ...emptyContainerSpec('web', 'compose', at), imageDefaults: { user: { value: '10001', at } } } },
     { engine: '{"Name": "/web", "Config": {"User": "1000:1000"}}' },
+    { run: 'docker run --user 10001:10001 nginx:1.27' },
   ],
   invalid: [
     {
@@ -67,5 +68,6 @@ testRule(requireNonRootUser, {
       engine: '{"Name": "/web", "Config": {"User": "root"}}',
       errors: [{ messageId: 'root', line: 1, column: 37 }],
     },
+    { run: 'docker run -u 0:0 nginx:1.27', errors: [{ messageId: 'root', line: 1, column: 12 }] },
   ],
 });

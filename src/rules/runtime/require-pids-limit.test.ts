@@ -25,6 +25,7 @@ testRule(requirePidsLimit, {
     `,
     },
     { engine: '{"Name": "/web", "HostConfig": {"PidsLimit": 100}}' },
+    { run: 'docker run --pids-limit=200 nginx:1.27' },
   ],
   invalid: [
     {
@@ -60,5 +61,7 @@ testRule(requirePidsLimit, {
       engine: '{"Name": "/web", "HostConfig": {"PidsLimit": -1}}',
       errors: [{ messageId: 'unlimited', line: 1, column: 46 }],
     },
+    { name: 'a value starting with a dash', run: 'docker run --pids-limit -1 nginx:1.27', errors: [{ messageId: 'unlimited', line: 1, column: 12 }] },
+    { run: 'docker run nginx:1.27', errors: [{ messageId: 'missing', line: 1, column: 1 }] },
   ],
 });

@@ -23,6 +23,7 @@ testRule(requireReadOnlyRootfs, {
     `,
     },
     { engine: '{"Name": "/web", "HostConfig": {"ReadonlyRootfs": true}}' },
+    { run: 'docker run --read-only --tmpfs /tmp nginx:1.27' },
   ],
   invalid: [
     {
@@ -65,5 +66,7 @@ testRule(requireReadOnlyRootfs, {
       engine: '{"Name": "/web", "HostConfig": {"ReadonlyRootfs": false}}',
       errors: [{ messageId: 'writable', line: 1, column: 51 }],
     },
+    { run: 'docker run --read-only=false nginx:1.27', errors: [{ messageId: 'writable', line: 1, column: 12 }] },
+    { run: 'docker run nginx:1.27', errors: [{ messageId: 'writable', line: 1, column: 1 }] },
   ],
 });

@@ -35,6 +35,7 @@ testRule(requireRestartPolicy, {
     `,
     },
     { engine: '{"Name": "/web", "HostConfig": {"RestartPolicy": {"Name": "on-failure", "MaximumRetryCount": 3}}}' },
+    { run: 'docker run --restart on-failure:3 nginx:1.27' },
   ],
   invalid: [
     {
@@ -94,5 +95,8 @@ testRule(requireRestartPolicy, {
       engine: '{"Name": "/web", "HostConfig": {"RestartPolicy": {"Name": "", "MaximumRetryCount": 0}}}',
       errors: [{ messageId: 'missing', line: 1, column: 50 }],
     },
+    { run: 'docker run --restart=always nginx:1.27', errors: [{ messageId: 'unbounded', line: 1, column: 12 }] },
+    { run: 'docker run --restart on-failure:10 nginx:1.27', errors: [{ messageId: 'tooMany', line: 1, column: 12 }] },
+    { run: 'docker run nginx:1.27', errors: [{ messageId: 'missing', line: 1, column: 1 }] },
   ],
 });

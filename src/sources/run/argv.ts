@@ -142,7 +142,8 @@ export function parseDockerRun(words: readonly ShellWord[]): ParsedRun | undefin
     while (k < t.length) {
       const ch = t[k] as string;
       const flag = known(FLAGS_BY_SHORT.get(ch));
-      const at = w.offsets[k - 1] ?? w.start;
+      // The first letter is located at the dash; later letters of a group (`p` in `-dp`) at themselves.
+      const at = k === 1 ? w.start : (w.offsets[k] ?? w.start);
       if (!flag) {
         out.problems.push({ code: 'unknown-flag', severity: 'error', message: `unknown shorthand flag: '${ch}' in ${t}`, start: at, end: w.end });
         break;
