@@ -1,7 +1,6 @@
 import { checkContainer, compareFindings, defaultSettings, type Finding, runRules, type SettingsLookup } from '../check/index.js';
 import type { DaemonSpec, Diagnostic, ImageSpec, LiveContainerSpec } from '../model/index.js';
-import * as registry from '../rules/index.js';
-import { LIVE_RULES, RUNTIME_RULES, type Rule, type RuleMeta } from '../rules/index.js';
+import { DAEMON_RULES, IMAGE_RULES, LIVE_RULES, RUNTIME_RULES, type Rule, type RuleMeta } from '../rules/index.js';
 import {
   bridgeIcc,
   type ContainerContext,
@@ -56,15 +55,19 @@ export interface EngineAuditResult {
 }
 
 /**
- * Rules registered by other scopes, looked up by name so this file needs no change when they land:
- * `IMAGE_RULES` (over ImageSpec) and `DAEMON_RULES` (over DaemonSpec). Daemon rules run on `docker info`
- * only when their `appliesTo` names `engine`: the others read settings `info` does not show (icc, TLS),
- * and would report a daemon.json setting as missing when it is only invisible.
+ * Daemon rules whose every input `docker info` (plus the default bridge network) answers: insecure
+ * registries, live restore, experimental features, the daemon seccomp profile, icc on the default bridge.
+ * The others read settings the API does not show (TLS, userland proxy, log options, authorization plugins)
+ * and run only on daemon.json and the systemd unit (`audit host`). A daemon rule that lists `engine` in its
+ * `appliesTo` runs too.
  */
-function registered<S>(name: 'IMAGE_RULES' | 'DAEMON_RULES'): readonly Rule<S>[] {
-  const v = (registry as Record<string, unknown>)[name];
-  return Array.isArray(v) ? (v as Rule<S>[]) : [];
-}
+export const ENGINE_DAEMON_RULE_NAMES: ReadonlySet<string> = new Set([
+  'no-insecure-registries',
+  'require-live-restore',
+  'no-experimental-features',
+  'no-daemon-seccomp-unconfined',
+  'require-icc-disabled',
+]);
 
 /**
  * Audits a live engine: lists containers (with `all` and `filters`), inspects each container and each
@@ -112,18 +115,20 @@ export async function auditEngine(opts: EngineAuditOptions): Promise<EngineAudit
     }
     let images = 0;
     if (!opts.containersOnly) {
-      const imageRules = registered<ImageSpec>('IMAGE_RULES');
+      const imageRules = IMAGE_RULES as readonly Rule<ImageSpec>[];
       for (const r of imageRules) ran.set(r.meta.id, r.meta);
       for (const j of localImages) {
         const spec = imageToSpec(j);
         images++;
         if (imageRules.length > 0) guard(`image "${spec.name}"`, spec.at.source, () => runRules(imageRules, spec, spec.name, `image "${spec.name}"`, settings));
       }
-      const daemonRules = registered<DaemonSpec>('DAEMON_RULES').filter((r) => r.meta.appliesTo.includes('engine'));
+      const daemonRules = (DAEMON_RULES as readonly Rule<DaemonSpec>[]).filter(
+        (r) => ENGINE_DAEMON_RULE_NAMES.has(r.meta.name) || r.meta.appliesTo.includes('engine'),
+      );
       if (snap.info && daemonRules.length > 0) {
         for (const r of daemonRules) ran.set(r.meta.id, r.meta);
         const name = snap.info.Name || opts.endpoint.url;
-        const spec = infoToDaemonSpec(snap.info, name);
+        const spec = infoToDaemonSpec(snap.info, name, undefined, icc === undefined ? {} : { icc });
         guard(`engine "${name}"`, spec.at.source, () => runRules(daemonRules, spec, name, `the engine at ${opts.endpoint.url}`, settings));
       }
     }
@@ -134,7 +139,7 @@ export async function auditEngine(opts: EngineAuditOptions): Promise<EngineAudit
       diagnostics,
       containers: snap.containers.length,
       images,
-      daemonChecked: !opts.containersOnly && snap.info !== undefined && registered('DAEMON_RULES').length > 0,
+      daemonChecked: !opts.containersOnly && snap.info !== undefined,
       endpoint: opts.endpoint.url,
       apiVersion: client.apiVersion,
       vanished: snap.vanished,

@@ -3,12 +3,13 @@ import type { Diagnostic } from '../model/index.js';
 import { type FileReader, realFs } from '../sources/fs.js';
 import { walk } from '../sources/walk.js';
 import { composeHandler } from './compose.js';
+import { daemonHandler } from './daemon.js';
 import { dockerfileHandler } from './dockerfile.js';
 import { runHandler } from './run.js';
 import type { ScanContext, SourceHandler, SourceOutput } from './types.js';
 
 /** Every source handler `bulwark scan` runs, in order. */
-export const HANDLERS: SourceHandler[] = [composeHandler, dockerfileHandler, runHandler];
+export const HANDLERS: SourceHandler[] = [composeHandler, dockerfileHandler, runHandler, daemonHandler];
 
 /** Options of one scan. */
 export interface ScanOptions {

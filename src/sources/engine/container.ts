@@ -64,7 +64,12 @@ export function containerToSpec(j: ContainerInspect, ctx: ContainerContext): Liv
   (hc.CapDrop ?? []).forEach((c, i) => {
     spec.capDrop.push(s(normalizeCapability(c), 'HostConfig', 'CapDrop', i));
   });
+  // The engine adds `label=disable` by itself to containers with host PID or IPC or --privileged (moby
+  // `generateSecurityOpt`); that consequence is left out so the cause is reported once, by its own rule, as it is
+  // for the same settings in compose or a run line.
+  const implicitLabel = hc.Privileged === true || hc.PidMode === 'host' || hc.IpcMode === 'host';
   (hc.SecurityOpt ?? []).forEach((o, i) => {
+    if (implicitLabel && (o === 'label=disable' || o === 'label:disable')) return;
     parseSecurityOpt(o, at('HostConfig', 'SecurityOpt', i), spec.securityOpt);
   });
   // The profile the engine applied: `unconfined` also when set by the daemon or by --privileged.

@@ -29,10 +29,10 @@ export function parseSecurityOptions(list: readonly string[]): EngineSecurityOpt
  * as `engine:NAME` plus the JSON path. Only what `info` really answers is set: the security options
  * (seccomp profile, user namespaces, rootless; AppArmor and SELinux are reported by `engineSecurity`),
  * live restore, the default logging driver, insecure registries, mirrors, swarm state, cgroup version,
- * storage driver and data root. Settings `info` does not show (icc, userland proxy, TLS) stay absent:
- * unknown, not "off".
+ * storage driver and data root; plus icc when the caller read it from the default bridge network. Settings
+ * `info` does not show (userland proxy, TLS, log options) stay absent and the spec is marked `partial`.
  */
-export function infoToDaemonSpec(j: SystemInfo, engineName: string, locate?: JsonLocator): DaemonSpec {
+export function infoToDaemonSpec(j: SystemInfo, engineName: string, locate?: JsonLocator, network: { icc?: boolean } = {}): DaemonSpec {
   const source = `engine:${engineName}`;
   const s = <T>(value: T, ...path: JsonPath): Sourced<T> => ({ value, at: jsonLocation(source, path, locate) });
   const spec: DaemonSpec = {
@@ -45,7 +45,11 @@ export function infoToDaemonSpec(j: SystemInfo, engineName: string, locate?: Jso
     defaultUlimits: [],
     hosts: [],
     authorizationPlugins: [],
+    // `info` shows part of the configuration: a field left absent is decided elsewhere, not "default".
+    partial: true,
   };
+  // icc is not in `info`; the default bridge network's option says what the daemon applied.
+  if (network.icc !== undefined) spec.icc = s(network.icc, 'Name');
   if (j.LoggingDriver) spec.logDriver = s(j.LoggingDriver, 'LoggingDriver');
   if (j.LiveRestoreEnabled !== undefined) spec.liveRestore = s(j.LiveRestoreEnabled, 'LiveRestoreEnabled');
   if (j.Driver) spec.storageDriver = s(j.Driver, 'Driver');
@@ -62,11 +66,9 @@ export function infoToDaemonSpec(j: SystemInfo, engineName: string, locate?: Jso
       spec.seccompProfile = s(o.options.profile === 'default' ? 'builtin' : o.options.profile, 'SecurityOptions', i);
     if (o.name === 'no-new-privileges') spec.noNewPrivileges = s(true, 'SecurityOptions', i);
   });
-  // Docker lists the security options it enables; an absent `userns`/`rootless` is a known "off".
-  if (j.SecurityOptions) {
-    if (!spec.usernsRemap) spec.usernsRemap = s('', 'SecurityOptions');
-    if (!spec.rootless) spec.rootless = s(false, 'SecurityOptions');
-  }
+  // Docker lists the security options it enables; an absent `rootless` is a known "off". (An absent `userns`
+  // is left absent: DaemonSpec has no "off" value for userns-remap, and `partial` keeps it from being judged.)
+  if (j.SecurityOptions && !spec.rootless) spec.rootless = s(false, 'SecurityOptions');
   const rc = j.RegistryConfig ?? {};
   // 127.0.0.0/8 is insecure by default in every engine; only what the operator added is reported.
   (rc.InsecureRegistryCIDRs ?? []).forEach((cidr, i) => {

@@ -1,0 +1,216 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { after, before, it } from 'node:test';
+import { checkContainer, type Finding } from '../../src/check/index.js';
+import { auditEngine, type EngineAuditResult } from '../../src/pipeline/audit-engine.js';
+import { RUNTIME_RULES } from '../../src/rules/index.js';
+import { scanComposeProject } from '../../src/sources/compose/index.js';
+import { parseHost } from '../../src/sources/engine/index.js';
+import { memoryFs } from '../../src/sources/fs.js';
+import { scanRunCommand } from '../../src/sources/run/index.js';
+import { BUSYBOX_IMAGE, docker, engineSocket, engineSuite, testName } from '../helpers/engine.js';
+
+// Real containers on the local engine, each with known settings; the audit must find exactly what they
+// break, at the exact JSON path, and the same settings written as a compose service and as a `docker run`
+// line must give the same runtime rule ids.
+
+const prefix = testName('audit');
+const BIN = join(process.cwd(), 'dist', 'bulwark.js');
+
+/** Docker flags of a container that breaks nothing but the digest pin (the image is a local build). */
+const HARDENED = [
+  '--cap-drop',
+  'ALL',
+  '--read-only',
+  '--user',
+  '10001:10001',
+  '--pids-limit',
+  '100',
+  '--memory',
+  '64m',
+  '--cpus',
+  '0.5',
+  '--security-opt',
+  'no-new-privileges',
+  '--restart',
+  'on-failure:3',
+  '--log-opt',
+  'max-size=10m',
+  '--health-cmd',
+  'true',
+];
+const HARDENED_COMPOSE = `
+    image: ${BUSYBOX_IMAGE}
+    cap_drop: [ALL]
+    read_only: true
+    user: "10001:10001"
+    pids_limit: 100
+    mem_limit: 64m
+    cpus: 0.5
+    security_opt: [no-new-privileges]
+    restart: on-failure:3
+    logging: { driver: json-file, options: { max-size: 10m } }
+    healthcheck: { test: [CMD-SHELL, "true"] }`;
+
+interface Case {
+  tag: string;
+  /** Flags replacing or added to the hardened ones. */
+  flags: string[];
+  /** Hardened flags left out. */
+  drop?: string[];
+  /** Compose lines replacing the hardened ones for the same settings. */
+  compose: string;
+  network?: boolean;
+  /** `RULE path` of every finding the audit must give, sorted. */
+  expected: string[];
+}
+
+function without(flags: string[], drop: string[] = []): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < flags.length; i++) {
+    const f = flags[i] as string;
+    const takesValue = f !== '--read-only';
+    if (drop.includes(f)) {
+      if (takesValue) i++;
+      continue;
+    }
+    out.push(f);
+  }
+  return out;
+}
+
+const CASES: Case[] = [
+  { tag: 'hardened', flags: [], compose: HARDENED_COMPOSE, expected: ['BW1026 Config.Image'] },
+  {
+    tag: 'caps',
+    flags: ['--cap-add', 'SYS_ADMIN', '--cap-add', 'CHOWN', '--cap-add', 'SYS_TIME'],
+    compose: `${HARDENED_COMPOSE}\n    cap_add: [SYS_ADMIN, CHOWN, SYS_TIME]`,
+    // The engine stores CapAdd in its own order (here CHOWN, SYS_ADMIN, SYS_TIME): paths follow the engine.
+    expected: ['BW1003 HostConfig.CapAdd[1]', 'BW1004 HostConfig.CapAdd[2]', 'BW1005 HostConfig.CapAdd[0]', 'BW1026 Config.Image'],
+  },
+  {
+    tag: 'writable-root',
+    flags: [],
+    drop: ['--read-only', '--user'],
+    compose: HARDENED_COMPOSE.replace('\n    read_only: true', '').replace('\n    user: "10001:10001"', ''),
+    // The engine always records ReadonlyRootfs (false here); an empty Config.User means the image's root.
+    expected: ['BW1010 HostConfig.ReadonlyRootfs', 'BW1026 Config.Image', 'BW1030 Name'],
+  },
+  {
+    tag: 'no-limits',
+    flags: [],
+    drop: ['--pids-limit', '--memory', '--cpus'],
+    compose: HARDENED_COMPOSE.replace('\n    pids_limit: 100', '').replace('\n    mem_limit: 64m', '').replace('\n    cpus: 0.5', ''),
+    expected: ['BW1011 Name', 'BW1012 Name', 'BW1013 Name', 'BW1026 Config.Image'],
+  },
+  {
+    tag: 'socket',
+    flags: ['-v', '/var/run/docker.sock:/var/run/docker.sock:ro'],
+    compose: `${HARDENED_COMPOSE}\n    volumes: ["/var/run/docker.sock:/var/run/docker.sock:ro"]`,
+    expected: ['BW1014 Mounts[0]', 'BW1026 Config.Image'],
+  },
+  {
+    tag: 'host-pid',
+    flags: ['--pid', 'host'],
+    compose: `${HARDENED_COMPOSE}\n    pid: host`,
+    // The engine adds label=disable to host-PID containers; the cause is reported once, as BW1017.
+    expected: ['BW1017 HostConfig.PidMode', 'BW1026 Config.Image'],
+  },
+  {
+    tag: 'seccomp',
+    flags: ['--security-opt', 'seccomp=unconfined'],
+    compose: HARDENED_COMPOSE.replace('security_opt: [no-new-privileges]', 'security_opt: [no-new-privileges, seccomp=unconfined]'),
+    expected: ['BW1007 HostConfig.SecurityOpt[1]', 'BW1026 Config.Image'],
+  },
+  {
+    tag: 'ports',
+    flags: ['-p', '127.0.0.1::80', '-p', '81'],
+    compose: `${HARDENED_COMPOSE}\n    ports: ["127.0.0.1::80", "81"]`,
+    network: true,
+    expected: ['BW1023 HostConfig.PortBindings["81/tcp"][0]', 'BW1026 Config.Image', 'BW1105 NetworkSettings.Networks.bridge'],
+  },
+];
+
+const nameOf = (c: Case) => `${prefix}-${c.tag}`;
+const flagsOf = (c: Case) => [...without(HARDENED, c.drop), ...c.flags];
+const brief = (f: Finding) => `${f.ruleId} ${f.location.path ?? ''}`;
+const runtimeIds = new Set<string>(RUNTIME_RULES.map((r) => r.meta.id));
+const ruleIds = (fs: readonly Finding[]) => [...new Set(fs.filter((f) => runtimeIds.has(f.ruleId)).map((f) => f.ruleId))].sort();
+
+function removeAll(): void {
+  const ids = spawnSync('docker', ['ps', '-aq', '--filter', `name=${prefix}-`], { encoding: 'utf8' }).stdout.trim();
+  if (ids) spawnSync('docker', ['rm', '-f', ...ids.split('\n')], { encoding: 'utf8' });
+}
+
+await engineSuite('audit engine on real containers', () => {
+  let result: EngineAuditResult;
+  before(async () => {
+    removeAll();
+    for (const c of CASES) {
+      docker('run', '-d', '--name', nameOf(c), ...(c.network ? [] : ['--network', 'none']), ...flagsOf(c), BUSYBOX_IMAGE, 'sleep', '300');
+    }
+    result = await auditEngine({
+      endpoint: parseHost(`unix://${engineSocket()}`, 'test'),
+      filters: { name: [`${prefix}-`] },
+      containersOnly: true,
+      // The image was built minutes ago; a fixed clock keeps image age out of the picture.
+      now: new Date(),
+    });
+  });
+  after(removeAll);
+
+  it('checks exactly the containers of this test, one inspect each', () => {
+    assert.equal(result.containers, CASES.length);
+    assert.equal(result.vanished, 0);
+    assert.match(result.apiVersion, /^1\.\d+$/);
+  });
+
+  for (const c of CASES) {
+    it(`${c.tag}: exact findings, located by container name and JSON path`, () => {
+      const mine = result.findings.filter((f) => f.subject === nameOf(c));
+      assert.deepEqual(mine.map(brief).sort(), c.expected);
+      for (const f of mine) assert.equal(f.location.source, `container:${nameOf(c)}`);
+    });
+  }
+
+  for (const c of CASES) {
+    it(`${c.tag}: the same settings as a compose service and as a run line give the same runtime rule ids`, () => {
+      const live = ruleIds(result.findings.filter((f) => f.subject === nameOf(c)));
+      const yaml = `services:\n  svc:${c.compose}\n${c.network ? '' : '    network_mode: none\n'}`;
+      const composed = scanComposeProject(['/mem/compose.yaml'], memoryFs({ 'compose.yaml': yaml }), {});
+      assert.deepEqual(composed.diagnostics, []);
+      const fromCompose = ruleIds(
+        composed.specs.flatMap((s) => checkContainer(RUNTIME_RULES, s)).filter((f) => f.status === 'violation' || f.ruleId === 'BW1030'),
+      );
+      assert.deepEqual(fromCompose, live, `compose:\n${yaml}`);
+      const line = ['docker', 'run', '-d', '--name', 'svc', ...(c.network ? [] : ['--network', 'none']), ...flagsOf(c), BUSYBOX_IMAGE, 'sleep', '300']
+        .map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w}'`))
+        .join(' ');
+      const run = scanRunCommand(line);
+      assert.equal(run.specs.length, 1, line);
+      const fromRun = ruleIds(run.specs.flatMap((s) => checkContainer(RUNTIME_RULES, s)).filter((f) => f.status === 'violation' || f.ruleId === 'BW1030'));
+      assert.deepEqual(fromRun, live, line);
+    });
+  }
+
+  it('the built CLI reports them in JSON with exit code 1 and a per-rule summary in text', () => {
+    const json = spawnSync(process.execPath, [BIN, 'audit', 'engine', '--containers-only', '--filter', `name=${prefix}-`, '--format', 'json'], {
+      encoding: 'utf8',
+    });
+    assert.equal(json.status, 1, json.stderr);
+    const report = JSON.parse(json.stdout) as { findings: { ruleId: string; subject: string }[] };
+    const socket = report.findings.filter((f) => f.subject === `${prefix}-socket`).map((f) => f.ruleId);
+    assert.deepEqual(socket.sort(), ['BW1014', 'BW1026']);
+    const text = spawnSync(process.execPath, [BIN, 'audit', 'engine', '--containers-only', '--filter', `name=${prefix}-`, '--no-color'], { encoding: 'utf8' });
+    assert.equal(text.status, 1, text.stderr);
+    assert.match(text.stdout, new RegExp(`${CASES.length} containers checked`));
+    assert.match(text.stdout, /Failures per rule:\n\s+8 {2}BW1026 require-image-digest/);
+  });
+
+  it('--filter by label selects nothing when no container carries it', async () => {
+    const r = await auditEngine({ endpoint: parseHost(`unix://${engineSocket()}`, 'test'), filters: { label: [`${prefix}=none`] }, containersOnly: true });
+    assert.equal(r.containers, 0);
+    assert.deepEqual(r.findings, []);
+  });
+});
