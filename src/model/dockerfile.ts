@@ -232,7 +232,14 @@ export function commandLocation(cmd: CommandText, index: number, length = 0): Lo
 export function imageSpecOfDockerfile(spec: DockerfileSpec, stage: DockerfileStage | undefined = finalStage(spec)): ImageSpec | undefined {
   if (!stage) return undefined;
   const chain = stageChain(spec, stage).reverse();
-  const img: ImageSpec = { name: `${describeStage(stage)} of ${spec.name}`, origin: 'dockerfile', at: stage.at, env: [], exposedPorts: [], labels: [] };
+  const img: ImageSpec = {
+    name: `${describeStage(stage)} of ${spec.name.replace(/^.*\//, '')}`,
+    origin: 'dockerfile',
+    at: stage.at,
+    env: [],
+    exposedPorts: [],
+    labels: [],
+  };
   // Distroless-style `:nonroot` bases set a non-root USER of their own (uid 65532).
   const root = (chain[0] as DockerfileStage).base;
   if (!isUnknown(root.value) && root.value.kind === 'image' && /(?:^|[-_.])nonroot(?:[-_.]|$)/.test(root.value.ref.tag ?? ''))

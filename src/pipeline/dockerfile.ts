@@ -37,7 +37,8 @@ export function checkDockerfile(abs: string, contextDir: string, ctx: ScanContex
   if (done.has(abs)) return { findings: [], diagnostics: [], subjects: 0 };
   done.add(abs);
   const r = load(abs, contextDir, ctx);
-  if (!r.spec) return { findings: [], diagnostics: r.diagnostics, subjects: 0 };
+  // A Dockerfile that does not parse is not judged: its findings would rest on a guess (DESIGN.md exit code 2).
+  if (!r.spec || r.diagnostics.some((d) => d.severity === 'error')) return { findings: [], diagnostics: r.diagnostics, subjects: 0 };
   const spec = r.spec;
   const findings = runRules(DOCKERFILE_RULES, spec, spec.name, spec.name, ctx.settings);
   const img = imageSpecOfDockerfile(spec);
