@@ -11,6 +11,21 @@ interface AuditHostFlags extends OutputFlags {
   configFile?: string;
 }
 
+/**
+ * The `audit` group has the same output options as `audit host`, and commander gives an option written after
+ * `host` to the group when both define it. Takes every option the user set on the group over this command's defaults.
+ */
+function withParentFlags(local: AuditHostFlags, cmd: Command): AuditHostFlags {
+  const parent = cmd.parent;
+  if (!parent) return local;
+  const merged: Record<string, unknown> = { ...local };
+  for (const [k, v] of Object.entries(parent.opts())) {
+    const src = parent.getOptionValueSource(k);
+    if ((src === 'cli' || src === 'env') && cmd.getOptionValueSource(k) !== 'cli') merged[k] = v;
+  }
+  return merged as unknown as AuditHostFlags;
+}
+
 /** Registers `bulwark audit host`: the machine Docker runs on, read below --root (seed §2, §3, §4, §9, §10; CIS sections 1-3). */
 export function registerAuditHost(audit: Command): void {
   withOutputOptions(
@@ -37,7 +52,8 @@ Files that cannot be read are reported as unknown, never guessed. Run as root to
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors (for example a
 daemon.json that dockerd would refuse), 3 internal error.`,
     )
-    .action((flags: AuditHostFlags) => {
+    .action((local: AuditHostFlags, cmd: Command) => {
+      const flags = withParentFlags(local, cmd);
       checkOutputFlags(flags);
       const root = resolve(flags.root);
       let isDir = false;

@@ -137,7 +137,15 @@ export function parseDaemonJson(text: string, source: string): DaemonJson {
         : /PropertyNameExpected|ValueExpected/.test(code) && /^\s*[}\]]/.test(text.slice(e.offset))
           ? 'a trailing comma before a closing bracket is not JSON'
           : `invalid JSON (${code})`;
-    diagnostics.push({ code: 'json-syntax', severity: 'error', message: `${REFUSES} ${what}.`, at: idx.location(source, e.offset, e.offset + e.length) });
+    let start = e.offset;
+    let end = e.offset + e.length;
+    if (what.startsWith('a trailing comma')) {
+      // point at the comma itself, not at the bracket after it
+      let i = e.offset - 1;
+      while (i >= 0 && /\s/.test(text[i] as string)) i--;
+      if (text[i] === ',') [start, end] = [i, i + 1];
+    }
+    diagnostics.push({ code: 'json-syntax', severity: 'error', message: `${REFUSES} ${what}.`, at: idx.location(source, start, end) });
   }
   const tolerant: ParseError[] = [];
   const root = parseTree(text, tolerant, { disallowComments: false, allowTrailingComma: true, allowEmptyContent: true });
