@@ -1,17 +1,20 @@
 import type { Command } from 'commander';
-import { compareFindings, defaultSettings } from '../check/index.js';
+import { compareFindings } from '../check/index.js';
 import { scanCommands } from '../pipeline/run.js';
 import { scanPathsAsync } from '../pipeline/scan.js';
 import { UsageError } from './output.js';
+import { applyPolicy, loadPolicy, type PolicyFlags, rulesRun, withPolicyOptions } from './policy.js';
 import { checkOutputFlags, type OutputFlags, withOutputOptions, writeReport } from './report-output.js';
 
 /** `bulwark scan [paths...]`: static scan of files and folders. */
 export function registerScan(program: Command): void {
-  withOutputOptions(
-    program
-      .command('scan')
-      .description('Scan files and folders (compose files, and the other sources Bulwark reads) for hardening gaps.')
-      .argument('[paths...]', 'files and folders to scan', ['.']),
+  withPolicyOptions(
+    withOutputOptions(
+      program
+        .command('scan')
+        .description('Scan files and folders (compose files, and the other sources Bulwark reads) for hardening gaps.')
+        .argument('[paths...]', 'files and folders to scan', ['.']),
+    ),
   )
     .addHelpText(
       'after',
@@ -37,24 +40,44 @@ and sh/bash/console blocks of Markdown files; see docs/run-lines.md.
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors, 3 internal error.`,
     )
     .option('--command <command>', "check a docker run/create command instead of files ('-' reads commands from standard input)")
-    .action(async (paths: string[], flags: OutputFlags & { command?: string }) => {
+    .action(async (paths: string[], flags: OutputFlags & PolicyFlags & { command?: string }) => {
       checkOutputFlags(flags);
+      const cwd = process.cwd();
+      const policy = loadPolicy(flags, flags.command !== undefined ? ['.'] : paths, cwd);
+      const finish = (
+        findings: Parameters<typeof applyPolicy>[1],
+        diagnostics: typeof policy.diagnostics,
+        files: number,
+        subjects: number,
+        scanned: string[],
+        kinds: string[],
+      ) => {
+        const out = applyPolicy(policy, findings, scanned, cwd);
+        if (out.wroteBaseline && !flags.quiet) process.stderr.write(`bulwark: wrote ${out.wroteBaseline.count} findings to ${out.wroteBaseline.file}\n`);
+        writeReport(
+          {
+            findings: out.findings,
+            diagnostics: [...policy.diagnostics, ...diagnostics, ...out.diagnostics],
+            files,
+            subjects,
+            subjectWord: 'subjects',
+            suppressed: out.suppressed,
+            rules: rulesRun(policy, kinds),
+            ...(policy.failOn !== undefined ? { configFailOn: policy.failOn } : {}),
+          },
+          flags,
+        );
+      };
       if (flags.command !== undefined) {
         const fromStdin = flags.command === '-';
         const text = fromStdin ? await readStdin() : flags.command;
-        const out = await scanCommands([{ text, source: fromStdin ? '<stdin>' : '<command>' }], { settings: defaultSettings });
+        const out = await scanCommands([{ text, source: fromStdin ? '<stdin>' : '<command>' }], { settings: policy.settings });
         if (out.subjects === 0 && out.diagnostics.length === 0) throw new UsageError('--command holds no docker run or docker create command');
-        writeReport(
-          { findings: out.findings.sort(compareFindings), diagnostics: out.diagnostics, files: 0, subjects: out.subjects, subjectWord: 'subjects' },
-          flags,
-        );
+        finish(out.findings.sort(compareFindings), out.diagnostics, 0, out.subjects, [], ['run']);
         return;
       }
-      const result = await scanPathsAsync({ paths, cwd: process.cwd(), env: process.env });
-      writeReport(
-        { findings: result.findings, diagnostics: result.diagnostics, files: result.stats.files, subjects: result.stats.subjects, subjectWord: 'subjects' },
-        flags,
-      );
+      const result = await scanPathsAsync({ paths, cwd, env: process.env, settings: policy.settings, ignore: policy.ignore });
+      finish(result.findings, result.diagnostics, result.stats.files, result.stats.subjects, paths, Object.keys(result.stats.bySource));
     });
 }
 
