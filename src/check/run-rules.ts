@@ -16,10 +16,16 @@ export type SettingsLookup = (meta: RuleMeta) => RuleSettings;
 /** Default settings: every rule on, with its own severity and option defaults. */
 export const defaultSettings: SettingsLookup = (meta) => ({ enabled: true, options: defaultOptions(meta) });
 
-/** The defaults of a rule's documented options. */
+const optionDefaults = new WeakMap<RuleMeta, Record<string, unknown>>();
+
+/** The defaults of a rule's documented options (computed once per rule; callers must not mutate it). */
 export function defaultOptions(meta: RuleMeta): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, o] of Object.entries(meta.options ?? {})) out[k] = o.default;
+  let out = optionDefaults.get(meta);
+  if (!out) {
+    out = {};
+    for (const [k, o] of Object.entries(meta.options ?? {})) out[k] = o.default;
+    optionDefaults.set(meta, out);
+  }
   return out;
 }
 
@@ -39,9 +45,22 @@ export function describeContainer(c: ContainerSpec): string {
   }
 }
 
+/** A message template split once into literal text and placeholder names (odd indices). */
+const compiled = new Map<string, string[]>();
+
 /** Fills `{name}` placeholders; a placeholder without data is left as written (the rule tester rejects that). */
 export function formatMessage(template: string, data: Record<string, string | number>): string {
-  const text = template.replace(/\{([a-zA-Z_]+)\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = template.split(/\{([a-zA-Z_]+)\}/);
+    compiled.set(template, parts);
+  }
+  let text = '';
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i] as string;
+    if (i % 2 === 0) text += p;
+    else text += p in data ? String(data[p]) : `{${p}}`;
+  }
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
