@@ -121,6 +121,7 @@ export function realRootFs(root: string, displayBase: string = process.cwd()): R
     display(path) {
       if (root === '/') return path;
       const rel = relative(displayBase, join(root, path));
+      if (rel === '') return '.';
       return rel.startsWith('..') ? join(root, path) : rel;
     },
   };
