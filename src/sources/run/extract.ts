@@ -84,7 +84,11 @@ function makefileRecipes(text: string): ShellBlock[] {
         // A rule with an inline recipe: `target: deps ; command`.
         const semi = line.indexOf(';');
         if (semi !== -1) {
-          current = { text: blank(line.slice(0, semi + 1)) + line.slice(semi + 1), base: start, dialect: 'make' };
+          current = {
+            text: blank(line.slice(0, semi + 1)) + line.slice(semi + 1).replace(/^\s*[@+-]*/, (m) => ' '.repeat(m.length)),
+            base: start,
+            dialect: 'make',
+          };
           blocks.push(current);
         }
       } else if (line.trim() !== '' && !line.startsWith('#')) inRecipe = false;

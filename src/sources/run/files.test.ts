@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { scanRunFile, scanRunFileAsync } from './index.js';
+
+/** `line:column privileged?` of each run line found, and diagnostics as `code line:column`. */
+async function scan(path: string, text: string) {
+  const r = await scanRunFileAsync(path, text, path);
+  if (!r) return undefined;
+  return {
+    specs: r.specs.map((s) => `${s.at.line}:${s.at.column}${s.privileged ? ` privileged@${s.privileged.at.line}:${s.privileged.at.column}` : ''}`),
+    diagnostics: r.diagnostics.map((d) => `${d.code} ${d.at.line}:${d.at.column}`),
+  };
+}
+
+describe('finding run lines in files', () => {
+  it('shell scripts: by extension or shebang; inside $(...), if and functions; not in comments, strings or here-documents', async () => {
+    const sh = [
+      '#!/usr/bin/env bash',
+      'set -euo pipefail',
+      '# docker run --privileged commented',
+      'echo "docker run --privileged quoted"',
+      'start() {',
+      '  if [ -n "$X" ]; then',
+      '    ID=$(docker run -d \\',
+      '      --privileged img:1)',
+      '  fi',
+      '}',
+      'cat <<EOF',
+      'docker run --privileged heredoc',
+      'EOF',
+      'sudo docker container create --privileged=true img:2 && echo ok',
+    ].join('\n');
+    assert.deepEqual(await scan('deploy.sh', sh), { specs: ['7:10 privileged@8:7', '14:6 privileged@14:30'], diagnostics: [] });
+    assert.deepEqual((await scan('bin/deploy', sh))?.specs.length, 2);
+    assert.equal(await scan('notes', 'docker run --privileged x'), undefined);
+  });
+
+  it('Makefile recipes, with prefixes, make variables and continuations', async () => {
+    const mk = [
+      'IMAGE ?= app:1',
+      'run: build',
+      '\t@docker run --rm \\',
+      '\t  --privileged $(IMAGE)',
+      'x: ; -docker run --privileged app:2',
+      'not-a-recipe = docker run --privileged',
+    ].join('\n');
+    assert.deepEqual(await scan('Makefile', mk), { specs: ['3:3 privileged@4:4', '5:7 privileged@5:18'], diagnostics: [] });
+  });
+
+  it('GitHub Actions run: blocks, literal and plain, with ${{ }} expressions', async () => {
+    const wf = [
+      'on: push',
+      'jobs:',
+      '  test:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - run: docker run --privileged ${{ matrix.image }}',
+      '      - name: many',
+      '        run: |',
+      '          echo "${{ github.sha }}"',
+      '          docker run \\',
+      '            --privileged app:1',
+      '    env:',
+      '      run: docker run --privileged not-a-step',
+    ].join('\n');
+    assert.deepEqual(await scan('.github/workflows/ci.yml', wf), { specs: ['6:14 privileged@6:25', '10:11 privileged@11:13'], diagnostics: [] });
+  });
+
+  it('GitLab CI script, before_script and after_script items', async () => {
+    const gl = [
+      'variables:',
+      '  IMG: app:1',
+      'build:',
+      '  before_script:',
+      '    - docker login',
+      '  script:',
+      '    - docker run --privileged $IMG',
+      "    - 'docker run --privileged app:2'",
+    ].join('\n');
+    assert.deepEqual(await scan('.gitlab-ci.yml', gl), { specs: ['7:7 privileged@7:18', '8:8 privileged@8:19'], diagnostics: [] });
+  });
+
+  it('systemd ExecStart= lines, with prefixes, specifiers and continuations', async () => {
+    const unit = [
+      '[Service]',
+      'ExecStartPre=-/usr/bin/docker rm -f %n',
+      'ExecStart=/usr/bin/docker run --rm --name %n \\',
+      '  --privileged app:1',
+      'ExecStop=/usr/bin/docker stop %n',
+    ].join('\n');
+    assert.deepEqual(await scan('app.service', unit), { specs: ['3:11 privileged@4:3'], diagnostics: [] });
+  });
+
+  it('Markdown sh, bash, shell and console blocks; prompts stripped, output lines skipped', async () => {
+    const md = [
+      '# Title',
+      '```console',
+      '$ docker run --privileged app:1',
+      'docker run --privileged output-not-a-command',
+      '```',
+      '```yaml',
+      'x: docker run --privileged no',
+      '```',
+      '```sh',
+      'docker run \\',
+      '  --privileged app:2',
+      '```',
+    ].join('\n');
+    assert.deepEqual(await scan('README.md', md), { specs: ['3:3 privileged@3:14', '10:1 privileged@11:3'], diagnostics: [] });
+  });
+});
+
+describe('hostile input', () => {
+  it('an unterminated quote gives a located shell-syntax diagnostic, synchronously and with mvdan/sh', async () => {
+    const text = 'echo ok\ndocker run --name "api nginx:1.27\n';
+    assert.deepEqual(await scan('bad.sh', text), { specs: [], diagnostics: ['shell-syntax 2:19'] });
+    assert.deepEqual(
+      scanRunFile('bad.sh', text, 'bad.sh')?.diagnostics.map((d) => `${d.code} ${d.at.line}:${d.at.column}`),
+      ['shell-syntax 2:19'],
+    );
+  });
+
+  it('a bad block in a Markdown file is reported and the other blocks are still scanned', async () => {
+    const md = ['```sh', 'docker run "oops', '```', '```sh', 'docker run --privileged app:1', '```'].join('\n');
+    assert.deepEqual(await scan('README.md', md), { specs: ['5:1 privileged@5:12'], diagnostics: ['shell-syntax 2:12'] });
+  });
+
+  it('a 1 MB single line is scanned without a crash, quickly', async () => {
+    const line = `docker run --privileged -e X=${'a'.repeat(1024 * 1024)} app:1`;
+    const t0 = performance.now();
+    const r = await scan('big.sh', line);
+    assert.deepEqual(r, { specs: ['1:1 privileged@1:12'], diagnostics: [] });
+    assert.ok(performance.now() - t0 < 5000);
+    const unterminated = await scan('big2.sh', `docker run "${'a'.repeat(1024 * 1024)}`);
+    assert.deepEqual(unterminated?.diagnostics, ['shell-syntax 1:12']);
+  });
+
+  it('a binary file named .sh gives a located diagnostic at the first NUL byte', async () => {
+    const bin = `\x7fELF\x02\x01\x01\x00docker run --privileged x${'\x00\xff'.repeat(100)}`;
+    assert.deepEqual(await scan('tool.sh', bin), { specs: [], diagnostics: ['binary 1:8'] });
+  });
+
+  it('broken YAML in a workflow gives a located yaml-syntax diagnostic', async () => {
+    assert.deepEqual(await scan('.github/workflows/x.yml', 'jobs:\n  a: [\n'), { specs: [], diagnostics: ['yaml-syntax 3:1'] });
+  });
+});

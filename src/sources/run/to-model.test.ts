@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { type ContainerSpec, isUnknown } from '../../model/index.js';
+import { scanRunCommand } from './index.js';
+
+function spec(text: string): ContainerSpec {
+  const r = scanRunCommand(text, '<run>');
+  assert.deepEqual(
+    r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
+    [],
+  );
+  assert.equal(r.specs.length, 1);
+  return r.specs[0] as ContainerSpec;
+}
+
+const values = <T>(xs: { value: T }[]) => xs.map((x) => x.value);
+
+describe('run line -> ContainerSpec', () => {
+  it('maps -v and --mount to mounts, --tmpfs to tmpfs', () => {
+    const s = spec(
+      'docker run -v /srv:/data:ro,z -v cache:/cache -v /anon --mount type=bind,source=/a,target=/b,readonly --mount type=tmpfs,dst=/scratch --tmpfs /run:size=64m img:1',
+    );
+    assert.deepEqual(values(s.mounts), [
+      { type: 'bind', source: '/srv', target: '/data', readOnly: true, selinux: 'z' },
+      { type: 'volume', source: 'cache', target: '/cache', readOnly: false },
+      { type: 'volume', target: '/anon', readOnly: false },
+      { type: 'bind', source: '/a', target: '/b', readOnly: true },
+      { type: 'tmpfs', target: '/scratch', readOnly: false },
+    ]);
+    assert.deepEqual(values(s.tmpfs), ['/scratch', '/run']);
+  });
+
+  it('maps every -p form', () => {
+    const s = spec('docker run -p 8080:80 -p 127.0.0.1:8080:80 -p 127.0.0.1::80 -p [::1]:8080:80 -p 8000-8010:8000-8010 -p 53:53/udp -p 9000 img:1');
+    assert.deepEqual(values(s.ports), [
+      { hostPort: '8080', containerPort: '80', protocol: 'tcp' },
+      { hostIp: '127.0.0.1', hostPort: '8080', containerPort: '80', protocol: 'tcp' },
+      { hostIp: '127.0.0.1', containerPort: '80', protocol: 'tcp' },
+      { hostIp: '::1', hostPort: '8080', containerPort: '80', protocol: 'tcp' },
+      { hostPort: '8000-8010', containerPort: '8000-8010', protocol: 'tcp' },
+      { hostPort: '53', containerPort: '53', protocol: 'udp' },
+      { containerPort: '9000', protocol: 'tcp' },
+    ]);
+  });
+
+  it('maps security options in both forms, capabilities, namespaces, devices and sysctls', () => {
+    const s = spec(
+      'docker run --security-opt seccomp:unconfined --security-opt no-new-privileges:true --security-opt apparmor=unconfined --security-opt label=disable ' +
+        '--cap-add=all --cap-drop cap_net_raw --network host --pid=host --ipc host --uts host --userns host --cgroupns host ' +
+        '--device /dev/sda:rw --device /dev/fuse:/dev/fuse --sysctl net.ipv4.ip_forward=1 img:1',
+    );
+    assert.equal(s.securityOpt.seccomp?.value, 'unconfined');
+    assert.equal(s.securityOpt.noNewPrivileges?.value, true);
+    assert.equal(s.securityOpt.apparmor?.value, 'unconfined');
+    assert.deepEqual(values(s.securityOpt.selinux), ['disable']);
+    assert.deepEqual(values(s.capAdd), ['ALL']);
+    assert.deepEqual(values(s.capDrop), ['NET_RAW']);
+    assert.deepEqual(
+      [s.networkMode, s.pidMode, s.ipcMode, s.utsMode, s.usernsMode, s.cgroupnsMode].map((x) => x?.value),
+      ['host', 'host', 'host', 'host', 'host', 'host'],
+    );
+    assert.deepEqual(values(s.devices), [
+      { pathOnHost: '/dev/sda', pathInContainer: '/dev/sda', permissions: 'rw' },
+      { pathOnHost: '/dev/fuse', pathInContainer: '/dev/fuse', permissions: 'rwm' },
+    ]);
+    assert.deepEqual(values(s.sysctls), [['net.ipv4.ip_forward', '1']]);
+  });
+
+  it('maps limits, user, env, health check, restart and logging', () => {
+    const s = spec(
+      'docker run --memory=512m --cpus 1.5 --pids-limit 256 --ulimit nofile=1024:2048 -u 10001:10001 -e A=1 -e B --env=TOKEN=$TOKEN ' +
+        "--health-cmd 'curl -f http://localhost/' --health-interval 30s --health-timeout=5s --health-retries 3 --restart on-failure:5 " +
+        '--log-driver json-file --log-opt max-size=10m --log-opt max-file=3 --name api img:1',
+    );
+    assert.equal(s.name, 'api');
+    assert.equal(s.limits.memoryBytes?.value, 512 * 1024 * 1024);
+    assert.equal(s.limits.nanoCpus?.value, 1.5e9);
+    assert.equal(s.limits.pidsLimit?.value, 256);
+    assert.deepEqual(values(s.limits.ulimits), [{ name: 'nofile', soft: 1024, hard: 2048 }]);
+    assert.equal(s.user?.value, '10001:10001');
+    const env = values(s.env);
+    assert.deepEqual(env.slice(0, 2), [{ name: 'A', value: '1' }, { name: 'B' }]);
+    const token = env[2] as { name: string; unknownValue?: unknown };
+    assert.equal(token.name, 'TOKEN');
+    assert.ok(isUnknown(token.unknownValue));
+    assert.deepEqual(s.healthcheck?.value, { test: ['CMD-SHELL', 'curl -f http://localhost/'], intervalSeconds: 30, timeoutSeconds: 5, retries: 3 });
+    assert.deepEqual(s.restart?.value, { name: 'on-failure', maximumRetryCount: 5 });
+    assert.deepEqual(s.logging?.value, { driver: 'json-file', options: { 'max-size': '10m', 'max-file': '3' } });
+  });
+
+  it('--no-healthcheck disables; --privileged=false is false; a variable is unknown', () => {
+    const s = spec('docker run --no-healthcheck --privileged=false --read-only=$RO "$IMAGE"');
+    assert.equal(s.healthcheck?.value, 'disabled');
+    assert.equal(s.privileged?.value, false);
+    assert.ok(isUnknown(s.readonlyRootfs?.value));
+    assert.ok(isUnknown(s.image?.value));
+  });
+
+  it('locates each value at its flag, with a logical path', () => {
+    const s = spec('docker run \\\n  --cap-add SYS_ADMIN \\\n  -dp 80:80 img:1');
+    assert.deepEqual([s.capAdd[0]?.at.line, s.capAdd[0]?.at.column, s.capAdd[0]?.at.path], [2, 3, 'docker run.--cap-add[0]']);
+    assert.deepEqual([s.ports[0]?.at.line, s.ports[0]?.at.column], [3, 5]);
+    assert.deepEqual([s.image?.at.line, s.image?.at.column], [3, 13]);
+    assert.deepEqual([s.at.line, s.at.column], [1, 1]);
+  });
+
+  it('refuses values Docker refuses, with a located diagnostic', () => {
+    const r = scanRunCommand('docker run --memory 12megs --restart sometimes -p 80:http img:1', '<run>');
+    assert.deepEqual(
+      r.diagnostics.map((d) => `${d.code} ${d.at.column}`),
+      ['invalid-value 12', 'invalid-value 28', 'invalid-value 48'],
+    );
+  });
+});
