@@ -276,6 +276,7 @@ export function loadHostDaemon(fs: RootFs, configFile?: string): HostDaemon {
   const exec = service?.execStart[service.execStart.length - 1];
   const at: Location = json?.rootAt ?? exec?.keyAt ?? { source: fs.display(configPath) };
   const spec = buildDaemonSpec('host', fs.display(configPath), at, json, flags);
+  diagnostics.push(...validateDaemon(spec));
   if (service) {
     spec.systemdService = service.directives;
     spec.systemdUnit = exec?.keyAt ?? { source: service.files[0] ?? 'docker.service' };
@@ -283,6 +284,23 @@ export function loadHostDaemon(fs: RootFs, configFile?: string): HostDaemon {
   const out: HostDaemon = { spec, diagnostics, files, known, flags };
   if (json) out.configPath = configPath;
   if (service) out.service = service;
+  return out;
+}
+
+/**
+ * Combinations dockerd 20.10 refuses at start-up although each value is valid alone (checked against the real
+ * dockerd): `icc: false` with `iptables: false` ("ICC=false uses iptables to function").
+ */
+export function validateDaemon(spec: DaemonSpec): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (spec.icc && spec.icc.value === false && spec.iptables && spec.iptables.value === false) {
+    out.push({
+      code: 'config',
+      severity: 'error',
+      message: `dockerd refuses to start: icc is false (here) while iptables is false (${spec.iptables.at.source}${spec.iptables.at.line !== undefined ? `:${spec.iptables.at.line}` : ''}); icc=false works through iptables rules.`,
+      at: spec.icc.at,
+    });
+  }
   return out;
 }
 
