@@ -1,15 +1,32 @@
-// Writes docs/rules/*.md from the rules' metadata (bundled to dist/gen-docs.js by scripts/build.mjs).
-// `npm run gen-docs` regenerates them; test/docs/rule-docs.test.ts fails when they drift.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { renderRuleDoc, renderRuleIndex } from '../src/report/rule-doc.js';
+// Writes the docs generated from rule metadata (bundled to dist/gen-docs.js by scripts/build.mjs):
+// docs/rules/*.md with examples from each rule's test table, docs/rules/README.md, the config JSON Schema
+// docs/schema/bulwark-config.schema.json, and src/report/rule-examples.generated.ts (examples for `bulwark explain`).
+// `npm run gen-docs` regenerates them; test/report/rule-docs.test.ts fails when they drift.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { EXAMPLES_MODULE, generateDocs, renderExamplesModule } from '../src/report/docs-gen.js';
 import { allRuleMetas } from '../src/rules/index.js';
 
-const dir = join(process.cwd(), 'docs', 'rules');
-mkdirSync(dir, { recursive: true });
+const root = process.cwd();
+// typescript stays out of the bundle (a dev dependency, loaded from node_modules).
+const tsName = 'typescript';
+const ts = ((await import(tsName)) as { default: unknown }).default;
+const rulesDir = join(root, 'src', 'rules');
+const testFiles = (readdirSync(rulesDir, { recursive: true }) as string[])
+  .filter((f) => f.endsWith('.test.ts'))
+  .sort()
+  .map((f) => ({ name: basename(f), text: readFileSync(join(rulesDir, f), 'utf8') }));
 const metas = allRuleMetas();
-const wanted = new Set(metas.map((m) => `${m.name}.md`).concat('README.md'));
+const { files, examples } = generateDocs(ts, metas, testFiles);
+const dir = join(root, 'docs', 'rules');
+mkdirSync(dir, { recursive: true });
+const wanted = new Set([...files.keys()].filter((k) => k.startsWith('docs/rules/')).map((k) => basename(k)));
 for (const f of readdirSync(dir)) if (f.endsWith('.md') && !wanted.has(f)) rmSync(join(dir, f));
-for (const m of metas) writeFileSync(join(dir, `${m.name}.md`), renderRuleDoc(m));
-writeFileSync(join(dir, 'README.md'), renderRuleIndex(metas));
-process.stdout.write(`wrote ${metas.length} rule pages to docs/rules/\n`);
+for (const [rel, text] of files) {
+  mkdirSync(dirname(join(root, rel)), { recursive: true });
+  writeFileSync(join(root, rel), text);
+}
+writeFileSync(join(root, EXAMPLES_MODULE), renderExamplesModule(examples));
+spawnSync(join(root, 'node_modules', '.bin', 'biome'), ['format', '--write', EXAMPLES_MODULE], { cwd: root, stdio: 'ignore' });
+process.stdout.write(`wrote ${metas.length} rule pages to docs/rules/, the config schema, and ${Object.keys(examples).length} rules' examples\n`);

@@ -6,6 +6,17 @@ export interface RuleDocExample {
   /** Source format: compose, run, dockerfile... */
   format: string;
   code: string;
+  /** One line said before the code: the case's name, and for reported cases where the findings are. */
+  caption?: string;
+}
+
+/** The Markdown fence language of a source format. */
+export function fenceLanguage(format: string): string {
+  return (
+    ({ compose: 'yaml', run: 'sh', dockerfile: 'dockerfile', 'daemon-json': 'json', systemd: 'ini', engine: 'json', host: 'text' } as Record<string, string>)[
+      format
+    ] ?? 'text'
+  );
 }
 
 /** Renders one rule's doc page (docs/rules/<name>.md) from its metadata only (STYLE.md habit 1). */
@@ -48,7 +59,9 @@ export function renderRuleDoc(m: RuleMeta, examples: readonly RuleDocExample[] =
     const ex = examples.filter((e) => e.kind === kind);
     if (ex.length === 0) continue;
     lines.push('', kind === 'invalid' ? '## Reported' : '## Not reported');
-    for (const e of ex) lines.push('', `\`\`\`${e.format === 'compose' ? 'yaml' : e.format === 'run' ? 'sh' : e.format}`, e.code.trimEnd(), '```');
+    for (const e of ex) {
+      lines.push('', `${e.format}${e.caption ? `, ${e.caption}` : ''}:`, '', `\`\`\`${fenceLanguage(e.format)}`, e.code.trimEnd(), '```');
+    }
   }
   if (m.references.docs?.length) lines.push('', '## References', '', ...m.references.docs.map((d) => `- ${d}`));
   return `${lines.join('\n')}\n`;
