@@ -176,16 +176,17 @@ function httpTransport(ep: EngineEndpoint, concurrency: number, timeoutMs: numbe
   const doRequest = tls ? httpsRequest : httpRequest;
   const transport: Transport = (path) =>
     new Promise((resolve, reject) => {
-      const base = ep.kind === 'unix' ? { socketPath: ep.socketPath } : { host: ep.host, port: ep.port };
-      const req = doRequest(
-        { ...base, path, method: 'GET', agent: agent as HttpsAgent, headers: { Host: 'docker', Accept: 'application/json' } },
-        (res: IncomingMessage) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
-          res.on('error', (e) => reject(transportError(ep, e)));
-        },
-      );
+      // Over TCP the Host header stays the real host: Node verifies the daemon certificate against it.
+      const base =
+        ep.kind === 'unix'
+          ? { socketPath: ep.socketPath, headers: { Host: 'docker', Accept: 'application/json' } }
+          : { host: ep.host, port: ep.port, headers: { Accept: 'application/json' } };
+      const req = doRequest({ ...base, path, method: 'GET', agent: agent as HttpsAgent }, (res: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+        res.on('error', (e) => reject(transportError(ep, e)));
+      });
       req.setTimeout(timeoutMs, () => req.destroy(Object.assign(new Error('timeout'), { code: 'BULWARK_TIMEOUT' })));
       req.on('error', (e) => reject(e instanceof EngineError ? e : transportError(ep, e as NodeJS.ErrnoException)));
       req.end();
