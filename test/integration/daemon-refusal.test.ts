@@ -37,6 +37,12 @@ const CASES: { name: string; json: string }[] = [
   },
   { name: 'a key given twice (dockerd takes the last)', json: '{ "debug": true, "debug": false }' },
   { name: 'nested objects are flattened by dockerd', json: '{ "my-notes": { "debug": true } }' },
+  { name: 'an object under a flag name that is not kept whole (log-opt)', json: '{ "log-opt": { "max-size": "10m" } }' },
+  {
+    name: 'a 24.0 key whose inner keys happen to be known (ignored by 20.10)',
+    json: '{ "default-network-opts": { "bridge": { "com.docker.network.driver.mtu": "1400" } } }',
+  },
+  { name: 'a flattened key that is also a flag of this daemon (bridge)', json: '{ "my-notes": { "bridge": "none" } }' },
 ];
 
 const dirs: string[] = [];

@@ -21,6 +21,12 @@ export interface DaemonJson {
   locate(node: Node, path?: string): Location;
   /** The top-level object's opening brace: where a missing key would be added. */
   rootAt?: Location;
+  /** Known keys found inside other objects, which dockerd flattens to the top level for its checks (not used as values). */
+  flattened: Map<string, Location>;
+}
+
+function isKnownKey(key: string): boolean {
+  return key in DAEMON_JSON_KEYS || FLAG_NAMES_ACCEPTED_AS_KEYS.has(key) || SKIP_VALIDATE.has(key);
 }
 
 /** Message prefix of every problem that makes dockerd 20.10 refuse to start (the integration test relies on the severity, not this text). */
@@ -123,7 +129,7 @@ export function parseDaemonJson(text: string, source: string): DaemonJson {
   const locate = (n: Node, path?: string) => idx.location(source, n.offset, n.offset + n.length, path);
   const diagnostics: Diagnostic[] = [];
   const entries = new Map<string, JsonEntry>();
-  const result: DaemonJson = { source, entries, diagnostics, locate };
+  const result: DaemonJson = { source, entries, diagnostics, locate, flattened: new Map() };
   const strictErrors: ParseError[] = [];
   parseTree(text, strictErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
   const seen = new Set<number>();
@@ -162,18 +168,42 @@ export function parseDaemonJson(text: string, source: string): DaemonJson {
   }
   const props = (obj: Node): [Node, Node][] =>
     (obj.children ?? []).flatMap((p) => (p.children?.[0] && p.children[1] ? [[p.children[0], p.children[1]] as [Node, Node]] : []));
-  // dockerd's configValuesSet: object values of keys other than FLAT_OPTIONS are flattened one level.
-  const flat: { key: Node; value: Node; parent?: string }[] = [];
+  // dockerd's configValuesSet: object values of keys other than FLAT_OPTIONS are flattened one level, and only the
+  // flattened keys go through its unknown-key and flag-conflict checks; json.Unmarshal then reads the original
+  // structure, where the object's own key is ignored when it is not a Config field.
   for (const [k, v] of props(root)) {
     const key = String(k.value);
+    const keyAt = locate(k, key);
     if (v.type === 'object' && !FLAT_OPTIONS.has(key)) {
-      for (const [k2, v2] of props(v)) flat.push({ key: k2, value: v2, parent: key });
-    } else flat.push({ key: k, value: v });
-  }
-  for (const { key: k, value: v, parent } of flat) {
-    const key = String(k.value);
+      const later = LATER_KEYS[key];
+      let refused = false;
+      for (const [k2, v2] of props(v)) {
+        const child = String(k2.value);
+        const childAt = locate(k2, `${key}.${child}`);
+        if (isKnownKey(child)) {
+          result.flattened.set(child, childAt);
+          continue;
+        }
+        refused = true;
+        const why = later
+          ? `"${key}" was added in Docker Engine ${later}; dockerd 20.10 reads the keys inside it as top-level options, and "${child}" is not one`
+          : `dockerd reads the keys inside "${key}" as top-level options, and "${child}" is not one`;
+        diagnostics.push({ code: 'config', severity: 'error', message: `${REFUSES} ${why}.`, at: childAt });
+      }
+      if (!refused && !isKnownKey(key)) {
+        diagnostics.push({
+          code: 'config',
+          severity: 'warning',
+          message: later
+            ? `"${key}" was added in Docker Engine ${later}: dockerd 20.10 ignores it (it only reads the keys inside it as top-level options).`
+            : `dockerd ignores "${key}": it is not a configuration option (dockerd only reads the keys inside it as top-level options).`,
+          at: keyAt,
+        });
+      }
+      if (!isKnownKey(key)) continue;
+    }
     const prev = entries.get(key);
-    const entry: JsonEntry = { key, value: nodeValue(v), node: v, keyAt: locate(k, key), valueAt: locate(v, key) };
+    const entry: JsonEntry = { key, value: nodeValue(v), node: v, keyAt, valueAt: locate(v, key) };
     if (prev) {
       diagnostics.push({
         code: 'config',
@@ -183,14 +213,11 @@ export function parseDaemonJson(text: string, source: string): DaemonJson {
       });
     }
     entries.set(key, entry);
-    const known = key in DAEMON_JSON_KEYS || FLAG_NAMES_ACCEPTED_AS_KEYS.has(key) || SKIP_VALIDATE.has(key);
-    if (!known) {
+    if (!isKnownKey(key)) {
       const later = LATER_KEYS[key];
       const why = later
         ? `"${key}" was added in Docker Engine ${later}; dockerd 20.10 does not know it`
-        : parent !== undefined
-          ? `dockerd flattens the object "${parent}" into top-level keys, and "${key}" is not a configuration option`
-          : `"${key}" is not a configuration option of dockerd 20.10`;
+        : `"${key}" is not a configuration option of dockerd 20.10`;
       diagnostics.push({ code: 'config', severity: 'error', message: `${REFUSES} ${why}.`, at: entry.keyAt });
       continue;
     }

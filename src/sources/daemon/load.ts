@@ -310,14 +310,14 @@ export function conflicts(json: DaemonJson, flags: FlagValue[]): Diagnostic[] {
   const done = new Set<string>();
   for (const f of flags) {
     if (done.has(f.key) || f.key === 'config-file') continue;
-    const e = json.entries.get(f.key);
-    if (!e) continue;
+    const at = json.entries.get(f.key)?.keyAt ?? json.flattened.get(f.key);
+    if (!at) continue;
     done.add(f.key);
     out.push({
       code: 'config',
       severity: 'error',
       message: `${REFUSES} "${f.key}" is set here and also as the flag ${f.flag} (${f.at.source}${f.at.line !== undefined ? `:${f.at.line}` : ''}); dockerd does not allow an option in both places.`,
-      at: e.keyAt,
+      at,
     });
   }
   return out;

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { memoryRootFs } from '../host/root-fs.js';
+import { loadHostDaemon, parseDockerdArgs } from './load.js';
+import { splitWords } from './systemd.js';
+
+const at = { source: 't' };
+const words = (s: string) => splitWords(s, () => at);
+
+describe('parseDockerdArgs', () => {
+  it('reads long, short, joined and boolean forms', () => {
+    const r = parseDockerdArgs(words('-H fd:// -Htcp://10.0.0.1:2376 --icc=false --live-restore --log-opt max-size=10m -l debug --tlsverify=1'));
+    assert.deepEqual(
+      r.flags.map((f) => `${f.key}=${f.value}`),
+      ['hosts=fd://', 'hosts=tcp://10.0.0.1:2376', 'icc=false', 'live-restore=true', 'log-opts=max-size=10m', 'log-level=debug', 'tlsverify=true'],
+    );
+    assert.deepEqual(r.diagnostics, []);
+  });
+
+  it('reports unknown flags, positional words and bad booleans', () => {
+    const r = parseDockerdArgs(words('--no-such-flag daemon --icc=maybe -X'));
+    assert.deepEqual(
+      r.diagnostics.map((d) => d.message),
+      [
+        'dockerd 20.10 refuses the unknown flag --no-such-flag.',
+        'dockerd takes no positional arguments; it refuses "daemon".',
+        'dockerd refuses --icc=maybe: a boolean flag takes true or false.',
+        'dockerd refuses the unknown flag -X.',
+      ],
+    );
+  });
+});
+
+describe('loadHostDaemon', () => {
+  it('applies drop-ins in name order across unit folders, with ExecStart= resets and environment files', () => {
+    const fs = memoryRootFs({
+      '/lib/systemd/system/docker.service': { text: '[Service]\nEnvironmentFile=-/etc/default/docker\nExecStart=/usr/sbin/dockerd -H fd:// $DOCKER_OPTS\n' },
+      '/etc/default/docker': { text: 'DOCKER_OPTS="--icc=true"\n' },
+      '/lib/systemd/system/docker.service.d/10-vendor.conf': { text: '[Service]\nEnvironment=EXTRA=--debug\n' },
+      '/etc/systemd/system/docker.service.d/10-vendor.conf': { text: '[Service]\nEnvironment="EXTRA=--live-restore"\n' },
+      '/etc/systemd/system/docker.service.d/20-cmd.conf': { text: '[Service]\nExecStart=\nExecStart=/usr/sbin/dockerd \\\n  -H fd:// $DOCKER_OPTS ${EXTRA}\n' },
+    });
+    const r = loadHostDaemon(fs);
+    assert.deepEqual(r.diagnostics, []);
+    assert.deepEqual(
+      r.flags.map((f) => `${f.key}=${f.value} @${f.at.source}:${f.at.line}:${f.at.column}`),
+      [
+        'hosts=fd:// @/etc/systemd/system/docker.service.d/20-cmd.conf:4:3',
+        'icc=true @/etc/default/docker:1:14',
+        'live-restore=true @/etc/systemd/system/docker.service.d/20-cmd.conf:4:25',
+      ],
+    );
+  });
+
+  it('uses /etc/default/docker alone when there is no unit', () => {
+    const fs = memoryRootFs({ '/etc/default/docker': { text: '#DOCKER_OPTS="--dns 8.8.8.8"\nDOCKER_OPTS="--userns-remap=default"\n' } });
+    const r = loadHostDaemon(fs);
+    assert.equal(r.spec.usernsRemap?.value, 'default');
+    assert.equal(r.spec.usernsRemap?.at.line, 2);
+  });
+
+  it('reports a missing --config-file and a key set in both places', () => {
+    const missing = loadHostDaemon(
+      memoryRootFs({ '/etc/systemd/system/docker.service': { text: '[Service]\nExecStart=/usr/sbin/dockerd --config-file=/etc/docker/prod.json\n' } }),
+    );
+    assert.deepEqual(
+      missing.diagnostics.map((d) => d.message),
+      ['dockerd refuses to start: the configuration file /etc/docker/prod.json does not exist.'],
+    );
+    const both = loadHostDaemon(
+      memoryRootFs({
+        '/etc/systemd/system/docker.service': { text: '[Service]\nExecStart=/usr/sbin/dockerd --debug -H fd://\n' },
+        '/etc/docker/daemon.json': { text: '{"debug": true}' },
+      }),
+    );
+    assert.match(both.diagnostics[0]?.message ?? '', /"debug" is set here and also as the flag --debug/);
+  });
+});
