@@ -89,9 +89,9 @@ export function engineSummaryText(r: EngineAuditResult): string {
 }
 
 /** Runs the engine audit for `audit engine` and `audit`; returns undefined after reporting an engine error. */
-export async function runEngineAudit(flags: EngineFlags): Promise<EngineAuditResult | undefined> {
+export async function runEngineAudit(flags: EngineFlags, extra: Partial<EngineAuditOptions> = {}): Promise<EngineAuditResult | undefined> {
   try {
-    return await auditEngine(engineOptions(flags));
+    return await auditEngine({ ...engineOptions(flags), ...extra });
   } catch (e) {
     if (e instanceof EngineError) {
       reportEngineError(e);

@@ -1,23 +1,71 @@
 import type { Command } from 'commander';
+import { compareFindings } from '../check/index.js';
+import { auditHost } from '../pipeline/audit-host.js';
+import { resolveEndpoint } from '../sources/engine/index.js';
 import { type EngineFlags, engineCommandResult, engineSummaryText, registerAuditEngine, runEngineAudit, withEngineOptions } from './audit-engine.js';
 import { registerAuditHost } from './audit-host.js';
+import { UsageError } from './output.js';
 import { checkOutputFlags, withOutputOptions, writeReport } from './report-output.js';
+
+/** The parts `bulwark audit` can run. */
+const PARTS = ['host', 'engine'] as const;
+type Part = (typeof PARTS)[number];
+
+interface AuditFlags extends EngineFlags {
+  parts: string;
+}
+
+/** Parses `--parts host,engine`. @throws UsageError */
+export function parseParts(text: string): Set<Part> {
+  const out = new Set<Part>();
+  for (const p of text.split(',').map((s) => s.trim().toLowerCase())) {
+    if (!(PARTS as readonly string[]).includes(p)) throw new UsageError(`--parts takes a comma list of ${PARTS.join(', ')}; got "${p}"`);
+    out.add(p as Part);
+  }
+  return out;
+}
 
 /**
  * `bulwark audit`: checks a machine and a running engine (as opposed to `scan`, which reads files).
  * `audit host` (the machine Docker runs on: files under --root) and `audit engine` (a live Docker Engine)
- * are registered by their own files; `audit` alone runs every part that is available, with one report,
- * one fail threshold and one exit code. The host part joins here once it exports a runner.
+ * are registered by their own files. `audit` alone runs both parts into one report, with one fail threshold
+ * and one exit code: the host below `/` (daemon.json and systemd unit through the daemon rules, host files),
+ * then the engine's containers and images. The daemon rules run once: on the host's configuration files,
+ * which say more than `docker info`. The host part runs only when the engine is local (a unix socket);
+ * `--parts` selects parts.
  */
 export function registerAudit(program: Command): void {
   const audit = withOutputOptions(
-    withEngineOptions(program.command('audit').description('Audit the Docker host and a running Docker Engine (alone: every part).')),
-  ).action(async (flags: EngineFlags) => {
+    withEngineOptions(program.command('audit').description('Audit the Docker host and a running Docker Engine (alone: every part into one report).')).option(
+      '--parts <list>',
+      `parts to run, comma-separated: ${PARTS.join(', ')}`,
+      PARTS.join(','),
+    ),
+  ).action(async (flags: AuditFlags) => {
     checkOutputFlags(flags);
-    const r = await runEngineAudit(flags);
-    if (!r) return;
-    writeReport(engineCommandResult(r), flags);
-    if ((flags.format ?? 'text') === 'text' && flags.output === undefined && flags.quiet !== true) process.stdout.write(engineSummaryText(r));
+    const parts = parseParts(flags.parts);
+    if (flags.containersOnly) parts.delete('host');
+    const local =
+      resolveEndpoint({ ...(flags.host ? { host: flags.host } : {}), ...(flags.context ? { context: flags.context } : {}), env: process.env }).kind === 'unix';
+    const host = parts.has('host') && local ? auditHost({ root: '/' }) : undefined;
+    const engine = parts.has('engine') ? await runEngineAudit(flags, host ? { daemon: false } : {}) : undefined;
+    if (parts.has('engine') && !engine) return; // the engine error was reported (exit 2)
+    const findings = [...(host?.findings ?? []), ...(engine?.findings ?? [])].sort(compareFindings);
+    const rules = [...(host?.rules ?? []), ...(engine?.rules ?? [])];
+    const base = engine ? engineCommandResult(engine) : { findings: [], diagnostics: [], files: 0, subjects: 0, subjectWord: 'containers', rules: [] };
+    writeReport(
+      {
+        ...base,
+        findings,
+        diagnostics: [...(host?.diagnostics ?? []), ...base.diagnostics],
+        files: host?.files ?? 0,
+        subjects: (engine?.containers ?? 0) + (host?.checks ?? 0),
+        subjectWord: host && engine ? 'containers and host checks' : host ? 'host checks' : 'containers',
+        rules: [...new Map(rules.map((r) => [r.id, r])).values()].sort((a, b) => a.id.localeCompare(b.id)),
+      },
+      flags,
+    );
+    if (engine && (flags.format ?? 'text') === 'text' && flags.output === undefined && flags.quiet !== true) process.stdout.write(engineSummaryText(engine));
   });
   registerAuditHost(audit);
   registerAuditEngine(audit);

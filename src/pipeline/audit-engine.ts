@@ -26,6 +26,8 @@ export interface EngineAuditOptions {
   concurrency?: number;
   /** Only the containers: no image rules over local images, no daemon rules over `docker info`. */
   containersOnly?: boolean;
+  /** Run the daemon rules on `docker info` (default true); off when `audit host` already judged daemon.json. */
+  daemon?: boolean;
   settings?: SettingsLookup;
   /** The audit's clock (for image age); default now. */
   now?: Date;
@@ -125,7 +127,7 @@ export async function auditEngine(opts: EngineAuditOptions): Promise<EngineAudit
       const daemonRules = (DAEMON_RULES as readonly Rule<DaemonSpec>[]).filter(
         (r) => ENGINE_DAEMON_RULE_NAMES.has(r.meta.name) || r.meta.appliesTo.includes('engine'),
       );
-      if (snap.info && daemonRules.length > 0) {
+      if (snap.info && daemonRules.length > 0 && opts.daemon !== false) {
         for (const r of daemonRules) ran.set(r.meta.id, r.meta);
         const name = snap.info.Name || opts.endpoint.url;
         const spec = infoToDaemonSpec(snap.info, name, undefined, icc === undefined ? {} : { icc });
@@ -139,7 +141,7 @@ export async function auditEngine(opts: EngineAuditOptions): Promise<EngineAudit
       diagnostics,
       containers: snap.containers.length,
       images,
-      daemonChecked: !opts.containersOnly && snap.info !== undefined,
+      daemonChecked: !opts.containersOnly && opts.daemon !== false && snap.info !== undefined,
       endpoint: opts.endpoint.url,
       apiVersion: client.apiVersion,
       vanished: snap.vanished,
