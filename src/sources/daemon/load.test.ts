@@ -75,4 +75,13 @@ describe('loadHostDaemon', () => {
     );
     assert.match(both.diagnostics[0]?.message ?? '', /"debug" is set here and also as the flag --debug/);
   });
+
+  it('an unreadable daemon.json makes the configuration unknown, with a warning, never a crash', () => {
+    const r = loadHostDaemon(memoryRootFs({ '/etc/docker/daemon.json': { text: '{}', unreadable: true } }));
+    assert.equal(r.known, false);
+    assert.deepEqual(
+      r.diagnostics.map((d) => `${d.severity} ${d.message}`),
+      ['warning cannot read /etc/docker/daemon.json: EACCES: the daemon configuration cannot be known.'],
+    );
+  });
 });
