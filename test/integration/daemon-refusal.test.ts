@@ -60,7 +60,10 @@ function unmountBelow(dir: string): void {
   for (const m of mounts) spawnSync('umount', ['-l', m]);
 }
 
-/** ENGINE.md: stopping a second daemon was seen to remove the main daemon's docker0 bridge; put it back if so. */
+/**
+ * ENGINE.md saw the main daemon's docker0 vanish around a second daemon. The cause: dockerd started with
+ * `--bridge none` removes an existing docker0 while it starts. Put it back (same address as the main daemon's).
+ */
 function bridgeExists(): boolean {
   return spawnSync('ip', ['link', 'show', 'docker0']).status === 0;
 }
@@ -152,7 +155,15 @@ async function tryDockerd(config: string): Promise<{ started: boolean; output: s
     const deadline = Date.now() + 30000;
     while (Date.now() < deadline) {
       if (exited) return { started: false, output, args };
-      if (await ping(sock)) return { started: true, output, args };
+      if (await ping(sock)) {
+        // dockerd with --bridge none deletes any "docker0" at start (moby daemon_unix.go, removeDefaultBridgeInterface):
+        // put the main daemon's bridge back at once rather than after the stop.
+        if (hadBridge && !bridgeExists()) {
+          restoreBridge();
+          bridgeRestored++;
+        }
+        return { started: true, output, args };
+      }
       await new Promise((r) => setTimeout(r, 200));
     }
     return { started: false, output: `${output}\n(no answer within 30 s)`, args };
