@@ -50,7 +50,7 @@ export interface DaemonSpec {
    * last assignment winning), keyed by directive name (`NoNewPrivileges`, `LimitNOFILE`). Absent when no unit was read.
    */
   systemdService?: Record<string, Sourced<string>>;
-  /** Where the systemd unit (or the drop-in holding ExecStart=) was read, when one was. */
+  /** The ExecStart= that starts dockerd (in the unit or the drop-in that set it last), when a unit was read: where missing directives go. */
   systemdUnit?: Location;
   /**
    * True when only part of the configuration was read (a drop-in kept in a repository, without daemon.json):
