@@ -124,6 +124,13 @@ const CASES: Case[] = [
     expected: ['BW1007 HostConfig.SecurityOpt[1]', 'BW1026 Config.Image'],
   },
   {
+    tag: 'unhealthy',
+    flags: ['--health-cmd', 'false', '--health-interval', '1s', '--health-retries', '1'],
+    compose: HARDENED_COMPOSE.replace('healthcheck: { test: [CMD-SHELL, "true"] }', 'healthcheck: { test: [CMD-SHELL, "false"], interval: 1s, retries: 1 }'),
+    // Live-only: the engine's own health state (the compose and run forms have the same runtime rule ids).
+    expected: ['BW1026 Config.Image', 'BW1101 State'],
+  },
+  {
     tag: 'ports',
     flags: ['-p', '127.0.0.1::80', '-p', '81'],
     compose: `${HARDENED_COMPOSE}\n    ports: ["127.0.0.1::80", "81"]`,
@@ -150,6 +157,11 @@ await engineSuite('audit engine on real containers', () => {
     for (const c of CASES) {
       docker('run', '-d', '--name', nameOf(c), ...(c.network ? [] : ['--network', 'none']), ...flagsOf(c), BUSYBOX_IMAGE, 'sleep', '300');
     }
+    // A stopped container is audited only with --all.
+    docker('create', '--name', `${prefix}-stopped`, '--network', 'none', BUSYBOX_IMAGE, 'sleep', '300');
+    const unhealthy = nameOf(CASES.find((c) => c.tag === 'unhealthy') as Case);
+    for (let i = 0; i < 100 && docker('inspect', '--format', '{{.State.Health.Status}}', unhealthy) !== 'unhealthy'; i++)
+      await new Promise((r) => setTimeout(r, 200));
     result = await auditEngine({
       endpoint: parseHost(`unix://${engineSocket()}`, 'test'),
       filters: { name: [`${prefix}-`] },
@@ -205,7 +217,18 @@ await engineSuite('audit engine on real containers', () => {
     const text = spawnSync(process.execPath, [BIN, 'audit', 'engine', '--containers-only', '--filter', `name=${prefix}-`, '--no-color'], { encoding: 'utf8' });
     assert.equal(text.status, 1, text.stderr);
     assert.match(text.stdout, new RegExp(`${CASES.length} containers checked`));
-    assert.match(text.stdout, /Failures per rule:\n\s+8 {2}BW1026 require-image-digest/);
+    assert.match(text.stdout, new RegExp(`Failures per rule:\\n\\s+${CASES.length} {2}BW1026 require-image-digest`));
+  });
+
+  it('--all adds stopped containers', async () => {
+    const r = await auditEngine({
+      endpoint: parseHost(`unix://${engineSocket()}`, 'test'),
+      filters: { name: [`${prefix}-`] },
+      containersOnly: true,
+      all: true,
+    });
+    assert.equal(r.containers, CASES.length + 1);
+    assert.ok(r.findings.some((f) => f.subject === `${prefix}-stopped`));
   });
 
   it('--filter by label selects nothing when no container carries it', async () => {
