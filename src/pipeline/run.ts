@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { checkContainer, type Finding } from '../check/index.js';
 import type { Diagnostic } from '../model/index.js';
 import { RUNTIME_RULES } from '../rules/index.js';
-import { type RunScan, runFileKind, scanRunFile, scanRunFileAsync } from '../sources/run/index.js';
+import { type RunFileInput, type RunScan, runFileKind, scanRunFile, scanRunFilesAsync } from '../sources/run/index.js';
 import type { ScanContext, SourceHandler, SourceOutput } from './types.js';
 
 /** Extensionless files bigger than this are not opened to look for a shell shebang. */
@@ -63,12 +63,17 @@ export const runHandler: SourceHandler = {
   },
   async scanAsync(files, _explicit, ctx) {
     const diagnostics: Diagnostic[] = [];
-    const results: { scan: RunScan | undefined }[] = [];
+    const inputs: RunFileInput[] = [];
     for (const abs of files) {
       const text = readCandidate(abs, ctx, diagnostics);
-      results.push({ scan: text === undefined ? undefined : await scanRunFileAsync(abs, text, ctx.fs.display(abs)) });
+      if (text !== undefined) inputs.push({ path: abs, text, source: ctx.fs.display(abs) });
     }
-    return collect(results, ctx, diagnostics);
+    const scans = await scanRunFilesAsync(inputs);
+    return collect(
+      scans.map((scan) => ({ scan })),
+      ctx,
+      diagnostics,
+    );
   },
 };
 
@@ -78,8 +83,10 @@ export const runHandler: SourceHandler = {
  * @param sources the pseudo-file name of each text in findings (`<command>`, `<stdin>`)
  */
 export async function scanCommands(texts: readonly { text: string; source: string }[], ctx: Pick<ScanContext, 'settings'>): Promise<SourceOutput> {
-  const diagnostics: Diagnostic[] = [];
-  const results: { scan: RunScan | undefined }[] = [];
-  for (const t of texts) results.push({ scan: await scanRunFileAsync(t.source, t.text, t.source, 'command') });
-  return collect(results, ctx as ScanContext, diagnostics);
+  const scans = await scanRunFilesAsync(texts.map((t) => ({ path: t.source, text: t.text, source: t.source, kind: 'command' as const })));
+  return collect(
+    scans.map((scan) => ({ scan })),
+    ctx as ScanContext,
+    [],
+  );
 }

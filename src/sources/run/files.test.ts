@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { scanRunFile, scanRunFileAsync } from './index.js';
+import { scanRunFile, scanRunFileAsync, scanRunFilesAsync } from './index.js';
 
 /** `line:column privileged?` of each run line found, and diagnostics as `code line:column`. */
 async function scan(path: string, text: string) {
@@ -123,6 +123,22 @@ describe('hostile input', () => {
   it('a bad block in a Markdown file is reported and the other blocks are still scanned', async () => {
     const md = ['```sh', 'docker run "oops', '```', '```sh', 'docker run --privileged app:1', '```'].join('\n');
     assert.deepEqual(await scan('README.md', md), { specs: ['5:1 privileged@5:12'], diagnostics: ['shell-syntax 2:12'] });
+  });
+
+  it('files checked in one batch: a broken file is located in itself and the others are still scanned', async () => {
+    const rs = await scanRunFilesAsync([
+      { path: 'a.sh', text: 'docker run --privileged a:1 \\\n', source: 'a.sh' },
+      { path: 'b.sh', text: 'x=1\ndocker run "b:1\n', source: 'b.sh' },
+      { path: 'c.md', text: '```sh\ndocker run --privileged c:1\n```\n```sh\nif true; then docker run d:1\n```\n', source: 'c.md' },
+    ]);
+    assert.deepEqual(
+      rs.map((r) => [r?.specs.map((s) => `${s.at.source}:${s.at.line}`), r?.diagnostics.map((d) => `${d.code} ${d.at.source}:${d.at.line}:${d.at.column}`)]),
+      [
+        [['a.sh:1'], []],
+        [[], ['shell-syntax b.sh:2:12']],
+        [['c.md:2'], ['shell-syntax c.md:5:1']],
+      ],
+    );
   });
 
   it('a 1 MB single line is scanned without a crash, quickly', async () => {

@@ -1,6 +1,6 @@
 import { Document } from 'yaml';
 import { type ContainerSpec, type Diagnostic, LineIndex } from '../../model/index.js';
-import { parseDockerRun } from './argv.js';
+import { type ParsedRun, parseDockerRun } from './argv.js';
 import { extractShell, hasShellShebang, type RunFileKind, runFileKind, type ShellBlock } from './extract.js';
 import { lexShell, type ShellDialect } from './shell.js';
 import { type ComposeService, specToComposeService } from './to-compose.js';
@@ -23,6 +23,38 @@ export interface RunScan {
 /** Files larger than this are not scanned for run lines (a `too-large` diagnostic). */
 export const MAX_RUN_FILE_BYTES = 8 * 1024 * 1024;
 
+/** A shell block lexed once: its commands, the docker run/create invocations among them, and lexer errors. */
+interface LexedBlock {
+  block: ShellBlock;
+  runs: ParsedRun[];
+  errors: { offset: number; message: string }[];
+}
+
+function lexBlock(b: ShellBlock): LexedBlock {
+  const lexed = lexShell(b.text, b.base, b.dialect);
+  const commands = [...lexed.commands].sort((x, y) => (x[0]?.start ?? 0) - (y[0]?.start ?? 0));
+  const runs: ParsedRun[] = [];
+  for (const words of commands) {
+    const run = parseDockerRun(words);
+    if (run) runs.push(run);
+  }
+  return { block: b, runs, errors: lexed.errors };
+}
+
+function specsOf(lexed: readonly LexedBlock[], source: string, index: LineIndex): RunScan {
+  const specs: ContainerSpec[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const l of lexed) {
+    for (const e of l.errors)
+      diagnostics.push({ code: 'shell-syntax', severity: 'error', message: e.message, at: index.location(source, e.offset, e.offset + 1) });
+    for (const run of l.runs) {
+      const spec = runToSpec(run, source, index, diagnostics);
+      if (spec) specs.push(spec);
+    }
+  }
+  return { specs, diagnostics };
+}
+
 /**
  * Finds and maps the `docker run` / `docker create` commands of shell blocks (synchronous; no shell-grammar
  * validation beyond the lexer's own: unterminated quotes, unclosed `$(`, here-documents). Lexing problems
@@ -30,22 +62,7 @@ export const MAX_RUN_FILE_BYTES = 8 * 1024 * 1024;
  * @param source the file name shown in findings
  */
 export function scanShellBlocks(text: string, blocks: readonly ShellBlock[], source: string, index = new LineIndex(text)): RunScan {
-  const specs: ContainerSpec[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const b of blocks) {
-    if (!/docker/.test(b.text)) continue;
-    const lexed = lexShell(b.text, b.base, b.dialect);
-    for (const e of lexed.errors)
-      diagnostics.push({ code: 'shell-syntax', severity: 'error', message: e.message, at: index.location(source, e.offset, e.offset + 1) });
-    const commands = [...lexed.commands].sort((a, c) => (a[0]?.start ?? 0) - (c[0]?.start ?? 0));
-    for (const words of commands) {
-      const run = parseDockerRun(words);
-      if (!run) continue;
-      const spec = runToSpec(run, source, index, diagnostics);
-      if (spec) specs.push(spec);
-    }
-  }
-  return { specs, diagnostics };
+  return specsOf(blocks.filter((b) => /docker/.test(b.text)).map(lexBlock), source, index);
 }
 
 /**
@@ -72,55 +89,93 @@ function guard(text: string, source: string, index: LineIndex): Diagnostic | und
   return undefined;
 }
 
+/** One file to scan for run lines. `kind` undefined: decided from the path and a shell shebang. */
+export interface RunFileInput {
+  path: string;
+  text: string;
+  /** The file name shown in findings. */
+  source: string;
+  kind?: RunFileKind;
+}
+
+/** A file after extraction and lexing, before the grammar check. */
+interface PreparedFile {
+  source: string;
+  index: LineIndex;
+  text: string;
+  diagnostics: Diagnostic[];
+  lexed: LexedBlock[];
+}
+
+function prepare(f: RunFileInput): PreparedFile | undefined {
+  const k = f.kind ?? runFileKind(f.path) ?? (hasShellShebang(f.text) ? 'shell' : undefined);
+  if (k === undefined) return undefined;
+  const index = new LineIndex(f.text);
+  const refused = guard(f.text, f.source, index);
+  if (refused) return { source: f.source, index, text: f.text, diagnostics: [refused], lexed: [] };
+  const { blocks, errors } = extractShell(k, f.text);
+  const diagnostics: Diagnostic[] = errors.map((e) => ({
+    code: 'yaml-syntax',
+    severity: 'error',
+    message: e.message,
+    at: index.location(f.source, e.offset, e.offset + 1),
+  }));
+  const lexed = blocks.filter((b) => /docker/.test(b.text)).map(lexBlock);
+  return { source: f.source, index, text: f.text, diagnostics, lexed };
+}
+
 /**
- * Scans one file of a run-line kind (synchronously, without the shell-grammar check of scanRunFileAsync).
+ * Scans one file of a run-line kind (synchronously, without the shell-grammar check of scanRunFilesAsync).
  * @param kind the file kind; undefined to decide from `path` and a shell shebang
  * @returns undefined when the file holds no shell at all (no known kind, no shebang)
  */
 export function scanRunFile(path: string, text: string, source: string, kind?: RunFileKind): RunScan | undefined {
-  const k = kind ?? runFileKind(path) ?? (hasShellShebang(text) ? 'shell' : undefined);
-  if (k === undefined) return undefined;
-  const index = new LineIndex(text);
-  const refused = guard(text, source, index);
-  if (refused) return { specs: [], diagnostics: [refused] };
-  const { blocks, errors } = extractShell(k, text);
-  const diagnostics: Diagnostic[] = errors.map((e) => ({
-    code: 'yaml-syntax',
-    severity: 'error',
-    message: e.message,
-    at: index.location(source, e.offset, e.offset + 1),
-  }));
-  const r = scanShellBlocks(text, blocks, source, index);
-  return { specs: r.specs, diagnostics: [...diagnostics, ...r.diagnostics] };
+  const p = prepare(kind === undefined ? { path, text, source } : { path, text, source, kind });
+  if (!p) return undefined;
+  const r = specsOf(p.lexed, p.source, p.index);
+  return { specs: r.specs, diagnostics: [...p.diagnostics, ...r.diagnostics] };
 }
 
 /**
- * Like scanRunFile, and first checks the shell grammar of every block that mentions docker with mvdan/sh
- * (`sh-syntax`): a block the shell would refuse gets a located `shell-syntax` diagnostic and is not scanned.
+ * Like scanRunFile for many files, and first checks the shell grammar with mvdan/sh (`sh-syntax`) of every block
+ * that holds a docker run/create command or that the lexer found broken: a block the shell would refuse gets a
+ * located `shell-syntax` diagnostic and is not scanned. All files are checked in one parser call (plus one per
+ * refused block), since each call starts a fresh WASM Go runtime.
+ * @returns one result per input, undefined for files that hold no shell
  */
-export async function scanRunFileAsync(path: string, text: string, source: string, kind?: RunFileKind): Promise<RunScan | undefined> {
-  const k = kind ?? runFileKind(path) ?? (hasShellShebang(text) ? 'shell' : undefined);
-  if (k === undefined) return undefined;
-  const index = new LineIndex(text);
-  const refused = guard(text, source, index);
-  if (refused) return { specs: [], diagnostics: [refused] };
-  const { blocks, errors } = extractShell(k, text);
-  const diagnostics: Diagnostic[] = errors.map((e) => ({
-    code: 'yaml-syntax',
-    severity: 'error',
-    message: e.message,
-    at: index.location(source, e.offset, e.offset + 1),
-  }));
-  const candidates = blocks.filter((b) => /docker/.test(b.text));
-  const invalid = await validateShellBlocks(text, candidates, source, index);
-  diagnostics.push(...invalid.diagnostics);
-  const r = scanShellBlocks(
-    text,
-    candidates.filter((b) => !invalid.refused.has(b)),
-    source,
-    index,
+export async function scanRunFilesAsync(files: readonly RunFileInput[]): Promise<(RunScan | undefined)[]> {
+  const prepared = files.map(prepare);
+  const toCheck = prepared.flatMap((p) =>
+    p ? p.lexed.filter((l) => l.runs.length > 0 || l.errors.length > 0).map((l) => ({ text: p.text, block: l.block, source: p.source, index: p.index })) : [],
   );
-  return { specs: r.specs, diagnostics: [...diagnostics, ...r.diagnostics] };
+  const { diagnostics, refused } = await validateShellBlocks(toCheck);
+  return prepared.map((p) => {
+    if (!p) return undefined;
+    const mine = diagnostics.filter((d) => d.at.source === p.source);
+    const kept = p.lexed.filter((l) => !refused.has(l.block));
+    const r = specsOf(
+      kept.map((l) => ({ ...l, errors: [] })),
+      p.source,
+      p.index,
+    );
+    // The shell parser accepted these blocks, so where the built-in lexer stopped, the lexer is at fault: a
+    // warning says which part of the block was not checked.
+    const lexerLimits: Diagnostic[] = kept.flatMap((l) =>
+      l.errors.map((e) => ({
+        code: 'shell-syntax' as const,
+        severity: 'warning' as const,
+        message: `${e.message} (the shell accepts it; the rest of this block is not checked)`,
+        at: p.index.location(p.source, e.offset, e.offset + 1),
+      })),
+    );
+    return { specs: r.specs, diagnostics: [...p.diagnostics, ...mine, ...lexerLimits, ...r.diagnostics] };
+  });
+}
+
+/** scanRunFilesAsync for one file. */
+export async function scanRunFileAsync(path: string, text: string, source: string, kind?: RunFileKind): Promise<RunScan | undefined> {
+  const [r] = await scanRunFilesAsync([kind === undefined ? { path, text, source } : { path, text, source, kind }]);
+  return r;
 }
 
 /** The result of converting run lines to compose. */

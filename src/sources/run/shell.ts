@@ -41,6 +41,9 @@ const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'whi
 
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 
+/** Characters that are literal in a word in every dialect (no quote, escape, expansion, operator or blank). */
+const PLAIN = /[^\s;|&()<>\\'"$`%]+/y;
+
 /**
  * Splits shell text into simple commands and their words, the way a POSIX shell tokenises (quotes, backslash
  * escapes and line continuations, comments, operators, redirections, here-documents), without executing or
@@ -194,6 +197,17 @@ class Lexer {
       rawText += u.raw ?? '$?';
     };
     while (this.i < s.length) {
+      // Fast path: a run of plain characters is copied at once.
+      PLAIN.lastIndex = this.i;
+      const run = PLAIN.exec(s);
+      if (run) {
+        const chunk = run[0];
+        text += chunk;
+        rawText += chunk;
+        for (let k = 0; k < chunk.length; k++) offsets.push(this.base + this.i + k);
+        this.i += chunk.length;
+        continue;
+      }
       const c = s[this.i] as string;
       if (' \t\r\n;|&()<>'.includes(c)) {
         if (c === '<' && this.dialect === 'doc' && this.placeholderAt(this.i)) {

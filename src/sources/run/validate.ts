@@ -17,7 +17,7 @@ const parse = getProcessor(() => {
 
 /**
  * Makes a block acceptable to a POSIX/bash parser without moving any character: documentation placeholders
- * (`<digest>`), GitHub `${{ expr }}` and make's `$(VAR)` become letters of the same length.
+ * (`<digest>`), GitHub `${{ expr }}` and systemd `%n` specifiers become letters of the same length.
  */
 function neutralise(b: ShellBlock): string {
   let t = b.text;
@@ -27,59 +27,77 @@ function neutralise(b: ShellBlock): string {
   return t;
 }
 
+/** A block to check, with the file it belongs to. */
+export interface BlockToCheck {
+  /** The whole file's text. */
+  text: string;
+  block: ShellBlock;
+  source: string;
+  index: LineIndex;
+}
+
 /**
- * Checks the blocks with mvdan/sh (bash grammar, through the `sh-syntax` WASM build). The blocks are laid out
- * at their own offsets in one text of the file's length, other characters blanked, so one parse covers the
- * file and error positions are file positions. A block with an error is reported, blanked, and the rest
- * parsed again (one parse per bad block).
+ * Checks blocks with mvdan/sh (bash grammar, through the `sh-syntax` WASM build). Every call of that parser
+ * starts a fresh Go runtime, which costs far more than parsing, so all blocks of all files are laid out in one
+ * text (each file at its own offsets, other characters blanked, files one after the other) and parsed at once.
+ * mvdan/sh stops at the first error: the block holding it is reported and refused, and parsing resumes after it,
+ * so the cost is one parse plus one per refused block (of the text after it).
  * @returns located `shell-syntax` diagnostics and the blocks that failed (not to be scanned)
  */
-export async function validateShellBlocks(
-  text: string,
-  blocks: readonly ShellBlock[],
-  source: string,
-  index: LineIndex,
-): Promise<{ diagnostics: Diagnostic[]; refused: Set<ShellBlock> }> {
+export async function validateShellBlocks(blocks: readonly BlockToCheck[]): Promise<{ diagnostics: Diagnostic[]; refused: Set<ShellBlock> }> {
   const diagnostics: Diagnostic[] = [];
   const refused = new Set<ShellBlock>();
   if (blocks.length === 0) return { diagnostics, refused };
-  const layout = (): string => {
-    const parts: string[] = [];
+  // Lay out files one after the other; each file's blocks at their offsets, blank space elsewhere.
+  const byFile = new Map<string, BlockToCheck[]>();
+  for (const b of blocks) byFile.set(b.source, [...(byFile.get(b.source) ?? []), b]);
+  const placed: { check: BlockToCheck; start: number; end: number }[] = [];
+  const parts: string[] = [];
+  let total = 0;
+  for (const list of byFile.values()) {
+    const text = (list[0] as BlockToCheck).text;
     let at = 0;
-    // Each block is followed by a newline so that one block's trailing backslash cannot join the next.
-    for (const b of [...blocks].sort((x, y) => x.base - y.base)) {
-      if (refused.has(b) || b.base < at) continue;
-      parts.push(blank(text.slice(at, b.base)), neutralise(b));
-      at = b.base + b.text.length;
+    for (const c of [...list].sort((x, y) => x.block.base - y.block.base)) {
+      if (c.block.base < at) continue;
+      parts.push(blank(text.slice(at, c.block.base)));
+      const laid = neutralise(c.block);
+      parts.push(laid);
+      placed.push({ check: c, start: total + c.block.base, end: total + c.block.base + laid.length });
+      at = c.block.base + laid.length;
     }
-    parts.push(blank(text.slice(at)));
-    return parts.join('');
-  };
-  for (let attempt = 0; attempt <= blocks.length; attempt++) {
-    const laid = layout();
+    // A newline after each file, so that a file's trailing backslash cannot join the next file.
+    parts.push(`${blank(text.slice(at))}\n`);
+    total += Math.max(text.length, at) + 1;
+  }
+  const all = parts.join('');
+  let from = 0;
+  while (from < all.length) {
     try {
-      await parse(laid, { keepComments: false });
+      await parse(all.slice(from), { keepComments: false });
       break;
     } catch (e) {
       const err = e as { Pos?: { Offset: number }; Text?: string; message?: string };
       if (err.Pos === undefined) {
         // Not a syntax error but a failure of the parser itself: say so once and let the lexer decide alone.
+        const first = blocks[0] as BlockToCheck;
         diagnostics.push({
           code: 'internal',
           severity: 'warning',
           message: `shell parser unavailable (${err.message ?? String(e)}); checked with the built-in lexer only`,
-          at: index.location(source, 0, 0),
+          at: { source: first.source },
         });
         break;
       }
-      const offset = byteToCharOffset(laid, err.Pos?.Offset ?? 0);
+      const offset = from + byteToCharOffset(all.slice(from), err.Pos.Offset);
+      const hit = placed.find((p) => offset >= p.start && offset <= p.end) ?? [...placed].reverse().find((p) => p.start <= offset);
+      if (!hit) break;
+      const local = offset - (hit.start - hit.check.block.base);
       const message = (err.Text ?? err.message ?? 'shell syntax error').replace(/^[^:]*:\d+:\d+: /, '');
-      const bad =
-        blocks.find((b) => !refused.has(b) && offset >= b.base && offset <= b.base + b.text.length) ??
-        [...blocks].reverse().find((b) => !refused.has(b) && b.base <= offset);
-      diagnostics.push({ code: 'shell-syntax', severity: 'error', message, at: index.location(source, offset, offset + 1) });
-      if (!bad) break;
-      refused.add(bad);
+      diagnostics.push({ code: 'shell-syntax', severity: 'error', message, at: hit.check.index.location(hit.check.source, local, local + 1) });
+      refused.add(hit.check.block);
+      // Resume at the next line after the refused block (a line start keeps the parser in a sane state).
+      const nl = all.indexOf('\n', Math.max(hit.end, offset));
+      from = nl === -1 ? all.length : nl + 1;
     }
   }
   return { diagnostics, refused };
