@@ -75,6 +75,8 @@ export interface AuditFacts {
   source: 'auditctl' | 'rules-files' | 'none';
   targets: AuditTarget[];
   at: Location;
+  /** Why the rule files could not all be read (then missing watches cannot be told). */
+  unreadable?: string;
 }
 
 /** One line of /etc/subuid or /etc/subgid. */
@@ -143,6 +145,8 @@ export interface HostSpec {
   /** `docker` group members; absent when the group does not exist. */
   dockerGroup?: Sourced<GroupMember>[];
   sudoDocker: Sourced<SudoDockerGrant>[];
+  /** Set when a sudoers file exists but cannot be read: the grants found are then incomplete. */
+  sudoersUnreadable?: Sourced<string>;
   audit: AuditFacts;
   subuid?: Sourced<SubIdRange[]>;
   subgid?: Sourced<SubIdRange[]>;

@@ -25,5 +25,10 @@ testRule(noSudoDockerRoot, {
         { messageId: 'grant', line: 3, column: 17 },
       ],
     },
+    {
+      name: 'an unreadable sudoers file is unknown, not clean',
+      host: 'etc/sudoers unreadable',
+      errors: [{ messageId: 'unknown', line: 0, column: 0, status: 'unknown' }],
+    },
   ],
 });

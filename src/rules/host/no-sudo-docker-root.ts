@@ -1,4 +1,4 @@
-import { knownValue } from '../../model/index.js';
+import { isUnknown, knownValue } from '../../model/index.js';
 import { hostRule } from './util.js';
 
 /** BW5003: sudoers does not grant the whole docker client (seed §3). */
@@ -16,9 +16,14 @@ export const noSudoDockerRoot = hostRule({
     references: { seed: '§3' },
     checklist: 'host-daemon',
     appliesTo: ['host'],
-    messages: { grant: 'A sudoers entry lets {who} run "{command}" as root, which gives full control of Docker (root on the host).' },
+    messages: {
+      grant: 'A sudoers entry lets {who} run "{command}" as root, which gives full control of Docker (root on the host).',
+      unknown: 'Whether sudoers grants docker cannot be fully known: {reason}.',
+    },
   },
   check(h, ctx) {
+    const u = h.sudoersUnreadable;
+    if (u && isUnknown(u.value)) ctx.report({ messageId: 'unknown', data: { reason: u.value.reason }, at: u, status: 'unknown' });
     for (const g of h.sudoDocker) {
       const v = knownValue(g);
       if (v) ctx.report({ messageId: 'grant', data: { who: v.who, command: v.command }, at: g });

@@ -31,5 +31,10 @@ testRule(requireDockerAuditRules, {
       files: { '/etc/audit/rules.d/docker.rules': '-w /usr/sbin/dockerd\n-w /etc/docker\n-w /var/lib/docker\n', '<iptables -S INPUT>': '-P INPUT DROP\n' },
       errors: [{ messageId: 'rulesOnly', line: 0, column: 0, status: 'unknown' }],
     },
+    {
+      name: 'rule files that cannot be read give unknown, not missing watches',
+      host: `${TREE}\netc/audit/rules.d/docker.rules unreadable`,
+      errors: [{ messageId: 'unreadable', line: 0, column: 0, status: 'unknown' }],
+    },
   ],
 });

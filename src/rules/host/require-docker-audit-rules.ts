@@ -42,6 +42,7 @@ export const requireDockerAuditRules = hostRule({
     messages: {
       missing: 'No audit rule watches {path} (CIS {cis}).',
       noAuditd: 'auditd is not installed (no auditctl, no /etc/audit): changes to Docker files and uses of the socket are not recorded.',
+      unreadable: 'Which Docker paths the audit rules watch cannot be known: {reason}.',
       rulesOnly: 'auditctl could not be run ({reason}); the rule files under /etc/audit were read instead, which may differ from the loaded rules.',
     },
   },
@@ -55,6 +56,10 @@ export const requireDockerAuditRules = hostRule({
       const c = h.commands.find((x) => x.command === 'auditctl -l');
       if (c && !c.ran && c.reason && !c.reason.startsWith('commands are only run'))
         ctx.report({ messageId: 'rulesOnly', data: { reason: c.reason }, at: a.at, status: 'unknown' });
+    }
+    if (a.unreadable !== undefined) {
+      ctx.report({ messageId: 'unreadable', data: { reason: a.unreadable }, at: a.at, status: 'unknown' });
+      return;
     }
     for (const t of a.targets) if (!t.watchedBy) ctx.report({ messageId: 'missing', data: { path: t.path, cis: t.cis }, at: a.at });
   },

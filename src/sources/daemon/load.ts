@@ -223,6 +223,11 @@ export function loadHostDaemon(fs: RootFs, configFile?: string): HostDaemon {
   const files: string[] = [];
   const service = loadServiceUnit(fs, 'docker.service');
   let words: Word[] = [];
+  let unitUnreadable: string | undefined;
+  for (const d of UNIT_DIRS) {
+    const r = fs.read(`${d}/docker.service`);
+    if (r.kind === 'error') unitUnreadable ??= r.reason;
+  }
   if (service) {
     files.push(...service.files);
     diagnostics.push(...service.diagnostics);
@@ -280,6 +285,15 @@ export function loadHostDaemon(fs: RootFs, configFile?: string): HostDaemon {
   if (service) {
     spec.systemdService = service.directives;
     spec.systemdUnit = exec?.keyAt ?? { source: service.files[0] ?? 'docker.service' };
+  }
+  if (unitUnreadable !== undefined) {
+    known = false;
+    diagnostics.push({
+      code: 'unreadable',
+      severity: 'warning',
+      message: `cannot read ${unitUnreadable}: the dockerd command line cannot be known.`,
+      at: { source: fs.display('/etc/systemd/system') },
+    });
   }
   const out: HostDaemon = { spec, diagnostics, files, known, flags };
   if (json) out.configPath = configPath;

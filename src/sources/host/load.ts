@@ -177,7 +177,13 @@ export function loadHost(fs: RootFs, opts: HostLoadOptions = {}): HostLoad {
     }
   }
 
-  const sudoDocker = readSudoers(fs, readText);
+  const sudoUnreadable: { reason?: string } = {};
+  const sudoDocker = readSudoers(fs, (p) => {
+    const r = fs.read(p);
+    if (r.kind === 'error') sudoUnreadable.reason ??= r.reason;
+    if (r.kind === 'ok') files++;
+    return r.kind === 'ok' ? r.text : undefined;
+  });
   const audit = readAudit(fs, daemon, servicePath, socketPath, opts.run, commands);
   const subId = (p: string): Sourced<SubIdRange[]> | undefined => {
     const r = fs.read(p);
@@ -206,6 +212,7 @@ export function loadHost(fs: RootFs, opts: HostLoadOptions = {}): HostLoad {
     commands,
   };
   if (socketUnit) spec.socketUnit = socketUnit;
+  if (sudoUnreadable.reason) spec.sudoersUnreadable = { value: unknown(`cannot read ${sudoUnreadable.reason}`), at: { source: fs.display('/etc/sudoers') } };
   if (dockerGroup) spec.dockerGroup = dockerGroup;
   const su = subId('/etc/subuid');
   const sg = subId('/etc/subgid');
@@ -361,6 +368,7 @@ function readAudit(
     }
   };
   let source: HostSpec['audit']['source'] = 'none';
+  let unreadable: string | undefined;
   let at: Location = { source: fs.display('/etc/audit/rules.d') };
   const cmd: CommandInput = { command: 'auditctl -l', ran: false };
   if (run) {
@@ -374,19 +382,24 @@ function readAudit(
   } else cmd.reason = 'commands are only run when auditing / itself';
   commands.push(cmd);
   if (source === 'none') {
-    const ruleFiles = (fs.list('/etc/audit/rules.d') ?? []).filter((n) => n.endsWith('.rules')).map((n) => `/etc/audit/rules.d/${n}`);
-    if (ruleFiles.length === 0 && fs.read('/etc/audit/audit.rules').kind === 'ok') ruleFiles.push('/etc/audit/audit.rules');
+    const listed = fs.list('/etc/audit/rules.d');
+    if (listed === undefined && fs.stat('/etc/audit/rules.d') !== undefined) unreadable = 'cannot list /etc/audit/rules.d';
+    const ruleFiles = (listed ?? []).filter((n) => n.endsWith('.rules')).map((n) => `/etc/audit/rules.d/${n}`);
+    const main = fs.read('/etc/audit/audit.rules');
+    if (ruleFiles.length === 0 && main.kind === 'ok') ruleFiles.push('/etc/audit/audit.rules');
+    if (ruleFiles.length === 0 && main.kind === 'error') unreadable ??= `cannot read ${main.reason}`;
     if (ruleFiles.length > 0 || fs.stat('/etc/audit') !== undefined) source = 'rules-files';
     for (const p of ruleFiles) {
       const r = fs.read(p);
       if (r.kind === 'ok') parseRules(r.text, fs.display(p));
+      else if (r.kind === 'error') unreadable ??= `cannot read ${r.reason}`;
     }
   }
   for (const t of targets) {
     const w = watches.find((x) => x.path === t.path || (x.prefix && t.path.startsWith(`${x.path}/`)));
     if (w) t.watchedBy = w.at;
   }
-  return { source, targets, at };
+  return unreadable === undefined ? { source, targets, at } : { source, targets, at, unreadable };
 }
 
 function readDataRoot(fs: RootFs, path: string): Sourced<DataRootFacts> | undefined {
