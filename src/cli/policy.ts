@@ -118,7 +118,8 @@ export interface PolicyOutcome {
  */
 export function applyPolicy(policy: Policy, findings: readonly Finding[], paths: readonly string[], cwd: string): PolicyOutcome {
   const { files } = walk(paths, cwd, policy.ignore);
-  const claimed = files.filter((f) => HANDLERS.some((h) => h.matches(f, false))).map((f) => display(f, cwd));
+  const named = new Set(paths.map((p) => resolve(cwd, p)));
+  const claimed = files.filter((f) => HANDLERS.some((h) => h.matches(f, named.has(f)))).map((f) => display(f, cwd));
   const readText = (source: string): string | undefined => {
     const abs = resolve(cwd, source);
     return existsSync(abs) && isFile(abs) ? readFileSync(abs, 'utf8') : undefined;

@@ -9,11 +9,15 @@ export function htmlEscape(s: string): string {
 }
 
 /** Inline code in rationale and remediation (`like this`) becomes <code>; everything else is escaped. */
-function richText(s: string): string {
-  return s
+function richText(s: string, cache?: Map<string, string>): string {
+  const hit = cache?.get(s);
+  if (hit !== undefined) return hit;
+  const out = s
     .split('`')
     .map((part, i) => (i % 2 === 1 ? `<code>${htmlEscape(part)}</code>` : htmlEscape(part)))
     .join('');
+  cache?.set(s, out);
+  return out;
 }
 
 const STYLE = `
@@ -84,13 +88,14 @@ export function renderHtml(input: ReportInput): string {
 </div>`;
   });
   const sources = [...new Set(input.findings.map((f) => f.location.source))].sort();
+  const texts = new Map<string, string>(); // rationale and remediation repeat per rule: escape each once
   const rows = input.findings.map((f) => {
     const sev = severityOf(f);
     const cis = f.cis?.length ? ` · CIS ${f.cis.map(htmlEscape).join(', ')}` : '';
     return `<tr data-severity="${sev}" data-source="${htmlEscape(f.location.source)}" data-rule="${htmlEscape(f.ruleId)}">
 <td><span class="badge sev-${sev}">${sev}</span></td>
 <td class="loc">${htmlEscape(formatLocation(f))}</td>
-<td>${htmlEscape(f.message)}<details><summary>Why and what to do</summary><p><strong>Why:</strong> ${richText(f.rationale)}</p><p><strong>What to do:</strong> ${richText(f.remediation)}</p><p class="fr">Seed ${htmlEscape(f.seed)}${cis}</p></details></td>
+<td>${htmlEscape(f.message)}<details><summary>Why and what to do</summary><p><strong>Why:</strong> ${richText(f.rationale, texts)}</p><p><strong>What to do:</strong> ${richText(f.remediation, texts)}</p><p class="fr">Seed ${htmlEscape(f.seed)}${cis}</p></details></td>
 <td><a href="${htmlEscape(ruleDocUrl(f.ruleName))}">${htmlEscape(f.ruleId)}</a><br><span class="fr">${htmlEscape(f.ruleName)}</span></td>
 </tr>`;
   });

@@ -53,8 +53,14 @@ export function renderJunit(input: ReportInput): string {
       const rules: RuleMeta[] = input.rules.filter((m) => scopes.has(m.scope));
       for (const f of t.findings) if (!rules.some((m) => m.id === f.ruleId)) rules.push({ id: f.ruleId, name: f.ruleName } as RuleMeta);
       rules.sort((a, b) => a.id.localeCompare(b.id));
+      const byRule = new Map<string, Finding[]>();
+      for (const f of t.findings) {
+        const list = byRule.get(f.ruleId);
+        if (list) list.push(f);
+        else byRule.set(f.ruleId, [f]);
+      }
       for (const m of rules) {
-        const mine = t.findings.filter((f) => f.ruleId === m.id);
+        const mine = byRule.get(m.id) ?? [];
         const violations = mine.filter((f) => f.status === 'violation');
         const attrs = `name="${xmlEscape(`${m.id} ${m.name} (${t.subject})`)}" classname="${xmlEscape(`${source}.${t.subject}`)}" time="0"`;
         if (violations.length > 0) {
