@@ -1,7 +1,7 @@
 import type { Finding } from '../check/index.js';
 import { SEVERITIES } from '../rules/index.js';
 import { checklistSummary } from './summary.js';
-import { formatLocation, type ReportInput, ruleDocUrl } from './types.js';
+import { type ReportInput, ruleDocUrl } from './types.js';
 
 /** Escapes text for HTML content and double-quoted attributes. */
 export function htmlEscape(s: string): string {
@@ -35,7 +35,7 @@ section{margin:20px 0}h2{font-size:17px;border-bottom:1px solid #ddd;padding-bot
 .filters{display:flex;gap:16px;flex-wrap:wrap;align-items:center;background:#fff;border:1px solid #e0e0e0;border-radius:6px;padding:8px 12px}
 .filters label{white-space:nowrap}table{width:100%;border-collapse:collapse;background:#fff;margin-top:8px}
 th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid #eee}th{background:#f0f0f0;font-weight:600}
-td.loc{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;overflow-wrap:anywhere;min-width:16em}details summary{cursor:pointer;color:#333}
+td.loc{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;overflow-wrap:anywhere;min-width:16em}.pos{white-space:nowrap}details summary{cursor:pointer;color:#333}
 details p{margin:4px 0}code{font-family:ui-monospace,Menlo,Consolas,monospace;background:#f3f3f3;padding:0 3px;border-radius:3px}
 .badge{display:inline-block;border-radius:4px;padding:0 6px;color:#fff;font-size:12px;font-weight:600}tr[hidden]{display:none}
 .empty{color:var(--mute);font-style:italic}`;
@@ -56,6 +56,12 @@ const SCRIPT = `
   source.addEventListener('change',apply);
   apply();
 })();`;
+
+/** A location as HTML: the path may wrap anywhere, `:line:col` stays in one piece. */
+function locationHtml(at: { source: string; line?: number; column?: number }): string {
+  if (at.line === undefined) return htmlEscape(at.source);
+  return `${htmlEscape(at.source)}<span class="pos">:${at.line}${at.column === undefined ? '' : `:${at.column}`}</span>`;
+}
 
 function severityOf(f: Finding): string {
   return f.status === 'unknown' ? 'unknown' : f.severity;
@@ -94,18 +100,17 @@ export function renderHtml(input: ReportInput): string {
     const cis = f.cis?.length ? ` · CIS ${f.cis.map(htmlEscape).join(', ')}` : '';
     return `<tr data-severity="${sev}" data-source="${htmlEscape(f.location.source)}" data-rule="${htmlEscape(f.ruleId)}">
 <td><span class="badge sev-${sev}">${sev}</span></td>
-<td class="loc">${htmlEscape(formatLocation(f))}</td>
+<td class="loc">${locationHtml(f.location)}</td>
 <td>${htmlEscape(f.message)}<details><summary>Why and what to do</summary><p><strong>Why:</strong> ${richText(f.rationale, texts)}</p><p><strong>What to do:</strong> ${richText(f.remediation, texts)}</p><p class="fr">Seed ${htmlEscape(f.seed)}${cis}</p></details></td>
 <td><a href="${htmlEscape(ruleDocUrl(f.ruleName))}">${htmlEscape(f.ruleId)}</a><br><span class="fr">${htmlEscape(f.ruleName)}</span></td>
 </tr>`;
   });
   const suppressed = input.suppressed.map(
     (x) =>
-      `<tr><td>${htmlEscape(x.kind)}</td><td class="loc">${htmlEscape(formatLocation(x.finding))}</td><td>${htmlEscape(x.finding.message)}</td><td>${htmlEscape(x.finding.ruleId)}</td><td>${htmlEscape(x.reason ?? '')}</td></tr>`,
+      `<tr><td>${htmlEscape(x.kind)}</td><td class="loc">${locationHtml(x.finding.location)}</td><td>${htmlEscape(x.finding.message)}</td><td>${htmlEscape(x.finding.ruleId)}</td><td>${htmlEscape(x.reason ?? '')}</td></tr>`,
   );
   const errors = input.diagnostics.map(
-    (d) =>
-      `<tr><td>${d.severity}</td><td class="loc">${htmlEscape(formatLocation({ location: d.at }))}</td><td>${htmlEscape(d.message)}</td><td>${htmlEscape(d.code)}</td></tr>`,
+    (d) => `<tr><td>${d.severity}</td><td class="loc">${locationHtml(d.at)}</td><td>${htmlEscape(d.message)}</td><td>${htmlEscape(d.code)}</td></tr>`,
   );
   const filters = sevs
     .map((sev) => `<label><input type="checkbox" name="severity" value="${sev}" checked> ${sev} (<span data-count="${sev}">${sevCount(sev)}</span>)</label>`)

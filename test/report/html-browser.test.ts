@@ -3,10 +3,12 @@
 // nothing from the network. Skips visibly without /usr/bin/chromium unless BULWARK_REQUIRE_BROWSER=1.
 // A screenshot is saved to a temporary folder (path printed) for people to look at.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { renderHtml } from '../../src/report/html.js';
 import { fixtureInput } from './fixture.js';
 
@@ -109,6 +111,42 @@ if (!existsSync(CHROMIUM)) {
         await page.screenshot({ path: shot, fullPage: true });
         process.stdout.write(`# HTML report screenshot: ${shot}\n`);
         assert.deepEqual(requests, [], 'the report must load nothing from the network');
+        assert.deepEqual(errors, []);
+      } finally {
+        await browser.close();
+      }
+    });
+
+    it('a real `bulwark scan examples/ --format html` opens offline and filters', async () => {
+      const { chromium } = await import('playwright-core');
+      const bin = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'bin.js');
+      const dir = mkdtempSync(join(tmpdir(), 'bulwark-html-'));
+      const file = join(dir, 'examples.html');
+      const r = spawnSync(process.execPath, [bin, 'scan', 'examples/', '--format', 'html', '--output', file, '--fail-on', 'none'], {
+        cwd: process.cwd(),
+        encoding: 'utf8',
+      });
+      assert.equal(r.status, 0, r.stderr);
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+        const requests: string[] = [];
+        page.on('request', (q) => {
+          if (!q.url().startsWith('file://')) requests.push(q.url());
+        });
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(String(e)));
+        await page.goto(`file://${file}`);
+        const rows = await page.locator('#findings tbody tr').count();
+        assert.ok(rows > 10, `${rows} rows`);
+        assert.equal(await page.locator('.section-card').count(), 6);
+        const critical = Number(await page.textContent('[data-count="critical"]'));
+        assert.ok(critical > 0);
+        await page.uncheck('input[name="severity"][value="critical"]');
+        assert.equal(Number(await page.textContent('#shown-count')), rows - critical);
+        await page.screenshot({ path: join(dir, 'examples.png'), fullPage: false });
+        process.stdout.write(`# examples report screenshot: ${join(dir, 'examples.png')}\n`);
+        assert.deepEqual(requests, []);
         assert.deepEqual(errors, []);
       } finally {
         await browser.close();
