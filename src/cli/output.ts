@@ -30,8 +30,25 @@ export class UsageError extends Error {
   readonly code = 'usage' as const;
 }
 
+let guarded = false;
+
+/**
+ * Makes a closed standard output (`bulwark scan | head`) end the process quietly, as other CLI tools do, instead
+ * of crashing with an unhandled EPIPE. Idempotent.
+ */
+export function guardStdout(): void {
+  if (guarded) return;
+  guarded = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 /** Writes a report to a file (atomically enough for a report: whole content in one write) or stdout. */
 export function emit(text: string, outFile: string | undefined): void {
-  if (outFile === undefined) process.stdout.write(text);
-  else writeFileSync(outFile, text);
+  if (outFile === undefined) {
+    guardStdout();
+    process.stdout.write(text);
+  } else writeFileSync(outFile, text);
 }

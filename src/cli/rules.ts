@@ -3,7 +3,7 @@ import { RULE_EXAMPLES } from '../report/rule-examples.generated.js';
 import { ruleDocUrl } from '../report/types.js';
 import { allRuleMetas, CHECKLIST, findRuleMeta, type RuleMeta, SEVERITIES } from '../rules/index.js';
 import { EXIT } from './exit-codes.js';
-import { UsageError } from './output.js';
+import { guardStdout, UsageError } from './output.js';
 
 /** Filters of `bulwark rules`. Each takes a comma-separated list; a rule passes when it matches one value of each. */
 export interface RuleFilters {
@@ -112,6 +112,7 @@ export function registerRules(program: Command): void {
     .option('--json', 'print the rules metadata as JSON')
     .action((flags: RuleFilters & { json?: boolean }) => {
       const metas = filterRules(allRuleMetas(), flags);
+      guardStdout();
       process.stdout.write(flags.json ? `${JSON.stringify(metas, null, 2)}\n` : renderRulesTable(metas));
       process.exitCode = EXIT.clean;
     });
@@ -123,6 +124,7 @@ export function registerRules(program: Command): void {
     .action((q: string, flags: { json?: boolean }) => {
       const m = findRuleMeta(q);
       if (!m) throw new UsageError(`no rule "${q}"; \`bulwark rules\` lists them`);
+      guardStdout();
       process.stdout.write(flags.json ? `${JSON.stringify({ ...m, examples: RULE_EXAMPLES[m.id] ?? [] }, null, 2)}\n` : renderExplain(m));
       process.exitCode = EXIT.clean;
     });

@@ -124,6 +124,11 @@ export function parseConfig(text: string, source: string, metas: readonly RuleMe
     };
   }
   const data = (doc.toJS({ maxAliasCount: 100 }) as unknown) ?? {};
+  // `rules:` or `ignore:` with everything below commented out is an empty section, not a type error.
+  if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
+    const o = data as Record<string, unknown>;
+    for (const k of ['rules', 'ignore']) if (k in o && o[k] === null) delete o[k];
+  }
   const diagnostics: Diagnostic[] = [];
   const found = schemaErrors(data, metas);
   if (found.length > 0) {

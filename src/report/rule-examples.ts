@@ -124,7 +124,7 @@ export function pickExamples(meta: RuleMeta, cases: { valid: LiteralCase[]; inva
     const bad = cases.invalid.find((c) => c.kind === kind && fits(c));
     const good = cases.valid.find((c) => c.kind === kind && fits(c));
     if (bad) {
-      const at = bad.errors.map((e) => `line ${e.line}, column ${e.column} (${e.messageId})`).join('; ');
+      const at = bad.errors.map((e) => (e.line > 0 ? `line ${e.line}, column ${e.column} (${e.messageId})` : e.messageId)).join('; ');
       out.push({ kind: 'invalid', format: kind, code: bad.code, caption: `${bad.name ? `${bad.name}: ` : ''}reported at ${at || 'the subject'}` });
     }
     if (good) {

@@ -46,10 +46,13 @@ describe('.bulwark.yaml', () => {
     assert.deepEqual(settingsFromConfig(config)(m).options[k], value);
   });
 
-  it('an empty file is an empty configuration', () => {
-    const { config, diagnostics } = parseConfig('# nothing yet\n', '.bulwark.yaml', metas);
-    assert.deepEqual(diagnostics, []);
-    assert.equal(config?.rules.size, 0);
+  it('an empty file, or empty sections, is an empty configuration', () => {
+    for (const text of ['# nothing yet\n', 'rules:\n  # BW1001: off\nignore:\n']) {
+      const { config, diagnostics } = parseConfig(text, '.bulwark.yaml', metas);
+      assert.deepEqual(diagnostics, []);
+      assert.equal(config?.rules.size, 0);
+      assert.deepEqual(config?.ignore, []);
+    }
   });
 
   it('a wrong key gets a located error', () => {
