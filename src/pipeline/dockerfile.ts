@@ -2,19 +2,22 @@ import { basename, dirname, resolve } from 'node:path';
 import { type Finding, runRules } from '../check/index.js';
 import { type BuildSpec, type Diagnostic, describeImageSpec, type ImageDefaults, imageSpecOfDockerfile } from '../model/index.js';
 import { DOCKERFILE_RULES, IMAGE_RULES } from '../rules/index.js';
-import { isDockerfileName, type LoadedDockerfile, loadDockerfile } from '../sources/dockerfile/index.js';
+import { type DockerignoreCache, isDockerfileName, type LoadedDockerfile, loadDockerfile } from '../sources/dockerfile/index.js';
 import type { ScanContext, SourceHandler } from './types.js';
 
 /** Per scan: Dockerfiles loaded (by path and context) and Dockerfiles already checked, so none is checked twice. */
 const loaded = new WeakMap<ScanContext, Map<string, LoadedDockerfile>>();
 const checked = new WeakMap<ScanContext, Set<string>>();
+const ignoreFiles = new WeakMap<ScanContext, DockerignoreCache>();
 
 function load(abs: string, contextDir: string, ctx: ScanContext): LoadedDockerfile {
   let cache = loaded.get(ctx);
   if (!cache) loaded.set(ctx, (cache = new Map()));
   const key = `${abs}\u0000${contextDir}`;
   let r = cache.get(key);
-  if (!r) cache.set(key, (r = loadDockerfile(abs, ctx.fs, contextDir)));
+  let ignores = ignoreFiles.get(ctx);
+  if (!ignores) ignoreFiles.set(ctx, (ignores = new Map()));
+  if (!r) cache.set(key, (r = loadDockerfile(abs, ctx.fs, contextDir, ignores)));
   return r;
 }
 

@@ -27,8 +27,9 @@ export function realFs(cwd: string = process.cwd()): FileReader {
     },
     size(absolute) {
       try {
-        const st = statSync(absolute);
-        return st.isFile() ? st.size : undefined;
+        // No exception for a missing file: scans probe many optional files (.dockerignore, override files).
+        const st = statSync(absolute, { throwIfNoEntry: false });
+        return st?.isFile() ? st.size : undefined;
       } catch {
         return undefined;
       }

@@ -35,6 +35,16 @@ const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:ba|da|z|k|a)?sh$/;
  * array, since JSON escapes make exact columns unreliable).
  */
 export function runScript(run: RunInstruction): RunScript {
+  let s = scripts.get(run);
+  if (!s) scripts.set(run, (s = scriptOf(run)));
+  return s;
+}
+
+/** Memo of runScript and simpleCommands per RUN: several rules read the same RUN (a pure cache, no state). */
+const scripts = new WeakMap<RunInstruction, RunScript>();
+const commandLists = new Map<string, SimpleCommand[]>();
+
+function scriptOf(run: RunInstruction): RunScript {
   const cmd = run.args;
   if (run.form === 'exec' && run.exec) {
     const [p0, p1, p2] = run.exec;
@@ -67,6 +77,15 @@ export interface SimpleCommand {
  * wrappers from each. A small tokenizer, not a shell: enough to find which program a command runs.
  */
 export function simpleCommands(script: string): SimpleCommand[] {
+  let cached = commandLists.get(script);
+  if (!cached) {
+    if (commandLists.size > 512) commandLists.clear();
+    commandLists.set(script, (cached = splitCommands(script)));
+  }
+  return cached;
+}
+
+function splitCommands(script: string): SimpleCommand[] {
   const out: SimpleCommand[] = [];
   let words: string[] = [];
   let starts: number[] = [];

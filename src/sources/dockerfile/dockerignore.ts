@@ -20,26 +20,42 @@ export function parseDockerignore(text: string, source: string): Sourced<string>
   return out;
 }
 
+/** Root `.dockerignore` files already read, by context folder (share one per scan; undefined: no file). */
+export type DockerignoreCache = Map<string, BuildContextInfo['dockerignore'] | undefined>;
+
 /**
  * Finds the ignore file for a build: `<Dockerfile name>.dockerignore` beside the Dockerfile wins over
  * `.dockerignore` at the root of the context (BuildKit behaviour, docs.docker.com "Build context").
- * `contextDir` and `dockerfile` are absolute. Reading errors count as "no file".
+ * `contextDir` and `dockerfile` are absolute. Reading errors count as "no file". `cache` keeps the root
+ * files already read, for scans of many Dockerfiles sharing one context.
  */
-export function readBuildContext(dockerfile: string, contextDir: string, fs: FileReader): BuildContextInfo {
+export function readBuildContext(dockerfile: string, contextDir: string, fs: FileReader, cache?: DockerignoreCache): BuildContextInfo {
   const info: BuildContextInfo = { folder: fs.display(contextDir) };
-  for (const candidate of [join(dirname(dockerfile), `${basename(dockerfile)}.dockerignore`), join(contextDir, '.dockerignore')]) {
-    let text: string | undefined;
-    try {
-      const size = fs.size(candidate);
-      if (size === undefined || size > 1024 * 1024) continue;
-      text = fs.readText(candidate);
-    } catch {
-      continue;
-    }
-    if (text === undefined) continue;
-    const name = fs.display(candidate);
-    info.dockerignore = { name, at: { source: name, line: 1, column: 1 }, patterns: parseDockerignore(text, name) };
-    break;
+  const own = readIgnoreFile(join(dirname(dockerfile), `${basename(dockerfile)}.dockerignore`), fs);
+  if (own) {
+    info.dockerignore = own;
+    return info;
   }
+  let root: BuildContextInfo['dockerignore'];
+  if (cache?.has(contextDir)) root = cache.get(contextDir);
+  else {
+    root = readIgnoreFile(join(contextDir, '.dockerignore'), fs);
+    cache?.set(contextDir, root);
+  }
+  if (root) info.dockerignore = root;
   return info;
+}
+
+function readIgnoreFile(path: string, fs: FileReader): BuildContextInfo['dockerignore'] {
+  let text: string | undefined;
+  try {
+    const size = fs.size(path);
+    if (size === undefined || size > 1024 * 1024) return undefined;
+    text = fs.readText(path);
+  } catch {
+    return undefined;
+  }
+  if (text === undefined) return undefined;
+  const name = fs.display(path);
+  return { name, at: { source: name, line: 1, column: 1 }, patterns: parseDockerignore(text, name) };
 }

@@ -1,10 +1,10 @@
 import { basename, dirname } from 'node:path';
 import type { Diagnostic, DockerfileSpec } from '../../model/index.js';
 import type { FileReader } from '../fs.js';
-import { readBuildContext } from './dockerignore.js';
+import { type DockerignoreCache, readBuildContext } from './dockerignore.js';
 import { parseDockerfile } from './parse.js';
 
-export { parseDockerignore, readBuildContext } from './dockerignore.js';
+export { type DockerignoreCache, parseDockerignore, readBuildContext } from './dockerignore.js';
 export { type Expansion, expandVariables, type VariableScope } from './expand.js';
 export { type ParsedDockerfile, parseDockerfile, wordsOf } from './parse.js';
 
@@ -34,9 +34,9 @@ export interface LoadedDockerfile {
  * Reads, guards and parses one Dockerfile, and looks at its build context's `.dockerignore`.
  * `contextDir` (absolute) defaults to the Dockerfile's folder, which is what `docker build -f X .` run
  * beside it uses. Huge and binary files are skipped with a warning; unreadable ones are errors.
- * Never throws for bad input.
+ * `cache` shares root `.dockerignore` reads between Dockerfiles of one scan. Never throws for bad input.
  */
-export function loadDockerfile(absolute: string, fs: FileReader, contextDir: string = dirname(absolute)): LoadedDockerfile {
+export function loadDockerfile(absolute: string, fs: FileReader, contextDir: string = dirname(absolute), cache?: DockerignoreCache): LoadedDockerfile {
   const display = fs.display(absolute);
   const at = { source: display };
   const size = fs.size(absolute);
@@ -63,6 +63,6 @@ export function loadDockerfile(absolute: string, fs: FileReader, contextDir: str
     return { diagnostics: [{ code: 'binary', severity: 'warning', message: 'binary file (contains NUL bytes), not a Dockerfile; skipped', at }] };
   }
   const r = parseDockerfile(text, display);
-  r.spec.context = readBuildContext(absolute, contextDir, fs);
+  r.spec.context = readBuildContext(absolute, contextDir, fs, cache);
   return r;
 }

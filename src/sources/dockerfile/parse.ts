@@ -1,4 +1,4 @@
-import { DockerfileParser, type Flag, type Instruction, type Heredoc as ParsedHeredoc, type Property } from 'dockerfile-ast';
+import { DockerfileParser, type Instruction, type Heredoc as ParsedHeredoc, type Property } from 'dockerfile-ast';
 import {
   type ArgDecl,
   type CommandText,
@@ -164,17 +164,25 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
 
   for (const ins of doc.getInstructions()) {
     const keyword = ins.getKeyword().toUpperCase();
-    const keywordAt = pos.loc(ins.getInstructionRange());
+    const range = ins.getRange();
+    const keywordRange = ins.getInstructionRange();
+    const keywordAt = pos.loc(keywordRange);
     if (!KEYWORDS.has(keyword)) {
       error(keywordAt, `unknown instruction: ${ins.getInstruction()}`);
       continue;
     }
-    const flags = flagsOf(ins, pos);
+    const at = pos.loc(range);
+    // dockerfile-ast recomputes arguments on every getter call: flags are read from the joined text instead,
+    // and heredocs are asked for only when the instruction has some.
+    const heredocs =
+      (keyword === 'RUN' || keyword === 'COPY') && hasHeredocMarker(text, at.offset as number, at.endOffset as number)
+        ? (ins as unknown as { getHeredocs(): ParsedHeredoc[] }).getHeredocs()
+        : [];
+    const full = commandTextOf(pos, pos.offset(keywordRange.end), range, heredocs, escapeChar);
+    const { flags, args: argsText } = FLAGS[keyword] ? splitFlags(full) : { flags: [], args: full };
     for (const f of flags) {
       if (!FLAGS[keyword]?.has(f.name)) error(f.at, `unknown flag for ${keyword}: --${f.name}`, 'unknown-flag');
     }
-    const argsText = commandTextOf(ins, pos, escapeChar);
-    const at = pos.loc(ins.getRange());
     if (NEED_ARGS.has(keyword) && argsText.text.trim() === '') {
       error(keywordAt, `${keyword} requires at least one argument`);
       continue;
@@ -189,12 +197,12 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
       continue;
     }
     if (keyword === 'FROM') {
-      const words = fromWords(ins);
-      if (words.length !== 1 && !(words.length === 3 && words[1]?.toUpperCase() === 'AS')) {
+      const words = (ins as unknown as { getArguments(): FromWord[] }).getArguments();
+      if (words.length !== 1 && !(words.length === 3 && words[1]?.getValue().toUpperCase() === 'AS')) {
         error(at, 'FROM requires either one or three arguments (FROM image [AS name])');
         continue;
       }
-      stage = newStage(ins, spec.stages.length, flags, global, stageNames, pos, escapeChar);
+      stage = newStage(words, at, spec.stages.length, flags, global, stageNames, pos, escapeChar);
       spec.stages.push(stage);
       if (stage.name && typeof stage.name.value === 'string') stageNames.set(stage.name.value, stage.index);
       const b = stage.base.value;
@@ -211,7 +219,7 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
     const base = { keyword, at, flags, args: argsText };
     switch (keyword) {
       case 'RUN':
-        stage.instructions.push(runOf(base, ins, argsText));
+        stage.instructions.push(runOf(base, heredocs.length > 0, argsText));
         break;
       case 'COPY':
       case 'ADD':
@@ -284,6 +292,12 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
   return { spec, diagnostics };
 }
 
+/** True when `<<` occurs in text[start, end) (cheaper than slicing). */
+function hasHeredocMarker(text: string, start: number, end: number): boolean {
+  const i = text.indexOf('<<', start);
+  return i !== -1 && i < end;
+}
+
 function propertiesOf(ins: Instruction): Property[] {
   const p = ins as unknown as { getProperties?: () => Property[] };
   return p.getProperties ? p.getProperties() : [];
@@ -296,22 +310,71 @@ function argDecl(p: Property, scope: ReadonlyMap<string, string | undefined>, es
   return e.ok ? { name: p.getName(), value: e.value } : { name: p.getName() };
 }
 
-function flagsOf(ins: Instruction, pos: Positions): InstructionFlag[] {
-  const m = ins as unknown as { getFlags?: () => Flag[] };
-  if (!m.getFlags) return [];
-  return m.getFlags().map((f) => {
-    const options: Record<string, string> = {};
-    for (const o of f.getOptions()) options[o.getName().toLowerCase()] = o.getValue() ?? '';
-    const out: InstructionFlag = { name: f.getName().toLowerCase(), options, at: pos.loc(f.getRange()) };
-    const v = f.getValue();
-    if (v !== null) out.value = v;
-    return out;
-  });
+/**
+ * Splits the leading `--name[=value]` flags off an instruction's text (the builder reads flags only before
+ * the first other word). `--mount` style values are also split into comma-separated `key=value` options.
+ */
+function splitFlags(cmd: CommandText): { flags: InstructionFlag[]; args: CommandText } {
+  const flags: InstructionFlag[] = [];
+  const t = cmd.text;
+  let i = 0;
+  for (;;) {
+    while (i < t.length && (t[i] === ' ' || t[i] === '\t')) i++;
+    if (t[i] !== '-' || t[i + 1] !== '-') break;
+    const start = i;
+    let quote = '';
+    while (i < t.length) {
+      const c = t[i] as string;
+      if (quote) {
+        if (c === quote) quote = '';
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === ' ' || c === '\t' || c === '\n') break;
+      i++;
+    }
+    const word = t.slice(start + 2, i);
+    const eq = word.indexOf('=');
+    const flag: InstructionFlag = { name: (eq === -1 ? word : word.slice(0, eq)).toLowerCase(), options: {}, at: commandLocation(cmd, start, i - start) };
+    if (eq !== -1) {
+      const value = word.slice(eq + 1).replace(/^(["'])(.*)\1$/, '$2');
+      flag.value = value;
+      if (value.includes('=')) {
+        for (const part of value.split(',')) {
+          const k = part.indexOf('=');
+          const key = (k === -1 ? part : part.slice(0, k)).trim().toLowerCase();
+          if (key) flag.options[key] = k === -1 ? '' : part.slice(k + 1).replace(/^(["'])(.*)\1$/, '$2');
+        }
+      }
+    }
+    flags.push(flag);
+  }
+  if (flags.length === 0) return { flags, args: cmd };
+  while (i < t.length && (t[i] === ' ' || t[i] === '\t')) i++;
+  return { flags, args: sliceCommand(cmd, i) };
 }
 
-/** The words of FROM after its flags. */
-function fromWords(ins: Instruction): string[] {
-  return (ins as unknown as { getArguments(): { getValue(): string }[] }).getArguments().map((a) => a.getValue());
+/** The part of a command text from index `from` on, with its segments moved accordingly. */
+function sliceCommand(cmd: CommandText, from: number): CommandText {
+  const segments: CommandText['segments'] = [];
+  for (const s of cmd.segments) {
+    const next = cmd.segments[cmd.segments.indexOf(s) + 1];
+    if (next && next.start <= from) continue;
+    if (s.start >= from) segments.push({ start: s.start - from, at: s.at });
+    else segments.push({ start: 0, at: commandLocation(cmd, from) });
+  }
+  const at = segments[0] ? { ...cmd.at, ...pick(segments[0].at) } : cmd.at;
+  return { text: cmd.text.slice(from), at, segments };
+}
+
+function pick(at: Location): Partial<Location> {
+  const out: Partial<Location> = { line: at.line, column: at.column };
+  if (at.offset !== undefined) out.offset = at.offset;
+  return out;
+}
+
+/** A FROM argument as dockerfile-ast gives it. */
+interface FromWord {
+  getValue(): string;
+  getRange(): Parameters<Positions['loc']>[0];
 }
 
 /**
@@ -319,13 +382,14 @@ function fromWords(ins: Instruction): string[] {
  * escapes removed, comment and empty lines inside a continuation dropped, heredoc bodies appended after a
  * newline (delimiter lines left out). Every piece keeps its place in the file.
  */
-function commandTextOf(ins: Instruction, pos: Positions, escapeChar: string): CommandText {
-  const range = ins.getRange();
-  const m = ins as unknown as { getFlags?: () => Flag[]; getHeredocs?: () => ParsedHeredoc[] };
-  let start = pos.offset(ins.getInstructionRange().end);
-  for (const f of m.getFlags ? m.getFlags() : []) start = Math.max(start, pos.offset(f.getRange().end));
+function commandTextOf(
+  pos: Positions,
+  start: number,
+  range: Parameters<Positions['loc']>[0],
+  heredocs: readonly ParsedHeredoc[],
+  escapeChar: string,
+): CommandText {
   const end = pos.offset(range.end);
-  const heredocs = typeof m.getHeredocs === 'function' ? m.getHeredocs() : [];
   const bodyLines = new Set<number>();
   const delimiterLines = new Set<number>();
   for (const h of heredocs) {
@@ -400,11 +464,10 @@ function execForm(cmd: CommandText): string[] | undefined {
   }
 }
 
-function runOf(base: { keyword: string; at: Location; flags: InstructionFlag[]; args: CommandText }, ins: Instruction, args: CommandText): RunInstruction {
-  const heredocs = (ins as unknown as { getHeredocs(): ParsedHeredoc[] }).getHeredocs();
+function runOf(base: { keyword: string; at: Location; flags: InstructionFlag[]; args: CommandText }, heredoc: boolean, args: CommandText): RunInstruction {
   const exec = execForm(args);
-  const run: RunInstruction = { ...base, keyword: 'RUN', form: heredocs.length > 0 ? 'heredoc' : exec ? 'exec' : 'shell', mounts: [] };
-  if (exec && heredocs.length === 0) run.exec = exec;
+  const run: RunInstruction = { ...base, keyword: 'RUN', form: heredoc ? 'heredoc' : exec ? 'exec' : 'shell', mounts: [] };
+  if (exec && !heredoc) run.exec = exec;
   for (const f of base.flags) {
     if (f.name !== 'mount') continue;
     const o = f.options;
@@ -482,7 +545,8 @@ function healthcheckOf(flags: InstructionFlag[], args: CommandText, error: (at: 
 }
 
 function newStage(
-  ins: Instruction,
+  args: readonly FromWord[],
+  at: Location,
   index: number,
   flags: InstructionFlag[],
   global: ReadonlyMap<string, string | undefined>,
@@ -490,8 +554,7 @@ function newStage(
   pos: Positions,
   escapeChar: string,
 ): DockerfileStage {
-  const args = (ins as unknown as { getArguments(): { getValue(): string; getRange(): Parameters<Positions['loc']>[0] }[] }).getArguments();
-  const imageArg = args[0] as { getValue(): string; getRange(): Parameters<Positions['loc']>[0] };
+  const imageArg = args[0] as FromWord;
   const written = imageArg.getValue();
   const imageAt = pos.loc(imageArg.getRange());
   let base: Sourced<StageBase>;
@@ -509,7 +572,7 @@ function newStage(
   }
   const stage: DockerfileStage = {
     index,
-    at: pos.loc(ins.getRange()),
+    at,
     base,
     instructions: [],
     args: [],
