@@ -220,6 +220,15 @@ await engineSuite('audit engine on real containers', () => {
     assert.match(text.stdout, new RegExp(`Failures per rule:\\n\\s+${CASES.length} {2}BW1026 require-image-digest`));
   });
 
+  it('`bulwark audit` alone reports the host part and the engine part together, daemon rules once', () => {
+    const r = spawnSync(process.execPath, [BIN, 'audit', '--filter', `name=${prefix}-`, '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    assert.equal(r.status, 1, r.stderr);
+    const report = JSON.parse(r.stdout) as { findings: { ruleId: string; subject: string; scope: string; location: { source: string } }[] };
+    assert.ok(report.findings.some((f) => f.subject === `${prefix}-socket` && f.ruleId === 'BW1014'));
+    assert.ok(report.findings.some((f) => f.scope === 'host'));
+    assert.ok(!report.findings.some((f) => f.location.source.startsWith('engine:')), 'daemon rules run on the host files, not again on docker info');
+  });
+
   it('--all adds stopped containers', async () => {
     const r = await auditEngine({
       endpoint: parseHost(`unix://${engineSocket()}`, 'test'),
