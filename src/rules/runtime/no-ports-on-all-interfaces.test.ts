@@ -21,6 +21,11 @@ testRule(noPortsOnAllInterfaces, {
     },
     { engine: '{"Name": "/web", "HostConfig": {"PortBindings": {"80/tcp": [{"HostIp": "127.0.0.1", "HostPort": "8080"}]}}}' },
     { run: 'docker run -p 127.0.0.1:8080:80 -p [::1]:8443:443 nginx:1.27' },
+    {
+      name: 'engine: no address written, but the daemon binds 127.0.0.1 ("ip" in daemon.json)',
+      engine:
+        '{"Name": "/web", "HostConfig": {"PortBindings": {"80/tcp": [{"HostIp": "", "HostPort": "8080"}]}}, "NetworkSettings": {"Ports": {"80/tcp": [{"HostIp": "127.0.0.1", "HostPort": "8080"}]}}}',
+    },
   ],
   invalid: [
     {
@@ -59,8 +64,12 @@ testRule(noPortsOnAllInterfaces, {
     },
     {
       name: 'engine PortBindings',
-      engine: '{"Name": "/web", "HostConfig": {"PortBindings": {"80/tcp": [{"HostIp": "", "HostPort": "8080"}], "53/udp": [{"HostIp": "::", "HostPort": ""}]}}}',
-      errors: [{ messageId: 'allInterfaces', line: 1, column: 61 }, { messageId: 'allInterfaces', line: 1, column: 109 }],
+      engine:
+        '{"Name": "/web", "HostConfig": {"PortBindings": {"80/tcp": [{"HostIp": "", "HostPort": "8080"}], "53/udp": [{"HostIp": "::", "HostPort": ""}]}}}',
+      errors: [
+        { messageId: 'allInterfaces', line: 1, column: 61 },
+        { messageId: 'allInterfaces', line: 1, column: 109 },
+      ],
     },
     { name: 'combined shorthand flags', run: 'docker run -dp 8080:80 nginx:1.27', errors: [{ messageId: 'allInterfaces', line: 1, column: 14 }] },
   ],

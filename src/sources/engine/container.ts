@@ -95,6 +95,13 @@ export function containerToSpec(j: ContainerInspect, ctx: ContainerContext): Liv
     (list ?? []).forEach((b, i) => {
       const binding: { containerPort: string; protocol: typeof protocol; hostIp?: string; hostPort?: string } = { containerPort, protocol };
       if (b.HostIp) binding.hostIp = b.HostIp;
+      else {
+        // No address written: dockerd binds its default address (`--ip`, 0.0.0.0 unless set). What it really
+        // bound is in NetworkSettings.Ports while the container runs; a daemon set to `"ip": "127.0.0.1"`
+        // publishes on loopback only, which is not "all interfaces".
+        const bound = effectiveAddresses(j.NetworkSettings?.Ports?.[key], b.HostPort);
+        if (bound.length > 0 && bound.every((a) => a !== '0.0.0.0' && a !== '::')) binding.hostIp = bound[0] as string;
+      }
       if (b.HostPort) binding.hostPort = b.HostPort;
       spec.ports.push(s(binding, 'HostConfig', 'PortBindings', key, i));
     });
@@ -180,6 +187,11 @@ export function containerToSpec(j: ContainerInspect, ctx: ContainerContext): Liv
   if (ctx.defaultBridgeIcc !== undefined) live.defaultBridgeIcc = ctx.defaultBridgeIcc;
   if (ctx.image) live.image = liveImage(ctx.image, j.Image ?? '', source, ctx.locate);
   return Object.assign(spec, { live });
+}
+
+/** Host addresses the engine bound for one container port (and host port, when one was asked for). */
+function effectiveAddresses(list: readonly { HostIp?: string; HostPort?: string }[] | null | undefined, hostPort: string | undefined): string[] {
+  return (list ?? []).filter((p) => !hostPort || p.HostPort === hostPort).map((p) => p.HostIp ?? '');
 }
 
 /** Maps an Engine `Healthcheck` (durations in nanoseconds) to the model's (seconds); `["NONE"]` is `disabled`. */

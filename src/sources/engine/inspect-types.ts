@@ -82,7 +82,11 @@ export interface ContainerInspect {
     RestartPolicy?: { Name?: string; MaximumRetryCount?: number };
     LogConfig?: { Type?: string; Config?: Record<string, string> | null };
   };
-  NetworkSettings?: { Networks?: Record<string, unknown> | null };
+  NetworkSettings?: {
+    Networks?: Record<string, unknown> | null;
+    /** The bindings in effect while the container runs (`0.0.0.0` and `::` for every interface). */
+    Ports?: Record<string, PortBindingJson[] | null> | null;
+  };
 }
 
 /** `GET /images/{name}/json` (image inspect). */
