@@ -37,7 +37,9 @@ async function createContainers(from, to) {
     new Promise((resolve, reject) => {
       const i = next++;
       const flags = i % 2 === 0 ? ['--cap-add', 'NET_ADMIN', '--pids-limit', '100'] : ['--read-only', '--user', '1000', '--security-opt', 'no-new-privileges'];
-      const p = spawn('docker', ['run', '-d', '--name', `${prefix}${i}`, '--network', 'none', ...flags, IMAGE, 'sleep', '3600'], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const p = spawn('docker', ['run', '-d', '--name', `${prefix}${i}`, '--network', 'none', ...flags, IMAGE, 'sleep', '3600'], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let err = '';
       p.stderr.on('data', (d) => (err += d));
       p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`docker run failed: ${err}`))));
@@ -50,7 +52,10 @@ async function createContainers(from, to) {
 
 function timeAudit() {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [BIN, 'audit', 'engine', '--containers-only', '--filter', `name=${prefix}`, '--format', 'json'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [BIN, 'audit', 'engine', '--containers-only', '--filter', `name=${prefix}`, '--format', 'json'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 1 && r.status !== 0) throw new Error(`audit failed (${r.status}): ${r.stderr}`);
   const report = JSON.parse(r.stdout);
@@ -87,7 +92,13 @@ try {
     const med = median(times);
     const bench = n * DOCKER_BENCH_SECONDS_PER_CONTAINER;
     console.log(
-      `${String(n).padStart(10)}  ${med.toFixed(0).padStart(9)}  ${Math.min(...times).toFixed(0).padStart(6)}  ${Math.max(...times).toFixed(0).padStart(6)}  ${(med / n).toFixed(1).padStart(12)}  ${String(last.findings).padStart(8)}  ${`${bench.toFixed(0)} s`.padStart(17)}  ${`${((bench * 1000) / med).toFixed(0)}x`.padStart(5)}`,
+      `${String(n).padStart(10)}  ${med.toFixed(0).padStart(9)}  ${Math.min(...times)
+        .toFixed(0)
+        .padStart(6)}  ${Math.max(...times)
+        .toFixed(0)
+        .padStart(
+          6,
+        )}  ${(med / n).toFixed(1).padStart(12)}  ${String(last.findings).padStart(8)}  ${`${bench.toFixed(0)} s`.padStart(17)}  ${`${((bench * 1000) / med).toFixed(0)}x`.padStart(5)}`,
     );
   }
 } finally {

@@ -25,7 +25,10 @@ testRule(noDockerSocketMount, {
           volumes: ["/run/docker-proxy/proxy.sock.d:/run/proxy:ro"]
     `,
     },
-    { engine: '{"Name": "/web", "Mounts": [{"Type": "volume", "Name": "data", "Source": "/var/lib/docker/volumes/data/_data", "Destination": "/data", "RW": true}]}' },
+    {
+      engine:
+        '{"Name": "/web", "Mounts": [{"Type": "volume", "Name": "data", "Source": "/var/lib/docker/volumes/data/_data", "Destination": "/data", "RW": true}]}',
+    },
     { run: 'docker run -v /srv/app:/app:ro nginx:1.27' },
   ],
   invalid: [

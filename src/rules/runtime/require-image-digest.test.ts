@@ -34,7 +34,11 @@ testRule(requireImageDigest, {
     },
     {
       name: 'engine RepoDigests do not pin Config.Image',
-      engine: '{"Name": "/web", "Config": {"Image": "nginx:1.27"}}', files: { 'image.json': '{"Id": "sha256:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", "RepoTags": ["nginx:1.27"], "RepoDigests": ["nginx@sha256:cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc"], "Created": "2025-12-20T10:00:00Z"}' },
+      engine: '{"Name": "/web", "Config": {"Image": "nginx:1.27"}}',
+      files: {
+        'image.json':
+          '{"Id": "sha256:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", "RepoTags": ["nginx:1.27"], "RepoDigests": ["nginx@sha256:cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc"], "Created": "2025-12-20T10:00:00Z"}',
+      },
       errors: [{ messageId: 'notPinned', line: 1, column: 38 }],
     },
     { run: 'docker run -it nginx:1.27 sh', errors: [{ messageId: 'notPinned', line: 1, column: 16 }] },
