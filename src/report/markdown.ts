@@ -4,7 +4,18 @@ import { formatLocation, type ReportInput, ruleDocUrl } from './types.js';
 
 /** Escapes text for a Markdown table cell: pipes, newlines, and characters GitHub would take as markup. */
 export function mdCell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
+  // Backslash escapes of ASCII punctuation are plain CommonMark: values from scanned files (a service named
+  // `[x](http://…)`, an image with `*`) stay text in a pull-request comment.
+  return s
+    .replace(/[\\|[\]*_`~!]/g, (ch) => `\\${ch}`)
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r?\n/g, ' ');
+}
+
+/** Rule text (our own, with `code` spans kept) for a list item: only what would break the line is escaped. */
+function mdProse(s: string): string {
+  return s.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
 }
 
 /** Options of the Markdown reporter. */
@@ -54,13 +65,13 @@ export function renderMarkdown(input: ReportInput, opts: MarkdownOptions = {}): 
     for (const d of errors) out.push(`- ${mdCell(formatLocation({ location: d.at }))} ${d.severity} ${d.code}: ${mdCell(d.message)}`);
     out.push('');
   }
-  const fired = new Map<string, { title: string; remediation: string; name: string }>();
-  for (const f of input.findings) if (!fired.has(f.ruleId)) fired.set(f.ruleId, { title: f.title, remediation: f.remediation, name: f.ruleName });
+  const fired = new Map<string, { title: string; rationale: string; remediation: string }>();
+  for (const f of input.findings) if (!fired.has(f.ruleId)) fired.set(f.ruleId, { title: f.title, rationale: f.rationale, remediation: f.remediation });
   if (fired.size > 0) {
-    out.push('<details><summary>What to do, per rule</summary>', '');
+    out.push('<details><summary>Why and what to do, per rule</summary>', '');
     for (const id of [...fired.keys()].sort()) {
       const r = fired.get(id);
-      if (r) out.push(`- **${id} ${mdCell(r.title)}**: ${mdCell(r.remediation)}`);
+      if (r) out.push(`- **${id} ${mdCell(r.title)}**: ${mdProse(r.rationale)} **What to do:** ${mdProse(r.remediation)}`);
     }
     out.push('', '</details>', '');
   }

@@ -34,7 +34,7 @@ function position(at: Location): string {
 
 /**
  * Renders findings as text grouped by file, each line `line:col  severity  message  RULE-ID rule-name`
- * with the remediation under it, input errors among them, then a summary per seed §14 checklist section
+ * with the remediation under it (and the rationale under the first finding of each rule), input errors among them, then a summary per seed §14 checklist section
  * and a last line of totals by severity. Colours only when `opts.color` (the CLI decides: TTY, NO_COLOR).
  */
 export function renderText(input: ReportInput, opts: TextOptions): string {
@@ -52,10 +52,16 @@ export function renderText(input: ReportInput, opts: TextOptions): string {
     const label = d.severity === 'error' ? c.red('error'.padEnd(8)) : c.yellow('warning'.padEnd(8));
     add(d.at.source, d.at.line ?? 0, d.at.column ?? 0, [`  ${position(d.at).padEnd(8)} ${label} ${d.message}  ${c.dim(d.code)}`]);
   }
+  const explained = new Set<string>();
   for (const f of findings) {
     const sevText = f.status === 'unknown' ? c.blue('unknown'.padEnd(8)) : sevColor[f.severity](f.severity.padEnd(8));
     const lines = [`  ${position(f.location).padEnd(8)} ${sevText} ${f.message}  ${c.dim(`${f.ruleId} ${f.ruleName}`)}`];
-    if (!opts.quiet) lines.push(`  ${' '.repeat(8)} ${' '.repeat(8)} ${c.dim(`fix: ${f.remediation}`)}`);
+    if (!opts.quiet) {
+      // Why a rule matters is said once, under its first finding; what to do under every finding.
+      if (!explained.has(f.ruleId)) lines.push(`  ${' '.repeat(8)} ${' '.repeat(8)} ${c.dim(`why: ${f.rationale}`)}`);
+      explained.add(f.ruleId);
+      lines.push(`  ${' '.repeat(8)} ${' '.repeat(8)} ${c.dim(`fix: ${f.remediation}`)}`);
+    }
     add(f.location.source, f.location.line ?? 0, f.location.column ?? 0, lines);
   }
   for (const source of [...byFile.keys()].sort()) {
