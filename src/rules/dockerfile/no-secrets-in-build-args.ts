@@ -1,4 +1,5 @@
 import { describeStage, isUnknown, maskSecret } from '../../model/index.js';
+import { isPlaceholderValue } from '../image/util.js';
 import { isNonSecretValue, isSecretName, secretShape } from '../shared/secrets.js';
 import { dockerfileRule, shippedStages } from './util.js';
 
@@ -35,7 +36,7 @@ export const noSecretsInBuildArgs = dockerfileRule({
       const { name, value } = a.value;
       const shape = value === undefined ? undefined : secretShape(value);
       if (shape) ctx.report({ messageId: 'argByValue', at: a, data: { name, kind: shape.description, masked: maskSecret(value as string) } });
-      else if (isSecretName(name) && (value === undefined || !isNonSecretValue(value))) {
+      else if (isSecretName(name) && (value === undefined || (!isNonSecretValue(value) && !isPlaceholderValue(value)))) {
         ctx.report({ messageId: 'argByName', at: a, data: { name, masked: value === undefined ? 'value from --build-arg' : maskSecret(value) } });
       }
     }
@@ -51,7 +52,7 @@ export const noSecretsInBuildArgs = dockerfileRule({
         const stageName = describeStage(stage);
         if (shape)
           ctx.report({ messageId: 'envByValue', at: e, data: { name, stage: stageName, kind: shape.description, masked: maskSecret(value as string) } });
-        else if (isSecretName(name) && value !== undefined && !isNonSecretValue(value)) {
+        else if (isSecretName(name) && value !== undefined && !isNonSecretValue(value) && !isPlaceholderValue(value)) {
           ctx.report({ messageId: 'envByName', at: e, data: { name, stage: stageName, masked: maskSecret(value) } });
         }
       }

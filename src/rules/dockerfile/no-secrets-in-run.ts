@@ -1,4 +1,5 @@
 import { describeStage, maskSecret } from '../../model/index.js';
+import { isPlaceholderValue } from '../image/util.js';
 import { isNonSecretValue, isSecretName, secretShape } from '../shared/secrets.js';
 import { dockerfileRule, programOf, runScript, runsOf, simpleCommands } from './util.js';
 
@@ -12,7 +13,7 @@ function unquote(v: string): string {
 
 /** True when a value is written out in the Dockerfile rather than taken from a variable, a file or a command. */
 function isLiteral(v: string): boolean {
-  return v !== '' && !v.includes('$') && !v.includes('`') && !isNonSecretValue(v) && !/^<[^>]*>$/.test(v);
+  return v !== '' && !v.includes('$') && !v.includes('`') && !isNonSecretValue(v) && !isPlaceholderValue(v);
 }
 
 /** BW2002: secrets written into RUN commands, or written from a variable into a file of the layer (seed §6.1; CIS 4.10). */

@@ -13,6 +13,13 @@ testRule(noSecretsInImageEnv, {
       `,
     },
     {
+      name: 'template placeholders are not leaked credentials',
+      dockerfile: df`
+        FROM node:20.17-alpine
+        ENV API_TOKEN=changeme DB_PASSWORD="<set-at-runtime>" SMTP_PASSWORD=xxxx
+      `,
+    },
+    {
       name: 'a build stage ENV does not reach the image (BW2001 reports it)',
       dockerfile: df`
         FROM node:20.17-alpine AS build

@@ -1,6 +1,6 @@
 import { isUnknown, maskSecret } from '../../model/index.js';
 import { isNonSecretValue, isSecretName, secretShape } from '../shared/secrets.js';
-import { imageRule } from './util.js';
+import { imageRule, isPlaceholderValue } from './util.js';
 
 /** BW3003: secrets in the image's environment (seed §6.1, §6.2; CIS 4.10). */
 export const noSecretsInImageEnv = imageRule({
@@ -34,7 +34,8 @@ export const noSecretsInImageEnv = imageRule({
       if (shape) ctx.report({ messageId: 'byValue', at: e, data: { name, kind: shape.description, masked: maskSecret(value as string) } });
       else if (isSecretName(name)) {
         if (unknownValue) ctx.report({ messageId: 'byName', at: e, data: { name, masked: `value from ${unknownValue.raw ?? 'a build argument'}` } });
-        else if (value !== undefined && !isNonSecretValue(value)) ctx.report({ messageId: 'byName', at: e, data: { name, masked: maskSecret(value) } });
+        else if (value !== undefined && !isNonSecretValue(value) && !isPlaceholderValue(value))
+          ctx.report({ messageId: 'byName', at: e, data: { name, masked: maskSecret(value) } });
       }
     }
   },
