@@ -3,16 +3,16 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { checkContainer } from '../../check/index.js';
-import { knownValue } from '../../model/index.js';
-import { LIVE_RULES, RUNTIME_RULES } from '../../rules/index.js';
-import { EngineClient } from './client.js';
-import { parseHost, resolveEndpoint } from './endpoint.js';
-import { EngineError } from './errors.js';
-import { loadInfoFixture, loadInspectFixture } from './fixture.js';
-import { imageToSpec } from './image.js';
-import { formatJsonPath } from './json-path.js';
-import { mapBounded } from './read.js';
+import { checkContainer } from '../../src/check/index.js';
+import { knownValue } from '../../src/model/index.js';
+import { LIVE_RULES, RUNTIME_RULES } from '../../src/rules/index.js';
+import { EngineClient } from '../../src/sources/engine/client.js';
+import { parseHost, resolveEndpoint } from '../../src/sources/engine/endpoint.js';
+import { EngineError } from '../../src/sources/engine/errors.js';
+import { loadInfoFixture, loadInspectFixture } from '../../src/sources/engine/fixture.js';
+import { imageToSpec } from '../../src/sources/engine/image.js';
+import { formatJsonPath } from '../../src/sources/engine/json-path.js';
+import { mapBounded } from '../../src/sources/engine/read.js';
 
 // Fixtures are real answers of the Docker 20.10 engine in this project's tests (test/fixtures/engine/):
 // a container run with many settings at once, its image, and `docker info`.
