@@ -44,16 +44,18 @@ const SCRIPT = `
 (function(){
   var boxes=[].slice.call(document.querySelectorAll('input[name="severity"]'));
   var source=document.getElementById('filter-source');
+  var scope=document.getElementById('filter-scope');
   var rows=[].slice.call(document.querySelectorAll('#findings tbody tr'));
   var shown=document.getElementById('shown-count');
   function apply(){
     var sev={};boxes.forEach(function(b){sev[b.value]=b.checked;});
-    var src=source.value,n=0;
-    rows.forEach(function(r){var ok=sev[r.getAttribute('data-severity')]&&(src===''||r.getAttribute('data-source')===src);r.hidden=!ok;if(ok)n++;});
+    var src=source.value,sc=scope.value,n=0;
+    rows.forEach(function(r){var ok=sev[r.getAttribute('data-severity')]&&(src===''||r.getAttribute('data-source')===src)&&(sc===''||r.getAttribute('data-scope')===sc);r.hidden=!ok;if(ok)n++;});
     shown.textContent=String(n);
   }
   boxes.forEach(function(b){b.addEventListener('change',apply);});
   source.addEventListener('change',apply);
+  scope.addEventListener('change',apply);
   apply();
 })();`;
 
@@ -70,7 +72,8 @@ function severityOf(f: Finding): string {
 /**
  * Renders a self-contained HTML report (one file: inline CSS and script, no network, a Content-Security-Policy
  * that forbids loading anything): totals, a dashboard per seed §14 checklist section with pass/fail bars,
- * findings filterable by severity and source file, each with its location, message, rationale and
+ * findings filterable by severity, source file and rule scope (compose and run lines: runtime; Dockerfiles:
+ * dockerfile and image...), each with its location, message, rationale and
  * remediation, suppressed findings and input errors.
  */
 export function renderHtml(input: ReportInput): string {
@@ -94,11 +97,12 @@ export function renderHtml(input: ReportInput): string {
 </div>`;
   });
   const sources = [...new Set(input.findings.map((f) => f.location.source))].sort();
+  const scopes = [...new Set(input.findings.map((f) => f.scope))].sort();
   const texts = new Map<string, string>(); // rationale and remediation repeat per rule: escape each once
   const rows = input.findings.map((f) => {
     const sev = severityOf(f);
     const cis = f.cis?.length ? ` · CIS ${f.cis.map(htmlEscape).join(', ')}` : '';
-    return `<tr data-severity="${sev}" data-source="${htmlEscape(f.location.source)}" data-rule="${htmlEscape(f.ruleId)}">
+    return `<tr data-severity="${sev}" data-source="${htmlEscape(f.location.source)}" data-scope="${f.scope}" data-rule="${htmlEscape(f.ruleId)}">
 <td><span class="badge sev-${sev}">${sev}</span></td>
 <td class="loc">${locationHtml(f.location)}</td>
 <td>${htmlEscape(f.message)}<details><summary>Why and what to do</summary><p><strong>Why:</strong> ${richText(f.rationale, texts)}</p><p><strong>What to do:</strong> ${richText(f.remediation, texts)}</p><p class="fr">Seed ${htmlEscape(f.seed)}${cis}</p></details></td>
@@ -141,6 +145,7 @@ ${cards.join('\n')}
 <span>Severity:</span>
 ${filters}
 <label>Source: <select id="filter-source"><option value="">all files</option>${sources.map((x) => `<option value="${htmlEscape(x)}">${htmlEscape(x)}</option>`).join('')}</select></label>
+<label>Scope: <select id="filter-scope"><option value="">all scopes</option>${scopes.map((x) => `<option value="${x}">${x}</option>`).join('')}</select></label>
 <span>Showing <strong id="shown-count">${input.findings.length}</strong> of ${input.findings.length}</span>
 </form>
 ${

@@ -103,6 +103,11 @@ if (!existsSync(CHROMIUM)) {
         await page.selectOption('#filter-source', '');
         assert.equal(await visible(), 5);
 
+        // Scope filter: only the Dockerfile rule.
+        await page.selectOption('#filter-scope', 'dockerfile');
+        assert.equal(await visible(), 1);
+        await page.selectOption('#filter-scope', '');
+
         // Suppressed findings and input errors are listed apart.
         assert.match((await page.textContent('#suppressed')) ?? '', /debug profile only/);
         assert.match((await page.textContent('#errors')) ?? '', /yaml-syntax/);
