@@ -30,6 +30,12 @@ await engineSuite('audit engine: clear errors', () => {
     assert.match(r.stderr, /^bulwark: no Docker Engine answers at tcp:\/\/127\.0\.0\.1:1 \(ECONNREFUSED; from DOCKER_HOST\)\n {2}hint: /);
   });
 
+  it('ssh:// with nothing listening fails through the ssh transport, clearly', () => {
+    const r = run(['audit', 'engine', '-H', 'ssh://bulwark@127.0.0.1:1']);
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr.split('\n')[0], 'bulwark: ssh to ssh://bulwark@127.0.0.1:1 failed: connect ECONNREFUSED 127.0.0.1:1');
+  });
+
   it('permission denied on the socket (run as nobody)', { skip: process.getuid?.() !== 0 ? 'needs root to switch to nobody' : false }, () => {
     const r = run(['audit', 'engine', '-H', `unix://${engineSocket()}`], {}, true);
     assert.equal(r.status, 2, r.stderr);

@@ -201,6 +201,9 @@ async function sshTransport(ep: EngineEndpoint, timeoutMs: number): Promise<{ tr
   } catch (e) {
     throw new EngineError('ssh', `ssh:// engines need the dockerode package: ${(e as Error).message}`);
   }
+  // docker-modem builds a legacy `ssh:` URL that Node 20 flags with DEP0170 on every request; the warning
+  // says nothing to a Bulwark user, so deprecation notices are silenced for this transport only.
+  process.noDeprecation = true;
   const docker = new Docker({
     protocol: 'ssh',
     host: ep.host as string,
