@@ -2,13 +2,16 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { renderJson } from '../../src/report/json.js';
 import { fixtureInput } from './fixture.js';
 
 const root = process.cwd();
+/** The CLI of this build (src/bin.js transpiled beside this test). */
+const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'bin.js');
 const schema = JSON.parse(readFileSync(join(root, 'docs', 'schema', 'bulwark-report.schema.json'), 'utf8'));
 const ajv = new Ajv({ allErrors: true, strict: false });
 ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
@@ -23,7 +26,7 @@ describe('JSON report schema', () => {
     assert.deepEqual(check(JSON.parse(renderJson(fixtureInput()))), []);
   });
   it('a real scan of examples/ validates', () => {
-    const r = spawnSync(process.execPath, [join(root, 'dist', 'bulwark.js'), 'scan', 'examples/', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [BIN, 'scan', 'examples/', '--format', 'json'], { cwd: root, encoding: 'utf8' });
     assert.ok(r.status === 0 || r.status === 1, r.stderr);
     assert.deepEqual(check(JSON.parse(r.stdout)), []);
   });

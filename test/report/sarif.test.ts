@@ -4,13 +4,16 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { fingerprint } from '../../src/check/index.js';
 import { renderSarif, SARIF_FINGERPRINT_KEY } from '../../src/report/sarif.js';
 import { fixtureInput } from './fixture.js';
 
 const root = process.cwd();
+/** The CLI of this build (src/bin.js transpiled beside this test). */
+const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'bin.js');
 const tmp = mkdtempSync(join(tmpdir(), 'bulwark-sarif-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -40,7 +43,7 @@ describe('SARIF reporter', () => {
   });
 
   it('a real scan of examples/ is valid SARIF', () => {
-    const r = spawnSync(process.execPath, [join(root, 'dist', 'bulwark.js'), 'scan', 'examples/', '--format', 'sarif', '--fail-on', 'none'], {
+    const r = spawnSync(process.execPath, [BIN, 'scan', 'examples/', '--format', 'sarif', '--fail-on', 'none'], {
       cwd: root,
       encoding: 'utf8',
     });
