@@ -40,6 +40,8 @@ export interface ParsedRun {
   problems: ArgvProblem[];
   /** `--help` was given: Docker prints help and runs nothing. */
   help: boolean;
+  /** Run-time words that may hold options (`$DOCKER_OPTS`, `--$FLAG`): what they set cannot be known. */
+  opaque: ShellWord[];
 }
 
 /** True when the word names the docker client (`docker`, `/usr/bin/docker`). */
@@ -74,7 +76,7 @@ export function parseDockerRun(words: readonly ShellWord[]): ParsedRun | undefin
   if (verbWord === undefined || verbWord.unknown || (verbWord.text !== 'run' && verbWord.text !== 'create')) return undefined;
   const verb = verbWord.text as 'run' | 'create';
   i++;
-  const out: ParsedRun = { verb, dockerWord: dockerWord as ShellWord, options: [], command: [], problems: [], help: false };
+  const out: ParsedRun = { verb, dockerWord: dockerWord as ShellWord, options: [], command: [], problems: [], help: false, opaque: [] };
   const known = (f: RunFlag | undefined): RunFlag | undefined => (f?.runOnly && verb === 'create' ? undefined : f);
 
   while (i < words.length) {
@@ -94,6 +96,7 @@ export function parseDockerRun(words: readonly ShellWord[]): ParsedRun | undefin
         start: w.start,
         end: w.end,
       });
+      out.opaque.push(w);
       i++;
       continue;
     }
@@ -103,6 +106,7 @@ export function parseDockerRun(words: readonly ShellWord[]): ParsedRun | undefin
       const name = eq === -1 ? t.slice(2) : t.slice(2, eq);
       const flag = known(FLAGS_BY_NAME.get(name));
       if (!flag) {
+        if (w.unknown) out.opaque.push(w);
         out.problems.push(
           w.unknown
             ? {
@@ -145,6 +149,7 @@ export function parseDockerRun(words: readonly ShellWord[]): ParsedRun | undefin
       // The first letter is located at the dash; later letters of a group (`p` in `-dp`) at themselves.
       const at = k === 1 ? w.start : (w.offsets[k] ?? w.start);
       if (!flag) {
+        if (w.unknown) out.opaque.push(w);
         out.problems.push({ code: 'unknown-flag', severity: 'error', message: `unknown shorthand flag: '${ch}' in ${t}`, start: at, end: w.end });
         break;
       }

@@ -96,6 +96,20 @@ describe('run line -> ContainerSpec', () => {
     assert.ok(isUnknown(s.image?.value));
   });
 
+  it('a variable that may hold options makes what it could set unknown, never missing', () => {
+    const r = scanRunCommand('docker run $DOCKER_OPTS --memory 1g img:1', '<run>');
+    assert.deepEqual(
+      r.diagnostics.map((d) => `${d.severity} ${d.code}`),
+      ['warning unknown-flag'],
+    );
+    const s = r.specs[0] as ContainerSpec;
+    assert.equal(s.limits.memoryBytes?.value, 1024 ** 3);
+    for (const f of [s.limits.nanoCpus, s.limits.pidsLimit, s.readonlyRootfs, s.securityOpt.noNewPrivileges, s.user, s.healthcheck, s.restart, s.logging])
+      assert.ok(isUnknown(f?.value));
+    assert.ok(isUnknown(s.capDrop[0]?.value));
+    assert.equal(s.privileged, undefined);
+  });
+
   it('locates each value at its flag, with a logical path', () => {
     const s = spec('docker run \\\n  --cap-add SYS_ADMIN \\\n  -dp 80:80 img:1');
     assert.deepEqual([s.capAdd[0]?.at.line, s.capAdd[0]?.at.column, s.capAdd[0]?.at.path], [2, 3, 'docker run.--cap-add[0]']);

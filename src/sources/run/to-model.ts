@@ -19,6 +19,7 @@ import {
   type RestartPolicy,
   type Sourced,
   type Unknown,
+  unknown,
 } from '../../model/index.js';
 import type { ParsedRun, RunOption } from './argv.js';
 
@@ -235,6 +236,7 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
     else spec.healthcheck = { value: health.h, at: health.at };
   }
   if (logging && spec.logging === undefined) spec.logging = { value: logging.cfg, at: logging.at };
+  if (run.opaque.length > 0) markOpaque(spec, run, loc);
 
   const img = run.image;
   if (img === undefined) {
@@ -251,6 +253,29 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
     }
   }
   return spec;
+}
+
+/**
+ * A run-time word may hold any option (`docker run $DOCKER_OPTS img`). What the rules would otherwise report as
+ * missing (no limit, no restart policy, ALL not dropped...) may be set there, so those fields become Unknown:
+ * the rules then report them as unknown, never as violations (DESIGN.md "Unknown is not a violation").
+ */
+function markOpaque(spec: ContainerSpec, run: ParsedRun, loc: (start: number, end: number, path?: string) => Location): void {
+  const w = run.opaque[0] as ParsedRun['opaque'][number];
+  const raw = w.rawText || w.unknown?.raw || 'a run-time value';
+  const u = unknown(`the options in ${raw} are only known at run time`, raw);
+  const at = loc(w.start, w.end, `docker ${run.verb}.${raw}`);
+  const set = <T>(field: Sourced<T> | undefined): Sourced<T> => field ?? ({ value: u, at } as Sourced<T>);
+  spec.limits.memoryBytes = set(spec.limits.memoryBytes);
+  spec.limits.nanoCpus = set(spec.limits.nanoCpus);
+  spec.limits.pidsLimit = set(spec.limits.pidsLimit);
+  spec.readonlyRootfs = set(spec.readonlyRootfs);
+  spec.securityOpt.noNewPrivileges = set(spec.securityOpt.noNewPrivileges);
+  spec.user = set(spec.user);
+  spec.healthcheck = set(spec.healthcheck);
+  spec.restart = set(spec.restart);
+  spec.logging = set(spec.logging);
+  if (!spec.capDrop.some((d) => d.value === 'ALL')) spec.capDrop.push({ value: u, at });
 }
 
 /** The option's value with run-time parts as written. */
