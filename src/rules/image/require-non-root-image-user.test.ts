@@ -76,6 +76,11 @@ testRule(requireNonRootImageUser, {
       errors: [{ messageId: 'root', line: 4, column: 6, message: 'The final stage "b" of Dockerfile runs as root (USER 0:0).' }],
     },
     {
+      name: 'the Windows administrator account, with the backtick escape',
+      dockerfile: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nUSER ContainerAdministrator\n',
+      errors: [{ messageId: 'root', line: 3, column: 6 }],
+    },
+    {
       name: 'a USER from a build argument with no default is unknown',
       dockerfile: df`
         FROM alpine:3.20

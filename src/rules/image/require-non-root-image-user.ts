@@ -1,10 +1,13 @@
 import { isUnknown } from '../../model/index.js';
 import { imageRule } from './util.js';
 
-/** True when a USER value (name, uid, uid:gid) is root; an empty value is root too (Docker's default). */
+/**
+ * True when a USER value (name, uid, uid:gid) is root; an empty value is root too (Docker's default), and so
+ * is `ContainerAdministrator`, the administrator account of Windows containers.
+ */
 export function isRootImageUser(user: string): boolean {
   const u = user.trim().split(':')[0] as string;
-  return u === '' || u === 'root' || /^0+$/.test(u);
+  return u === '' || u === 'root' || /^0+$/.test(u) || /^containeradministrator$/i.test(u);
 }
 
 /** BW3001: the image runs as a non-root user (seed §5.1; CIS 4.1). */
