@@ -1,8 +1,18 @@
 import type { Command } from 'commander';
 import { compareFindings } from '../check/index.js';
+import type { Diagnostic } from '../model/index.js';
+import { auditEngine, type EngineAuditResult } from '../pipeline/audit-engine.js';
 import { auditHost } from '../pipeline/audit-host.js';
-import { resolveEndpoint } from '../sources/engine/index.js';
-import { type EngineFlags, engineCommandResult, engineSummaryText, registerAuditEngine, runEngineAudit, withEngineOptions } from './audit-engine.js';
+import { EngineError, resolveEndpoint } from '../sources/engine/index.js';
+import {
+  type EngineFlags,
+  engineCommandResult,
+  engineOptions,
+  engineSummaryText,
+  registerAuditEngine,
+  reportEngineError,
+  withEngineOptions,
+} from './audit-engine.js';
 import { registerAuditHost } from './audit-host.js';
 import { UsageError } from './output.js';
 import { checkOutputFlags, withOutputOptions, writeReport } from './report-output.js';
@@ -45,11 +55,37 @@ export function registerAudit(program: Command): void {
     checkOutputFlags(flags);
     const parts = parseParts(flags.parts);
     if (flags.containersOnly) parts.delete('host');
-    const local =
-      resolveEndpoint({ ...(flags.host ? { host: flags.host } : {}), ...(flags.context ? { context: flags.context } : {}), env: process.env }).kind === 'unix';
+    let local: boolean;
+    try {
+      local =
+        resolveEndpoint({ ...(flags.host ? { host: flags.host } : {}), ...(flags.context ? { context: flags.context } : {}), env: process.env }).kind ===
+        'unix';
+    } catch (e) {
+      if (!(e instanceof EngineError)) throw e;
+      reportEngineError(e);
+      return;
+    }
     const host = parts.has('host') && local ? auditHost({ root: '/' }) : undefined;
-    const engine = parts.has('engine') ? await runEngineAudit(flags, host ? { daemon: false } : {}) : undefined;
-    if (parts.has('engine') && !engine) return; // the engine error was reported (exit 2)
+    let engine: EngineAuditResult | undefined;
+    const engineProblems: Diagnostic[] = [];
+    if (parts.has('engine')) {
+      try {
+        engine = await auditEngine({ ...engineOptions(flags), ...(host ? { daemon: false } : {}) });
+      } catch (e) {
+        if (!(e instanceof EngineError)) throw e;
+        if (!host) {
+          reportEngineError(e);
+          return;
+        }
+        // The host part is still reported; the unreachable engine is an input error (exit 2), as a file that does not parse.
+        engineProblems.push({
+          code: 'unreadable',
+          severity: 'error',
+          message: `engine part not audited: ${e.message}${e.hint ? ` (${e.hint})` : ''}`,
+          at: { source: 'engine' },
+        });
+      }
+    }
     const findings = [...(host?.findings ?? []), ...(engine?.findings ?? [])].sort(compareFindings);
     const rules = [...(host?.rules ?? []), ...(engine?.rules ?? [])];
     const base = engine ? engineCommandResult(engine) : { findings: [], diagnostics: [], files: 0, subjects: 0, subjectWord: 'containers', rules: [] };
@@ -57,7 +93,7 @@ export function registerAudit(program: Command): void {
       {
         ...base,
         findings,
-        diagnostics: [...(host?.diagnostics ?? []), ...base.diagnostics],
+        diagnostics: [...(host?.diagnostics ?? []), ...base.diagnostics, ...engineProblems],
         files: host?.files ?? 0,
         subjects: (engine?.containers ?? 0) + (host?.checks ?? 0),
         subjectWord: host && engine ? 'containers and host checks' : host ? 'host checks' : 'containers',

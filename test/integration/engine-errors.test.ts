@@ -42,6 +42,22 @@ await engineSuite('audit engine: clear errors', () => {
     assert.match(r.stderr, new RegExp(`^bulwark: permission denied on ${engineSocket()}\\n {2}hint: .*docker group`));
   });
 
+  it('`bulwark audit` with the engine unreachable still reports the host part, and exits 2', {
+    skip: process.getuid?.() !== 0 ? 'the host part reads / as root' : false,
+  }, () => {
+    const r = run(['audit', '-H', 'unix:///nonexistent/docker.sock', '--format', 'json']);
+    assert.equal(r.status, 2, r.stderr);
+    const report = JSON.parse(r.stdout) as { findings: { scope: string }[]; errors: { message: string }[] };
+    assert.ok(report.findings.some((f) => f.scope === 'host'));
+    assert.ok(report.errors.some((d) => d.message.startsWith('engine part not audited: no Docker Engine answers at /nonexistent/docker.sock')));
+  });
+
+  it('a bad host scheme is an input error for `audit` too, without a stack trace', () => {
+    const r = run(['audit', '-H', 'fd://']);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^bulwark: --host: the fd:\/\/ scheme/);
+  });
+
   it('a bad --filter, --concurrency or host scheme is a usage error', () => {
     for (const args of [
       ['--filter', 'label'],
