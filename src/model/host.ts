@@ -158,6 +158,11 @@ export interface HostSpec {
   firewall?: Sourced<FirewallFacts>;
   /** Effective sshd settings (first value wins, as sshd reads them); absent when sshd is not configured. */
   sshd?: { permitRootLogin: Sourced<string>; passwordAuthentication: Sourced<string> };
+  /**
+   * The dockerd process found in /proc (live host only): its arguments after the program name, and the arguments
+   * the systemd unit would give it (undefined when no unit was read).
+   */
+  runningDaemon?: Sourced<{ pid: number; args: string[]; unitArgs?: string[] }>;
   /** `uname -r` as /proc/sys/kernel/osrelease gives it. */
   kernel?: Sourced<string>;
   commands: CommandInput[];

@@ -51,7 +51,7 @@ describe('audit host on fixture trees', { skip: asRoot ? false : 'file ownership
     const r = run(root);
     assert.deepEqual(r.diagnostics, []);
     assert.deepEqual(r.findings, ['BW5010 . unknown', 'BW4015 etc/docker/daemon.json:1:1']);
-    assert.equal(r.result.checks, 29);
+    assert.equal(r.result.checks, 30);
   });
 
   it('hardened host: a key readable by its group (0440) fails; 0400 and 0444 pass (octal, not decimal)', () => {

@@ -5,6 +5,7 @@ import { noSshdPasswordAuth } from './no-sshd-password-auth.js';
 import { noSshdRootLogin } from './no-sshd-root-login.js';
 import { noSudoDockerRoot } from './no-sudo-docker-root.js';
 import { requireCurrentKernel } from './require-current-kernel.js';
+import { requireDaemonStartedByUnit } from './require-daemon-started-by-unit.js';
 import { requireDataRootDiskSpace } from './require-data-root-disk-space.js';
 import { requireDataRootEncryption } from './require-data-root-encryption.js';
 import { requireDataRootPartition } from './require-data-root-partition.js';
@@ -31,4 +32,5 @@ export const HOST_RULES: readonly Rule<HostSpec>[] = [
   noSshdRootLogin,
   noSshdPasswordAuth,
   requireCurrentKernel,
+  requireDaemonStartedByUnit,
 ] as Rule<HostSpec>[];

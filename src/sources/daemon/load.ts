@@ -209,6 +209,8 @@ export interface HostDaemon {
   known: boolean;
   service?: ServiceUnit;
   flags: FlagValue[];
+  /** The dockerd arguments the unit gives (after variable expansion), when a unit with a dockerd ExecStart= was read. */
+  unitArgs?: string[];
 }
 
 /**
@@ -223,6 +225,7 @@ export function loadHostDaemon(fs: RootFs, configFile?: string): HostDaemon {
   const files: string[] = [];
   const service = loadServiceUnit(fs, 'docker.service');
   let words: Word[] = [];
+  let unitArgs: string[] | undefined;
   let unitUnreadable: string | undefined;
   for (const d of UNIT_DIRS) {
     const r = fs.read(`${d}/docker.service`);
@@ -240,6 +243,7 @@ export function loadHostDaemon(fs: RootFs, configFile?: string): HostDaemon {
       const prog = expanded[0]?.text ?? '';
       if (/(^|\/)dockerd$/.test(prog)) words = expanded.slice(1);
       else if (/(^|\/)docker$/.test(prog) && expanded[1]?.text === 'daemon') words = expanded.slice(2);
+      if (words.length > 0 || /(^|\/)dockerd$/.test(prog)) unitArgs = words.map((w) => w.text).filter((t) => t !== '');
     }
   } else {
     const r = fs.read('/etc/default/docker');
@@ -298,6 +302,7 @@ export function loadHostDaemon(fs: RootFs, configFile?: string): HostDaemon {
   const out: HostDaemon = { spec, diagnostics, files, known, flags };
   if (json) out.configPath = configPath;
   if (service) out.service = service;
+  if (unitArgs) out.unitArgs = unitArgs;
   return out;
 }
 

@@ -224,9 +224,30 @@ export function loadHost(fs: RootFs, opts: HostLoadOptions = {}): HostLoad {
   if (fw) spec.firewall = fw;
   const sshd = readSshd(fs);
   if (sshd) spec.sshd = sshd;
+  const running = readRunningDaemon(fs, daemon);
+  if (running) spec.runningDaemon = running;
   const k = fs.read('/proc/sys/kernel/osrelease');
   if (k.kind === 'ok') spec.kernel = { value: k.text.trim(), at: { source: fs.display('/proc/sys/kernel/osrelease') } };
   return { spec, daemon, diagnostics, files };
+}
+
+/** Finds a running dockerd in /proc below the root and reads its command line (NUL-separated arguments). */
+function readRunningDaemon(fs: RootFs, daemon: HostDaemon): HostSpec['runningDaemon'] {
+  for (const pid of fs.list('/proc') ?? []) {
+    if (!/^\d+$/.test(pid)) continue;
+    const comm = fs.read(`/proc/${pid}/comm`);
+    if (comm.kind !== 'ok' || comm.text.trim() !== 'dockerd') continue;
+    const cmd = fs.read(`/proc/${pid}/cmdline`);
+    if (cmd.kind !== 'ok') continue;
+    const args = cmd.text
+      .split('\0')
+      .filter((a, i, all) => !(a === '' && i === all.length - 1))
+      .slice(1);
+    const value: { pid: number; args: string[]; unitArgs?: string[] } = { pid: Number(pid), args };
+    if (daemon.unitArgs) value.unitArgs = daemon.unitArgs;
+    return { value, at: { source: fs.display(`/proc/${pid}/cmdline`), path: 'dockerd.cmdline' } };
+  }
+  return undefined;
 }
 
 const DANGEROUS_SUBCOMMANDS = new Set([
