@@ -62,6 +62,9 @@ export function lexShell(text: string, base = 0, dialect: ShellDialect = 'sh'): 
   return { commands: lx.commands, errors: lx.errors };
 }
 
+/** Deepest nesting of `$(` and backquotes the lexer follows; deeper input is reported, not recursed into. */
+export const MAX_NESTING = 64;
+
 class LexStop extends Error {}
 
 class Lexer {
@@ -69,12 +72,21 @@ class Lexer {
   commands: ShellCommand[] = [];
   errors: ShellError[] = [];
   private heredocs: { delim: string; strip: boolean }[] = [];
+  private depth = 0;
 
   constructor(
     private readonly s: string,
     private readonly base: number,
     private readonly dialect: ShellDialect,
-  ) {}
+    depth = 0,
+  ) {
+    this.depth = depth;
+  }
+
+  /** Enters one level of `$(` or backquote nesting; too deep is an error rather than a stack overflow. */
+  private nest(at: number): void {
+    if (this.depth >= MAX_NESTING) this.fail(at, `command substitutions nested deeper than ${MAX_NESTING} levels`);
+  }
 
   private fail(at: number, message: string): never {
     this.errors.push({ offset: this.base + at, message });
@@ -345,8 +357,11 @@ class Lexer {
         this.i = close + 2;
         return unknown('arithmetic expansion $((...)) is computed at run time', s.slice(at, this.i));
       }
+      this.nest(at);
       this.i = i + 1;
+      this.depth++;
       this.commandsUntil(true);
+      this.depth--;
       return unknown('command substitution $(...) is expanded at run time', s.slice(at, this.i));
     }
     if (n === '{') {
@@ -386,11 +401,14 @@ class Lexer {
     let k = open + 1;
     while (k < s.length && s[k] !== '`') k += s[k] === '\\' ? 2 : 1;
     if (k >= s.length) this.fail(open, 'reached the end without closing backquote');
-    const inner = new Lexer(s.slice(open + 1, k), this.base + open + 1, this.dialect);
+    this.nest(open);
+    const inner = new Lexer(s.slice(open + 1, k), this.base + open + 1, this.dialect, this.depth + 1);
     try {
       inner.commandsUntil(false);
     } catch (e) {
       if (!(e instanceof LexStop)) throw e;
+      this.errors.push(...inner.errors);
+      throw e;
     }
     this.commands.push(...inner.commands);
     this.i = k + 1;
