@@ -45,10 +45,10 @@ export function filterRules(metas: readonly RuleMeta[], f: RuleFilters): RuleMet
   );
 }
 
-/** Renders the rules as an aligned text table: id, severity, scope, name, CIS items, title. */
+/** Renders the rules as an aligned text table: id, severity, name, scope, CIS items, title. */
 export function renderRulesTable(metas: readonly RuleMeta[]): string {
-  const rows = metas.map((m) => [m.id, m.severity, m.scope, m.name, m.references.cis?.items.join(',') ?? '', m.title]);
-  const head = ['ID', 'SEVERITY', 'SCOPE', 'NAME', 'CIS', 'TITLE'];
+  const rows = metas.map((m) => [m.id, m.severity, m.name, m.scope, m.references.cis?.items.join(',') ?? '', m.title]);
+  const head = ['ID', 'SEVERITY', 'NAME', 'SCOPE', 'CIS', 'TITLE'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   const line = (r: string[]) =>
     r
@@ -63,7 +63,7 @@ export function renderExplain(m: RuleMeta): string {
   const section = CHECKLIST.find((c) => c.id === m.checklist);
   const cis = m.references.cis ? `CIS Docker Benchmark ${m.references.cis.version}: ${m.references.cis.items.join(', ')}` : 'CIS Docker Benchmark: none';
   const lines = [
-    `${m.id} ${m.name}`,
+    `${m.id} ${m.name} (${m.severity}, ${m.scope})`,
     m.title,
     '',
     `Severity: ${m.severity}. Scope: ${m.scope}. Applies to: ${m.appliesTo.join(', ')}.${m.fix ? ` Fix: ${m.fix}.` : ''}`,
@@ -104,7 +104,7 @@ export function renderExplain(m: RuleMeta): string {
 export function registerRules(program: Command): void {
   program
     .command('rules')
-    .description('List the rules: id, severity, scope, name, CIS items and title.')
+    .description('List the rules: id, severity, name, scope, CIS items and title.')
     .option('--scope <scopes>', 'only these scopes: runtime, dockerfile, image, daemon, host, supply-chain, bulwark (comma-separated)')
     .option('--severity <severities>', 'only these severities: critical, high, medium, low, info (comma-separated)')
     .option('--source <kinds>', 'only rules that apply to these sources: compose, run, dockerfile, daemon-json, systemd, host, engine... (comma-separated)')

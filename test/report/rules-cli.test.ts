@@ -32,7 +32,7 @@ describe('bulwark rules', () => {
     const text = renderRulesTable([m]);
     assert.equal(
       text,
-      'ID      SEVERITY  SCOPE    NAME           CIS  TITLE\nBW1001  critical  runtime  no-privileged  5.5  Containers do not run privileged\n1 rule. `bulwark explain ID` for details.\n',
+      'ID      SEVERITY  NAME           SCOPE    CIS  TITLE\nBW1001  critical  no-privileged  runtime  5.5  Containers do not run privileged\n1 rule. `bulwark explain ID` for details.\n',
     );
   });
 
