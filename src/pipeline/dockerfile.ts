@@ -82,7 +82,7 @@ export const dockerfileHandler: SourceHandler = {
   name: 'dockerfile',
   matches(abs, explicit) {
     const name = basename(abs);
-    return isDockerfileName(name) || (explicit && /dockerfile|containerfile/i.test(name) && !name.endsWith('.dockerignore'));
+    return isDockerfileName(name) || (explicit && /dockerfile|containerfile/i.test(name) && !/\.(?:dockerignore|md|markdown|txt|json|ya?ml|sh)$/i.test(name));
   },
   scan(files, _explicit, ctx) {
     const findings: Finding[] = [];

@@ -11,16 +11,20 @@ export { type ParsedDockerfile, parseDockerfile, wordsOf } from './parse.js';
 /** Files over this size are not Dockerfiles worth parsing: skipped with a message (bytes). */
 export const MAX_DOCKERFILE_BYTES = 1024 * 1024;
 
+/** Suffixes of files that are about a Dockerfile (docs, templates, backups) rather than one. */
+const NOT_DOCKERFILE = /\.(?:md|markdown|txt|json|ya?ml|sh|orig|bak|swp|rej|patch|j2|jinja2?|tmpl|tpl|template|erb|mustache|hbs|njk|in)$/;
+
 /**
  * True for the names `bulwark scan` reads as Dockerfiles when walking folders: `Dockerfile`,
  * `Containerfile`, `Dockerfile.<variant>`, `<name>.Dockerfile` (any case of `dockerfile`), but not
- * `Dockerfile.dockerignore` and not files that are plainly something else (`Dockerfile.md`).
+ * `Dockerfile.dockerignore` and not files that are plainly something else (`Dockerfile.md`, a template such as
+ * `Dockerfile.j2`, a backup).
  */
 export function isDockerfileName(name: string): boolean {
   const n = name.toLowerCase();
   if (n === 'dockerfile' || n === 'containerfile') return true;
   if (n.endsWith('.dockerignore')) return false;
-  if (/^(?:dockerfile|containerfile)\.[a-z0-9_.-]+$/.test(n)) return !/\.(?:md|txt|json|ya?ml|sh|orig|bak|swp|rej|patch)$/.test(n);
+  if (/^(?:dockerfile|containerfile)\.[a-z0-9_.-]+$/.test(n)) return !NOT_DOCKERFILE.test(n);
   return /^[a-z0-9_.-]+\.(?:dockerfile|containerfile)$/.test(n);
 }
 
