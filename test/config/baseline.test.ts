@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { Ajv } from 'ajv';
 import { applyBaseline, checkContainer } from '../../src/check/index.js';
 import { makeBaseline, parseBaseline, renderBaseline } from '../../src/config/index.js';
 import { RUNTIME_RULES } from '../../src/rules/index.js';
@@ -47,6 +50,13 @@ describe('baseline', () => {
     const r = applyBaseline([f, f], makeBaseline([f]), 'b.json');
     assert.equal(r.findings.length, 1);
     assert.equal(r.suppressed.length, 1);
+  });
+
+  it('a written baseline validates against docs/schema/bulwark-baseline.schema.json', () => {
+    const schema = JSON.parse(readFileSync(join(process.cwd(), 'docs', 'schema', 'bulwark-baseline.schema.json'), 'utf8'));
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    assert.equal(validate(JSON.parse(renderBaseline(makeBaseline(findings(before))))), true, JSON.stringify(validate.errors));
+    assert.equal(validate({ version: 1, findings: [{ fingerprint: 'xyz' }] }), false);
   });
 
   it('fixed findings leave stale entries, counted', () => {
