@@ -11,7 +11,7 @@ const root = new URL('..', import.meta.url).pathname;
 const filter = process.argv.slice(2);
 const buildDir = process.env.BULWARK_BUILD_DIR ?? join(root, '.build');
 const files = readdirSync(buildDir, { recursive: true })
-  .filter((f) => f.endsWith('.test.js'))
+  .filter((f) => f.endsWith('.test.js') && !f.split('/').includes('node_modules'))
   .map((f) => join(buildDir, f))
   .filter((f) => filter.length === 0 || filter.some((x) => f.includes(x)))
   .sort();
