@@ -80,7 +80,7 @@ export const runHandler: SourceHandler = {
 /**
  * Checks run lines given as text (`bulwark scan --command`): each text is one or more shell commands, read
  * with documentation conventions (`<digest>` placeholders are unknown values) and checked for shell syntax.
- * @param sources the pseudo-file name of each text in findings (`<command>`, `<stdin>`)
+ * @param texts each text with the pseudo-file name it gets in findings (`<command>`, `<stdin>`)
  */
 export async function scanCommands(texts: readonly { text: string; source: string }[], ctx: Pick<ScanContext, 'settings'>): Promise<SourceOutput> {
   const scans = await scanRunFilesAsync(texts.map((t) => ({ path: t.source, text: t.text, source: t.source, kind: 'command' as const })));
