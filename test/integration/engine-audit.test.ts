@@ -145,6 +145,24 @@ const brief = (f: Finding) => `${f.ruleId} ${f.location.path ?? ''}`;
 const runtimeIds = new Set<string>(RUNTIME_RULES.map((r) => r.meta.id));
 const ruleIds = (fs: readonly Finding[]) => [...new Set(fs.filter((f) => runtimeIds.has(f.ruleId)).map((f) => f.ruleId))].sort();
 
+/**
+ * Other tests start throwaway daemons with `--bridge none`, which deletes the host's docker0 (ENGINE.md);
+ * a container on the default network then fails with "could not find bridge docker0". Recreate it as
+ * ENGINE.md says and retry once.
+ */
+function runOnBridge(args: string[]): void {
+  try {
+    docker(...args);
+  } catch (e) {
+    if (!/could not find bridge docker0/.test((e as Error).message)) throw e;
+    spawnSync('docker', ['rm', '-f', args[args.indexOf('--name') + 1] as string]);
+    if (spawnSync('ip', ['link', 'show', 'docker0']).status !== 0) {
+      spawnSync('sh', ['-c', 'ip link add docker0 type bridge && ip addr add 172.17.0.1/16 dev docker0 && ip link set docker0 up']);
+    }
+    docker(...args);
+  }
+}
+
 function removeAll(): void {
   const ids = spawnSync('docker', ['ps', '-aq', '--filter', `name=${prefix}-`], { encoding: 'utf8' }).stdout.trim();
   if (ids) spawnSync('docker', ['rm', '-f', ...ids.split('\n')], { encoding: 'utf8' });
@@ -155,7 +173,9 @@ await engineSuite('audit engine on real containers', () => {
   before(async () => {
     removeAll();
     for (const c of CASES) {
-      docker('run', '-d', '--name', nameOf(c), ...(c.network ? [] : ['--network', 'none']), ...flagsOf(c), BUSYBOX_IMAGE, 'sleep', '300');
+      const args = ['run', '-d', '--name', nameOf(c), ...(c.network ? [] : ['--network', 'none']), ...flagsOf(c), BUSYBOX_IMAGE, 'sleep', '300'];
+      if (c.network) runOnBridge(args);
+      else docker(...args);
     }
     // A stopped container is audited only with --all.
     docker('create', '--name', `${prefix}-stopped`, '--network', 'none', BUSYBOX_IMAGE, 'sleep', '300');
