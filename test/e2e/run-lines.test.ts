@@ -132,6 +132,19 @@ describe('docker run lines (built CLI)', () => {
     assert.equal(bulwark(['convert', 'run-to-compose', 'echo hello']).code, 2);
   });
 
+  it('fingerprints of a named container survive lines moving above it', () => {
+    const dir = mkdtempSync(join(tmp, 'moves-'));
+    const line = 'docker run -d --name api --privileged -p 8080:80 nginx:1.27\n';
+    const prints = (text: string) => {
+      writeFileSync(join(dir, 'start.sh'), text);
+      const report = JSON.parse(bulwark(['scan', dir, '--format', 'json']).stdout) as { findings: { ruleId: string; fingerprint: string }[] };
+      return report.findings.map((f) => `${f.ruleId} ${f.fingerprint}`).sort();
+    };
+    const before = prints(line);
+    assert.ok(before.length > 5);
+    assert.deepEqual(prints(`#!/bin/sh\n# start the API\nset -e\n\n${line}`), before);
+  });
+
   it('hostile files: unterminated quote, a 1 MB line, a binary named .sh give located errors, never a crash', () => {
     const dir = mkdtempSync(join(tmp, 'hostile-'));
     writeFileSync(join(dir, 'quote.sh'), 'echo start\ndocker run --name "api nginx:1.27\n');
