@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { checkContainer } from '../../src/check/index.js';
 import { knownValue } from '../../src/model/index.js';
 import { LIVE_RULES, RUNTIME_RULES } from '../../src/rules/index.js';
@@ -18,6 +18,15 @@ import { mapBounded } from '../../src/sources/engine/read.js';
 // a container run with many settings at once, its image, and `docker info`.
 const FIXTURES = join(process.cwd(), 'test', 'fixtures', 'engine');
 const read = (f: string) => readFileSync(join(FIXTURES, f), 'utf8');
+const temps: string[] = [];
+const tempDir = (tag: string) => {
+  const d = mkdtempSync(join(tmpdir(), `bwtest-${tag}-`));
+  temps.push(d);
+  return d;
+};
+after(() => {
+  for (const d of temps) rmSync(d, { recursive: true, force: true });
+});
 
 describe('container inspect -> ContainerSpec', () => {
   const { specs, diagnostics } = loadInspectFixture(read('container-inspect.json'), 'container-inspect.json', { image: read('image-inspect.json') });
@@ -170,7 +179,7 @@ describe('endpoint resolution (docker CLI conventions)', () => {
     );
   });
   it('follows the precedence --host, --context, DOCKER_HOST, DOCKER_CONTEXT, current context, default', () => {
-    const config = mkdtempSync(join(tmpdir(), 'bwtest-ctx-'));
+    const config = tempDir('ctx');
     const empty = { env: {}, configDir: config };
     assert.equal(resolveEndpoint(empty).url, 'unix:///var/run/docker.sock');
     assert.equal(resolveEndpoint({ ...empty, env: { DOCKER_HOST: 'tcp://h:1' } }).url, 'tcp://h:1');
@@ -183,7 +192,7 @@ describe('endpoint resolution (docker CLI conventions)', () => {
     assert.throws(() => resolveEndpoint({ ...empty, context: 'x' }), /does not exist/, 'the folder is the sha256 of the name');
   });
   it('reads TLS files from DOCKER_CERT_PATH and fails clearly when the CA is missing', () => {
-    const certs = mkdtempSync(join(tmpdir(), 'bwtest-certs-'));
+    const certs = tempDir('certs');
     assert.throws(
       () => resolveEndpoint({ env: { DOCKER_HOST: 'tcp://h:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certs } }),
       (e: unknown) => e instanceof EngineError && e.code === 'bad-endpoint' && /ca\.pem/.test(e.message),
