@@ -35,6 +35,17 @@ describe('finding run lines in files', () => {
     assert.equal(await scan('notes', 'docker run --privileged x'), undefined);
   });
 
+  it('command strings run by sh -c and ssh, located at the characters inside the string', async () => {
+    const sh = [
+      '#!/bin/sh',
+      "ssh -i key.pem -p 2222 deploy@web 'docker run -d --privileged app:1'",
+      'bash -lc "cd /srv && docker run --privileged app:2"',
+      'ssh web docker ps',
+      'sh -c "$CMD"',
+    ].join('\n');
+    assert.deepEqual(await scan('remote.sh', sh), { specs: ['2:36 privileged@2:50', '3:22 privileged@3:33'], diagnostics: [] });
+  });
+
   it('Makefile recipes, with prefixes, make variables and continuations', async () => {
     const mk = [
       'IMAGE ?= app:1',

@@ -2,7 +2,7 @@ import { Document } from 'yaml';
 import { type ContainerSpec, type Diagnostic, LineIndex } from '../../model/index.js';
 import { type ParsedRun, parseDockerRun } from './argv.js';
 import { extractShell, hasShellShebang, type RunFileKind, runFileKind, type ShellBlock } from './extract.js';
-import { lexShell, type ShellDialect } from './shell.js';
+import { lexNested, lexShell, nestedCommandWord, type ShellCommand, type ShellDialect } from './shell.js';
 import { type ComposeService, specToComposeService } from './to-compose.js';
 import { runToSpec } from './to-model.js';
 import { validateShellBlocks } from './validate.js';
@@ -30,15 +30,34 @@ interface LexedBlock {
   errors: { offset: number; message: string }[];
 }
 
+/** Command strings run through another shell (`sh -c '...'`, `ssh host '...'`) are followed this deep. */
+const MAX_COMMAND_STRING_DEPTH = 4;
+
 function lexBlock(b: ShellBlock): LexedBlock {
   const lexed = lexShell(b.text, b.base, b.dialect);
-  const commands = [...lexed.commands].sort((x, y) => (x[0]?.start ?? 0) - (y[0]?.start ?? 0));
+  const commands = [...lexed.commands];
+  const errors = [...lexed.errors];
+  // Follow `sh -c 'docker run ...'` and `ssh host 'docker run ...'`, located at the characters of the string.
+  let frontier = lexed.commands;
+  for (let depth = 0; depth < MAX_COMMAND_STRING_DEPTH && frontier.length > 0; depth++) {
+    const next: ShellCommand[] = [];
+    for (const words of frontier) {
+      const w = nestedCommandWord(words);
+      if (!w || !/docker/.test(w.text)) continue;
+      const inner = lexNested(w, b.dialect);
+      next.push(...inner.commands);
+      errors.push(...inner.errors);
+    }
+    commands.push(...next);
+    frontier = next;
+  }
+  commands.sort((x, y) => (x[0]?.start ?? 0) - (y[0]?.start ?? 0));
   const runs: ParsedRun[] = [];
   for (const words of commands) {
     const run = parseDockerRun(words);
     if (run) runs.push(run);
   }
-  return { block: b, runs, errors: lexed.errors };
+  return { block: b, runs, errors };
 }
 
 function specsOf(lexed: readonly LexedBlock[], source: string, index: LineIndex): RunScan {

@@ -457,3 +457,55 @@ export function commandNameIndex(words: readonly ShellWord[]): number {
   }
   return i;
 }
+
+const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'zsh']);
+/** ssh options that take a value (OpenSSH `ssh(1)`). */
+const SSH_VALUE_OPTIONS = new Set('BbcDEeFIiJLlmOopQRSWw'.split(''));
+
+/**
+ * The command string another program runs through a shell: the argument of `sh -c` (also `bash -ec`, `bash
+ * -lc`...), or the single remote command word of `ssh [options] host 'command'`. Returns undefined when there is
+ * none, or when it is not fully known (a variable in it).
+ */
+export function nestedCommandWord(words: readonly ShellWord[]): ShellWord | undefined {
+  let i = commandNameIndex(words);
+  const name = words[i]?.text.replace(/^.*\//, '');
+  if (name === undefined || words[i]?.unknown) return undefined;
+  if (SHELLS.has(name)) {
+    for (i++; i < words.length; i++) {
+      const t = (words[i] as ShellWord).text;
+      if (!t.startsWith('-') || t === '-' || t === '--') return undefined;
+      if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(t)) {
+        const w = words[i + 1];
+        return w && !w.unknown ? w : undefined;
+      }
+      if (t === '-o' || t === '+o') i++;
+    }
+    return undefined;
+  }
+  if (name === 'ssh') {
+    for (i++; i < words.length; i++) {
+      const t = (words[i] as ShellWord).text;
+      if (!t.startsWith('-')) break;
+      if (t.length === 2 && SSH_VALUE_OPTIONS.has(t[1] as string)) i++;
+    }
+    // words[i] is the host; exactly one word after it is a command string the remote shell parses.
+    const rest = words.slice(i + 1);
+    return rest.length === 1 && !rest[0]?.unknown ? rest[0] : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Lexes the text of a word as shell (the string given to `sh -c` or `ssh host`), and places the words found at
+ * the file offsets of the characters they came from. Errors inside the string are located the same way.
+ */
+export function lexNested(word: ShellWord, dialect: ShellDialect): { commands: ShellCommand[]; errors: ShellError[] } {
+  const r = lexShell(word.text, 0, dialect === 'make' ? 'sh' : dialect);
+  const at = (o: number): number => word.offsets[o] ?? (word.offsets.length > 0 ? (word.offsets[word.offsets.length - 1] as number) + 1 : word.start);
+  const end = (o: number): number => (o > 0 ? at(o - 1) + 1 : at(0));
+  return {
+    commands: r.commands.map((c) => c.map((w) => ({ ...w, start: at(w.start), end: end(w.end), offsets: w.offsets.map(at) }))),
+    errors: r.errors.map((e) => ({ offset: at(e.offset), message: `in the command string: ${e.message}` })),
+  };
+}
