@@ -20,7 +20,7 @@ export function hasShellShebang(text: string): boolean {
 
 /**
  * The kind of run-line file a path names, from its name alone: `*.sh`/`*.bash`, `Makefile`/`GNUmakefile`/`*.mk`,
- * `.github/workflows/*.yml`, `.gitlab-ci.yml`, `*.service`, `*.md`. Shebang scripts without an extension are
+ * `.github/workflows/*.yml` and composite actions' `action.yml`, `.gitlab-ci.yml`, `*.service`, `*.md`. Shebang scripts without an extension are
  * recognised by content (hasShellShebang).
  */
 export function runFileKind(path: string): RunFileKind | undefined {
@@ -29,6 +29,7 @@ export function runFileKind(path: string): RunFileKind | undefined {
   if (/\.(sh|bash)$/i.test(name)) return 'shell';
   if (/^(GNUmakefile|makefile|Makefile)$/.test(name) || /\.mk$/.test(name)) return 'makefile';
   if (/(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(p)) return 'github-workflow';
+  if (name === 'action.yml' || name === 'action.yaml') return 'github-workflow';
   if (/^\.gitlab-ci\.ya?ml$/.test(name) || /(^|\/)\.gitlab\/ci\/[^/]+\.ya?ml$/.test(p)) return 'gitlab-ci';
   if (/\.service$/.test(name)) return 'systemd';
   if (/\.(md|markdown)$/i.test(name)) return 'markdown';
@@ -135,11 +136,12 @@ function markdownBlocks(text: string): ShellBlock[] {
     const start = offset;
     offset += line.length + 1;
     if (!fence) {
-      const m = /^ {0,3}(`{3,}|~{3,})\s*([^\s`]*)/.exec(line);
+      // Any indentation: fences inside list items are indented by the item.
+      const m = /^\s*(`{3,}|~{3,})\s*([^\s`]*)/.exec(line);
       if (m) fence = { marker: m[1] as string, body: [], shell: SHELL_INFO.test(m[2] ?? '') };
       continue;
     }
-    const close = new RegExp(`^ {0,3}${(fence.marker[0] as string) === '`' ? '`' : '~'}{${fence.marker.length},}\\s*$`);
+    const close = new RegExp(`^\\s*${(fence.marker[0] as string) === '`' ? '`' : '~'}{${fence.marker.length},}\\s*$`);
     if (close.test(line)) {
       if (fence.shell && fence.body.length > 0) blocks.push(promptBlock(fence.body));
       fence = undefined;

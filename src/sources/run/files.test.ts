@@ -75,6 +75,8 @@ describe('finding run lines in files', () => {
       '      run: docker run --privileged not-a-step',
     ].join('\n');
     assert.deepEqual(await scan('.github/workflows/ci.yml', wf), { specs: ['6:14 privileged@6:25', '10:11 privileged@11:13'], diagnostics: [] });
+    const action = ['name: x', 'runs:', '  using: composite', '  steps:', '    - shell: bash', '      run: docker run --privileged app:1'].join('\n');
+    assert.deepEqual(await scan('action.yml', action), { specs: ['6:12 privileged@6:23'], diagnostics: [] });
   });
 
   it('GitLab CI script, before_script and after_script items', async () => {
@@ -116,8 +118,13 @@ describe('finding run lines in files', () => {
       'docker run \\',
       '  --privileged app:2',
       '```',
+      '1. In a list item:',
+      '',
+      '    ```bash',
+      '    docker run --privileged app:3',
+      '    ```',
     ].join('\n');
-    assert.deepEqual(await scan('README.md', md), { specs: ['3:3 privileged@3:14', '10:1 privileged@11:3'], diagnostics: [] });
+    assert.deepEqual(await scan('README.md', md), { specs: ['3:3 privileged@3:14', '10:1 privileged@11:3', '16:5 privileged@16:16'], diagnostics: [] });
   });
 });
 
