@@ -94,7 +94,6 @@ function result(f: Finding, ruleIndex: Map<string, number>): Sarif.Result {
   };
   const i = ruleIndex.get(f.ruleId);
   if (i !== undefined) r.ruleIndex = i;
-  if (f.status === 'unknown') r.kind = 'review';
   return r;
 }
 
