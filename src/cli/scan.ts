@@ -37,6 +37,11 @@ docker run and docker create lines are read from shell scripts (*.sh, *.bash, sh
 Makefile recipes, GitHub Actions run: blocks, GitLab CI script: lists, systemd ExecStart= lines
 and sh/bash/console blocks of Markdown files; see docs/run-lines.md.
 
+Policy: .bulwark.yaml (found upward from the first path, or --config) switches rules off, overrides
+severities and options, ignores paths and sets fail-on; see docs/configuration.md. A comment
+\`# bulwark-ignore BW1001: reason\` on a line, or alone on the line above, suppresses a finding; a baseline
+(--write-baseline FILE once, then --baseline FILE) makes CI fail only on new findings.
+
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors, 3 internal error.`,
     )
     .option('--command <command>', "check a docker run/create command instead of files ('-' reads commands from standard input)")
