@@ -40,13 +40,20 @@ const run = (cmd, args) => {
 };
 
 const texts = files.map((f) => readFileSync(f, 'utf8'));
-const parseMs = median(Array.from({ length: RUNS }, () => time(() => texts.forEach((t) => parseDocument(t, { merge: true })))));
+const parseAll = () => {
+  for (const t of texts) parseDocument(t, { merge: true });
+};
+const parseMs = median(Array.from({ length: RUNS }, () => time(parseAll)));
 const bulwark = join(root, 'dist', 'bulwark.js');
-const scanMs = median(Array.from({ length: RUNS }, () => time(() => run(process.execPath, [bulwark, 'scan', ...files, '--format', 'json', '--output', '/dev/null']))));
+const scanMs = median(
+  Array.from({ length: RUNS }, () => time(() => run(process.execPath, [bulwark, 'scan', ...files, '--format', 'json', '--output', '/dev/null']))),
+);
 const dclint = join(root, 'node_modules', '.bin', 'dclint');
 const peerMs = median(Array.from({ length: PEER_RUNS }, () => time(() => run(dclint, [composeDir, '-f', 'json', '-o', join(dir, 'dclint.json')]))));
 const one = files[0];
-const coldBulwark = median(Array.from({ length: COLD }, () => time(() => run(process.execPath, [bulwark, 'scan', one, '--format', 'json', '--output', '/dev/null']))));
+const coldBulwark = median(
+  Array.from({ length: COLD }, () => time(() => run(process.execPath, [bulwark, 'scan', one, '--format', 'json', '--output', '/dev/null']))),
+);
 const coldPeer = median(Array.from({ length: COLD }, () => time(() => run(dclint, [one, '-f', 'json', '-o', join(dir, 'one.json')]))));
 const coldNode = median(Array.from({ length: COLD }, () => time(() => run(process.execPath, ['-e', '0']))));
 rmSync(dir, { recursive: true, force: true });
