@@ -30,6 +30,14 @@ describe('run line -> ContainerSpec', () => {
     assert.deepEqual(values(s.tmpfs), ['/scratch', '/run']);
   });
 
+  it('keeps run-time mount sources as written, as host paths', () => {
+    const s = spec('docker run -v "$SOCK:/var/run/docker.sock" --mount type=bind,source=$HOME/.ssh,target=/root/.ssh,readonly img:1');
+    assert.deepEqual(values(s.mounts), [
+      { type: 'bind', source: '$SOCK', target: '/var/run/docker.sock', readOnly: false },
+      { type: 'bind', source: '$HOME/.ssh', target: '/root/.ssh', readOnly: true },
+    ]);
+  });
+
   it('maps every -p form', () => {
     const s = spec('docker run -p 8080:80 -p 127.0.0.1:8080:80 -p 127.0.0.1::80 -p [::1]:8080:80 -p 8000-8010:8000-8010 -p 53:53/udp -p 9000 img:1');
     assert.deepEqual(values(s.ports), [

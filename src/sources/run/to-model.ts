@@ -94,11 +94,17 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
           (s) => s.split(':')[0] as string,
         );
         break;
-      case 'volume':
-        spec.mounts.push({ value: parseVolumeSpec(u ? rawOf(o) : o.value), at });
+      case 'volume': {
+        const m = parseVolumeSpec(u ? rawOf(o) : o.value);
+        // A source set at run time (`"$PWD/data:/data"`, `$SOCK:/var/run/docker.sock`) is taken as a host path,
+        // its usual meaning, so that rules report it as unknown rather than skip it as a named volume.
+        if (u && m.source !== undefined && /[$`]/.test(m.source)) m.type = 'bind';
+        spec.mounts.push({ value: m, at });
         break;
+      }
       case 'mount': {
-        const m = u ? u : parseMountOpt(o.value);
+        // With a run-time part, the value is parsed as written (`source=$SOCK`), so rules see which part is unknown.
+        const m = u ? ((x) => (typeof x === 'string' ? u : x))(parseMountOpt(rawOf(o))) : parseMountOpt(o.value);
         if (typeof m === 'string') bad(o, m);
         else {
           spec.mounts.push({ value: m, at });
