@@ -76,7 +76,13 @@ export function loadPolicy(flags: PolicyFlags, paths: readonly string[], cwd: st
   const policy: Policy = { diagnostics: [], settings: settingsFromConfig(undefined), ignore: () => false, rules: metas };
   if (file !== undefined) {
     const source = display(file, cwd);
-    const { config, diagnostics } = parseConfig(readFileSync(file, 'utf8'), source, metas);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new UsageError(`cannot read ${source}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    const { config, diagnostics } = parseConfig(text, source, metas);
     policy.diagnostics.push(...diagnostics);
     if (config) {
       policy.config = config;

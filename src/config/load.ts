@@ -123,7 +123,13 @@ export function parseConfig(text: string, source: string, metas: readonly RuleMe
       })),
     };
   }
-  const data = (doc.toJS({ maxAliasCount: 100 }) as unknown) ?? {};
+  let data: unknown;
+  try {
+    data = (doc.toJS({ maxAliasCount: 100 }) as unknown) ?? {};
+  } catch (e) {
+    // Too many alias expansions (a "billion laughs" file) or a similar refusal of the YAML library.
+    return { diagnostics: [{ code: 'alias-bomb', severity: 'error', message: (e as Error).message, at: { source, line: 1, column: 1 } }] };
+  }
   // `rules:` or `ignore:` with everything below commented out is an empty section, not a type error.
   if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
     const o = data as Record<string, unknown>;

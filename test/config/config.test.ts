@@ -78,6 +78,17 @@ describe('.bulwark.yaml', () => {
     assert.deepEqual(errorsOf('rules:\n  BW1001: off\n  no-privileged: on\n'), ['3:3 config rule BW1001 (no-privileged) is configured twice']);
   });
 
+  it('an alias bomb is refused with a diagnostic, not a crash', () => {
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+      'rules: {}',
+    ].join('\n');
+    const e = errorsOf(bomb);
+    assert.equal(e.length, 1);
+    assert.match(e[0] as string, /^1:1 (alias-bomb|config) /);
+  });
+
   it('a YAML syntax error is located', () => {
     const e = errorsOf('rules: {BW1001: off\n');
     assert.equal(e.length > 0, true);
