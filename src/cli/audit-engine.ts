@@ -3,10 +3,11 @@ import { auditEngine, type EngineAuditOptions, type EngineAuditResult } from '..
 import { EngineError, resolveEndpoint } from '../sources/engine/index.js';
 import { EXIT } from './exit-codes.js';
 import { UsageError } from './output.js';
+import { applyPolicy, loadPolicy, type Policy, type PolicyFlags, withPolicyOptions } from './policy.js';
 import { type CommandResult, checkOutputFlags, type OutputFlags, withOutputOptions, writeReport } from './report-output.js';
 
 /** Flags of `bulwark audit engine` (and of `bulwark audit`, which passes them on). */
-export interface EngineFlags extends OutputFlags {
+export interface EngineFlags extends OutputFlags, PolicyFlags {
   host?: string;
   context?: string;
   all?: boolean;
@@ -67,6 +68,30 @@ export function engineCommandResult(r: EngineAuditResult): CommandResult {
   return { findings: r.findings, diagnostics: r.diagnostics, files: 0, subjects: r.containers, subjectWord: 'containers', rules: r.rules };
 }
 
+/** The configuration (`.bulwark.yaml` upward from the working folder, or --config) and baseline flags in force. */
+export function auditPolicy(flags: EngineFlags): Policy {
+  return loadPolicy(flags, ['.'], process.cwd());
+}
+
+/**
+ * Applies the policy to audit results: rules the configuration disables are left out of the dashboards, and
+ * --baseline / --write-baseline work on the findings' fingerprints (container name and JSON path, never line
+ * numbers), so accepted live findings stay accepted while the containers keep their names.
+ */
+export function withPolicy(policy: Policy, result: CommandResult): CommandResult {
+  const out = applyPolicy(policy, result.findings, [], process.cwd());
+  if (out.wroteBaseline) process.stderr.write(`bulwark: wrote ${out.wroteBaseline.count} findings to ${out.wroteBaseline.file}\n`);
+  const merged: CommandResult = {
+    ...result,
+    findings: out.findings,
+    suppressed: out.suppressed,
+    diagnostics: [...policy.diagnostics, ...result.diagnostics, ...out.diagnostics],
+    rules: (result.rules ?? []).filter((m) => policy.settings(m).enabled),
+  };
+  if (policy.failOn !== undefined) merged.configFailOn = policy.failOn;
+  return merged;
+}
+
 /** The per-rule failure counts and engine facts shown under a text report. */
 export function engineSummaryText(r: EngineAuditResult): string {
   const lines = [
@@ -108,7 +133,7 @@ export function withEngineOptions(cmd: Command): Command {
       '-H, --host <host>',
       'engine to audit: unix:///path, tcp://host:port, ssh://user@host (default: DOCKER_HOST, the docker context, /var/run/docker.sock)',
     )
-    .option('-c, --context <name>', 'docker CLI context to audit (~/.docker/contexts)')
+    .option('--context <name>', 'docker CLI context to audit (~/.docker/contexts)')
     .option('-a, --all', 'include stopped containers')
     .option('--filter <key=value>', 'engine filter, repeatable: label=env=prod, name=api, status=running', (v: string, prev: string[] = []) => [...prev, v])
     .option('--containers-only', 'check containers only (no image rules, no daemon rules)')
@@ -117,7 +142,11 @@ export function withEngineOptions(cmd: Command): Command {
 
 /** Registers `bulwark audit engine`: a live Docker Engine through its API, read-only. */
 export function registerAuditEngine(audit: Command): void {
-  withOutputOptions(withEngineOptions(audit.command('engine').description('Audit a running Docker Engine through its API: containers, images, daemon facts.')))
+  withPolicyOptions(
+    withOutputOptions(
+      withEngineOptions(audit.command('engine').description('Audit a running Docker Engine through its API: containers, images, daemon facts.')),
+    ),
+  )
     .addHelpText(
       'after',
       `
@@ -126,6 +155,7 @@ Examples:
   $ bulwark audit engine --all --filter label=env=prod
   $ DOCKER_HOST=tcp://10.0.0.5:2376 DOCKER_TLS_VERIFY=1 DOCKER_CERT_PATH=~/.docker/prod bulwark audit engine
   $ bulwark audit engine --context prod --format json --fail-on critical
+  $ bulwark audit engine --write-baseline live.baseline.json   accept what runs today; --baseline then fails only on new findings
 
 Only GET requests are sent: the audit never changes the engine. Every runtime rule of \`scan\` runs
 on each live container, plus live-only rules (health, restarts, OOM kills, image age...).
@@ -135,9 +165,10 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or engine u
       // `audit` declares the same options (it runs the engine part too), so commander may give them to it.
       const flags = cmd.optsWithGlobals<EngineFlags>();
       checkOutputFlags(flags);
-      const r = await runEngineAudit(flags);
+      const policy = auditPolicy(flags);
+      const r = await runEngineAudit(flags, { settings: policy.settings });
       if (!r) return;
-      writeReport(engineCommandResult(r), flags);
+      writeReport(withPolicy(policy, engineCommandResult(r)), flags);
       if ((flags.format ?? 'text') === 'text' && flags.output === undefined && flags.quiet !== true) {
         process.stdout.write(engineSummaryText(r));
       }

@@ -5,6 +5,7 @@ import { auditEngine, type EngineAuditResult } from '../pipeline/audit-engine.js
 import { auditHost } from '../pipeline/audit-host.js';
 import { EngineError, resolveEndpoint } from '../sources/engine/index.js';
 import {
+  auditPolicy,
   type EngineFlags,
   engineCommandResult,
   engineOptions,
@@ -12,9 +13,11 @@ import {
   registerAuditEngine,
   reportEngineError,
   withEngineOptions,
+  withPolicy,
 } from './audit-engine.js';
 import { registerAuditHost } from './audit-host.js';
 import { UsageError } from './output.js';
+import { withPolicyOptions } from './policy.js';
 import { checkOutputFlags, withOutputOptions, writeReport } from './report-output.js';
 
 /** The parts `bulwark audit` can run. */
@@ -45,14 +48,17 @@ export function parseParts(text: string): Set<Part> {
  * `--parts` selects parts.
  */
 export function registerAudit(program: Command): void {
-  const audit = withOutputOptions(
-    withEngineOptions(program.command('audit').description('Audit the Docker host and a running Docker Engine (alone: every part into one report).')).option(
-      '--parts <list>',
-      `parts to run, comma-separated: ${PARTS.join(', ')}`,
-      PARTS.join(','),
+  const audit = withPolicyOptions(
+    withOutputOptions(
+      withEngineOptions(program.command('audit').description('Audit the Docker host and a running Docker Engine (alone: every part into one report).')).option(
+        '--parts <list>',
+        `parts to run, comma-separated: ${PARTS.join(', ')}`,
+        PARTS.join(','),
+      ),
     ),
   ).action(async (flags: AuditFlags) => {
     checkOutputFlags(flags);
+    const policy = auditPolicy(flags);
     const parts = parseParts(flags.parts);
     if (flags.containersOnly) parts.delete('host');
     let local: boolean;
@@ -65,12 +71,12 @@ export function registerAudit(program: Command): void {
       reportEngineError(e);
       return;
     }
-    const host = parts.has('host') && local ? auditHost({ root: '/' }) : undefined;
+    const host = parts.has('host') && local ? auditHost({ root: '/', settings: policy.settings }) : undefined;
     let engine: EngineAuditResult | undefined;
     const engineProblems: Diagnostic[] = [];
     if (parts.has('engine')) {
       try {
-        engine = await auditEngine({ ...engineOptions(flags), ...(host ? { daemon: false } : {}) });
+        engine = await auditEngine({ ...engineOptions(flags), settings: policy.settings, ...(host ? { daemon: false } : {}) });
       } catch (e) {
         if (!(e instanceof EngineError)) throw e;
         if (!host) {
@@ -90,7 +96,7 @@ export function registerAudit(program: Command): void {
     const rules = [...(host?.rules ?? []), ...(engine?.rules ?? [])];
     const base = engine ? engineCommandResult(engine) : { findings: [], diagnostics: [], files: 0, subjects: 0, subjectWord: 'containers', rules: [] };
     writeReport(
-      {
+      withPolicy(policy, {
         ...base,
         findings,
         diagnostics: [...(host?.diagnostics ?? []), ...base.diagnostics, ...engineProblems],
@@ -98,7 +104,7 @@ export function registerAudit(program: Command): void {
         subjects: (engine?.containers ?? 0) + (host?.checks ?? 0),
         subjectWord: host && engine ? 'containers and host checks' : host ? 'host checks' : 'containers',
         rules: [...new Map(rules.map((r) => [r.id, r])).values()].sort((a, b) => a.id.localeCompare(b.id)),
-      },
+      }),
       flags,
     );
     if (engine && (flags.format ?? 'text') === 'text' && flags.output === undefined && flags.quiet !== true) process.stdout.write(engineSummaryText(engine));

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { checkContainer, type Finding } from '../../src/check/index.js';
@@ -285,6 +287,28 @@ await engineSuite('audit engine on real containers', () => {
     });
     const live = r.findings.filter((f) => f.ruleId === 'BW1102' || f.ruleId === 'BW1103').map((f) => `${f.ruleId} ${f.subject} ${f.location.path}`);
     assert.deepEqual(live.sort(), [`BW1102 ${loop} RestartCount`, `BW1103 ${oom} State`]);
+  });
+
+  it('.bulwark.yaml and baselines apply to live findings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bwtest-policy-'));
+    try {
+      writeFileSync(join(dir, '.bulwark.yaml'), 'rules:\n  require-image-digest: off\n');
+      const cli = (...args: string[]) =>
+        spawnSync(process.execPath, [BIN, 'audit', 'engine', '--containers-only', '--filter', `name=${prefix}-hardened`, '--format', 'json', ...args], {
+          cwd: dir,
+          encoding: 'utf8',
+        });
+      const off = cli();
+      assert.equal(off.status, 0, off.stderr);
+      assert.deepEqual((JSON.parse(off.stdout) as { findings: unknown[] }).findings, []);
+      const write = cli('--no-config', '--write-baseline', 'live.json');
+      assert.equal(write.status, 0, write.stderr);
+      const again = cli('--no-config', '--baseline', 'live.json', '--fail-on', 'info');
+      assert.equal(again.status, 0, again.stderr);
+      assert.equal((JSON.parse(again.stdout) as { suppressed: unknown[] }).suppressed.length, 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('--all adds stopped containers', async () => {
