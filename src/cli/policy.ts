@@ -141,7 +141,13 @@ export function applyPolicy(policy: Policy, findings: readonly Finding[], paths:
     out.suppressed.push(...applied.suppressed);
   } else if (policy.baselineFile !== undefined) {
     const source = display(policy.baselineFile, cwd);
-    const parsed = parseBaseline(readFileSync(policy.baselineFile, 'utf8'), source);
+    let text = '';
+    try {
+      text = readFileSync(policy.baselineFile, 'utf8');
+    } catch (e) {
+      throw new UsageError(`cannot read the baseline ${source}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    const parsed = parseBaseline(text, source);
     out.diagnostics.push(...parsed.diagnostics);
     const baseline: Baseline | undefined = parsed.baseline;
     if (baseline) {
