@@ -75,19 +75,19 @@ try {
   const { DockerfileParser } = require('dockerfile-ast');
 
   // Bulwark's pipeline in process, bundled from source on the fly (same options as scripts/build.mjs).
-  const lib = join(work, 'bulwark-lib.mjs');
+  const libFile = join(work, 'bulwark-lib.mjs');
   await build({
     entryPoints: [join(root, 'src/pipeline/scan.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',
-    outfile: lib,
+    outfile: libFile,
     logLevel: 'error',
     mainFields: ['module', 'main'],
     external: ['dockerode', 'ssh2', 'cpu-features', 'playwright-core'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
-  const { scanPaths } = await import(lib);
+  const { scanPaths } = await import(libFile);
   scanPaths({ paths: [dir], cwd: work, env: {} });
 
   const sample = files.slice(0, Math.min(20, files.length));
