@@ -50,5 +50,14 @@ export function emit(text: string, outFile: string | undefined): void {
   if (outFile === undefined) {
     guardStdout();
     process.stdout.write(text);
-  } else writeFileSync(outFile, text);
+  } else writeFileOrFail(outFile, text, 'the report');
+}
+
+/** Writes a file the user named; a path that cannot be written is a usage error (exit 2), not a crash. @throws UsageError */
+export function writeFileOrFail(file: string, text: string, what: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (e) {
+    throw new UsageError(`cannot write ${what} to ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
 }

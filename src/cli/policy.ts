@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { applyBaseline, applySuppressions, compareFindings, type Finding, type SettingsLookup, type SuppressedFinding } from '../check/index.js';
 import {
@@ -16,7 +16,7 @@ import type { Diagnostic } from '../model/index.js';
 import { HANDLERS } from '../pipeline/scan.js';
 import { allRuleMetas, type RuleMeta, type Severity } from '../rules/index.js';
 import { walk } from '../sources/walk.js';
-import { UsageError } from './output.js';
+import { UsageError, writeFileOrFail } from './output.js';
 
 /** The policy flags of `scan` (configuration, baseline). */
 export interface PolicyFlags {
@@ -134,7 +134,7 @@ export function applyPolicy(policy: Policy, findings: readonly Finding[], paths:
   const out: PolicyOutcome = { findings: inline.findings.sort(compareFindings), suppressed: inline.suppressed, diagnostics: [] };
   if (policy.writeBaselineFile !== undefined) {
     const b = makeBaseline(out.findings);
-    writeFileSync(policy.writeBaselineFile, renderBaseline(b));
+    writeFileOrFail(policy.writeBaselineFile, renderBaseline(b), 'the baseline');
     out.wroteBaseline = { file: display(policy.writeBaselineFile, cwd), count: b.findings.length };
     const applied = applyBaseline(out.findings, b, out.wroteBaseline.file);
     out.findings = applied.findings;
