@@ -355,16 +355,17 @@ function splitFlags(cmd: CommandText): { flags: InstructionFlag[]; args: Command
 /** The part of a command text from index `from` on, with its segments moved accordingly. */
 function sliceCommand(cmd: CommandText, from: number): CommandText {
   const segments: CommandText['segments'] = [];
-  for (const s of cmd.segments) {
-    const next = cmd.segments[cmd.segments.indexOf(s) + 1];
-    if (next && next.start <= from) continue;
+  cmd.segments.forEach((s, k) => {
+    const next = cmd.segments[k + 1];
+    if (next && next.start <= from) return; // wholly before `from`
     if (s.start >= from) segments.push({ start: s.start - from, at: s.at });
     else segments.push({ start: 0, at: commandLocation(cmd, from) });
-  }
+  });
   const at = segments[0] ? { ...cmd.at, ...pick(segments[0].at) } : cmd.at;
   return { text: cmd.text.slice(from), at, segments };
 }
 
+/** The start of a location (line, column, offset), to move a text's start onto it. */
 function pick(at: Location): Partial<Location> {
   const out: Partial<Location> = { line: at.line, column: at.column };
   if (at.offset !== undefined) out.offset = at.offset;
