@@ -26,7 +26,7 @@ export interface MarkdownOptions {
 
 /**
  * Renders a Markdown report sized for a pull-request comment: totals by severity, the seed §14 checklist,
- * a findings table (severity, rule with a link to its page, location, message), input errors, and the
+ * a findings table, most serious first (severity, rule with a link to its page, location, message), input errors, and the
  * remediations of the rules that fired in a collapsed section.
  */
 export function renderMarkdown(input: ReportInput, opts: MarkdownOptions = {}): string {
@@ -52,7 +52,10 @@ export function renderMarkdown(input: ReportInput, opts: MarkdownOptions = {}): 
   }
   if (input.findings.length > 0) {
     out.push('| Severity | Rule | Location | Message |', '|---|---|---|---|');
-    for (const f of input.findings.slice(0, max)) {
+    // Most serious first (the table is cut at `max` rows), then in file order; unknowns last.
+    const rank = (f: (typeof input.findings)[number]) => (f.status === 'unknown' ? SEVERITIES.length : SEVERITIES.indexOf(f.severity));
+    const ordered = [...input.findings].sort((a, b) => rank(a) - rank(b));
+    for (const f of ordered.slice(0, max)) {
       const sev = f.status === 'unknown' ? 'unknown' : f.severity;
       out.push(`| ${sev} | [${f.ruleId}](${ruleDocUrl(f.ruleName)}) ${mdCell(f.ruleName)} | ${mdCell(formatLocation(f))} | ${mdCell(f.message)} |`);
     }
