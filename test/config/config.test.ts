@@ -122,6 +122,33 @@ describe('.bulwark.yaml', () => {
       ),
       undefined,
     );
+    // The search stops at the repository root (a .git folder, or a .git file in a worktree).
+    const repoDirs = new Set([...dirs, '/repo/sub/.git']);
+    assert.equal(
+      findConfigFile(
+        '/repo/sub/deeper/compose.yaml',
+        (p) => files.has(p),
+        (p) => repoDirs.has(p),
+      ),
+      undefined,
+    );
+    assert.equal(
+      findConfigFile(
+        '/repo/sub/deeper',
+        (p) => files.has(p) || p === '/repo/sub/deeper/.git',
+        (p) => dirs.has(p),
+      ),
+      undefined,
+    );
+    assert.equal(
+      findConfigFile(
+        '/repo/sub/deeper',
+        (p) => files.has(p),
+        (p) => dirs.has(p) || p === '/repo/.git',
+      ),
+      '/repo/.bulwark.yaml',
+      'the repository root itself is still searched',
+    );
   });
 
   it('ignore globs match like .gitignore', () => {
