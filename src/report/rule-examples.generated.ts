@@ -1725,12 +1725,20 @@ export const RULE_EXAMPLES: Record<string, RuleDocExample[]> = {
       code: '[Service]\nExecStart=/usr/sbin/dockerd --authorization-plugin=authz\n',
     },
   ],
+  BW5003: [
+    {
+      kind: 'invalid',
+      format: 'host',
+      code: 'etc/sudoers unreadable',
+      caption: 'an unreadable sudoers file is unknown, not clean: reported at unknown',
+    },
+  ],
   BW5004: [
     {
       kind: 'invalid',
       format: 'host',
       code: 'usr/sbin/dockerd 0755',
-      caption: 'no auditd at all: reported at line 0, column 0 (noAuditd)',
+      caption: 'no auditd at all: reported at noAuditd',
     },
   ],
   BW5006: [
