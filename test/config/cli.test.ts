@@ -86,6 +86,22 @@ describe('bulwark scan with configuration, suppressions and baseline', () => {
     assert.equal(report.summary.suppressed, 1);
   });
 
+  it('suppressions work the same in Dockerfiles and shell scripts (no source-specific code)', () => {
+    const dir = project({
+      Dockerfile: '# bulwark-ignore BW2004: base image tracks upstream on purpose in this lab\nFROM debian:latest\nUSER 10001\n',
+      '.dockerignore': '.git\n',
+      'run.sh':
+        '#!/bin/sh\ndocker run --rm --privileged busybox:1.36 true # bulwark-ignore BW1001: kind-in-docker test runner\n# bulwark-ignore BW1017\ndocker run --pid host busybox:1.36 true\n',
+    });
+    const { report } = json(dir, 'scan', '.');
+    const pick = (list: { ruleId: string; location: { source: string; line?: number } }[]) =>
+      list
+        .filter((f) => ['BW2004', 'BW1001', 'BW1017', 'BW9001', 'BW9002'].includes(f.ruleId))
+        .map((f) => `${f.ruleId} ${f.location.source}:${f.location.line}`);
+    assert.deepEqual(pick(report.suppressed), ['BW2004 Dockerfile:2', 'BW1001 run.sh:2']);
+    assert.deepEqual(pick(report.findings), ['BW9001 run.sh:3', 'BW1017 run.sh:4']);
+  });
+
   it('a stale suppression in an otherwise clean file is BW9002', () => {
     const dir = project({ 'compose.yaml': 'services:\n  web:\n    # bulwark-ignore BW1001: old\n    image: nginx:1.27\n' });
     const { report } = json(dir, 'scan', '.');
