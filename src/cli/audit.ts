@@ -21,7 +21,7 @@ import { withPolicyOptions } from './policy.js';
 import { checkOutputFlags, withOutputOptions, writeReport } from './report-output.js';
 
 /** The parts `bulwark audit` can run. */
-const PARTS = ['host', 'engine'] as const;
+const PARTS = ['host', 'daemon', 'engine'] as const;
 type Part = (typeof PARTS)[number];
 
 interface AuditFlags extends EngineFlags {
@@ -42,10 +42,10 @@ export function parseParts(text: string): Set<Part> {
  * `bulwark audit`: checks a machine and a running engine (as opposed to `scan`, which reads files).
  * `audit host` (the machine Docker runs on: files under --root) and `audit engine` (a live Docker Engine)
  * are registered by their own files. `audit` alone runs both parts into one report, with one fail threshold
- * and one exit code: the host below `/` (daemon.json and systemd unit through the daemon rules, host files),
- * then the engine's containers and images. The daemon rules run once: on the host's configuration files,
- * which say more than `docker info`. The host part runs only when the engine is local (a unix socket);
- * `--parts` selects parts.
+ * and one exit code: the host below `/` (host files), the daemon (daemon.json and the systemd unit), then the
+ * engine's containers and images. The daemon rules run once: on the host's configuration files, which say
+ * more than `docker info`, when the engine is local (a unix socket); on `docker info` for a remote engine.
+ * `--parts host,daemon,engine` selects parts.
  */
 export function registerAudit(program: Command): void {
   const audit = withPolicyOptions(
@@ -60,7 +60,10 @@ export function registerAudit(program: Command): void {
     checkOutputFlags(flags);
     const policy = auditPolicy(flags);
     const parts = parseParts(flags.parts);
-    if (flags.containersOnly) parts.delete('host');
+    if (flags.containersOnly) {
+      parts.delete('host');
+      parts.delete('daemon');
+    }
     let local: boolean;
     try {
       local =
@@ -71,15 +74,23 @@ export function registerAudit(program: Command): void {
       reportEngineError(e);
       return;
     }
-    const host = parts.has('host') && local ? auditHost({ root: '/', settings: policy.settings }) : undefined;
+    // The daemon part reads daemon.json and the systemd unit through `audit host` when the engine is local,
+    // else it is what `docker info` answers, inside the engine part.
+    const hostRun = (parts.has('host') || parts.has('daemon')) && local ? auditHost({ root: '/', settings: policy.settings }) : undefined;
+    const wanted = (scope: string) => (scope === 'daemon' ? parts.has('daemon') : parts.has('host'));
+    const host = hostRun && {
+      ...hostRun,
+      findings: hostRun.findings.filter((f) => wanted(f.scope)),
+      rules: hostRun.rules.filter((m) => wanted(m.scope)),
+    };
     let engine: EngineAuditResult | undefined;
     const engineProblems: Diagnostic[] = [];
     if (parts.has('engine')) {
       try {
-        engine = await auditEngine({ ...engineOptions(flags), settings: policy.settings, ...(host ? { daemon: false } : {}) });
+        engine = await auditEngine({ ...engineOptions(flags), settings: policy.settings, daemon: parts.has('daemon') && !hostRun });
       } catch (e) {
         if (!(e instanceof EngineError)) throw e;
-        if (!host) {
+        if (!hostRun) {
           reportEngineError(e);
           return;
         }
@@ -101,7 +112,7 @@ export function registerAudit(program: Command): void {
         findings,
         diagnostics: [...(host?.diagnostics ?? []), ...base.diagnostics, ...engineProblems],
         files: host?.files ?? 0,
-        subjects: (engine?.containers ?? 0) + (host?.checks ?? 0),
+        subjects: (engine?.containers ?? 0) + (host?.rules.length ?? 0),
         subjectWord: host && engine ? 'containers and host checks' : host ? 'host checks' : 'containers',
         rules: [...new Map(rules.map((r) => [r.id, r])).values()].sort((a, b) => a.id.localeCompare(b.id)),
       }),
