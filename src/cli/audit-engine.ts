@@ -140,6 +140,22 @@ export function withEngineOptions(cmd: Command): Command {
     .option('--concurrency <n>', 'API requests in flight at once (default 16)');
 }
 
+/**
+ * The options of a subcommand of `audit`, which declares the same options (it runs every part): an option the
+ * user wrote on the group (`bulwark audit --format json engine`) counts unless the subcommand also got it.
+ * Neither commander's `opts()` (local only) nor `optsWithGlobals()` (the group's defaults win) does that.
+ */
+export function mergedFlags<T>(cmd: Command): T {
+  const merged: Record<string, unknown> = { ...cmd.opts() };
+  for (let parent = cmd.parent; parent; parent = parent.parent) {
+    for (const [k, v] of Object.entries(parent.opts())) {
+      const src = parent.getOptionValueSource(k);
+      if ((src === 'cli' || src === 'env') && cmd.getOptionValueSource(k) !== 'cli') merged[k] = v;
+    }
+  }
+  return merged as T;
+}
+
 /** Registers `bulwark audit engine`: a live Docker Engine through its API, read-only. */
 export function registerAuditEngine(audit: Command): void {
   withPolicyOptions(
@@ -162,8 +178,7 @@ on each live container, plus live-only rules (health, restarts, OOM kills, image
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or engine unreachable, 3 internal error.`,
     )
     .action(async (_flags: EngineFlags, cmd: Command) => {
-      // `audit` declares the same options (it runs the engine part too), so commander may give them to it.
-      const flags = cmd.optsWithGlobals<EngineFlags>();
+      const flags = mergedFlags<EngineFlags>(cmd);
       checkOutputFlags(flags);
       const policy = auditPolicy(flags);
       const r = await runEngineAudit(flags, { settings: policy.settings });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
@@ -307,6 +308,37 @@ await engineSuite('audit engine on real containers', () => {
       assert.equal(again.status, 0, again.stderr);
       assert.equal((JSON.parse(again.stdout) as { suppressed: unknown[] }).suppressed.length, 1);
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads the engine with one list, one inspect per container and one per distinct image (counted on the wire)', async () => {
+    // A counting relay between Bulwark and the engine socket: real HTTP over unix sockets, nothing mocked.
+    const dir = mkdtempSync(join(tmpdir(), 'bwtest-relay-'));
+    const relayPath = join(dir, 'relay.sock');
+    const requests: string[] = [];
+    const relay = createServer((client) => {
+      const upstream = connect(engineSocket());
+      client.on('data', (chunk: Buffer) => {
+        for (const m of chunk.toString('latin1').matchAll(/^GET (\S+) HTTP/gm)) requests.push((m[1] as string).replace(/^\/v[\d.]+/, '').replace(/\?.*$/, ''));
+      });
+      client.pipe(upstream).pipe(client);
+      client.on('error', () => upstream.destroy());
+      upstream.on('error', () => client.destroy());
+    });
+    await new Promise<void>((r) => relay.listen(relayPath, r));
+    try {
+      const r = await auditEngine({ endpoint: parseHost(`unix://${relayPath}`, 'test'), filters: { name: [`${prefix}-`] }, containersOnly: true });
+      const count = (re: RegExp) => requests.filter((q) => re.test(q)).length;
+      assert.equal(count(/^\/_ping$/), 1);
+      assert.equal(count(/^\/containers\/json$/), 1);
+      assert.equal(count(/^\/containers\/[^/]+\/json$/), r.containers);
+      assert.equal(count(/^\/images\/[^/]+\/json$/), 1, 'every test container runs the same image');
+      assert.equal(count(/^\/info$/), 1);
+      assert.equal(count(/^\/networks\/bridge$/), 1);
+      assert.equal(requests.length, r.containers + 5);
+    } finally {
+      relay.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
