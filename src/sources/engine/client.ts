@@ -73,7 +73,12 @@ export class EngineClient {
       if (server === undefined) {
         // Transports that hide headers (ssh): ask `GET /version` instead.
         const v = await client.transport('/version');
-        const api = v.status === 200 ? (JSON.parse(v.body) as { ApiVersion?: unknown }).ApiVersion : undefined;
+        let api: unknown;
+        try {
+          api = v.status === 200 ? (JSON.parse(v.body) as { ApiVersion?: unknown }).ApiVersion : undefined;
+        } catch {
+          api = undefined; // not an engine's answer: speak the oldest version Bulwark supports
+        }
         server = typeof api === 'string' && /^\d+\.\d+$/.test(api) ? api : MIN_API_VERSION;
       }
       client.version = compareApiVersions(server, CLIENT_API_VERSION) < 0 ? server : CLIENT_API_VERSION;
