@@ -56,6 +56,8 @@ describe('secret value shapes', () => {
     'hello world this is a long sentence with spaces',
     'info',
     'A035C8C19219BA821ECEA86B64E628F8D684696D',
+    'node:20.11-bookworm-slim@sha256:0d2ba3a6b8e7c1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6',
+    'sha256:0d2ba3a6b8e7c1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6',
   ];
   for (const v of no) it(`not a secret shape: ${v.slice(0, 20)}`, () => assert.equal(secretShape(v), undefined));
   it('flag values and file references are not secret material', () => {

@@ -72,6 +72,9 @@ export function secretShape(value: string): SecretShape | undefined {
       return { kind: s.kind, description: s.description };
     }
   }
+  // Content digests (`node:20@sha256:…`, `sha512:…`) are public identifiers, not secrets.
+  const withoutDigests = value.replace(/\b(?:sha256|sha384|sha512):[0-9a-f]{32,}/gi, '');
+  if (withoutDigests !== value) return undefined;
   if (
     value.length >= 32 &&
     !/\s/.test(value) &&
