@@ -17,9 +17,14 @@ async function readStdin(): Promise<string> {
 
 /** `bulwark convert run-to-compose 'docker run ...'`: prints the equivalent compose service. */
 export function registerConvert(program: Command): void {
-  const convert = program.command('convert').description('Convert between the forms a container can be written in.');
+  const convert = program
+    .command('convert')
+    .description('Convert between the forms a container can be written in.')
+    // So that run-to-compose can take a docker command as separate words, its options (`-d`, `-p`) included.
+    .enablePositionalOptions();
   convert
     .command('run-to-compose')
+    .passThroughOptions()
     .description('Print the compose service equivalent to a docker run (or docker create) command.')
     .argument('<command...>', "the command, quoted as one argument or given as separate words; '-' reads it from standard input")
     .addHelpText(

@@ -15,6 +15,8 @@ export function buildProgram(): Command {
     .description('Harden Docker hosts and workloads: one rule set over compose files, Dockerfiles, docker run lines, daemon and host configuration.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
+    // Program options only before the command, so `convert run-to-compose docker run -d -h host ...` keeps its words.
+    .enablePositionalOptions()
     .exitOverride();
   registerScan(program);
   registerAudit(program);

@@ -130,6 +130,10 @@ describe('docker run lines (built CLI)', () => {
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /<command>:1:12: error: unknown flag: --frobnicate/);
     assert.equal(bulwark(['convert', 'run-to-compose', 'echo hello']).code, 2);
+    const words = bulwark(['convert', 'run-to-compose', 'docker', 'run', '-d', '-h', 'box', '-e', 'A=b c', 'nginx:1.27']);
+    assert.equal(words.code, 0, words.stderr);
+    assert.match(words.stdout, /hostname: box/);
+    assert.match(words.stdout, /A: b c/);
   });
 
   it('fingerprints of a named container survive lines moving above it', () => {
