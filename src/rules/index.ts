@@ -1,3 +1,8 @@
+import { SUPPRESSION_RULES } from './bulwark/index.js';
+import { DAEMON_RULES } from './daemon/index.js';
+import { DOCKERFILE_RULES } from './dockerfile/index.js';
+import { HOST_RULES } from './host/index.js';
+import { IMAGE_RULES } from './image/index.js';
 import { LIVE_RULES } from './live/index.js';
 import { noApparmorUnconfined } from './runtime/no-apparmor-unconfined.js';
 import { noDangerousCapabilities } from './runtime/no-dangerous-capabilities.js';
@@ -30,17 +35,12 @@ import { requirePidsLimit } from './runtime/require-pids-limit.js';
 import { requireReadOnlyRootfs } from './runtime/require-read-only-rootfs.js';
 import { requireRestartPolicy } from './runtime/require-restart-policy.js';
 import type { RuleMeta, RuntimeRule } from './types.js';
-import { DAEMON_RULES } from './daemon/index.js';
-import { HOST_RULES } from './host/index.js';
-import { SUPPRESSION_RULES } from './bulwark/index.js';
-import { DOCKERFILE_RULES } from './dockerfile/index.js';
-import { IMAGE_RULES } from './image/index.js';
 
 export { SUPPRESSION_RULES } from './bulwark/index.js';
 export * from './checklist.js';
 export { DAEMON_RULES, type DaemonRule } from './daemon/index.js';
-export { HOST_RULES, type HostRule } from './host/index.js';
 export { DOCKERFILE_RULES, type DockerfileRule } from './dockerfile/index.js';
+export { HOST_RULES, type HostRule } from './host/index.js';
 export { IMAGE_RULES, type ImageRule } from './image/index.js';
 export { LIVE_RULES } from './live/index.js';
 export * from './types.js';
@@ -81,7 +81,15 @@ export const RUNTIME_RULES: readonly RuntimeRule[] = [
 
 /** Metadata of every registered rule, of every scope, in id order. */
 export function allRuleMetas(): RuleMeta[] {
-  return [...RUNTIME_RULES.map((r) => r.meta), ...DAEMON_RULES.map((r) => r.meta), ...HOST_RULES.map((r) => r.meta), ...LIVE_RULES.map((r) => r.meta), ...SUPPRESSION_RULES.map((r) => r.meta), ...DOCKERFILE_RULES.map((r) => r.meta), ...IMAGE_RULES.map((r) => r.meta)].sort((a, b) => a.id.localeCompare(b.id));
+  return [
+    ...RUNTIME_RULES.map((r) => r.meta),
+    ...DAEMON_RULES.map((r) => r.meta),
+    ...HOST_RULES.map((r) => r.meta),
+    ...LIVE_RULES.map((r) => r.meta),
+    ...SUPPRESSION_RULES.map((r) => r.meta),
+    ...DOCKERFILE_RULES.map((r) => r.meta),
+    ...IMAGE_RULES.map((r) => r.meta),
+  ].sort((a, b) => a.id.localeCompare(b.id));
 }
 
 /** Finds a rule's metadata by id (`BW1001`) or name (`no-privileged`), case-insensitively. */

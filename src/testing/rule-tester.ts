@@ -44,7 +44,8 @@ function targetOf(subject: unknown): { name: string; target: string } {
   const s = subject as Partial<ContainerSpec> & { name?: string; describe?: string };
   if (s.origin !== undefined && s.capAdd !== undefined) return { name: s.name as string, target: describeContainer(s as ContainerSpec) };
   const origin = (s as { origin?: string }).origin;
-  if ((origin === 'dockerfile' || origin === 'image') && 'exposedPorts' in s) return { name: s.name as string, target: describeImageSpec(s as unknown as ImageSpec) };
+  if ((origin === 'dockerfile' || origin === 'image') && 'exposedPorts' in s)
+    return { name: s.name as string, target: describeImageSpec(s as unknown as ImageSpec) };
   return { name: s.name ?? 'subject', target: s.describe ?? s.name ?? 'subject' };
 }
 

@@ -55,7 +55,7 @@ function unmountBelow(dir: string): void {
   const mounts = readFileSync('/proc/self/mountinfo', 'utf8')
     .split('\n')
     .map((l) => l.split(' ')[4])
-    .filter((m): m is string => m !== undefined && m.startsWith(`${dir}/`))
+    .filter((m): m is string => m?.startsWith(`${dir}/`) === true)
     .sort((a, b) => b.length - a.length);
   for (const m of mounts) spawnSync('umount', ['-l', m]);
 }

@@ -14,7 +14,13 @@ testRule(noUnprotectedTcpSocket, {
       name: 'tlsverify without a key',
       'daemon-json': '{\n  "hosts": ["tcp://10.0.0.5:2376"],\n  "tlsverify": true, "tlscacert": "/ca.pem", "tlscert": "/cert.pem"\n}',
       errors: [
-        { messageId: 'missingFiles', line: 2, column: 13, message: 'The Engine API listens on tcp://10.0.0.5:2376 with tlsverify, but tlskey is not set: dockerd falls back to the files in ~/.docker of the user running it (DOCKER_CERT_PATH).' },
+        {
+          messageId: 'missingFiles',
+          line: 2,
+          column: 13,
+          message:
+            'The Engine API listens on tcp://10.0.0.5:2376 with tlsverify, but tlskey is not set: dockerd falls back to the files in ~/.docker of the user running it (DOCKER_CERT_PATH).',
+        },
       ],
     },
     {

@@ -18,7 +18,8 @@ export const noUnprotectedTcpSocket = daemonRule({
     appliesTo: DAEMON_SOURCES,
     messages: {
       noTls: 'The Engine API listens on {host} without TLS client verification (tlsverify is not true).',
-      missingFiles: 'The Engine API listens on {host} with tlsverify, but {missing} is not set: dockerd falls back to the files in ~/.docker of the user running it (DOCKER_CERT_PATH).',
+      missingFiles:
+        'The Engine API listens on {host} with tlsverify, but {missing} is not set: dockerd falls back to the files in ~/.docker of the user running it (DOCKER_CERT_PATH).',
     },
   },
   check(d, ctx) {

@@ -20,7 +20,7 @@ export const requireDataRootPartition = hostRule({
   },
   check(h, ctx) {
     const d = knownValue(h.dataRoot);
-    if (!d || d.separate !== false || !h.dataRoot) return;
+    if (d?.separate !== false || !h.dataRoot) return;
     ctx.report({ messageId: 'shared', data: { path: d.path, mountPoint: d.sharedWith ?? d.mountPoint ?? '/' }, at: h.dataRoot });
   },
 });

@@ -177,7 +177,7 @@ export function parseDaemonJson(text: string, source: string): DaemonJson {
     if (v.type === 'object' && !FLAT_OPTIONS.has(key)) {
       const later = LATER_KEYS[key];
       let refused = false;
-      for (const [k2, v2] of props(v)) {
+      for (const [k2, _v2] of props(v)) {
         const child = String(k2.value);
         const childAt = locate(k2, `${key}.${child}`);
         if (isKnownKey(child)) {
