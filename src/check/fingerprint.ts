@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Location } from '../model/index.js';
 
 /**
@@ -8,5 +8,7 @@ import type { Location } from '../model/index.js';
  */
 export function fingerprint(ruleId: string, at: Location, subject: string, message: string): string {
   const key = [ruleId, at.source, at.path ?? message, subject].join('\u0000');
-  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+  // One-shot crypto.hash (Node >= 20.12) is about three times faster than createHash for keys this short,
+  // and fingerprints are computed for every finding. SHA-1 is fine: this is an identity, not a signature.
+  return hash('sha1', key).slice(0, 16);
 }
