@@ -125,6 +125,8 @@ export interface BuildSpec {
   dockerfile: string;
   /** Absolute folder of the compose file that set `build:`. */
   baseDir: string;
+  /** Where `build:` is written. */
+  at?: Location;
 }
 
 /**

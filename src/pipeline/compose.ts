@@ -30,7 +30,15 @@ export const composeHandler: SourceHandler = {
         // A service that builds its image: its Dockerfile decides user and health check when compose does not,
         // and is checked here with the build context compose gives it.
         const paths = spec.build ? buildPaths(spec.build) : undefined;
-        if (spec.build && paths) {
+        if (spec.build && paths && ctx.fs.size(paths.dockerfile) === undefined) {
+          // Not an input error: the compose file is fine, its build context is just not part of this scan.
+          diagnostics.push({
+            code: 'unreadable',
+            severity: 'warning',
+            message: `service "${spec.name}" builds from ${ctx.fs.display(paths.dockerfile)}, which is not there; the image's user and health check stay unknown`,
+            at: spec.build.at ?? spec.at,
+          });
+        } else if (spec.build && paths) {
           const defaults = imageDefaultsOf(spec.build, ctx);
           if (defaults) spec.imageDefaults = defaults;
           const d = checkDockerfile(paths.dockerfile, paths.context, ctx);

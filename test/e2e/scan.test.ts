@@ -170,6 +170,18 @@ describe('bulwark scan (built CLI)', () => {
     assert.deepEqual(f2.map(brief), ['BW1001 web 4:17']);
   });
 
+  it('a build context that is not there is a warning, not an input error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-e2e-'));
+    writeFileSync(join(dir, 'compose.yaml'), 'services:\n  api:\n    build: ./api\n    privileged: true\n');
+    const r = bulwark(['scan', '.', '--format', 'json'], { cwd: dir });
+    assert.equal(r.code, 1, r.stdout);
+    const report = JSON.parse(r.stdout) as { errors: { severity: string; message: string; at: { line: number; column: number } }[] };
+    assert.deepEqual(
+      report.errors.map((e) => `${e.severity} ${e.at.line}:${e.at.column} ${e.message}`),
+      ['warning 3:12 service "api" builds from api/Dockerfile, which is not there; the image\'s user and health check stay unknown'],
+    );
+  });
+
   it('usage errors exit 2 without a stack trace', () => {
     const r = bulwark(['scan', '--format', 'yaml-please']);
     assert.equal(r.code, 2);

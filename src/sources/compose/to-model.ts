@@ -160,7 +160,12 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[]): C
   if (build) {
     const ctx = build.kind === 'scalar' ? scalarText(build) : scalarText(get(build, 'context'));
     const df = build.kind === 'map' ? scalarText(get(build, 'dockerfile')) : undefined;
-    spec.build = { context: typeof ctx === 'string' ? ctx : '.', dockerfile: typeof df === 'string' ? df : 'Dockerfile', baseDir: svc.baseDir };
+    spec.build = {
+      context: typeof ctx === 'string' ? ctx : '.',
+      dockerfile: typeof df === 'string' ? df : 'Dockerfile',
+      baseDir: svc.baseDir,
+      at: locate(build, p('build')),
+    };
   }
   return spec;
 }
