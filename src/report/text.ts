@@ -11,21 +11,13 @@ export interface TextOptions {
   quiet?: boolean;
 }
 
+/**
+ * Colour functions. The caller decides whether to colour (TTY, --no-color, NO_COLOR); picocolors' own
+ * environment detection is bypassed so that `color: true` always colours (golden tests, FORCE_COLOR).
+ */
 function paint(color: boolean) {
-  const id = (s: string) => s;
-  return color
-    ? {
-        red: pc.red,
-        yellow: pc.yellow,
-        magenta: pc.magenta,
-        cyan: pc.cyan,
-        blue: pc.blue,
-        dim: pc.dim,
-        bold: pc.bold,
-        underline: pc.underline,
-        green: pc.green,
-      }
-    : { red: id, yellow: id, magenta: id, cyan: id, blue: id, dim: id, bold: id, underline: id, green: id };
+  const c = pc.createColors(color);
+  return { red: c.red, yellow: c.yellow, magenta: c.magenta, cyan: c.cyan, blue: c.blue, dim: c.dim, bold: c.bold, underline: c.underline, green: c.green };
 }
 
 function position(at: Location): string {
