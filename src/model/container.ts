@@ -166,6 +166,8 @@ export interface ContainerSpec {
   limits: Limits;
   healthcheck?: Sourced<Healthcheck | 'disabled'>;
   restart?: Sourced<RestartPolicy>;
+  /** `docker run --rm` / Engine `HostConfig.AutoRemove`: the container is removed when it exits (Docker refuses a restart policy with it). */
+  autoRemove?: Sourced<boolean>;
   env: Sourced<EnvVar>[];
   secrets: Sourced<SecretRef>[];
   logging?: Sourced<LogConfig>;

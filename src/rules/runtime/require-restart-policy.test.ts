@@ -35,6 +35,10 @@ testRule(requireRestartPolicy, {
     `,
     },
     { engine: '{"Name": "/web", "HostConfig": {"RestartPolicy": {"Name": "on-failure", "MaximumRetryCount": 3}}}' },
+    {
+      name: 'a one-shot --rm container cannot have a restart policy',
+      engine: '{"Name": "/job", "HostConfig": {"AutoRemove": true, "RestartPolicy": {"Name": "no"}}}',
+    },
     { run: 'docker run --restart on-failure:3 nginx:1.27' },
   ],
   invalid: [

@@ -29,6 +29,8 @@ export const requireRestartPolicy = runtimeRule({
     options: { maxRetries: { description: 'Most on-failure retries accepted.', default: 5 } },
   },
   check(c, ctx) {
+    // A one-shot container (`--rm`) cannot have a restart policy: Docker refuses --restart with --rm.
+    if (c.autoRemove?.value === true) return;
     const r = c.restart;
     if (!r) return ctx.report({ messageId: 'missing', at: c.at });
     if (reportIfUnknown(ctx, r, 'unknown') || typeof r.value !== 'object' || 'kind' in r.value) return;

@@ -142,6 +142,7 @@ export function containerToSpec(j: ContainerInspect, ctx: ContainerContext): Liv
     spec.limits.ulimits.push(s({ name: u.Name ?? '', soft: u.Soft ?? -1, hard: u.Hard ?? -1 }, 'HostConfig', 'Ulimits', i));
   });
 
+  if (hc.AutoRemove === true) spec.autoRemove = s(true, 'HostConfig', 'AutoRemove');
   const rp = hc.RestartPolicy;
   if (rp) {
     const policy: { name: string; maximumRetryCount?: number } = { name: rp.Name || 'no' };

@@ -80,6 +80,7 @@ export interface ContainerInspect {
     PidsLimit?: number | null;
     Ulimits?: { Name?: string; Soft?: number; Hard?: number }[] | null;
     RestartPolicy?: { Name?: string; MaximumRetryCount?: number };
+    AutoRemove?: boolean;
     LogConfig?: { Type?: string; Config?: Record<string, string> | null };
   };
   NetworkSettings?: {
