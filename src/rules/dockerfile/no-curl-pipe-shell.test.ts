@@ -25,8 +25,32 @@ testRule(noCurlPipeShell, {
         EOF
       `,
     },
+    {
+      name: 'data piped into an interpreter that runs an inline program or a module',
+      dockerfile: df`
+        FROM python:3.12-slim
+        RUN curl -fsSL https://api.example.com/releases | python3 -c "import json,sys; print(json.load(sys.stdin)['tag'])"
+        RUN curl https://api.example.com/v | python3 -m json.tool && curl https://example.com/list | perl -ne 'print if /v1/'
+        RUN VERSION="$(curl -fsSL https://api.example.com/latest | python3 -c 'import sys; print(sys.stdin.read().strip())')" \
+         && curl -fsSL https://example.com/cfg | sh -c 'cat > /tmp/cfg' && wget -qO- https://example.com/x | node -e 'process.stdin.pipe(process.stdout)'
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'stdin operands and options that still read the script from stdin',
+      dockerfile: df`
+        FROM python:3.12-slim
+        RUN curl -fsSL https://get.example.com | sh - && curl -fsSL https://get.example.com/p | python3 -
+        RUN V=$(curl -fsSL https://get.example.com | sh -e) && curl https://get.example.com | bash -s -- -c
+      `,
+      errors: [
+        { messageId: 'pipeToShell', line: 2, column: 5 },
+        { messageId: 'pipeToShell', line: 2, column: 50 },
+        { messageId: 'pipeToShell', line: 3, column: 9 },
+        { messageId: 'pipeToShell', line: 3, column: 56 },
+      ],
+    },
     {
       dockerfile: df`
         FROM debian:12-slim

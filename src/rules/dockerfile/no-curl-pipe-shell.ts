@@ -3,7 +3,36 @@ import { dockerfileRule, runScript, runsOf } from './util.js';
 
 const SHELL = '(?:/(?:usr/)?(?:local/)?bin/)?(?:ba|da|z|k|a)?sh|(?:/(?:usr/)?bin/)?(?:python[0-9.]*|perl|ruby|node)';
 /** `curl … | sh`, `wget -O- … | sudo bash -s --`. */
-const PIPE = new RegExp(`\\b(curl|wget)\\b[^|;&\\n]*\\|\\s*(?:sudo\\s+(?:-\\S+\\s+)*)?(?:env\\s+)?(?:${SHELL})(?=\\s|$|;|&|\\))`, 'g');
+const PIPE = new RegExp(`\\b(curl|wget)\\b[^|;&\\n]*\\|\\s*(?:sudo\\s+(?:-\\S+\\s+)*)?(?:env\\s+)?(${SHELL})(?=\\s|$|;|&|\\))`, 'g');
+/**
+ * Options that make an interpreter run a program given on its command line, so that piped data is only its
+ * input (`curl URL | python3 -c "import json,sys; …"`, `| python3 -m json.tool`, `| perl -ne '…'`,
+ * `| sh -c 'cat > f'`). Per interpreter, since `sh -e` (errexit) still runs the script read from stdin.
+ * A short-option cluster counts when it holds the letter (`-ec`, `-lne`, `-pe`).
+ */
+const INLINE_PROGRAM: { program: RegExp; option: RegExp }[] = [
+  { program: /^(?:ba|da|z|k|a)?sh$/, option: /^-[a-zA-Z]*c[a-zA-Z]*$/ },
+  { program: /^python[0-9.]*$/, option: /^-[a-zA-Z]*[cm]/ },
+  { program: /^(?:perl|ruby)$/, option: /^-[a-zA-Z0-9]*[eE]/ },
+  { program: /^node$/, option: /^(?:-[a-zA-Z]*[ep][a-zA-Z]*|--eval|--print)(?:=|$)/ },
+];
+
+/**
+ * True when the interpreter a download is piped into runs an inline program or a module (`-c`, `-e`, `-m`...)
+ * instead of reading its script from stdin: the options after the interpreter are read up to the first
+ * operand (`-` and `--` are operands: stdin).
+ */
+function runsInlineProgram(interpreter: string, rest: string): boolean {
+  const name = interpreter.replace(/^.*\//, '');
+  const kind = INLINE_PROGRAM.find((k) => k.program.test(name));
+  if (!kind) return false;
+  for (const w of rest.trimStart().split(/\s+/)) {
+    if (!w.startsWith('-') || w === '-' || w === '--') return false;
+    if (kind.option.test(w)) return true;
+  }
+  return false;
+}
+
 /** `sh -c "$(curl …)"`, `bash <(curl …)`. */
 const SUBST = new RegExp(`(?:^|[\\s;&|(])(?:${SHELL})\\s+(?:-\\S+\\s+)*(?:"?\\$\\(|<\\()\\s*(curl|wget)\\b`, 'g');
 
@@ -38,6 +67,7 @@ export const noCurlPipeShell = dockerfileRule({
       for (const re of [PIPE, SUBST]) {
         for (const m of text.matchAll(re)) {
           const tool = m[1] as string;
+          if (re === PIPE && runsInlineProgram(m[2] as string, text.slice((m.index ?? 0) + (m[0] as string).length))) continue;
           const idx = (m.index ?? 0) + (m[0] as string).lastIndexOf(tool, re === PIPE ? tool.length : undefined);
           if (seen.has(idx)) continue;
           seen.add(idx);
