@@ -91,8 +91,8 @@ export const dockerfileHandler: SourceHandler = {
     let read = 0;
     for (const f of files) {
       const r = checkDockerfile(f, dirname(f), ctx);
-      findings.push(...r.findings);
-      diagnostics.push(...r.diagnostics);
+      for (const f of r.findings) findings.push(f);
+      for (const d of r.diagnostics) diagnostics.push(d);
       subjects += r.subjects;
       if (r.subjects > 0 || r.diagnostics.length > 0) read++;
     }

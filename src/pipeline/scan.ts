@@ -82,8 +82,9 @@ function assemble(p: Plan, outputs: SourceOutput[]): ScanResult {
   const stats: ScanResult['stats'] = { files: 0, subjects: 0, bySource: {} };
   p.jobs.forEach((j, i) => {
     const out = outputs[i] as SourceOutput;
-    findings.push(...out.findings);
-    diagnostics.push(...out.diagnostics);
+    // A loop, not push(...xs): a spread of 100k+ findings overflows the call stack.
+    for (const f of out.findings) findings.push(f);
+    for (const d of out.diagnostics) diagnostics.push(d);
     stats.files += out.files;
     stats.subjects += out.subjects;
     stats.bySource[j.h.name] = { files: out.files, subjects: out.subjects };

@@ -41,8 +41,10 @@ export function loadComposeFile(absolute: string, fs: FileReader, env: Environme
     diagnostics.push({ code: 'unreadable', severity: 'error', message: 'file not found', at: { source: display } });
     return { file };
   }
-  if (text.includes('\u0000')) {
-    diagnostics.push({ code: 'binary', severity: 'error', message: 'binary file (contains NUL bytes); not scanned', at: { source: display } });
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1) {
+    const at = new LineIndex(text).location(display, nul, nul + 1);
+    diagnostics.push({ code: 'binary', severity: 'error', message: 'binary file (a NUL byte); not scanned', at });
     return { file };
   }
   file.index = new LineIndex(text);
@@ -53,7 +55,8 @@ export function loadComposeFile(absolute: string, fs: FileReader, env: Environme
       diagnostics.push({
         code: 'yaml-syntax',
         severity: 'error',
-        message: firstLine(err.message),
+        // yaml reports a stack overflow on absurdly deep nesting as a syntax error with the engine's wording.
+        message: /call stack/i.test(err.message) ? 'YAML nesting is too deep to read; not scanned' : firstLine(err.message),
         at: file.index.location(display, s, e),
       });
     }
@@ -74,7 +77,11 @@ export function loadComposeFile(absolute: string, fs: FileReader, env: Environme
       }
     };
     const root = toTree(doc, file, onValue);
-    if (root === undefined) return { file };
+    if (root === undefined) {
+      // compose refuses an empty file ("empty compose file"): a gate must not pass on it silently.
+      diagnostics.push({ code: 'not-a-mapping', severity: 'error', message: 'empty compose file', at: { source: display, line: 1, column: 1 } });
+      return { file };
+    }
     if (root.kind !== 'map') {
       diagnostics.push({ code: 'not-a-mapping', severity: 'error', message: 'a compose file must be a mapping at the top level', at: locate(root) });
       return { file };

@@ -185,9 +185,31 @@ describe('compose input errors', () => {
       ['invalid-value 3:12', 'invalid-value 5:17', 'invalid-value 4:13', 'invalid-value 6:16'],
     );
   });
+  it('refuses what compose refuses: an empty file, services as a list, an empty service', () => {
+    const cases: [string, string][] = [
+      ['', 'not-a-mapping 1:1 empty compose file'],
+      ['# only a comment\n', 'not-a-mapping 1:1 empty compose file'],
+      ['services:\n  - web\n', 'not-a-mapping 2:3 "services" must be a mapping of service names'],
+      ['services:\n  web:\n', 'invalid-value 2:7 service "web" must be a mapping'],
+    ];
+    for (const [text, want] of cases) {
+      const r = scan({ 'compose.yaml': text }, ['compose.yaml']);
+      assert.deepEqual(
+        r.diagnostics.map((d) => `${d.code} ${d.at.line}:${d.at.column} ${d.message}`),
+        [want],
+        JSON.stringify(text),
+      );
+      assert.equal(r.specs.length, 0);
+    }
+  });
   it('refuses binary files and an unclosed ${', () => {
-    const b = scan({ 'compose.yaml': 'services:\u0000' }, ['compose.yaml']);
-    assert.equal(b.diagnostics[0]?.code, 'binary');
+    const b = scan({ 'compose.yaml': 'services:\n  web:\u0000' }, ['compose.yaml']);
+    assert.deepEqual(
+      b.diagnostics.map((d) => `${d.code} ${d.at.line}:${d.at.column}`),
+      ['binary 2:7'],
+    );
+    const deep = scan({ 'compose.yaml': `${'['.repeat(5000)}${']'.repeat(5000)}\n` }, ['compose.yaml']);
+    assert.equal(deep.diagnostics[0]?.message, 'YAML nesting is too deep to read; not scanned');
     const i = scan({ 'compose.yaml': 'services:\n  web:\n    image: "nginx:${TAG"\n' }, ['compose.yaml']);
     assert.deepEqual(
       i.diagnostics.map((d) => `${d.code} ${d.at.line}:${d.at.column}`),

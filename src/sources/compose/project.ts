@@ -56,10 +56,13 @@ export function loadComposeProject(files: readonly string[], fs: FileReader, env
   merged = resolveIncludes(merged, files[0] as string, load, diagnostics, new Set(files));
   project.root = merged;
   const services = get(merged, 'services');
+  if (services !== undefined && services.kind !== 'map' && !(services.kind === 'scalar' && services.value === null)) {
+    diagnostics.push({ code: 'not-a-mapping', severity: 'error', message: '"services" must be a mapping of service names', at: locate(services, 'services') });
+  }
   if (services?.kind === 'map') {
     for (const [name, pair] of services.entries) {
       if (pair.value.kind !== 'map') {
-        if (pair.value.kind === 'scalar' && pair.value.value === null) continue;
+        // compose refuses `web:` with no settings, as any service that is not a mapping.
         diagnostics.push({
           code: 'invalid-value',
           severity: 'error',
