@@ -38,20 +38,6 @@ testRule(noCurlPipeShell, {
   ],
   invalid: [
     {
-      name: 'stdin operands and options that still read the script from stdin',
-      dockerfile: df`
-        FROM python:3.12-slim
-        RUN curl -fsSL https://get.example.com | sh - && curl -fsSL https://get.example.com/p | python3 -
-        RUN V=$(curl -fsSL https://get.example.com | sh -e) && curl https://get.example.com | bash -s -- -c
-      `,
-      errors: [
-        { messageId: 'pipeToShell', line: 2, column: 5 },
-        { messageId: 'pipeToShell', line: 2, column: 50 },
-        { messageId: 'pipeToShell', line: 3, column: 9 },
-        { messageId: 'pipeToShell', line: 3, column: 56 },
-      ],
-    },
-    {
       dockerfile: df`
         FROM debian:12-slim
         RUN curl -fsSL https://get.example.com | sh
@@ -78,6 +64,20 @@ testRule(noCurlPipeShell, {
         EOF
       `,
       errors: [{ messageId: 'pipeToShell', line: 5, column: 10 }],
+    },
+    {
+      name: 'stdin operands and options that still read the script from stdin',
+      dockerfile: df`
+        FROM python:3.12-slim
+        RUN curl -fsSL https://get.example.com | sh - && curl -fsSL https://get.example.com/p | python3 -
+        RUN V=$(curl -fsSL https://get.example.com | sh -e) && curl https://get.example.com | bash -s -- -c
+      `,
+      errors: [
+        { messageId: 'pipeToShell', line: 2, column: 5 },
+        { messageId: 'pipeToShell', line: 2, column: 50 },
+        { messageId: 'pipeToShell', line: 3, column: 9 },
+        { messageId: 'pipeToShell', line: 3, column: 56 },
+      ],
     },
   ],
 });
