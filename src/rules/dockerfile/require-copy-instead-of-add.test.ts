@@ -12,6 +12,15 @@ testRule(requireCopyInsteadOfAdd, {
         ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/tool.tar.gz /tmp/
       `,
     },
+    {
+      name: 'Git sources pinned to a full commit (fragment, query, SSH form)',
+      dockerfile: df`
+        FROM alpine:3.20
+        ADD https://github.com/moby/buildkit.git#8e5b6a4d1c1a0b7f0e1d2c3b4a5f6e7d8c9b0a1f /src
+        ADD https://github.com/moby/buildkit.git?commit=8e5b6a4d1c1a0b7f0e1d2c3b4a5f6e7d8c9b0a1f&keep-git-dir=1 /src2
+        ADD git@github.com:org/repo.git#8e5b6a4d1c1a0b7f0e1d2c3b4a5f6e7d8c9b0a1f:docs /src3
+      `,
+    },
   ],
   invalid: [
     {
@@ -37,6 +46,25 @@ testRule(requireCopyInsteadOfAdd, {
         ADD ["config.yaml", "/etc/app/"]
       `,
       errors: [{ messageId: 'useCopy', line: 2, column: 5 }],
+    },
+    {
+      name: 'Git sources on a tag, a branch or a short hash',
+      dockerfile: df`
+        FROM alpine:3.20
+        ADD https://github.com/moby/buildkit.git#v0.12.0 /src
+        ADD git@github.com:org/repo.git /src2
+        ADD https://github.com/moby/buildkit.git?ref=main&commit=8e5b6a4 /src3
+      `,
+      errors: [
+        {
+          messageId: 'gitUnpinned',
+          line: 2,
+          column: 5,
+          message: 'ADD in stage 1 clones Git repository https://github.com/moby/buildkit.git#v0.12.0 without pinning a full commit hash.',
+        },
+        { messageId: 'gitUnpinned', line: 3, column: 5 },
+        { messageId: 'gitUnpinned', line: 4, column: 5 },
+      ],
     },
   ],
 });
