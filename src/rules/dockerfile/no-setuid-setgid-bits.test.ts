@@ -12,6 +12,14 @@ testRule(noSetuidSetgidBits, {
         RUN chmod 0755 /usr/local/bin/app && chmod u-s /usr/bin/newgrp
       `,
     },
+    {
+      name: 'setgid on a shared folder only makes new files inherit its group',
+      dockerfile: df`
+        FROM debian:12-slim
+        RUN mkdir -p /srv/shared /srv/logs/ && chmod 2775 /srv/shared && chmod g+s,o-rwx /srv/logs
+        RUN chmod g+s /var/spool/app/ && chmod 02770 /srv/team/
+      `,
+    },
   ],
   invalid: [
     {
@@ -34,6 +42,21 @@ testRule(noSetuidSetgidBits, {
       errors: [
         { messageId: 'copyChmod', line: 3, column: 6 },
         { messageId: 'chmod', line: 5, column: 7 },
+      ],
+    },
+    {
+      name: 'setuid, or setgid on files, even beside a folder made in the same RUN',
+      dockerfile: df`
+        FROM debian:12-slim
+        RUN mkdir -p /srv/shared && chmod 4775 /srv/shared && chmod g+s /usr/local/bin/helper
+        RUN mkdir /srv/data && chmod -R g+s /srv/data && chmod +s /srv/tools/ && chmod 2755 /srv/data /usr/bin/tool
+      `,
+      errors: [
+        { messageId: 'chmod', line: 2, column: 35 },
+        { messageId: 'chmod', line: 2, column: 61 },
+        { messageId: 'chmod', line: 3, column: 33 },
+        { messageId: 'chmod', line: 3, column: 56 },
+        { messageId: 'chmod', line: 3, column: 80 },
       ],
     },
   ],
