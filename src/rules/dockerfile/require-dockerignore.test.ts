@@ -40,7 +40,26 @@ testRule(requireDockerignore, {
           messageId: 'notExcluded',
           line: 3,
           column: 6,
-          message: 'The Dockerfile copies from build context ".", and .dockerignore does not exclude .env, private keys (*.pem, *.key).',
+          message: 'The Dockerfile copies from build context ".", and .dockerignore does not exclude .env, private keys (*.key).',
+        },
+      ],
+    },
+    {
+      name: 'points at the COPY that sends the whole context, not at the first COPY',
+      dockerfile: df`
+        FROM python:3.12-slim
+        WORKDIR /app
+        COPY requirements.txt .
+        RUN pip install --no-cache-dir -r requirements.txt
+        COPY ./ /app
+      `,
+      files: { '.dockerignore': '.git\n.env\n*.pem\n' },
+      errors: [
+        {
+          messageId: 'notExcluded',
+          line: 5,
+          column: 6,
+          message: 'The Dockerfile copies from build context ".", and .dockerignore does not exclude private keys (*.key).',
         },
       ],
     },

@@ -2,12 +2,24 @@ import { isCopy, isUnknown } from '../../model/index.js';
 import { compileIgnorePattern, type IgnorePattern, isIgnored } from './dockerignore-match.js';
 import { dockerfileRule } from './util.js';
 
-/** What a `.dockerignore` must keep out of the context, with sample paths that must all be excluded. */
-const MUST_EXCLUDE: { what: string; paths: string[] }[] = [
-  { what: '.git', paths: ['.git/config'] },
-  { what: '.env', paths: ['.env'] },
-  { what: 'private keys (*.pem, *.key)', paths: ['private.pem', 'private.key'] },
+/**
+ * What a `.dockerignore` must keep out of the context: each entry names a kind of file and, per pattern, a
+ * sample path that must be excluded. A message names only the patterns whose sample is not excluded.
+ */
+const MUST_EXCLUDE: { what: string; samples: { pattern: string; path: string }[] }[] = [
+  { what: '.git', samples: [{ pattern: '.git', path: '.git/config' }] },
+  { what: '.env', samples: [{ pattern: '.env', path: '.env' }] },
+  {
+    what: 'private keys',
+    samples: [
+      { pattern: '*.pem', path: 'private.pem' },
+      { pattern: '*.key', path: 'private.key' },
+    ],
+  },
 ];
+
+/** Sources that send the whole build context (`COPY . /app`, `COPY ./ .`, `COPY * ./`). */
+const WHOLE_CONTEXT = /^(?:\.\/?|\.\/\*|\*)$/;
 
 /** BW2012: the build context is filtered by a `.dockerignore` that keeps out VCS data, .env and keys (seed §14). */
 export const requireDockerignore = dockerfileRule({
@@ -34,16 +46,24 @@ export const requireDockerignore = dockerfileRule({
   },
   check(spec, ctx) {
     if (!spec.context) return;
-    const copy = spec.stages
+    const fromContext = spec.stages
       .flatMap((s) => s.instructions)
       .filter(isCopy)
-      .find((i) => !i.from && i.sources.some((s) => !isUnknown(s.value) && !s.value.startsWith('<<') && !/^[a-z][a-z0-9+.-]*:\/\//i.test(s.value)));
-    if (!copy) return;
-    const at = copy.sources[0] ?? copy.args.at;
+      .filter((i) => !i.from && i.sources.some((s) => !isUnknown(s.value) && !s.value.startsWith('<<') && !/^[a-z][a-z0-9+.-]*:\/\//i.test(s.value)));
+    // Point at the instruction that copies the context wholesale, else at the first one that copies from it.
+    const whole = fromContext.flatMap((i) => i.sources).find((s) => !isUnknown(s.value) && WHOLE_CONTEXT.test(s.value));
+    const first = fromContext[0];
+    if (!first) return;
+    const at = whole ?? first.sources[0] ?? first.args.at;
     const ignore = spec.context.dockerignore;
     if (!ignore) return ctx.report({ messageId: 'missing', at, data: { context: spec.context.folder } });
     const patterns = ignore.patterns.map((p) => (isUnknown(p.value) ? undefined : compileIgnorePattern(p.value))).filter((p): p is IgnorePattern => !!p);
-    const missing = MUST_EXCLUDE.filter((m) => !m.paths.every((p) => isIgnored(patterns, p))).map((m) => m.what);
+    const missing: string[] = [];
+    for (const m of MUST_EXCLUDE) {
+      const left = m.samples.filter((x) => !isIgnored(patterns, x.path)).map((x) => x.pattern);
+      if (left.length === 0) continue;
+      missing.push(m.samples.length === 1 ? m.what : `${m.what} (${left.join(', ')})`);
+    }
     if (missing.length > 0) ctx.report({ messageId: 'notExcluded', at, data: { context: spec.context.folder, file: ignore.name, what: missing.join(', ') } });
   },
 });
