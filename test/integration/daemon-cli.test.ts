@@ -44,6 +44,17 @@ describe('bulwark audit host (built CLI)', () => {
     assert.match(r.stdout, /2:17 +error +dockerd refuses this daemon.json: comments are not JSON/);
   });
 
+  it('a daemon.json key added after 20.10 is a located warning naming its release, not an input error', () => {
+    const root = mkdtempSync(join(tmpdir(), 'bwtest-host-cli-'));
+    made.push(root);
+    cpSync(join(FIXTURES, 'debian-default'), root, { recursive: true });
+    writeFileSync(join(root, 'etc/docker/daemon.json'), '{\n  "ip-forward-no-drop": true,\n  "log-format": "json"\n}\n');
+    const r = bulwark('audit', 'host', '--root', root, '--fail-on', 'none');
+    assert.equal(r.status, 0, r.stdout);
+    assert.match(r.stdout, /2:3 +warning +"ip-forward-no-drop" was added in Docker Engine 28\.0; dockerd 20\.10 and older refuse it\./);
+    assert.match(r.stdout, /3:3 +warning +"log-format" was added in Docker Engine 25\.0; dockerd 20\.10 and older refuse it\./);
+  });
+
   it('usage errors exit 2', () => {
     assert.equal(bulwark('audit', 'host', '--root', '/no/such/folder').status, 2);
     assert.equal(bulwark('audit', 'host', '--config-file', 'relative.json').status, 2);

@@ -12,10 +12,14 @@ import { engineSuite } from '../helpers/engine.js';
 // 20.10 with its own data root, exec root, pidfile and unix socket, no bridge and no iptables: dockerd 20.10 has
 // no --validate, so "accepted" means the daemon came up and answered /_ping. Every daemon is killed afterwards.
 
-const CASES: { name: string; json: string }[] = [
+// `later`: the file uses a key added after 20.10. Bulwark then gives no error but a warning naming that release, and
+// says in a warning when 20.10 refuses the file ("dockerd 20.10 and older refuse"); the real 20.10 daemon must agree.
+const CASES: { name: string; json: string; later?: string }[] = [
   { name: 'a // comment (as in the chapter)', json: '{\n  "icc": false // no inter-container traffic\n}\n' },
   { name: 'a trailing comma', json: '{\n  "icc": false,\n  "debug": true,\n}\n' },
-  { name: 'a key added in Docker 23.0 (proxies)', json: '{ "proxies": { "http-proxy": "http://proxy.lan:3128" } }' },
+  { name: 'a key added in Docker 23.0 (proxies)', json: '{ "proxies": { "http-proxy": "http://proxy.lan:3128" } }', later: '23.0' },
+  { name: 'a key added in Docker 28.0 (ip-forward-no-drop)', json: '{ "ip-forward-no-drop": true }', later: '28.0' },
+  { name: 'a key added in Docker 25.0 (log-format)', json: '{ "log-format": "json" }', later: '25.0' },
   { name: 'an unknown key', json: '{ "log-opt": { "max-size": "10m" }, "live-restor": true }' },
   { name: 'a boolean written as a string', json: '{ "icc": "false" }' },
   { name: 'a log option written as a number', json: '{ "log-opts": { "max-size": "10m", "max-file": 3 } }' },
@@ -39,9 +43,11 @@ const CASES: { name: string; json: string }[] = [
   { name: 'nested objects are flattened by dockerd', json: '{ "my-notes": { "debug": true } }' },
   { name: 'an object under a flag name that is not kept whole (log-opt)', json: '{ "log-opt": { "max-size": "10m" } }' },
   {
-    name: 'a 24.0 key whose inner keys happen to be known (ignored by 20.10)',
+    name: 'a 24.0 key whose inner key (bridge) 20.10 flattens into a conflict with --bridge',
     json: '{ "default-network-opts": { "bridge": { "com.docker.network.driver.mtu": "1400" } } }',
+    later: '24.0',
   },
+  { name: 'an empty 24.0 object (default-network-opts), ignored by 20.10', json: '{ "default-network-opts": {} }', later: '24.0' },
   { name: 'a flattened key that is also a flag of this daemon (bridge)', json: '{ "my-notes": { "bridge": "none" } }' },
 ];
 
@@ -184,13 +190,20 @@ await engineSuite('daemon.json refusals checked against a real dockerd 20.10', (
       const json = parseDaemonJson(c.json, 'daemon.json');
       const flags = parseDockerdArgs(r.args.map((text) => ({ text, at: { source: '<argv>' } }))).flags;
       const spec = buildDaemonSpec('daemon-json', 'daemon.json', { source: 'daemon.json' }, json, flags);
-      const errors = [...json.diagnostics, ...conflicts(json, flags), ...validateDaemon(spec)].filter((d) => d.severity === 'error').map((d) => d.message);
+      const all = [...json.diagnostics, ...conflicts(json, flags), ...validateDaemon(spec)];
+      const errors = all.filter((d) => d.severity === 'error').map((d) => d.message);
       const refused = !r.started;
-      assert.equal(
-        errors.length > 0,
-        refused,
-        `Bulwark: ${errors.length > 0 ? errors.join(' | ') : 'accepts'}; dockerd: ${refused ? `refused: ${r.output.trim().split('\n').slice(-2).join(' / ')}` : 'started'}`,
-      );
+      const dockerd = refused ? `refused: ${r.output.trim().split('\n').slice(-2).join(' / ')}` : 'started';
+      if (c.later) {
+        // valid for the release that added the key: no input error, a warning naming the release and what 20.10 does
+        assert.deepEqual(errors, []);
+        const warning = all.find((d) => d.severity === 'warning' && d.message.includes(`added in Docker Engine ${c.later};`));
+        assert.ok(warning, `no warning naming Docker Engine ${c.later}: ${all.map((d) => d.message).join(' | ')}`);
+        const warned = all.filter((d) => d.severity === 'warning' && /dockerd 20\.10 and older refuse/.test(d.message)).map((d) => d.message);
+        assert.equal(warned.length > 0, refused, `Bulwark: ${warning.message} ${warned.join(' | ')}; dockerd 20.10: ${dockerd}`);
+        return;
+      }
+      assert.equal(errors.length > 0, refused, `Bulwark: ${errors.length > 0 ? errors.join(' | ') : 'accepts'}; dockerd: ${dockerd}`);
     });
   }
 });

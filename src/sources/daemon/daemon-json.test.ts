@@ -19,12 +19,47 @@ describe('parseDaemonJson', () => {
     ]);
   });
 
-  it('names the release that added a newer key', () => {
+  it('a key added after 20.10 is a located warning naming its release, not an input error', () => {
     assert.deepEqual(problems('{"cdi-spec-dirs": ["/etc/cdi"]}'), [
-      'error 1:2 dockerd refuses this daemon.json: "cdi-spec-dirs" was added in Docker Engine 25.0; dockerd 20.10 does not know it.',
+      'warning 1:2 "cdi-spec-dirs" was added in Docker Engine 25.0; dockerd 20.10 and older refuse it.',
     ]);
-    assert.deepEqual(problems('{"proxies": {"http-proxy": "http://p:3128"}}'), [
-      'error 1:14 dockerd refuses this daemon.json: "proxies" was added in Docker Engine 23.0; dockerd 20.10 reads the keys inside it as top-level options, and "http-proxy" is not one.',
+    assert.deepEqual(problems('{ "ip-forward-no-drop": true }'), [
+      'warning 1:3 "ip-forward-no-drop" was added in Docker Engine 28.0; dockerd 20.10 and older refuse it.',
+    ]);
+    assert.deepEqual(problems('{ "allow-direct-routing": true }'), [
+      'warning 1:3 "allow-direct-routing" was added in Docker Engine 28.2; dockerd 20.10 and older refuse it.',
+    ]);
+    assert.deepEqual(problems('{ "log-format": "json" }'), ['warning 1:3 "log-format" was added in Docker Engine 25.0; dockerd 20.10 and older refuse it.']);
+    assert.deepEqual(problems('{"proxies": {"http-proxy": "http://p:3128", "no-proxy": "localhost"}}'), [
+      'warning 1:2 "proxies" was added in Docker Engine 23.0; dockerd 20.10 and older refuse it.',
+    ]);
+    // 20.10 flattens the object and knows "bridge": it ignores the key rather than refusing it
+    assert.deepEqual(problems('{"default-network-opts": {"bridge": {"com.docker.network.driver.mtu": "1400"}}}'), [
+      'warning 1:2 "default-network-opts" was added in Docker Engine 24.0; dockerd 20.10 and older ignore it.',
+    ]);
+  });
+
+  it('judges the value of a newer key as the release that added it reads it', () => {
+    const r = parseDaemonJson('{"ip-forward-no-drop": true, "log-format": "json"}', 'd');
+    assert.equal(r.entries.get('ip-forward-no-drop')?.value, true);
+    assert.equal(r.entries.get('log-format')?.value, 'json');
+    assert.deepEqual(problems('{"ip-forward-no-drop": "yes"}'), [
+      'warning 1:2 "ip-forward-no-drop" was added in Docker Engine 28.0; dockerd 20.10 and older refuse it.',
+      'error 1:24 dockerd refuses this daemon.json: "ip-forward-no-drop" must be a boolean (true or false), not the string "yes" (Docker Engine 28.0 and later).',
+    ]);
+    assert.deepEqual(problems('{"proxies": {"http-proxy": 3128, "ftp-proxy": "x"}}'), [
+      'warning 1:2 "proxies" was added in Docker Engine 23.0; dockerd 20.10 and older refuse it.',
+      'error 1:28 dockerd refuses this daemon.json: "proxies.http-proxy" must be a string, not the number 3128.',
+      'error 1:34 dockerd refuses this daemon.json: "proxies" accepts only "http-proxy", "https-proxy", "no-proxy"; "ftp-proxy" is not one.',
+    ]);
+    assert.deepEqual(problems('{"features": {"containerd-snapshotter": true, "buildkit": true}}'), [
+      'warning 1:15 the feature "containerd-snapshotter" was added in Docker Engine 24.0; dockerd 20.10 and older ignore it.',
+    ]);
+  });
+
+  it('keys unknown to every release stay errors', () => {
+    assert.deepEqual(problems('{"log-formatt": "json"}'), [
+      'error 1:2 dockerd refuses this daemon.json: "log-formatt" is not a configuration option of dockerd 20.10.',
     ]);
   });
 

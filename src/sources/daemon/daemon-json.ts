@@ -1,6 +1,6 @@
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { type Diagnostic, LineIndex, type Location } from '../../model/index.js';
-import { DAEMON_JSON_KEYS, FLAG_NAMES_ACCEPTED_AS_KEYS, FLAT_OPTIONS, type KeyType, LATER_KEYS, SKIP_VALIDATE } from './keys.js';
+import { DAEMON_JSON_KEYS, FLAG_NAMES_ACCEPTED_AS_KEYS, FLAT_OPTIONS, type KeyType, LATER_FEATURES, LATER_KEYS, type LaterKey, SKIP_VALIDATE } from './keys.js';
 
 /** One top-level daemon.json entry as dockerd uses it (the last of duplicated keys), with its locations. */
 export interface JsonEntry {
@@ -23,6 +23,11 @@ export interface DaemonJson {
   rootAt?: Location;
   /** Known keys found inside other objects, which dockerd flattens to the top level for its checks (not used as values). */
   flattened: Map<string, Location>;
+  /**
+   * Keys inside the object of a key added after 20.10 (LATER_KEYS) that dockerd 20.10 knows: 20.10 flattens them to
+   * the top level for its flag-conflict check, the release that added the key does not. Key: the inner key.
+   */
+  laterFlattened: Map<string, { at: Location; parent: string; since: string }>;
 }
 
 function isKnownKey(key: string): boolean {
@@ -116,12 +121,85 @@ function describe(n: Node): string {
   }
 }
 
+/** Records an entry; dockerd keeps the last of a key given twice, which is a warning at the earlier one. */
+function addEntry(result: DaemonJson, entry: JsonEntry): void {
+  const prev = result.entries.get(entry.key);
+  if (prev) {
+    result.diagnostics.push({
+      code: 'config',
+      severity: 'warning',
+      message: `"${entry.key}" is given twice; dockerd uses only this last one (line ${entry.keyAt.line}) and ignores the earlier value on line ${prev.keyAt.line}.`,
+      at: prev.keyAt,
+    });
+  }
+  result.entries.set(entry.key, entry);
+}
+
+/**
+ * A key added after 20.10 (LATER_KEYS): a located warning naming the release that added it and what dockerd 20.10
+ * does with it (it refuses an unknown key; an object whose inner keys it happens to know is flattened and ignored).
+ * The value is then judged as the release that added the key reads it: a wrong type, or an inner key that release
+ * does not know, is an error (every release refuses it); otherwise the entry is kept for the rules.
+ */
+function laterKey(result: DaemonJson, key: string, k: Node, v: Node, later: LaterKey, props: (obj: Node) => [Node, Node][]): void {
+  const keyAt = result.locate(k, key);
+  const refusedBy2010 = v.type !== 'object' || props(v).some(([k2]) => !isKnownKey(String(k2.value)));
+  if (!refusedBy2010) {
+    for (const [k2] of props(v)) {
+      const child = String(k2.value);
+      result.laterFlattened.set(child, { at: result.locate(k2, `${key}.${child}`), parent: key, since: later.since });
+    }
+  }
+  result.diagnostics.push({
+    code: 'config',
+    severity: 'warning',
+    message: `"${key}" was added in Docker Engine ${later.since}; dockerd 20.10 and older ${refusedBy2010 ? 'refuse it' : 'ignore it'}.`,
+    at: keyAt,
+  });
+  const entry: JsonEntry = { key, value: nodeValue(v), node: v, keyAt, valueAt: result.locate(v, key) };
+  addEntry(result, entry);
+  const problem = typeProblem(later.type, v);
+  if (problem) {
+    result.diagnostics.push({
+      code: 'invalid-value',
+      severity: 'error',
+      message: `${REFUSES} "${key}" must be ${problem} (Docker Engine ${later.since} and later).`,
+      at: entry.valueAt,
+    });
+    return;
+  }
+  if (!later.inner || v.type !== 'object') return;
+  const allowed = Object.keys(later.inner);
+  for (const [k2, v2] of props(v)) {
+    const child = String(k2.value);
+    const t = later.inner[child];
+    if (!t) {
+      result.diagnostics.push({
+        code: 'config',
+        severity: 'error',
+        message: `${REFUSES} "${key}" accepts only ${allowed.map((a) => `"${a}"`).join(', ')}; "${child}" is not one.`,
+        at: result.locate(k2, `${key}.${child}`),
+      });
+      continue;
+    }
+    const p2 = typeProblem(t, v2);
+    if (p2)
+      result.diagnostics.push({
+        code: 'invalid-value',
+        severity: 'error',
+        message: `${REFUSES} "${key}.${child}" must be ${p2}.`,
+        at: result.locate(v2, `${key}.${child}`),
+      });
+  }
+}
+
 /**
  * Parses a daemon.json text the way dockerd 20.10 reads it, keeping positions. Problems dockerd refuses to start
  * with become `error` diagnostics located at the offending text: invalid JSON (comments and trailing commas are not
  * JSON; Go's decoder rejects them), a top level that is not an object, unknown keys (after dockerd's flattening of
  * nested objects), and values of the wrong JSON type. A key given twice is accepted by dockerd, which uses the last
- * one: that is a `warning`. Never throws.
+ * one: that is a `warning`. A key added after 20.10 (LATER_KEYS) is a `warning` naming the release that added it,
+ * and its value is judged as that release reads it (see laterKey). Never throws.
  * @param source the path shown in locations.
  */
 export function parseDaemonJson(text: string, source: string): DaemonJson {
@@ -129,7 +207,7 @@ export function parseDaemonJson(text: string, source: string): DaemonJson {
   const locate = (n: Node, path?: string) => idx.location(source, n.offset, n.offset + n.length, path);
   const diagnostics: Diagnostic[] = [];
   const entries = new Map<string, JsonEntry>();
-  const result: DaemonJson = { source, entries, diagnostics, locate, flattened: new Map() };
+  const result: DaemonJson = { source, entries, diagnostics, locate, flattened: new Map(), laterFlattened: new Map() };
   const strictErrors: ParseError[] = [];
   parseTree(text, strictErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
   const seen = new Set<number>();
@@ -174,8 +252,12 @@ export function parseDaemonJson(text: string, source: string): DaemonJson {
   for (const [k, v] of props(root)) {
     const key = String(k.value);
     const keyAt = locate(k, key);
+    const later = LATER_KEYS[key];
+    if (later) {
+      laterKey(result, key, k, v, later, props);
+      continue;
+    }
     if (v.type === 'object' && !FLAT_OPTIONS.has(key)) {
-      const later = LATER_KEYS[key];
       let refused = false;
       for (const [k2, _v2] of props(v)) {
         const child = String(k2.value);
@@ -185,45 +267,45 @@ export function parseDaemonJson(text: string, source: string): DaemonJson {
           continue;
         }
         refused = true;
-        const why = later
-          ? `"${key}" was added in Docker Engine ${later}; dockerd 20.10 reads the keys inside it as top-level options, and "${child}" is not one`
-          : `dockerd reads the keys inside "${key}" as top-level options, and "${child}" is not one`;
-        diagnostics.push({ code: 'config', severity: 'error', message: `${REFUSES} ${why}.`, at: childAt });
+        diagnostics.push({
+          code: 'config',
+          severity: 'error',
+          message: `${REFUSES} dockerd reads the keys inside "${key}" as top-level options, and "${child}" is not one.`,
+          at: childAt,
+        });
       }
       if (!refused && !isKnownKey(key)) {
         diagnostics.push({
           code: 'config',
           severity: 'warning',
-          message: later
-            ? `"${key}" was added in Docker Engine ${later}: dockerd 20.10 ignores it (it only reads the keys inside it as top-level options).`
-            : `dockerd ignores "${key}": it is not a configuration option (dockerd only reads the keys inside it as top-level options).`,
+          message: `dockerd ignores "${key}": it is not a configuration option (dockerd only reads the keys inside it as top-level options).`,
           at: keyAt,
         });
       }
       if (!isKnownKey(key)) continue;
     }
-    const prev = entries.get(key);
     const entry: JsonEntry = { key, value: nodeValue(v), node: v, keyAt, valueAt: locate(v, key) };
-    if (prev) {
-      diagnostics.push({
-        code: 'config',
-        severity: 'warning',
-        message: `"${key}" is given twice; dockerd uses only this last one (line ${entry.keyAt.line}) and ignores the earlier value on line ${prev.keyAt.line}.`,
-        at: prev.keyAt,
-      });
-    }
-    entries.set(key, entry);
+    addEntry(result, entry);
     if (!isKnownKey(key)) {
-      const later = LATER_KEYS[key];
-      const why = later
-        ? `"${key}" was added in Docker Engine ${later}; dockerd 20.10 does not know it`
-        : `"${key}" is not a configuration option of dockerd 20.10`;
-      diagnostics.push({ code: 'config', severity: 'error', message: `${REFUSES} ${why}.`, at: entry.keyAt });
+      diagnostics.push({ code: 'config', severity: 'error', message: `${REFUSES} "${key}" is not a configuration option of dockerd 20.10.`, at: entry.keyAt });
       continue;
     }
     const t = DAEMON_JSON_KEYS[key];
     const problem = t ? typeProblem(t, v) : undefined;
     if (problem) diagnostics.push({ code: 'invalid-value', severity: 'error', message: `${REFUSES} "${key}" must be ${problem}.`, at: entry.valueAt });
+  }
+  for (const [k, v] of props(root)) {
+    if (String(k.value) !== 'features' || v.type !== 'object') continue;
+    for (const [k2] of props(v)) {
+      const since = LATER_FEATURES[String(k2.value)];
+      if (since)
+        diagnostics.push({
+          code: 'config',
+          severity: 'warning',
+          message: `the feature "${k2.value}" was added in Docker Engine ${since}; dockerd 20.10 and older ignore it.`,
+          at: locate(k2, `features.${k2.value}`),
+        });
+    }
   }
   return result;
 }

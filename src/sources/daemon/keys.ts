@@ -116,14 +116,45 @@ export const FLAG_NAMES_ACCEPTED_AS_KEYS: ReadonlySet<string> = new Set([
   'storage-opt',
 ]);
 
+/** A daemon.json key added after Docker Engine 20.10: the release that added it and the value shape that release reads. */
+export interface LaterKey {
+  /** The Docker Engine release that added the key ("23.0"). */
+  since: string;
+  /** The JSON type the newer dockerd's `json.Unmarshal` needs. */
+  type: KeyType;
+  /**
+   * For an object-valued key that the newer dockerd flattens (it is not one of its whole-kept options): the keys
+   * it accepts inside, with their types. A key inside that is not listed is refused by that release too.
+   */
+  inner?: Readonly<Record<string, KeyType>>;
+}
+
 /**
- * Keys that dockerd 20.10 refuses but later releases accept, with the release that added them
- * (Docker Engine release notes and the dockerd reference of that release).
+ * Keys that dockerd 20.10 does not know but later releases accept, with the release that added each one. Sources:
+ * the dockerd reference (docs/reference/dockerd.md in docker/cli) and moby's `daemon/config` package of each release,
+ * and the Docker Engine release notes: `proxies` (23.0), `default-network-opts` (24.0),
+ * `cdi-spec-dirs` (25.0), `log-format` (25.0: commit a08abec, documented later in docker/cli#5438),
+ * `ip-forward-no-drop` (28.0, moby#48594), `allow-direct-routing` (28.2, moby#49832), `firewall-backend` and
+ * `bridge-accept-fwmark` (29.0, docker/cli#6230).
  */
-export const LATER_KEYS: Readonly<Record<string, string>> = {
-  proxies: '23.0',
-  'default-network-opts': '24.0',
-  'cdi-spec-dirs': '25.0',
+export const LATER_KEYS: Readonly<Record<string, LaterKey>> = {
+  proxies: { since: '23.0', type: 'object', inner: { 'http-proxy': 'string', 'https-proxy': 'string', 'no-proxy': 'string' } },
+  'default-network-opts': { since: '24.0', type: 'object' },
+  'cdi-spec-dirs': { since: '25.0', type: 'string-list' },
+  'log-format': { since: '25.0', type: 'string' },
+  'ip-forward-no-drop': { since: '28.0', type: 'bool' },
+  'allow-direct-routing': { since: '28.2', type: 'bool' },
+  'firewall-backend': { since: '29.0', type: 'string' },
+  'bridge-accept-fwmark': { since: '29.0', type: 'string' },
+};
+
+/**
+ * Names under `features` that later releases read (20.10 accepts any name there and ignores the ones it does not
+ * use), with the release that added each: `containerd-snapshotter` (24.0, the containerd image store), `cdi` (25.0).
+ */
+export const LATER_FEATURES: Readonly<Record<string, string>> = {
+  'containerd-snapshotter': '24.0',
+  cdi: '25.0',
 };
 
 /** Object-valued keys dockerd keeps whole; any other object value is flattened into top-level keys first (`configValuesSet`). */

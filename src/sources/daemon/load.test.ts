@@ -76,6 +76,22 @@ describe('loadHostDaemon', () => {
     assert.match(both.diagnostics[0]?.message ?? '', /"debug" is set here and also as the flag --debug/);
   });
 
+  it('a key inside a newer object option that 20.10 flattens into a flag conflict is a warning, not an input error', () => {
+    const r = loadHostDaemon(
+      memoryRootFs({
+        '/etc/systemd/system/docker.service': { text: '[Service]\nExecStart=/usr/sbin/dockerd --bridge=none\n' },
+        '/etc/docker/daemon.json': { text: '{\n  "default-network-opts": {\n    "bridge": {"com.docker.network.driver.mtu": "1400"}\n  }\n}\n' },
+      }),
+    );
+    assert.deepEqual(
+      r.diagnostics.map((d) => `${d.severity} ${d.at.line}:${d.at.column} ${d.message}`),
+      [
+        'warning 2:3 "default-network-opts" was added in Docker Engine 24.0; dockerd 20.10 and older ignore it.',
+        'warning 3:5 dockerd 20.10 and older refuse this file: they read "bridge" inside "default-network-opts" (added in Docker Engine 24.0) as a top-level option, and it is also the flag --bridge (/etc/systemd/system/docker.service:2).',
+      ],
+    );
+  });
+
   it('an unreadable daemon.json makes the configuration unknown, with a warning, never a crash', () => {
     const r = loadHostDaemon(memoryRootFs({ '/etc/docker/daemon.json': { text: '{}', unreadable: true } }));
     assert.equal(r.known, false);

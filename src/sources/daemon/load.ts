@@ -330,6 +330,18 @@ export function conflicts(json: DaemonJson, flags: FlagValue[]): Diagnostic[] {
   for (const f of flags) {
     if (done.has(f.key) || f.key === 'config-file') continue;
     const at = json.entries.get(f.key)?.keyAt ?? json.flattened.get(f.key);
+    const later = json.laterFlattened.get(f.key);
+    if (!at && later) {
+      // valid for the release that added the outer key (it keeps the object whole); only older dockerd refuse it
+      done.add(f.key);
+      out.push({
+        code: 'config',
+        severity: 'warning',
+        message: `dockerd 20.10 and older refuse this file: they read "${f.key}" inside "${later.parent}" (added in Docker Engine ${later.since}) as a top-level option, and it is also the flag ${f.flag} (${f.at.source}${f.at.line !== undefined ? `:${f.at.line}` : ''}).`,
+        at: later.at,
+      });
+      continue;
+    }
     if (!at) continue;
     done.add(f.key);
     out.push({
