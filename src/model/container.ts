@@ -63,6 +63,8 @@ export interface EnvVar {
   value?: string;
   /** Set instead of `value` when the value depends on something unknowable (an unset `${VAR}`). */
   unknownValue?: Unknown;
+  /** The value as written before interpolation (`postgres://app:${DB_PASSWORD}@db/app`), when it is unknown. */
+  template?: string;
   /** True when the value was read from a file (`env_file:`, `--env-file`), which Bulwark does not print. */
   fromFile?: boolean;
 }

@@ -32,7 +32,9 @@ testRule(noSecretsInEnvironment, {
           image: nginx:1.27
           environment:
             - NGINX_PORT=8080
-            - DATABASE_URL=postgres://app:\${DB_PASSWORD}@db/app
+            - REDIS_URL=redis://cache:6379/0
+            - GOOGLE_APPLICATION_CREDENTIALS=/var/secrets/google/key.json
+            - TLS_KEY=/certs/tls.key
     `,
     },
     { engine: '{"Name": "/web", "Config": {"Env": ["PATH=/usr/local/bin:/usr/bin:/bin", "LOG_LEVEL=info"]}}' },
@@ -74,6 +76,18 @@ testRule(noSecretsInEnvironment, {
         },
         { messageId: 'byValue', line: 6, column: 9 },
         { messageId: 'byValue', line: 7, column: 9 },
+      ],
+    },
+    {
+      name: 'a URL whose password is interpolated, set or not',
+      compose: 'services:\n  api:\n    image: api:1\n    environment:\n      - DATABASE_URL=postgres://app:${DB_PASSWORD}@db/app\n',
+      errors: [
+        {
+          messageId: 'byValue',
+          line: 5,
+          column: 9,
+          message: 'Service "api" sets environment variable DATABASE_URL to a URL with a password (password from ${DB_PASSWORD}).',
+        },
       ],
     },
     {

@@ -1,5 +1,5 @@
 import { isUnknown, maskSecret } from '../../model/index.js';
-import { isNonSecretValue, isSecretName, secretShape } from '../shared/secrets.js';
+import { isNonSecretValue, isSecretName, secretShape, urlPasswordVariable } from '../shared/secrets.js';
 import { runtimeRule } from '../types.js';
 
 /** BW1024: secrets passed as environment variables instead of files (seed §6.2). */
@@ -30,7 +30,10 @@ export const noSecretsInEnvironment = runtimeRule({
       if (isUnknown(e.value)) continue;
       const { name, value } = e.value;
       const shape = value === undefined ? undefined : secretShape(value);
-      if (shape) {
+      const urlVar = e.value.template === undefined ? undefined : urlPasswordVariable(e.value.template);
+      if (urlVar !== undefined) {
+        ctx.report({ messageId: 'byValue', at: e, data: { name, kind: 'a URL with a password', masked: `password from ${urlVar}` } });
+      } else if (shape) {
         ctx.report({ messageId: 'byValue', at: e, data: { name, kind: shape.description, masked: maskSecret(value as string) } });
       } else if (isSecretName(name) && (value === undefined || !isNonSecretValue(value))) {
         const masked =

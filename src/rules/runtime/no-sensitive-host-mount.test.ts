@@ -12,6 +12,8 @@ testRule(noSensitiveHostMount, {
           image: nginx:1.27
           volumes:
             - /etc/localtime:/etc/localtime:ro
+            - /etc/passwd:/etc/passwd:ro
+            - /etc/group:/etc/group:ro
             - /etc/ssl/certs:/etc/ssl/certs:ro
             - ./conf:/etc/nginx/conf.d:ro
             - etc:/etc/app
@@ -43,6 +45,7 @@ testRule(noSensitiveHostMount, {
             - /var/lib/docker/volumes:/volumes
             - /root/.ssh:/ssh:ro
             - /etc/shadow:/shadow:ro
+            - /etc/passwd:/etc/passwd
     `,
       errors: [
         { messageId: 'sensitive', line: 5, column: 9, message: 'Service "agent" bind-mounts host path / read-only.' },
@@ -51,6 +54,7 @@ testRule(noSensitiveHostMount, {
         { messageId: 'sensitive', line: 8, column: 9 },
         { messageId: 'sensitive', line: 9, column: 9 },
         { messageId: 'sensitive', line: 10, column: 9 },
+        { messageId: 'sensitive', line: 11, column: 9, message: 'Service "agent" bind-mounts host path /etc/passwd read-write.' },
       ],
     },
     {

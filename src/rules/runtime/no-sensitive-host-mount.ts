@@ -6,7 +6,9 @@ const SENSITIVE_DIRS = new Set(['/', '/boot', '/dev', '/etc', '/lib', '/lib64', 
 /** Below these folders every path is sensitive. */
 const SENSITIVE_TREES = ['/root/', '/var/lib/docker/', '/boot/', '/etc/ssh/', '/etc/sudoers.d/', '/etc/docker/'];
 /** Single host files that hold credentials or grant root. */
-const SENSITIVE_FILES = new Set(['/etc/shadow', '/etc/gshadow', '/etc/sudoers', '/etc/passwd', '/etc/group']);
+const SENSITIVE_FILES = new Set(['/etc/shadow', '/etc/gshadow', '/etc/sudoers']);
+/** World-readable account files: mounting them read-only (to run as the host user) is common and safe; read-write is not. */
+const WRITE_SENSITIVE_FILES = new Set(['/etc/passwd', '/etc/group']);
 
 /** BW1015: bind mounts of host system folders (seed §1 "volumes spécifiques RO/RW"; CIS 5.6). */
 export const noSensitiveHostMount = runtimeRule({
@@ -37,7 +39,8 @@ export const noSensitiveHostMount = runtimeRule({
       const src = m.value.source;
       if (!src.startsWith('/')) continue;
       const p = normalizeHostPath(src);
-      if (SENSITIVE_DIRS.has(p) || SENSITIVE_FILES.has(p) || SENSITIVE_TREES.some((t) => p.startsWith(t))) {
+      const writable = !m.value.readOnly && WRITE_SENSITIVE_FILES.has(p);
+      if (SENSITIVE_DIRS.has(p) || SENSITIVE_FILES.has(p) || writable || SENSITIVE_TREES.some((t) => p.startsWith(t))) {
         ctx.report({ messageId: 'sensitive', at: m, data: { source: src, mode: m.value.readOnly ? 'read-only' : 'read-write' } });
       }
     }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isNonSecretValue, isSecretName, secretShape } from './secrets.js';
+import { isNonSecretValue, isSecretName, secretShape, urlPasswordVariable } from './secrets.js';
 
 describe('secret names', () => {
   for (const n of [
@@ -61,7 +61,17 @@ describe('secret value shapes', () => {
   ];
   for (const v of no) it(`not a secret shape: ${v.slice(0, 20)}`, () => assert.equal(secretShape(v), undefined));
   it('flag values and file references are not secret material', () => {
-    for (const v of ['yes', 'false', '1', '8080', '/run/secrets/db']) assert.equal(isNonSecretValue(v), true, v);
+    for (const v of ['yes', 'false', '1', '8080', '/run/secrets/db', '/var/secrets/google/key.json', './certs/tls.key'])
+      assert.equal(isNonSecretValue(v), true, v);
     assert.equal(isNonSecretValue('hunter2'), false);
+  });
+});
+
+describe('URL password variables', () => {
+  it('finds the variable that carries a URL password', () => {
+    assert.equal(urlPasswordVariable('postgres://app:${DB_PASSWORD}@db/app'), '${DB_PASSWORD}');
+    assert.equal(urlPasswordVariable('amqp://guest:$MQ_PASS@mq:5672'), '$MQ_PASS');
+    assert.equal(urlPasswordVariable('postgres://${DB_USER}@db/app'), undefined);
+    assert.equal(urlPasswordVariable('https://example.com/${PATH_PART}'), undefined);
   });
 });

@@ -11,7 +11,7 @@ const SECRET_NAME = /(?:PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIALS?)$|(?:^|_)(?:PA
  * key ids, paths to files, sizes and durations, database and cache key names, feature flags.
  */
 const NOT_SECRET_NAME =
-  /(?:^|_)(?:PUBLIC_KEY|PUB_KEY|GPG_KEYS?|KEY_ID|KEY_FILE|KEY_PATH|KEY_NAME|FILE|PATH|DIR|URL_?PATH|LENGTH|LEN|MIN|MAX|TTL|EXPIRY|EXPIRES|TIMEOUT|ENABLED|DISABLED|ALGORITHM|HEADER|NAME|USER|USERNAME|ID|SORT_KEY|PARTITION_KEY|PRIMARY_KEY|CACHE_KEY|ROUTING_KEY|FOREIGN_KEY|HOTKEY)$|ALLOW_EMPTY|RANDOM_ROOT|SKIP_|^KEY$/;
+  /(?:^|_)(?:PUBLIC_KEY|PUB_KEY|GPG_KEYS?|KEY_ID|KEY_FILE|KEY_PATH|KEY_NAME|FILE|PATH|DIR|URL_?PATH|LENGTH|LEN|MIN|MAX|TTL|EXPIRY|EXPIRES|TIMEOUT|ENABLED|DISABLED|ALGORITHM|HEADER|NAME|USER|USERNAME|ID|SORT_KEY|PARTITION_KEY|PRIMARY_KEY|CACHE_KEY|ROUTING_KEY|FOREIGN_KEY|HOTKEY|PUBKEY|GPGKEYS?|PUBLISHABLE_KEY|SITE_KEY)$|ALLOW_EMPTY|RANDOM_ROOT|SKIP_|^KEY$|^PWD$|^OLDPWD$/;
 const FLAG_VALUE = /^(?:|yes|no|true|false|on|off|0|1|none|null|changeme-in-prod)$/i;
 
 /** True when a variable name says it holds a secret (`DB_PASSWORD`, `NPM_TOKEN`, `AWS_SECRET_ACCESS_KEY`). */
@@ -91,5 +91,16 @@ export function secretShape(value: string): SecretShape | undefined {
 
 /** True when a value is a flag or a reference rather than secret material (`yes`, `8`, `/run/secrets/x`). */
 export function isNonSecretValue(value: string): boolean {
-  return FLAG_VALUE.test(value.trim()) || /^\d{1,6}$/.test(value.trim()) || value.startsWith('/run/secrets/');
+  const v = value.trim();
+  // A path names where the secret is (GOOGLE_APPLICATION_CREDENTIALS=/var/secrets/key.json, TLS_KEY=/certs/tls.key):
+  // that is the pattern the remediation recommends, not secret material.
+  return FLAG_VALUE.test(v) || /^\d{1,6}$/.test(v) || /^(?:\/|\.{1,2}\/|~\/)\S*$/.test(v);
+}
+
+/**
+ * A URL template whose password is an interpolated variable (`postgres://app:${DB_PASSWORD}@db/app`): once deployed,
+ * the environment carries the password. Returns the variable text, or undefined.
+ */
+export function urlPasswordVariable(template: string): string | undefined {
+  return /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:(\$\{[A-Za-z_][A-Za-z0-9_]*[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*)@/i.exec(template)?.[1];
 }

@@ -139,7 +139,8 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[]): C
       const v = pair.value;
       const at = locate(environment?.kind === 'seq' ? v : pair.key, `${p('environment')}.${name}`);
       if (v.kind !== 'scalar') continue;
-      if (v.unknown) spec.env.push({ value: { name, unknownValue: v.unknown }, at });
+      if (v.unknown)
+        spec.env.push({ value: typeof v.value === 'string' ? { name, unknownValue: v.unknown, template: v.value } : { name, unknownValue: v.unknown }, at });
       else spec.env.push({ value: v.value === null ? { name } : { name, value: String(v.value) }, at });
     }
   }
