@@ -34,15 +34,22 @@ Examples:
   $ bulwark convert run-to-compose 'docker run -d --name api -p 127.0.0.1:8080:80 --read-only nginx:1.27'
   $ bulwark convert run-to-compose - < deploy.sh      every run line of a script, one service each
 
-Options that compose cannot express (--rm, --cidfile, ...) are listed in a comment at the top.
-Exit codes: 0 converted, 2 no command or a command Docker would refuse (unknown flag, bad value).`,
+Named volumes and networks get their top-level entries (networks as external: docker run only joins
+existing ones). Options that compose cannot express (--rm, -d, --cidfile, ...) are listed in a comment at the top.
+Exit codes: 0 converted, 2 no command or a command Docker would refuse (unknown flag, bad value): the error
+goes to standard error and nothing is printed on standard output.`,
     )
     .action(async (words: string[]) => {
       const text = words.length === 1 && words[0] === '-' ? await readStdin() : words.length === 1 ? (words[0] as string) : words.map(shellQuote).join(' ');
       const r = runLinesToCompose(text, words[0] === '-' ? '<stdin>' : '<command>');
       for (const d of r.diagnostics) process.stderr.write(`bulwark: ${d.at.source}:${d.at.line}:${d.at.column}: ${d.severity}: ${d.message}\n`);
+      // Nothing on standard output after an error, so that `> compose.yaml` never writes a file compose would refuse.
+      if (r.diagnostics.some((d) => d.severity === 'error')) {
+        process.exitCode = EXIT.input;
+        return;
+      }
       if (r.services.length === 0) throw new UsageError('no docker run or docker create command to convert');
       process.stdout.write(r.yaml);
-      process.exitCode = r.diagnostics.some((d) => d.severity === 'error') ? EXIT.input : EXIT.clean;
+      process.exitCode = EXIT.clean;
     });
 }

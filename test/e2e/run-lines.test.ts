@@ -120,7 +120,7 @@ describe('docker run lines (built CLI)', () => {
     const line = 'docker run -d --name api --privileged -p 8080:80 --restart on-failure:3 nginx:1.27';
     const c = bulwark(['convert', 'run-to-compose', line]);
     assert.equal(c.code, 0, c.stderr);
-    assert.match(c.stdout, /^services:\n {2}api:\n {4}image: nginx:1.27\n/);
+    assert.match(c.stdout, /^# Not carried over \(no compose equivalent\):\n# {3}api: -d .*\n\nservices:\n {2}api:\n {4}image: nginx:1.27\n/);
     const file = join(tmp, 'compose.yaml');
     writeFileSync(file, c.stdout);
     const fromCompose = (JSON.parse(bulwark(['scan', file, '--format', 'json']).stdout) as JsonReport).findings.map((f) => `${f.ruleId} ${f.status}`);
@@ -129,6 +129,11 @@ describe('docker run lines (built CLI)', () => {
     const bad = bulwark(['convert', 'run-to-compose', 'docker run --frobnicate x:1']);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /<command>:1:12: error: unknown flag: --frobnicate/);
+    assert.equal(bad.stdout, '', 'nothing on stdout after an error, so `> compose.yaml` writes no broken file');
+    const badValue = bulwark(['convert', 'run-to-compose', 'docker run --memory 12megs -v data:/data nginx:1.27']);
+    assert.equal(badValue.code, 2);
+    assert.equal(badValue.stdout, '');
+    assert.match(badValue.stderr, /<command>:1:12: error: --memory "12megs"/);
     assert.equal(bulwark(['convert', 'run-to-compose', 'echo hello']).code, 2);
     const words = bulwark(['convert', 'run-to-compose', 'docker', 'run', '-d', '-h', 'box', '-e', 'A=b c', 'nginx:1.27']);
     assert.equal(words.code, 0, words.stderr);

@@ -3,7 +3,7 @@ import { type ContainerSpec, type Diagnostic, LineIndex } from '../../model/inde
 import { type ParsedRun, parseDockerRun } from './argv.js';
 import { extractShell, hasShellShebang, type RunFileKind, runFileKind, type ShellBlock } from './extract.js';
 import { lexNested, lexShell, nestedCommandWord, type ShellCommand, type ShellDialect } from './shell.js';
-import { type ComposeService, specToComposeService } from './to-compose.js';
+import { type ComposeService, type ComposeTopLevel, specToComposeService } from './to-compose.js';
 import { runToSpec } from './to-model.js';
 import { validateShellBlocks } from './validate.js';
 
@@ -11,7 +11,7 @@ export { type ParsedRun, parseDockerRun, type RunOption } from './argv.js';
 export { extractShell, hasShellShebang, type RunFileKind, runFileKind, type ShellBlock } from './extract.js';
 export { FLAGS_BY_NAME, FLAGS_BY_SHORT, RUN_FLAGS, type RunFlag } from './flags.js';
 export { lexShell, type ShellDialect, type ShellWord } from './shell.js';
-export { type ComposeService, specToComposeService } from './to-compose.js';
+export { type ComposeService, type ComposeTopLevel, specToComposeService } from './to-compose.js';
 export { parseDevice, parseMountOpt, parseRestart, runToSpec } from './to-model.js';
 
 /** Run lines found in a text: one ContainerSpec per `docker run`/`docker create`, and input problems. */
@@ -201,14 +201,15 @@ export async function scanRunFileAsync(path: string, text: string, source: strin
 export interface RunToCompose {
   /** A compose file with one service per run line; empty when no line could be read. */
   yaml: string;
-  services: { name: string; service: ComposeService; dropped: string[] }[];
+  services: { name: string; service: ComposeService; dropped: string[]; topLevel: ComposeTopLevel }[];
   diagnostics: Diagnostic[];
 }
 
 /**
  * Converts the `docker run` / `docker create` commands of a text to an equivalent compose file (one service per
- * command; names from `--name`, else `app`, `app-2`...). Options compose cannot express are listed per service
- * in `dropped`, and as a comment in the YAML.
+ * command; names from `--name`, else `app`, `app-2`...), with the top-level `volumes:` (named volumes) and
+ * `networks:` (external: docker run only joins existing networks) the services refer to. Options compose cannot
+ * express (`--rm`, `-d`, `--cidfile`...) are listed per service in `dropped`, and as a comment at the top of the YAML.
  */
 export function runLinesToCompose(text: string, source = '<command>'): RunToCompose {
   const index = new LineIndex(text);
@@ -230,7 +231,13 @@ export function runLinesToCompose(text: string, source = '<command>'): RunToComp
     services.push({ ...converted, name });
   }
   if (services.length === 0) return { yaml: '', services, diagnostics };
-  const doc = new Document({ services: Object.fromEntries(services.map((s) => [s.name, s.service])) });
+  const volumes = Object.assign({}, ...services.map((s) => s.topLevel.volumes)) as Record<string, unknown>;
+  const networks = Object.assign({}, ...services.map((s) => s.topLevel.networks)) as Record<string, unknown>;
+  const doc = new Document({
+    services: Object.fromEntries(services.map((s) => [s.name, s.service])),
+    ...(Object.keys(volumes).length > 0 ? { volumes } : {}),
+    ...(Object.keys(networks).length > 0 ? { networks } : {}),
+  });
   const dropped = services.flatMap((s) => s.dropped.map((d) => `${s.name}: ${d}`));
   if (dropped.length > 0) doc.commentBefore = ` Not carried over (no compose equivalent):\n${dropped.map((d) => `   ${d}`).join('\n')}`;
   return { yaml: doc.toString({ lineWidth: 0 }), services, diagnostics };

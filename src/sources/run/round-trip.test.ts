@@ -53,7 +53,7 @@ describe('convert run-to-compose round trip', () => {
     const r = runLinesToCompose('docker run --rm --name web --blkio-weight 300 -it nginx:1.27');
     assert.deepEqual(
       r.services.map((s) => [s.name, s.dropped]),
-      [['web', ['--blkio-weight 300']]],
+      [['web', ['--rm (`docker compose down` removes the containers)', '--blkio-weight 300']]],
     );
     assert.match(r.yaml, /^# Not carried over/);
     assert.match(r.yaml, /stdin_open: true\n\s+tty: true/);

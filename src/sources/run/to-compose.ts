@@ -47,17 +47,33 @@ const PLAIN: Record<string, [string, boolean]> = {
   'storage-opt': ['', true],
 };
 
-/** Flags that only steer the client (attach, detach, remove on exit...): nothing to carry into compose. */
-const CLIENT_ONLY = new Set(['detach', 'detach-keys', 'sig-proxy', 'attach', 'quiet', 'rm', 'cidfile', 'disable-content-trust', 'help', 'name']);
+/** Flags already carried by other keys (`--name` is `container_name`) or that say nothing about the container. */
+const CARRIED = new Set(['help', 'name']);
+
+/** What to do instead, for client flags compose has no key for (shown in the top comment after the flag). */
+const CLIENT_HINTS: Record<string, string> = {
+  detach: 'use `docker compose up -d`',
+  rm: '`docker compose down` removes the containers',
+};
+
+/** Top-level compose entries a service refers to: named volumes and networks, by key. */
+export interface ComposeTopLevel {
+  volumes: Record<string, Record<string, unknown>>;
+  networks: Record<string, Record<string, unknown>>;
+}
 
 /**
  * The inverse of the run mapping: a compose service equivalent to a `docker run` line (compose-spec keys),
  * built from the ContainerSpec (every hardening-relevant field) plus the line's other options that compose
  * can express. Options compose cannot express are listed in `dropped`.
  */
-export function specToComposeService(spec: ContainerSpec, run?: ParsedRun): { name: string; service: ComposeService; dropped: string[] } {
+export function specToComposeService(
+  spec: ContainerSpec,
+  run?: ParsedRun,
+): { name: string; service: ComposeService; dropped: string[]; topLevel: ComposeTopLevel } {
   const s: ComposeService = {};
   const dropped: string[] = [];
+  const topLevel: ComposeTopLevel = { volumes: {}, networks: {} };
   const img = spec.image;
   if (img) s.image = isUnknown(img.value) ? unknownText(img.value) : img.value.raw;
   if (spec.name && !spec.name.startsWith('run@')) s.container_name = spec.name;
@@ -82,6 +98,8 @@ export function specToComposeService(spec: ContainerSpec, run?: ParsedRun): { na
     s.volumes = spec.mounts.map((m) => {
       if (isUnknown(m.value)) return unknownText(m.value);
       const v = m.value;
+      // A named volume must be declared at the top level (docker run creates it on first use; compose does too, once declared).
+      if (v.type === 'volume' && v.source) topLevel.volumes[v.source] = {};
       const long: Record<string, unknown> = { type: v.type };
       if (v.source !== undefined) long.source = v.source;
       long.target = v.target;
@@ -105,7 +123,20 @@ export function specToComposeService(spec: ContainerSpec, run?: ParsedRun): { na
     });
   }
   if (spec.networkMode) s.network_mode = val(spec.networkMode);
-  if (spec.networks.length) s.networks = spec.networks.map(val);
+  if (spec.networks.length) {
+    // docker run only attaches to networks that already exist, hence `external: true`. A name known only at run
+    // time gets a key of its own and the name as compose interpolation (keys are not interpolated).
+    let n = 0;
+    s.networks = spec.networks.map((x) => {
+      if (!isUnknown(x.value)) {
+        topLevel.networks[x.value] = { external: true };
+        return x.value;
+      }
+      const key = `network-${++n}`;
+      topLevel.networks[key] = { external: true, name: unknownText(x.value) };
+      return key;
+    });
+  }
   if (spec.pidMode) s.pid = val(spec.pidMode);
   if (spec.ipcMode) s.ipc = val(spec.ipcMode);
   if (spec.utsMode) s.uts = val(spec.utsMode);
@@ -186,11 +217,12 @@ export function specToComposeService(spec: ContainerSpec, run?: ParsedRun): { na
         if (key === '') continue;
         if (many) s[key] = [...((s[key] as string[]) ?? []), value];
         else s[key] = value;
-      } else if (!isModelled(name) && !CLIENT_ONLY.has(name)) dropped.push(`${o.written}${o.flag.kind === 'bool' ? '' : ` ${value}`}`);
+      } else if (CLIENT_HINTS[name] !== undefined) dropped.push(`${o.written} (${CLIENT_HINTS[name]})`);
+      else if (!isModelled(name) && !CARRIED.has(name)) dropped.push(`${o.written}${o.flag.kind === 'bool' ? '' : ` ${value}`}`);
     }
   }
   const name = spec.name.startsWith('run@') ? 'app' : spec.name;
-  return { name, service: s, dropped };
+  return { name, service: s, dropped, topLevel };
 }
 
 /** Flags whose meaning is already in the ContainerSpec. */
