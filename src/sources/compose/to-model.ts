@@ -19,6 +19,7 @@ import {
   type RestartPolicy,
   type Sourced,
   type Unknown,
+  unknown,
 } from '../../model/index.js';
 
 import { toNameMap } from './merge.js';
@@ -203,8 +204,11 @@ function setBool(node: LNode | undefined, path: string, set: (v: Sourced<boolean
     return;
   }
   const b = parseBool(node.value);
-  if (b === undefined) bad(node, path, `"${node.value}" is not a boolean`);
-  else set({ value: b, at });
+  if (b === undefined) {
+    bad(node, path, `"${node.value}" is not a boolean`);
+    // A value compose refuses is not "not set": rules say it cannot be known rather than report it missing.
+    set({ value: unknown(`"${node.value}" is not a valid value`, String(node.value)), at });
+  } else set({ value: b, at });
 }
 
 function forEachItem(node: LNode | undefined, path: string, fn: (item: LNode, path: string) => void): void {
@@ -301,7 +305,7 @@ function numberish(node: LNode | undefined, path: string, parse: (s: string | nu
     return { value: parse(typeof node.value === 'boolean' ? String(node.value) : node.value), at };
   } catch (e) {
     bad(node, path, (e as Error).message);
-    return undefined;
+    return { value: unknown(`"${node.value}" is not a valid value`, String(node.value)), at };
   }
 }
 
