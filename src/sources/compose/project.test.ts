@@ -205,8 +205,8 @@ describe('compose input errors', () => {
   it('a refused value is unknown to the rules, not missing', () => {
     const r = scan({ 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    mem_limit: lots\n    read_only: maybe\n' }, ['compose.yaml']);
     const web = svc(r.specs, 'web');
-    assert.equal((web.limits.memoryBytes?.value as { reason: string }).reason, '"lots" is not a valid value');
-    assert.equal((web.readonlyRootfs?.value as { reason: string }).reason, '"maybe" is not a valid value');
+    assert.equal((web.limits.memoryBytes?.value as { reason: string } | undefined)?.reason, '"lots" is not a valid value');
+    assert.equal((web.readonlyRootfs?.value as { reason: string } | undefined)?.reason, '"maybe" is not a valid value');
   });
   it('refuses binary files and an unclosed ${', () => {
     const b = scan({ 'compose.yaml': 'services:\n  web:\u0000' }, ['compose.yaml']);
