@@ -191,15 +191,18 @@ export function stageChain(spec: DockerfileSpec, stage: DockerfileStage): Docker
   return chain;
 }
 
-/** Describes a stage for messages: `stage "runtime"` or `stage 2` (1-based when unnamed). */
+/** Describes a stage for messages: `stage "runtime"`, or `stage #2` when unnamed (1-based position). */
 export function describeStage(stage: DockerfileStage): string {
   const n = stage.name && !isUnknown(stage.name.value) ? stage.name.value : undefined;
-  return n ? `stage "${n}"` : `stage ${stage.index + 1}`;
+  return n ? `stage "${n}"` : `stage #${stage.index + 1}`;
 }
 
-/** Describes an image config for messages: `image "local/app:1"`, or `the final stage "runtime" of Dockerfile`. */
+/**
+ * Describes an image config for messages: `image "local/app:1"`, or for a Dockerfile `the final stage of
+ * Dockerfile` (`the final stage "runtime" of Dockerfile` when named).
+ */
 export function describeImageSpec(img: ImageSpec): string {
-  return img.origin === 'image' ? `image "${img.name}"` : `the final ${img.name}`;
+  return img.origin === 'image' ? `image "${img.name}"` : `the ${img.name}`;
 }
 
 /**
@@ -232,8 +235,11 @@ export function commandLocation(cmd: CommandText, index: number, length = 0): Lo
 export function imageSpecOfDockerfile(spec: DockerfileSpec, stage: DockerfileStage | undefined = finalStage(spec)): ImageSpec | undefined {
   if (!stage) return undefined;
   const chain = stageChain(spec, stage).reverse();
+  const file = spec.name.replace(/^.*\//, '');
+  const named = stage.name && !isUnknown(stage.name.value) ? ` "${stage.name.value}"` : '';
   const img: ImageSpec = {
-    name: `${describeStage(stage)} of ${spec.name.replace(/^.*\//, '')}`,
+    // `final stage of Dockerfile`, `final stage "runtime" of Dockerfile`; another stage by its description.
+    name: stage === finalStage(spec) ? `final stage${named} of ${file}` : `${describeStage(stage)} of ${file}`,
     origin: 'dockerfile',
     at: stage.at,
     env: [],

@@ -7,7 +7,7 @@ import type { Location, Sourced } from './location.js';
  * Labels are written once against this (DESIGN.md "The model"), so Dockerfiles and built images share them.
  */
 export interface ImageSpec {
-  /** Image name (`local/app:1`), or the Dockerfile path and final stage (`Dockerfile (stage runtime)`). */
+  /** Image name (`local/app:1`), or the stage and Dockerfile name (`final stage "runtime" of Dockerfile`). */
   name: string;
   origin: 'dockerfile' | 'image';
   at: Location;

@@ -85,8 +85,8 @@ await engineSuite('Dockerfile scan matches the image the engine builds from it',
         .filter((f) => USER_AND_HEALTH.has(f.ruleId))
         .map((f) => `${f.ruleId} ${f.location.source} ${f.location.line}:${f.location.column} ${f.message}`),
       [
-        'BW3001 bad/Dockerfile 5:6 The final stage 1 of Dockerfile runs as root (USER root).',
-        'BW3002 bad/Dockerfile 7:13 The final stage 1 of Dockerfile disables its health check (HEALTHCHECK NONE).',
+        'BW3001 bad/Dockerfile 5:6 The final stage of Dockerfile runs as root (USER root).',
+        'BW3002 bad/Dockerfile 7:13 The final stage of Dockerfile disables its health check (HEALTHCHECK NONE).',
       ],
     );
     const inspect = (JSON.parse(docker('image', 'inspect', tags.bad as string)) as ImageInspect[])[0] as ImageInspect;

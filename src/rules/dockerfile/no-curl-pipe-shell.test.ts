@@ -42,7 +42,7 @@ testRule(noCurlPipeShell, {
         FROM debian:12-slim
         RUN curl -fsSL https://get.example.com | sh
       `,
-      errors: [{ messageId: 'pipeToShell', line: 2, column: 5, message: 'A RUN in stage 1 pipes a curl download into an interpreter without verifying it.' }],
+      errors: [{ messageId: 'pipeToShell', line: 2, column: 5, message: 'A RUN in stage #1 pipes a curl download into an interpreter without verifying it.' }],
     },
     {
       name: 'wget into sudo bash, across a continuation',

@@ -33,7 +33,7 @@ testRule(noLatestBaseImage, {
       dockerfile: df`
         FROM ubuntu
       `,
-      errors: [{ messageId: 'noTag', line: 1, column: 6, message: 'Stage 1 starts from image ubuntu without a tag (latest).' }],
+      errors: [{ messageId: 'noTag', line: 1, column: 6, message: 'Stage #1 starts from image ubuntu without a tag (latest).' }],
     },
     {
       name: 'latest, through an ARG, after --platform',

@@ -33,7 +33,7 @@ testRule(noSecretFilesCopied, {
         FROM alpine:3.20
         COPY id_rsa /root/.ssh/id_rsa
       `,
-      errors: [{ messageId: 'secretFile', line: 2, column: 6, message: 'COPY in stage 1 copies id_rsa, an SSH private key, into the image.' }],
+      errors: [{ messageId: 'secretFile', line: 2, column: 6, message: 'COPY in stage #1 copies id_rsa, an SSH private key, into the image.' }],
     },
     {
       name: '.env with ADD, and a key from another stage',

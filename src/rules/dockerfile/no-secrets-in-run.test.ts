@@ -47,7 +47,7 @@ testRule(noSecretsInRun, {
         FROM node:20.17-alpine
         RUN NPM_TOKEN=npm_abcdefabcdef1234 npm ci
       `,
-      errors: [{ messageId: 'inlineSecret', line: 2, column: 5, message: 'A RUN in stage 1 sets NPM_TOKEN to a literal secret (npm_…(20 chars)).' }],
+      errors: [{ messageId: 'inlineSecret', line: 2, column: 5, message: 'A RUN in stage #1 sets NPM_TOKEN to a literal secret (npm_…(20 chars)).' }],
     },
     {
       name: 'a password flag, after a line continuation',

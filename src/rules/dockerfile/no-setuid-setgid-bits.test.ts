@@ -27,7 +27,7 @@ testRule(noSetuidSetgidBits, {
         FROM debian:12-slim
         RUN chmod u+s /usr/bin/ping
       `,
-      errors: [{ messageId: 'chmod', line: 2, column: 11, message: 'A RUN in stage 1 adds a setuid or setgid bit (chmod u+s).' }],
+      errors: [{ messageId: 'chmod', line: 2, column: 11, message: 'A RUN in stage #1 adds a setuid or setgid bit (chmod u+s).' }],
     },
     {
       name: 'numeric mode in a heredoc, and COPY --chmod',

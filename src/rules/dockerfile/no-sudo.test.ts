@@ -22,7 +22,7 @@ testRule(noSudo, {
             make && sudo make install
       `,
       errors: [
-        { messageId: 'sudo', line: 3, column: 5, message: 'A RUN in stage 1 uses sudo.' },
+        { messageId: 'sudo', line: 3, column: 5, message: 'A RUN in stage #1 uses sudo.' },
         { messageId: 'sudo', line: 4, column: 13 },
       ],
     },

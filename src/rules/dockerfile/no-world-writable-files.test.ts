@@ -19,7 +19,7 @@ testRule(noWorldWritableFiles, {
         FROM debian:12-slim
         RUN mkdir /data && chmod -R 777 /data
       `,
-      errors: [{ messageId: 'chmod', line: 2, column: 29, message: 'A RUN in stage 1 makes files world-writable (chmod 777).' }],
+      errors: [{ messageId: 'chmod', line: 2, column: 29, message: 'A RUN in stage #1 makes files world-writable (chmod 777).' }],
     },
     {
       name: 'symbolic mode and COPY --chmod',

@@ -29,7 +29,7 @@ testRule(requireCopyInsteadOfAdd, {
         FROM alpine:3.20
         ADD https://example.com/install.sh /tmp/install.sh
       `,
-      errors: [{ messageId: 'remote', line: 2, column: 5, message: 'ADD in stage 1 downloads https://example.com/install.sh without a --checksum.' }],
+      errors: [{ messageId: 'remote', line: 2, column: 5, message: 'ADD in stage #1 downloads https://example.com/install.sh without a --checksum.' }],
     },
     {
       name: 'a local archive, unpacked implicitly',
@@ -60,7 +60,7 @@ testRule(requireCopyInsteadOfAdd, {
           messageId: 'gitUnpinned',
           line: 2,
           column: 5,
-          message: 'ADD in stage 1 clones Git repository https://github.com/moby/buildkit.git#v0.12.0 without pinning a full commit hash.',
+          message: 'ADD in stage #1 clones Git repository https://github.com/moby/buildkit.git#v0.12.0 without pinning a full commit hash.',
         },
         { messageId: 'gitUnpinned', line: 3, column: 5 },
         { messageId: 'gitUnpinned', line: 4, column: 5 },

@@ -36,7 +36,7 @@ testRule(requirePackageManagerHygiene, {
         RUN apt-get update && apt-get install -y curl
       `,
       errors: [
-        { messageId: 'aptLists', line: 2, column: 5, message: 'A RUN in stage 1 runs apt-get update without removing /var/lib/apt/lists afterwards.' },
+        { messageId: 'aptLists', line: 2, column: 5, message: 'A RUN in stage #1 runs apt-get update without removing /var/lib/apt/lists afterwards.' },
         { messageId: 'aptRecommends', line: 2, column: 23 },
       ],
     },

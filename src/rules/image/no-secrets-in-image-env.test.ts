@@ -37,7 +37,7 @@ testRule(noSecretsInImageEnv, {
         ENV LOG_LEVEL=info API_TOKEN="tk_live_0123456789abcdef"
       `,
       errors: [
-        { messageId: 'byName', line: 2, column: 20, message: 'The final stage 1 of Dockerfile sets secret API_TOKEN in its environment (tk_l…(24 chars)).' },
+        { messageId: 'byName', line: 2, column: 20, message: 'The final stage of Dockerfile sets secret API_TOKEN in its environment (tk_l…(24 chars)).' },
       ],
     },
     {
@@ -53,7 +53,7 @@ testRule(noSecretsInImageEnv, {
           messageId: 'byName',
           line: 3,
           column: 5,
-          message: 'The final stage 2 of Dockerfile sets secret GITHUB_TOKEN in its environment (value from $GH_TOKEN).',
+          message: 'The final stage of Dockerfile sets secret GITHUB_TOKEN in its environment (value from $GH_TOKEN).',
         },
       ],
     },

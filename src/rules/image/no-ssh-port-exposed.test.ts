@@ -17,7 +17,7 @@ testRule(noSshPortExposed, {
         FROM debian:12-slim
         EXPOSE 8080 22
       `,
-      errors: [{ messageId: 'ssh', line: 2, column: 13, message: 'The final stage 1 of Dockerfile exposes the SSH port (22/tcp).' }],
+      errors: [{ messageId: 'ssh', line: 2, column: 13, message: 'The final stage of Dockerfile exposes the SSH port (22/tcp).' }],
     },
     {
       name: 'a range through an ARG',

@@ -52,7 +52,7 @@ testRule(requireNonRootImageUser, {
         FROM node:20.17-alpine
         CMD ["node", "server.js"]
       `,
-      errors: [{ messageId: 'noUser', line: 1, column: 1, message: 'The final stage 1 of Dockerfile sets no USER, so it runs as root.' }],
+      errors: [{ messageId: 'noUser', line: 1, column: 1, message: 'The final stage of Dockerfile sets no USER, so it runs as root.' }],
     },
     {
       name: 'USER only in a build stage the final stage does not build on',

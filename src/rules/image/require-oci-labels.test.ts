@@ -27,7 +27,7 @@ testRule(requireOciLabels, {
           messageId: 'missing',
           line: 1,
           column: 1,
-          message: 'The final stage 1 of Dockerfile lacks the OCI labels org.opencontainers.image.revision, org.opencontainers.image.created.',
+          message: 'The final stage of Dockerfile lacks the OCI labels org.opencontainers.image.revision, org.opencontainers.image.created.',
         },
       ],
     },
