@@ -62,7 +62,7 @@ function plan(opts: ScanOptions): Plan {
   const fs = opts.fs ?? realFs(opts.cwd);
   const ctx = { fs, env: opts.env, settings: opts.settings ?? defaultSettings };
   const { files, missing } = walk(opts.paths, opts.cwd, opts.ignore);
-  const diagnostics: Diagnostic[] = missing.map((p) => ({ code: 'unreadable', severity: 'error', message: `no such file or folder: ${p}`, at: { source: p } }));
+  const diagnostics: Diagnostic[] = missing.map((m) => ({ code: 'unreadable', severity: 'error', message: `${m.reason}: ${m.path}`, at: { source: m.path } }));
   const explicit = new Set<string>();
   for (const p of opts.paths) {
     const abs = files.find((f) => f === p || f.endsWith(`/${p.replace(/^\.\//, '')}`));

@@ -7,7 +7,8 @@ export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['.git', '.hg', '.svn',
 /** What a walk found: files by absolute path, and paths that could not be read. */
 export interface WalkResult {
   files: string[];
-  missing: string[];
+  /** Paths as given that could not be read, with why (`no such file or folder`, `symbolic link loop`, `permission denied`). */
+  missing: { path: string; reason: string }[];
 }
 
 /**
@@ -16,7 +17,7 @@ export interface WalkResult {
  */
 export function walk(paths: readonly string[], cwd: string, ignore: (abs: string) => boolean = () => false): WalkResult {
   const files: string[] = [];
-  const missing: string[] = [];
+  const missing: WalkResult['missing'] = [];
   const visit = (dir: string): void => {
     let entries: Dirent[];
     try {
@@ -45,8 +46,10 @@ export function walk(paths: readonly string[], cwd: string, ignore: (abs: string
     let st: ReturnType<typeof statSync>;
     try {
       st = statSync(abs);
-    } catch {
-      missing.push(p);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const reason = code === 'ELOOP' ? 'symbolic link loop' : code === 'EACCES' ? 'permission denied' : 'no such file or folder';
+      missing.push({ path: p, reason });
       continue;
     }
     if (st.isDirectory()) visit(abs);
