@@ -1,5 +1,23 @@
+import { type DaemonSpec, unknown } from '../../model/index.js';
 import { testRule } from '../../testing/rule-tester.js';
 import { requireLiveRestore } from './require-live-restore.js';
+
+/** What the daemon loader builds from `{\n  "live-restore": "yes"\n}` (src/sources/daemon/load.test.ts checks that). */
+const refusedValue: DaemonSpec = {
+  name: 'daemon.json',
+  origin: 'daemon-json',
+  at: { source: 'daemon.json', line: 1, column: 1 },
+  liveRestore: {
+    value: unknown('invalid value: "live-restore" is "yes", not true or false, and dockerd refuses the file', '"yes"'),
+    at: { source: 'daemon.json', line: 2, column: 19, path: 'live-restore' },
+  },
+  logOpts: {},
+  insecureRegistries: [],
+  registryMirrors: [],
+  defaultUlimits: [],
+  hosts: [],
+  authorizationPlugins: [],
+};
 
 testRule(requireLiveRestore, {
   valid: [{ 'daemon-json': '{ "live-restore": true }' }, { name: 'flag', systemd: '[Service]\nExecStart=/usr/sbin/dockerd -H fd:// --live-restore=true\n' }],
@@ -11,6 +29,20 @@ testRule(requireLiveRestore, {
       errors: [{ messageId: 'explicit', line: 2, column: 38 }],
     },
     { name: 'absent', 'daemon-json': '{"debug": false}', errors: [{ messageId: 'byDefault', line: 1, column: 1 }] },
+    {
+      // "live-restore": "yes" (dockerd refuses the file, so the loader gives the rule an Unknown rather than "not set")
+      name: 'a value dockerd refuses is unknown, not "not set"',
+      model: refusedValue,
+      errors: [
+        {
+          messageId: 'unknown',
+          line: 2,
+          column: 19,
+          status: 'unknown',
+          message: 'Live restore cannot be judged: invalid value: "live-restore" is "yes", not true or false, and dockerd refuses the file.',
+        },
+      ],
+    },
     {
       name: 'absent, unit only',
       systemd: '[Service]\nType=notify\nExecStart=/usr/sbin/dockerd -H fd://\n',

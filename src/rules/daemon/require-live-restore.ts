@@ -1,3 +1,4 @@
+import { isUnknown } from '../../model/index.js';
 import { DAEMON_SOURCES, daemonRule, judgeBool } from './util.js';
 
 /** BW4004: live restore keeps containers running while dockerd restarts (seed §2.1, §14; CIS 2.15). */
@@ -17,10 +18,13 @@ export const requireLiveRestore = daemonRule({
     messages: {
       explicit: 'Live restore is turned off (live-restore: false).',
       byDefault: 'The live-restore option is not set, so every dockerd restart stops all containers.',
+      unknown: 'Live restore cannot be judged: {reason}.',
     },
   },
   check(d, ctx) {
     const j = judgeBool(d, d.liveRestore, true, false);
+    if (j === 'unknown' && d.liveRestore && isUnknown(d.liveRestore.value))
+      ctx.report({ messageId: 'unknown', at: d.liveRestore, status: 'unknown', data: { reason: d.liveRestore.value.reason } });
     if (j === 'explicit' && d.liveRestore) ctx.report({ messageId: 'explicit', at: d.liveRestore });
     if (j === 'default') ctx.report({ messageId: 'byDefault', at: d.at });
   },

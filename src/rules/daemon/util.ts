@@ -1,4 +1,4 @@
-import { type DaemonSpec, knownValue, type Sourced } from '../../model/index.js';
+import { type DaemonSpec, isUnknown, knownValue, type Sourced } from '../../model/index.js';
 import { defineRule, type Rule, type SourceKind } from '../types.js';
 
 /** A rule over DaemonSpec (daemon.json merged with the dockerd flags of the systemd unit). */
@@ -15,10 +15,12 @@ export const DAEMON_SOURCES: SourceKind[] = ['daemon-json', 'systemd'];
 /**
  * Judges a boolean daemon option that should be `want`. Returns `explicit` when it is set to the other value,
  * `default` when it is absent and dockerd's default (`dflt`) is the other value (never on a partial configuration,
- * where an absent key is decided elsewhere), else undefined.
+ * where an absent key is decided elsewhere), `unknown` when it is set to a value Bulwark cannot read as a boolean
+ * (such as `"yes"`, which dockerd refuses), else undefined.
  */
-export function judgeBool(d: DaemonSpec, field: Sourced<boolean> | undefined, want: boolean, dflt: boolean): 'explicit' | 'default' | undefined {
+export function judgeBool(d: DaemonSpec, field: Sourced<boolean> | undefined, want: boolean, dflt: boolean): 'explicit' | 'default' | 'unknown' | undefined {
   if (field === undefined) return !d.partial && dflt !== want ? 'default' : undefined;
+  if (isUnknown(field.value)) return 'unknown';
   const v = knownValue(field);
   return v !== undefined && v !== want ? 'explicit' : undefined;
 }

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { isUnknown } from '../../model/index.js';
 import { memoryRootFs } from '../host/root-fs.js';
-import { loadHostDaemon, parseDockerdArgs } from './load.js';
+import { parseDaemonJson } from './daemon-json.js';
+import { buildDaemonSpec, loadHostDaemon, parseDockerdArgs } from './load.js';
 import { splitWords } from './systemd.js';
 
 const at = { source: 't' };
@@ -74,6 +76,20 @@ describe('loadHostDaemon', () => {
       }),
     );
     assert.match(both.diagnostics[0]?.message ?? '', /"debug" is set here and also as the flag --debug/);
+  });
+
+  it('a boolean option of a type dockerd refuses is an Unknown for the rules, not "not set"', () => {
+    const json = parseDaemonJson('{\n  "live-restore": "yes",\n  "icc": 0,\n  "iptables": null\n}', 'daemon.json');
+    const spec = buildDaemonSpec('daemon-json', 'daemon.json', { source: 'daemon.json' }, json, []);
+    assert.deepEqual(spec.liveRestore?.value, {
+      kind: 'unknown',
+      reason: 'invalid value: "live-restore" is "yes", not true or false, and dockerd refuses the file',
+      raw: '"yes"',
+    });
+    assert.equal(spec.liveRestore?.at.line, 2);
+    assert.equal(spec.liveRestore?.at.column, 19);
+    assert.equal(isUnknown(spec.icc?.value), true);
+    assert.equal(spec.iptables, undefined);
   });
 
   it('a key inside a newer object option that 20.10 flattens into a flag conflict is a warning, not an input error', () => {

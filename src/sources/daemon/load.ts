@@ -1,4 +1,4 @@
-import type { DaemonSpec, Diagnostic, Location, Sourced, Ulimit } from '../../model/index.js';
+import { type DaemonSpec, type Diagnostic, type Location, type Sourced, type Ulimit, unknown } from '../../model/index.js';
 import type { RootFs } from '../host/root-fs.js';
 import { type DaemonJson, parseDaemonJson, REFUSES } from './daemon-json.js';
 import { lookupFlag, SHORT_FLAGS } from './keys.js';
@@ -359,8 +359,9 @@ function bool(v: string): boolean {
 }
 
 /**
- * Builds a DaemonSpec from daemon.json entries and dockerd flags (either may be absent). Values of the wrong JSON
- * type are left out (dockerd refuses the file anyway; a diagnostic says so).
+ * Builds a DaemonSpec from daemon.json entries and dockerd flags (either may be absent). A boolean option of the
+ * wrong JSON type becomes an Unknown ("invalid value"), so no rule reads it as "not set"; other values of the wrong
+ * type are left out. dockerd refuses such a file anyway, and a diagnostic says so.
  */
 export function buildDaemonSpec(origin: DaemonSpec['origin'], name: string, at: Location, json: DaemonJson | undefined, flags: FlagValue[]): DaemonSpec {
   const spec: DaemonSpec = {
@@ -378,6 +379,19 @@ export function buildDaemonSpec(origin: DaemonSpec['origin'], name: string, at: 
   const setBool = (field: keyof DaemonSpec, key: string) => {
     const j = e(key);
     if (j && typeof j.value === 'boolean') (spec as unknown as Record<string, unknown>)[field] = { value: j.value, at: j.valueAt };
+    else if (j && j.value !== null) {
+      // a value dockerd refuses (a diagnostic says so) is not "not set": the rules see an Unknown
+      const raw =
+        j.node.type === 'string'
+          ? JSON.stringify(j.value)
+          : j.node.type === 'object' || j.node.type === 'array'
+            ? `an ${j.node.type === 'array' ? 'array' : 'object'}`
+            : String(j.value);
+      (spec as unknown as Record<string, unknown>)[field] = {
+        value: unknown(`invalid value: "${key}" is ${raw}, not true or false, and dockerd refuses the file`, raw),
+        at: j.valueAt,
+      };
+    }
     const f = flags.filter((x) => x.key === key).pop();
     if (f) (spec as unknown as Record<string, unknown>)[field] = { value: bool(f.value), at: f.at };
   };
