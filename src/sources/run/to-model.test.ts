@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { checkContainer } from '../../check/index.js';
 import { type ContainerSpec, isUnknown } from '../../model/index.js';
+import { RUNTIME_RULES } from '../../rules/index.js';
 import { scanRunCommand } from './index.js';
 
 function spec(text: string): ContainerSpec {
@@ -131,6 +133,24 @@ describe('run line -> ContainerSpec', () => {
     assert.deepEqual(
       r.diagnostics.map((d) => `${d.code} ${d.at.column}`),
       ['invalid-value 12', 'invalid-value 28', 'invalid-value 48'],
+    );
+  });
+
+  it('keeps a refused value as an Unknown, not as "not set"', () => {
+    const r = scanRunCommand('docker run --memory 12megs --restart sometimes -p 80:http --privileged=maybe img:1', '<run>');
+    const s = r.specs[0] as ContainerSpec;
+    const reason = (v: unknown) => (isUnknown(v) ? v.reason : v);
+    assert.deepEqual([s.limits.memoryBytes?.value, s.restart?.value, s.ports[0]?.value, s.privileged?.value].map(reason), [
+      'invalid value "12megs"',
+      'invalid value "sometimes"',
+      'invalid value "80:http"',
+      'invalid value "maybe"',
+    ]);
+    assert.deepEqual([s.limits.memoryBytes?.at.line, s.limits.memoryBytes?.at.column], [1, 12]);
+    const memory = checkContainer(RUNTIME_RULES, s).filter((f) => f.ruleId === 'BW1011');
+    assert.deepEqual(
+      memory.map((f) => [f.status, f.location.line, f.location.column, f.message]),
+      [['unknown', 1, 12, 'The memory limit of the docker run command cannot be known: invalid value "12megs".']],
     );
   });
 });

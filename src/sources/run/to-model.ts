@@ -30,7 +30,8 @@ const NETWORK_MODES = /^(host|none|bridge|default|container:.*)$/;
  * Maps a parsed `docker run` line to a ContainerSpec (origin `run`) the way the Docker CLI builds the create
  * request (docker/cli `cli/command/container/opts.go` `parse`). Every value is located at its flag in the file
  * (line and column of the dash), with the logical path `docker run.--flag[n]`. Values the Docker CLI would
- * refuse become `invalid-value` diagnostics and are left out; argument problems (unknown flags) become
+ * refuse become `invalid-value` diagnostics and Unknown values (reason `invalid value "12megs"`), so rules report
+ * them as unknown rather than "not set"; argument problems (unknown flags) become
  * `unknown-flag` diagnostics. Run-time values (`$VAR`) become Unknown.
  */
 export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diagnostics: Diagnostic[]): ContainerSpec | undefined {
@@ -44,8 +45,14 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
   // The logical path holds no line number, so fingerprints of a named container survive line moves.
   const spec = emptyContainerSpec(name, 'run', loc(dw.start, dw.end, `docker ${run.verb}`));
   const counts = new Map<string, number>();
-  const bad = (o: RunOption, message: string) =>
+  /**
+   * Reports a value the Docker CLI would refuse, and returns it as an Unknown: the field was written, so rules
+   * must not read it as "not set" (a refused `--memory 12megs` is not "no memory limit").
+   */
+  const bad = (o: RunOption, message: string): Unknown => {
     diagnostics.push({ code: 'invalid-value', severity: 'error', message: `${o.written} ${JSON.stringify(o.value)}: ${message}`, at: loc(o.start, o.end) });
+    return unknown(`invalid value ${JSON.stringify(o.value)}`, o.value);
+  };
 
   let health: { at: Location; h: Healthcheck; disabled?: Location } | undefined;
   let logging: { at: Location; cfg: LogConfig } | undefined;
@@ -60,15 +67,14 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
     const bool = (set: (v: Sourced<boolean>) => void) => {
       if (u) return set({ value: u, at });
       const b = parseBool(o.value);
-      if (b === undefined) bad(o, 'not a boolean');
-      else set({ value: b, at });
+      set({ value: b ?? bad(o, 'not a boolean'), at });
     };
     const num = (parse: (s: string) => number, set: (v: Sourced<number>) => void) => {
       if (u) return set({ value: u, at });
       try {
         set({ value: parse(o.value), at });
       } catch (e) {
-        bad(o, (e as Error).message);
+        set({ value: bad(o, (e as Error).message), at });
       }
     };
     switch (canon) {
@@ -105,7 +111,7 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
       case 'mount': {
         // With a run-time part, the value is parsed as written (`source=$SOCK`), so rules see which part is unknown.
         const m = u ? ((x) => (typeof x === 'string' ? u : x))(parseMountOpt(rawOf(o))) : parseMountOpt(o.value);
-        if (typeof m === 'string') bad(o, m);
+        if (typeof m === 'string') spec.mounts.push({ value: bad(o, m), at });
         else {
           spec.mounts.push({ value: m, at });
           if (!('kind' in m) && m.type === 'tmpfs') spec.tmpfs.push({ value: m.target, at });
@@ -122,7 +128,7 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
           try {
             spec.ports.push({ value: parsePortSpec(o.value), at });
           } catch (e) {
-            bad(o, (e as Error).message);
+            spec.ports.push({ value: bad(o, (e as Error).message), at });
           }
         break;
       case 'network':
@@ -150,7 +156,7 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
         break;
       case 'sysctl': {
         const eq = (u ? rawOf(o) : o.value).indexOf('=');
-        if (eq <= 0) bad(o, 'expected NAME=VALUE');
+        if (eq <= 0) spec.sysctls.push({ value: bad(o, 'expected NAME=VALUE'), at });
         else spec.sysctls.push({ value: u ?? [o.value.slice(0, eq), o.value.slice(eq + 1)], at });
         break;
       }
@@ -217,8 +223,7 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
         if (u) spec.restart = { value: u, at };
         else {
           const r = parseRestart(o.value);
-          if (typeof r === 'string') bad(o, r);
-          else spec.restart = { value: r, at };
+          spec.restart = { value: typeof r === 'string' ? bad(o, r) : r, at };
         }
         break;
       case 'log-driver':
@@ -230,7 +235,7 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
       case 'log-opt': {
         logging ??= { at, cfg: { options: {} } };
         const eq = o.value.indexOf('=');
-        if (eq <= 0) bad(o, 'expected KEY=VALUE');
+        if (eq <= 0) spec.logging = { value: bad(o, 'expected KEY=VALUE'), at };
         else logging.cfg.options[o.value.slice(0, eq)] = u ? rawOf(o).slice(eq + 1) : o.value.slice(eq + 1);
         break;
       }
@@ -257,6 +262,7 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
       spec.image = { value: parseImageRef(img.text), at: imgAt };
     } catch (e) {
       diagnostics.push({ code: 'invalid-value', severity: 'error', message: (e as Error).message, at: imgAt });
+      spec.image = { value: unknown(`invalid value ${JSON.stringify(img.text)}`, img.text), at: imgAt };
     }
   }
   return spec;
