@@ -136,6 +136,18 @@ describe('run line -> ContainerSpec', () => {
     );
   });
 
+  it('maps --rm to autoRemove at the flag, and a --rm container is not asked for a restart policy (BW1028)', () => {
+    const s = spec('docker run --rm -it alpine:3.20 sh');
+    assert.deepEqual([s.autoRemove?.value, s.autoRemove?.at.line, s.autoRemove?.at.column, s.autoRemove?.at.path], [true, 1, 12, 'docker run.--rm']);
+    assert.deepEqual(
+      checkContainer(RUNTIME_RULES, s).filter((f) => f.ruleId === 'BW1028'),
+      [],
+    );
+    assert.equal(spec('docker run --rm=false alpine:3.20').autoRemove?.value, false);
+    assert.equal(spec('docker run alpine:3.20').autoRemove, undefined);
+    assert.equal(checkContainer(RUNTIME_RULES, spec('docker run --rm=false alpine:3.20')).filter((f) => f.ruleId === 'BW1028').length, 1);
+  });
+
   it('keeps a refused value as an Unknown, not as "not set"', () => {
     const r = scanRunCommand('docker run --memory 12megs --restart sometimes -p 80:http --privileged=maybe img:1', '<run>');
     const s = r.specs[0] as ContainerSpec;

@@ -219,6 +219,9 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
           health.disabled = at;
         }
         break;
+      case 'rm':
+        bool((v) => (spec.autoRemove = v));
+        break;
       case 'restart':
         if (u) spec.restart = { value: u, at };
         else {
