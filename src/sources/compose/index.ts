@@ -20,9 +20,22 @@ export interface ComposeScan {
  * (compose-spec "Interpolation": the shell environment wins over `.env`).
  */
 export function composeEnvironment(projectDir: string, fs: FileReader, processEnv: Readonly<Record<string, string | undefined>>): Environment {
-  const text = fs.readText(join(projectDir, '.env'));
-  const dotenv = text === undefined ? undefined : parseDotEnv(text);
+  const dotenv = dotEnvOf(projectDir, fs);
   return { get: (name) => (Object.hasOwn(processEnv, name) ? processEnv[name] : undefined) ?? dotenv?.get(name) };
+}
+
+/** `.env` files already read in this scan, per reader and folder (many projects share a folder). */
+const dotEnvCache = new WeakMap<FileReader, Map<string, Map<string, string> | undefined>>();
+
+function dotEnvOf(dir: string, fs: FileReader): Map<string, string> | undefined {
+  let byDir = dotEnvCache.get(fs);
+  if (!byDir) dotEnvCache.set(fs, (byDir = new Map()));
+  if (byDir.has(dir)) return byDir.get(dir);
+  const file = join(dir, '.env');
+  const text = fs.size(file) === undefined ? undefined : fs.readText(file);
+  const parsed = text === undefined ? undefined : parseDotEnv(text);
+  byDir.set(dir, parsed);
+  return parsed;
 }
 
 /**
