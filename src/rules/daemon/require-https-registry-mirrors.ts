@@ -1,6 +1,6 @@
-import { DAEMON_SOURCES, daemonRule } from './util.js';
+import { DAEMON_SOURCES, daemonRule, isLoopbackUrl } from './util.js';
 
-/** BW4009: registry mirrors are reached over HTTPS (seed §2.1). */
+/** BW4009: registry mirrors are reached over HTTPS (seed §2.1); a loopback mirror (traffic that never leaves the host) is exempt. */
 export const requireHttpsRegistryMirrors = daemonRule({
   meta: {
     id: 'BW4009',
@@ -8,7 +8,8 @@ export const requireHttpsRegistryMirrors = daemonRule({
     scope: 'daemon',
     severity: 'medium',
     title: 'Registry mirrors use HTTPS',
-    rationale: 'dockerd sends every Docker Hub pull to the mirror first. Over plain HTTP, anyone on the path can answer with a different image.',
+    rationale:
+      'dockerd sends every Docker Hub pull to the mirror first. Over plain HTTP, anyone on the path can answer with a different image. A mirror on a loopback address (localhost, 127.0.0.0/8, ::1) is not reported: its traffic never leaves the host.',
     remediation: 'Use an `https://` URL for every entry of `registry-mirrors`, with a certificate dockerd trusts.',
     references: { seed: '§2.1', docs: ['https://docs.docker.com/docker-hub/image-library/mirror/'] },
     checklist: 'registry-deploy',
@@ -17,6 +18,7 @@ export const requireHttpsRegistryMirrors = daemonRule({
   },
   check(d, ctx) {
     for (const m of d.registryMirrors)
-      if (typeof m.value === 'string' && !/^https:\/\//i.test(m.value)) ctx.report({ messageId: 'http', data: { mirror: m.value }, at: m });
+      if (typeof m.value === 'string' && !/^https:\/\//i.test(m.value) && !isLoopbackUrl(m.value))
+        ctx.report({ messageId: 'http', data: { mirror: m.value }, at: m });
   },
 });

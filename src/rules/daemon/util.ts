@@ -33,3 +33,38 @@ export function parseDaemonHost(h: string): { scheme: string; host: string } {
   const host = rest.startsWith('[') ? rest.slice(0, rest.indexOf(']') + 1) : ((rest.split('/')[0] as string).split(':')[0] as string);
   return { scheme: m[1] as string, host };
 }
+
+/** True for a loopback host name or address: `localhost`, 127.0.0.0/8, `::1` (brackets allowed). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+  return m !== null && m.slice(1).every((o) => Number(o) <= 255) && m[1] === '127';
+}
+
+/**
+ * True when an `insecure-registries` entry only covers loopback: `localhost:5000`, `127.0.0.1:5000`, `[::1]:5000`, or a
+ * CIDR inside 127.0.0.0/8 or ::1/128. Traffic to such a registry never leaves the host, and dockerd already treats
+ * 127.0.0.0/8 as insecure by default (moby `registry/config.go`, `newServiceConfig`).
+ */
+export function isLoopbackRegistry(entry: string): boolean {
+  const e = entry.trim().replace(/^[a-z]+:\/\//i, '');
+  const cidr = /^(.*)\/(\d{1,3})$/.exec(e);
+  if (cidr) {
+    const [, base, bits] = cidr as unknown as [string, string, string];
+    if (base === '::1' || base === '0:0:0:0:0:0:0:1') return Number(bits) === 128;
+    return isLoopbackHost(base) && Number(bits) >= 8 && Number(bits) <= 32;
+  }
+  if (e.startsWith('[')) return isLoopbackHost(e.slice(0, e.indexOf(']') + 1));
+  if (e.split(':').length > 2) return isLoopbackHost(e);
+  return isLoopbackHost(e.split(':')[0] as string);
+}
+
+/** True when a registry mirror URL (`http://127.0.0.1:5000`) points at a loopback host. Never throws. */
+export function isLoopbackUrl(url: string): boolean {
+  try {
+    return isLoopbackHost(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
