@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
 import { testRule } from '../../testing/rule-tester.js';
 import { requireDaemonStartedByUnit } from './require-daemon-started-by-unit.js';
 
@@ -33,4 +35,8 @@ testRule(requireDaemonStartedByUnit, {
       errors: [{ messageId: 'noUnit', line: 0, column: 0 }],
     },
   ],
+});
+
+it('cites no CIS item: CIS 1.6.0 2.1 is "run the daemon as a non-root user" (BW4005), not how dockerd was started', () => {
+  assert.equal(requireDaemonStartedByUnit.meta.references.cis, undefined);
 });

@@ -13,7 +13,8 @@ export const requireDaemonStartedByUnit = hostRule({
       'The audit judges dockerd as docker.service and daemon.json configure it. A daemon started by hand, or not restarted after a change, runs with other flags: its real exposure (a TCP listener, a disabled option) can differ from what the files say.',
     remediation:
       'Stop the hand-started daemon and start Docker through systemd (`systemctl restart docker`), so that the running daemon is the one the files describe; then audit again.',
-    references: { seed: '§2', cis: { version: '1.6.0', items: ['2.1'] }, docs: ['https://docs.docker.com/engine/daemon/start/'] },
+    // no CIS item covers this (CIS 1.6.0 2.1 is "run the daemon as a non-root user", judged by BW4005)
+    references: { seed: '§2', docs: ['https://docs.docker.com/engine/daemon/start/'] },
     checklist: 'host-daemon',
     appliesTo: ['host'],
     messages: {
