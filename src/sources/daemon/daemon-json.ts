@@ -173,6 +173,8 @@ function laterKey(result: DaemonJson, key: string, k: Node, v: Node, later: Late
   for (const [k2, v2] of props(v)) {
     const child = String(k2.value);
     const t = later.inner[child];
+    // the release that added the key flattens these for its flag-conflict check (`--http-proxy` and the file both)
+    if (t) result.flattened.set(child, result.locate(k2, `${key}.${child}`));
     if (!t) {
       result.diagnostics.push({
         code: 'config',

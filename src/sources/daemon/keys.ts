@@ -157,6 +157,24 @@ export const LATER_FEATURES: Readonly<Record<string, string>> = {
   cdi: '25.0',
 };
 
+/**
+ * dockerd flags added after 20.10, with their daemon.json key and the release that added them (the same sources as
+ * LATER_KEYS; `--http-proxy`, `--https-proxy` and `--no-proxy` set the keys inside `proxies`, which the newer dockerd
+ * flattens for its flag-conflict check).
+ */
+export const LATER_FLAGS: Readonly<Record<string, DockerdFlag & { since: string }>> = {
+  'http-proxy': { key: 'http-proxy', bool: false, since: '23.0' },
+  'https-proxy': { key: 'https-proxy', bool: false, since: '23.0' },
+  'no-proxy': { key: 'no-proxy', bool: false, since: '23.0' },
+  'default-network-opt': { key: 'default-network-opts', bool: false, list: true, since: '24.0' },
+  'cdi-spec-dir': { key: 'cdi-spec-dirs', bool: false, list: true, since: '25.0' },
+  'log-format': { key: 'log-format', bool: false, since: '25.0' },
+  'ip-forward-no-drop': { key: 'ip-forward-no-drop', bool: true, since: '28.0' },
+  'allow-direct-routing': { key: 'allow-direct-routing', bool: true, since: '28.2' },
+  'firewall-backend': { key: 'firewall-backend', bool: false, since: '29.0' },
+  'bridge-accept-fwmark': { key: 'bridge-accept-fwmark', bool: false, since: '29.0' },
+};
+
 /** Object-valued keys dockerd keeps whole; any other object value is flattened into top-level keys first (`configValuesSet`). */
 export const FLAT_OPTIONS: ReadonlySet<string> = new Set(['cluster-store-opts', 'log-opts', 'runtimes', 'default-ulimits', 'features', 'builder']);
 

@@ -19,6 +19,22 @@ describe('parseDockerdArgs', () => {
     assert.deepEqual(r.diagnostics, []);
   });
 
+  it('a flag added after 20.10 is a warning naming its release, and its value is read', () => {
+    const r = parseDockerdArgs(words('-H fd:// --log-format json --ip-forward-no-drop --log-formatt=json'));
+    assert.deepEqual(
+      r.diagnostics.map((d) => `${d.severity} ${d.message}`),
+      [
+        'warning the flag --log-format was added in Docker Engine 25.0; dockerd 20.10 and older refuse it.',
+        'warning the flag --ip-forward-no-drop was added in Docker Engine 28.0; dockerd 20.10 and older refuse it.',
+        'error dockerd 20.10 refuses the unknown flag --log-formatt.',
+      ],
+    );
+    assert.deepEqual(
+      r.flags.map((f) => `${f.key}=${f.value}`),
+      ['hosts=fd://', 'log-format=json', 'ip-forward-no-drop=true'],
+    );
+  });
+
   it('reports unknown flags, positional words and bad booleans', () => {
     const r = parseDockerdArgs(words('--no-such-flag daemon --icc=maybe -X'));
     assert.deepEqual(
@@ -90,6 +106,23 @@ describe('loadHostDaemon', () => {
     assert.equal(spec.liveRestore?.at.column, 19);
     assert.equal(isUnknown(spec.icc?.value), true);
     assert.equal(spec.iptables, undefined);
+  });
+
+  it('a proxy set both in the proxies object and as a flag is refused, as by the release that added both', () => {
+    const r = loadHostDaemon(
+      memoryRootFs({
+        '/etc/systemd/system/docker.service': { text: '[Service]\nExecStart=/usr/sbin/dockerd --http-proxy=http://p:3128\n' },
+        '/etc/docker/daemon.json': { text: '{\n  "proxies": {\n    "http-proxy": "http://q:3128"\n  }\n}\n' },
+      }),
+    );
+    assert.deepEqual(
+      r.diagnostics.map((d) => `${d.severity} ${d.at.line}:${d.at.column} ${d.message}`),
+      [
+        'warning 2:29 the flag --http-proxy was added in Docker Engine 23.0; dockerd 20.10 and older refuse it.',
+        'warning 2:3 "proxies" was added in Docker Engine 23.0; dockerd 20.10 and older refuse it.',
+        'error 3:5 dockerd refuses this daemon.json: "http-proxy" is set here and also as the flag --http-proxy (/etc/systemd/system/docker.service:2); dockerd does not allow an option in both places.',
+      ],
+    );
   });
 
   it('a key inside a newer object option that 20.10 flattens into a flag conflict is a warning, not an input error', () => {

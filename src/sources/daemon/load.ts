@@ -1,7 +1,7 @@
 import { type DaemonSpec, type Diagnostic, type Location, type Sourced, type Ulimit, unknown } from '../../model/index.js';
 import type { RootFs } from '../host/root-fs.js';
 import { type DaemonJson, parseDaemonJson, REFUSES } from './daemon-json.js';
-import { lookupFlag, SHORT_FLAGS } from './keys.js';
+import { LATER_FLAGS, lookupFlag, SHORT_FLAGS } from './keys.js';
 import { directiveLocator, type EnvAssignment, expandCommand, parseEnvFile, parseUnit, splitWords, type UnitDirective, type Word } from './systemd.js';
 
 /** One dockerd flag as given on the command line, by its daemon.json key. */
@@ -138,7 +138,8 @@ const FALSE = new Set(['0', 'f', 'F', 'false', 'FALSE', 'False']);
 /**
  * Parses dockerd's arguments (after the program name) as its flag parser (pflag) does: `--name=value`, `--name value`,
  * `-H value`, `-Hvalue`, bare boolean flags, `--flag=false`. Unknown flags and positional arguments make dockerd exit:
- * they are `error` diagnostics.
+ * they are `error` diagnostics. A flag added after 20.10 (LATER_FLAGS) is a `warning` naming its release, and its
+ * value is read as that release reads it.
  */
 export function parseDockerdArgs(words: Word[]): { flags: FlagValue[]; diagnostics: Diagnostic[] } {
   const flags: FlagValue[] = [];
@@ -166,7 +167,18 @@ export function parseDockerdArgs(words: Word[]): { flags: FlagValue[]; diagnosti
       diagnostics.push({ code: 'unknown-flag', severity: 'error', message: `dockerd takes no positional arguments; it refuses "${t}".`, at: w.at });
       continue;
     }
-    const f = lookupFlag(name);
+    let f = lookupFlag(name);
+    const later = f ? undefined : LATER_FLAGS[name];
+    if (later) {
+      // valid for the release that added it: judged as that release reads it
+      diagnostics.push({
+        code: 'unknown-flag',
+        severity: 'warning',
+        message: `the flag --${name} was added in Docker Engine ${later.since}; dockerd 20.10 and older refuse it.`,
+        at: w.at,
+      });
+      f = later;
+    }
     if (!f) {
       diagnostics.push({ code: 'unknown-flag', severity: 'error', message: `dockerd 20.10 refuses the unknown flag --${name}.`, at: w.at });
       continue;
