@@ -113,7 +113,7 @@ export function registerAudit(program: Command): void {
         diagnostics: [...(host?.diagnostics ?? []), ...base.diagnostics, ...engineProblems],
         files: host?.files ?? 0,
         subjects: (engine?.containers ?? 0) + (host?.rules.length ?? 0),
-        subjectWord: host && engine ? 'containers and host checks' : host ? 'host checks' : 'containers',
+        subjectWord: host && engine ? 'subjects (containers and host checks)' : host ? 'host checks' : 'containers',
         rules: [...new Map(rules.map((r) => [r.id, r])).values()].sort((a, b) => a.id.localeCompare(b.id)),
       }),
       flags,

@@ -82,7 +82,9 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors, 
         return;
       }
       const result = await scanPathsAsync({ paths, cwd, env: process.env, settings: policy.settings, ignore: policy.ignore });
-      finish(result.findings, result.diagnostics, result.stats.files, result.stats.subjects, paths, Object.keys(result.stats.bySource));
+      // Only the kinds with at least one subject ran their rules: a shell script with no docker run checks nothing.
+      const kinds = Object.entries(result.stats.bySource).flatMap(([kind, s]) => (s.subjects > 0 ? [kind] : []));
+      finish(result.findings, result.diagnostics, result.stats.files, result.stats.subjects, paths, kinds);
     });
 }
 

@@ -20,14 +20,16 @@ function paint(color: boolean) {
   return { red: c.red, yellow: c.yellow, magenta: c.magenta, cyan: c.cyan, blue: c.blue, dim: c.dim, bold: c.bold, underline: c.underline, green: c.green };
 }
 
+/** `line:col`; without a line (findings from the live engine), the logical path such as `HostConfig.CapAdd[1]`. */
 function position(at: Location): string {
-  return at.line === undefined ? '' : `${at.line}:${at.column ?? 1}`;
+  return at.line === undefined ? (at.path ?? '') : `${at.line}:${at.column ?? 1}`;
 }
 
 /**
  * Renders findings as text grouped by file, each line `line:col  severity  message  RULE-ID rule-name`
  * with the remediation under it (and the rationale under the first finding of each rule), input errors among them, then a summary per seed §14 checklist section
- * and a last line of totals by severity. Colours only when `opts.color` (the CLI decides: TTY, NO_COLOR).
+ * (`not checked` when no subject was checked) and a last line of totals by severity. A finding without a line (from
+ * the live engine) shows its logical path (`HostConfig.CapAdd[1]`) instead of `line:col`. Colours only when `opts.color` (the CLI decides: TTY, NO_COLOR).
  */
 export function renderText(input: ReportInput, opts: TextOptions): string {
   const { findings, diagnostics, summary } = input;
@@ -67,6 +69,11 @@ export function renderText(input: ReportInput, opts: TextOptions): string {
     const rows = checklistSummary(findings, input.rules).filter((r) => r.rules > 0);
     const width = Math.max(...rows.map((r) => r.title.length));
     for (const r of rows) {
+      // With no subject checked, no rule ran: "pass 24/24" would claim checks that were never made.
+      if (summary.subjects === 0 && r.violations === 0 && r.unknown === 0) {
+        out.push(`  ${r.title.padEnd(width)}  ${c.dim('not checked')}`);
+        continue;
+      }
       const state = r.failed === 0 ? c.green('pass') : c.red('fail');
       const unknown = r.unknown > 0 ? `, ${r.unknown} unknown` : '';
       out.push(`  ${r.title.padEnd(width)}  ${state}  ${r.passed}/${r.rules} rules pass, ${r.violations} finding${r.violations === 1 ? '' : 's'}${unknown}`);
@@ -84,6 +91,13 @@ function summaryLine(s: Summary, subjectWord: string, c: ReturnType<typeof paint
   const unknown = s.unknown > 0 ? `, ${s.unknown} unknown` : '';
   const errors = s.errors > 0 ? `, ${c.red(`${s.errors} input error${s.errors === 1 ? '' : 's'}`)}` : '';
   const suppressed = s.suppressed > 0 ? `, ${s.suppressed} suppressed` : '';
-  const word = subjectWord;
-  return `${head}${detail}${unknown}${suppressed}${errors} in ${s.files} file${s.files === 1 ? '' : 's'}, ${s.subjects} ${word} checked.`;
+  return `${head}${detail}${unknown}${suppressed}${errors} in ${s.files} file${s.files === 1 ? '' : 's'}, ${s.subjects} ${countedWord(s.subjects, subjectWord)} ${/(checks|rules)$/.test(subjectWord) ? 'run' : 'checked'}.`;
+}
+
+/**
+ * The subject word for a count: `1 subject`, `2 subjects`, `1 host check`. Words naming a mix
+ * (`subjects (containers and host checks)`) stay as given. Counted checks and rules are "run", not "checked".
+ */
+function countedWord(n: number, plural: string): string {
+  return n === 1 && /^[a-z ]+s$/.test(plural) && !plural.includes(' and ') ? plural.slice(0, -1) : plural;
 }
