@@ -99,7 +99,8 @@ export async function auditEngine(opts: EngineAuditOptions): Promise<EngineAudit
     const findings: Finding[] = [];
     const diagnostics: Diagnostic[] = [];
     const containerRules = [...RUNTIME_RULES, ...LIVE_RULES];
-    const ran = new Map<string, RuleMeta>(containerRules.map((r) => [r.meta.id, r.meta]));
+    // Only rules that ran on at least one subject count as run (report checklists say "not checked" otherwise).
+    const ran = new Map<string, RuleMeta>(snap.containers.length > 0 ? containerRules.map((r) => [r.meta.id, r.meta]) : []);
     const guard = (subject: string, source: string, fn: () => Finding[]) => {
       try {
         findings.push(...fn());
@@ -118,7 +119,7 @@ export async function auditEngine(opts: EngineAuditOptions): Promise<EngineAudit
     let images = 0;
     if (!opts.containersOnly) {
       const imageRules = IMAGE_RULES as readonly Rule<ImageSpec>[];
-      for (const r of imageRules) ran.set(r.meta.id, r.meta);
+      if (localImages.length > 0) for (const r of imageRules) ran.set(r.meta.id, r.meta);
       for (const j of localImages) {
         const spec = imageToSpec(j);
         images++;
