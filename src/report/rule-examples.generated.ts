@@ -501,14 +501,14 @@ export const RULE_EXAMPLES: Record<string, RuleDocExample[]> = {
     {
       kind: 'invalid',
       format: 'compose',
-      code: 'services:\n  agent:\n    image: agent:2\n    volumes:\n      - /:/host:ro\n      - /etc:/host/etc\n      - /proc/:/host/proc:ro\n      - /var/lib/docker/volumes:/volumes\n      - /root/.ssh:/ssh:ro\n      - /etc/shadow:/shadow:ro\n',
+      code: 'services:\n  agent:\n    image: agent:2\n    volumes:\n      - /:/host:ro\n      - /etc:/host/etc\n      - /proc/:/host/proc:ro\n      - /var/lib/docker/volumes:/volumes\n      - /root/.ssh:/ssh:ro\n      - /etc/shadow:/shadow:ro\n      - /etc/passwd:/etc/passwd\n',
       caption:
-        'reported at line 5, column 9 (sensitive); line 6, column 9 (sensitive); line 7, column 9 (sensitive); line 8, column 9 (sensitive); line 9, column 9 (sensitive); line 10, column 9 (sensitive)',
+        'reported at line 5, column 9 (sensitive); line 6, column 9 (sensitive); line 7, column 9 (sensitive); line 8, column 9 (sensitive); line 9, column 9 (sensitive); line 10, column 9 (sensitive); line 11, column 9 (sensitive)',
     },
     {
       kind: 'valid',
       format: 'compose',
-      code: 'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - /etc/localtime:/etc/localtime:ro\n      - /etc/ssl/certs:/etc/ssl/certs:ro\n      - ./conf:/etc/nginx/conf.d:ro\n      - etc:/etc/app\n      - /srv/app/data:/data\n',
+      code: 'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - /etc/localtime:/etc/localtime:ro\n      - /etc/passwd:/etc/passwd:ro\n      - /etc/group:/etc/group:ro\n      - /etc/ssl/certs:/etc/ssl/certs:ro\n      - ./conf:/etc/nginx/conf.d:ro\n      - etc:/etc/app\n      - /srv/app/data:/data\n',
       caption: 'narrow, common host files',
     },
     {
