@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAudit } from './audit.js';
 import { registerConvert } from './convert.js';
 import { EXIT } from './exit-codes.js';
-import { UsageError } from './output.js';
+import { guardStdout, UsageError } from './output.js';
 import { registerRules } from './rules.js';
 import { registerScan } from './scan.js';
 import { VERSION } from './version.js';
@@ -27,6 +27,8 @@ export function buildProgram(): Command {
 
 /** Runs the CLI; never lets a stack trace reach a user except for internal errors, which say how to report them. */
 export async function main(argv: string[]): Promise<void> {
+  // Every command, help included, may be piped into `head`: a closed stdout ends the process quietly.
+  guardStdout();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

@@ -194,6 +194,14 @@ describe('bulwark scan (built CLI)', () => {
     assert.match(unknownFlag.stderr, /unknown option '--frobnicate'/);
   });
 
+  it('a closed standard output ends quietly for every command (bulwark ... | head)', () => {
+    for (const cmd of ['rules --json', 'explain BW1001', 'scan examples/insecure', 'audit engine --help']) {
+      const r = spawnSync('bash', ['-c', `set -o pipefail; node ${BIN} ${cmd} | head -c 10 >/dev/null`], { encoding: 'utf8' });
+      assert.doesNotMatch(r.stderr, /EPIPE|Unhandled/, cmd);
+      assert.ok(r.status === 0 || (cmd.startsWith('scan') && r.status === 1), `${cmd}: exit ${r.status}`);
+    }
+  });
+
   it('explain and rules describe the rules', () => {
     const r = bulwark(['explain', 'BW1014']);
     assert.equal(r.code, 0);
