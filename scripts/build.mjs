@@ -13,6 +13,7 @@ const root = new URL('..', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const define = { __BULWARK_VERSION__: JSON.stringify(pkg.version) };
 
+rmSync(join(root, 'dist'), { recursive: true, force: true });
 await build({
   entryPoints: { bulwark: join(root, 'src/bin.ts'), 'gen-docs': join(root, 'scripts/gen-docs.ts') },
   outdir: join(root, 'dist'),
@@ -22,6 +23,10 @@ await build({
   target: 'node20',
   // Prefer ESM builds: jsonc-parser's UMD build loads its parts with a dynamic require that cannot be bundled.
   mainFields: ['module', 'main'],
+  // Code that only some commands need (the Engine API client and its http/https modules) is loaded on demand
+  // from dist/chunks/, so `bulwark scan` starts without it.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   sourcemap: 'linked',
   define,
   // Dependencies with optional native parts stay external (loaded from node_modules at run time).

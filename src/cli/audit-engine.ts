@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { auditEngine, type EngineAuditOptions, type EngineAuditResult } from '../pipeline/audit-engine.js';
-import { EngineError, resolveEndpoint } from '../sources/engine/index.js';
+import type { EngineAuditOptions, EngineAuditResult } from '../pipeline/audit-engine.js';
+import { resolveEndpoint } from '../sources/engine/endpoint.js';
+import { EngineError } from '../sources/engine/errors.js';
 import { EXIT } from './exit-codes.js';
 import { UsageError } from './output.js';
 import { applyPolicy, loadPolicy, type Policy, type PolicyFlags, withPolicyOptions } from './policy.js';
@@ -116,7 +117,7 @@ export function engineSummaryText(r: EngineAuditResult): string {
 /** Runs the engine audit for `audit engine` and `audit`; returns undefined after reporting an engine error. */
 export async function runEngineAudit(flags: EngineFlags, extra: Partial<EngineAuditOptions> = {}): Promise<EngineAuditResult | undefined> {
   try {
-    return await auditEngine({ ...engineOptions(flags), ...extra });
+    return await (await import('../pipeline/audit-engine.js')).auditEngine({ ...engineOptions(flags), ...extra });
   } catch (e) {
     if (e instanceof EngineError) {
       reportEngineError(e);

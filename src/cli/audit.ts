@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { compareFindings } from '../check/index.js';
 import type { Diagnostic } from '../model/index.js';
-import { auditEngine, type EngineAuditResult } from '../pipeline/audit-engine.js';
+import type { EngineAuditResult } from '../pipeline/audit-engine.js';
 import { auditHost } from '../pipeline/audit-host.js';
-import { EngineError, resolveEndpoint } from '../sources/engine/index.js';
+import { resolveEndpoint } from '../sources/engine/endpoint.js';
+import { EngineError } from '../sources/engine/errors.js';
 import {
   auditPolicy,
   type EngineFlags,
@@ -109,7 +110,11 @@ included), 3 internal error.`,
       const engineProblems: Diagnostic[] = [];
       if (parts.has('engine')) {
         try {
-          engine = await auditEngine({ ...engineOptions(flags), settings: policy.settings, daemon: parts.has('daemon') && !hostRun });
+          engine = await (await import('../pipeline/audit-engine.js')).auditEngine({
+            ...engineOptions(flags),
+            settings: policy.settings,
+            daemon: parts.has('daemon') && !hostRun,
+          });
         } catch (e) {
           if (!(e instanceof EngineError)) throw e;
           if (!hostRun) {
