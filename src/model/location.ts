@@ -48,11 +48,6 @@ export function knownValue<T>(s: Sourced<T> | undefined): T | undefined {
   return s.value as T;
 }
 
-/** Wraps a value with its location. */
-export function sourced<T>(value: T | Unknown, at: Location): Sourced<T> {
-  return { value, at };
-}
-
 /**
  * Maps offsets to 1-based line and column through a sorted index of line starts, built once per file
  * (STYLE.md habit 4: line and column are worked out once, through a line-offset index).

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 
 /**
  * The file access sources need. Real scans use `realFs`; tests use `memoryFs` so that rule tests stay
@@ -53,6 +53,3 @@ export function memoryFs(files: Record<string, string>, root = '/mem'): FileRead
     display: (absolute) => relative(root, absolute) || '.',
   };
 }
-
-/** The folder of a file. */
-export const folderOf = dirname;

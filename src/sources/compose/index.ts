@@ -6,7 +6,6 @@ import { type ComposeProject, loadComposeProject } from './project.js';
 import { serviceToSpec } from './to-model.js';
 
 export { groupProjects, isComposeFileName, MAIN_NAMES, OVERRIDE_NAMES } from './discover.js';
-export { LIMITS as COMPOSE_LIMITS } from './tree.js';
 
 /** The containers a compose project declares, and the problems met reading it. */
 export interface ComposeScan {
