@@ -1,4 +1,5 @@
 import type { ContainerSpec, Location, Sourced } from '../model/index.js';
+import { compareText } from '../model/index.js';
 import type { ReportDescriptor, Rule, RuleMeta, Severity } from '../rules/index.js';
 import type { Finding } from './finding.js';
 import { fingerprint } from './fingerprint.js';
@@ -119,10 +120,10 @@ export function checkContainer(rules: readonly Rule<ContainerSpec>[], c: Contain
 /** Orders findings by file, line, column, then rule id, so every output is deterministic. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    a.location.source.localeCompare(b.location.source) ||
+    compareText(a.location.source, b.location.source) ||
     (a.location.line ?? 0) - (b.location.line ?? 0) ||
     (a.location.column ?? 0) - (b.location.column ?? 0) ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.subject.localeCompare(b.subject)
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.subject, b.subject)
   );
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { compareText } from '../model/index.js';
 import type { EngineAuditOptions, EngineAuditResult } from '../pipeline/audit-engine.js';
 import { resolveEndpoint } from '../sources/engine/endpoint.js';
 import { EngineError } from '../sources/engine/errors.js';
@@ -105,7 +106,7 @@ export function engineSummaryText(r: EngineAuditResult): string {
       `Engine security: seccomp ${on(s.seccomp)}, AppArmor ${on(s.apparmor)}, SELinux ${on(s.selinux)}, userns ${on(s.userns)}, rootless ${on(s.rootless)}.`,
     );
   }
-  const byRule = Object.entries(r.failuresByRule).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const byRule = Object.entries(r.failuresByRule).sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
   if (byRule.length > 0) {
     lines.push('Failures per rule:');
     const names = new Map<string, string>(r.rules.map((m) => [m.id, m.name]));

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { compareFindings } from '../check/index.js';
 import type { Diagnostic } from '../model/index.js';
+import { compareText } from '../model/index.js';
 import type { EngineAuditResult } from '../pipeline/audit-engine.js';
 import { auditHost } from '../pipeline/audit-host.js';
 import { resolveEndpoint } from '../sources/engine/endpoint.js';
@@ -141,7 +142,7 @@ included), 3 internal error.`,
           files: host?.files ?? 0,
           subjects: (engine?.containers ?? 0) + (host?.rules.length ?? 0),
           subjectWord: host && engine ? 'subjects (containers and host checks)' : host ? 'host checks' : 'containers',
-          rules: [...new Map(rules.map((r) => [r.id, r])).values()].sort((a, b) => a.id.localeCompare(b.id)),
+          rules: [...new Map(rules.map((r) => [r.id, r])).values()].sort((a, b) => compareText(a.id, b.id)),
         }),
         flags,
       );

@@ -1,5 +1,5 @@
 import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
-import { type Diagnostic, LineIndex } from '../model/index.js';
+import { compareText, type Diagnostic, LineIndex } from '../model/index.js';
 
 /** Version of the baseline file format. */
 export const BASELINE_VERSION = 1;
@@ -25,7 +25,7 @@ export interface Baseline {
 /** Builds a baseline from findings, sorted so the file diffs well. Secret values never reach it (messages are masked). */
 export function makeBaseline(findings: readonly { fingerprint: string; ruleId: string; location: { source: string }; message: string }[]): Baseline {
   const entries = findings.map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, source: f.location.source, message: f.message }));
-  entries.sort((a, b) => a.source.localeCompare(b.source) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
+  entries.sort((a, b) => compareText(a.source, b.source) || compareText(a.ruleId, b.ruleId) || compareText(a.fingerprint, b.fingerprint));
   return { version: BASELINE_VERSION, findings: entries };
 }
 

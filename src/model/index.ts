@@ -10,6 +10,7 @@ export * from './live.js';
 export * from './location.js';
 export * from './mask.js';
 export * from './mounts.js';
+export * from './order.js';
 export * from './ports.js';
 export * from './security-opt.js';
 export * from './suppression.js';

@@ -1,5 +1,6 @@
 import { checkContainer, compareFindings, defaultSettings, type Finding, runRules, type SettingsLookup } from '../check/index.js';
 import type { DaemonSpec, Diagnostic, ImageSpec, LiveContainerSpec } from '../model/index.js';
+import { compareText } from '../model/index.js';
 import { DAEMON_RULES, IMAGE_RULES, LIVE_RULES, RUNTIME_RULES, type Rule, type RuleMeta } from '../rules/index.js';
 import {
   bridgeIcc,
@@ -146,7 +147,7 @@ export async function auditEngine(opts: EngineAuditOptions): Promise<EngineAudit
       endpoint: opts.endpoint.url,
       apiVersion: client.apiVersion,
       vanished: snap.vanished,
-      rules: [...ran.values()].sort((a, b) => a.id.localeCompare(b.id)),
+      rules: [...ran.values()].sort((a, b) => compareText(a.id, b.id)),
       failuresByRule,
     };
     if (snap.info?.ServerVersion) result.serverVersion = snap.info.ServerVersion;

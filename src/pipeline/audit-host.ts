@@ -1,5 +1,6 @@
 import { compareFindings, defaultSettings, type Finding, runRules, type SettingsLookup } from '../check/index.js';
 import type { DaemonSpec, Diagnostic, HostSpec } from '../model/index.js';
+import { compareText } from '../model/index.js';
 import { DAEMON_RULES, HOST_RULES, type RuleMeta } from '../rules/index.js';
 import { type CommandRunner, loadHost, type RootFs, realCommandRunner, realRootFs } from '../sources/host/index.js';
 
@@ -52,6 +53,6 @@ export function auditHost(opts: AuditHostOptions): AuditHostResult {
     rules.push(...DAEMON_RULES.filter((r) => r.meta.id !== 'BW4016' || load.daemon.service !== undefined).map((r) => r.meta));
   }
   findings.push(...runRules(HOST_RULES, load.spec, load.spec.name, load.spec.name, settings));
-  rules.sort((a, b) => a.id.localeCompare(b.id));
+  rules.sort((a, b) => compareText(a.id, b.id));
   return { findings: findings.sort(compareFindings), diagnostics: load.diagnostics, files: load.files, checks: rules.length, rules, host: load.spec };
 }

@@ -1,6 +1,7 @@
 import { basename, dirname } from 'node:path';
 import { type Finding, runRules } from '../check/index.js';
 import type { Diagnostic } from '../model/index.js';
+import { compareOrdinal } from '../model/index.js';
 import { DAEMON_RULES } from '../rules/index.js';
 import { buildDaemonSpec, directiveLocator, expandCommand, mergeService, parseDaemonJson, parseDockerdArgs, splitWords } from '../sources/daemon/index.js';
 import type { SourceHandler } from './types.js';
@@ -56,7 +57,7 @@ export const daemonHandler: SourceHandler = {
       groups.set(key, [...(groups.get(key) ?? []), f]);
     }
     for (const group of groups.values()) {
-      const ordered = group.sort((a, b) => (isDropIn(a) === isDropIn(b) ? basename(a).localeCompare(basename(b)) : isDropIn(a) ? 1 : -1));
+      const ordered = group.sort((a, b) => (isDropIn(a) === isDropIn(b) ? compareOrdinal(basename(a), basename(b)) : isDropIn(a) ? 1 : -1));
       const loaded = ordered.flatMap((p) => {
         const t = text(p);
         return t === undefined ? [] : [{ path: p, display: ctx.fs.display(p), text: t }];

@@ -1,4 +1,5 @@
 import type { Finding } from '../check/index.js';
+import { compareText } from '../model/index.js';
 import { SEVERITIES } from '../rules/index.js';
 import { checklistSummary } from './summary.js';
 import { type ReportInput, ruleDocUrl } from './types.js';
@@ -96,7 +97,7 @@ export function renderHtml(input: ReportInput): string {
 <div class="counts">${r.rules === 0 ? '<span class="empty">No rule of this section ran.</span>' : `<strong>${r.passed}</strong>/${r.rules} rules pass · <strong>${r.failed}</strong> fail · ${r.violations} finding${r.violations === 1 ? '' : 's'} · ${r.unknown} unknown`}</div>
 </div>`;
   });
-  const sources = [...new Set(input.findings.map((f) => f.location.source))].sort();
+  const sources = [...new Set(input.findings.map((f) => f.location.source))].sort(compareText);
   const scopes = [...new Set(input.findings.map((f) => f.scope))].sort();
   const texts = new Map<string, string>(); // rationale and remediation repeat per rule: escape each once
   const rows = input.findings.map((f) => {

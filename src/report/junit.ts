@@ -1,4 +1,5 @@
 import type { Finding } from '../check/index.js';
+import { compareText } from '../model/index.js';
 import type { RuleMeta } from '../rules/index.js';
 import { formatLocation, type ReportInput } from './types.js';
 
@@ -44,15 +45,15 @@ export function renderJunit(input: ReportInput): string {
   let totalTests = 0;
   let totalFailures = 0;
   let totalSkipped = 0;
-  for (const source of [...bySource.keys()].sort()) {
+  for (const source of [...bySource.keys()].sort(compareText)) {
     const cases: string[] = [];
     let failures = 0;
     let skipped = 0;
-    for (const t of (bySource.get(source) ?? []).sort((a, b) => a.subject.localeCompare(b.subject))) {
+    for (const t of (bySource.get(source) ?? []).sort((a, b) => compareText(a.subject, b.subject))) {
       const scopes = new Set(t.findings.map((f) => f.scope));
       const rules: RuleMeta[] = input.rules.filter((m) => scopes.has(m.scope));
       for (const f of t.findings) if (!rules.some((m) => m.id === f.ruleId)) rules.push({ id: f.ruleId, name: f.ruleName } as RuleMeta);
-      rules.sort((a, b) => a.id.localeCompare(b.id));
+      rules.sort((a, b) => compareText(a.id, b.id));
       const byRule = new Map<string, Finding[]>();
       for (const f of t.findings) {
         const list = byRule.get(f.ruleId);

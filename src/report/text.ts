@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import type { Location } from '../model/index.js';
+import { compareText } from '../model/index.js';
 import { SEVERITIES, type Severity } from '../rules/index.js';
 import { checklistSummary, type Summary } from './summary.js';
 import type { ReportInput } from './types.js';
@@ -58,7 +59,7 @@ export function renderText(input: ReportInput, opts: TextOptions): string {
     }
     add(f.location.source, f.location.line ?? 0, f.location.column ?? 0, lines);
   }
-  for (const source of [...byFile.keys()].sort()) {
+  for (const source of [...byFile.keys()].sort(compareText)) {
     out.push(c.underline(source));
     const list = (byFile.get(source) ?? []).sort((a, b) => a.line - b.line || a.col - b.col);
     for (const e of list) out.push(...e.text);

@@ -1,3 +1,4 @@
+import { compareText } from '../model/index.js';
 import { SUPPRESSION_RULES } from './bulwark/index.js';
 import { DAEMON_RULES } from './daemon/index.js';
 import { DOCKERFILE_RULES } from './dockerfile/index.js';
@@ -89,7 +90,7 @@ export function allRuleMetas(): RuleMeta[] {
     ...SUPPRESSION_RULES.map((r) => r.meta),
     ...DOCKERFILE_RULES.map((r) => r.meta),
     ...IMAGE_RULES.map((r) => r.meta),
-  ].sort((a, b) => a.id.localeCompare(b.id));
+  ].sort((a, b) => compareText(a.id, b.id));
 }
 
 /** Finds a rule's metadata by id (`BW1001`) or name (`no-privileged`), case-insensitively. */
