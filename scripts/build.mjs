@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // Builds Bulwark with esbuild.
-//   node scripts/build.mjs           -> dist/bulwark.js, one ESM bundle for a fast cold start (no module graph to walk)
+//   node scripts/build.mjs           -> dist/bulwark.cjs, one bundle for a fast cold start (no module graph to walk),
+//                                       dist/bulwark.js (the launcher) with its V8 code cache dist/bulwark-*.cache,
 //                                       and dist/gen-docs.js (the rule doc generator)
 //   node scripts/build.mjs --tests   -> also .build/: every src and test file transpiled one to one, for `node --test`
 // Type checking is separate: `npm run typecheck` (tsc --noEmit).
-import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -14,26 +17,71 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const define = { __BULWARK_VERSION__: JSON.stringify(pkg.version) };
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
+// The CLI: one CommonJS bundle (dist/bulwark.cjs) that the launcher (scripts/launcher.js -> dist/bulwark.js) runs
+// with a V8 code cache. CommonJS because Node 20 can give a code cache to a vm.Script but not to an ES module.
+// Code that only some commands need (the Engine API client, sh-syntax, ajv, dockerfile-ast, some renderers) is
+// imported on demand in the sources; in this bundle that becomes lazy initialisation, run only when needed.
 await build({
-  entryPoints: { bulwark: join(root, 'src/bin.ts'), 'gen-docs': join(root, 'scripts/gen-docs.ts') },
+  entryPoints: { bulwark: join(root, 'src/bin.ts') },
+  outdir: join(root, 'dist'),
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // Prefer ESM builds: jsonc-parser's UMD build loads its parts with a dynamic require that cannot be bundled.
+  mainFields: ['module', 'main'],
+  sourcemap: 'linked',
+  define: { ...define, 'import.meta.url': '__bulwark_import_meta_url' },
+  banner: { js: "var __bulwark_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  // Dependencies with optional native parts stay external (loaded from node_modules at run time).
+  external: ['dockerode', 'ssh2', 'cpu-features', 'playwright-core'],
+  logLevel: 'warning',
+});
+await build({
+  entryPoints: { 'gen-docs': join(root, 'scripts/gen-docs.ts') },
   outdir: join(root, 'dist'),
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  // Prefer ESM builds: jsonc-parser's UMD build loads its parts with a dynamic require that cannot be bundled.
   mainFields: ['module', 'main'],
-  // Code that only some commands need (the Engine API client and its http/https modules) is loaded on demand
-  // from dist/chunks/, so `bulwark scan` starts without it.
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
   sourcemap: 'linked',
   define,
-  // Dependencies with optional native parts stay external (loaded from node_modules at run time).
   external: ['dockerode', 'ssh2', 'cpu-features', 'playwright-core'],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
 });
+writeLauncher();
+makeCodeCache();
+
+/** dist/bulwark.js: the launcher, told which cache file belongs to this bundle. */
+function writeLauncher() {
+  const hash = createHash('sha256')
+    .update(readFileSync(join(root, 'dist/bulwark.cjs')))
+    .digest('hex')
+    .slice(0, 16);
+  const text = readFileSync(join(root, 'scripts/launcher.js'), 'utf8').replace('__BULWARK_BUNDLE_HASH__', hash);
+  writeFileSync(join(root, 'dist/bulwark.js'), text, { mode: 0o755 });
+  return hash;
+}
+
+/**
+ * Runs the CLI once on the bundled examples and a few fixtures (compose, Dockerfiles, run lines, daemon.json)
+ * and keeps the V8 code cache of that run, so that the functions a scan needs start compiled. A failure here
+ * only costs start-up time, so it warns and goes on.
+ */
+function makeCodeCache() {
+  const hash = readFileSync(join(root, 'dist/bulwark.js'), 'utf8').match(/bulwark-\$\{'([0-9a-f]{16})'\}/)?.[1];
+  const out = join(root, 'dist', `bulwark-${hash}.cache`);
+  const warm = ['examples', 'scripts/warm-up'].map((p) => join(root, p));
+  const r = spawnSync(process.execPath, [join(root, 'dist/bulwark.js'), 'scan', ...warm, '--fail-on', 'none'], {
+    env: { ...process.env, BULWARK_CODE_CACHE_OUT: out, NO_COLOR: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) console.warn(`build: no code cache (the warm-up scan exited ${r.status}): ${r.stderr.slice(0, 500)}`);
+}
 
 if (process.argv.includes('--tests')) {
   // BULWARK_BUILD_DIR lets several builds run side by side (one folder each).

@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { createRequire } from 'node:module';
 import type { EngineEndpoint } from './endpoint.js';
 import { EngineError } from './errors.js';
 
@@ -202,7 +203,9 @@ function httpTransport(ep: EngineEndpoint, concurrency: number, timeoutMs: numbe
 async function sshTransport(ep: EngineEndpoint, timeoutMs: number): Promise<{ transport: Transport; close: () => void }> {
   let Docker: typeof import('dockerode');
   try {
-    Docker = (await import('dockerode')).default;
+    // require, not import(): the bundled CLI runs in a vm.Script with a code cache, where V8 keeps no dynamic
+    // import callback; dockerode is CommonJS and stays outside the bundle (optional native parts).
+    Docker = createRequire(import.meta.url)('dockerode') as typeof import('dockerode');
   } catch (e) {
     throw new EngineError('ssh', `ssh:// engines need the dockerode package: ${(e as Error).message}`);
   }

@@ -1,19 +1,27 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { getProcessor } from 'sh-syntax';
 import type { Diagnostic, LineIndex } from '../../model/index.js';
 import type { ShellBlock } from './extract.js';
 
+type ShParse = (text: string, options: { keepComments: boolean }) => Promise<unknown>;
+let shParse: Promise<ShParse> | undefined;
+
 /**
- * The mvdan/sh parser. The WASM file is located through module resolution rather than next to sh-syntax's
- * own script, so that it is found from the bundled CLI too.
+ * The mvdan/sh parser, loaded on first use: sh-syntax and its Go runtime shim (which loads node:perf_hooks)
+ * cost a scan without run lines nothing. The WASM file is located through module resolution rather than next
+ * to sh-syntax's own script, so that it is found from the bundled CLI too.
  */
-const parse = getProcessor(() => {
-  const load = createRequire(import.meta.url);
-  // The Go runtime glue defines globalThis.Go; bundlers drop sh-syntax's own import of it as side-effect free.
-  load('sh-syntax/vendors/wasm_exec.cjs');
-  return readFile(load.resolve('sh-syntax/main.wasm'));
-});
+function parser(): Promise<ShParse> {
+  shParse ??= import('sh-syntax').then(({ getProcessor }) =>
+    getProcessor(() => {
+      const load = createRequire(import.meta.url);
+      // The Go runtime glue defines globalThis.Go; bundlers drop sh-syntax's own import of it as side-effect free.
+      load('sh-syntax/vendors/wasm_exec.cjs');
+      return Promise.resolve(readFileSync(load.resolve('sh-syntax/main.wasm')));
+    }),
+  );
+  return shParse;
+}
 
 /**
  * Makes a block acceptable to a POSIX/bash parser without moving any character: documentation placeholders
@@ -73,6 +81,7 @@ export async function validateShellBlocks(blocks: readonly BlockToCheck[]): Prom
   let from = 0;
   while (from < all.length) {
     try {
+      const parse = await parser();
       await parse(all.slice(from), { keepComments: false });
       break;
     } catch (e) {
