@@ -13,7 +13,8 @@ export interface WalkResult {
 
 /**
  * Lists the files under the given paths (files are taken as given), depth first, sorted by name so output is
- * stable. Symbolic links to folders are not followed (no loops); links to files are.
+ * stable, each file once (`scan . stack.yml` names stack.yml twice). Symbolic links to folders are not followed
+ * (no loops); links to files are.
  */
 export function walk(paths: readonly string[], cwd: string, ignore: (abs: string) => boolean = () => false): WalkResult {
   const files: string[] = [];
@@ -55,5 +56,5 @@ export function walk(paths: readonly string[], cwd: string, ignore: (abs: string
     if (st.isDirectory()) visit(abs);
     else files.push(abs);
   }
-  return { files, missing };
+  return { files: [...new Set(files)], missing };
 }
