@@ -5,6 +5,7 @@ import { scanPathsAsync } from '../pipeline/scan.js';
 import { UsageError } from './output.js';
 import { applyPolicy, loadPolicy, type PolicyFlags, rulesRun, withPolicyOptions } from './policy.js';
 import { checkOutputFlags, type OutputFlags, withOutputOptions, writeReport } from './report-output.js';
+import type { ScanWorkerContext } from './scan-worker.js';
 
 /** `bulwark scan [paths...]`: static scan of files and folders. */
 export function registerScan(program: Command): void {
@@ -45,8 +46,10 @@ severities and options, ignores paths and sets fail-on; see docs/configuration.m
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors, 3 internal error.`,
     )
     .option('--command <command>', "check a docker run/create command instead of files ('-' reads commands from standard input)")
-    .action(async (paths: string[], flags: OutputFlags & PolicyFlags & { command?: string }) => {
+    .option('-j, --jobs <n>', 'worker threads for large scans, besides the main thread (default: CPUs - 1; 0: one thread)')
+    .action(async (paths: string[], flags: OutputFlags & PolicyFlags & { command?: string; jobs?: string }) => {
       checkOutputFlags(flags);
+      const jobs = parseJobs(flags.jobs);
       const cwd = process.cwd();
       const policy = loadPolicy(flags, flags.command !== undefined ? ['.'] : paths, cwd);
       const finish = (
@@ -81,11 +84,30 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors, 
         finish(out.findings.sort(compareFindings), out.diagnostics, 0, out.subjects, [], ['run']);
         return;
       }
-      const result = await scanPathsAsync({ paths, cwd, env: process.env, settings: policy.settings, ignore: policy.ignore });
+      const env = { ...process.env };
+      const context: ScanWorkerContext = { cwd, env, ...(policy.config ? { config: policy.config } : {}) };
+      const result = await scanPathsAsync({
+        paths,
+        cwd,
+        env,
+        settings: policy.settings,
+        ignore: policy.ignore,
+        // Large scans spread compose projects and Dockerfiles over worker threads running this same script.
+        ...(jobs === 0 || process.argv[1] === undefined
+          ? {}
+          : { parallel: { script: process.argv[1], context, ...(jobs !== undefined ? { workers: jobs } : {}) } }),
+      });
       // Only the kinds with at least one subject ran their rules: a shell script with no docker run checks nothing.
       const kinds = Object.entries(result.stats.bySource).flatMap(([kind, s]) => (s.subjects > 0 ? [kind] : []));
       finish(result.findings, result.diagnostics, result.stats.files, result.stats.subjects, paths, kinds);
     });
+}
+
+/** `--jobs N`: a whole number from 0 to 64. @throws UsageError otherwise */
+function parseJobs(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v) || Number(v) > 64) throw new UsageError(`--jobs must be a whole number from 0 to 64; got "${v}"`);
+  return Number(v);
 }
 
 /** Reads all of standard input as UTF-8. */

@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { checkContainer, type Finding } from '../check/index.js';
 import type { Diagnostic } from '../model/index.js';
 import { RUNTIME_RULES } from '../rules/index.js';
@@ -20,6 +20,7 @@ export const composeHandler: SourceHandler = {
     const projects = groupProjects(discovered, (abs) => ctx.fs.size(abs) !== undefined);
     for (const f of files) if (explicit.has(f) && !isComposeFileName(basename(f))) projects.push([f]);
     const read = new Set<string>();
+    const claimed: { file: string; subjects: number }[] = [];
     let subjects = 0;
     for (const project of projects) {
       for (const f of project) read.add(f);
@@ -42,6 +43,7 @@ export const composeHandler: SourceHandler = {
           const defaults = imageDefaultsOf(spec.build, ctx);
           if (defaults) spec.imageDefaults = defaults;
           const d = checkDockerfile(paths.dockerfile, paths.context, ctx);
+          claimed.push({ file: paths.dockerfile, subjects: d.subjects });
           findings.push(...d.findings);
           diagnostics.push(...d.diagnostics);
           subjects += d.subjects;
@@ -50,6 +52,22 @@ export const composeHandler: SourceHandler = {
         findings.push(...checkContainer(RUNTIME_RULES, spec, ctx.settings));
       }
     }
-    return { findings, diagnostics, files: read.size, subjects };
+    return { findings, diagnostics, files: read.size, subjects, claimed };
+  },
+  /** A folder's compose files form its projects, so they stay together; a YAML file named alone is its own. */
+  split(files, explicit) {
+    const byDir = new Map<string, string[]>();
+    const alone: string[][] = [];
+    for (const f of files) {
+      if (explicit.has(f) && !isComposeFileName(basename(f))) {
+        alone.push([f]);
+        continue;
+      }
+      const d = dirname(f);
+      const list = byDir.get(d);
+      if (list) list.push(f);
+      else byDir.set(d, [f]);
+    }
+    return [...byDir.values(), ...alone];
   },
 };

@@ -98,4 +98,6 @@ export const dockerfileHandler: SourceHandler = {
     }
     return { findings, diagnostics, files: read, subjects };
   },
+  /** Each Dockerfile is checked on its own. */
+  split: (files) => files.map((f) => [f]),
 };

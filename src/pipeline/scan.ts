@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { compareFindings, defaultSettings, type Finding, type SettingsLookup } from '../check/index.js';
 import type { Diagnostic } from '../model/index.js';
 import { type FileReader, realFs } from '../sources/fs.js';
@@ -5,6 +6,7 @@ import { walk } from '../sources/walk.js';
 import { composeHandler } from './compose.js';
 import { daemonHandler } from './daemon.js';
 import { dockerfileHandler } from './dockerfile.js';
+import { mergeOutputs, type ParallelOptions, scanSplit, startWorkers, workerCount } from './parallel.js';
 import { runHandler } from './run.js';
 import type { ScanContext, SourceHandler, SourceOutput } from './types.js';
 
@@ -22,13 +24,21 @@ export interface ScanOptions {
   ignore?: (absolute: string) => boolean;
   fs?: FileReader;
   handlers?: readonly SourceHandler[];
+  /** Worker threads for large scans (scanPathsAsync only); without it everything runs in the calling thread. */
+  parallel?: ParallelOptions;
 }
 
 /** The result of a scan: findings sorted and de-duplicated, input problems, and counts. */
 export interface ScanResult {
   findings: Finding[];
   diagnostics: Diagnostic[];
-  stats: { files: number; subjects: number; bySource: Record<string, { files: number; subjects: number }> };
+  stats: {
+    files: number;
+    subjects: number;
+    bySource: Record<string, { files: number; subjects: number }>;
+    /** Threads that scanned: 1, or 1 + the worker threads of a parallel scan. */
+    threads: number;
+  };
 }
 
 /**
@@ -43,11 +53,37 @@ export function scanPaths(opts: ScanOptions): ScanResult {
   );
 }
 
-/** Like scanPaths, but awaits the handlers that scan asynchronously (`scanAsync`, e.g. run lines). */
+/**
+ * Like scanPaths, but awaits the handlers that scan asynchronously (`scanAsync`, e.g. run lines) and, with
+ * `opts.parallel` and enough files, spreads the handlers that can `split` their files over worker threads.
+ * The result is the same as a scan in one thread.
+ */
 export async function scanPathsAsync(opts: ScanOptions): Promise<ScanResult> {
   const p = plan(opts);
-  const outputs = await Promise.all(p.jobs.map((j) => (j.h.scanAsync ? j.h.scanAsync(j.mine, p.explicit, p.ctx) : j.h.scan(j.mine, p.explicit, p.ctx))));
-  return assemble(p, outputs);
+  const splittable = p.jobs.reduce((n, j) => n + (j.h.split ? j.mine.length : 0), 0);
+  const n = opts.parallel ? workerCount(splittable, opts.parallel) : 0;
+  if (n === 0 || !opts.parallel) {
+    const outputs: SourceOutput[] = [];
+    for (const j of p.jobs) outputs.push(await (j.h.scanAsync ? j.h.scanAsync(j.mine, p.explicit, p.ctx) : j.h.scan(j.mine, p.explicit, p.ctx)));
+    return assemble(p, outputs, 1);
+  }
+  const workers = startWorkers(n, opts.parallel);
+  try {
+    const outputs: SourceOutput[] = [];
+    const claimed = new Set<string>();
+    for (const j of p.jobs) {
+      // What an earlier handler checked in another thread is skipped here, as one thread's context would.
+      const mine = j.mine.filter((f) => !claimed.has(f));
+      let out: SourceOutput;
+      if (j.h.split) out = mergeOutputs(await scanSplit({ h: j.h, groups: j.h.split(mine, p.explicit) }, p.explicit, p.ctx, workers));
+      else out = await (j.h.scanAsync ? j.h.scanAsync(mine, p.explicit, p.ctx) : j.h.scan(mine, p.explicit, p.ctx));
+      for (const c of out.claimed ?? []) claimed.add(c.file);
+      outputs.push(out);
+    }
+    return assemble(p, outputs, 1 + workers.length);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
 }
 
 /** What to scan: the walked files each handler claims. */
@@ -64,8 +100,10 @@ function plan(opts: ScanOptions): Plan {
   const { files, missing } = walk(opts.paths, opts.cwd, opts.ignore);
   const diagnostics: Diagnostic[] = missing.map((m) => ({ code: 'unreadable', severity: 'error', message: `${m.reason}: ${m.path}`, at: { source: m.path } }));
   const explicit = new Set<string>();
+  const walked = new Set(files);
   for (const p of opts.paths) {
-    const abs = files.find((f) => f === p || f.endsWith(`/${p.replace(/^\.\//, '')}`));
+    const direct = resolve(opts.cwd, p);
+    const abs = walked.has(direct) ? direct : files.find((f) => f === p || f.endsWith(`/${p.replace(/^\.\//, '')}`));
     if (abs) explicit.add(abs);
   }
   const jobs: Plan['jobs'] = [];
@@ -76,10 +114,10 @@ function plan(opts: ScanOptions): Plan {
   return { ctx, explicit, diagnostics, jobs };
 }
 
-function assemble(p: Plan, outputs: SourceOutput[]): ScanResult {
+function assemble(p: Plan, outputs: SourceOutput[], threads = 1): ScanResult {
   const findings: Finding[] = [];
   const diagnostics = [...p.diagnostics];
-  const stats: ScanResult['stats'] = { files: 0, subjects: 0, bySource: {} };
+  const stats: ScanResult['stats'] = { files: 0, subjects: 0, bySource: {}, threads };
   p.jobs.forEach((j, i) => {
     const out = outputs[i] as SourceOutput;
     // A loop, not push(...xs): a spread of 100k+ findings overflows the call stack.

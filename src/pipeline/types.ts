@@ -18,6 +18,14 @@ export interface SourceOutput {
   files: number;
   /** Subjects checked: containers, Dockerfiles, daemon configs. */
   subjects: number;
+  /**
+   * Files this handler checked for a later handler (the Dockerfile a compose `build:` names, checked with the
+   * context compose gives), which later handlers must skip, with the subjects that check counted (1 when it
+   * was checked and counted in `files`, 0 when already checked or not parsable). In one thread the shared
+   * ScanContext already skips them; across worker threads the pipeline uses this list, and counts a file
+   * checked in two threads once.
+   */
+  claimed?: { file: string; subjects: number }[];
 }
 
 /**
@@ -38,4 +46,9 @@ export interface SourceHandler {
    * stays the synchronous fallback that scanPaths uses.
    */
   scanAsync?(files: readonly string[], explicit: ReadonlySet<string>, ctx: ScanContext): Promise<SourceOutput>;
+  /**
+   * Optional: cuts this handler's files into groups that may be scanned apart (in worker threads) and give,
+   * joined in order, what one `scan` of all of them gives. Handlers without it run in the main thread only.
+   */
+  split?(files: readonly string[], explicit: ReadonlySet<string>): string[][];
 }

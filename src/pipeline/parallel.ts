@@ -1,0 +1,163 @@
+import { availableParallelism } from 'node:os';
+import { type MessagePort, Worker } from 'node:worker_threads';
+import type { ScanContext, SourceHandler, SourceOutput } from './types.js';
+
+/**
+ * How `scanPathsAsync` may use worker threads. The CLI passes its own entry script, which turns into a scan
+ * worker when started as one (see src/cli/scan-worker.ts), and what that worker needs to rebuild the scan's
+ * context: the working directory, the environment and the configuration (plain data, cloned).
+ */
+export interface ParallelOptions {
+  /** Absolute path of the script a worker runs (the CLI entry: dist/bulwark.js or the transpiled bin.js). */
+  script: string;
+  /** Cloned into each worker as `workerData.context`. */
+  context: unknown;
+  /** Worker threads besides the main thread; default: available CPUs - 1, at most 7. */
+  workers?: number;
+  /** Fewer files than this across the splittable handlers are scanned in the main thread alone; default 64. */
+  minFiles?: number;
+}
+
+/** A request to a scan worker: scan these files with that handler. */
+export interface WorkRequest {
+  id: number;
+  handler: string;
+  files: string[];
+  explicit: string[];
+}
+
+/** A worker's answer: the handler's output, or the error that stopped it (the main thread then does the work). */
+export type WorkReply = { id: number; output: SourceOutput } | { id: number; error: string };
+
+/** The `workerData.kind` a scan worker is started with. */
+export const SCAN_WORKER_KIND = 'bulwark-scan-worker';
+
+/**
+ * Runs in a worker thread: answers each WorkRequest on `port` with the named handler's scan of those files, in
+ * the one ScanContext of this worker (so per-scan caches, such as Dockerfiles already checked, hold across
+ * requests). Never throws: a failure is sent back as an error.
+ */
+export function serveScanRequests(port: MessagePort, handlers: readonly SourceHandler[], ctx: ScanContext): void {
+  port.on('message', (req: WorkRequest) => {
+    try {
+      const h = handlers.find((x) => x.name === req.handler);
+      if (!h) throw new Error(`no source handler named ${req.handler}`);
+      port.postMessage({ id: req.id, output: h.scan(req.files, new Set(req.explicit), ctx) } satisfies WorkReply);
+    } catch (e) {
+      port.postMessage({ id: req.id, error: (e as Error)?.stack ?? String(e) } satisfies WorkReply);
+    }
+  });
+}
+
+/** One handler's files, cut into groups that can be scanned apart. */
+export interface SplitJob {
+  h: SourceHandler;
+  groups: string[][];
+}
+
+/** The number of worker threads to start for `files` splittable files; 0 means scan in the main thread. */
+export function workerCount(files: number, opts: ParallelOptions): number {
+  if (files < (opts.minFiles ?? 64)) return 0;
+  const n = opts.workers ?? Math.min(availableParallelism() - 1, 7);
+  return Math.max(0, Math.min(n, Math.floor(files / 16)));
+}
+
+/**
+ * Scans the groups of one handler with the main thread and `workers` already-started threads pulling from one
+ * queue of chunks (about 8 per thread, so a slow chunk does not leave the others idle). Chunks keep their order
+ * in the result, so the output is the same as one sequential scan of the groups in order. A worker that fails
+ * gives its chunk back to the main thread.
+ * @returns one SourceOutput per chunk, in chunk order
+ */
+export async function scanSplit(job: SplitJob, explicit: ReadonlySet<string>, ctx: ScanContext, workers: readonly Worker[]): Promise<SourceOutput[]> {
+  const size = Math.max(1, Math.ceil(job.groups.length / ((workers.length + 1) * 8)));
+  const chunks: string[][] = [];
+  for (let i = 0; i < job.groups.length; i += size) chunks.push(job.groups.slice(i, i + size).flat());
+  const results: (SourceOutput | undefined)[] = new Array(chunks.length);
+  let next = 0;
+  const request = (i: number): WorkRequest => {
+    const files = chunks[i] as string[];
+    return { id: i, handler: job.h.name, files, explicit: files.filter((f) => explicit.has(f)) };
+  };
+  const scanHere = (i: number) => {
+    const r = request(i);
+    results[i] = job.h.scan(r.files, new Set(r.explicit), ctx);
+  };
+  // Each worker keeps two chunks in hand, so it never waits for the main thread to finish its own chunk.
+  const served = workers.map(
+    (w) =>
+      new Promise<void>((resolveWorker) => {
+        let inFlight = 0;
+        const give = () => {
+          while (inFlight < 2 && next < chunks.length) {
+            w.postMessage(request(next++));
+            inFlight++;
+          }
+          if (inFlight === 0) finish();
+        };
+        const onMessage = (m: WorkReply) => {
+          inFlight--;
+          if ('output' in m) results[m.id] = m.output;
+          else scanHere(m.id);
+          give();
+        };
+        const onError = () => {
+          // The thread is gone: whatever it held is scanned here.
+          finish();
+          for (let i = 0; i < chunks.length; i++) if (results[i] === undefined && i < next) scanHere(i);
+        };
+        const finish = () => {
+          w.off('message', onMessage);
+          w.off('error', onError);
+          resolveWorker();
+        };
+        w.on('message', onMessage);
+        w.on('error', onError);
+        give();
+      }),
+  );
+  while (next < chunks.length) {
+    scanHere(next++);
+    // Let the workers' replies in, so that they get their next chunks.
+    await new Promise<void>((r) => setImmediate(r));
+  }
+  await Promise.all(served);
+  return results.map((r, i) => {
+    if (r === undefined) throw new Error(`chunk ${i} of ${job.h.name} was not scanned`);
+    return r;
+  });
+}
+
+/**
+ * Starts `n` scan workers running `opts.script`; they end when the main thread terminates them. Their standard
+ * output is not forwarded (a stray print must not corrupt a JSON report); their errors reach `scanSplit`.
+ */
+export function startWorkers(n: number, opts: ParallelOptions): Worker[] {
+  return Array.from({ length: n }, () => new Worker(opts.script, { workerData: { kind: SCAN_WORKER_KIND, context: opts.context }, stdout: true }));
+}
+
+/**
+ * Joins the outputs of one handler's chunks: findings and diagnostics in chunk order, counts added. A file
+ * claimed (checked) in several chunks, which one thread would have checked once, is counted once.
+ */
+export function mergeOutputs(parts: readonly SourceOutput[]): SourceOutput {
+  const claimed: { file: string; subjects: number }[] = [];
+  const out: SourceOutput = { findings: [], diagnostics: [], files: 0, subjects: 0, claimed };
+  const seen = new Set<string>();
+  for (const p of parts) {
+    for (const f of p.findings) out.findings.push(f);
+    for (const d of p.diagnostics) out.diagnostics.push(d);
+    out.files += p.files;
+    out.subjects += p.subjects;
+    for (const c of p.claimed ?? []) {
+      if (!seen.has(c.file)) {
+        seen.add(c.file);
+        claimed.push(c);
+      } else if (c.subjects > 0) {
+        out.subjects -= c.subjects;
+        out.files -= 1;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+// A scan spread over worker threads gives what the same scan gives in one thread: same findings in the same
+// order, same input errors, same counts. The tree mixes what could go wrong when work is cut apart: compose
+// projects with override files, a YAML file named alone, two projects in different folders building one
+// Dockerfile (checked once, with the first project's context, and skipped by the Dockerfile handler), plain
+// Dockerfiles, a file that does not parse, run lines and a daemon.json (both stay in the main thread).
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { type ScanResult, scanPathsAsync } from '../../src/pipeline/scan.js';
+
+const BIN = fileURLToPath(new URL('../../src/bin.js', import.meta.url));
+const root = mkdtempSync(join(tmpdir(), 'bulwark-parallel-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+
+function put(rel: string, text: string): void {
+  mkdirSync(join(root, rel, '..'), { recursive: true });
+  writeFileSync(join(root, rel), text);
+}
+
+for (let i = 0; i < 120; i++) {
+  const n = String(i).padStart(3, '0');
+  const privileged = i % 3 === 0 ? '\n    privileged: true' : '';
+  const port = i % 4 === 0 ? '\n    ports: ["8080:80"]' : '';
+  put(`projects/p${n}/compose.yaml`, `services:\n  app${n}:\n    image: registry.example/app:${i}.0${privileged}${port}\n    user: "10001"\n`);
+  if (i % 5 === 0) put(`projects/p${n}/compose.override.yaml`, `services:\n  app${n}:\n    cap_add: [NET_ADMIN]\n`);
+}
+for (let i = 0; i < 80; i++) {
+  const n = String(i).padStart(3, '0');
+  put(`images/d${n}/Dockerfile`, `FROM alpine:3.${i % 20}\n${i % 2 === 0 ? 'USER 10001\n' : ''}RUN apk add curl\nEXPOSE ${i % 7 === 0 ? 22 : 8080}\n`);
+}
+// One Dockerfile, built by two projects from the repository root as context (no .dockerignore there); the
+// projects sort far apart, so that their folders fall in different chunks (different threads).
+put('shared/Dockerfile', 'FROM debian:12\nCOPY . /app\nRUN apt-get install -y curl\nCMD ["sleep", "1"]\n');
+put('shared/.dockerignore', '.git\n');
+put('projects/aa-a/compose.yaml', 'services:\n  a:\n    build:\n      context: ../..\n      dockerfile: shared/Dockerfile\n');
+put('projects/zz-b/compose.yaml', 'services:\n  b:\n    build:\n      context: ../..\n      dockerfile: shared/Dockerfile\n');
+put('projects/broken/compose.yaml', 'services:\n  x: {\n');
+put('stack.yml', 'services:\n  alone:\n    image: nginx\n    network_mode: host\n');
+put('deploy.sh', '#!/bin/sh\ndocker run -d --pid=host nginx:1.27\n');
+put('etc/docker/daemon.json', '{ "icc": true }\n');
+
+async function scan(parallel: boolean): Promise<ScanResult> {
+  const paths = [root, join(root, 'stack.yml')];
+  const base = { paths, cwd: root, env: {} };
+  if (!parallel) return scanPathsAsync(base);
+  return scanPathsAsync({ ...base, parallel: { script: BIN, context: { cwd: root, env: {} }, workers: 2, minFiles: 10 } });
+}
+
+describe('parallel scan (worker threads)', () => {
+  it('gives exactly the findings, errors and counts of a scan in one thread', async () => {
+    const one = await scan(false);
+    const many = await scan(true);
+    assert.equal(one.stats.threads, 1);
+    assert.equal(many.stats.threads, 3, 'two worker threads and the main thread scanned');
+    assert.ok(one.findings.length > 300, `the tree gives many findings (${one.findings.length})`);
+    assert.deepEqual(
+      many.findings.map((f) => `${f.ruleId} ${f.location.source}:${f.location.line}:${f.location.column} ${f.fingerprint}`),
+      one.findings.map((f) => `${f.ruleId} ${f.location.source}:${f.location.line}:${f.location.column} ${f.fingerprint}`),
+    );
+    assert.deepEqual(many.findings, one.findings);
+    assert.deepEqual(many.diagnostics, one.diagnostics);
+    assert.deepEqual(many.stats.bySource, one.stats.bySource);
+    assert.equal(many.stats.files, one.stats.files);
+    assert.equal(many.stats.subjects, one.stats.subjects);
+  });
+
+  it('checks a Dockerfile built by two projects once, with the build context compose gives', async () => {
+    const r = await scan(true);
+    const shared = r.findings.filter((f) => f.location.source === 'shared/Dockerfile').map((f) => `${f.ruleId}:${f.location.line}`);
+    // BW2012 (no .dockerignore at the context root) fires: the context is the repository root, not shared/.
+    assert.ok(shared.includes('BW2012:2'), shared.join(' '));
+    assert.equal(new Set(shared).size, shared.length, 'no finding twice');
+    assert.equal(r.stats.bySource.compose?.subjects, 124, '120 projects, a, b, the shared Dockerfile once, stack.yml');
+    assert.equal(r.stats.bySource.dockerfile?.subjects, 80);
+  });
+
+  it('reports the file that does not parse, as one thread does', async () => {
+    const r = await scan(true);
+    assert.deepEqual(
+      r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.at.source}:${d.at.line}`),
+      ['yaml-syntax projects/broken/compose.yaml:3'],
+    );
+  });
+});
