@@ -81,6 +81,8 @@ export interface ParsedDockerfile {
 /** Maps dockerfile-ast's 0-based line/character positions to Bulwark Locations (offsets included). */
 class Positions {
   readonly starts: number[];
+  /** True when the text has a `\r` not followed by `\n` (a line break for dockerfile-ast, not for `starts`). */
+  readonly loneCR: boolean;
   constructor(
     readonly text: string,
     readonly source: string,
@@ -88,6 +90,7 @@ class Positions {
     const starts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     this.starts = starts;
+    this.loneCR = text.includes('\r') && /\r(?!\n)/.test(text);
   }
   offset(p: { line: number; character: number }): number {
     return (this.starts[p.line] ?? this.text.length) + p.character;
@@ -104,6 +107,11 @@ class Positions {
     };
     if (path !== undefined) at.path = path;
     return at;
+  }
+  /** Location of [start, end) offsets on 0-based line `l0` (the caller knows the line: no search). */
+  lineSpan(l0: number, start: number, end: number): Location {
+    const col = start - (this.starts[l0] as number) + 1;
+    return { source: this.source, line: l0 + 1, column: col, endLine: l0 + 1, endColumn: col + (end - start), offset: start, endOffset: end };
   }
   /** Location of [start, end) offsets on one line. */
   span(start: number, end: number): Location {
@@ -135,20 +143,32 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
   const pos = new Positions(text, source);
   const diagnostics: Diagnostic[] = [];
   const doc = DockerfileParser.parse(text);
-  const escapeChar = doc.getEscapeCharacter();
   const spec: DockerfileSpec = {
     name: source,
     at: { source, line: 1, column: 1, offset: 0 },
-    directives: { escape: escapeChar },
+    directives: { escape: '\\' },
     globalArgs: [],
     stages: [],
   };
+  // The escape character as doc.getEscapeCharacter() gives it (the first `escape` directive with a valid
+  // value), read here to avoid a second pass over the directives' text.
+  let escapeDirective: string | undefined;
   for (const d of doc.getDirectives()) {
     const name = d.getName().toLowerCase();
+    if (name === 'escape') {
+      if (escapeDirective === undefined) {
+        const v = d.getValue();
+        if (v === '\\' || v === '`') escapeDirective = v;
+      }
+      continue;
+    }
+    if (name !== 'syntax' && name !== 'check') continue;
     const at = pos.loc(d.getValueRange());
     if (name === 'syntax') spec.directives.syntax = { value: d.getValue(), at };
-    else if (name === 'check') spec.directives.check = { value: d.getValue(), at };
+    else spec.directives.check = { value: d.getValue(), at };
   }
+  const escapeChar = escapeDirective ?? '\\';
+  spec.directives.escape = escapeChar;
   const error = (at: Location, message: string, code: Diagnostic['code'] = 'dockerfile-syntax'): void => {
     diagnostics.push({ code, severity: 'error', message, at });
   };
@@ -160,15 +180,20 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
   let stageArgs = new Map<string, string | undefined>();
   let stageEnv = new Map<string, string | undefined>();
   const envByStage: Map<string, string | undefined>[] = [];
-  const scope = (): Map<string, string | undefined> => (stageEnv.size === 0 ? stageArgs : new Map([...stageArgs, ...stageEnv]));
+  /** The merged scope, kept until stageArgs or stageEnv changes (expandVariables only reads it). */
+  let merged: Map<string, string | undefined> | undefined;
+  const scope = (): Map<string, string | undefined> => {
+    if (stageEnv.size === 0) return stageArgs;
+    merged ??= new Map([...stageArgs, ...stageEnv]);
+    return merged;
+  };
 
   for (const ins of doc.getInstructions()) {
     const keyword = ins.getKeyword().toUpperCase();
     const range = ins.getRange();
     const keywordRange = ins.getInstructionRange();
-    const keywordAt = pos.loc(keywordRange);
     if (!KEYWORDS.has(keyword)) {
-      error(keywordAt, `unknown instruction: ${ins.getInstruction()}`);
+      error(pos.loc(keywordRange), `unknown instruction: ${ins.getInstruction()}`);
       continue;
     }
     const at = pos.loc(range);
@@ -184,7 +209,7 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
       if (!FLAGS[keyword]?.has(f.name)) error(f.at, `unknown flag for ${keyword}: --${f.name}`, 'unknown-flag');
     }
     if (NEED_ARGS.has(keyword) && argsText.text.trim() === '') {
-      error(keywordAt, `${keyword} requires at least one argument`);
+      error(pos.loc(keywordRange), `${keyword} requires at least one argument`);
       continue;
     }
 
@@ -197,34 +222,36 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
       continue;
     }
     if (keyword === 'FROM') {
-      const words = (ins as unknown as { getArguments(): FromWord[] }).getArguments();
-      if (words.length !== 1 && !(words.length === 3 && words[1]?.getValue().toUpperCase() === 'AS')) {
+      const words = fromWords(ins, pos, range, at, argsText, escapeChar);
+      if (words.length !== 1 && !(words.length === 3 && words[1]?.value.toUpperCase() === 'AS')) {
         error(at, 'FROM requires either one or three arguments (FROM image [AS name])');
         continue;
       }
-      stage = newStage(words, at, spec.stages.length, flags, global, stageNames, pos, escapeChar);
+      stage = newStage(words, at, spec.stages.length, flags, global, stageNames, escapeChar);
       spec.stages.push(stage);
       if (stage.name && typeof stage.name.value === 'string') stageNames.set(stage.name.value, stage.index);
       const b = stage.base.value;
       // ARGs must be declared again in each stage; the ENV of a parent stage is inherited.
       stageArgs = new Map();
       stageEnv = new Map(!isUnknown(b) && b.kind === 'stage' ? envByStage[b.stage] : []);
+      merged = undefined;
       envByStage.push(stageEnv);
       continue;
     }
     if (!stage) {
-      error(keywordAt, `${keyword} before the first FROM: no build stage in current context`);
+      error(pos.loc(keywordRange), `${keyword} before the first FROM: no build stage in current context`);
+      continue;
+    }
+    if (keyword === 'RUN') {
+      stage.instructions.push(runOf(at, flags, heredocs.length > 0, argsText));
+      continue;
+    }
+    if (keyword === 'COPY' || keyword === 'ADD') {
+      stage.instructions.push(copyOf(keyword, at, flags, argsText));
       continue;
     }
     const base = { keyword, at, flags, args: argsText };
     switch (keyword) {
-      case 'RUN':
-        stage.instructions.push(runOf(base, heredocs.length > 0, argsText));
-        break;
-      case 'COPY':
-      case 'ADD':
-        stage.instructions.push(copyOf({ ...base, keyword }, argsText));
-        break;
       case 'ARG':
         stage.instructions.push(base);
         for (const p of propertiesOf(ins)) {
@@ -233,6 +260,7 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
           if (decl.value === undefined && global.get(decl.name) !== undefined) decl.value = global.get(decl.name);
           stage.args.push({ value: decl, at: pos.loc(p.getRange()) });
           stageArgs.set(decl.name, decl.value);
+          merged = undefined;
         }
         break;
       case 'ENV':
@@ -244,6 +272,7 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
           const v: EnvVar = e.ok ? { name, value: e.value } : { name, value: raw, unknownValue: unknown(e.reason, raw) };
           stage.env.push({ value: v, at: pos.loc(p.getRange()) });
           stageEnv.set(name, e.ok ? e.value : undefined);
+          merged = undefined;
         }
         break;
       case 'LABEL':
@@ -333,15 +362,15 @@ function splitFlags(cmd: CommandText): { flags: InstructionFlag[]; args: Command
     }
     const word = t.slice(start + 2, i);
     const eq = word.indexOf('=');
-    const flag: InstructionFlag = { name: (eq === -1 ? word : word.slice(0, eq)).toLowerCase(), options: {}, at: commandLocation(cmd, start, i - start) };
+    const flag: InstructionFlag = { name: (eq === -1 ? word : word.slice(0, eq)).toLowerCase(), options: {}, at: locate(cmd, start, i - start) };
     if (eq !== -1) {
-      const value = word.slice(eq + 1).replace(/^(["'])(.*)\1$/, '$2');
+      const value = word.slice(eq + 1).replace(QUOTED, '$2');
       flag.value = value;
       if (value.includes('=')) {
         for (const part of value.split(',')) {
           const k = part.indexOf('=');
           const key = (k === -1 ? part : part.slice(0, k)).trim().toLowerCase();
-          if (key) flag.options[key] = k === -1 ? '' : part.slice(k + 1).replace(/^(["'])(.*)\1$/, '$2');
+          if (key) flag.options[key] = k === -1 ? '' : part.slice(k + 1).replace(QUOTED, '$2');
         }
       }
     }
@@ -352,30 +381,106 @@ function splitFlags(cmd: CommandText): { flags: InstructionFlag[]; args: Command
   return { flags, args: sliceCommand(cmd, i) };
 }
 
-/** The part of a command text from index `from` on, with its segments moved accordingly. */
+/** A flag value in matching quotes: `"x"` or `'x'` (the quotes are dropped). */
+const QUOTED = /^(["'])(.*)\1$/;
+
+/**
+ * The part of a command text from index `from` on, with its segments moved accordingly; its start (line,
+ * column, offset) moved onto the first segment. Locations here are all built by Positions, every field set.
+ */
 function sliceCommand(cmd: CommandText, from: number): CommandText {
   const segments: CommandText['segments'] = [];
-  cmd.segments.forEach((s, k) => {
-    const next = cmd.segments[k + 1];
-    if (next && next.start <= from) return; // wholly before `from`
+  const segs = cmd.segments;
+  for (let k = 0; k < segs.length; k++) {
+    const s = segs[k] as CommandText['segments'][number];
+    const next = segs[k + 1];
+    if (next && next.start <= from) continue; // wholly before `from`
     if (s.start >= from) segments.push({ start: s.start - from, at: s.at });
-    else segments.push({ start: 0, at: commandLocation(cmd, from) });
-  });
-  const at = segments[0] ? { ...cmd.at, ...pick(segments[0].at) } : cmd.at;
+    else segments.push({ start: 0, at: locate(cmd, from) });
+  }
+  const first = segments[0];
+  const c = cmd.at;
+  const at: Location = first
+    ? {
+        source: c.source,
+        line: first.at.line,
+        column: first.at.column,
+        endLine: c.endLine,
+        endColumn: c.endColumn,
+        offset: first.at.offset ?? c.offset,
+        endOffset: c.endOffset,
+      }
+    : c;
   return { text: cmd.text.slice(from), at, segments };
 }
 
-/** The start of a location (line, column, offset), to move a text's start onto it. */
-function pick(at: Location): Partial<Location> {
-  const out: Partial<Location> = { line: at.line, column: at.column };
-  if (at.offset !== undefined) out.offset = at.offset;
-  return out;
+/**
+ * commandLocation (model) for the command texts built here, without its object spread: their segment
+ * locations all come from Positions (every field set, in the same order, no `path`), so the Location is
+ * the same. Other texts (no offsets) go to commandLocation.
+ */
+function locate(cmd: CommandText, index: number, length = 0): Location {
+  const segs = cmd.segments;
+  let seg = segs[0];
+  if (!seg) return cmd.at;
+  for (let k = 1; k < segs.length; k++) {
+    const s = segs[k] as CommandText['segments'][number];
+    if (s.start <= index) seg = s;
+    else break;
+  }
+  const a = seg.at;
+  if (a.offset === undefined || a.column === undefined) return commandLocation(cmd, index, length);
+  const d = index - seg.start;
+  const column = a.column + d;
+  const offset = a.offset + d;
+  return { source: a.source, line: a.line, column, endLine: a.line, endColumn: column + length, offset, endOffset: offset + length };
 }
 
 /** A FROM argument as dockerfile-ast gives it. */
-interface FromWord {
+interface AstArgument {
   getValue(): string;
   getRange(): Parameters<Positions['loc']>[0];
+}
+
+/** A FROM argument (flags left out): its value as dockerfile-ast reads it, and its location. */
+interface FromWord {
+  value: string;
+  at: Location;
+}
+
+/**
+ * The arguments of a FROM after its flags, as `From.getArguments()` of dockerfile-ast gives them. That getter
+ * goes over the text twice (once for the flags); a FROM on one line without escape characters, quotes or
+ * carriage returns, whose first argument has no `--` (dockerfile-ast keeps looking for flags after such a
+ * word), is split on spaces and tabs here instead, which gives the same words and ranges. Not when the file
+ * has a lone `\r`: dockerfile-ast counts it as a line break, so its line numbers differ from the offsets'.
+ */
+function fromWords(ins: Instruction, pos: Positions, range: Parameters<Positions['loc']>[0], at: Location, args: CommandText, escapeChar: string): FromWord[] {
+  const start = at.offset as number;
+  const end = at.endOffset as number;
+  const seg = args.segments[0];
+  let simple = range.start.line === range.end.line && args.segments.length === 1 && seg !== undefined && seg.start === 0 && !pos.loneCR;
+  for (let i = start; simple && i < end; i++) {
+    const c = pos.text[i];
+    if (c === escapeChar || c === '"' || c === "'" || c === '\r' || c === '\n') simple = false;
+  }
+  if (simple) {
+    const t = args.text;
+    const line = range.start.line;
+    const base = (seg as { at: Location }).at.offset as number;
+    const out: FromWord[] = [];
+    let i = 0;
+    while (i < t.length) {
+      while (i < t.length && (t[i] === ' ' || t[i] === '\t')) i++;
+      if (i === t.length) break;
+      const from = i;
+      while (i < t.length && t[i] !== ' ' && t[i] !== '\t') i++;
+      out.push({ value: t.slice(from, i), at: pos.lineSpan(line, base + from, base + i) });
+    }
+    if (out[0] !== undefined && !out[0].value.includes('--')) return out;
+  }
+  const words = (ins as unknown as { getArguments(): AstArgument[] }).getArguments();
+  return words.map((w) => ({ value: w.getValue(), at: pos.loc(w.getRange()) }));
 }
 
 /**
@@ -391,19 +496,25 @@ function commandTextOf(
   escapeChar: string,
 ): CommandText {
   const end = pos.offset(range.end);
-  const bodyLines = new Set<number>();
-  const delimiterLines = new Set<number>();
+  // Most instructions have no heredoc: the two sets are made only for those that do.
+  const bodyLines = heredocs.length > 0 ? new Set<number>() : undefined;
+  const delimiterLines = heredocs.length > 0 ? new Set<number>() : undefined;
   for (const h of heredocs) {
     const c = h.getContentRange();
     const d = h.getDelimiterRange();
-    if (d) delimiterLines.add(d.start.line);
+    if (d) delimiterLines?.add(d.start.line);
     if (!c) continue;
     // A range ending at column 0 of a later line does not include that line.
     const last = c.end.character === 0 && c.end.line > c.start.line ? c.end.line - 1 : c.end.line;
-    for (let l = c.start.line; l <= last && (!d || l < d.start.line); l++) bodyLines.add(l);
+    for (let l = c.start.line; l <= last && (!d || l < d.start.line); l++) bodyLines?.add(l);
   }
+  // Every piece lies on the line the loop is at, so its location needs no search (unless a lone `\r`
+  // makes dockerfile-ast's line numbers differ from the offsets': then each piece is searched as before).
+  const span = pos.loneCR
+    ? (_l0: number, a: number, b: number): Location => pos.span(a, b)
+    : (l0: number, a: number, b: number): Location => pos.lineSpan(l0, a, b);
   const cmd: CommandText = { text: '', at: pos.span(start, start), segments: [] };
-  const firstLine = pos.span(start, start).line as number;
+  const firstLine = cmd.at.line as number;
   const lastLine = range.end.line + 1;
   let continued = false;
   let started = false;
@@ -412,12 +523,12 @@ function commandTextOf(
     const ls = line === firstLine ? start : (pos.starts[l0] as number);
     const le = Math.min(pos.lineEnd(l0), Math.max(end, ls));
     let piece = pos.text.slice(ls, le);
-    if (bodyLines.has(l0) && !delimiterLines.has(l0)) {
-      cmd.segments.push({ start: cmd.text.length + 1, at: pos.span(ls, le) });
+    if (delimiterLines?.has(l0)) continue;
+    if (bodyLines?.has(l0)) {
+      cmd.segments.push({ start: cmd.text.length + 1, at: span(l0, ls, le) });
       cmd.text += `\n${piece}`;
       continue;
     }
-    if (delimiterLines.has(l0)) continue;
     if (line !== firstLine && !continued) break;
     const trimmed = piece.trim();
     if (line !== firstLine && (trimmed === '' || trimmed.startsWith('#'))) continue;
@@ -430,25 +541,37 @@ function commandTextOf(
     continued = t.endsWith(escapeChar) && !t.endsWith(escapeChar + escapeChar);
     if (continued) piece = t.slice(0, -1);
     if (!started && piece.trim() === '') continue;
-    if (!started) cmd.at = pos.span(ls + lead, ls + lead + piece.length);
-    cmd.segments.push({ start: cmd.text.length, at: pos.span(ls + lead, ls + lead + piece.length) });
+    const pieceAt = span(l0, ls + lead, ls + lead + piece.length);
+    if (!started) cmd.at = pieceAt; // only read: replaced below by a new object with the last piece's end
+    cmd.segments.push({ start: cmd.text.length, at: pieceAt });
     cmd.text += piece;
     started = true;
   }
   if (cmd.segments.length > 0) {
-    const last = cmd.segments[cmd.segments.length - 1] as { at: Location };
-    cmd.at = { ...cmd.at, endLine: last.at.endLine, endColumn: last.at.endColumn } as Location;
-    if (last.at.endOffset !== undefined) cmd.at.endOffset = last.at.endOffset;
+    const last = (cmd.segments[cmd.segments.length - 1] as { at: Location }).at;
+    const a = cmd.at;
+    cmd.at = {
+      source: a.source,
+      line: a.line,
+      column: a.column,
+      endLine: last.endLine,
+      endColumn: last.endColumn,
+      offset: a.offset,
+      endOffset: last.endOffset,
+    };
   }
   return cmd;
 }
+
+const WORD = /\S+/g;
 
 /** Whitespace-separated words of the first logical line of a command text, with their locations. */
 export function wordsOf(cmd: CommandText): { text: string; at: Location }[] {
   const nl = cmd.text.indexOf('\n');
   const head = nl === -1 ? cmd.text : cmd.text.slice(0, nl);
   const out: { text: string; at: Location }[] = [];
-  for (const m of head.matchAll(/\S+/g)) out.push({ text: m[0], at: commandLocation(cmd, m.index, m[0].length) });
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(head); m !== null; m = WORD.exec(head)) out.push({ text: m[0], at: locate(cmd, m.index, m[0].length) });
   return out;
 }
 
@@ -465,11 +588,11 @@ function execForm(cmd: CommandText): string[] | undefined {
   }
 }
 
-function runOf(base: { keyword: string; at: Location; flags: InstructionFlag[]; args: CommandText }, heredoc: boolean, args: CommandText): RunInstruction {
+function runOf(at: Location, flags: InstructionFlag[], heredoc: boolean, args: CommandText): RunInstruction {
   const exec = execForm(args);
-  const run: RunInstruction = { ...base, keyword: 'RUN', form: heredoc ? 'heredoc' : exec ? 'exec' : 'shell', mounts: [] };
+  const run: RunInstruction = { keyword: 'RUN', at, flags, args, form: heredoc ? 'heredoc' : exec ? 'exec' : 'shell', mounts: [] };
   if (exec && !heredoc) run.exec = exec;
-  for (const f of base.flags) {
+  for (const f of flags) {
     if (f.name !== 'mount') continue;
     const o = f.options;
     const mount: RunMount = { type: o.type ?? 'bind' };
@@ -484,9 +607,9 @@ function runOf(base: { keyword: string; at: Location; flags: InstructionFlag[]; 
   return run;
 }
 
-function copyOf(base: { keyword: 'COPY' | 'ADD'; at: Location; flags: InstructionFlag[]; args: CommandText }, args: CommandText): CopyInstruction {
-  const c: CopyInstruction = { ...base, sources: [], link: false };
-  for (const f of base.flags) {
+function copyOf(keyword: 'COPY' | 'ADD', at: Location, flags: InstructionFlag[], args: CommandText): CopyInstruction {
+  const c: CopyInstruction = { keyword, at, flags, args, sources: [], link: false };
+  for (const f of flags) {
     const v: Sourced<string> = { value: f.value ?? '', at: f.at };
     if (f.name === 'from') c.from = v;
     else if (f.name === 'chown') c.chown = v;
@@ -501,7 +624,8 @@ function copyOf(base: { keyword: 'COPY' | 'ADD'; at: Location; flags: Instructio
     c.sources = items;
     return c;
   }
-  const words = wordsOf(args).map((w) => ({ value: w.text, at: w.at }));
+  const words: Sourced<string>[] = [];
+  for (const w of wordsOf(args)) words.push({ value: w.text, at: w.at });
   c.destination = words.pop();
   c.sources = words;
   return c;
@@ -552,12 +676,11 @@ function newStage(
   flags: InstructionFlag[],
   global: ReadonlyMap<string, string | undefined>,
   stageNames: ReadonlyMap<string, number>,
-  pos: Positions,
   escapeChar: string,
 ): DockerfileStage {
   const imageArg = args[0] as FromWord;
-  const written = imageArg.getValue();
-  const imageAt = pos.loc(imageArg.getRange());
+  const written = imageArg.value;
+  const imageAt = imageArg.at;
   let base: Sourced<StageBase>;
   const e = expandVariables(written, global, escapeChar);
   if (!e.ok) base = { value: unknown(e.reason, written), at: imageAt };
@@ -582,7 +705,7 @@ function newStage(
     labels: [],
   };
   const nameArg = args[2];
-  if (nameArg) stage.name = { value: nameArg.getValue().toLowerCase(), at: pos.loc(nameArg.getRange()) };
+  if (nameArg) stage.name = { value: nameArg.value.toLowerCase(), at: nameArg.at };
   const platform = flags.find((f) => f.name === 'platform');
   if (platform?.value !== undefined) stage.platform = { value: platform.value, at: platform.at };
   return stage;
