@@ -51,16 +51,29 @@ const compiled = new Map<string, string[]>();
 
 /** Fills `{name}` placeholders; a placeholder without data is left as written (the rule tester rejects that). */
 export function formatMessage(template: string, data: Record<string, string | number>): string {
+  return fillMessage(template, data, undefined);
+}
+
+const NO_DATA: Record<string, string | number> = {};
+
+/**
+ * formatMessage with `{target}` given apart, as if `{ target, ...data }` were passed (data wins), without
+ * building that object for every finding.
+ */
+function fillMessage(template: string, data: Record<string, string | number> | undefined, target: string | undefined): string {
   let parts = compiled.get(template);
   if (!parts) {
     parts = template.split(/\{([a-zA-Z_]+)\}/);
     compiled.set(template, parts);
   }
+  const d = data ?? NO_DATA;
   let text = '';
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i] as string;
     if (i % 2 === 0) text += p;
-    else text += p in data ? String(data[p]) : `{${p}}`;
+    else if (p in d) text += String(d[p]);
+    else if (p === 'target' && target !== undefined) text += target;
+    else text += `{${p}}`;
   }
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -87,7 +100,7 @@ export function runRules<S>(rules: readonly Rule<S>[], subject: S, subjectName: 
         const status = d.status ?? 'violation';
         const template = meta.messages[d.messageId];
         if (template === undefined) throw new Error(`rule ${meta.id} reported unknown messageId "${d.messageId}"`);
-        const message = formatMessage(template, { target, ...d.data });
+        const message = fillMessage(template, d.data, target);
         const f: Finding = {
           ruleId: meta.id,
           ruleName: meta.name,

@@ -6,6 +6,8 @@ import { dockerfileRule, programOf, runScript, runsOf, simpleCommands } from './
 const ASSIGNMENT = /(?:^|[\s;&|(])(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|)]+)/g;
 const PASSWORD_FLAG = /(?:^|\s)(--password|--pass|--token|--api-key|--secret)(?:=|\s+)("[^"]*"|'[^']*'|[^\s;&|]+)/g;
 const REDIRECT = /(?:^|[^0-9&<>])>>?\s*([^\s;&|]+)/;
+/** A word of the script as the value-shape check reads it (quotes, `=` and shell operators split words). */
+const TOKEN = /[^\s'"=;&|()]+/g;
 
 function unquote(v: string): string {
   return (v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")) ? v.slice(1, -1) : v;
@@ -66,12 +68,13 @@ export const noSecretsInRun = dockerfileRule({
           data: { stage: stageName, flag: m[1] as string, masked: maskSecret(value) },
         });
       }
-      for (const m of text.matchAll(/[^\s'"=;&|()]+/g)) {
+      TOKEN.lastIndex = 0;
+      for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
         const shape = secretShape(m[0]);
-        if (!shape || shape.kind === 'high-entropy' || reported.has(m.index ?? 0)) continue;
+        if (!shape || shape.kind === 'high-entropy' || reported.has(m.index)) continue;
         ctx.report({
           messageId: 'secretValue',
-          at: script.locate(m.index ?? 0, m[0].length),
+          at: script.locate(m.index, m[0].length),
           data: { stage: stageName, kind: shape.description, masked: maskSecret(m[0]) },
         });
       }

@@ -1,4 +1,4 @@
-import { isCopy, isUnknown } from '../../model/index.js';
+import { type CopyInstruction, isCopy, isUnknown } from '../../model/index.js';
 import { compileIgnorePattern, type IgnorePattern, isIgnored } from './dockerignore-match.js';
 import { dockerfileRule } from './util.js';
 
@@ -17,6 +17,14 @@ const MUST_EXCLUDE: { what: string; samples: { pattern: string; path: string }[]
     ],
   },
 ];
+
+/** A URL source (`ADD https://…`): not read from the build context. */
+const URL_SOURCE = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/** True for a COPY/ADD source read from the build context (not a heredoc, not a URL). */
+function fromContext(s: CopyInstruction['sources'][number]): boolean {
+  return !isUnknown(s.value) && !s.value.startsWith('<<') && !URL_SOURCE.test(s.value);
+}
 
 /** Sources that send the whole build context (`COPY . /app`, `COPY ./ .`, `COPY * ./`). */
 const WHOLE_CONTEXT = /^(?:\.\/?|\.\/\*|\*)$/;
@@ -46,13 +54,17 @@ export const requireDockerignore = dockerfileRule({
   },
   check(spec, ctx) {
     if (!spec.context) return;
-    const fromContext = spec.stages
-      .flatMap((s) => s.instructions)
-      .filter(isCopy)
-      .filter((i) => !i.from && i.sources.some((s) => !isUnknown(s.value) && !s.value.startsWith('<<') && !/^[a-z][a-z0-9+.-]*:\/\//i.test(s.value)));
     // Point at the instruction that copies the context wholesale, else at the first one that copies from it.
-    const whole = fromContext.flatMap((i) => i.sources).find((s) => !isUnknown(s.value) && WHOLE_CONTEXT.test(s.value));
-    const first = fromContext[0];
+    let first: CopyInstruction | undefined;
+    let whole: CopyInstruction['sources'][number] | undefined;
+    stages: for (const stage of spec.stages) {
+      for (const i of stage.instructions) {
+        if (!isCopy(i) || i.from || !i.sources.some(fromContext)) continue;
+        first ??= i;
+        whole = i.sources.find((s) => !isUnknown(s.value) && WHOLE_CONTEXT.test(s.value));
+        if (whole) break stages;
+      }
+    }
     if (!first) return;
     const at = whole ?? first.sources[0] ?? first.args.at;
     const ignore = spec.context.dockerignore;

@@ -48,6 +48,9 @@ const SHAPES: { kind: SecretShape['kind']; re: RegExp; description: string }[] =
   { kind: 'url-credentials', re: /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i, description: 'a URL with a password' },
 ];
 
+/** No value shorter than this has a shape (the shortest match of SHAPES is the URL credentials `a://b:c@`). */
+const MIN_SHAPE_LENGTH = 8;
+
 /** Shannon entropy of a string, in bits per character. */
 export function entropy(s: string): number {
   const counts = new Map<string, number>();
@@ -65,6 +68,9 @@ export function entropy(s: string): number {
  * digits mixed, and at least 4.5 bits per character (hex digests and UUIDs stay below or are excluded).
  */
 export function secretShape(value: string): SecretShape | undefined {
+  // The shortest text any shape matches is 8 characters (`a://b:c@`; high entropy needs 32): most words
+  // of a RUN are shorter, and need none of the regular expressions below.
+  if (value.length < MIN_SHAPE_LENGTH) return undefined;
   for (const s of SHAPES) {
     if (s.re.test(value)) {
       // `postgres://user:${PW}@db` and `://user:password@` placeholders are not literal secrets.
