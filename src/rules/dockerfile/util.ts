@@ -85,6 +85,10 @@ export function simpleCommands(script: string): SimpleCommand[] {
   return cached;
 }
 
+/** 1 for the characters with a meaning for splitCommands inside a word (quotes, backslash, blanks, operators). */
+const BREAKS_WORD_RUN = new Uint8Array(128);
+for (const c of '\'"\\ \t\r\n;|&()`') BREAKS_WORD_RUN[c.charCodeAt(0)] = 1;
+
 function splitCommands(script: string): SimpleCommand[] {
   const out: SimpleCommand[] = [];
   let words: string[] = [];
@@ -151,9 +155,16 @@ function splitCommands(script: string): SimpleCommand[] {
       i += 2;
       continue;
     }
+    // A plain character: take it and the plain characters after it in one slice (inside a word, `#`, `{` and
+    // `}` are plain; `$` is plain unless `(` follows).
     if (start === -1) start = i;
-    word += c;
-    i++;
+    let j = i + 1;
+    for (; j < script.length; j++) {
+      const d = script.charCodeAt(j);
+      if ((d < 128 && BREAKS_WORD_RUN[d] === 1) || (d === 36 && script.charCodeAt(j + 1) === 40)) break;
+    }
+    word += script.slice(i, j);
+    i = j;
   }
   endCommand();
   return out;

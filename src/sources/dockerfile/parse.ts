@@ -9,6 +9,7 @@ import {
   type DockerfileStage,
   type EnvVar,
   type Healthcheck,
+  type ImageRef,
   type InstructionFlag,
   isUnknown,
   type Location,
@@ -669,6 +670,21 @@ function healthcheckOf(flags: InstructionFlag[], args: CommandText, error: (at: 
   return h;
 }
 
+/** Parsed image references by text (a scan sees the same few base images again and again); bounded. */
+const imageRefs = new Map<string, ImageRef | undefined>();
+
+/** tryParseImageRef, remembered by text; each caller gets its own copy (ImageRef holds only strings). */
+function imageRefOf(raw: string): ImageRef | undefined {
+  let ref: ImageRef | undefined;
+  if (imageRefs.has(raw)) ref = imageRefs.get(raw);
+  else {
+    if (imageRefs.size >= 1024) imageRefs.clear();
+    ref = tryParseImageRef(raw);
+    imageRefs.set(raw, ref);
+  }
+  return ref ? { ...ref } : undefined;
+}
+
 function newStage(
   args: readonly FromWord[],
   at: Location,
@@ -690,7 +706,7 @@ function newStage(
     if (lower === 'scratch') base = { value: { kind: 'scratch' }, at: imageAt };
     else if (stageNames.has(lower)) base = { value: { kind: 'stage', stage: stageNames.get(lower) as number, name: lower }, at: imageAt };
     else {
-      const ref = tryParseImageRef(raw);
+      const ref = imageRefOf(raw);
       base = { value: ref ? { kind: 'image', ref, raw, written } : { kind: 'invalid', raw }, at: imageAt };
     }
   }
