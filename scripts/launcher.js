@@ -12,7 +12,6 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { constants, Script } from 'node:vm';
-import { isMainThread } from 'node:worker_threads';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bundle = join(here, 'bulwark.cjs');
@@ -31,7 +30,7 @@ const script = new Script(`(function (exports, require, module, __filename, __di
   importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
 });
 const out = process.env.BULWARK_CODE_CACHE_OUT;
-if (out && isMainThread) {
+if (out && createRequire(import.meta.url)('node:worker_threads').isMainThread) {
   // Used by scripts/build.mjs only: after a representative run, keep every function V8 compiled in it.
   process.on('exit', () => {
     const { renameSync, writeFileSync } = createRequire(import.meta.url)('node:fs');

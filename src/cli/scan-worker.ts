@@ -1,4 +1,4 @@
-import { parentPort } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 import { type BulwarkConfig, settingsFromConfig } from '../config/index.js';
 import { serveScanRequests } from '../pipeline/parallel.js';
 import { HANDLERS } from '../pipeline/scan.js';
@@ -17,6 +17,7 @@ export interface ScanWorkerContext {
  * rebuilds the scan context and answers scan requests until the main thread terminates it.
  */
 export function runScanWorker(context: ScanWorkerContext): void {
+  const { parentPort } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   if (!parentPort) throw new Error('runScanWorker runs in a worker thread only');
   serveScanRequests(parentPort, HANDLERS, { fs: realFs(context.cwd), env: context.env, settings: settingsFromConfig(context.config) });
 }

@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { type MessagePort, Worker } from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import type { ScanContext, SourceHandler, SourceOutput } from './types.js';
 
 /**
@@ -31,6 +32,8 @@ export type WorkReply = { id: number; output: SourceOutput } | { id: number; err
 
 /** The `workerData.kind` a scan worker is started with. */
 export const SCAN_WORKER_KIND = 'bulwark-scan-worker';
+/** The argument a scan worker is started with, so the entry script knows it without loading worker_threads. */
+export const SCAN_WORKER_ARG = '--bulwark-scan-worker';
 
 /**
  * Runs in a worker thread: answers each WorkRequest on `port` with the named handler's scan of those files, in
@@ -133,7 +136,12 @@ export async function scanSplit(job: SplitJob, explicit: ReadonlySet<string>, ct
  * output is not forwarded (a stray print must not corrupt a JSON report); their errors reach `scanSplit`.
  */
 export function startWorkers(n: number, opts: ParallelOptions): Worker[] {
-  return Array.from({ length: n }, () => new Worker(opts.script, { workerData: { kind: SCAN_WORKER_KIND, context: opts.context }, stdout: true }));
+  // Loaded here, not at start-up: most scans start no thread.
+  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+  return Array.from(
+    { length: n },
+    () => new Worker(opts.script, { workerData: { kind: SCAN_WORKER_KIND, context: opts.context }, stdout: true, argv: [SCAN_WORKER_ARG] }),
+  );
 }
 
 /**
