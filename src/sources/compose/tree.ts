@@ -113,16 +113,24 @@ export function toTree(doc: Document, file: SourceFile, onValue?: (s: LScalar) =
       return t;
     }
     const y = node as YamlNode;
-    const cached = memo.get(y);
-    if (cached) return cached;
-    if (y.anchor) anchors.set(y.anchor, y);
-    const [start, end] = y.range ?? [0, 0];
+    // Only an anchored node can be reached again (through an alias), so only those are remembered: a Map
+    // entry per node cost about a tenth of the conversion.
+    const anchored = y.anchor !== undefined;
+    if (anchored) {
+      const cached = memo.get(y);
+      if (cached) return cached;
+      anchors.set(y.anchor as string, y);
+    }
+    // Index access, not destructuring: `const [a, b] = range` runs the iterator protocol for every node.
+    const range = y.range;
+    const start = range ? range[0] : 0;
+    const end = range ? range[1] : 0;
     const tag = y.tag === '!reset' || y.tag === '!override' ? y.tag : undefined;
     let out: LNode;
     if (isMap(y)) {
       const m: LMap = { kind: 'map', file, start, end, entries: new Map() };
       if (tag) m.tag = tag;
-      memo.set(y, m);
+      if (anchored) memo.set(y, m);
       const merges: LMap[] = [];
       for (const pair of y.items) {
         const k = pair.key;
@@ -147,7 +155,7 @@ export function toTree(doc: Document, file: SourceFile, onValue?: (s: LScalar) =
     } else if (isSeq(y)) {
       const s: LSeq = { kind: 'seq', file, start, end, items: [] };
       if (tag) s.tag = tag;
-      memo.set(y, s);
+      if (anchored) memo.set(y, s);
       for (const item of y.items) s.items.push(item == null ? nullAt(file, end) : conv(item));
       out = s;
     } else {
@@ -155,7 +163,7 @@ export function toTree(doc: Document, file: SourceFile, onValue?: (s: LScalar) =
       if (tag) sc.tag = tag;
       onValue?.(sc);
       out = sc;
-      memo.set(y, out);
+      if (anchored) memo.set(y, out);
     }
     return out;
   };
@@ -165,7 +173,9 @@ export function toTree(doc: Document, file: SourceFile, onValue?: (s: LScalar) =
 
 function scalarOf(node: unknown, file: SourceFile): LScalar {
   const y = node as YamlNode;
-  const [start, end] = y?.range ?? [0, 0];
+  const range = y?.range;
+  const start = range ? range[0] : 0;
+  const end = range ? range[1] : 0;
   const v = isScalar(y) ? y.value : null;
   let value: LScalar['value'];
   if (v === null || v === undefined) value = null;
