@@ -2,7 +2,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { type Finding, runRules } from '../check/index.js';
 import { type BuildSpec, type Diagnostic, describeImageSpec, type ImageDefaults, imageSpecOfDockerfile } from '../model/index.js';
 import { DOCKERFILE_RULES, IMAGE_RULES } from '../rules/index.js';
-import { type DockerignoreCache, isDockerfileName, type LoadedDockerfile, loadDockerfile } from '../sources/dockerfile/index.js';
+import { type DockerignoreCache, isDockerfileName, isExplicitDockerfileName, type LoadedDockerfile, loadDockerfile } from '../sources/dockerfile/index.js';
 import type { ScanContext, SourceHandler } from './types.js';
 
 /** Per scan: Dockerfiles loaded (by path and context) and Dockerfiles already checked, so none is checked twice. */
@@ -82,7 +82,7 @@ export const dockerfileHandler: SourceHandler = {
   name: 'dockerfile',
   matches(abs, explicit) {
     const name = basename(abs);
-    return isDockerfileName(name) || (explicit && /dockerfile|containerfile/i.test(name) && !/\.(?:dockerignore|md|markdown|txt|json|ya?ml|sh)$/i.test(name));
+    return explicit ? isExplicitDockerfileName(name) : isDockerfileName(name);
   },
   scan(files, _explicit, ctx) {
     const findings: Finding[] = [];

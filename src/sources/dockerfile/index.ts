@@ -11,21 +11,43 @@ export { type ParsedDockerfile, parseDockerfile, wordsOf } from './parse.js';
 /** Files over this size are not Dockerfiles worth parsing: skipped with a message (bytes). */
 export const MAX_DOCKERFILE_BYTES = 1024 * 1024;
 
-/** Suffixes of files that are about a Dockerfile (docs, templates, backups) rather than one. */
-const NOT_DOCKERFILE = /\.(?:md|markdown|txt|json|ya?ml|sh|orig|bak|swp|rej|patch|j2|jinja2?|tmpl|tpl|template|erb|mustache|hbs|njk|in)$/;
+/**
+ * Extensions (the last one, any case) of files that are never a Dockerfile, whatever their name says: source
+ * code (`src/model/dockerfile.ts`, `bench/dockerfile.mjs`), documents, data, archives, backups and editor files,
+ * and BuildKit's per-Dockerfile `.dockerignore`. Also any name ending with `~` (an editor backup).
+ */
+const NOT_DOCKERFILE =
+  /\.(?:[cm]?js|[cm]?ts|tsx|jsx|go|py|rb|java|kt|rs|c|h|cpp|cs|php|sh|bash|zsh|ps1|md|markdown|rst|txt|adoc|json|jsonc|ya?ml|toml|ini|xml|html?|css|lock|orig|rej|bak|swp|swo|tmp|log|patch|diff|gz|tgz|xz|zip|tar|png|jpe?g|pdf|dockerignore)$|~$/i;
+
+/** Extensions of templates that render a Dockerfile (`Dockerfile.j2`): skipped when walking, read when named. */
+const TEMPLATE = /\.(?:j2|jinja2?|tmpl|tpl|template|erb|mustache|hbs|njk|in)$/i;
+
+/** `Dockerfile.<variant>`, `Containerfile.<variant>`, case-sensitive as Docker users write them. */
+const VARIANT = /^(?:Dockerfile|Containerfile)\.[\w.-]+$/;
 
 /**
- * True for the names `bulwark scan` reads as Dockerfiles when walking folders: `Dockerfile`,
- * `Containerfile`, `Dockerfile.<variant>`, `<name>.Dockerfile` (any case of `dockerfile`), but not
- * `Dockerfile.dockerignore` and not files that are plainly something else (`Dockerfile.md`, a template such as
- * `Dockerfile.j2`, a backup).
+ * True for the names `bulwark scan` reads as Dockerfiles when walking folders:
+ * - exactly `Dockerfile` or `Containerfile`, or `dockerfile` / `containerfile` (`docker build` without `-f`
+ *   also takes a lowercase `dockerfile`);
+ * - `Dockerfile.<variant>` and `Containerfile.<variant>` (`Dockerfile.prod`), with `Dockerfile` spelled so:
+ *   `dockerfile.ts` is a TypeScript module about Dockerfiles;
+ * - `<name>.Dockerfile` and `<name>.Containerfile` (`api.Dockerfile`, any case of the suffix);
+ * but never a name with a source, document, data or backup extension (`Dockerfile.md`, `Dockerfile.bak`,
+ * `Dockerfile~`), `Dockerfile.dockerignore`, or a template (`Dockerfile.j2`).
  */
 export function isDockerfileName(name: string): boolean {
-  const n = name.toLowerCase();
-  if (n === 'dockerfile' || n === 'containerfile') return true;
-  if (n.endsWith('.dockerignore')) return false;
-  if (/^(?:dockerfile|containerfile)\.[a-z0-9_.-]+$/.test(n)) return !NOT_DOCKERFILE.test(n);
-  return /^[a-z0-9_.-]+\.(?:dockerfile|containerfile)$/.test(n);
+  if (name === 'Dockerfile' || name === 'Containerfile' || name === 'dockerfile' || name === 'containerfile') return true;
+  if (NOT_DOCKERFILE.test(name) || TEMPLATE.test(name)) return false;
+  return VARIANT.test(name) || /^[\w.-]+\.(?:dockerfile|containerfile)$/i.test(name);
+}
+
+/**
+ * True for a file named on the command line that is read as a Dockerfile: a name found by walking
+ * (isDockerfileName), a template (`Dockerfile.j2`), or any other name that mentions `dockerfile` or
+ * `containerfile` in any case (`prod-dockerfile`), unless it has a source, document, data or backup extension.
+ */
+export function isExplicitDockerfileName(name: string): boolean {
+  return isDockerfileName(name) || (/dockerfile|containerfile/i.test(name) && !NOT_DOCKERFILE.test(name));
 }
 
 /** One Dockerfile read from disk: the model (absent when it could not be read) and problems. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type CopyInstruction, commandLocation, imageSpecOfDockerfile, isUnknown, type RunInstruction } from '../../model/index.js';
 import { memoryFs } from '../fs.js';
-import { expandVariables, isDockerfileName, loadDockerfile, MAX_DOCKERFILE_BYTES, parseDockerfile } from './index.js';
+import { expandVariables, isDockerfileName, isExplicitDockerfileName, loadDockerfile, MAX_DOCKERFILE_BYTES, parseDockerfile } from './index.js';
 
 const parse = (text: string) => parseDockerfile(text, 'Dockerfile');
 const pos = (at: { line?: number; column?: number }) => `${at.line}:${at.column}`;
@@ -232,26 +232,103 @@ describe('loadDockerfile', () => {
   });
 });
 
-describe('isDockerfileName', () => {
-  const table: [string, boolean][] = [
-    ['Dockerfile', true],
-    ['dockerfile', true],
-    ['Containerfile', true],
-    ['Dockerfile.prod', true],
-    ['Dockerfile.dev.arm64', true],
-    ['api.Dockerfile', true],
-    ['0001.Dockerfile', true],
-    ['Dockerfile.dockerignore', false],
-    ['Dockerfile.md', false],
-    ['Dockerfile.yaml', false],
-    ['Dockerfile.j2', false],
-    ['Dockerfile.tmpl', false],
-    ['Dockerfile.bak', false],
-    ['.dockerignore', false],
-    ['docker-compose.yml', false],
-    ['Dockerfiles', false],
+describe('isDockerfileName and isExplicitDockerfileName', () => {
+  // [name, read when walking folders, read when named on the command line]
+  const table: [string, boolean, boolean][] = [
+    ['Dockerfile', true, true],
+    ['dockerfile', true, true],
+    ['Containerfile', true, true],
+    ['containerfile', true, true],
+    ['Dockerfile.prod', true, true],
+    ['Dockerfile.dev.arm64', true, true],
+    ['Dockerfile.DEV', true, true],
+    ['Dockerfile.windows-ltsc2022', true, true],
+    ['Dockerfile.c2', true, true],
+    ['Containerfile.fedora', true, true],
+    ['api.Dockerfile', true, true],
+    ['api.dockerfile', true, true],
+    ['0001.Dockerfile', true, true],
+    ['web.Containerfile', true, true],
+    // Source modules, documents and data about Dockerfiles (bulwark's own src/model/dockerfile.ts).
+    ['dockerfile.ts', false, false],
+    ['dockerfile.mjs', false, false],
+    ['dockerfile.go', false, false],
+    ['dockerfile.test.js', false, false],
+    ['Dockerfile.ts', false, false],
+    ['Dockerfile.js', false, false],
+    ['Dockerfile.cjs', false, false],
+    ['Dockerfile.mts', false, false],
+    ['Dockerfile.cts', false, false],
+    ['Dockerfile.tsx', false, false],
+    ['Dockerfile.jsx', false, false],
+    ['Dockerfile.go', false, false],
+    ['Dockerfile.py', false, false],
+    ['Dockerfile.rb', false, false],
+    ['Dockerfile.java', false, false],
+    ['Dockerfile.kt', false, false],
+    ['Dockerfile.rs', false, false],
+    ['Dockerfile.c', false, false],
+    ['Dockerfile.h', false, false],
+    ['Dockerfile.cpp', false, false],
+    ['Dockerfile.cs', false, false],
+    ['Dockerfile.php', false, false],
+    ['Dockerfile.sh', false, false],
+    ['Dockerfile.bash', false, false],
+    ['Dockerfile.zsh', false, false],
+    ['Dockerfile.ps1', false, false],
+    ['Dockerfile.md', false, false],
+    ['Dockerfile.MD', false, false],
+    ['Dockerfile.markdown', false, false],
+    ['Dockerfile.rst', false, false],
+    ['Dockerfile.txt', false, false],
+    ['Dockerfile.adoc', false, false],
+    ['Dockerfile.json', false, false],
+    ['Dockerfile.jsonc', false, false],
+    ['Dockerfile.yaml', false, false],
+    ['Dockerfile.yml', false, false],
+    ['Dockerfile.toml', false, false],
+    ['Dockerfile.ini', false, false],
+    ['Dockerfile.xml', false, false],
+    ['Dockerfile.html', false, false],
+    ['Dockerfile.css', false, false],
+    ['Dockerfile.lock', false, false],
+    ['Dockerfile.orig', false, false],
+    ['Dockerfile.rej', false, false],
+    ['Dockerfile.bak', false, false],
+    ['Dockerfile.prod.bak', false, false],
+    ['Dockerfile.swp', false, false],
+    ['Dockerfile.swo', false, false],
+    ['Dockerfile.tmp', false, false],
+    ['Dockerfile.log', false, false],
+    ['Dockerfile~', false, false],
+    ['Dockerfile.prod~', false, false],
+    ['api.Dockerfile~', false, false],
+    ['Dockerfile.dockerignore', false, false],
+    ['api.Dockerfile.dockerignore', false, false],
+    ['dockerfile.md', false, false],
+    ['Containerfile.md', false, false],
+    // Templates: not when walking, yes when named.
+    ['Dockerfile.j2', false, true],
+    ['Dockerfile.tmpl', false, true],
+    ['Dockerfile.in', false, true],
+    // Dockerfile.<variant> is case-sensitive when walking; a name given on the command line may be spelled any way.
+    ['dockerfile.prod', false, true],
+    ['DOCKERFILE', false, true],
+    ['DOCKERFILE.prod', false, true],
+    ['prod-dockerfile', false, true],
+    ['Dockerfile-prod', false, true],
+    ['Dockerfiles', false, true],
+    ['.dockerignore', false, false],
+    ['docker-compose.yml', false, false],
+    ['api.df', false, false],
+    ['README', false, false],
   ];
-  for (const [name, want] of table) it(`${name} -> ${want}`, () => assert.equal(isDockerfileName(name), want));
+  for (const [name, walked, named] of table) {
+    it(`${name}: walking ${walked}, named ${named}`, () => {
+      assert.equal(isDockerfileName(name), walked, 'walking');
+      assert.equal(isExplicitDockerfileName(name), named, 'named');
+    });
+  }
 });
 
 describe('expandVariables', () => {
