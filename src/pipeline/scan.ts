@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compareFindings, defaultSettings, type Finding, type SettingsLookup } from '../check/index.js';
 import type { Diagnostic } from '../model/index.js';
@@ -97,7 +98,7 @@ interface Plan {
 function plan(opts: ScanOptions): Plan {
   const fs = opts.fs ?? realFs(opts.cwd);
   const ctx = { fs, env: opts.env, settings: opts.settings ?? defaultSettings };
-  const { files, missing } = walk(opts.paths, opts.cwd, opts.ignore);
+  const { files, missing, skipped } = walk(opts.paths, opts.cwd, opts.ignore);
   const diagnostics: Diagnostic[] = missing.map((m) => ({ code: 'unreadable', severity: 'error', message: `${m.reason}: ${m.path}`, at: { source: m.path } }));
   const explicit = new Set<string>();
   const walked = new Set(files);
@@ -106,12 +107,58 @@ function plan(opts: ScanOptions): Plan {
     const abs = walked.has(direct) ? direct : files.find((f) => f === p || f.endsWith(`/${p.replace(/^\.\//, '')}`));
     if (abs) explicit.add(abs);
   }
+  const handlers = opts.handlers ?? HANDLERS;
   const jobs: Plan['jobs'] = [];
-  for (const h of opts.handlers ?? HANDLERS) {
+  const claimed = new Set<string>();
+  for (const h of handlers) {
     const mine = files.filter((f) => h.matches(f, explicit.has(f)));
+    for (const f of mine) claimed.add(f);
     if (mine.length > 0) jobs.push({ h, mine });
   }
+  for (const s of skipped) {
+    // A FIFO or a device is worth a word only where a compose file or a Dockerfile was expected by name.
+    if (s.kind === 'special' && !handlers.some((h) => h.matches(s.path, false))) continue;
+    diagnostics.push({ code: 'unreadable', severity: 'warning', message: `not scanned: ${s.reason}`, at: { source: fs.display(s.path) } });
+  }
+  diagnostics.push(...nothingFound(opts, claimed, fs));
   return { ctx, explicit, diagnostics, jobs };
+}
+
+/**
+ * A warning for each folder given that holds no file any handler reads, so that a CI gate pointed at the wrong
+ * folder (or at `compose-*.yaml` files that are not compose names) does not pass silently.
+ */
+function nothingFound(opts: ScanOptions, claimed: ReadonlySet<string>, fs: FileReader): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const p of opts.paths) {
+    const abs = resolve(opts.cwd, p);
+    if (claimed.has(abs) || fs.size(abs) !== undefined) continue; // a file: taken, or reported by its handler
+    const prefix = abs.endsWith('/') ? abs : `${abs}/`;
+    let any = false;
+    for (const f of claimed) {
+      if (f.startsWith(prefix)) {
+        any = true;
+        break;
+      }
+    }
+    if (!any && isFolder(abs)) {
+      out.push({
+        code: 'unreadable',
+        severity: 'warning',
+        message: `nothing to scan in ${p}: no compose file, Dockerfile, shell script, Makefile, CI file or daemon.json found by name (other YAML files are read when named one by one)`,
+        at: { source: p },
+      });
+    }
+  }
+  return out;
+}
+
+function isFolder(abs: string): boolean {
+  try {
+    return statSync(abs).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function assemble(p: Plan, outputs: SourceOutput[], threads = 1): ScanResult {

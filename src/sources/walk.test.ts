@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -17,5 +18,32 @@ describe('walk', () => {
     const r = walk(['.', 'stack.yml', 'b/compose.yaml', 'missing.yml'], root);
     assert.deepEqual(r.files, [join(root, 'b', 'compose.yaml'), join(root, 'stack.yml')]);
     assert.deepEqual(r.missing, [{ path: 'missing.yml', reason: 'no such file or folder' }]);
+    assert.deepEqual(r.skipped, []);
+  });
+
+  it('says which entries it cannot scan: a name that is not UTF-8, a FIFO, a link to a device', () => {
+    const dir = join(root, 'odd');
+    mkdirSync(dir);
+    // A folder named with the Latin-1 byte 0xE9: Node.js reads the name back as U+FFFD.
+    mkdirSync(Buffer.concat([Buffer.from(`${dir}/sub`), Buffer.from([0xe9])]));
+    const fifo = spawnSync('mkfifo', [join(dir, 'compose.yaml')]);
+    symlinkSync('/dev/null', join(dir, 'Dockerfile'));
+    const r = walk(['odd'], root);
+    assert.deepEqual(r.files, []);
+    assert.deepEqual(
+      r.skipped.map((s) => `${s.kind} ${s.path.slice(dir.length + 1)}: ${s.reason}`),
+      [
+        'special Dockerfile: a link to a character device, not a regular file',
+        ...(fifo.status === 0 ? ['special compose.yaml: a named pipe (FIFO), not a regular file'] : []),
+        'name sub\uFFFD: the name is not valid UTF-8; rename it to scan it',
+      ],
+    );
+    assert.equal(fifo.status, 0, 'mkfifo is available on these machines');
+  });
+
+  it('refuses to read a FIFO named on the command line (reading it could block forever)', () => {
+    const r = walk(['odd/compose.yaml'], root);
+    assert.deepEqual(r.files, []);
+    assert.deepEqual(r.missing, [{ path: 'odd/compose.yaml', reason: 'a named pipe (FIFO), not a regular file' }]);
   });
 });

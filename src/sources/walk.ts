@@ -9,6 +9,13 @@ export interface WalkResult {
   files: string[];
   /** Paths as given that could not be read, with why (`no such file or folder`, `symbolic link loop`, `permission denied`). */
   missing: { path: string; reason: string }[];
+  /**
+   * Entries found while walking that cannot be scanned: names that are not valid UTF-8 (Node.js decodes them
+   * with U+FFFD, so the path no longer exists), and entries that are not regular files (FIFO, socket, device,
+   * a link to one). The pipeline warns about the first always and about the second when a handler would
+   * have read them by name.
+   */
+  skipped: { path: string; reason: string; kind: 'name' | 'special' }[];
 }
 
 /**
@@ -19,6 +26,7 @@ export interface WalkResult {
 export function walk(paths: readonly string[], cwd: string, ignore: (abs: string) => boolean = () => false): WalkResult {
   const files: string[] = [];
   const missing: WalkResult['missing'] = [];
+  const skipped: WalkResult['skipped'] = [];
   const visit = (dir: string): void => {
     let entries: Dirent[];
     try {
@@ -30,16 +38,22 @@ export function walk(paths: readonly string[], cwd: string, ignore: (abs: string
     for (const e of entries) {
       const abs = join(dir, e.name);
       if (ignore(abs)) continue;
+      if (e.name.includes('\uFFFD')) {
+        skipped.push({ path: abs, reason: 'the name is not valid UTF-8; rename it to scan it', kind: 'name' });
+        continue;
+      }
       if (e.isDirectory()) {
         if (!SKIPPED_DIRS.has(e.name)) visit(abs);
       } else if (e.isFile()) files.push(abs);
       else if (e.isSymbolicLink()) {
         try {
-          if (statSync(abs).isFile()) files.push(abs);
+          const st = statSync(abs);
+          if (st.isFile()) files.push(abs);
+          else if (!st.isDirectory()) skipped.push({ path: abs, reason: `a link to ${special(st)}, not a regular file`, kind: 'special' });
         } catch {
           /* dangling link: nothing to scan */
         }
-      }
+      } else skipped.push({ path: abs, reason: `${special(e)}, not a regular file`, kind: 'special' });
     }
   };
   for (const p of paths) {
@@ -49,12 +63,29 @@ export function walk(paths: readonly string[], cwd: string, ignore: (abs: string
       st = statSync(abs);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      const reason = code === 'ELOOP' ? 'symbolic link loop' : code === 'EACCES' ? 'permission denied' : 'no such file or folder';
+      const reason =
+        code === 'ELOOP'
+          ? 'symbolic link loop'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : abs.includes('\uFFFD')
+              ? 'no such file or folder (the path was not valid UTF-8, which cannot be passed through)'
+              : 'no such file or folder';
       missing.push({ path: p, reason });
       continue;
     }
     if (st.isDirectory()) visit(abs);
-    else files.push(abs);
+    else if (st.isFile()) files.push(abs);
+    else missing.push({ path: p, reason: `${special(st)}, not a regular file` });
   }
-  return { files: [...new Set(files)], missing };
+  return { files: [...new Set(files)], missing, skipped };
+}
+
+/** What a non-regular file is, in words. */
+function special(st: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (st.isFIFO()) return 'a named pipe (FIFO)';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  return 'not a file';
 }
