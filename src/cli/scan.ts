@@ -25,6 +25,7 @@ Examples:
   $ bulwark scan examples/insecure        scan one folder
   $ bulwark scan stack.yml --format json  any YAML file named explicitly is read as compose
   $ bulwark scan . --fail-on critical     fail CI only on critical findings
+  $ bulwark scan repos/ -j 0              one thread (the report is the same with worker threads)
   $ bulwark scan --command 'docker run --privileged nginx:1.27'
   $ grep -h 'docker run' deploy/*.txt | bulwark scan --command -
 
@@ -46,7 +47,10 @@ severities and options, ignores paths and sets fail-on; see docs/configuration.m
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors, 3 internal error.`,
     )
     .option('--command <command>', "check a docker run/create command instead of files ('-' reads commands from standard input)")
-    .option('-j, --jobs <n>', 'worker threads for large scans, besides the main thread (default: CPUs - 1; 0: one thread)')
+    .option(
+      '-j, --jobs <n>',
+      'worker threads besides the main thread, used when 64 or more compose projects and Dockerfiles are scanned (default: CPUs - 1, at most 7; never more than CPUs - 1; 0: one thread)',
+    )
     .action(async (paths: string[], flags: OutputFlags & PolicyFlags & { command?: string; jobs?: string }) => {
       checkOutputFlags(flags);
       const jobs = parseJobs(flags.jobs);
