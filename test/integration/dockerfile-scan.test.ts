@@ -91,17 +91,22 @@ describe('scanning Dockerfiles', () => {
     assert.ok(report.findings.some((f) => f.location.source.includes('insecure')));
   });
 
-  it('skips binary and huge files named like Dockerfiles with a message, and exits 0', () => {
+  it('refuses binary and huge Dockerfiles with errors (exit 2), a binary Dockerfile.<variant> with a warning', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bw-df-'));
     try {
       writeFileSync(join(dir, 'Dockerfile'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3]));
       writeFileSync(join(dir, 'big.Dockerfile'), `FROM alpine:3.20\n${'#'.repeat(2 * 1024 * 1024)}\n`);
+      writeFileSync(join(dir, 'Dockerfile.dev'), 'FROM alpine:3.20\n\u0000\n');
       const run = spawnSync(process.execPath, [BIN, 'scan', dir, '--format', 'json'], { encoding: 'utf8' });
-      assert.equal(run.status, 0, run.stderr);
+      assert.equal(run.status, 2, run.stderr);
       const report = JSON.parse(run.stdout) as { findings: unknown[]; errors: unknown[]; warnings?: { code: string }[] };
       assert.deepEqual(report.findings, []);
       const r = scan(dir);
-      assert.deepEqual(r.diagnostics.map((d) => `${d.code} ${d.severity}`).sort(), ['binary warning', 'too-large warning']);
+      assert.deepEqual(r.diagnostics.map((d) => `${d.code} ${d.severity} ${d.at.source.replace(/.*\//, '')} ${d.at.line}:${d.at.column}`).sort(), [
+        'binary error Dockerfile 1:5',
+        'binary warning Dockerfile.dev 2:1',
+        'too-large error big.Dockerfile undefined:undefined',
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,5 +1,5 @@
 import { basename, dirname } from 'node:path';
-import type { Diagnostic, DockerfileSpec } from '../../model/index.js';
+import { type Diagnostic, type DockerfileSpec, LineIndex } from '../../model/index.js';
 import type { FileReader } from '../fs.js';
 import { type DockerignoreCache, readBuildContext } from './dockerignore.js';
 import { parseDockerfile } from './parse.js';
@@ -8,7 +8,7 @@ export { type DockerignoreCache, parseDockerignore, readBuildContext } from './d
 export { type Expansion, expandVariables, type VariableScope } from './expand.js';
 export { type ParsedDockerfile, parseDockerfile, wordsOf } from './parse.js';
 
-/** Files over this size are not Dockerfiles worth parsing: skipped with a message (bytes). */
+/** Files over this size (bytes) are not parsed: an error or a warning, see loadDockerfile. */
 export const MAX_DOCKERFILE_BYTES = 1024 * 1024;
 
 /**
@@ -57,26 +57,37 @@ export interface LoadedDockerfile {
 }
 
 /**
+ * True when a file of this name is certainly meant as a Dockerfile, whichever way it was found: every name but
+ * `Dockerfile.<variant>` / `Containerfile.<variant>`, which walking also finds for editor and backup files
+ * with an unlisted extension.
+ */
+export function isCertainDockerfileName(name: string): boolean {
+  return !VARIANT.test(name);
+}
+
+/**
  * Reads, guards and parses one Dockerfile, and looks at its build context's `.dockerignore`.
  * `contextDir` (absolute) defaults to the Dockerfile's folder, which is what `docker build -f X .` run
- * beside it uses. Huge and binary files are skipped with a warning; unreadable ones are errors.
- * `cache` shares root `.dockerignore` reads between Dockerfiles of one scan. Never throws for bad input.
+ * beside it uses. `cache` shares root `.dockerignore` reads between Dockerfiles of one scan.
+ * A file over MAX_DOCKERFILE_BYTES or with a NUL byte is not parsed: an error when the file is `meant` as a
+ * Dockerfile (a gate must not pass a Dockerfile it never read), else a warning. `meant` defaults to
+ * isCertainDockerfileName; callers pass true for a file named on the command line or by a compose `build:`.
+ * Unreadable files are errors. Never throws for bad input.
  */
-export function loadDockerfile(absolute: string, fs: FileReader, contextDir: string = dirname(absolute), cache?: DockerignoreCache): LoadedDockerfile {
+export function loadDockerfile(
+  absolute: string,
+  fs: FileReader,
+  contextDir: string = dirname(absolute),
+  cache?: DockerignoreCache,
+  meant: boolean = isCertainDockerfileName(basename(absolute)),
+): LoadedDockerfile {
   const display = fs.display(absolute);
   const at = { source: display };
+  const severity = meant ? 'error' : 'warning';
   const size = fs.size(absolute);
   if (size !== undefined && size > MAX_DOCKERFILE_BYTES) {
-    return {
-      diagnostics: [
-        {
-          code: 'too-large',
-          severity: 'warning',
-          message: `${basename(absolute)} is ${size} bytes, over the ${MAX_DOCKERFILE_BYTES}-byte limit for a Dockerfile; skipped`,
-          at,
-        },
-      ],
-    };
+    const message = `${basename(absolute)} is ${size} bytes, over the ${MAX_DOCKERFILE_BYTES}-byte limit for a Dockerfile; not scanned`;
+    return { diagnostics: [{ code: 'too-large', severity, message, at }] };
   }
   let text: string | undefined;
   try {
@@ -85,8 +96,10 @@ export function loadDockerfile(absolute: string, fs: FileReader, contextDir: str
     return { diagnostics: [{ code: 'unreadable', severity: 'error', message: `cannot read: ${(e as Error).message}`, at }] };
   }
   if (text === undefined) return { diagnostics: [{ code: 'unreadable', severity: 'error', message: 'file not found', at }] };
-  if (text.includes('\u0000')) {
-    return { diagnostics: [{ code: 'binary', severity: 'warning', message: 'binary file (contains NUL bytes), not a Dockerfile; skipped', at }] };
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1) {
+    const where = new LineIndex(text).location(display, nul, nul + 1);
+    return { diagnostics: [{ code: 'binary', severity, message: 'binary file (a NUL byte); not scanned', at: where }] };
   }
   const r = parseDockerfile(text, display);
   r.spec.context = readBuildContext(absolute, contextDir, fs, cache);

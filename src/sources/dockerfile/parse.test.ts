@@ -2,7 +2,16 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type CopyInstruction, commandLocation, imageSpecOfDockerfile, isUnknown, type RunInstruction } from '../../model/index.js';
 import { memoryFs } from '../fs.js';
-import { expandVariables, isDockerfileName, isExplicitDockerfileName, loadDockerfile, MAX_DOCKERFILE_BYTES, parseDockerfile } from './index.js';
+import {
+  expandVariables,
+  isCertainDockerfileName,
+  isDockerfileName,
+  isExplicitDockerfileName,
+  type LoadedDockerfile,
+  loadDockerfile,
+  MAX_DOCKERFILE_BYTES,
+  parseDockerfile,
+} from './index.js';
 
 const parse = (text: string) => parseDockerfile(text, 'Dockerfile');
 const pos = (at: { line?: number; column?: number }) => `${at.line}:${at.column}`;
@@ -195,20 +204,63 @@ describe('parseDockerfile', () => {
 });
 
 describe('loadDockerfile', () => {
-  it('skips binary and huge files with a warning', () => {
-    const fs = memoryFs({ 'bin/Dockerfile': 'FROM x\u0000\u0001', 'big/Dockerfile': `FROM alpine:3.20\n${'# pad\n'.repeat(MAX_DOCKERFILE_BYTES / 6 + 1)}` });
-    const bin = loadDockerfile('/mem/bin/Dockerfile', fs);
-    assert.equal(bin.spec, undefined);
+  const big = `FROM alpine:3.20\n${'# pad\n'.repeat(MAX_DOCKERFILE_BYTES / 6 + 1)}`;
+  const bigSize = Buffer.byteLength(big);
+  const fs = memoryFs({
+    'bin/Dockerfile': 'FROM x\u0000\u0001',
+    'bin/api.Dockerfile': '\u0000',
+    'bin/Dockerfile.dev': 'FROM alpine:3.20\nRUN a\u0000b\n',
+    'bin/api.df': 'FROM alpine:3.20\n\n  \u0000',
+    'big/Dockerfile': big,
+    'big/Dockerfile.prod': big,
+  });
+  const binary = (source: string, line: number, column: number, severity: string) => ({
+    code: 'binary',
+    severity,
+    message: 'binary file (a NUL byte); not scanned',
+    at: { source, line, column, endLine: line, endColumn: column + 1, offset: -1, endOffset: -1 },
+  });
+  const withoutOffsets = (r: LoadedDockerfile) => r.diagnostics.map((d) => ({ ...d, at: { ...d.at, offset: -1, endOffset: -1 } }));
+
+  it('refuses a binary file meant as a Dockerfile with an error at its first NUL byte', () => {
+    for (const [file, line, column] of [
+      ['bin/Dockerfile', 1, 7],
+      ['bin/api.Dockerfile', 1, 1],
+      // A name only a compose `build:` or the command line gives: always meant.
+      ['bin/api.df', 3, 3],
+    ] as const) {
+      const r = loadDockerfile(`/mem/${file}`, fs);
+      assert.equal(r.spec, undefined);
+      assert.deepEqual(withoutOffsets(r), [binary(file, line, column, 'error')], file);
+    }
+    assert.deepEqual(withoutOffsets(loadDockerfile('/mem/bin/Dockerfile.dev', fs, '/mem/bin', undefined, true)), [binary('bin/Dockerfile.dev', 2, 6, 'error')]);
+  });
+
+  it('only warns, located, for a binary Dockerfile.<variant> found by walking (an editor or backup file?)', () => {
+    const r = loadDockerfile('/mem/bin/Dockerfile.dev', fs);
+    assert.equal(r.spec, undefined);
+    assert.deepEqual(withoutOffsets(r), [binary('bin/Dockerfile.dev', 2, 6, 'warning')]);
     assert.deepEqual(
-      bin.diagnostics.map((d) => [d.code, d.severity]),
-      [['binary', 'warning']],
+      r.diagnostics.map((d) => [d.at.offset, d.at.endOffset]),
+      [[22, 23]],
     );
-    const big = loadDockerfile('/mem/big/Dockerfile', fs);
-    assert.equal(big.spec, undefined);
-    assert.deepEqual(
-      big.diagnostics.map((d) => [d.code, d.severity]),
-      [['too-large', 'warning']],
-    );
+    assert.deepEqual(withoutOffsets(loadDockerfile('/mem/bin/Dockerfile', fs, '/mem/bin', undefined, false)), [binary('bin/Dockerfile', 1, 7, 'warning')]);
+  });
+
+  it('refuses a Dockerfile over the size limit: an error when meant, a warning for a Dockerfile.<variant> found by walking', () => {
+    const tooLarge = (source: string, name: string, severity: string) => ({
+      code: 'too-large',
+      severity,
+      message: `${name} is ${bigSize} bytes, over the ${MAX_DOCKERFILE_BYTES}-byte limit for a Dockerfile; not scanned`,
+      at: { source },
+    });
+    const dockerfile = loadDockerfile('/mem/big/Dockerfile', fs);
+    assert.equal(dockerfile.spec, undefined);
+    assert.deepEqual(dockerfile.diagnostics, [tooLarge('big/Dockerfile', 'Dockerfile', 'error')]);
+    assert.deepEqual(loadDockerfile('/mem/big/Dockerfile.prod', fs).diagnostics, [tooLarge('big/Dockerfile.prod', 'Dockerfile.prod', 'warning')]);
+    assert.deepEqual(loadDockerfile('/mem/big/Dockerfile.prod', fs, '/mem/big', undefined, true).diagnostics, [
+      tooLarge('big/Dockerfile.prod', 'Dockerfile.prod', 'error'),
+    ]);
   });
 
   it('prefers <name>.dockerignore beside the Dockerfile over the context root one', () => {
@@ -323,6 +375,22 @@ describe('isDockerfileName and isExplicitDockerfileName', () => {
     ['api.df', false, false],
     ['README', false, false],
   ];
+  it('a Dockerfile.<variant> is the only kind of name not certainly meant as a Dockerfile', () => {
+    assert.deepEqual(
+      [
+        'Dockerfile',
+        'dockerfile',
+        'Containerfile',
+        'api.Dockerfile',
+        'api.df',
+        'prod-dockerfile',
+        'Dockerfile.dev',
+        'Containerfile.fedora',
+        'dockerfile.prod',
+      ].filter((n) => !isCertainDockerfileName(n)),
+      ['Dockerfile.dev', 'Containerfile.fedora'],
+    );
+  });
   for (const [name, walked, named] of table) {
     it(`${name}: walking ${walked}, named ${named}`, () => {
       assert.equal(isDockerfileName(name), walked, 'walking');
