@@ -42,7 +42,7 @@ export const composeHandler: SourceHandler = {
         } else if (spec.build && paths) {
           const defaults = imageDefaultsOf(spec.build, ctx);
           if (defaults) spec.imageDefaults = defaults;
-          const d = checkDockerfile(paths.dockerfile, paths.context, ctx);
+          const d = checkDockerfile(paths.dockerfile, paths.context, ctx, true);
           claimed.push({ file: paths.dockerfile, subjects: d.subjects });
           findings.push(...d.findings);
           diagnostics.push(...d.diagnostics);

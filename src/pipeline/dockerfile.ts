@@ -10,14 +10,19 @@ const loaded = new WeakMap<ScanContext, Map<string, LoadedDockerfile>>();
 const checked = new WeakMap<ScanContext, Set<string>>();
 const ignoreFiles = new WeakMap<ScanContext, DockerignoreCache>();
 
-function load(abs: string, contextDir: string, ctx: ScanContext): LoadedDockerfile {
+/**
+ * Loads a Dockerfile once per scan, path and context. `meant` is true when the file is certainly meant as a
+ * Dockerfile (named on the command line, or by a compose `build:`): a binary or over-size file is then an
+ * input error rather than a warning; undefined lets the file name decide (see loadDockerfile).
+ */
+function load(abs: string, contextDir: string, ctx: ScanContext, meant?: boolean): LoadedDockerfile {
   let cache = loaded.get(ctx);
   if (!cache) loaded.set(ctx, (cache = new Map()));
-  const key = `${abs}\u0000${contextDir}`;
+  const key = `${abs}\u0000${contextDir}\u0000${meant}`;
   let r = cache.get(key);
   let ignores = ignoreFiles.get(ctx);
   if (!ignores) ignoreFiles.set(ctx, (ignores = new Map()));
-  if (!r) cache.set(key, (r = loadDockerfile(abs, ctx.fs, contextDir, ignores)));
+  if (!r) cache.set(key, (r = loadDockerfile(abs, ctx.fs, contextDir, ignores, ...(meant === undefined ? [] : [meant]))));
   return r;
 }
 
@@ -32,14 +37,14 @@ export interface DockerfileCheck {
 /**
  * Checks one Dockerfile (absolute path) with the Dockerfile rules and, on its final stage's image config,
  * the image rules. `contextDir` is the build context (the Dockerfile's folder unless a compose `build:`
- * says otherwise). A Dockerfile already checked in this scan gives nothing the second time.
+ * says otherwise). A Dockerfile already checked in this scan gives nothing the second time. `meant`: see load.
  */
-export function checkDockerfile(abs: string, contextDir: string, ctx: ScanContext): DockerfileCheck {
+export function checkDockerfile(abs: string, contextDir: string, ctx: ScanContext, meant?: boolean): DockerfileCheck {
   let done = checked.get(ctx);
   if (!done) checked.set(ctx, (done = new Set()));
   if (done.has(abs)) return { findings: [], diagnostics: [], subjects: 0 };
   done.add(abs);
-  const r = load(abs, contextDir, ctx);
+  const r = load(abs, contextDir, ctx, meant);
   // A Dockerfile that does not parse is not judged: its findings would rest on a guess (DESIGN.md exit code 2).
   if (!r.spec || r.diagnostics.some((d) => d.severity === 'error')) return { findings: [], diagnostics: r.diagnostics, subjects: 0 };
   const spec = r.spec;
@@ -63,7 +68,7 @@ export function buildPaths(build: BuildSpec): { dockerfile: string; context: str
 export function imageDefaultsOf(build: BuildSpec, ctx: ScanContext): ImageDefaults | undefined {
   const p = buildPaths(build);
   if (!p) return undefined;
-  const r = load(p.dockerfile, p.context, ctx);
+  const r = load(p.dockerfile, p.context, ctx, true);
   if (!r.spec || r.diagnostics.some((d) => d.severity === 'error')) return undefined;
   const img = imageSpecOfDockerfile(r.spec);
   if (!img) return undefined;
@@ -84,13 +89,13 @@ export const dockerfileHandler: SourceHandler = {
     const name = basename(abs);
     return explicit ? isExplicitDockerfileName(name) : isDockerfileName(name);
   },
-  scan(files, _explicit, ctx) {
+  scan(files, explicit, ctx) {
     const findings: Finding[] = [];
     const diagnostics: Diagnostic[] = [];
     let subjects = 0;
     let read = 0;
     for (const f of files) {
-      const r = checkDockerfile(f, dirname(f), ctx);
+      const r = checkDockerfile(f, dirname(f), ctx, explicit.has(f) ? true : undefined);
       for (const f of r.findings) findings.push(f);
       for (const d of r.diagnostics) diagnostics.push(d);
       subjects += r.subjects;

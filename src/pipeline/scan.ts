@@ -125,14 +125,24 @@ function plan(opts: ScanOptions): Plan {
 }
 
 /**
- * A warning for each folder given that holds no file any handler reads, so that a CI gate pointed at the wrong
- * folder (or at `compose-*.yaml` files that are not compose names) does not pass silently.
+ * A warning for each file given that no handler reads, and for each folder given that holds no file any handler
+ * reads, so that a CI gate pointed at the wrong place (or at `compose-*.yaml` files, which are not compose names)
+ * does not pass silently.
  */
 function nothingFound(opts: ScanOptions, claimed: ReadonlySet<string>, fs: FileReader): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const p of opts.paths) {
     const abs = resolve(opts.cwd, p);
-    if (claimed.has(abs) || fs.size(abs) !== undefined) continue; // a file: taken, or reported by its handler
+    if (claimed.has(abs)) continue;
+    if (fs.size(abs) !== undefined) {
+      out.push({
+        code: 'unreadable',
+        severity: 'warning',
+        message: `not scanned: ${p} is not a file Bulwark reads (YAML for compose, a Dockerfile or Containerfile, a shell script, a Makefile, a CI file, daemon.json)`,
+        at: { source: p },
+      });
+      continue;
+    }
     const prefix = abs.endsWith('/') ? abs : `${abs}/`;
     let any = false;
     for (const f of claimed) {

@@ -211,13 +211,13 @@ describe('bulwark scan (built CLI)', () => {
     assert.equal(list.code, 0);
     assert.match(list.stdout, /BW1001 +critical +no-privileged/);
   });
-  it('warns (exit 0) when a folder holds nothing it reads, and names a FIFO where a compose file was expected', () => {
+  it('warns (exit 0) when a folder or a named file holds nothing it reads, and names a FIFO where a compose file was expected', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bulwark-e2e-'));
     mkdirSync(join(dir, 'docs'));
     writeFileSync(join(dir, 'docs', 'notes.txt'), 'nothing here\n');
     mkdirSync(join(dir, 'odd'));
     assert.equal(spawnSync('mkfifo', [join(dir, 'odd', 'compose.yaml')]).status, 0);
-    const r = bulwark(['scan', 'docs', 'odd', '--format', 'json'], { cwd: dir });
+    const r = bulwark(['scan', 'docs', 'odd', 'docs/notes.txt', '--format', 'json'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);
     const report = JSON.parse(r.stdout) as { errors: { severity: string; message: string; at: { source: string } }[] };
     assert.deepEqual(
@@ -226,6 +226,7 @@ describe('bulwark scan (built CLI)', () => {
         'warning odd/compose.yaml: not scanned: a named pipe (FIFO), not a regular file',
         'warning docs: nothing to scan in docs: no compose file, Dockerfile, shell script, Makefile, CI file or daemon.json found by name (other YAML files are read when named one by one)',
         'warning odd: nothing to scan in odd: no compose file, Dockerfile, shell script, Makefile, CI file or daemon.json found by name (other YAML files are read when named one by one)',
+        'warning docs/notes.txt: not scanned: docs/notes.txt is not a file Bulwark reads (YAML for compose, a Dockerfile or Containerfile, a shell script, a Makefile, a CI file, daemon.json)',
       ],
     );
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -107,6 +107,24 @@ describe('scanning Dockerfiles', () => {
         'binary warning Dockerfile.dev 2:1',
         'too-large error big.Dockerfile undefined:undefined',
       ]);
+      // The same Dockerfile.<variant>, named on the command line or by a compose build:, is meant: an error.
+      const named = spawnSync(process.execPath, [BIN, 'scan', join(dir, 'Dockerfile.dev'), '--format', 'json'], { encoding: 'utf8' });
+      assert.equal(named.status, 2, named.stderr);
+      const namedErrors = (JSON.parse(named.stdout) as { errors: { code: string; severity: string }[] }).errors;
+      assert.deepEqual(
+        namedErrors.map((e) => `${e.code} ${e.severity}`),
+        ['binary error'],
+      );
+      const app = join(dir, 'app');
+      mkdirSync(app);
+      writeFileSync(join(app, 'compose.yaml'), 'services:\n  api:\n    build:\n      context: ..\n      dockerfile: Dockerfile.dev\n');
+      const built = spawnSync(process.execPath, [BIN, 'scan', app, '--format', 'json'], { encoding: 'utf8' });
+      assert.equal(built.status, 2, built.stderr);
+      const builtErrors = (JSON.parse(built.stdout) as { errors: { code: string; severity: string; at: { line?: number } }[] }).errors;
+      assert.deepEqual(
+        builtErrors.map((e) => `${e.code} ${e.severity} ${e.at.line}`),
+        ['binary error 2'],
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
