@@ -114,6 +114,90 @@ describe('compose project loading', () => {
     );
   });
 
+  it('resolves a chain of 3,000 extends, each service once (s0 reaches what only s2999 sets)', () => {
+    const n = 3000;
+    const lines = ['services:'];
+    for (let i = 0; i < n - 1; i++) lines.push(`  s${i}: { extends: s${i + 1}${i % 1000 === 500 ? `, user: "${i}"` : ''} }`);
+    lines.push(`  s${n - 1}: { image: nginx:1.27, read_only: true }`);
+    const r = scan({ 'compose.yaml': `${lines.join('\n')}\n` }, ['compose.yaml']);
+    assert.deepEqual(r.diagnostics, []);
+    assert.equal(r.specs.length, n);
+    const s0 = svc(r.specs, 's0');
+    assert.equal((s0.image?.value as { tag: string } | undefined)?.tag, '1.27');
+    assert.equal(at(s0.image as never), `compose.yaml:${n + 1}:19`);
+    assert.equal(s0.readonlyRootfs?.value, true);
+    // The nearest base that sets user wins: s500 for s0..s500, s1500 for s501..s1500, none past s2500.
+    assert.deepEqual(
+      ['s0', 's500', 's501', 's1500', 's2000', 's2500', 's2501', 's2999'].map((name) => svc(r.specs, name).user?.value),
+      ['500', '500', '1500', '1500', '2500', '2500', undefined, undefined],
+    );
+    assert.equal(at(svc(r.specs, 's0').user as never), 'compose.yaml:502:32');
+  });
+
+  it('reports a cycle at the end of a long chain once per service on it, located at its extends key', () => {
+    const n = 3000;
+    const lines = ['services:'];
+    // s0 -> s1 -> ... -> s2999 -> s2997: the cycle is s2997 -> s2998 -> s2999 -> s2997.
+    for (let i = 0; i < n; i++) lines.push(`  s${i}: { image: x:1, extends: s${i === n - 1 ? n - 3 : i + 1} }`);
+    const r = scan({ 'compose.yaml': `${lines.join('\n')}\n` }, ['compose.yaml']);
+    assert.deepEqual(
+      r.diagnostics.map((d) => [d.code, at(d), d.message]),
+      [
+        ['extends-cycle', `compose.yaml:${n - 1}:24`, 'extends cycle: s2997 -> s2998 -> s2999 -> s2997'],
+        ['extends-cycle', `compose.yaml:${n}:24`, 'extends cycle: s2998 -> s2999 -> s2997 -> s2998'],
+        ['extends-cycle', `compose.yaml:${n + 1}:24`, 'extends cycle: s2999 -> s2997 -> s2998 -> s2999'],
+      ],
+    );
+  });
+
+  it('reports a cycle through 3,000 services with a shortened message', () => {
+    const n = 3000;
+    const lines = ['services:'];
+    for (let i = 0; i < n; i++) lines.push(`  s${i}: { extends: s${(i + 1) % n} }`);
+    const r = scan({ 'compose.yaml': `${lines.join('\n')}\n` }, ['compose.yaml']);
+    assert.equal(r.diagnostics.length, n);
+    assert.ok(r.diagnostics.every((d) => d.code === 'extends-cycle'));
+    assert.deepEqual(
+      [r.diagnostics[0], r.diagnostics[n - 1]].map((d) => [at(d as never), d?.message]),
+      [
+        ['compose.yaml:2:9', 'extends cycle: s0 -> s1 -> s2 -> s3 -> s4 -> s5 -> … 2989 more … -> s2995 -> s2996 -> s2997 -> s2998 -> s2999 -> s0'],
+        [
+          `compose.yaml:${n + 1}:12`,
+          'extends cycle: s2999 -> s0 -> s1 -> s2 -> s3 -> s4 -> … 2989 more … -> s2994 -> s2995 -> s2996 -> s2997 -> s2998 -> s2999',
+        ],
+      ],
+    );
+  });
+
+  it('resolves extends chains across files once, and reports a missing base once', () => {
+    const r = scan(
+      {
+        'compose.yaml': dedent`
+          services:
+            web: { extends: { file: lib/base.yaml, service: mid } }
+            api: { extends: { file: lib/base.yaml, service: mid }, user: "1000" }
+            bad: { extends: ghost }
+            worse: { extends: bad }
+        `,
+        'lib/base.yaml': 'services:\n  mid: { extends: root, cap_drop: [ALL] }\n  root: { image: app:1, read_only: true }\n',
+      },
+      ['compose.yaml'],
+    );
+    assert.deepEqual(
+      r.diagnostics.map((d) => [d.code, at(d), d.message]),
+      [['extends-missing', 'compose.yaml:4:19', 'extends: service "ghost" not found']],
+    );
+    for (const name of ['web', 'api']) {
+      const s = svc(r.specs, name);
+      assert.equal(at(s.readonlyRootfs as never), 'lib/base.yaml:3:36');
+      assert.deepEqual(
+        s.capDrop.map((c) => at(c)),
+        ['lib/base.yaml:2:36'],
+      );
+    }
+    assert.equal(svc(r.specs, 'api').user?.value, '1000');
+  });
+
   it('adds services from include', () => {
     const r = scan(
       {

@@ -40,6 +40,7 @@ export function loadComposeProject(files: readonly string[], fs: FileReader, env
     }
     return f;
   };
+  const resolveService = extendsResolver(load, diagnostics);
   let merged: LMap | undefined;
   for (const abs of files) {
     const before = diagnostics.length;
@@ -48,12 +49,12 @@ export function loadComposeProject(files: readonly string[], fs: FileReader, env
     // compose would never produce (an override judged without its main file).
     if (diagnostics.slice(before).some((d) => d.severity === 'error')) return { files: [...files], services: [] };
     if (!f.root) continue;
-    const root = resolveExtends(f, load, diagnostics);
+    const root = resolveExtends(f, resolveService);
     merged = merged ? (mergeNodes(merged, root, []) as LMap) : root;
   }
   const project: ComposeProject = { files: [...files], services: [] };
   if (!merged) return project;
-  merged = resolveIncludes(merged, files[0] as string, load, diagnostics, new Set(files));
+  merged = resolveIncludes(merged, files[0] as string, load, resolveService, diagnostics, new Set(files));
   project.root = merged;
   const services = get(merged, 'services');
   if (services !== undefined && services.kind !== 'map' && !(services.kind === 'scalar' && services.value === null)) {
@@ -77,8 +78,11 @@ export function loadComposeProject(files: readonly string[], fs: FileReader, env
   return project;
 }
 
+/** Resolves `extends` for one service of a loaded file (memoized per project load; see `extendsResolver`). */
+type ResolveService = (f: LoadedFile, name: string) => LMap | undefined;
+
 /** Returns the file's root with every `services.*.extends` replaced by the merged base (compose-spec "extends"). */
-function resolveExtends(f: LoadedFile, load: (abs: string) => LoadedFile, diagnostics: Diagnostic[]): LMap {
+function resolveExtends(f: LoadedFile, resolveService: ResolveService): LMap {
   const root = f.root as LMap;
   const services = get(root, 'services');
   if (services?.kind !== 'map') return root;
@@ -86,7 +90,7 @@ function resolveExtends(f: LoadedFile, load: (abs: string) => LoadedFile, diagno
   const out = new Map(services.entries);
   for (const [name, pair] of services.entries) {
     if (pair.value.kind !== 'map' || !pair.value.entries.has('extends')) continue;
-    const resolved = extendService(f, name, load, diagnostics, []);
+    const resolved = resolveService(f, name);
     if (resolved) {
       out.set(name, { key: pair.key, value: resolved });
       changed = true;
@@ -100,25 +104,92 @@ function resolveExtends(f: LoadedFile, load: (abs: string) => LoadedFile, diagno
   return { ...root, entries };
 }
 
-function extendService(f: LoadedFile, name: string, load: (abs: string) => LoadedFile, diagnostics: Diagnostic[], stack: string[]): LMap | undefined {
-  const id = `${f.file.absolute}#${name}`;
-  const services = get(f.root, 'services');
-  const svc = get(services, name);
-  if (svc?.kind !== 'map') return undefined;
-  const ext = svc.entries.get('extends');
-  if (!ext) return svc;
-  if (stack.includes(id)) {
-    diagnostics.push({
-      code: 'extends-cycle',
-      severity: 'error',
-      message: `extends cycle: ${[...stack, id].map((s) => s.split('#')[1]).join(' -> ')}`,
-      at: locate(ext.key),
-    });
-    return undefined;
-  }
+/** One service on the `extends` path being resolved. */
+interface ExtendsStep {
+  f: LoadedFile;
+  name: string;
+  svc: LMap;
+  ext: LPair;
+}
+
+/**
+ * Resolves `services.<name>.extends` chains: the service's own keys are merged over its resolved base with the
+ * compose merge rules, in the same file or across files (`extends: {file, service}`).
+ * Each (file, service) is resolved once per project load and remembered (`null`: it cannot be resolved, an
+ * error was reported), and a chain is walked with a loop, not recursion: a chain of n services costs n merges
+ * and no call stack. A cycle is reported once for each service on it, at that service's `extends:` key;
+ * services that only lead into a cycle, or into a missing base, fail without a report of their own.
+ */
+function extendsResolver(load: (abs: string) => LoadedFile, diagnostics: Diagnostic[]): ResolveService {
+  const memo = new Map<string, Map<string, LMap | null>>();
+  const memoOf = (f: LoadedFile): Map<string, LMap | null> => {
+    let m = memo.get(f.file.absolute);
+    if (!m) memo.set(f.file.absolute, (m = new Map()));
+    return m;
+  };
+  return (start, startName) => {
+    const path: ExtendsStep[] = [];
+    const onPath = new Map<string, number>();
+    let f = start;
+    let name = startName;
+    // The resolved service the last step on `path` extends; null when it cannot be resolved.
+    let base: LMap | null;
+    for (;;) {
+      const m = memoOf(f);
+      const known = m.get(name);
+      if (known !== undefined) {
+        base = known;
+        break;
+      }
+      const svc = get(get(f.root, 'services'), name);
+      if (svc?.kind !== 'map') {
+        const last = path.at(-1);
+        if (last && svc === undefined) {
+          diagnostics.push({ code: 'extends-missing', severity: 'error', message: `extends: service "${name}" not found`, at: locate(last.ext.value) });
+        }
+        base = null;
+        break;
+      }
+      const ext = svc.entries.get('extends');
+      if (!ext) {
+        m.set(name, svc);
+        base = svc;
+        break;
+      }
+      const id = `${f.file.absolute}\u0000${name}`;
+      const cycleStart = onPath.get(id);
+      if (cycleStart !== undefined) {
+        reportCycle(path.slice(cycleStart), diagnostics);
+        base = null;
+        break;
+      }
+      onPath.set(id, path.length);
+      path.push({ f, name, svc, ext });
+      const next = extendsTarget(f, ext.value, load, diagnostics);
+      if (!next) {
+        base = null;
+        break;
+      }
+      f = next.f;
+      name = next.name;
+    }
+    for (let i = path.length - 1; i >= 0; i--) {
+      const step = path[i] as ExtendsStep;
+      if (base !== null) {
+        const local: LMap = { ...step.svc, entries: new Map(step.svc.entries) };
+        local.entries.delete('extends');
+        base = mergeNodes(base, local, ['services', step.name]) as LMap;
+      }
+      memoOf(step.f).set(step.name, base);
+    }
+    return base ?? undefined;
+  };
+}
+
+/** The file and service an `extends:` value names; undefined (with a diagnostic) when it names none. */
+function extendsTarget(f: LoadedFile, e: LNode, load: (abs: string) => LoadedFile, diagnostics: Diagnostic[]): { f: LoadedFile; name: string } | undefined {
   let baseName: string | undefined;
   let baseFile = f;
-  const e = ext.value;
   if (e.kind === 'scalar' && typeof e.value === 'string') baseName = e.value;
   else if (e.kind === 'map') {
     const s = get(e, 'service');
@@ -136,20 +207,40 @@ function extendService(f: LoadedFile, name: string, load: (abs: string) => Loade
     diagnostics.push({ code: 'invalid-value', severity: 'error', message: 'extends must name a service', at: locate(e) });
     return undefined;
   }
-  const base = extendService(baseFile, baseName, load, diagnostics, [...stack, id]);
-  if (!base) {
-    if (!stack.includes(`${baseFile.file.absolute}#${baseName}`) && get(get(baseFile.root, 'services'), baseName) === undefined) {
-      diagnostics.push({ code: 'extends-missing', severity: 'error', message: `extends: service "${baseName}" not found`, at: locate(e) });
-    }
-    return undefined;
-  }
-  const local: LMap = { ...svc, entries: new Map(svc.entries) };
-  local.entries.delete('extends');
-  return mergeNodes(base, local, ['services', name]) as LMap;
+  return { f: baseFile, name: baseName };
+}
+
+/** Most services named in one cycle message; a longer cycle shows its first and last ones and a count. */
+const CYCLE_NAMES_SHOWN = 12;
+
+/** Reports a cycle once for each service on it, at its `extends:` key, the cycle read from that service. */
+function reportCycle(cycle: readonly ExtendsStep[], diagnostics: Diagnostic[]): void {
+  const names = cycle.map((s) => s.name);
+  names.forEach((_, i) => {
+    const from = [...names.slice(i), ...names.slice(0, i)];
+    from.push(from[0] as string);
+    const shown =
+      from.length <= CYCLE_NAMES_SHOWN
+        ? from
+        : [...from.slice(0, CYCLE_NAMES_SHOWN / 2), `… ${from.length - CYCLE_NAMES_SHOWN} more …`, ...from.slice(-CYCLE_NAMES_SHOWN / 2)];
+    diagnostics.push({
+      code: 'extends-cycle',
+      severity: 'error',
+      message: `extends cycle: ${shown.join(' -> ')}`,
+      at: locate((cycle[i] as ExtendsStep).ext.key),
+    });
+  });
 }
 
 /** Adds the services of `include:` files (compose-spec "include") that the project does not define itself. */
-function resolveIncludes(root: LMap, mainFile: string, load: (abs: string) => LoadedFile, diagnostics: Diagnostic[], seen: Set<string>): LMap {
+function resolveIncludes(
+  root: LMap,
+  mainFile: string,
+  load: (abs: string) => LoadedFile,
+  resolveService: ResolveService,
+  diagnostics: Diagnostic[],
+  seen: Set<string>,
+): LMap {
   const inc = get(root, 'include');
   if (inc?.kind !== 'seq') return root;
   const paths: { node: LNode; path: string }[] = [];
@@ -172,7 +263,7 @@ function resolveIncludes(root: LMap, mainFile: string, load: (abs: string) => Lo
       diagnostics.push({ code: 'include-missing', severity: 'error', message: `include: cannot load "${path}"`, at: locate(node) });
       continue;
     }
-    const incRoot = resolveIncludes(resolveExtends(f, load, diagnostics), abs, load, diagnostics, seen);
+    const incRoot = resolveIncludes(resolveExtends(f, resolveService), abs, load, resolveService, diagnostics, seen);
     const incServices = get(incRoot, 'services');
     if (incServices?.kind !== 'map') continue;
     for (const [name, pair] of incServices.entries) if (!entries.has(name)) entries.set(name, pair);
