@@ -2,6 +2,7 @@ import { parseDocument } from 'yaml';
 import { type Diagnostic, LineIndex, unknown } from '../../model/index.js';
 import type { FileReader } from '../fs.js';
 import { type Environment, InterpolationError, interpolate } from './interpolate.js';
+import { blockNestingOverflow, deepestLineStart, flowNestingOverflow } from './nesting.js';
 import { ComposeLoadError, LIMITS, type LMap, type LScalar, locate, type SourceFile, toTree } from './tree.js';
 
 /** One compose file, parsed and interpolated. */
@@ -48,17 +49,26 @@ export function loadComposeFile(absolute: string, fs: FileReader, env: Environme
     return { file };
   }
   file.index = new LineIndex(text);
+  // Deep nesting is refused before parsing: the parser would recurse until the call stack runs out.
+  let deep = flowNestingOverflow(text, LIMITS.maxNesting);
+  if (deep === -1) deep = blockNestingOverflow(text, LIMITS.maxNesting);
+  if (deep !== -1) {
+    diagnostics.push({
+      code: 'yaml-syntax',
+      severity: 'error',
+      message: `YAML nesting is deeper than ${LIMITS.maxNesting} levels; not scanned`,
+      at: file.index.location(display, deep, deep + 1),
+    });
+    return { file };
+  }
   const doc = parseDocument(text, { merge: true, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
+    // yaml reports a stack overflow as a syntax error with the engine's wording, at wherever the stack ran out.
+    // The checks above should keep it from happening; if it does: one error per file, at a place the text decides.
+    if (doc.errors.some((err) => isStackOverflow(err.message))) return tooDeep(file, text, diagnostics);
     for (const err of doc.errors) {
       const [s, e] = err.pos;
-      diagnostics.push({
-        code: 'yaml-syntax',
-        severity: 'error',
-        // yaml reports a stack overflow on absurdly deep nesting as a syntax error with the engine's wording.
-        message: /call stack/i.test(err.message) ? 'YAML nesting is too deep to read; not scanned' : firstLine(err.message),
-        at: file.index.location(display, s, e),
-      });
+      diagnostics.push({ code: 'yaml-syntax', severity: 'error', message: firstLine(err.message), at: file.index.location(display, s, e) });
     }
     return { file };
   }
@@ -92,8 +102,26 @@ export function loadComposeFile(absolute: string, fs: FileReader, env: Environme
       diagnostics.push({ code: e.code, severity: 'error', message: e.message, at: e.at });
       return { file };
     }
+    // The tree conversion recurses once per level too; a parse that just fit may not leave it enough stack.
+    if (e instanceof RangeError && isStackOverflow(e.message)) return tooDeep(file, text, diagnostics);
     throw e;
   }
+}
+
+function isStackOverflow(message: string): boolean {
+  return /call stack/i.test(message);
+}
+
+/** Reports nesting too deep to read, once, at the deepest line's content (see `deepestLineStart`). */
+function tooDeep(file: SourceFile, text: string, diagnostics: Diagnostic[]): LoadedFile {
+  const at = deepestLineStart(text);
+  diagnostics.push({
+    code: 'yaml-syntax',
+    severity: 'error',
+    message: 'YAML nesting is too deep to read; not scanned',
+    at: file.index.location(file.display, at, at + 1),
+  });
+  return { file };
 }
 
 function firstLine(s: string): string {

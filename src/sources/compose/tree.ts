@@ -55,6 +55,12 @@ export const LIMITS = {
   maxFileBytes: 4 * 1024 * 1024,
   /** Most nodes a file may expand to once aliases are resolved (alias-bomb guard). */
   maxExpandedNodes: 250_000,
+  /**
+   * Deepest flow nesting (`[` and `{`), and deepest block nesting (estimated from indentation), read. The yaml
+   * parser runs out of call stack near 800 levels of either on Node 20's default stack, less when the stack is
+   * partly used, and a second overflow in one process has crashed node; compose files nest a few levels.
+   */
+  maxNesting: 256,
 } as const;
 
 /** A file compose would refuse, or one Bulwark will not read. */
