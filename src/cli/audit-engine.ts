@@ -6,6 +6,7 @@ import { EngineError } from '../sources/engine/errors.js';
 import { EXIT } from './exit-codes.js';
 import { UsageError } from './output.js';
 import { applyPolicy, loadPolicy, type Policy, type PolicyFlags, withPolicyOptions } from './policy.js';
+import { progressLine } from './progress.js';
 import { type CommandResult, checkOutputFlags, type OutputFlags, withOutputOptions, writeReport } from './report-output.js';
 
 /** Flags of `bulwark audit engine` (and of `bulwark audit`, which passes them on). */
@@ -46,16 +47,8 @@ export function engineOptions(flags: EngineFlags): EngineAuditOptions {
     containersOnly: flags.containersOnly === true,
   };
   if (timeout && /^\d+$/.test(timeout)) opts.timeoutMs = Number(timeout) * 1000;
-  if (process.stderr.isTTY) {
-    let last = 0;
-    opts.onProgress = (done, total) => {
-      if (total < PROGRESS_THRESHOLD) return;
-      const now = Date.now();
-      if (done < total && now - last < 100) return;
-      last = now;
-      process.stderr.write(`\rinspecting containers ${done}/${total}${done === total ? '\r\x1b[K' : ''}`);
-    };
-  }
+  const progress = progressLine('inspecting containers', PROGRESS_THRESHOLD);
+  if (progress) opts.onProgress = progress;
   return opts;
 }
 

@@ -4,6 +4,7 @@ import { scanCommands } from '../pipeline/run.js';
 import { scanPathsAsync } from '../pipeline/scan.js';
 import { UsageError } from './output.js';
 import { applyPolicy, loadPolicy, type PolicyFlags, rulesRun, withPolicyOptions } from './policy.js';
+import { progressLine } from './progress.js';
 import { checkOutputFlags, type OutputFlags, withOutputOptions, writeReport } from './report-output.js';
 import type { ScanWorkerContext } from './scan-worker.js';
 
@@ -96,6 +97,8 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors, 
         env,
         settings: policy.settings,
         ignore: policy.ignore,
+        // A progress line on a terminal, for scans of 200 compose projects and Dockerfiles or more.
+        ...withProgress(progressLine('scanning compose files and Dockerfiles', 200, flags.quiet === true)),
         // Large scans spread compose projects and Dockerfiles over worker threads running this same script.
         ...(jobs === 0 || process.argv[1] === undefined
           ? {}
@@ -105,6 +108,10 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors, 
       const kinds = Object.entries(result.stats.bySource).flatMap(([kind, s]) => (s.subjects > 0 ? [kind] : []));
       finish(result.findings, result.diagnostics, result.stats.files, result.stats.subjects, paths, kinds);
     });
+}
+
+function withProgress(onProgress: ((done: number, total: number) => void) | undefined) {
+  return onProgress ? { onProgress } : {};
 }
 
 /** `--jobs N`: a whole number from 0 to 64. @throws UsageError otherwise */

@@ -80,10 +80,16 @@ export function workerCount(files: number, opts: ParallelOptions): number {
  * Scans the groups of one handler with the main thread and `workers` already-started threads pulling from one
  * queue of chunks (about 8 per thread, so a slow chunk does not leave the others idle). Chunks keep their order
  * in the result, so the output is the same as one sequential scan of the groups in order. A worker that fails
- * gives its chunk back to the main thread.
+ * gives its chunk back to the main thread. `onChunk` hears the number of files of each chunk done.
  * @returns one SourceOutput per chunk, in chunk order
  */
-export async function scanSplit(job: SplitJob, explicit: ReadonlySet<string>, ctx: ScanContext, workers: readonly Worker[]): Promise<SourceOutput[]> {
+export async function scanSplit(
+  job: SplitJob,
+  explicit: ReadonlySet<string>,
+  ctx: ScanContext,
+  workers: readonly Worker[],
+  onChunk?: (files: number) => void,
+): Promise<SourceOutput[]> {
   const size = Math.max(1, Math.ceil(job.groups.length / ((workers.length + 1) * 8)));
   const chunks: string[][] = [];
   for (let i = 0; i < job.groups.length; i += size) chunks.push(job.groups.slice(i, i + size).flat());
@@ -96,6 +102,7 @@ export async function scanSplit(job: SplitJob, explicit: ReadonlySet<string>, ct
   const scanHere = (i: number) => {
     const r = request(i);
     results[i] = job.h.scan(r.files, new Set(r.explicit), ctx);
+    onChunk?.(r.files.length);
   };
   // Each worker keeps two chunks in hand, so it never waits for the main thread to finish its own chunk.
   const served = workers.map(
@@ -111,8 +118,10 @@ export async function scanSplit(job: SplitJob, explicit: ReadonlySet<string>, ct
         };
         const onMessage = (m: WorkReply) => {
           inFlight--;
-          if ('output' in m) results[m.id] = m.output;
-          else scanHere(m.id);
+          if ('output' in m) {
+            results[m.id] = m.output;
+            onChunk?.((chunks[m.id] as string[]).length);
+          } else scanHere(m.id);
           give();
         };
         const onError = () => {

@@ -27,6 +27,11 @@ export interface ScanOptions {
   handlers?: readonly SourceHandler[];
   /** Worker threads for large scans (scanPathsAsync only); without it everything runs in the calling thread. */
   parallel?: ParallelOptions;
+  /**
+   * Called as compose projects and Dockerfiles are scanned (scanPathsAsync only): files done so far and in all,
+   * counting the files of handlers that `split`. The last call has done === total.
+   */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** The result of a scan: findings sorted and de-duplicated, input problems, and counts. */
@@ -63,9 +68,16 @@ export async function scanPathsAsync(opts: ScanOptions): Promise<ScanResult> {
   const p = plan(opts);
   const splittable = p.jobs.reduce((n, j) => n + (j.h.split ? j.mine.length : 0), 0);
   const n = opts.parallel ? workerCount(splittable, opts.parallel) : 0;
+  let done = 0;
+  const progress = opts.onProgress;
+  const onChunk = progress ? (files: number) => progress((done += files), splittable) : undefined;
   if (n === 0 || !opts.parallel) {
     const outputs: SourceOutput[] = [];
-    for (const j of p.jobs) outputs.push(await (j.h.scanAsync ? j.h.scanAsync(j.mine, p.explicit, p.ctx) : j.h.scan(j.mine, p.explicit, p.ctx)));
+    for (const j of p.jobs) {
+      if (j.h.split && onChunk) outputs.push(mergeOutputs(scanInChunks(j.h, j.h.split(j.mine, p.explicit), p, onChunk)));
+      else outputs.push(await (j.h.scanAsync ? j.h.scanAsync(j.mine, p.explicit, p.ctx) : j.h.scan(j.mine, p.explicit, p.ctx)));
+    }
+    progress?.(splittable, splittable);
     return assemble(p, outputs, 1);
   }
   const workers = startWorkers(n, opts.parallel);
@@ -75,16 +87,33 @@ export async function scanPathsAsync(opts: ScanOptions): Promise<ScanResult> {
     for (const j of p.jobs) {
       // What an earlier handler checked in another thread is skipped here, as one thread's context would.
       const mine = j.mine.filter((f) => !claimed.has(f));
+      if (mine.length < j.mine.length) onChunk?.(j.mine.length - mine.length);
       let out: SourceOutput;
-      if (j.h.split) out = mergeOutputs(await scanSplit({ h: j.h, groups: j.h.split(mine, p.explicit) }, p.explicit, p.ctx, workers));
+      if (j.h.split) out = mergeOutputs(await scanSplit({ h: j.h, groups: j.h.split(mine, p.explicit) }, p.explicit, p.ctx, workers, onChunk));
       else out = await (j.h.scanAsync ? j.h.scanAsync(mine, p.explicit, p.ctx) : j.h.scan(mine, p.explicit, p.ctx));
       for (const c of out.claimed ?? []) claimed.add(c.file);
       outputs.push(out);
     }
+    progress?.(splittable, splittable);
     return assemble(p, outputs, 1 + workers.length);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+/**
+ * One thread, in about 100 chunks so that progress can be shown between them: the same result as one `scan`
+ * of all the groups (that is what `split` promises; the parallel path relies on it too).
+ */
+function scanInChunks(h: SourceHandler, groups: string[][], p: Plan, onChunk: (files: number) => void): SourceOutput[] {
+  const size = Math.max(1, Math.ceil(groups.length / 100));
+  const outputs: SourceOutput[] = [];
+  for (let i = 0; i < groups.length; i += size) {
+    const files = groups.slice(i, i + size).flat();
+    outputs.push(h.scan(files, p.explicit, p.ctx));
+    onChunk(files.length);
+  }
+  return outputs;
 }
 
 /** What to scan: the walked files each handler claims. */

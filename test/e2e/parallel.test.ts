@@ -85,4 +85,20 @@ describe('parallel scan (worker threads)', () => {
       ['yaml-syntax projects/broken/compose.yaml:3'],
     );
   });
+  it('reports progress, chunk by chunk, in one thread and with workers; chunked results equal one scan', async () => {
+    const one = await scan(false);
+    for (const parallel of [false, true]) {
+      const calls: [number, number][] = [];
+      const base = { paths: [root, join(root, 'stack.yml')], cwd: root, env: {}, onProgress: (d: number, t: number) => calls.push([d, t]) };
+      const r = await scanPathsAsync(parallel ? { ...base, parallel: { script: BIN, context: { cwd: root, env: {} }, workers: 2, minFiles: 10 } } : base);
+      // 120 main files, 24 override files, aa-a, zz-b, broken and stack.yml (compose), 80 + 1 Dockerfiles.
+      const total = 148 + 81;
+      assert.ok(calls.length > 10, `${calls.length} progress calls`);
+      assert.ok(calls.every(([d, t], i) => t === total && d <= total && (i === 0 || d >= (calls[i - 1] as [number, number])[0])));
+      assert.deepEqual(calls.at(-1), [total, total]);
+      assert.deepEqual(r.findings, one.findings);
+      assert.deepEqual(r.diagnostics, one.diagnostics);
+      assert.deepEqual(r.stats.bySource, one.stats.bySource);
+    }
+  });
 });
