@@ -71,7 +71,7 @@ export function loadPolicy(flags: PolicyFlags, paths: readonly string[], cwd: st
   let file: string | undefined;
   if (typeof flags.config === 'string') {
     file = resolve(cwd, flags.config);
-    if (!isFile(file)) throw new UsageError(`--config: no such file: ${flags.config}`);
+    if (!isFile(file)) throw new UsageError(`--config: ${existsSync(file) ? 'not a regular file' : 'no such file'}: ${flags.config}`);
   } else if (flags.config !== false) file = findConfigFile(resolve(cwd, paths[0] ?? '.'), isFile, isDir);
   const policy: Policy = { diagnostics: [], settings: settingsFromConfig(undefined), ignore: () => false, rules: metas };
   if (file !== undefined) {
@@ -95,8 +95,10 @@ export function loadPolicy(flags: PolicyFlags, paths: readonly string[], cwd: st
   }
   if (flags.baseline !== undefined) policy.baselineFile = resolve(cwd, flags.baseline);
   if (flags.writeBaseline !== undefined) policy.writeBaselineFile = resolve(cwd, flags.writeBaseline);
-  if (policy.baselineFile !== undefined && policy.writeBaselineFile === undefined && !isFile(policy.baselineFile))
+  if (policy.baselineFile !== undefined && policy.writeBaselineFile === undefined && !isFile(policy.baselineFile)) {
+    if (existsSync(policy.baselineFile)) throw new UsageError(`baseline: not a regular file: ${display(policy.baselineFile, cwd)}`);
     throw new UsageError(`baseline file not found: ${display(policy.baselineFile, cwd)} (create it with --write-baseline)`);
+  }
   return policy;
 }
 

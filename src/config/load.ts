@@ -2,7 +2,11 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, type Node, parseDocument } from 'yaml';
 import { type Diagnostic, LineIndex, type Location } from '../model/index.js';
 import type { RuleMeta, Severity } from '../rules/index.js';
+import { blockNestingOverflow, flowNestingOverflow } from '../sources/compose/nesting.js';
 import { optionsSchema, runtimeConfigSchema } from './schema.js';
+
+/** Deepest YAML nesting read in a configuration file (the same limit as compose files; a policy needs 4). */
+const CONFIG_MAX_NESTING = 256;
 
 /** One rule's settings from the configuration file. */
 export interface RuleConfig {
@@ -112,6 +116,13 @@ export function parseConfig(text: string, source: string, metas: readonly RuleMe
     const r = node?.range;
     return r ? index.location(source, r[0], r[1]) : { source, line: 1, column: 1 };
   };
+  // As for compose files: nesting that would exhaust the parser's call stack is refused before parsing.
+  let deep = flowNestingOverflow(text, CONFIG_MAX_NESTING);
+  if (deep === -1) deep = blockNestingOverflow(text, CONFIG_MAX_NESTING);
+  if (deep !== -1) {
+    const message = `YAML nesting is deeper than ${CONFIG_MAX_NESTING} levels; not read`;
+    return { diagnostics: [{ code: 'yaml-syntax', severity: 'error', message, at: index.location(source, deep, deep + 1) }] };
+  }
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {

@@ -6,7 +6,10 @@ import { relative, resolve } from 'node:path';
  * in memory and `extends`/override fixtures can be written inline.
  */
 export interface FileReader {
-  /** Text of an absolute path, or undefined when it does not exist. @throws on other I/O errors. */
+  /**
+   * Text of an absolute path, or undefined when it does not exist. @throws on other I/O errors, and for a
+   * path that is not a regular file (a folder, a FIFO, a device), which is never opened.
+   */
   readText(absolute: string): string | undefined;
   /** Size in bytes, or undefined when the path does not exist or is not a file. */
   size(absolute: string): number | undefined;
@@ -19,6 +22,11 @@ export function realFs(cwd: string = process.cwd()): FileReader {
   return {
     readText(absolute) {
       try {
+        // A named pipe, socket or device is never opened: reading a FIFO blocks until someone writes to it, and
+        // a compose file can name any path (extends, include).
+        const st = statSync(absolute, { throwIfNoEntry: false });
+        if (st === undefined) return undefined;
+        if (!st.isFile()) throw new Error(st.isDirectory() ? 'a folder, not a file' : 'not a regular file (a named pipe, socket or device)');
         return readFileSync(absolute, 'utf8');
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;

@@ -55,6 +55,11 @@ describe('.bulwark.yaml', () => {
     }
   });
 
+  it('nesting past 256 levels is one located error, read before parsing (never a stack overflow)', () => {
+    assert.deepEqual(errorsOf(`rules: ${'['.repeat(200_000)}`), ['1:264 yaml-syntax YAML nesting is deeper than 256 levels; not read']);
+    assert.deepEqual(errorsOf(`rules:\n${Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}a${i}:`).join('\n')}\n`).length, 1);
+  });
+
   it('a wrong key gets a located error', () => {
     assert.deepEqual(errorsOf('fail-on: high\nrulez:\n  BW1001: off\n'), ['2:1 config unknown key "rulez"; the keys are fail-on, ignore, baseline and rules']);
     assert.deepEqual(errorsOf('rules:\n  BW1001: off\n  BW9999: off\n'), ['3:3 config "BW9999" is not a rule id or name (`bulwark rules` lists them)']);

@@ -230,4 +230,18 @@ describe('bulwark scan (built CLI)', () => {
       ],
     );
   });
+  it('never opens a FIFO that a compose file names (extends, include): a located error, no hang', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-e2e-'));
+    writeFileSync(join(dir, 'compose.yaml'), 'include:\n  - sub.yaml\nservices:\n  app:\n    extends:\n      file: base.yaml\n      service: b\n');
+    assert.equal(spawnSync('mkfifo', [join(dir, 'base.yaml')]).status, 0);
+    assert.equal(spawnSync('mkfifo', [join(dir, 'sub.yaml')]).status, 0);
+    const r = spawnSync(process.execPath, [BIN, 'scan', dir, '--format', 'json'], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+    assert.equal(r.signal, null, 'the scan ended by itself');
+    assert.equal(r.status, 2, r.stderr);
+    const errors = (JSON.parse(r.stdout) as { errors: { severity: string; message: string }[] }).errors;
+    assert.ok(
+      errors.some((e) => e.severity === 'error' && e.message.includes('not a regular file')),
+      JSON.stringify(errors),
+    );
+  });
 });
