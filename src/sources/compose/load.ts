@@ -10,6 +10,8 @@ export interface LoadedFile {
   file: SourceFile;
   /** The top-level mapping; undefined when the file is empty or could not be read. */
   root?: LMap;
+  /** True when the file does not exist (no diagnostic is added for it when `quietIfMissing` was asked). */
+  missing?: boolean;
 }
 
 /**
@@ -17,7 +19,13 @@ export interface LoadedFile {
  * interpolation of every value (keys are not interpolated, as in compose).
  * Problems are pushed to `diagnostics` (errors stop this file only); never throws for bad input.
  */
-export function loadComposeFile(absolute: string, fs: FileReader, env: Environment, diagnostics: Diagnostic[]): LoadedFile {
+export function loadComposeFile(
+  absolute: string,
+  fs: FileReader,
+  env: Environment,
+  diagnostics: Diagnostic[],
+  opts: { quietIfMissing?: boolean } = {},
+): LoadedFile {
   const display = fs.display(absolute);
   const emptyIndex = new LineIndex('');
   const file: SourceFile = { display, absolute, index: emptyIndex };
@@ -39,8 +47,9 @@ export function loadComposeFile(absolute: string, fs: FileReader, env: Environme
     return { file };
   }
   if (text === undefined) {
-    diagnostics.push({ code: 'unreadable', severity: 'error', message: 'file not found', at: { source: display } });
-    return { file };
+    // A file another file names (extends, include) is reported where it is named, with a location.
+    if (!opts.quietIfMissing) diagnostics.push({ code: 'unreadable', severity: 'error', message: 'file not found', at: { source: display } });
+    return { file, missing: true };
   }
   const nul = text.indexOf('\u0000');
   if (nul !== -1) {

@@ -17,6 +17,28 @@ const svc = (specs: ContainerSpec[], name: string) => specs.find((s) => s.name =
 const at = (s: { at: { source: string; line?: number; column?: number } }) => `${s.at.source}:${s.at.line}:${s.at.column}`;
 
 describe('compose project loading', () => {
+  it('a missing extends or include file is one located error where it is named', () => {
+    const r = scan(
+      {
+        'compose.yaml': dedent`
+          include:
+            - gone.yaml
+          services:
+            app:
+              image: nginx:1.27
+              extends:
+                file: missing.yaml
+                service: base
+        `,
+      },
+      ['compose.yaml'],
+    );
+    assert.deepEqual(
+      r.diagnostics.map((d) => `${d.code} ${at(d)} ${d.message}`),
+      ['extends-missing compose.yaml:7:13 extends: no such file "missing.yaml"', 'include-missing compose.yaml:2:5 include: no such file "gone.yaml"'],
+    );
+  });
+
   it('merges an override file in order, each value located in the file that set it', () => {
     const r = scan(
       {

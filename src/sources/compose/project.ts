@@ -32,10 +32,11 @@ export interface ComposeProject {
  */
 export function loadComposeProject(files: readonly string[], fs: FileReader, env: Environment, diagnostics: Diagnostic[]): ComposeProject {
   const cache = new Map<string, LoadedFile>();
-  const load = (abs: string): LoadedFile => {
+  /** `named`: the file is named by another one (extends, include), which reports it missing where it names it. */
+  const load = (abs: string, named = false): LoadedFile => {
     let f = cache.get(abs);
     if (!f) {
-      f = loadComposeFile(abs, fs, env, diagnostics);
+      f = loadComposeFile(abs, fs, env, diagnostics, { quietIfMissing: named });
       cache.set(abs, f);
     }
     return f;
@@ -120,7 +121,7 @@ interface ExtendsStep {
  * and no call stack. A cycle is reported once for each service on it, at that service's `extends:` key;
  * services that only lead into a cycle, or into a missing base, fail without a report of their own.
  */
-function extendsResolver(load: (abs: string) => LoadedFile, diagnostics: Diagnostic[]): ResolveService {
+function extendsResolver(load: (abs: string, named?: boolean) => LoadedFile, diagnostics: Diagnostic[]): ResolveService {
   const memo = new Map<string, Map<string, LMap | null>>();
   const memoOf = (f: LoadedFile): Map<string, LMap | null> => {
     let m = memo.get(f.file.absolute);
@@ -187,7 +188,12 @@ function extendsResolver(load: (abs: string) => LoadedFile, diagnostics: Diagnos
 }
 
 /** The file and service an `extends:` value names; undefined (with a diagnostic) when it names none. */
-function extendsTarget(f: LoadedFile, e: LNode, load: (abs: string) => LoadedFile, diagnostics: Diagnostic[]): { f: LoadedFile; name: string } | undefined {
+function extendsTarget(
+  f: LoadedFile,
+  e: LNode,
+  load: (abs: string, named?: boolean) => LoadedFile,
+  diagnostics: Diagnostic[],
+): { f: LoadedFile; name: string } | undefined {
   let baseName: string | undefined;
   let baseFile = f;
   if (e.kind === 'scalar' && typeof e.value === 'string') baseName = e.value;
@@ -196,9 +202,10 @@ function extendsTarget(f: LoadedFile, e: LNode, load: (abs: string) => LoadedFil
     if (s?.kind === 'scalar' && typeof s.value === 'string') baseName = s.value;
     const file = get(e, 'file');
     if (file?.kind === 'scalar' && typeof file.value === 'string') {
-      baseFile = load(resolve(dirname(f.file.absolute), file.value));
+      baseFile = load(resolve(dirname(f.file.absolute), file.value), true);
       if (!baseFile.root) {
-        diagnostics.push({ code: 'extends-missing', severity: 'error', message: `extends: cannot load "${file.value}"`, at: locate(file) });
+        const why = baseFile.missing ? 'no such file' : 'cannot load';
+        diagnostics.push({ code: 'extends-missing', severity: 'error', message: `extends: ${why} "${file.value}"`, at: locate(file) });
         return undefined;
       }
     }
@@ -236,7 +243,7 @@ function reportCycle(cycle: readonly ExtendsStep[], diagnostics: Diagnostic[]): 
 function resolveIncludes(
   root: LMap,
   mainFile: string,
-  load: (abs: string) => LoadedFile,
+  load: (abs: string, named?: boolean) => LoadedFile,
   resolveService: ResolveService,
   diagnostics: Diagnostic[],
   seen: Set<string>,
@@ -258,9 +265,10 @@ function resolveIncludes(
     const abs = resolve(dirname(node.file.absolute || mainFile), path);
     if (seen.has(abs)) continue;
     seen.add(abs);
-    const f = load(abs);
+    const f = load(abs, true);
     if (!f.root) {
-      diagnostics.push({ code: 'include-missing', severity: 'error', message: `include: cannot load "${path}"`, at: locate(node) });
+      const why = f.missing ? 'no such file' : 'cannot load';
+      diagnostics.push({ code: 'include-missing', severity: 'error', message: `include: ${why} "${path}"`, at: locate(node) });
       continue;
     }
     const incRoot = resolveIncludes(resolveExtends(f, resolveService), abs, load, resolveService, diagnostics, seen);
