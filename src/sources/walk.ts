@@ -39,7 +39,7 @@ export function walk(paths: readonly string[], cwd: string, ignore: (abs: string
       const abs = join(dir, e.name);
       if (ignore(abs)) continue;
       if (e.name.includes('\uFFFD')) {
-        skipped.push({ path: abs, reason: 'the name is not valid UTF-8; rename it to scan it', kind: 'name' });
+        skipped.push({ path: join(dir, rawName(dir, e.name)), reason: 'the name is not valid UTF-8; rename it to scan it', kind: 'name' });
         continue;
       }
       if (e.isDirectory()) {
@@ -79,6 +79,24 @@ export function walk(paths: readonly string[], cwd: string, ignore: (abs: string
     else missing.push({ path: p, reason: `${special(st)}, not a regular file` });
   }
   return { files: [...new Set(files)], missing, skipped };
+}
+
+/**
+ * The name as its bytes, for a name that is not valid UTF-8: printable ASCII as is, other bytes as `\xHH`
+ * (`\xe9t\xe9`), so that the user can tell which entry is meant. Falls back to the decoded name.
+ */
+function rawName(dir: string, decoded: string): string {
+  try {
+    for (const b of readdirSync(dir, { encoding: 'buffer' })) {
+      if (b.toString('utf8') !== decoded) continue;
+      let out = '';
+      for (const byte of b) out += byte >= 0x20 && byte < 0x7f && byte !== 0x5c ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`;
+      return out;
+    }
+  } catch {
+    /* the folder went away: keep the decoded name */
+  }
+  return decoded;
 }
 
 /** What a non-regular file is, in words. */
