@@ -127,6 +127,11 @@ export interface BuildSpec {
   dockerfile: string;
   /** Absolute folder of the compose file that set `build:`. */
   baseDir: string;
+  /**
+   * `build.target`: the stage built instead of the last one (`docker build --target`); Unknown when it comes
+   * from a variable without a value.
+   */
+  target?: Sourced<string | Unknown>;
   /** Where `build:` is written. */
   at?: Location;
 }

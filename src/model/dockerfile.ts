@@ -176,6 +176,19 @@ export function finalStage(spec: DockerfileSpec): DockerfileStage | undefined {
 }
 
 /**
+ * The stage `docker build --target NAME` produces: the last stage named NAME (BuildKit compares names without
+ * case). Undefined when no stage has that name (the build would fail: "target stage could not be found").
+ */
+export function targetStage(spec: DockerfileSpec, target: string): DockerfileStage | undefined {
+  const want = target.toLowerCase();
+  for (let i = spec.stages.length - 1; i >= 0; i--) {
+    const s = spec.stages[i] as DockerfileStage;
+    if (s.name && !isUnknown(s.name.value) && s.name.value === want) return s;
+  }
+  return undefined;
+}
+
+/**
  * The chain of stages a stage builds on, from the stage itself back to the first one that starts from an
  * image or scratch (`FROM build` follows `build`). Unknown bases end the chain.
  */

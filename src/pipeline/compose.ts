@@ -3,7 +3,7 @@ import { checkContainer, type Finding } from '../check/index.js';
 import type { Diagnostic } from '../model/index.js';
 import { RUNTIME_RULES } from '../rules/index.js';
 import { groupProjects, isComposeFileName, scanComposeProject } from '../sources/compose/index.js';
-import { buildPaths, checkDockerfile, imageDefaultsOf } from './dockerfile.js';
+import { buildPaths, checkDockerfile, imageDefaultsOf, missingTarget } from './dockerfile.js';
 import type { SourceHandler } from './types.js';
 
 /** Compose files: discovered by name, or any YAML file named on the command line. */
@@ -42,6 +42,9 @@ export const composeHandler: SourceHandler = {
         } else if (spec.build && paths) {
           const defaults = imageDefaultsOf(spec.build, ctx);
           if (defaults) spec.imageDefaults = defaults;
+          const badTarget = missingTarget(spec.build, ctx);
+          if (badTarget)
+            diagnostics.push({ code: 'unreadable', severity: 'warning', message: badTarget, at: spec.build.target?.at ?? spec.build.at ?? spec.at });
           const d = checkDockerfile(paths.dockerfile, paths.context, ctx, true);
           claimed.push({ file: paths.dockerfile, subjects: d.subjects });
           findings.push(...d.findings);

@@ -1,6 +1,15 @@
 import { basename, dirname, resolve } from 'node:path';
 import { type Finding, runRules } from '../check/index.js';
-import { type BuildSpec, type Diagnostic, describeImageSpec, type ImageDefaults, imageSpecOfDockerfile } from '../model/index.js';
+import {
+  type BuildSpec,
+  type Diagnostic,
+  describeImageSpec,
+  finalStage,
+  type ImageDefaults,
+  imageSpecOfDockerfile,
+  isUnknown,
+  targetStage,
+} from '../model/index.js';
 import { DOCKERFILE_RULES, IMAGE_RULES } from '../rules/index.js';
 import { type DockerignoreCache, isDockerfileName, isExplicitDockerfileName, type LoadedDockerfile, loadDockerfile } from '../sources/dockerfile/index.js';
 import type { ScanContext, SourceHandler } from './types.js';
@@ -62,20 +71,39 @@ export function buildPaths(build: BuildSpec): { dockerfile: string; context: str
 }
 
 /**
- * What the image a compose `build:` produces says about user and health check (the final stage of its
- * Dockerfile), for ContainerSpec.imageDefaults. Undefined when the Dockerfile cannot be read or parsed.
+ * What the image a compose `build:` produces says about user and health check, for ContainerSpec.imageDefaults:
+ * the final stage of its Dockerfile, or the `build.target` stage. Undefined when the Dockerfile cannot be read
+ * or parsed, or when the target is unknown or names no stage (then compose's own settings decide, or unknown).
  */
 export function imageDefaultsOf(build: BuildSpec, ctx: ScanContext): ImageDefaults | undefined {
   const p = buildPaths(build);
   if (!p) return undefined;
   const r = load(p.dockerfile, p.context, ctx, true);
   if (!r.spec || r.diagnostics.some((d) => d.severity === 'error')) return undefined;
-  const img = imageSpecOfDockerfile(r.spec);
+  let stage = finalStage(r.spec);
+  if (build.target) {
+    if (isUnknown(build.target.value)) return undefined;
+    stage = targetStage(r.spec, build.target.value);
+    if (!stage) return undefined;
+  }
+  const img = imageSpecOfDockerfile(r.spec, stage);
   if (!img) return undefined;
   const out: ImageDefaults = {};
   if (img.user) out.user = img.user;
   if (img.healthcheck) out.healthcheck = img.healthcheck;
   return out;
+}
+
+/**
+ * The problem with a compose `build.target` that names no stage of its (parsed) Dockerfile, as a sentence;
+ * undefined when the target is fine, unknown, or the Dockerfile cannot be read (reported elsewhere).
+ */
+export function missingTarget(build: BuildSpec, ctx: ScanContext): string | undefined {
+  const p = buildPaths(build);
+  if (!p || !build.target || isUnknown(build.target.value)) return undefined;
+  const r = load(p.dockerfile, p.context, ctx, true);
+  if (!r.spec || r.diagnostics.some((d) => d.severity === 'error') || targetStage(r.spec, build.target.value)) return undefined;
+  return `build.target "${build.target.value}" names no stage of ${ctx.fs.display(p.dockerfile)} (docker build would fail); the image's user and health check stay unknown`;
 }
 
 /**

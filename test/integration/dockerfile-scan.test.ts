@@ -76,6 +76,39 @@ describe('scanning Dockerfiles', () => {
     ]);
   });
 
+  it("a compose build.target picks the stage the service runs: its USER and HEALTHCHECK, not the last stage's", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bw-target-'));
+    try {
+      // The last stage runs as root without a health check; the `Runtime` stage (any case) is hardened.
+      writeFileSync(
+        join(dir, 'Dockerfile'),
+        'FROM alpine:3.20 AS runtime\nUSER 10001:10001\nHEALTHCHECK CMD ["/bin/true"]\n\nFROM alpine:3.20 AS debug\nRUN echo debug\n',
+      );
+      writeFileSync(join(dir, '.dockerignore'), '.git\n.env\n*.pem\n*.key\n');
+      const service = (name: string, target: string) => `  ${name}:\n    build:\n      context: .\n${target ? `      target: ${target}\n` : ''}`;
+      writeFileSync(
+        join(dir, 'compose.yaml'),
+        `services:\n${service('prod', 'Runtime')}${service('dev', '')}${service('typo', 'runtme')}${service('vary', '${TARGET}')}`,
+      );
+      const r = scanPaths({ paths: [dir], cwd: dir, env: {} });
+      const of = (subject: string) =>
+        r.findings
+          .filter((f) => f.subject === subject && (f.ruleId === 'BW1027' || f.ruleId === 'BW1030'))
+          .map((f) => `${f.ruleId}${f.status === 'unknown' ? ' unknown' : ''}`)
+          .sort();
+      assert.deepEqual(of('prod'), []);
+      assert.deepEqual(of('dev'), ['BW1027', 'BW1030']);
+      assert.deepEqual(of('typo'), ['BW1027 unknown', 'BW1030 unknown']);
+      assert.deepEqual(of('vary'), ['BW1027 unknown', 'BW1030 unknown']);
+      assert.deepEqual(
+        r.diagnostics.map((d) => `${d.severity} ${d.at.line}:${d.at.column} ${d.message}`),
+        ['warning 12:15 build.target "runtme" names no stage of Dockerfile (docker build would fail); the image\'s user and health check stay unknown'],
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a Dockerfile that does not parse: located error, not judged, exit 2; the other files are still scanned', () => {
     const run = spawnSync(process.execPath, [BIN, 'scan', `${FIX}/broken`, `${FIX}/insecure`, '--format', 'json'], { encoding: 'utf8' });
     assert.equal(run.status, 2, run.stderr);

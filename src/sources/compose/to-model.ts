@@ -168,6 +168,9 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[]): C
       baseDir: svc.baseDir,
       at: locate(build, p('build')),
     };
+    const targetNode = build.kind === 'map' ? get(build, 'target') : undefined;
+    const target = scalarText(targetNode);
+    if (targetNode && target !== undefined) spec.build.target = { value: target, at: locate(targetNode, p('build.target')) };
   }
   return spec;
 }
