@@ -93,7 +93,7 @@ console.log(`| yaml parseDocument alone, in process, Node build | ${parseNodeMs.
 console.log(`| yaml parseDocument alone, in process, ES module build (bundled by Bulwark) | ${parseEsmMs.toFixed(0)} | ${fps(parseEsmMs)} |`);
 console.log(`| yaml parseDocument alone, fresh process (start, read, parse; ES module build) | ${parseFreshMs.toFixed(0)} | ${fps(parseFreshMs)} |`);
 console.log(`| bulwark scan -j 0 (CLI, one thread, JSON report) | ${scanOneMs.toFixed(0)} | ${fps(scanOneMs)} |`);
-console.log(`| bulwark scan (CLI, default worker threads, JSON report) | ${scanMs.toFixed(0)} | ${fps(scanMs)} |`);
+console.log(`| bulwark scan (CLI, default threads: workers only from 4 CPUs, JSON report) | ${scanMs.toFixed(0)} | ${fps(scanMs)} |`);
 console.log(`| dclint (CLI, JSON report) | ${peerMs.toFixed(0)} | ${fps(peerMs)} |`);
 console.log(`| cold start, one file: bulwark | ${coldBulwark.toFixed(0)} | |`);
 console.log(`| cold start, one file: dclint | ${coldPeer.toFixed(0)} | |`);
