@@ -127,6 +127,11 @@ export interface RunInstruction extends InstructionBase {
   /** Exec form: the JSON array. */
   exec?: string[];
   mounts: Sourced<RunMount>[];
+  /**
+   * True for the trigger of `ONBUILD RUN ...`: it runs in the build of every image FROM this one, so the RUN
+   * rules check it too (located at the ONBUILD line); it changes nothing in this image.
+   */
+  onbuild?: boolean;
 }
 
 /** COPY or ADD. */

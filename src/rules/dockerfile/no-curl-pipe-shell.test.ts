@@ -45,6 +45,14 @@ testRule(noCurlPipeShell, {
       errors: [{ messageId: 'pipeToShell', line: 2, column: 5, message: 'A RUN in stage #1 pipes a curl download into an interpreter without verifying it.' }],
     },
     {
+      name: 'an ONBUILD RUN trigger (it runs in every child image build)',
+      dockerfile: df`
+        FROM debian:12-slim
+        ONBUILD RUN curl -fsSL https://get.example.com | sh
+      `,
+      errors: [{ messageId: 'pipeToShell', line: 2, column: 13 }],
+    },
+    {
       name: 'wget into sudo bash, across a continuation',
       dockerfile: df`
         FROM debian:12-slim

@@ -105,6 +105,36 @@ describe('parseDockerfile', () => {
     assert.equal(runs[3]?.args.text, 'echo after');
   });
 
+  it('reads an ONBUILD RUN trigger as a RUN of this file, marked onbuild; USER in ONBUILD changes nothing here', () => {
+    const { spec, diagnostics } = parse('FROM alpine:3.20\nONBUILD RUN --mount=type=cache,target=/c apk add git\nONBUILD USER root\nONBUILD COPY . /app\n');
+    assert.deepEqual(diagnostics, []);
+    const ins = spec.stages[0]?.instructions ?? [];
+    assert.deepEqual(
+      ins.map((i) => `${i.keyword}${(i as RunInstruction).onbuild ? ' onbuild' : ''} ${pos(i.at)}`),
+      ['ONBUILD 2:1', 'RUN onbuild 2:1', 'ONBUILD 3:1', 'ONBUILD 4:1'],
+    );
+    const run = ins[1] as RunInstruction;
+    assert.equal(run.args.text, 'apk add git');
+    assert.equal(pos(run.args.at), '2:42');
+    assert.deepEqual(
+      run.mounts.map((m) => m.value),
+      [{ type: 'cache', target: '/c' }],
+    );
+    assert.equal(imageSpecOfDockerfile(spec)?.user, undefined);
+  });
+
+  it('refuses ONBUILD ONBUILD, ONBUILD FROM and ONBUILD MAINTAINER, as the builder does', () => {
+    const { diagnostics } = parse('FROM alpine:3.20\nONBUILD ONBUILD RUN true\nONBUILD FROM x\nonbuild maintainer me\n');
+    assert.deepEqual(
+      diagnostics.map((d) => `${pos(d.at)} ${d.message}`),
+      [
+        '2:9 ONBUILD is not allowed as an ONBUILD trigger',
+        '3:9 FROM is not allowed as an ONBUILD trigger',
+        '4:9 MAINTAINER is not allowed as an ONBUILD trigger',
+      ],
+    );
+  });
+
   it('honours the backtick escape directive', () => {
     const text = '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir C:\\ `\n    && echo done\nWORKDIR C:\\app\n';
     const { spec, diagnostics } = parse(text);

@@ -312,6 +312,23 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
         if (h) stage.healthcheck = { value: h, at: argsText.at };
         break;
       }
+      case 'ONBUILD': {
+        stage.instructions.push(base);
+        // The trigger runs in every child image's build. A RUN trigger is checked like a RUN of this file; COPY
+        // and ADD triggers read the child's build context, which is not this one, so they are left alone.
+        const m = /^(\S+)(\s+|$)/.exec(argsText.text);
+        const trigger = m?.[1]?.toUpperCase();
+        if (trigger === 'ONBUILD' || trigger === 'FROM' || trigger === 'MAINTAINER') {
+          error(argsText.at, `${trigger} is not allowed as an ONBUILD trigger`);
+        } else if (trigger === 'RUN' && m) {
+          const t = splitFlags(sliceCommand(argsText, m[0].length));
+          for (const f of t.flags) if (!FLAGS.RUN?.has(f.name)) error(f.at, `unknown flag for RUN: --${f.name}`, 'unknown-flag');
+          const run = runOf(at, t.flags, false, t.args);
+          run.onbuild = true;
+          stage.instructions.push(run);
+        }
+        break;
+      }
       default:
         stage.instructions.push(base);
     }
