@@ -23,8 +23,10 @@ export const composeHandler: SourceHandler = {
     const claimed: { file: string; subjects: number }[] = [];
     let subjects = 0;
     for (const project of projects) {
-      for (const f of project) read.add(f);
       const r = scanComposeProject(project, ctx.fs, ctx.env);
+      // The project's files and those its extends and include name: all count as files read.
+      for (const f of project) read.add(f);
+      for (const f of r.project.read) read.add(f);
       diagnostics.push(...r.diagnostics);
       for (const spec of r.specs) {
         subjects++;
@@ -55,7 +57,7 @@ export const composeHandler: SourceHandler = {
         findings.push(...checkContainer(RUNTIME_RULES, spec, ctx.settings));
       }
     }
-    return { findings, diagnostics, files: read.size, subjects, claimed };
+    return { findings, diagnostics, files: read.size, read: [...read], subjects, claimed };
   },
   /** A folder's compose files form its projects, so they stay together; a YAML file named alone is its own. */
   split(files, explicit) {

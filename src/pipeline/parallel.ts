@@ -166,17 +166,21 @@ export function startWorkers(n: number, opts: ParallelOptions): Worker[] {
 
 /**
  * Joins the outputs of one handler's chunks: findings and diagnostics in chunk order, counts added. A file
- * claimed (checked) in several chunks, which one thread would have checked once, is counted once.
+ * claimed (checked) in several chunks, which one thread would have checked once, is counted once, and so is a
+ * file two chunks read (when they list what they read).
  */
 export function mergeOutputs(parts: readonly SourceOutput[]): SourceOutput {
   const claimed: { file: string; subjects: number }[] = [];
   const out: SourceOutput = { findings: [], diagnostics: [], files: 0, subjects: 0, claimed };
   const seen = new Set<string>();
+  // With the files each chunk read, the count is their union; without, chunks' counts add up.
+  const read = parts.every((p) => p.read !== undefined) ? new Set<string>() : undefined;
   for (const p of parts) {
     for (const f of p.findings) out.findings.push(f);
     for (const d of p.diagnostics) out.diagnostics.push(d);
     out.files += p.files;
     out.subjects += p.subjects;
+    for (const f of p.read ?? []) read?.add(f);
     for (const c of p.claimed ?? []) {
       if (!seen.has(c.file)) {
         seen.add(c.file);
@@ -186,6 +190,10 @@ export function mergeOutputs(parts: readonly SourceOutput[]): SourceOutput {
         out.files -= 1;
       }
     }
+  }
+  if (read) {
+    out.files = read.size;
+    out.read = [...read];
   }
   return out;
 }

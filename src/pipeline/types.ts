@@ -16,6 +16,11 @@ export interface SourceOutput {
   diagnostics: Diagnostic[];
   /** Files read by this handler. */
   files: number;
+  /**
+   * The files counted in `files`, when the handler can say: chunks scanned in different threads may read the
+   * same file (a base file two projects extend), and the pipeline counts the union.
+   */
+  read?: string[];
   /** Subjects checked: containers, Dockerfiles, daemon configs. */
   subjects: number;
   /**

@@ -35,8 +35,12 @@ for (let i = 0; i < 80; i++) {
 // projects sort far apart, so that their folders fall in different chunks (different threads).
 put('shared/Dockerfile', 'FROM debian:12\nCOPY . /app\nRUN apt-get install -y curl\nCMD ["sleep", "1"]\n');
 put('shared/.dockerignore', '.git\n');
-put('projects/aa-a/compose.yaml', 'services:\n  a:\n    build:\n      context: ../..\n      dockerfile: shared/Dockerfile\n');
-put('projects/zz-b/compose.yaml', 'services:\n  b:\n    build:\n      context: ../..\n      dockerfile: shared/Dockerfile\n');
+// Both also extend one base file, read once whichever threads read it.
+put('shared/base.yaml', 'services:\n  base:\n    read_only: true\n');
+const built = (name: string) =>
+  `services:\n  ${name}:\n    extends:\n      file: ../../shared/base.yaml\n      service: base\n    build:\n      context: ../..\n      dockerfile: shared/Dockerfile\n`;
+put('projects/aa-a/compose.yaml', built('a'));
+put('projects/zz-b/compose.yaml', built('b'));
 put('projects/broken/compose.yaml', 'services:\n  x: {\n');
 put('stack.yml', 'services:\n  alone:\n    image: nginx\n    network_mode: host\n');
 put('deploy.sh', '#!/bin/sh\ndocker run -d --pid=host nginx:1.27\n');
@@ -75,6 +79,8 @@ describe('parallel scan (worker threads)', () => {
     assert.ok(shared.includes('BW2012:2'), shared.join(' '));
     assert.equal(new Set(shared).size, shared.length, 'no finding twice');
     assert.equal(r.stats.bySource.compose?.subjects, 124, '120 projects, a, b, the shared Dockerfile once, stack.yml');
+    // 144 project files, broken, stack.yml, aa-a, zz-b, the base file both extend (once), the shared Dockerfile.
+    assert.equal(r.stats.bySource.compose?.files, 150);
     assert.equal(r.stats.bySource.dockerfile?.subjects, 80);
   });
 

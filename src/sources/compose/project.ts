@@ -19,6 +19,8 @@ export interface ComposeService {
 export interface ComposeProject {
   /** Absolute paths of the files merged, in order. */
   files: string[];
+  /** Absolute paths of every file read for the project: its files and those `extends` and `include` name. */
+  read: string[];
   services: ComposeService[];
   /** The merged top level (`secrets:`, `networks:`...). */
   root?: LMap;
@@ -41,6 +43,7 @@ export function loadComposeProject(files: readonly string[], fs: FileReader, env
     }
     return f;
   };
+  const readFiles = (): string[] => [...cache].flatMap(([abs, f]) => (f.missing ? [] : [abs]));
   const resolveService = extendsResolver(load, diagnostics);
   let merged: LMap | undefined;
   for (const abs of files) {
@@ -48,14 +51,18 @@ export function loadComposeProject(files: readonly string[], fs: FileReader, env
     const f = load(abs);
     // A project with a file that does not parse is not judged: its other files alone would give findings
     // compose would never produce (an override judged without its main file).
-    if (diagnostics.slice(before).some((d) => d.severity === 'error')) return { files: [...files], services: [] };
+    if (diagnostics.slice(before).some((d) => d.severity === 'error')) return { files: [...files], read: readFiles(), services: [] };
     if (!f.root) continue;
     const root = resolveExtends(f, resolveService);
     merged = merged ? (mergeNodes(merged, root, []) as LMap) : root;
   }
-  const project: ComposeProject = { files: [...files], services: [] };
-  if (!merged) return project;
+  const project: ComposeProject = { files: [...files], read: [], services: [] };
+  if (!merged) {
+    project.read = readFiles();
+    return project;
+  }
   merged = resolveIncludes(merged, files[0] as string, load, resolveService, diagnostics, new Set(files));
+  project.read = readFiles();
   project.root = merged;
   const services = get(merged, 'services');
   if (services !== undefined && services.kind !== 'map' && !(services.kind === 'scalar' && services.value === null)) {
