@@ -61,6 +61,11 @@ export interface DaemonSpec {
   configFile?: Location;
 }
 
+/** A DaemonSpec with nothing set: every list empty, every optional setting absent ("not set"). */
+export function emptyDaemonSpec(name: string, origin: DaemonSpec['origin'], at: Location): DaemonSpec {
+  return { name, origin, at, logOpts: {}, insecureRegistries: [], registryMirrors: [], defaultUlimits: [], hosts: [], authorizationPlugins: [] };
+}
+
 /** The JSON key dockerd uses for each DaemonSpec field read from daemon.json or flags (for messages). */
 export const DAEMON_KEYS = {
   logDriver: 'log-driver',

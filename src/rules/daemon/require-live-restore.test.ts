@@ -1,22 +1,14 @@
-import { type DaemonSpec, unknown } from '../../model/index.js';
+import { type DaemonSpec, emptyDaemonSpec, unknown } from '../../model/index.js';
 import { testRule } from '../../testing/rule-tester.js';
 import { requireLiveRestore } from './require-live-restore.js';
 
 /** What the daemon loader builds from `{\n  "live-restore": "yes"\n}` (src/sources/daemon/load.test.ts checks that). */
 const refusedValue: DaemonSpec = {
-  name: 'daemon.json',
-  origin: 'daemon-json',
-  at: { source: 'daemon.json', line: 1, column: 1 },
+  ...emptyDaemonSpec('daemon.json', 'daemon-json', { source: 'daemon.json', line: 1, column: 1 }),
   liveRestore: {
     value: unknown('invalid value: "live-restore" is "yes", not true or false, and dockerd refuses the file', '"yes"'),
     at: { source: 'daemon.json', line: 2, column: 19, path: 'live-restore' },
   },
-  logOpts: {},
-  insecureRegistries: [],
-  registryMirrors: [],
-  defaultUlimits: [],
-  hosts: [],
-  authorizationPlugins: [],
 };
 
 testRule(requireLiveRestore, {

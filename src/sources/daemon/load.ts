@@ -1,4 +1,4 @@
-import { type DaemonSpec, type Diagnostic, type Location, type Sourced, type Ulimit, unknown } from '../../model/index.js';
+import { type DaemonSpec, type Diagnostic, emptyDaemonSpec, type Location, type Sourced, type Ulimit, unknown } from '../../model/index.js';
 import type { RootFs } from '../host/root-fs.js';
 import { type DaemonJson, parseDaemonJson, REFUSES } from './daemon-json.js';
 import { LATER_FLAGS, lookupFlag, SHORT_FLAGS } from './keys.js';
@@ -376,17 +376,7 @@ function bool(v: string): boolean {
  * type are left out. dockerd refuses such a file anyway, and a diagnostic says so.
  */
 export function buildDaemonSpec(origin: DaemonSpec['origin'], name: string, at: Location, json: DaemonJson | undefined, flags: FlagValue[]): DaemonSpec {
-  const spec: DaemonSpec = {
-    name,
-    origin,
-    at,
-    logOpts: {},
-    insecureRegistries: [],
-    registryMirrors: [],
-    defaultUlimits: [],
-    hosts: [],
-    authorizationPlugins: [],
-  };
+  const spec = emptyDaemonSpec(name, origin, at);
   const e = (k: string) => json?.entries.get(k);
   const setBool = (field: keyof DaemonSpec, key: string) => {
     const j = e(key);

@@ -1,4 +1,4 @@
-import type { DaemonSpec, Sourced } from '../../model/index.js';
+import { type DaemonSpec, emptyDaemonSpec, type Sourced } from '../../model/index.js';
 import type { SystemInfo } from './inspect-types.js';
 import { type JsonLocator, type JsonPath, jsonLocation } from './json-path.js';
 
@@ -35,19 +35,9 @@ export function parseSecurityOptions(list: readonly string[]): EngineSecurityOpt
 export function infoToDaemonSpec(j: SystemInfo, engineName: string, locate?: JsonLocator, network: { icc?: boolean } = {}): DaemonSpec {
   const source = `engine:${engineName}`;
   const s = <T>(value: T, ...path: JsonPath): Sourced<T> => ({ value, at: jsonLocation(source, path, locate) });
-  const spec: DaemonSpec = {
-    name: engineName,
-    origin: 'engine',
-    at: jsonLocation(source, ['Name'], locate),
-    logOpts: {},
-    insecureRegistries: [],
-    registryMirrors: [],
-    defaultUlimits: [],
-    hosts: [],
-    authorizationPlugins: [],
-    // `info` shows part of the configuration: a field left absent is decided elsewhere, not "default".
-    partial: true,
-  };
+  const spec = emptyDaemonSpec(engineName, 'engine', jsonLocation(source, ['Name'], locate));
+  // `info` shows part of the configuration: a field left absent is decided elsewhere, not "default".
+  spec.partial = true;
   // icc is not in `info`; the default bridge network's option says what the daemon applied.
   if (network.icc !== undefined) spec.icc = s(network.icc, 'Name');
   if (j.LoggingDriver) spec.logDriver = s(j.LoggingDriver, 'LoggingDriver');
