@@ -9,8 +9,8 @@
 // rules have something to report), and are removed at the end, also on failure or Ctrl-C.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { median, root } from './lib.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
 const BIN = join(root, 'dist', 'bulwark.js');
 const IMAGE = 'bulwark-test/busybox:1';
 const DOCKER_BENCH_SECONDS_PER_CONTAINER = 1.2;
@@ -61,8 +61,6 @@ function timeAudit() {
   const report = JSON.parse(r.stdout);
   return { ms, findings: report.findings.length, subjects: report.summary?.subjects };
 }
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 try {
   execFileSync('docker', ['image', 'inspect', IMAGE], { stdio: 'ignore' });

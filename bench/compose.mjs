@@ -8,36 +8,19 @@
 // threads; runs of the tools alternate so that a busy machine slows them alike.
 // The corpus comes from ../shared/research/gen-corpus.mjs (deterministic, seed 42).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument as parseNodeBuild } from 'yaml';
+import { arg, generateCorpus, median, root, time } from './lib.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-const arg = (name, def) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? def : Number(process.argv[i + 1]);
-};
 const COUNT = arg('count', 1000);
 const RUNS = arg('runs', 3);
 const PEER_RUNS = arg('peer-runs', 1);
 const COLD = arg('cold', 10);
 
-const gen = join(root, '..', 'shared', 'research', 'gen-corpus.mjs');
-if (!existsSync(gen)) {
-  console.error(`bench: corpus generator not found at ${gen}`);
-  process.exit(2);
-}
-const dir = mkdtempSync(join(tmpdir(), 'bulwark-bench-'));
-spawnSync(process.execPath, [gen, dir, String(COUNT), '42'], { stdio: 'ignore' });
+const dir = generateCorpus('compose', COUNT);
 const composeDir = join(dir, 'compose');
 const files = readdirSync(composeDir).map((f) => join(composeDir, f));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const time = (fn) => {
-  const t = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - t) / 1e6;
-};
 const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
   if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.slice(0, 3).join(' ')} … exited ${r.status}: ${r.stderr}`);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmark: Bulwark on Dockerfiles next to the npm Dockerfile linters, on the same generated corpus.
 //   npm run build && node bench/dockerfile.mjs [count=1000] [seed=42] [rounds=5]
-// Generates <count> realistic Dockerfiles with /work/shared/research/gen-corpus.mjs (or $BULWARK_CORPUS_GEN)
+// Generates <count> realistic Dockerfiles with ../shared/research/gen-corpus.mjs (or $BULWARK_CORPUS_GEN)
 // in a temp folder, then measures wall-clock medians over <rounds> rounds, running the tools in turn inside
 // each round so that a busy machine slows them alike:
 //   - Bulwark: one CLI process over all files (files/s), with its default worker threads and with -j 0 (one
@@ -13,19 +13,18 @@
 //   - dockerfile-ast alone (the parser Bulwark uses), to show the floor under Bulwark's design.
 // Prints a table and the ratios. Run on demand only (never in the test suite); it keeps both cores busy.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
+import { generateCorpus, median, root } from './lib.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
 const require = createRequire(join(root, 'package.json'));
 const COUNT = Number(process.argv[2] ?? 1000);
 const SEED = process.argv[3] ?? '42';
 const ROUNDS = Number(process.argv[4] ?? 5);
-const GEN = process.env.BULWARK_CORPUS_GEN ?? '/work/shared/research/gen-corpus.mjs';
 const BIN = join(root, 'dist', 'bulwark.js');
 const BIN_DFL = join(root, 'node_modules', '.bin', 'dockerfilelint');
 const BIN_DF_L = join(root, 'node_modules', '.bin', 'dockerfile_lint');
@@ -35,7 +34,6 @@ if (!existsSync(BIN)) {
   process.exit(2);
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const run = (cmd, args) => spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
 const timed = (fn) => {
   const t = performance.now();
@@ -43,10 +41,8 @@ const timed = (fn) => {
   return { ms: performance.now() - t, last };
 };
 
-const work = mkdtempSync(join(tmpdir(), 'bw-bench-df-'));
+const work = generateCorpus('df', COUNT, SEED);
 try {
-  const gen = spawnSync(process.execPath, [GEN, work, String(COUNT), SEED], { encoding: 'utf8' });
-  if (gen.status !== 0) throw new Error(`corpus generator failed: ${gen.stderr}`);
   const dir = join(work, 'dockerfiles');
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.Dockerfile'))

@@ -4,27 +4,15 @@
 //   npm run build && node bench/report.mjs [--count 1000] [--runs 3]
 // Prints, per variant, the median wall time of `bulwark scan` over the corpus and the output size.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { arg, generateCorpus, median, root } from './lib.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-const arg = (name, def) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? def : Number(process.argv[i + 1]);
-};
 const COUNT = arg('count', 1000);
 const RUNS = arg('runs', 3);
-const gen = join(root, '..', 'shared', 'research', 'gen-corpus.mjs');
-if (!existsSync(gen)) {
-  console.error(`bench: corpus generator not found at ${gen}`);
-  process.exit(2);
-}
 const bin = join(root, 'dist', 'bulwark.js');
-const dir = mkdtempSync(join(tmpdir(), 'bulwark-bench-report-'));
-spawnSync(process.execPath, [gen, dir, String(COUNT), '42'], { stdio: 'ignore' });
+const dir = generateCorpus('report', COUNT);
 const corpus = join(dir, 'compose');
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 let paths = [];
 function scan(args) {

@@ -10,12 +10,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { arg, median, root } from './lib.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-const arg = (name, def) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? def : Number(process.argv[i + 1]);
-};
 const COUNT = arg('count', 500);
 const RUNS = arg('runs', 3);
 const buildDir = process.env.BULWARK_BUILD_DIR ?? join(root, '.build');
@@ -101,7 +97,6 @@ for (let i = 0; i < COUNT; i++) {
 }
 const texts = files.map((f) => ({ path: f, text: readFileSync(f, 'utf8') }));
 const bytes = texts.reduce((n, t) => n + t.text.length, 0);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const timeAsync = async (fn) => {
   const t = process.hrtime.bigint();
   await fn();
