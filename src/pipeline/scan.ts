@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compareFindings, defaultSettings, type Finding, type SettingsLookup } from '../check/index.js';
 import type { Diagnostic } from '../model/index.js';
@@ -127,7 +126,7 @@ interface Plan {
 function plan(opts: ScanOptions): Plan {
   const fs = opts.fs ?? realFs(opts.cwd);
   const ctx = { fs, env: opts.env, settings: opts.settings ?? defaultSettings };
-  const { files, missing, skipped } = walk(opts.paths, opts.cwd, opts.ignore);
+  const { files, missing, skipped, folders } = walk(opts.paths, opts.cwd, opts.ignore);
   const diagnostics: Diagnostic[] = missing.map((m) => ({ code: 'unreadable', severity: 'error', message: `${m.reason}: ${m.path}`, at: { source: m.path } }));
   const explicit = new Set<string>();
   const walked = new Set(files);
@@ -149,7 +148,7 @@ function plan(opts: ScanOptions): Plan {
     if (s.kind === 'special' && !handlers.some((h) => h.matches(s.path, false))) continue;
     diagnostics.push({ code: 'unreadable', severity: 'warning', message: `not scanned: ${s.reason}`, at: { source: fs.display(s.path) } });
   }
-  diagnostics.push(...nothingFound(opts, claimed, fs));
+  diagnostics.push(...nothingFound(opts, claimed, walked, folders));
   return { ctx, explicit, diagnostics, jobs };
 }
 
@@ -158,12 +157,12 @@ function plan(opts: ScanOptions): Plan {
  * reads, so that a CI gate pointed at the wrong place (or at `compose-*.yaml` files, which are not compose names)
  * does not pass silently.
  */
-function nothingFound(opts: ScanOptions, claimed: ReadonlySet<string>, fs: FileReader): Diagnostic[] {
+function nothingFound(opts: ScanOptions, claimed: ReadonlySet<string>, walked: ReadonlySet<string>, folders: ReadonlySet<string>): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const p of opts.paths) {
     const abs = resolve(opts.cwd, p);
     if (claimed.has(abs)) continue;
-    if (fs.size(abs) !== undefined) {
+    if (walked.has(abs)) {
       out.push({
         code: 'unreadable',
         severity: 'warning',
@@ -180,7 +179,7 @@ function nothingFound(opts: ScanOptions, claimed: ReadonlySet<string>, fs: FileR
         break;
       }
     }
-    if (!any && isFolder(abs)) {
+    if (!any && folders.has(abs)) {
       out.push({
         code: 'unreadable',
         severity: 'warning',
@@ -190,14 +189,6 @@ function nothingFound(opts: ScanOptions, claimed: ReadonlySet<string>, fs: FileR
     }
   }
   return out;
-}
-
-function isFolder(abs: string): boolean {
-  try {
-    return statSync(abs).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 function assemble(p: Plan, outputs: SourceOutput[], threads = 1): ScanResult {

@@ -16,6 +16,8 @@ export interface WalkResult {
    * have read them by name.
    */
   skipped: { path: string; reason: string; kind: 'name' | 'special' }[];
+  /** The paths given that are folders, absolute. */
+  folders: Set<string>;
 }
 
 /**
@@ -27,6 +29,7 @@ export function walk(paths: readonly string[], cwd: string, ignore: (abs: string
   const files: string[] = [];
   const missing: WalkResult['missing'] = [];
   const skipped: WalkResult['skipped'] = [];
+  const folders = new Set<string>();
   const visit = (dir: string): void => {
     let entries: Dirent[];
     try {
@@ -74,11 +77,13 @@ export function walk(paths: readonly string[], cwd: string, ignore: (abs: string
       missing.push({ path: p, reason });
       continue;
     }
-    if (st.isDirectory()) visit(abs);
-    else if (st.isFile()) files.push(abs);
+    if (st.isDirectory()) {
+      folders.add(abs);
+      visit(abs);
+    } else if (st.isFile()) files.push(abs);
     else missing.push({ path: p, reason: `${special(st)}, not a regular file` });
   }
-  return { files: [...new Set(files)], missing, skipped };
+  return { files: [...new Set(files)], missing, skipped, folders };
 }
 
 /**
