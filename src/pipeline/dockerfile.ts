@@ -11,7 +11,14 @@ import {
   targetStage,
 } from '../model/index.js';
 import { DOCKERFILE_RULES, IMAGE_RULES } from '../rules/index.js';
-import { type DockerignoreCache, isDockerfileName, isExplicitDockerfileName, type LoadedDockerfile, loadDockerfile } from '../sources/dockerfile/index.js';
+import {
+  type DockerignoreCache,
+  isCertainDockerfileName,
+  isDockerfileName,
+  isExplicitDockerfileName,
+  type LoadedDockerfile,
+  loadDockerfile,
+} from '../sources/dockerfile/index.js';
 import type { ScanContext, SourceHandler } from './types.js';
 
 /** Per scan: Dockerfiles loaded (by path and context) and Dockerfiles already checked, so none is checked twice. */
@@ -27,11 +34,13 @@ const ignoreFiles = new WeakMap<ScanContext, DockerignoreCache>();
 function load(abs: string, contextDir: string, ctx: ScanContext, meant?: boolean): LoadedDockerfile {
   let cache = loaded.get(ctx);
   if (!cache) loaded.set(ctx, (cache = new Map()));
-  const key = `${abs}\u0000${contextDir}\u0000${meant}`;
+  // Decided here rather than left to loadDockerfile, so that the name's default and an explicit `true` share a load.
+  const certain = meant ?? isCertainDockerfileName(basename(abs));
+  const key = `${abs}\u0000${contextDir}\u0000${certain}`;
   let r = cache.get(key);
   let ignores = ignoreFiles.get(ctx);
   if (!ignores) ignoreFiles.set(ctx, (ignores = new Map()));
-  if (!r) cache.set(key, (r = loadDockerfile(abs, ctx.fs, contextDir, ignores, ...(meant === undefined ? [] : [meant]))));
+  if (!r) cache.set(key, (r = loadDockerfile(abs, ctx.fs, contextDir, ignores, certain)));
   return r;
 }
 
