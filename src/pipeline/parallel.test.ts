@@ -49,4 +49,9 @@ describe('mergeOutputs', () => {
       { file: '/b/Dockerfile', subjects: 0 },
     ]);
   });
+  it('counts a file once when an earlier chunk, scanned later in the same thread, found it already checked', () => {
+    const part = (subjects: number) => ({ findings: [], diagnostics: [], files: 1, subjects: 2, claimed: [{ file: '/a/Dockerfile', subjects }] });
+    const m = mergeOutputs([part(0), part(1), part(1)]);
+    assert.equal(m.subjects, 5, 'the two chunks that checked it in different threads count it once');
+  });
 });

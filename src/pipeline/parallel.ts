@@ -104,41 +104,47 @@ export async function scanSplit(
     results[i] = job.h.scan(r.files, new Set(r.explicit), ctx);
     onChunk?.(r.files.length);
   };
-  // Each worker keeps two chunks in hand, so it never waits for the main thread to finish its own chunk.
-  const served = workers.map(
-    (w) =>
-      new Promise<void>((resolveWorker) => {
-        let inFlight = 0;
-        const give = () => {
-          while (inFlight < 2 && next < chunks.length) {
-            w.postMessage(request(next++));
-            inFlight++;
-          }
-          if (inFlight === 0) finish();
-        };
-        const onMessage = (m: WorkReply) => {
-          inFlight--;
-          if ('output' in m) {
-            results[m.id] = m.output;
-            onChunk?.((chunks[m.id] as string[]).length);
-          } else scanHere(m.id);
+  // Each worker keeps two chunks in hand, so it never waits for the main thread to finish its own chunk. A
+  // worker that already ended (threadId -1, after an earlier failure) gets nothing.
+  const served = workers
+    .filter((w) => w.threadId !== -1)
+    .map(
+      (w) =>
+        new Promise<void>((resolveWorker) => {
+          const held = new Set<number>();
+          const give = () => {
+            while (held.size < 2 && next < chunks.length) {
+              held.add(next);
+              w.postMessage(request(next++));
+            }
+            if (held.size === 0) finish();
+          };
+          const onMessage = (m: WorkReply) => {
+            held.delete(m.id);
+            if ('output' in m) {
+              results[m.id] = m.output;
+              onChunk?.((chunks[m.id] as string[]).length);
+            } else scanHere(m.id);
+            give();
+          };
+          const onGone = () => {
+            // The thread failed or ended: the chunks it held are scanned here.
+            finish();
+            for (const i of held) scanHere(i);
+            held.clear();
+          };
+          const finish = () => {
+            w.off('message', onMessage);
+            w.off('error', onGone);
+            w.off('exit', onGone);
+            resolveWorker();
+          };
+          w.on('message', onMessage);
+          w.on('error', onGone);
+          w.on('exit', onGone);
           give();
-        };
-        const onError = () => {
-          // The thread is gone: whatever it held is scanned here.
-          finish();
-          for (let i = 0; i < chunks.length; i++) if (results[i] === undefined && i < next) scanHere(i);
-        };
-        const finish = () => {
-          w.off('message', onMessage);
-          w.off('error', onError);
-          resolveWorker();
-        };
-        w.on('message', onMessage);
-        w.on('error', onError);
-        give();
-      }),
-  );
+        }),
+    );
   while (next < chunks.length) {
     scanHere(next++);
     // Let the workers' replies in, so that they get their next chunks.
@@ -172,7 +178,9 @@ export function startWorkers(n: number, opts: ParallelOptions): Worker[] {
 export function mergeOutputs(parts: readonly SourceOutput[]): SourceOutput {
   const claimed: { file: string; subjects: number }[] = [];
   const out: SourceOutput = { findings: [], diagnostics: [], files: 0, subjects: 0, claimed };
-  const seen = new Set<string>();
+  // Subjects each claimed file was counted for so far: one thread would have counted it once, in the first
+  // chunk that checked it (a chunk scanned after another in the same thread counts 0 for it).
+  const counted = new Map<string, number>();
   // With the files each chunk read, the count is their union; without, chunks' counts add up.
   const read = parts.every((p) => p.read !== undefined) ? new Set<string>() : undefined;
   for (const p of parts) {
@@ -182,13 +190,12 @@ export function mergeOutputs(parts: readonly SourceOutput[]): SourceOutput {
     out.subjects += p.subjects;
     for (const f of p.read ?? []) read?.add(f);
     for (const c of p.claimed ?? []) {
-      if (!seen.has(c.file)) {
-        seen.add(c.file);
-        claimed.push(c);
-      } else if (c.subjects > 0) {
+      const before = counted.get(c.file);
+      if (before === undefined) claimed.push(c);
+      if (before !== undefined && before > 0 && c.subjects > 0) {
         out.subjects -= c.subjects;
-        out.files -= 1;
-      }
+        if (!read) out.files -= 1;
+      } else counted.set(c.file, Math.max(before ?? 0, c.subjects));
     }
   }
   if (read) {

@@ -107,4 +107,14 @@ describe('parallel scan (worker threads)', () => {
       assert.deepEqual(r.stats.bySource, one.stats.bySource);
     }
   });
+  it('scans the chunks of a worker that fails in the main thread: the same result, no hang', async () => {
+    const broken = join(root, 'broken-worker.mjs');
+    writeFileSync(broken, "throw new Error('this worker fails at start');\n");
+    const base = { paths: [root, join(root, 'stack.yml')], cwd: root, env: {} };
+    const one = await scanPathsAsync(base);
+    const r = await scanPathsAsync({ ...base, parallel: { script: broken, context: {}, workers: 1, minFiles: 10 } });
+    assert.deepEqual(r.findings, one.findings);
+    assert.deepEqual(r.diagnostics, one.diagnostics);
+    assert.deepEqual(r.stats.bySource, one.stats.bySource);
+  });
 });
