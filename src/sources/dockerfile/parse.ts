@@ -1,4 +1,4 @@
-import { DockerfileParser, type Instruction, type Heredoc as ParsedHeredoc, type Property } from 'dockerfile-ast';
+import type { Instruction, Heredoc as ParsedHeredoc, Property } from 'dockerfile-ast';
 import {
   type ArgDecl,
   type CommandText,
@@ -22,6 +22,7 @@ import {
   unknown,
 } from '../../model/index.js';
 import { expandVariables } from './expand.js';
+import { parseLean } from './lean-parser.js';
 
 /** Instructions the Dockerfile frontend knows (docs.docker.com/reference/dockerfile). */
 const KEYWORDS = new Set([
@@ -143,7 +144,7 @@ class Positions {
 export function parseDockerfile(text: string, source: string): ParsedDockerfile {
   const pos = new Positions(text, source);
   const diagnostics: Diagnostic[] = [];
-  const doc = DockerfileParser.parse(text);
+  const doc = parseLean(text);
   const spec: DockerfileSpec = {
     name: source,
     at: { source, line: 1, column: 1, offset: 0 },
