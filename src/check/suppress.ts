@@ -17,7 +17,8 @@ export interface SuppressionOutcome {
  * through `readText` (source as findings name it -> text, or undefined); it knows no file format, so every source
  * with `#` comments works unchanged. A comment without a reason hides nothing and is reported (BW9001); a rule
  * named in a comment that hid nothing, or an unknown rule, is reported (BW9002). The BW9xxx findings are added
- * to `findings` (they are not themselves suppressible inline).
+ * to `findings` (they are not themselves suppressible inline). `known` holds the comments of files already read
+ * (a scan notes them as it reads, see pipeline/read-suppressions.ts): those files are not read again.
  */
 export function applySuppressions(
   findings: readonly Finding[],
@@ -25,10 +26,16 @@ export function applySuppressions(
   metas: readonly RuleMeta[],
   settings: SettingsLookup = defaultSettings,
   extraSources: readonly string[] = [],
+  known: Readonly<Record<string, readonly ParsedSuppression[]>> = {},
 ): SuppressionOutcome {
   const sources = new Set<string>([...findings.filter((f) => f.location.line !== undefined).map((f) => f.location.source), ...extraSources]);
   const bySource = new Map<string, ParsedSuppression[]>();
   for (const s of [...sources].sort()) {
+    const noted = Object.hasOwn(known, s) ? known[s] : undefined;
+    if (noted) {
+      if (noted.length > 0) bySource.set(s, [...noted]);
+      continue;
+    }
     let text: string | undefined;
     try {
       text = readText(s);

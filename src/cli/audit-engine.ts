@@ -74,7 +74,7 @@ export function auditPolicy(flags: EngineFlags): Policy {
  * numbers), so accepted live findings stay accepted while the containers keep their names.
  */
 export function withPolicy(policy: Policy, result: CommandResult): CommandResult {
-  const out = applyPolicy(policy, result.findings, [], process.cwd());
+  const out = applyPolicy(policy, result.findings, process.cwd());
   if (out.wroteBaseline) process.stderr.write(`bulwark: wrote ${out.wroteBaseline.count} findings to ${out.wroteBaseline.file}\n`);
   const merged: CommandResult = {
     ...result,

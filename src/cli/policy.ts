@@ -13,9 +13,8 @@ import {
   settingsFromConfig,
 } from '../config/index.js';
 import type { Diagnostic } from '../model/index.js';
-import { HANDLERS } from '../pipeline/scan.js';
+import type { ScanResult } from '../pipeline/scan.js';
 import { allRuleMetas, type RuleMeta, type Severity } from '../rules/index.js';
-import { walk } from '../sources/walk.js';
 import { UsageError, writeFileOrFail } from './output.js';
 
 /** The policy flags of `scan` (configuration, baseline). */
@@ -120,19 +119,22 @@ export interface PolicyOutcome {
 }
 
 /**
- * Applies inline suppressions (reading the files findings point at and every file a source handler claims under
- * `paths`), then writes (--write-baseline) or applies (--baseline) the baseline. Writing a baseline accepts every
- * current finding, so that run then passes.
+ * Applies inline suppressions, then writes (--write-baseline) or applies (--baseline) the baseline. Writing a
+ * baseline accepts every current finding, so that run then passes. The comments come from `scanned` for the files
+ * a scan read (every file a source handler claimed is searched, so a stale comment in a clean file is found); a
+ * file a finding points at that the scan did not read is read here.
  */
-export function applyPolicy(policy: Policy, findings: readonly Finding[], paths: readonly string[], cwd: string): PolicyOutcome {
-  const { files } = walk(paths, cwd, policy.ignore);
-  const named = new Set(paths.map((p) => resolve(cwd, p)));
-  const claimed = files.filter((f) => HANDLERS.some((h) => h.matches(f, named.has(f)))).map((f) => display(f, cwd));
+export function applyPolicy(
+  policy: Policy,
+  findings: readonly Finding[],
+  cwd: string,
+  scanned: Pick<ScanResult, 'claimed' | 'suppressions'> = { claimed: [], suppressions: {} },
+): PolicyOutcome {
   const readText = (source: string): string | undefined => {
     const abs = resolve(cwd, source);
     return existsSync(abs) && isFile(abs) ? readFileSync(abs, 'utf8') : undefined;
   };
-  const inline = applySuppressions(findings, readText, allRuleMetas(), policy.settings, claimed);
+  const inline = applySuppressions(findings, readText, allRuleMetas(), policy.settings, scanned.claimed, scanned.suppressions);
   const out: PolicyOutcome = { findings: inline.findings.sort(compareFindings), suppressed: inline.suppressed, diagnostics: [] };
   if (policy.writeBaselineFile !== undefined) {
     const b = makeBaseline(out.findings);

@@ -62,10 +62,10 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors, 
         diagnostics: typeof policy.diagnostics,
         files: number,
         subjects: number,
-        scanned: string[],
         kinds: string[],
+        scanned?: Parameters<typeof applyPolicy>[3],
       ) => {
-        const out = applyPolicy(policy, findings, scanned, cwd);
+        const out = applyPolicy(policy, findings, cwd, scanned);
         if (out.wroteBaseline && !flags.quiet) process.stderr.write(`bulwark: wrote ${out.wroteBaseline.count} findings to ${out.wroteBaseline.file}\n`);
         writeReport(
           {
@@ -86,7 +86,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors, 
         const text = fromStdin ? await readStdin() : flags.command;
         const out = await scanCommands([{ text, source: fromStdin ? '<stdin>' : '<command>' }], { settings: policy.settings });
         if (out.subjects === 0 && out.diagnostics.length === 0) throw new UsageError('--command holds no docker run or docker create command');
-        finish(out.findings.sort(compareFindings), out.diagnostics, 0, out.subjects, [], ['run']);
+        finish(out.findings.sort(compareFindings), out.diagnostics, 0, out.subjects, ['run']);
         return;
       }
       const env = { ...process.env };
@@ -106,7 +106,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors, 
       });
       // Only the kinds with at least one subject ran their rules: a shell script with no docker run checks nothing.
       const kinds = Object.entries(result.stats.bySource).flatMap(([kind, s]) => (s.subjects > 0 ? [kind] : []));
-      finish(result.findings, result.diagnostics, result.stats.files, result.stats.subjects, paths, kinds);
+      finish(result.findings, result.diagnostics, result.stats.files, result.stats.subjects, kinds, result);
     });
 }
 

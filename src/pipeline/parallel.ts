@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import type { MessagePort, Worker } from 'node:worker_threads';
+import { recordSuppressions } from './read-suppressions.js';
 import type { ScanContext, SourceHandler, SourceOutput } from './types.js';
 
 /**
@@ -41,11 +42,16 @@ export const SCAN_WORKER_ARG = '--bulwark-scan-worker';
  * requests). Never throws: a failure is sent back as an error.
  */
 export function serveScanRequests(port: MessagePort, handlers: readonly SourceHandler[], ctx: ScanContext): void {
+  // The suppression comments of what each request read go back with its output (see SourceOutput.suppressions).
+  const recorder = recordSuppressions(ctx.fs);
+  const recording = { ...ctx, fs: recorder.fs };
   port.on('message', (req: WorkRequest) => {
     try {
       const h = handlers.find((x) => x.name === req.handler);
       if (!h) throw new Error(`no source handler named ${req.handler}`);
-      port.postMessage({ id: req.id, output: h.scan(req.files, new Set(req.explicit), ctx) } satisfies WorkReply);
+      const output = h.scan(req.files, new Set(req.explicit), recording);
+      output.suppressions = recorder.take();
+      port.postMessage({ id: req.id, output } satisfies WorkReply);
     } catch (e) {
       port.postMessage({ id: req.id, error: (e as Error)?.stack ?? String(e) } satisfies WorkReply);
     }
@@ -189,6 +195,7 @@ export function mergeOutputs(parts: readonly SourceOutput[]): SourceOutput {
     out.files += p.files;
     out.subjects += p.subjects;
     for (const f of p.read ?? []) read?.add(f);
+    if (p.suppressions) Object.assign((out.suppressions ??= {}), p.suppressions);
     for (const c of p.claimed ?? []) {
       const before = counted.get(c.file);
       if (before === undefined) claimed.push(c);

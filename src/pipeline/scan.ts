@@ -7,6 +7,7 @@ import { composeHandler } from './compose.js';
 import { daemonHandler } from './daemon.js';
 import { dockerfileHandler } from './dockerfile.js';
 import { mergeOutputs, type ParallelOptions, scanSplit, startWorkers, workerCount } from './parallel.js';
+import { type ReadSuppressions, recordSuppressions, type SuppressionRecorder } from './read-suppressions.js';
 import { runHandler } from './run.js';
 import type { ScanContext, SourceHandler, SourceOutput } from './types.js';
 
@@ -44,6 +45,10 @@ export interface ScanResult {
     /** Threads that scanned: 1, or 1 + the worker threads of a parallel scan. */
     threads: number;
   };
+  /** The files some handler read from the paths walked, as findings name them (display paths), sorted. */
+  claimed: string[];
+  /** The inline suppression comments of every file the scan read, noted while it was read. */
+  suppressions: ReadSuppressions;
 }
 
 /**
@@ -118,6 +123,8 @@ function scanInChunks(h: SourceHandler, groups: string[][], p: Plan, onChunk: (f
 /** What to scan: the walked files each handler claims. */
 interface Plan {
   ctx: ScanContext;
+  recorder: SuppressionRecorder;
+  claimed: string[];
   explicit: Set<string>;
   diagnostics: Diagnostic[];
   jobs: { h: SourceHandler; mine: string[] }[];
@@ -125,7 +132,8 @@ interface Plan {
 
 function plan(opts: ScanOptions): Plan {
   const fs = opts.fs ?? realFs(opts.cwd);
-  const ctx = { fs, env: opts.env, settings: opts.settings ?? defaultSettings };
+  const recorder = recordSuppressions(fs);
+  const ctx = { fs: recorder.fs, env: opts.env, settings: opts.settings ?? defaultSettings };
   const { files, missing, skipped, folders } = walk(opts.paths, opts.cwd, opts.ignore);
   const diagnostics: Diagnostic[] = missing.map((m) => ({ code: 'unreadable', severity: 'error', message: `${m.reason}: ${m.path}`, at: { source: m.path } }));
   const explicit = new Set<string>();
@@ -149,7 +157,7 @@ function plan(opts: ScanOptions): Plan {
     diagnostics.push({ code: 'unreadable', severity: 'warning', message: `not scanned: ${s.reason}`, at: { source: fs.display(s.path) } });
   }
   diagnostics.push(...nothingFound(opts, claimed, walked, folders));
-  return { ctx, explicit, diagnostics, jobs };
+  return { ctx, recorder, claimed: [...claimed].map((f) => fs.display(f)).sort(), explicit, diagnostics, jobs };
 }
 
 /**
@@ -195,8 +203,10 @@ function assemble(p: Plan, outputs: SourceOutput[], threads = 1): ScanResult {
   const findings: Finding[] = [];
   const diagnostics = [...p.diagnostics];
   const stats: ScanResult['stats'] = { files: 0, subjects: 0, bySource: {}, threads };
+  const suppressions = p.recorder.take();
   p.jobs.forEach((j, i) => {
     const out = outputs[i] as SourceOutput;
+    if (out.suppressions) Object.assign(suppressions, out.suppressions);
     // A loop, not push(...xs): a spread of 100k+ findings overflows the call stack.
     for (const f of out.findings) findings.push(f);
     for (const d of out.diagnostics) diagnostics.push(d);
@@ -204,7 +214,7 @@ function assemble(p: Plan, outputs: SourceOutput[], threads = 1): ScanResult {
     stats.subjects += out.subjects;
     stats.bySource[j.h.name] = { files: out.files, subjects: out.subjects };
   });
-  return { findings: dedupe(findings).sort(compareFindings), diagnostics: dedupeDiagnostics(diagnostics), stats };
+  return { findings: dedupe(findings).sort(compareFindings), diagnostics: dedupeDiagnostics(diagnostics), stats, claimed: p.claimed, suppressions };
 }
 
 /** The same finding reached through two projects (a main file and a variant) is reported once. */

@@ -1,6 +1,7 @@
 import type { Finding, SettingsLookup } from '../check/index.js';
 import type { Diagnostic } from '../model/index.js';
 import type { FileReader } from '../sources/fs.js';
+import type { ReadSuppressions } from './read-suppressions.js';
 
 /** What every source handler gets for one scan. */
 export interface ScanContext {
@@ -31,6 +32,11 @@ export interface SourceOutput {
    * checked in two threads once.
    */
   claimed?: { file: string; subjects: number }[];
+  /**
+   * Inline suppression comments of the files this output's scan read. Filled by the pipeline, not by handlers:
+   * by a worker thread for its chunks (the main thread notes its own reads itself).
+   */
+  suppressions?: ReadSuppressions;
 }
 
 /**

@@ -24,12 +24,15 @@ for (let i = 0; i < 120; i++) {
   const n = String(i).padStart(3, '0');
   const privileged = i % 3 === 0 ? '\n    privileged: true' : '';
   const port = i % 4 === 0 ? '\n    ports: ["8080:80"]' : '';
-  put(`projects/p${n}/compose.yaml`, `services:\n  app${n}:\n    image: registry.example/app:${i}.0${privileged}${port}\n    user: "10001"\n`);
+  // Two files carry a suppression comment: the comments of files read in workers come back with their output.
+  const stale = i === 7 ? '\n    # bulwark-ignore BW9999: stale' : '';
+  put(`projects/p${n}/compose.yaml`, `services:\n  app${n}:\n    image: registry.example/app:${i}.0${privileged}${port}${stale}\n    user: "10001"\n`);
   if (i % 5 === 0) put(`projects/p${n}/compose.override.yaml`, `services:\n  app${n}:\n    cap_add: [NET_ADMIN]\n`);
 }
 for (let i = 0; i < 80; i++) {
   const n = String(i).padStart(3, '0');
-  put(`images/d${n}/Dockerfile`, `FROM alpine:3.${i % 20}\n${i % 2 === 0 ? 'USER 10001\n' : ''}RUN apk add curl\nEXPOSE ${i % 7 === 0 ? 22 : 8080}\n`);
+  const stale = i === 10 ? '# bulwark-ignore BW9999: stale\n' : '';
+  put(`images/d${n}/Dockerfile`, `FROM alpine:3.${i % 20}\n${i % 2 === 0 ? 'USER 10001\n' : ''}${stale}RUN apk add curl\nEXPOSE ${i % 7 === 0 ? 22 : 8080}\n`);
 }
 // One Dockerfile, built by two projects from the repository root as context (no .dockerignore there); the
 // projects sort far apart, so that their folders fall in different chunks (different threads).
@@ -70,6 +73,13 @@ describe('parallel scan (worker threads)', () => {
     assert.deepEqual(many.stats.bySource, one.stats.bySource);
     assert.equal(many.stats.files, one.stats.files);
     assert.equal(many.stats.subjects, one.stats.subjects);
+    assert.deepEqual(many.claimed, one.claimed);
+    assert.deepEqual(many.suppressions, one.suppressions);
+    const noted = (r: ScanResult) =>
+      Object.entries(r.suppressions).flatMap(([source, list]) => list.map((c) => `${source}:${c.at.line}:${c.at.column} ${c.rules.map((x) => x.written).join()}`));
+    assert.deepEqual(noted(many).sort(), ['images/d010/Dockerfile:3:1 BW9999', 'projects/p007/compose.yaml:4:5 BW9999']);
+    // Every file read is noted, with or without comments: the policy step then reads none of them again.
+    assert.ok(many.claimed.every((f) => Object.hasOwn(many.suppressions, f)), 'every claimed file was read and noted');
   });
 
   it('checks a Dockerfile built by two projects once, with the build context compose gives', async () => {
@@ -114,6 +124,7 @@ describe('parallel scan (worker threads)', () => {
     const one = await scanPathsAsync(base);
     const r = await scanPathsAsync({ ...base, parallel: { script: broken, context: {}, workers: 1, minFiles: 10 } });
     assert.deepEqual(r.findings, one.findings);
+    assert.deepEqual(r.suppressions, one.suppressions);
     assert.deepEqual(r.diagnostics, one.diagnostics);
     assert.deepEqual(r.stats.bySource, one.stats.bySource);
   });
