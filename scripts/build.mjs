@@ -2,7 +2,8 @@
 // Builds Bulwark with esbuild.
 //   node scripts/build.mjs           -> dist/bulwark.cjs, one bundle for a fast cold start (no module graph to walk),
 //                                       dist/bulwark.js (the launcher) with its V8 code cache dist/bulwark-*.cache,
-//                                       and dist/gen-docs.js (the rule doc generator)
+//                                       and dist/gen-docs.mjs (the rule doc generator); dist/package.json marks
+//                                       dist/*.js as CommonJS (the launcher)
 //   node scripts/build.mjs --tests   -> also .build/: every src and test file transpiled one to one, for `node --test`
 // Type checking is separate: `npm run typecheck` (tsc --noEmit).
 import { spawnSync } from 'node:child_process';
@@ -17,7 +18,25 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const define = { __BULWARK_VERSION__: JSON.stringify(pkg.version) };
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
-// The CLI: one CommonJS bundle (dist/bulwark.cjs) that the launcher (scripts/launcher.js -> dist/bulwark.js) runs
+
+/**
+ * commander requires node:child_process at load, for executable subcommands (`git-foo` style), which Bulwark
+ * does not use; node:child_process loads net, dgram and the stream modules, a few ms of every start. For
+ * commander only, it becomes a module that requires node:child_process on first use.
+ */
+const lazyChildProcessForCommander = {
+  name: 'lazy-child-process-for-commander',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes('/node_modules/commander/') ? { path: 'child_process', namespace: 'bulwark-lazy' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'bulwark-lazy' }, () => ({
+      contents: "let m;\nmodule.exports = new Proxy({}, { get: (_, k) => (m ??= require('node:child_process'))[k] });\n",
+      loader: 'js',
+    }));
+  },
+};
+// The CLI: one CommonJS bundle (dist/bulwark.cjs) that the launcher (scripts/launcher.cjs -> dist/bulwark.js) runs
 // with a V8 code cache. CommonJS because Node 20 can give a code cache to a vm.Script but not to an ES module.
 // Code that only some commands need (the Engine API client, sh-syntax, ajv, dockerfile-ast, some renderers) is
 // imported on demand in the sources; in this bundle that becomes lazy initialisation, run only when needed.
@@ -39,11 +58,13 @@ await build({
   banner: { js: "var __bulwark_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
   // Dependencies with optional native parts stay external (loaded from node_modules at run time).
   external: ['dockerode', 'ssh2', 'cpu-features', 'playwright-core'],
+  plugins: [lazyChildProcessForCommander],
   logLevel: 'warning',
 });
 await build({
   entryPoints: { 'gen-docs': join(root, 'scripts/gen-docs.ts') },
   outdir: join(root, 'dist'),
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -64,7 +85,9 @@ function writeLauncher() {
     .update(readFileSync(join(root, 'dist/bulwark.cjs')))
     .digest('hex')
     .slice(0, 16);
-  const text = readFileSync(join(root, 'scripts/launcher.js'), 'utf8').replace('__BULWARK_BUNDLE_HASH__', hash);
+  const text = readFileSync(join(root, 'scripts/launcher.cjs'), 'utf8').replace('__BULWARK_BUNDLE_HASH__', hash);
+  // The package is "type": "module"; the launcher is CommonJS, which starts without Node's ES module loader.
+  writeFileSync(join(root, 'dist/package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
   writeFileSync(join(root, 'dist/bulwark.js'), text, { mode: 0o755 });
   return hash;
 }

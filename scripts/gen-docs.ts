@@ -1,4 +1,4 @@
-// Writes the docs generated from rule metadata (bundled to dist/gen-docs.js by scripts/build.mjs):
+// Writes the docs generated from rule metadata (bundled to dist/gen-docs.mjs by scripts/build.mjs):
 // docs/rules/*.md with examples from each rule's test table, docs/rules/README.md, the config JSON Schema
 // docs/schema/bulwark-config.schema.json, and src/report/rule-examples.generated.ts (examples for `bulwark explain`).
 // `npm run gen-docs` regenerates them; test/report/rule-docs.test.ts fails when they drift.

@@ -7,15 +7,17 @@
 // named after the SHA-256 of the bundle it was made from, so a bundle and a cache from different builds never
 // meet; V8 itself refuses a cache made by another Node.js version or with other V8 flags, and then compiles the
 // source as usual. Nothing is written at run time.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { constants, Script } from 'node:vm';
+//
+// This file is CommonJS (dist/package.json says so): an ES module entry point makes Node load its ES module
+// loader first, about 10 ms of every start.
+'use strict';
+const { readFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { join } = require('node:path');
+const { constants, Script } = require('node:vm');
 
-const here = dirname(fileURLToPath(import.meta.url));
-const bundle = join(here, 'bulwark.cjs');
-const cacheFile = join(here, `bulwark-${'__BULWARK_BUNDLE_HASH__'}.cache`);
+const bundle = join(__dirname, 'bulwark.cjs');
+const cacheFile = join(__dirname, `bulwark-${'__BULWARK_BUNDLE_HASH__'}.cache`);
 // esbuild writes ASCII only (non-ASCII is escaped), so latin1 reads it without UTF-8 decoding.
 const source = readFileSync(bundle, 'latin1');
 let cachedData;
@@ -30,13 +32,13 @@ const script = new Script(`(function (exports, require, module, __filename, __di
   importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
 });
 const out = process.env.BULWARK_CODE_CACHE_OUT;
-if (out && createRequire(import.meta.url)('node:worker_threads').isMainThread) {
+if (out && require('node:worker_threads').isMainThread) {
   // Used by scripts/build.mjs only: after a representative run, keep every function V8 compiled in it.
   process.on('exit', () => {
-    const { renameSync, writeFileSync } = createRequire(import.meta.url)('node:fs');
+    const { renameSync, writeFileSync } = require('node:fs');
     writeFileSync(`${out}.tmp`, script.createCachedData());
     renameSync(`${out}.tmp`, out);
   });
 }
-const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, here);
+const bundleModule = { exports: {} };
+script.runInThisContext()(bundleModule.exports, createRequire(bundle), bundleModule, bundle, __dirname);
