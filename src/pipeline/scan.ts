@@ -217,13 +217,24 @@ function assemble(p: Plan, outputs: SourceOutput[], threads = 1): ScanResult {
   return { findings: dedupe(findings).sort(compareFindings), diagnostics: dedupeDiagnostics(diagnostics), stats, claimed: p.claimed, suppressions };
 }
 
-/** The same finding reached through two projects (a main file and a variant) is reported once. */
+/**
+ * The same finding reached through two projects (a main file and a variant) is reported once: same fingerprint,
+ * line, column and message. Findings are grouped by fingerprint first (nearly always unique), so no key string
+ * is built per finding.
+ */
 function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, Finding | Finding[]>();
+  const same = (a: Finding, b: Finding) => a.location.line === b.location.line && a.location.column === b.location.column && a.message === b.message;
   return findings.filter((f) => {
-    const k = `${f.fingerprint}:${f.location.line}:${f.location.column}:${f.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
+    const before = seen.get(f.fingerprint);
+    if (before === undefined) {
+      seen.set(f.fingerprint, f);
+      return true;
+    }
+    const list = Array.isArray(before) ? before : [before];
+    if (list.some((b) => same(b, f))) return false;
+    list.push(f);
+    if (list !== before) seen.set(f.fingerprint, list);
     return true;
   });
 }

@@ -63,11 +63,19 @@ export interface ChecklistRow {
  * and how many fail. Sections are in the seed's order; a section with no rule is still listed (rules 0).
  */
 export function checklistSummary(findings: readonly Finding[], rules: readonly RuleMeta[]): ChecklistRow[] {
-  const failing = new Set(findings.filter((f) => f.status === 'violation').map((f) => f.ruleId));
+  // One pass over the findings (a large scan has tens of thousands), counting per section.
+  const failing = new Set<string>();
+  const violations = new Map<string, number>();
+  const unknowns = new Map<string, number>();
+  for (const f of findings) {
+    if (f.status === 'violation') {
+      failing.add(f.ruleId);
+      violations.set(f.checklist, (violations.get(f.checklist) ?? 0) + 1);
+    } else if (f.status === 'unknown') unknowns.set(f.checklist, (unknowns.get(f.checklist) ?? 0) + 1);
+  }
   return CHECKLIST.map((c) => {
     const mine = rules.filter((r) => r.checklist === c.id);
     const failed = mine.filter((r) => failing.has(r.id)).length;
-    const inSection = findings.filter((f) => f.checklist === c.id);
     return {
       id: c.id,
       title: c.title,
@@ -75,8 +83,8 @@ export function checklistSummary(findings: readonly Finding[], rules: readonly R
       rules: mine.length,
       passed: mine.length - failed,
       failed,
-      violations: inSection.filter((f) => f.status === 'violation').length,
-      unknown: inSection.filter((f) => f.status === 'unknown').length,
+      violations: violations.get(c.id) ?? 0,
+      unknown: unknowns.get(c.id) ?? 0,
     };
   });
 }

@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { scanPaths } from './scan.js';
+
+const root = mkdtempSync(join(tmpdir(), 'bulwark-scan-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+
+describe('scanPaths', () => {
+  it('reports a finding of a main file once when its project and a variant project both reach it', () => {
+    writeFileSync(join(root, 'compose.yaml'), 'services:\n  api:\n    image: nginx:1.27\n    privileged: true\n');
+    writeFileSync(join(root, 'compose.debug.yaml'), 'services:\n  api:\n    pid: host\n');
+    const r = scanPaths({ paths: ['.'], cwd: root, env: {} });
+    const brief = r.findings
+      .filter((f) => f.ruleId === 'BW1001' || f.ruleId === 'BW1017')
+      .map((f) => `${f.ruleId} ${f.location.source}:${f.location.line}:${f.location.column}`);
+    // privileged (main file): in both projects, reported once; pid: host (variant): once.
+    assert.deepEqual(brief, ['BW1017 compose.debug.yaml:3:10', 'BW1001 compose.yaml:4:17']);
+    const keys = r.findings.map((f) => `${f.fingerprint}:${f.location.line}:${f.location.column}:${f.message}`);
+    assert.equal(new Set(keys).size, keys.length, 'no finding twice');
+    assert.ok(r.findings.length > 5, `${r.findings.length} findings`);
+  });
+});
