@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, type Stats, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 
 /**
@@ -17,14 +17,26 @@ export interface FileReader {
   display(absolute: string): string;
 }
 
-/** Reads the real filesystem. Paths in findings are relative to `cwd` when below it. */
+/**
+ * Reads the real filesystem. Paths in findings are relative to `cwd` when below it. One reader serves one scan:
+ * it remembers what it stat'ed (a file is sized before it is read: discovery, size limits, then the read), so
+ * each path is stat'ed once.
+ */
 export function realFs(cwd: string = process.cwd()): FileReader {
+  const stats = new Map<string, Stats | undefined>();
+  const displayed = new Map<string, string>();
+  const stat = (absolute: string): Stats | undefined => {
+    if (stats.has(absolute)) return stats.get(absolute);
+    const st = statSync(absolute, { throwIfNoEntry: false });
+    stats.set(absolute, st);
+    return st;
+  };
   return {
     readText(absolute) {
       try {
         // A named pipe, socket or device is never opened: reading a FIFO blocks until someone writes to it, and
         // a compose file can name any path (extends, include).
-        const st = statSync(absolute, { throwIfNoEntry: false });
+        const st = stat(absolute);
         if (st === undefined) return undefined;
         if (!st.isFile()) throw new Error(st.isDirectory() ? 'a folder, not a file' : 'not a regular file (a named pipe, socket or device)');
         return readFileSync(absolute, 'utf8');
@@ -36,15 +48,20 @@ export function realFs(cwd: string = process.cwd()): FileReader {
     size(absolute) {
       try {
         // No exception for a missing file: scans probe many optional files (.dockerignore, override files).
-        const st = statSync(absolute, { throwIfNoEntry: false });
+        const st = stat(absolute);
         return st?.isFile() ? st.size : undefined;
       } catch {
         return undefined;
       }
     },
     display(absolute) {
-      const rel = relative(cwd, absolute);
-      return rel === '' ? '.' : rel.startsWith('..') ? absolute : rel;
+      let shown = displayed.get(absolute);
+      if (shown === undefined) {
+        const rel = relative(cwd, absolute);
+        shown = rel === '' ? '.' : rel.startsWith('..') ? absolute : rel;
+        displayed.set(absolute, shown);
+      }
+      return shown;
     },
   };
 }
