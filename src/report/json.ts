@@ -1,14 +1,44 @@
 import type { Finding } from '../check/index.js';
-import type { Diagnostic, Location } from '../model/index.js';
-import type { Severity } from '../rules/index.js';
+import { compareText, type Diagnostic, type Location } from '../model/index.js';
+import type { ChecklistSection, RuleMeta, RuleScope, Severity } from '../rules/index.js';
 import { type ChecklistRow, checklistSummary, type Summary } from './summary.js';
-import type { ReportInput } from './types.js';
+import { type ReportInput, ruleDocUrl } from './types.js';
 
 /** Version of the JSON output shape (docs/output-json.md, docs/schema/bulwark-report.schema.json). */
-export const JSON_REPORT_VERSION = 1;
+export const JSON_REPORT_VERSION = 2;
+
+/**
+ * One rule's constant texts, written once in `rules` (keyed by rule id) rather than in every finding.
+ * Severity is not here: configuration can override it, so it stays in each finding.
+ */
+export interface JsonRule {
+  name: string;
+  title: string;
+  scope: RuleScope;
+  rationale: string;
+  remediation: string;
+  checklist: ChecklistSection;
+  seed: string;
+  cis?: string[];
+  helpUri: string;
+}
+
+/** A finding in the JSON report: what varies per finding; the rule's texts are in `rules[ruleId]`. */
+export interface JsonFinding {
+  ruleId: string;
+  ruleName: string;
+  scope: RuleScope;
+  severity: Severity;
+  status: 'violation' | 'unknown';
+  message: string;
+  location: Location;
+  subject: string;
+  checklist: ChecklistSection;
+  fingerprint: string;
+}
 
 /** A suppressed finding in the JSON report: the finding plus how it was suppressed. */
-export interface JsonSuppressed extends Finding {
+export interface JsonSuppressed extends JsonFinding {
   suppression: { kind: 'inline' | 'baseline'; reason?: string; at?: Location };
 }
 
@@ -20,9 +50,60 @@ export interface JsonReport {
   failOn: Severity | 'none';
   summary: Summary;
   checklist: ChecklistRow[];
-  findings: Finding[];
+  rules: Record<string, JsonRule>;
+  findings: JsonFinding[];
   suppressed: JsonSuppressed[];
   errors: Diagnostic[];
+}
+
+/** The per-finding part of a Finding, keys in the documented order (built explicitly: 50k findings is a hot path). */
+function jsonFinding(f: Finding): JsonFinding {
+  return {
+    ruleId: f.ruleId,
+    ruleName: f.ruleName,
+    scope: f.scope,
+    severity: f.severity,
+    status: f.status,
+    message: f.message,
+    location: f.location,
+    subject: f.subject,
+    checklist: f.checklist,
+    fingerprint: f.fingerprint,
+  };
+}
+
+/** A rule's entry in `rules`, keys in the documented order (`cis` only when the rule has CIS items). */
+function jsonRule(t: Omit<JsonRule, 'helpUri'>): JsonRule {
+  return {
+    name: t.name,
+    title: t.title,
+    scope: t.scope,
+    rationale: t.rationale,
+    remediation: t.remediation,
+    checklist: t.checklist,
+    seed: t.seed,
+    ...(t.cis ? { cis: t.cis } : {}),
+    helpUri: ruleDocUrl(t.name),
+  };
+}
+
+/**
+ * The `rules` table: every rule with a finding or a suppressed finding (and no other), keys in rule id order.
+ * Texts come from the metadata of the rules that ran; a rule not among them (none today) falls back to the
+ * copy its findings carry, so every `ruleId` still has its entry.
+ */
+function rulesTable(input: ReportInput): Record<string, JsonRule> {
+  const seen = new Map<string, Finding>();
+  for (const f of input.findings) if (!seen.has(f.ruleId)) seen.set(f.ruleId, f);
+  for (const s of input.suppressed) if (!seen.has(s.finding.ruleId)) seen.set(s.finding.ruleId, s.finding);
+  const metas = new Map<string, RuleMeta>();
+  for (const m of input.rules) metas.set(m.id, m);
+  const table: Record<string, JsonRule> = {};
+  for (const [id, f] of [...seen].sort(([a], [b]) => compareText(a, b))) {
+    const m = metas.get(id);
+    table[id] = m ? jsonRule({ ...m, seed: m.references.seed, cis: m.references.cis?.items }) : jsonRule({ ...f, name: f.ruleName });
+  }
+  return table;
 }
 
 /** Builds the versioned JSON report object. */
@@ -34,12 +115,13 @@ export function toJsonReport(input: ReportInput): JsonReport {
     failOn: input.failOn,
     summary: input.summary,
     checklist: checklistSummary(input.findings, input.rules),
-    findings: [...input.findings],
+    rules: rulesTable(input),
+    findings: input.findings.map(jsonFinding),
     suppressed: input.suppressed.map((s) => {
       const suppression: JsonSuppressed['suppression'] = { kind: s.kind };
       if (s.reason !== undefined) suppression.reason = s.reason;
       if (s.at !== undefined) suppression.at = s.at;
-      return { ...s.finding, suppression };
+      return { ...jsonFinding(s.finding), suppression };
     }),
     errors: [...input.diagnostics],
   };

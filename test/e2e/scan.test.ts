@@ -31,7 +31,7 @@ describe('bulwark scan (built CLI)', () => {
     const r = bulwark(['scan', 'examples/insecure', '--format', 'json']);
     assert.equal(r.code, 1, r.stderr);
     const report = JSON.parse(r.stdout) as { version: number; findings: JsonFinding[]; errors: unknown[] };
-    assert.equal(report.version, 1);
+    assert.equal(report.version, 2);
     assert.deepEqual(report.errors, []);
     assert.deepEqual(report.findings.map(brief), [
       'BW1028 api 5:12',
