@@ -76,10 +76,15 @@ describe('parallel scan (worker threads)', () => {
     assert.deepEqual(many.claimed, one.claimed);
     assert.deepEqual(many.suppressions, one.suppressions);
     const noted = (r: ScanResult) =>
-      Object.entries(r.suppressions).flatMap(([source, list]) => list.map((c) => `${source}:${c.at.line}:${c.at.column} ${c.rules.map((x) => x.written).join()}`));
+      Object.entries(r.suppressions).flatMap(([source, list]) =>
+        list.map((c) => `${source}:${c.at.line}:${c.at.column} ${c.rules.map((x) => x.written).join()}`),
+      );
     assert.deepEqual(noted(many).sort(), ['images/d010/Dockerfile:3:1 BW9999', 'projects/p007/compose.yaml:4:5 BW9999']);
     // Every file read is noted, with or without comments: the policy step then reads none of them again.
-    assert.ok(many.claimed.every((f) => Object.hasOwn(many.suppressions, f)), 'every claimed file was read and noted');
+    assert.ok(
+      many.claimed.every((f) => Object.hasOwn(many.suppressions, f)),
+      'every claimed file was read and noted',
+    );
   });
 
   it('checks a Dockerfile built by two projects once, with the build context compose gives', async () => {
