@@ -89,38 +89,44 @@ function locationOf(at: Sourced<unknown> | Location): Location {
  */
 export function runRules<S>(rules: readonly Rule<S>[], subject: S, subjectName: string, target: string, settings: SettingsLookup = defaultSettings): Finding[] {
   const findings: Finding[] = [];
+  // One context for all the rules of this subject (rules report synchronously, during their check): the rule
+  // being run is read from `meta` and `s`.
+  let meta: RuleMeta;
+  let s: ReturnType<SettingsLookup>;
+  const ctx = {
+    options: {} as ReturnType<SettingsLookup>['options'],
+    report(d: ReportDescriptor<string>) {
+      const at = locationOf(d.at);
+      const status = d.status ?? 'violation';
+      const template = meta.messages[d.messageId];
+      if (template === undefined) throw new Error(`rule ${meta.id} reported unknown messageId "${d.messageId}"`);
+      const message = fillMessage(template, d.data, target);
+      const f: Finding = {
+        ruleId: meta.id,
+        ruleName: meta.name,
+        scope: meta.scope,
+        severity: status === 'unknown' ? 'info' : (s.severity ?? meta.severity),
+        status,
+        title: meta.title,
+        message,
+        rationale: meta.rationale,
+        remediation: meta.remediation,
+        location: at,
+        subject: subjectName,
+        checklist: meta.checklist,
+        seed: meta.references.seed,
+        fingerprint: fingerprint(meta.id, at, subjectName, message),
+      };
+      if (meta.references.cis) f.cis = meta.references.cis.items;
+      findings.push(f);
+    },
+  };
   for (const rule of rules) {
-    const s = settings(rule.meta);
+    s = settings(rule.meta);
     if (!s.enabled) continue;
-    const meta = rule.meta;
-    rule.check(subject, {
-      options: s.options,
-      report(d: ReportDescriptor<string>) {
-        const at = locationOf(d.at);
-        const status = d.status ?? 'violation';
-        const template = meta.messages[d.messageId];
-        if (template === undefined) throw new Error(`rule ${meta.id} reported unknown messageId "${d.messageId}"`);
-        const message = fillMessage(template, d.data, target);
-        const f: Finding = {
-          ruleId: meta.id,
-          ruleName: meta.name,
-          scope: meta.scope,
-          severity: status === 'unknown' ? 'info' : (s.severity ?? meta.severity),
-          status,
-          title: meta.title,
-          message,
-          rationale: meta.rationale,
-          remediation: meta.remediation,
-          location: at,
-          subject: subjectName,
-          checklist: meta.checklist,
-          seed: meta.references.seed,
-          fingerprint: fingerprint(meta.id, at, subjectName, message),
-        };
-        if (meta.references.cis) f.cis = meta.references.cis.items;
-        findings.push(f);
-      },
-    });
+    meta = rule.meta;
+    ctx.options = s.options;
+    rule.check(subject, ctx);
   }
   return findings;
 }
