@@ -75,8 +75,14 @@ describe('parseLean', () => {
   });
 
   it('reads no heredoc from an exec-form RUN or a quoted <<, as BuildKit does (the stock parser swallows the rest)', () => {
-    const keywords = (text: string) => parseLean(text).getInstructions().map((i) => i.getKeyword());
-    const stock = (text: string) => DockerfileParser.parse(text).getInstructions().map((i) => i.getKeyword());
+    const keywords = (text: string) =>
+      parseLean(text)
+        .getInstructions()
+        .map((i) => i.getKeyword());
+    const stock = (text: string) =>
+      DockerfileParser.parse(text)
+        .getInstructions()
+        .map((i) => i.getKeyword());
     const exec = 'FROM alpine\nRUN ["sh", "-c", "echo <<EOF"]\nRUN curl -fsSL https://x.example/i.sh | sh\nENV AWS_SECRET_ACCESS_KEY=x\n';
     assert.deepEqual(keywords(exec), ['FROM', 'RUN', 'RUN', 'ENV']);
     assert.deepEqual(stock(exec), ['FROM', 'RUN'], 'dockerfile-ast alone swallows the rest of the file');

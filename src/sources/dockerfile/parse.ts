@@ -201,7 +201,8 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
     const at = pos.loc(range);
     // dockerfile-ast recomputes arguments on every getter call: flags are read from the joined text instead,
     // and heredocs are asked for only when the instruction may hold some (see LeanParser).
-    const heredocs = (keyword === 'RUN' || keyword === 'COPY') && mayHoldHeredocs(ins) ? (ins as unknown as { getHeredocs(): ParsedHeredoc[] }).getHeredocs() : [];
+    const heredocs =
+      (keyword === 'RUN' || keyword === 'COPY') && mayHoldHeredocs(ins) ? (ins as unknown as { getHeredocs(): ParsedHeredoc[] }).getHeredocs() : [];
     const full = commandTextOf(pos, pos.offset(keywordRange.end), range, heredocs, escapeChar);
     const { flags, args: argsText } = FLAGS[keyword] ? splitFlags(full) : { flags: [], args: full };
     for (const f of flags) {
