@@ -1,12 +1,14 @@
 import { SEVERITIES } from '../rules/index.js';
+import { printable } from './printable.js';
 import { checklistSummary } from './summary.js';
 import { formatLocation, type ReportInput, ruleDocUrl } from './types.js';
 
 /** Escapes text for a Markdown table cell: pipes, newlines, and characters GitHub would take as markup. */
 export function mdCell(s: string): string {
   // Backslash escapes of ASCII punctuation are plain CommonMark: values from scanned files (a service named
-  // `[x](http://…)`, an image with `*`) stay text in a pull-request comment.
-  return s
+  // `[x](http://…)`, an image with `*`) stay text in a pull-request comment. Control characters are shown as
+  // escapes (a CI log prints this text on a terminal), after which their backslashes are escaped like any other.
+  return printable(s)
     .replace(/[\\|[\]*_`~!]/g, (ch) => `\\${ch}`)
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

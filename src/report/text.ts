@@ -2,6 +2,7 @@ import pc from 'picocolors';
 import type { Location } from '../model/index.js';
 import { compareText } from '../model/index.js';
 import { SEVERITIES, type Severity } from '../rules/index.js';
+import { printable } from './printable.js';
 import { checklistSummary, type Summary } from './summary.js';
 import type { ReportInput } from './types.js';
 
@@ -23,7 +24,7 @@ function paint(color: boolean) {
 
 /** `line:col`; without a line (findings from the live engine), the logical path such as `HostConfig.CapAdd[1]`. */
 function position(at: Location): string {
-  return at.line === undefined ? (at.path ?? '') : `${at.line}:${at.column ?? 1}`;
+  return at.line === undefined ? printable(at.path ?? '') : `${at.line}:${at.column ?? 1}`;
 }
 
 /**
@@ -31,6 +32,7 @@ function position(at: Location): string {
  * with the remediation under it (and the rationale under the first finding of each rule), input errors among them, then a summary per seed §14 checklist section
  * (`not checked` when no subject was checked) and a last line of totals by severity. A finding without a line (from
  * the live engine) shows its logical path (`HostConfig.CapAdd[1]`) instead of `line:col`. Colours only when `opts.color` (the CLI decides: TTY, NO_COLOR).
+ * Messages and paths come from scanned files: their control characters are printed as escapes (see printable).
  */
 export function renderText(input: ReportInput, opts: TextOptions): string {
   const { findings, diagnostics, summary } = input;
@@ -45,12 +47,12 @@ export function renderText(input: ReportInput, opts: TextOptions): string {
   };
   for (const d of diagnostics) {
     const label = d.severity === 'error' ? c.red('error'.padEnd(8)) : c.yellow('warning'.padEnd(8));
-    add(d.at.source, d.at.line ?? 0, d.at.column ?? 0, [`  ${position(d.at).padEnd(8)} ${label} ${d.message}  ${c.dim(d.code)}`]);
+    add(d.at.source, d.at.line ?? 0, d.at.column ?? 0, [`  ${position(d.at).padEnd(8)} ${label} ${printable(d.message)}  ${c.dim(d.code)}`]);
   }
   const explained = new Set<string>();
   for (const f of findings) {
     const sevText = f.status === 'unknown' ? c.blue('unknown'.padEnd(8)) : sevColor[f.severity](f.severity.padEnd(8));
-    const lines = [`  ${position(f.location).padEnd(8)} ${sevText} ${f.message}  ${c.dim(`${f.ruleId} ${f.ruleName}`)}`];
+    const lines = [`  ${position(f.location).padEnd(8)} ${sevText} ${printable(f.message)}  ${c.dim(`${f.ruleId} ${f.ruleName}`)}`];
     if (!opts.quiet) {
       // Why a rule matters is said once, under its first finding; what to do under every finding.
       if (!explained.has(f.ruleId)) lines.push(`  ${' '.repeat(8)} ${' '.repeat(8)} ${c.dim(`why: ${f.rationale}`)}`);
@@ -60,7 +62,7 @@ export function renderText(input: ReportInput, opts: TextOptions): string {
     add(f.location.source, f.location.line ?? 0, f.location.column ?? 0, lines);
   }
   for (const source of [...byFile.keys()].sort(compareText)) {
-    out.push(c.underline(source));
+    out.push(c.underline(printable(source)));
     const list = (byFile.get(source) ?? []).sort((a, b) => a.line - b.line || a.col - b.col);
     for (const e of list) out.push(...e.text);
     out.push('');
