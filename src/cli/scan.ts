@@ -52,8 +52,12 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors, 
       '-j, --jobs <n>',
       'worker threads besides the main thread, used when 64 or more compose projects and Dockerfiles are scanned (default: CPUs - 1, at most 7, none below 4 CPUs; never more than CPUs - 1; 0: one thread)',
     )
-    .action(async (paths: string[], flags: OutputFlags & PolicyFlags & { command?: string; jobs?: string }) => {
+    .action(async (paths: string[], flags: OutputFlags & PolicyFlags & { command?: string; jobs?: string }, command: Command) => {
       checkOutputFlags(flags);
+      // Paths and --command together would scan only the command: a gate meant to check both would pass.
+      if (flags.command !== undefined && command.args.length > 0) {
+        throw new UsageError(`--command checks one command; it cannot be combined with paths (${command.args.join(' ')}): run two scans`);
+      }
       const jobs = parseJobs(flags.jobs);
       const cwd = process.cwd();
       const policy = loadPolicy(flags, flags.command !== undefined ? ['.'] : paths, cwd);

@@ -245,3 +245,12 @@ describe('bulwark scan (built CLI)', () => {
     );
   });
 });
+
+describe('scan --command with paths', () => {
+  it('is a usage error (exit 2): only the command would be checked', () => {
+    const r = bulwark(['scan', 'examples', '--command', 'docker run nginx']);
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr, 'bulwark: --command checks one command; it cannot be combined with paths (examples): run two scans\n');
+  });
+});
