@@ -102,8 +102,8 @@ export function loadPolicy(flags: PolicyFlags, paths: readonly string[], cwd: st
 }
 
 /**
- * The enabled rules that apply to the source kinds a scan read (`compose`, `dockerfile`, `run`: handler names are
- * source kinds), plus Bulwark's own BW9xxx rules: what dashboards count as passed or failed.
+ * The enabled rules that apply to the source kinds a scan read (`compose`, `dockerfile`, `daemon-json`...: see
+ * SourceHandler.kinds), plus Bulwark's own BW9xxx rules: what dashboards count as passed or failed.
  */
 export function rulesRun(policy: Policy, kinds: readonly string[]): RuleMeta[] {
   return policy.rules.filter((m) => m.scope === 'bulwark' || m.appliesTo.some((k) => kinds.includes(k)));

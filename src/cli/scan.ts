@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { compareFindings } from '../check/index.js';
 import { scanCommands } from '../pipeline/run.js';
-import { scanPathsAsync } from '../pipeline/scan.js';
+import { HANDLERS, scanPathsAsync } from '../pipeline/scan.js';
 import { UsageError } from './output.js';
 import { applyPolicy, loadPolicy, type PolicyFlags, rulesRun, withPolicyOptions } from './policy.js';
 import { progressLine } from './progress.js';
@@ -108,8 +108,8 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors, 
           ? {}
           : { parallel: { script: process.argv[1], context, ...(jobs !== undefined ? { workers: jobs } : {}) } }),
       });
-      // Only the kinds with at least one subject ran their rules: a shell script with no docker run checks nothing.
-      const kinds = Object.entries(result.stats.bySource).flatMap(([kind, s]) => (s.subjects > 0 ? [kind] : []));
+      // Only the handlers with at least one subject ran their rules: a shell script with no docker run checks nothing.
+      const kinds = HANDLERS.filter((h) => (result.stats.bySource[h.name]?.subjects ?? 0) > 0).flatMap((h) => h.kinds);
       finish(result.findings, result.diagnostics, result.stats.files, result.stats.subjects, kinds, result);
     });
 }

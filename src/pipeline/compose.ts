@@ -9,6 +9,7 @@ import type { SourceHandler } from './types.js';
 /** Compose files: discovered by name, or any YAML file named on the command line. */
 export const composeHandler: SourceHandler = {
   name: 'compose',
+  kinds: ['compose'],
   matches(abs, explicit) {
     const name = basename(abs);
     return isComposeFileName(name) || (explicit && /\.ya?ml$/i.test(name) && !/^\.bulwark\.ya?ml$/.test(name));

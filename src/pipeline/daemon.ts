@@ -17,6 +17,7 @@ function isDropIn(abs: string): boolean {
  */
 export const daemonHandler: SourceHandler = {
   name: 'daemon',
+  kinds: ['daemon-json', 'systemd'],
   matches(abs, explicit) {
     const name = basename(abs);
     return name === 'daemon.json' || name === 'docker.service' || isDropIn(abs) || (explicit && /daemon.*\.json$/.test(name));

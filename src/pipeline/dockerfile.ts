@@ -122,6 +122,7 @@ export function missingTarget(build: BuildSpec, ctx: ScanContext): string | unde
  */
 export const dockerfileHandler: SourceHandler = {
   name: 'dockerfile',
+  kinds: ['dockerfile', 'image'],
   matches(abs, explicit) {
     const name = basename(abs);
     return explicit ? isExplicitDockerfileName(name) : isDockerfileName(name);

@@ -50,6 +50,7 @@ function collect(results: { scan: RunScan | undefined }[], ctx: ScanContext, dia
  */
 export const runHandler: SourceHandler = {
   name: 'run',
+  kinds: ['run'],
   matches(abs) {
     return runFileKind(abs) !== undefined || extensionless(abs);
   },

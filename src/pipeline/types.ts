@@ -1,5 +1,6 @@
 import type { Finding, SettingsLookup } from '../check/index.js';
 import type { Diagnostic } from '../model/index.js';
+import type { SourceKind } from '../rules/index.js';
 import type { FileReader } from '../sources/fs.js';
 import type { ReadSuppressions } from './read-suppressions.js';
 
@@ -46,6 +47,11 @@ export interface SourceOutput {
 export interface SourceHandler {
   /** Short name for summaries: `compose`. */
   name: string;
+  /**
+   * The rule source kinds (RuleMeta.appliesTo) its subjects are checked as: `daemon` reads daemon.json and systemd
+   * units, so its rules are those of `daemon-json` and `systemd`. The checklist counts the rules of these kinds.
+   */
+  kinds: readonly SourceKind[];
   /**
    * True for a file this handler reads. `explicit` is true when the user named the file, so a handler may
    * accept names it would skip while walking a folder (any `*.yml` named on the command line is compose).

@@ -254,3 +254,21 @@ describe('scan --command with paths', () => {
     assert.equal(r.stderr, 'bulwark: --command checks one command; it cannot be combined with paths (examples): run two scans\n');
   });
 });
+
+describe('scan: the checklist counts every kind of subject scanned', () => {
+  it('counts the daemon.json rules in the host-daemon section', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-daemon-'));
+    writeFileSync(join(dir, 'daemon.json'), '{ "icc": true, "userland-proxy": true }\n');
+    const r = bulwark(['scan', '.', '--format', 'json'], { cwd: dir });
+    const report = JSON.parse(r.stdout) as {
+      findings: { checklist: string }[];
+      checklist: { id: string; rules: number; failed: number; violations: number }[];
+    };
+    const host = report.checklist.find((c) => c.id === 'host-daemon');
+    const inSection = report.findings.filter((f) => f.checklist === 'host-daemon').length;
+    assert.ok(inSection > 0);
+    // Before, the daemon handler's name ("daemon") matched no rule kind ("daemon-json"): 0 rules, 8 violations.
+    assert.equal(host?.violations, inSection);
+    assert.ok(host !== undefined && host.rules >= host.failed && host.failed > 0, JSON.stringify(host));
+  });
+});
