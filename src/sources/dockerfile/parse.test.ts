@@ -17,6 +17,18 @@ const parse = (text: string) => parseDockerfile(text, 'Dockerfile');
 const pos = (at: { line?: number; column?: number }) => `${at.line}:${at.column}`;
 
 describe('parseDockerfile', () => {
+  it('splits lines on \\n only, as the builder does: a lone \\r is no line break', () => {
+    const { spec, diagnostics } = parse('FROM alpine:3.20\n# note\rsee below\nLABEL x="1\r2"\nUSER root\r\n');
+    assert.deepEqual(diagnostics, []);
+    const stage = spec.stages[0];
+    assert.equal(stage?.user?.value, 'root');
+    assert.equal(pos(stage?.user?.at ?? {}), '4:6');
+    assert.deepEqual(
+      stage?.labels.map((l) => [l.value, pos(l.at)]),
+      [[['x', '1 2'], '3:7']],
+    );
+  });
+
   it('reads directives, stages, platform, names and stage references', () => {
     const { spec, diagnostics } = parse(
       [

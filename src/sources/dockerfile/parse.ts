@@ -83,8 +83,6 @@ export interface ParsedDockerfile {
 /** Maps dockerfile-ast's 0-based line/character positions to Bulwark Locations (offsets included). */
 class Positions {
   readonly starts: number[];
-  /** True when the text has a `\r` not followed by `\n` (a line break for dockerfile-ast, not for `starts`). */
-  readonly loneCR: boolean;
   constructor(
     readonly text: string,
     readonly source: string,
@@ -92,7 +90,6 @@ class Positions {
     const starts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     this.starts = starts;
-    this.loneCR = text.includes('\r') && /\r(?!\n)/.test(text);
   }
   offset(p: { line: number; character: number }): number {
     return (this.starts[p.line] ?? this.text.length) + p.character;
@@ -142,9 +139,13 @@ class Positions {
  * `unknown-flag` diagnostics with their location; the rest of the file is still read. Never throws.
  */
 export function parseDockerfile(text: string, source: string): ParsedDockerfile {
-  const pos = new Positions(text, source);
+  // The builder splits lines on \n only; dockerfile-ast (and its TextDocument) also on a \r not followed by \n,
+  // which turned `# a\rb` into an instruction `b` and misplaced every later line. Such a \r is read as a space
+  // (offsets unchanged), so the parser sees the builder's lines.
+  const read = text.includes('\r') ? text.replace(LONE_CR, ' ') : text;
+  const pos = new Positions(read, source);
   const diagnostics: Diagnostic[] = [];
-  const doc = parseLean(text);
+  const doc = parseLean(read);
   const spec: DockerfileSpec = {
     name: source,
     at: { source, line: 1, column: 1, offset: 0 },
@@ -338,6 +339,9 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
   return { spec, diagnostics };
 }
 
+/** A carriage return that does not end a line (CRLF is a line end for both the builder and dockerfile-ast). */
+const LONE_CR = /\r(?!\n)/g;
+
 function propertiesOf(ins: Instruction): Property[] {
   const p = ins as unknown as { getProperties?: () => Property[] };
   return p.getProperties ? p.getProperties() : [];
@@ -463,14 +467,13 @@ interface FromWord {
  * The arguments of a FROM after its flags, as `From.getArguments()` of dockerfile-ast gives them. That getter
  * goes over the text twice (once for the flags); a FROM on one line without escape characters, quotes or
  * carriage returns, whose first argument has no `--` (dockerfile-ast keeps looking for flags after such a
- * word), is split on spaces and tabs here instead, which gives the same words and ranges. Not when the file
- * has a lone `\r`: dockerfile-ast counts it as a line break, so its line numbers differ from the offsets'.
+ * word), is split on spaces and tabs here instead, which gives the same words and ranges.
  */
 function fromWords(ins: Instruction, pos: Positions, range: Parameters<Positions['loc']>[0], at: Location, args: CommandText, escapeChar: string): FromWord[] {
   const start = at.offset as number;
   const end = at.endOffset as number;
   const seg = args.segments[0];
-  let simple = range.start.line === range.end.line && args.segments.length === 1 && seg !== undefined && seg.start === 0 && !pos.loneCR;
+  let simple = range.start.line === range.end.line && args.segments.length === 1 && seg !== undefined && seg.start === 0;
   for (let i = start; simple && i < end; i++) {
     const c = pos.text[i];
     if (c === escapeChar || c === '"' || c === "'" || c === '\r' || c === '\n') simple = false;
@@ -519,11 +522,8 @@ function commandTextOf(
     const last = c.end.character === 0 && c.end.line > c.start.line ? c.end.line - 1 : c.end.line;
     for (let l = c.start.line; l <= last && (!d || l < d.start.line); l++) bodyLines?.add(l);
   }
-  // Every piece lies on the line the loop is at, so its location needs no search (unless a lone `\r`
-  // makes dockerfile-ast's line numbers differ from the offsets': then each piece is searched as before).
-  const span = pos.loneCR
-    ? (_l0: number, a: number, b: number): Location => pos.span(a, b)
-    : (l0: number, a: number, b: number): Location => pos.lineSpan(l0, a, b);
+  // Every piece lies on the line the loop is at, so its location needs no search.
+  const span = (l0: number, a: number, b: number): Location => pos.lineSpan(l0, a, b);
   const cmd: CommandText = { text: '', at: pos.span(start, start), segments: [] };
   const firstLine = cmd.at.line as number;
   const lastLine = range.end.line + 1;
