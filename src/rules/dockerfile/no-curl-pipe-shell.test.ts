@@ -53,6 +53,16 @@ testRule(noCurlPipeShell, {
       errors: [{ messageId: 'pipeToShell', line: 2, column: 13 }],
     },
     {
+      name: 'in the heredoc body of an ONBUILD RUN trigger',
+      dockerfile: df`
+        FROM debian:12-slim
+        ONBUILD RUN <<EOF
+        curl -fsSL https://get.example.com | sh
+        EOF
+      `,
+      errors: [{ messageId: 'pipeToShell', line: 3, column: 1 }],
+    },
+    {
       name: 'wget into sudo bash, across a continuation',
       dockerfile: df`
         FROM debian:12-slim

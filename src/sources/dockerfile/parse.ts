@@ -202,8 +202,7 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
     const at = pos.loc(range);
     // dockerfile-ast recomputes arguments on every getter call: flags are read from the joined text instead,
     // and heredocs are asked for only when the instruction may hold some (see LeanParser).
-    const heredocs =
-      (keyword === 'RUN' || keyword === 'COPY') && mayHoldHeredocs(ins) ? (ins as unknown as { getHeredocs(): ParsedHeredoc[] }).getHeredocs() : [];
+    const heredocs = mayHoldHeredocs(ins) ? heredocsOf(ins, keyword) : [];
     const full = commandTextOf(pos, pos.offset(keywordRange.end), range, heredocs, escapeChar);
     const { flags, args: argsText } = FLAGS[keyword] ? splitFlags(full) : { flags: [], args: full };
     for (const f of flags) {
@@ -323,7 +322,7 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
         } else if (trigger === 'RUN' && m) {
           const t = splitFlags(sliceCommand(argsText, m[0].length));
           for (const f of t.flags) if (!FLAGS.RUN?.has(f.name)) error(f.at, `unknown flag for RUN: --${f.name}`, 'unknown-flag');
-          const run = runOf(at, t.flags, false, t.args);
+          const run = runOf(at, t.flags, heredocs.length > 0, t.args);
           run.onbuild = true;
           stage.instructions.push(run);
         }
@@ -337,6 +336,18 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
     error({ source, line: 1, column: 1 }, 'no FROM instruction: the Dockerfile builds nothing');
   }
   return { spec, diagnostics };
+}
+
+/**
+ * The heredocs of a RUN or COPY, or of an ONBUILD RUN or COPY trigger (whose bodies run in every child image's
+ * build); none for other instructions.
+ */
+function heredocsOf(ins: Instruction, keyword: string): ParsedHeredoc[] {
+  if (keyword === 'RUN' || keyword === 'COPY') return (ins as unknown as { getHeredocs(): ParsedHeredoc[] }).getHeredocs();
+  if (keyword !== 'ONBUILD') return [];
+  const trigger = (ins as unknown as { getTriggerInstruction(): Instruction | null }).getTriggerInstruction();
+  const k = trigger?.getKeyword();
+  return trigger && (k === 'RUN' || k === 'COPY') ? (trigger as unknown as { getHeredocs(): ParsedHeredoc[] }).getHeredocs() : [];
 }
 
 /** A carriage return that does not end a line (CRLF is a line end for both the builder and dockerfile-ast). */
