@@ -1223,8 +1223,9 @@ export const RULE_EXAMPLES: Record<string, RuleDocExample[]> = {
     {
       kind: 'invalid',
       format: 'dockerfile',
-      code: 'FROM debian:12-slim\nRUN curl -fsSL https://get.example.com | sh\n',
-      caption: 'reported at line 2, column 5 (pipeToShell)',
+      code: 'FROM debian:12-slim\nRUN curl -fsSL https://get.example.com | tee /tmp/install.sh | sh\nRUN curl -fsSL https://get.example.com/x.gz | gunzip | "bash"\nRUN eval "$(curl -fsSL https://get.example.com/env)"\nRUN . <(wget -qO- https://get.example.com/env)\n',
+      caption:
+        'through more pipeline stages, into a quoted interpreter, through eval or source: reported at line 2, column 5 (pipeToShell); line 3, column 5 (pipeToShell); line 4, column 13 (pipeToShell); line 5, column 9 (pipeToShell)',
     },
     {
       kind: 'valid',

@@ -35,8 +35,50 @@ testRule(noCurlPipeShell, {
          && curl -fsSL https://example.com/cfg | sh -c 'cat > /tmp/cfg' && wget -qO- https://example.com/x | node -e 'process.stdin.pipe(process.stdout)'
       `,
     },
+    {
+      name: 'downloads written to files that are unpacked, verified first, or never run',
+      dockerfile: df`
+        FROM debian:12-slim
+        RUN curl -fsSLo /tmp/tool.tgz https://example.com/tool.tgz && tar -xzf /tmp/tool.tgz -C /usr/local/bin
+        RUN wget -qO /tmp/i.sh https://example.com/i.sh && gpg --verify /tmp/i.sh.asc /tmp/i.sh && sh /tmp/i.sh
+        RUN curl -fsSL -o- https://example.com/list > /dev/null || sh -c 'echo offline'
+        RUN curl -fsSL https://example.com/a || sh /opt/fallback.sh
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'through more pipeline stages, into a quoted interpreter, through eval or source',
+      dockerfile: df`
+        FROM debian:12-slim
+        RUN curl -fsSL https://get.example.com | tee /tmp/install.sh | sh
+        RUN curl -fsSL https://get.example.com/x.gz | gunzip | "bash"
+        RUN eval "$(curl -fsSL https://get.example.com/env)"
+        RUN . <(wget -qO- https://get.example.com/env)
+      `,
+      errors: [
+        { messageId: 'pipeToShell', line: 2, column: 5 },
+        { messageId: 'pipeToShell', line: 3, column: 5 },
+        { messageId: 'pipeToShell', line: 4, column: 13 },
+        { messageId: 'pipeToShell', line: 5, column: 9 },
+      ],
+    },
+    {
+      name: 'downloaded to a file, then run without a checksum or signature check',
+      dockerfile: df`
+        FROM debian:12-slim
+        RUN curl -fsSLo /tmp/install.sh https://get.example.com && sh /tmp/install.sh --yes
+        RUN wget -qO install.sh https://get.example.com && chmod +x install.sh && ./install.sh
+        RUN curl --output=/usr/local/bin/setup https://get.example.com/setup \
+         && chmod +x /usr/local/bin/setup \
+         && /usr/local/bin/setup
+      `,
+      errors: [
+        { messageId: 'runsDownload', line: 2, column: 5, message: 'A RUN in stage #1 runs /tmp/install.sh, downloaded with curl, without verifying it.' },
+        { messageId: 'runsDownload', line: 3, column: 5 },
+        { messageId: 'runsDownload', line: 4, column: 5 },
+      ],
+    },
     {
       dockerfile: df`
         FROM debian:12-slim

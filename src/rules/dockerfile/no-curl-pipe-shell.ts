@@ -2,8 +2,13 @@ import { describeStage } from '../../model/index.js';
 import { dockerfileRule, runScript, runsOf } from './util.js';
 
 const SHELL = '(?:/(?:usr/)?(?:local/)?bin/)?(?:ba|da|z|k|a)?sh|(?:/(?:usr/)?bin/)?(?:python[0-9.]*|perl|ruby|node)';
-/** `curl … | sh`, `wget -O- … | sudo bash -s --`. */
-const PIPE = new RegExp(`\\b(curl|wget)\\b[^|;&\\n]*\\|\\s*(?:sudo\\s+(?:-\\S+\\s+)*)?(?:env\\s+)?(${SHELL})(?=\\s|$|;|&|\\))`, 'g');
+/** One more stage of a pipeline (`| tee f`, `| gunzip`): a `|` that is not half of `||`. */
+const STAGE = '\\|(?!\\|)\\s*[^|;&\\n]*';
+/** `curl … | sh`, `wget -O- … | sudo bash -s --`, `curl … | tee f | "sh"`: a download flowing into an interpreter. */
+const PIPE = new RegExp(
+  `\\b(curl|wget)\\b[^|;&\\n]*(?:${STAGE})*?\\|(?!\\|)\\s*(?:sudo\\s+(?:-\\S+\\s+)*)?(?:env\\s+)?["']?(${SHELL})["']?(?=\\s|$|;|&|\\))`,
+  'g',
+);
 /**
  * Options that make an interpreter run a program given on its command line, so that piped data is only its
  * input (`curl URL | python3 -c "import json,sys; …"`, `| python3 -m json.tool`, `| perl -ne '…'`,
@@ -35,6 +40,39 @@ function runsInlineProgram(interpreter: string, rest: string): boolean {
 
 /** `sh -c "$(curl …)"`, `bash <(curl …)`. */
 const SUBST = new RegExp(`(?:^|[\\s;&|(])(?:${SHELL})\\s+(?:-\\S+\\s+)*(?:"?\\$\\(|<\\()\\s*(curl|wget)\\b`, 'g');
+/** `eval "$(curl …)"`, ``eval `curl …` ``, `source <(curl …)`, `. <(wget -qO- …)`. */
+const EVAL = /(?:^|[\s;&|(])(?:eval\s+(?:"?\$\(|`)|(?:source|\.)\s+<\()\s*(curl|wget)\b/g;
+
+/**
+ * A download written to a file: `curl -fsSLo FILE`, `curl --output FILE`, `wget -qO FILE`,
+ * `wget --output-document=FILE` (group 1 the tool, group 3 the file; `-` is standard output).
+ */
+const TO_FILE = /\b(curl|wget)\b[^;&|\n]*?\s(-[a-zA-Z]*o|--output|-[a-zA-Z]*O|--output-document)(?:=|\s*)(?:["']?)([^\s'";&|)]+)/g;
+/** Checks that count as verifying a downloaded file before it runs. */
+const VERIFY = /\b(?:sha(?:1|224|256|384|512)sum|shasum|md5sum|b2sum|gpgv?|cosign|minisign|openssl\s+dgst|rpm\s+-K|--checksum)\b/;
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * `curl -o f URL && sh f` (or `chmod +x f && ./f`): where the download of `FILE` (a TO_FILE match) is run later
+ * in the same script, by an interpreter or as a command, with no checksum or signature check in between.
+ */
+function runsDownloadUnverified(text: string, m: RegExpMatchArray): boolean {
+  const tool = m[1] as string;
+  const option = m[2] as string;
+  const file = m[3] as string;
+  if (file === '-' || file.startsWith('-')) return false;
+  // curl writes a file with -o/--output, wget with -O/--output-document (curl -O takes no file name).
+  if (tool === 'curl' ? !/^(?:-[a-zA-Z]*o|--output)$/.test(option) : !/^(?:-[a-zA-Z]*O|--output-document)$/.test(option)) return false;
+  const after = text.slice((m.index ?? 0) + (m[0] as string).length);
+  const name = escapeRegExp(file);
+  const base = escapeRegExp(file.replace(/^.*\//, ''));
+  const run = new RegExp(
+    `(?:^|[;&|(]\\s*|\\n\\s*)(?:sudo\\s+(?:-\\S+\\s+)*)?(?:(?:${SHELL})\\s+(?:-\\S+\\s+)*["']?(?:${name}|\\./${base})["']?|["']?(?:${file.includes('/') ? name : `\\./${base}`})["']?)(?=\\s|$|;|&|\\))`,
+  );
+  const r = run.exec(after);
+  return r !== null && !VERIFY.test(after.slice(0, r.index));
+}
 
 /** BW2007: scripts downloaded and run in one go, unverified (seed §8; CIS 4.11). */
 export const noCurlPipeShell = dockerfileRule({
@@ -57,6 +95,7 @@ export const noCurlPipeShell = dockerfileRule({
     appliesTo: ['dockerfile'],
     messages: {
       pipeToShell: 'A RUN in {stage} pipes a {tool} download into an interpreter without verifying it.',
+      runsDownload: 'A RUN in {stage} runs {file}, downloaded with {tool}, without verifying it.',
     },
   },
   check(spec, ctx) {
@@ -64,7 +103,7 @@ export const noCurlPipeShell = dockerfileRule({
       const script = runScript(run);
       const text = script.text.replace(/\\\n/g, '  ');
       const seen = new Set<number>();
-      for (const re of [PIPE, SUBST]) {
+      for (const re of [PIPE, SUBST, EVAL]) {
         for (const m of text.matchAll(re)) {
           const tool = m[1] as string;
           if (re === PIPE && runsInlineProgram(m[2] as string, text.slice((m.index ?? 0) + (m[0] as string).length))) continue;
@@ -73,6 +112,13 @@ export const noCurlPipeShell = dockerfileRule({
           seen.add(idx);
           ctx.report({ messageId: 'pipeToShell', at: script.locate(idx, tool.length), data: { stage: describeStage(stage), tool } });
         }
+      }
+      for (const m of text.matchAll(TO_FILE)) {
+        const idx = m.index ?? 0;
+        if (seen.has(idx) || !runsDownloadUnverified(text, m)) continue;
+        seen.add(idx);
+        const tool = m[1] as string;
+        ctx.report({ messageId: 'runsDownload', at: script.locate(idx, tool.length), data: { stage: describeStage(stage), tool, file: m[3] as string } });
       }
     }
   },
