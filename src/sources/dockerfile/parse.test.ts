@@ -17,6 +17,22 @@ const parse = (text: string) => parseDockerfile(text, 'Dockerfile');
 const pos = (at: { line?: number; column?: number }) => `${at.line}:${at.column}`;
 
 describe('parseDockerfile', () => {
+  it('refuses what the builder refuses: escape directives, unterminated heredocs, flags, ENV and LABEL words', () => {
+    const errors = (text: string) => parse(text).diagnostics.map((d) => `${d.code} ${pos(d.at)} ${d.message}`);
+    assert.deepEqual(errors('# escape=x\nFROM alpine\n'), ['dockerfile-syntax 1:10 invalid escape character "x": use \\ or `']);
+    assert.deepEqual(errors('# escape=`\n# escape=\\\nFROM alpine\n'), ['dockerfile-syntax 2:3 only one escape directive may be given']);
+    assert.deepEqual(errors('FROM alpine\nRUN <<EOF\necho never ends\n'), ['dockerfile-syntax 2:7 unterminated heredoc <<EOF: no line holds only EOF']);
+    assert.deepEqual(errors('FROM alpine\nUSER --foo 1000\nRUN --MOUNT=type=cache,target=/c true\nCMD ["--help"]\n'), [
+      'unknown-flag 2:6 unknown flag for USER: --foo',
+      'unknown-flag 3:5 unknown flag for RUN: --MOUNT',
+    ]);
+    assert.deepEqual(errors('FROM alpine\nENV TOKEN=abc # bulwark-ignore BW3003: x\nENV A\nLABEL a=b c\nENV B 1 2\nLABEL d=e\n'), [
+      'dockerfile-syntax 2:15 ENV: "#" is not NAME=value, as every word must be once one is (a # after an instruction is no comment)',
+      'dockerfile-syntax 3:5 ENV A has no value: write ENV NAME=value',
+      'dockerfile-syntax 4:11 LABEL: "c" is not NAME=value, as every word must be once one is (a # after an instruction is no comment)',
+    ]);
+  });
+
   it('splits lines on \\n only, as the builder does: a lone \\r is no line break', () => {
     const { spec, diagnostics } = parse('FROM alpine:3.20\n# note\rsee below\nLABEL x="1\r2"\nUSER root\r\n');
     assert.deepEqual(diagnostics, []);

@@ -156,13 +156,16 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
   // The escape character as doc.getEscapeCharacter() gives it (the first `escape` directive with a valid
   // value), read here to avoid a second pass over the directives' text.
   let escapeDirective: string | undefined;
+  // The builder refuses a second escape directive and any value but \ and ` (reported below, once `error` exists).
+  const directiveErrors: { at: Location; message: string }[] = [];
+  let escapes = 0;
   for (const d of doc.getDirectives()) {
     const name = d.getName().toLowerCase();
     if (name === 'escape') {
-      if (escapeDirective === undefined) {
-        const v = d.getValue();
-        if (v === '\\' || v === '`') escapeDirective = v;
-      }
+      const v = d.getValue();
+      if (++escapes > 1) directiveErrors.push({ at: pos.loc(d.getNameRange()), message: 'only one escape directive may be given' });
+      else if (v !== '\\' && v !== '`') directiveErrors.push({ at: pos.loc(d.getValueRange()), message: `invalid escape character "${v}": use \\ or \`` });
+      if (escapeDirective === undefined && (v === '\\' || v === '`')) escapeDirective = v;
       continue;
     }
     if (name !== 'syntax' && name !== 'check') continue;
@@ -175,6 +178,7 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
   const error = (at: Location, message: string, code: Diagnostic['code'] = 'dockerfile-syntax'): void => {
     diagnostics.push({ code, severity: 'error', message, at });
   };
+  for (const d of directiveErrors) error(d.at, d.message);
 
   const global = new Map<string, string | undefined>();
   const stageNames = new Map<string, number>();
@@ -203,8 +207,13 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
     // dockerfile-ast recomputes arguments on every getter call: flags are read from the joined text instead,
     // and heredocs are asked for only when the instruction may hold some (see LeanParser).
     const heredocs = mayHoldHeredocs(ins) ? heredocsOf(ins, keyword) : [];
+    for (const h of heredocs) {
+      if (h.getDelimiterRange() === null) error(pos.loc(h.getNameRange()), `unterminated heredoc <<${h.getName()}: no line holds only ${h.getName()}`);
+    }
     const full = commandTextOf(pos, pos.offset(keywordRange.end), range, heredocs, escapeChar);
-    const { flags, args: argsText } = FLAGS[keyword] ? splitFlags(full) : { flags: [], args: full };
+    // The builder reads leading --flags on every instruction, and refuses those it does not know (names are
+    // case-sensitive: RUN --MOUNT is refused).
+    const { flags, args: argsText } = FLAGS[keyword] || /^[ \t]*--/.test(full.text) ? splitFlags(full) : { flags: [], args: full };
     for (const f of flags) {
       if (!FLAGS[keyword]?.has(f.name)) error(f.at, `unknown flag for ${keyword}: --${f.name}`, 'unknown-flag');
     }
@@ -265,6 +274,7 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
         break;
       case 'ENV':
         stage.instructions.push(base);
+        checkNameValues(keyword, propertiesOf(ins), pos, error);
         for (const p of propertiesOf(ins)) {
           const name = p.getName();
           const raw = p.getValue() ?? '';
@@ -277,6 +287,7 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
         break;
       case 'LABEL':
         stage.instructions.push(base);
+        checkNameValues(keyword, propertiesOf(ins), pos, error);
         for (const p of propertiesOf(ins)) {
           const raw = p.getValue() ?? '';
           const e = expandVariables(raw, scope(), escapeChar);
@@ -353,6 +364,26 @@ function heredocsOf(ins: Instruction, keyword: string): ParsedHeredoc[] {
 /** A carriage return that does not end a line (CRLF is a line end for both the builder and dockerfile-ast). */
 const LONE_CR = /\r(?!\n)/g;
 
+/**
+ * ENV and LABEL as the builder reads them: `NAME=value` pairs, where every word needs its `=` once one has it
+ * (`ENV A=1 # note` is refused: `#` is no comment after an instruction), or the legacy `NAME value` form, which
+ * needs a value.
+ */
+function checkNameValues(keyword: string, props: Property[], pos: Positions, error: (at: Location, message: string) => void): void {
+  const bare = props.filter((p) => p.getValue() === null);
+  if (bare.length === 0) return;
+  if (props.length === 1) {
+    error(pos.loc((props[0] as Property).getRange()), `${keyword} ${(props[0] as Property).getName()} has no value: write ${keyword} NAME=value`);
+    return;
+  }
+  // One error per instruction, at the first such word.
+  const first = bare[0] as Property;
+  error(
+    pos.loc(first.getRange()),
+    `${keyword}: "${first.getName()}" is not NAME=value, as every word must be once one is (a # after an instruction is no comment)`,
+  );
+}
+
 function propertiesOf(ins: Instruction): Property[] {
   const p = ins as unknown as { getProperties?: () => Property[] };
   return p.getProperties ? p.getProperties() : [];
@@ -388,7 +419,7 @@ function splitFlags(cmd: CommandText): { flags: InstructionFlag[]; args: Command
     }
     const word = t.slice(start + 2, i);
     const eq = word.indexOf('=');
-    const flag: InstructionFlag = { name: (eq === -1 ? word : word.slice(0, eq)).toLowerCase(), options: {}, at: locate(cmd, start, i - start) };
+    const flag: InstructionFlag = { name: eq === -1 ? word : word.slice(0, eq), options: {}, at: locate(cmd, start, i - start) };
     if (eq !== -1) {
       const value = word.slice(eq + 1).replace(QUOTED, '$2');
       flag.value = value;
