@@ -17,6 +17,16 @@ const parse = (text: string) => parseDockerfile(text, 'Dockerfile');
 const pos = (at: { line?: number; column?: number }) => `${at.line}:${at.column}`;
 
 describe('parseDockerfile', () => {
+  it('counts columns of line 1 after a byte order mark, as editors show them', () => {
+    const { spec, diagnostics } = parse('\uFEFFFROM alpine:3.20 AS base\nUSER root\n');
+    assert.deepEqual(diagnostics, []);
+    const stage = spec.stages[0];
+    assert.equal(pos(stage?.at ?? {}), '1:1');
+    assert.equal(pos(stage?.base.at ?? {}), '1:6');
+    assert.equal(pos(stage?.name?.at ?? {}), '1:21');
+    assert.equal(pos(stage?.user?.at ?? {}), '2:6');
+  });
+
   it('refuses what the builder refuses: escape directives, unterminated heredocs, flags, ENV and LABEL words', () => {
     const errors = (text: string) => parse(text).diagnostics.map((d) => `${d.code} ${pos(d.at)} ${d.message}`);
     assert.deepEqual(errors('# escape=x\nFROM alpine\n'), ['dockerfile-syntax 1:10 invalid escape character "x": use \\ or `']);

@@ -83,6 +83,8 @@ export interface ParsedDockerfile {
 /** Maps dockerfile-ast's 0-based line/character positions to Bulwark Locations (offsets included). */
 class Positions {
   readonly starts: number[];
+  /** 1 when the text starts with a byte order mark: editors do not count it, so line 1's columns start after it. */
+  private readonly bom: number;
   constructor(
     readonly text: string,
     readonly source: string,
@@ -90,6 +92,11 @@ class Positions {
     const starts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     this.starts = starts;
+    this.bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  }
+  /** 1-based column of `character` (0-based, byte order mark included) on 0-based line `l0`. */
+  private column(l0: number, character: number): number {
+    return l0 === 0 ? character + 1 - this.bom : character + 1;
   }
   offset(p: { line: number; character: number }): number {
     return (this.starts[p.line] ?? this.text.length) + p.character;
@@ -98,9 +105,9 @@ class Positions {
     const at: Location = {
       source: this.source,
       line: r.start.line + 1,
-      column: r.start.character + 1,
+      column: this.column(r.start.line, r.start.character),
       endLine: r.end.line + 1,
-      endColumn: r.end.character + 1,
+      endColumn: this.column(r.end.line, r.end.character),
       offset: this.offset(r.start),
       endOffset: this.offset(r.end),
     };
@@ -109,7 +116,7 @@ class Positions {
   }
   /** Location of [start, end) offsets on 0-based line `l0` (the caller knows the line: no search). */
   lineSpan(l0: number, start: number, end: number): Location {
-    const col = start - (this.starts[l0] as number) + 1;
+    const col = this.column(l0, start - (this.starts[l0] as number));
     return { source: this.source, line: l0 + 1, column: col, endLine: l0 + 1, endColumn: col + (end - start), offset: start, endOffset: end };
   }
   /** Location of [start, end) offsets on one line. */
@@ -121,7 +128,7 @@ class Positions {
       if ((this.starts[mid] as number) <= start) lo = mid;
       else hi = mid - 1;
     }
-    const col = start - (this.starts[lo] as number) + 1;
+    const col = this.column(lo, start - (this.starts[lo] as number));
     return { source: this.source, line: lo + 1, column: col, endLine: lo + 1, endColumn: col + (end - start), offset: start, endOffset: end };
   }
   lineEnd(line: number): number {
