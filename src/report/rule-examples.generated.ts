@@ -1167,8 +1167,9 @@ export const RULE_EXAMPLES: Record<string, RuleDocExample[]> = {
     {
       kind: 'invalid',
       format: 'dockerfile',
-      code: 'FROM alpine:3.20\nCOPY id_rsa /root/.ssh/id_rsa\n',
-      caption: 'an SSH private key: reported at line 2, column 6 (secretFile)',
+      code: '# syntax=docker/dockerfile:1.7\nFROM alpine:3.20\nCOPY <<EOF /root/.ssh/id_ed25519\nplaceholder\nEOF\nCOPY <<-"KEY" /etc/app/\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\nKEY\n',
+      caption:
+        'a private key written from a heredoc, by its name or by its text: reported at line 3, column 12 (secretWritten); line 6, column 15 (secretWritten)',
     },
     {
       kind: 'valid',

@@ -28,6 +28,30 @@ testRule(noSecretFilesCopied, {
   ],
   invalid: [
     {
+      name: 'a private key written from a heredoc, by its name or by its text',
+      dockerfile: df`
+        # syntax=docker/dockerfile:1.7
+        FROM alpine:3.20
+        COPY <<EOF /root/.ssh/id_ed25519
+        placeholder
+        EOF
+        COPY <<-"KEY" /etc/app/
+        -----BEGIN OPENSSH PRIVATE KEY-----
+        b3BlbnNzaC1rZXktdjEAAAAA
+        -----END OPENSSH PRIVATE KEY-----
+        KEY
+      `,
+      errors: [
+        {
+          messageId: 'secretWritten',
+          line: 3,
+          column: 12,
+          message: 'COPY in stage #1 writes /root/.ssh/id_ed25519, an SSH private key, into the image from a heredoc.',
+        },
+        { messageId: 'secretWritten', line: 6, column: 15, message: 'COPY in stage #1 writes /etc/app/KEY, a private key, into the image from a heredoc.' },
+      ],
+    },
+    {
       name: 'an SSH private key',
       dockerfile: df`
         FROM alpine:3.20

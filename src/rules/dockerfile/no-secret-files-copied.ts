@@ -20,6 +20,9 @@ export function secretFileKind(path: string): string | undefined {
   return undefined;
 }
 
+/** The first line of a PEM private key (PKCS#1, PKCS#8, OpenSSH, EC, encrypted). */
+const PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/;
+
 /** BW2003: key, credential and .env files copied into an image (seed §6.1; CIS 4.10). */
 export const noSecretFilesCopied = dockerfileRule({
   meta: {
@@ -41,6 +44,7 @@ export const noSecretFilesCopied = dockerfileRule({
     appliesTo: ['dockerfile'],
     messages: {
       secretFile: '{keyword} in {stage} copies {file}, {kind}, into the image.',
+      secretWritten: '{keyword} in {stage} writes {file}, {kind}, into the image from a heredoc.',
     },
   },
   check(spec, ctx) {
@@ -51,6 +55,19 @@ export const noSecretFilesCopied = dockerfileRule({
           if (isUnknown(s.value) || s.value.startsWith('<<') || /^[a-z][a-z0-9+.-]*:\/\//i.test(s.value)) continue;
           const kind = secretFileKind(s.value);
           if (kind) ctx.report({ messageId: 'secretFile', at: s, data: { keyword: i.keyword, stage: describeStage(stage), file: s.value, kind } });
+        }
+        // COPY <<EOF /root/.ssh/id_rsa: a key written from the heredoc body is in the layer for good. Other files
+        // written from a heredoc (a .env of settings) are visible in the Dockerfile and are judged by their text.
+        const heredoc = i.sources.find((s) => !isUnknown(s.value) && s.value.startsWith('<<'));
+        const dest = i.destination;
+        if (heredoc && dest && !isUnknown(dest.value)) {
+          const name = (heredoc.value as string).replace(/^<<-?\s*["']?([^"']*)["']?$/, '$1');
+          const file = dest.value.endsWith('/') ? `${dest.value}${name}` : dest.value;
+          const body = i.args.text.slice(i.args.text.indexOf('\n') + 1);
+          const named = secretFileKind(file);
+          const keyFile = named === 'an SSH private key' || named === 'a private key or keystore' ? named : undefined;
+          const kind = PRIVATE_KEY.test(body) ? 'a private key' : keyFile;
+          if (kind) ctx.report({ messageId: 'secretWritten', at: dest, data: { keyword: i.keyword, stage: describeStage(stage), file, kind } });
         }
       }
     }
