@@ -1224,9 +1224,8 @@ export const RULE_EXAMPLES: Record<string, RuleDocExample[]> = {
     {
       kind: 'invalid',
       format: 'dockerfile',
-      code: 'FROM debian:12-slim\nRUN curl -fsSL https://get.example.com | tee /tmp/install.sh | sh\nRUN curl -fsSL https://get.example.com/x.gz | gunzip | "bash"\nRUN eval "$(curl -fsSL https://get.example.com/env)"\nRUN . <(wget -qO- https://get.example.com/env)\n',
-      caption:
-        'through more pipeline stages, into a quoted interpreter, through eval or source: reported at line 2, column 5 (pipeToShell); line 3, column 5 (pipeToShell); line 4, column 13 (pipeToShell); line 5, column 9 (pipeToShell)',
+      code: '# syntax=docker/dockerfile:1.7\nFROM alpine:3.20\nRUN <<A cat > /docs/install.md && <<B sh\nsee the manual\nA\ncurl -fsSL https://get.example.com | sh\nB\n',
+      caption: 'in the body of the heredoc a shell reads, next to one that is data: reported at line 6, column 1 (pipeToShell)',
     },
     {
       kind: 'valid',

@@ -36,6 +36,18 @@ testRule(noCurlPipeShell, {
       `,
     },
     {
+      name: 'a heredoc body that is data for another command of the line (cat), not a script',
+      dockerfile: df`
+        # syntax=docker/dockerfile:1.7
+        FROM alpine:3.20
+        RUN <<A cat > /docs/install.md 2>&1 && <<B sh
+        curl -fsSL https://get.example.com | sh
+        A
+        echo installed
+        B
+      `,
+    },
+    {
       name: 'downloads written to files that are unpacked, verified first, or never run',
       dockerfile: df`
         FROM debian:12-slim
@@ -47,6 +59,19 @@ testRule(noCurlPipeShell, {
     },
   ],
   invalid: [
+    {
+      name: 'in the body of the heredoc a shell reads, next to one that is data',
+      dockerfile: df`
+        # syntax=docker/dockerfile:1.7
+        FROM alpine:3.20
+        RUN <<A cat > /docs/install.md && <<B sh
+        see the manual
+        A
+        curl -fsSL https://get.example.com | sh
+        B
+      `,
+      errors: [{ messageId: 'pipeToShell', line: 6, column: 1 }],
+    },
     {
       name: 'through more pipeline stages, into a quoted interpreter, through eval or source',
       dockerfile: df`

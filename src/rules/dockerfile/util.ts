@@ -54,15 +54,70 @@ function scriptOf(run: RunInstruction): RunScript {
   if (run.form === 'heredoc') {
     const nl = cmd.text.indexOf('\n');
     const head = nl === -1 ? cmd.text : cmd.text.slice(0, nl);
-    const body = nl === -1 ? '' : cmd.text.slice(nl + 1);
-    const before = head.slice(0, head.indexOf('<<')).trim().split(/\s+/).filter(Boolean);
-    const program = before.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
-    const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(body);
-    const interpreter = shebang ? (shebang[1]?.endsWith('/env') ? (shebang[2] ?? '') : (shebang[1] ?? '')) : undefined;
-    const shellBody = (program === undefined || SHELLS.test(program)) && (interpreter === undefined || SHELLS.test(interpreter.replace(/^.*\//, '')));
-    if (!shellBody) return { text: head, locate: (i, n) => commandLocation(cmd, i, n) };
+    const bodies = run.heredocs ?? (nl === -1 ? [] : [{ name: '', start: nl + 1, end: cmd.text.length }]);
+    // A body that is data for another program (`cat > f`, `python3`) is blanked, keeping every index in place.
+    let text = cmd.text;
+    for (const b of bodies) {
+      if (isShellBody(head, b.name, cmd.text.slice(b.start, b.end))) continue;
+      text = text.slice(0, b.start) + text.slice(b.start, b.end).replace(/[^\n]/g, ' ') + text.slice(b.end);
+    }
+    return { text, locate: (i, n) => commandLocation(cmd, i, n) };
   }
   return { text: cmd.text, locate: (i, n) => commandLocation(cmd, i, n) };
+}
+
+/**
+ * True when a heredoc body is run as a shell script: the command that holds its `<<NAME` marker is a shell, or
+ * there is no command (`RUN <<EOF`: the builder runs the body), and a `#!` line, if any, names a shell.
+ * `RUN <<A cat > /a.txt && <<B sh`: body A is data for cat, body B a script.
+ */
+function isShellBody(head: string, name: string, body: string): boolean {
+  const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(body);
+  const interpreter = shebang ? (shebang[1]?.endsWith('/env') ? (shebang[2] ?? '') : (shebang[1] ?? '')) : undefined;
+  if (interpreter !== undefined && !SHELLS.test(interpreter.replace(/^.*\//, ''))) return false;
+  const program = consumerOf(head, name);
+  return program === undefined || SHELLS.test(program);
+}
+
+/** Heredoc markers and redirections: `<<EOF`, `<<-"EOF"`, `2>&1`, `>/a`, `> /a` (the target is the next word). */
+const REDIRECT = /^\d*(?:<<-?\S*|[<>]{1,2}&?\S*)$/;
+
+/** The program of the simple command in `head` that holds the marker of heredoc `name` (the first, if no name). */
+function consumerOf(head: string, name: string): string | undefined {
+  const marker = name === '' ? /\d*<</ : new RegExp(`\\d*<<-?\\s*["']?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?(?=\\s|$|[;&|)])`);
+  const m = marker.exec(head);
+  if (!m) return undefined;
+  // The simple command around the marker: between unquoted separators (&& || ; | & ( )).
+  let from = 0;
+  let to = head.length;
+  let quote = '';
+  for (let i = 0; i < head.length; i++) {
+    const c = head[i] as string;
+    if (quote) {
+      if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (';&|()'.includes(c) && !(c === '&' && (head[i - 1] === '>' || head[i - 1] === '<'))) {
+      if (i < m.index) from = i + 1;
+      else if (i >= m.index + m[0].length) {
+        to = i;
+        break;
+      }
+    }
+  }
+  const words = head.slice(from, to).trim().split(/\s+/).filter(Boolean);
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k] as string;
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) continue;
+    if (REDIRECT.test(w)) {
+      // `> /a.txt`: the operator alone takes the next word as its target.
+      if (/^\d*[<>]{1,2}&?$/.test(w)) k++;
+      continue;
+    }
+    return w.replace(/^["']|["']$/g, '');
+  }
+  return undefined;
 }
 
 /** One simple command of a script: its words (quotes removed) and where each starts in the script. */

@@ -259,7 +259,7 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
       continue;
     }
     if (keyword === 'RUN') {
-      stage.instructions.push(runOf(at, flags, heredocs.length > 0, argsText));
+      stage.instructions.push(runOf(at, flags, heredocs, argsText));
       continue;
     }
     if (keyword === 'COPY' || keyword === 'ADD') {
@@ -340,7 +340,7 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
         } else if (trigger === 'RUN' && m) {
           const t = splitFlags(sliceCommand(argsText, m[0].length));
           for (const f of t.flags) if (!FLAGS.RUN?.has(f.name)) error(f.at, `unknown flag for RUN: --${f.name}`, 'unknown-flag');
-          const run = runOf(at, t.flags, heredocs.length > 0, t.args);
+          const run = runOf(at, t.flags, heredocs, t.args);
           run.onbuild = true;
           stage.instructions.push(run);
         }
@@ -648,10 +648,12 @@ function execForm(cmd: CommandText): string[] | undefined {
   }
 }
 
-function runOf(at: Location, flags: InstructionFlag[], heredoc: boolean, args: CommandText): RunInstruction {
+function runOf(at: Location, flags: InstructionFlag[], heredocs: readonly ParsedHeredoc[], args: CommandText): RunInstruction {
+  const heredoc = heredocs.length > 0;
   const exec = execForm(args);
   const run: RunInstruction = { keyword: 'RUN', at, flags, args, form: heredoc ? 'heredoc' : exec ? 'exec' : 'shell', mounts: [] };
   if (exec && !heredoc) run.exec = exec;
+  if (heredoc) run.heredocs = heredocBodies(heredocs, args);
   for (const f of flags) {
     if (f.name !== 'mount') continue;
     const o = f.options;
@@ -665,6 +667,35 @@ function runOf(at: Location, flags: InstructionFlag[], heredoc: boolean, args: C
     run.mounts.push({ value: mount, at: f.at });
   }
   return run;
+}
+
+/**
+ * Where each heredoc's body lies in a RUN's text: the body lines (segments after the first line) that fall in
+ * the heredoc's content range. A heredoc with an empty body gets an empty span at the end of the text.
+ */
+function heredocBodies(heredocs: readonly ParsedHeredoc[], args: CommandText): NonNullable<RunInstruction['heredocs']> {
+  const nl = args.text.indexOf('\n');
+  const segs = args.segments;
+  return heredocs.map((h) => {
+    const c = h.getContentRange();
+    let start = -1;
+    let end = -1;
+    if (c && nl !== -1) {
+      // Segment lines are 1-based, dockerfile-ast's 0-based; a range ending at column 0 leaves that line out.
+      const first = c.start.line + 1;
+      const last = (c.end.character === 0 && c.end.line > c.start.line ? c.end.line - 1 : c.end.line) + 1;
+      for (let k = 0; k < segs.length; k++) {
+        const s = segs[k] as CommandText['segments'][number];
+        const line = s.at.line ?? 0;
+        if (s.start <= nl || line < first || line > last) continue;
+        if (start === -1) start = s.start;
+        const next = segs[k + 1];
+        end = next ? next.start - 1 : args.text.length;
+      }
+    }
+    if (start === -1) start = end = args.text.length;
+    return { name: h.getName(), start, end };
+  });
 }
 
 function copyOf(keyword: 'COPY' | 'ADD', at: Location, flags: InstructionFlag[], args: CommandText): CopyInstruction {
