@@ -17,6 +17,17 @@ const parse = (text: string) => parseDockerfile(text, 'Dockerfile');
 const pos = (at: { line?: number; column?: number }) => `${at.line}:${at.column}`;
 
 describe('parseDockerfile', () => {
+  it('says when a variable is a global ARG that the stage does not declare again', () => {
+    const { spec } = parse('ARG U=root\nFROM alpine:3.20\nUSER $U\n');
+    const user = spec.stages[0]?.user?.value;
+    assert.ok(isUnknown(user));
+    assert.equal(
+      user.reason,
+      'variable U is declared before the first FROM but not in this stage, where the builder leaves it empty (declare it again with ARG U)',
+    );
+    assert.equal(parse('ARG U=10001\nFROM alpine:3.20\nARG U\nUSER $U\n').spec.stages[0]?.user?.value, '10001');
+  });
+
   it('counts columns of line 1 after a byte order mark, as editors show them', () => {
     const { spec, diagnostics } = parse('\uFEFFFROM alpine:3.20 AS base\nUSER root\n');
     assert.deepEqual(diagnostics, []);

@@ -201,6 +201,15 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
     merged ??= new Map([...stageArgs, ...stageEnv]);
     return merged;
   };
+  /** expandVariables in the current stage; a global ARG not declared again here is named as such. */
+  const expandInStage = (raw: string): ReturnType<typeof expandVariables> => {
+    const e = expandVariables(raw, scope(), escapeChar);
+    if (e.ok || scope().has(e.variable) || !global.has(e.variable)) return e;
+    return {
+      ...e,
+      reason: `variable ${e.variable} is declared before the first FROM but not in this stage, where the builder leaves it empty (declare it again with ARG ${e.variable})`,
+    };
+  };
 
   for (const ins of doc.getInstructions()) {
     const keyword = ins.getKeyword().toUpperCase();
@@ -285,7 +294,7 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
         for (const p of propertiesOf(ins)) {
           const name = p.getName();
           const raw = p.getValue() ?? '';
-          const e = expandVariables(raw, scope(), escapeChar);
+          const e = expandInStage(raw);
           const v: EnvVar = e.ok ? { name, value: e.value } : { name, value: raw, unknownValue: unknown(e.reason, raw) };
           stage.env.push({ value: v, at: pos.loc(p.getRange()) });
           stageEnv.set(name, e.ok ? e.value : undefined);
@@ -297,21 +306,21 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
         checkNameValues(keyword, propertiesOf(ins), pos, error);
         for (const p of propertiesOf(ins)) {
           const raw = p.getValue() ?? '';
-          const e = expandVariables(raw, scope(), escapeChar);
+          const e = expandInStage(raw);
           stage.labels.push({ value: [p.getName(), e.ok ? e.value : raw], at: pos.loc(p.getRange()) });
         }
         break;
       case 'USER': {
         stage.instructions.push(base);
         const raw = argsText.text.trim();
-        const e = expandVariables(raw, scope(), escapeChar);
+        const e = expandInStage(raw);
         stage.user = { value: e.ok ? e.value : unknown(e.reason, raw), at: argsText.at };
         break;
       }
       case 'EXPOSE':
         stage.instructions.push(base);
         for (const w of wordsOf(argsText)) {
-          const e = expandVariables(w.text, scope(), escapeChar);
+          const e = expandInStage(w.text);
           if (!e.ok) {
             stage.expose.push({ value: unknown(e.reason, w.text), at: w.at });
             continue;
