@@ -281,7 +281,8 @@ export function imageSpecOfDockerfile(spec: DockerfileSpec, stage: DockerfileSta
     if (s.healthcheck) img.healthcheck = s.healthcheck;
     for (const e of s.env) if (!isUnknown(e.value)) env.set(e.value.name, e);
     for (const l of s.labels) if (!isUnknown(l.value)) labels.set(l.value[0], l);
-    for (const p of s.expose) if (!isUnknown(p.value)) ports.set(p.value, p);
+    // A port exposed twice is one port, located where it was first exposed.
+    for (const p of s.expose) if (!isUnknown(p.value) && !ports.has(p.value)) ports.set(p.value, p);
   }
   img.env = [...env.values()];
   img.labels = [...labels.values()];

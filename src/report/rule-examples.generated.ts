@@ -1344,8 +1344,8 @@ export const RULE_EXAMPLES: Record<string, RuleDocExample[]> = {
     {
       kind: 'invalid',
       format: 'dockerfile',
-      code: 'FROM debian:12-slim\nEXPOSE 8080 22\n',
-      caption: 'reported at line 2, column 13 (ssh)',
+      code: 'FROM debian:12-slim\nEXPOSE 22 2222\nEXPOSE 22\n',
+      caption: 'exposed twice: reported once, where it is first exposed: reported at line 2, column 8 (ssh)',
     },
     {
       kind: 'valid',

@@ -13,6 +13,15 @@ testRule(noSshPortExposed, {
   ],
   invalid: [
     {
+      name: 'exposed twice: reported once, where it is first exposed',
+      dockerfile: df`
+        FROM debian:12-slim
+        EXPOSE 22 2222
+        EXPOSE 22
+      `,
+      errors: [{ messageId: 'ssh', line: 2, column: 8 }],
+    },
+    {
       dockerfile: df`
         FROM debian:12-slim
         EXPOSE 8080 22
