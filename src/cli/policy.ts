@@ -106,6 +106,8 @@ export function loadPolicy(flags: PolicyFlags, paths: readonly string[], cwd: st
  * SourceHandler.kinds), plus Bulwark's own BW9xxx rules: what dashboards count as passed or failed.
  */
 export function rulesRun(policy: Policy, kinds: readonly string[]): RuleMeta[] {
+  // With nothing checked, Bulwark's own rules checked nothing either: no checklist row claims a check.
+  if (kinds.length === 0) return [];
   return policy.rules.filter((m) => m.scope === 'bulwark' || m.appliesTo.some((k) => kinds.includes(k)));
 }
 

@@ -272,3 +272,18 @@ describe('scan: the checklist counts every kind of subject scanned', () => {
     assert.ok(host !== undefined && host.rules >= host.failed && host.failed > 0, JSON.stringify(host));
   });
 });
+
+describe('scan: nothing to check', () => {
+  it('shows no checklist row: no rule checked anything', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-empty-'));
+    const text = bulwark(['scan', '.', '--no-color'], { cwd: dir });
+    assert.equal(text.code, 0);
+    assert.doesNotMatch(text.stdout, /Checklist/);
+    assert.match(text.stdout, /No findings in 0 files, 0 subjects checked\.\n$/);
+    const json = JSON.parse(bulwark(['scan', '.', '--format', 'json'], { cwd: dir }).stdout) as { checklist: { rules: number }[] };
+    assert.deepEqual(
+      json.checklist.map((c) => c.rules),
+      [0, 0, 0, 0, 0, 0],
+    );
+  });
+});
