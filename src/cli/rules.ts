@@ -47,7 +47,7 @@ export function filterRules(metas: readonly RuleMeta[], f: RuleFilters): RuleMet
 
 /** Renders the rules as an aligned text table: id, severity, name, scope, CIS items, title. */
 export function renderRulesTable(metas: readonly RuleMeta[]): string {
-  const rows = metas.map((m) => [m.id, m.severity, m.name, m.scope, m.references.cis?.items.join(',') ?? '', m.title]);
+  const rows = metas.map((m) => [m.id, m.severity, m.name, m.scope, cisCell(m.references.cis?.items ?? []), m.title]);
   const head = ['ID', 'SEVERITY', 'NAME', 'SCOPE', 'CIS', 'TITLE'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   const line = (r: string[]) =>
@@ -128,4 +128,12 @@ export function registerRules(program: Command): void {
       process.stdout.write(flags.json ? `${JSON.stringify({ ...m, examples: RULE_EXAMPLES[m.id] ?? [] }, null, 2)}\n` : renderExplain(m));
       process.exitCode = EXIT.clean;
     });
+}
+
+/**
+ * The CIS column of the rules table: up to three items, then how many more (BW5001 cites a dozen host items,
+ * which made every row of the table 250 columns wide); `bulwark explain` lists them all.
+ */
+function cisCell(items: readonly string[]): string {
+  return items.length <= 3 ? items.join(',') : `${items.slice(0, 3).join(',')},+${items.length - 3}`;
 }

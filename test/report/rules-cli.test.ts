@@ -36,6 +36,14 @@ describe('bulwark rules', () => {
     );
   });
 
+  it('shows at most three CIS items per row, then how many more', () => {
+    const m = findRuleMeta('BW5001');
+    assert.ok(m?.references.cis && m.references.cis.items.length > 3);
+    const row = renderRulesTable([m]).split('\n')[1] as string;
+    const [a, b, c] = m.references.cis.items;
+    assert.ok(row.includes(`  ${a},${b},${c},+${m.references.cis.items.length - 3}  `), row);
+  });
+
   it('explain shows title, why, what to do, seed and CIS references, and examples from the tests', () => {
     const m = findRuleMeta('no-privileged');
     assert.ok(m);
