@@ -12,7 +12,8 @@ export interface ParsedSuppression {
   reason?: string;
 }
 
-const MARKER = /(^|[ \t])#[ \t]*bulwark-ignore(?=[ \t:]|$)/;
+// A byte order mark may precede a comment on the first line.
+const MARKER = /(^\uFEFF?|[ \t])#[ \t]*bulwark-ignore(?=[ \t:]|$)/;
 
 function isCommentOrBlank(line: string): boolean {
   const t = line.trim();

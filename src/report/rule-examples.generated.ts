@@ -1167,9 +1167,9 @@ export const RULE_EXAMPLES: Record<string, RuleDocExample[]> = {
     {
       kind: 'invalid',
       format: 'dockerfile',
-      code: '# syntax=docker/dockerfile:1.7\nFROM alpine:3.20\nCOPY <<EOF /root/.ssh/id_ed25519\nplaceholder\nEOF\nCOPY <<-"KEY" /etc/app/\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\nKEY\n',
+      code: '# syntax=docker/dockerfile:1.7\nFROM alpine:3.20\nCOPY <<A <<id_rsa /root/.ssh/\nconfig\nA\nplaceholder\nid_rsa\nCOPY <<EOF /etc/app/signing.asc\n-----BEGIN PGP PRIVATE KEY BLOCK-----\nlQOYBGRg\n-----END PGP PRIVATE KEY BLOCK-----\nEOF\n',
       caption:
-        'a private key written from a heredoc, by its name or by its text: reported at line 3, column 12 (secretWritten); line 6, column 15 (secretWritten)',
+        'the heredoc named like a key among several, and a PGP private key block: reported at line 3, column 19 (secretWritten); line 8, column 12 (secretWritten)',
     },
     {
       kind: 'valid',

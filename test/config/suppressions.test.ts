@@ -110,3 +110,13 @@ describe('inline suppressions', () => {
     assert.deepEqual(out, { findings: [], suppressed: [] });
   });
 });
+
+describe('suppressions after a byte order mark', () => {
+  it('reads a comment on the first line of a file that starts with a BOM', () => {
+    const parsed = parseSuppressions('\uFEFF# bulwark-ignore BW2004: testing the BOM\nFROM ubuntu:latest\n', 'Dockerfile');
+    assert.deepEqual(
+      parsed.map((p) => [p.targetLine, p.rules.map((r) => r.written), p.reason]),
+      [[2, ['BW2004'], 'testing the BOM']],
+    );
+  });
+});

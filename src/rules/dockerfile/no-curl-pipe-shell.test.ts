@@ -48,6 +48,15 @@ testRule(noCurlPipeShell, {
       `,
     },
     {
+      name: 'commands quoted as text (a motd, a README), not run',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN echo "Install the CLI with: curl -fsSL https://get.example.com | sh" > /etc/motd
+        RUN printf '%s\\n' 'wget -qO- https://get.example.com | sh' > /README
+        RUN echo "To update: curl -o /tmp/u.sh https://get.example.com/u.sh && sh /tmp/u.sh" > /etc/motd
+      `,
+    },
+    {
       name: 'downloads written to files that are unpacked, verified first, or never run',
       dockerfile: df`
         FROM debian:12-slim
@@ -94,6 +103,7 @@ testRule(noCurlPipeShell, {
         FROM debian:12-slim
         RUN curl -fsSLo /tmp/install.sh https://get.example.com && sh /tmp/install.sh --yes
         RUN wget -qO install.sh https://get.example.com && chmod +x install.sh && ./install.sh
+        RUN wget --output-document=/tmp/get.sh https://get.example.com && bash /tmp/get.sh
         RUN curl --output=/usr/local/bin/setup https://get.example.com/setup \
          && chmod +x /usr/local/bin/setup \
          && /usr/local/bin/setup
@@ -101,7 +111,8 @@ testRule(noCurlPipeShell, {
       errors: [
         { messageId: 'runsDownload', line: 2, column: 5, message: 'A RUN in stage #1 runs /tmp/install.sh, downloaded with curl, without verifying it.' },
         { messageId: 'runsDownload', line: 3, column: 5 },
-        { messageId: 'runsDownload', line: 4, column: 5 },
+        { messageId: 'runsDownload', line: 4, column: 5, message: 'A RUN in stage #1 runs /tmp/get.sh, downloaded with wget, without verifying it.' },
+        { messageId: 'runsDownload', line: 5, column: 5 },
       ],
     },
     {

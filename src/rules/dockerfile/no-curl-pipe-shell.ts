@@ -6,7 +6,7 @@ const SHELL = '(?:/(?:usr/)?(?:local/)?bin/)?(?:ba|da|z|k|a)?sh|(?:/(?:usr/)?bin
 const STAGE = '\\|(?!\\|)\\s*[^|;&\\n]*';
 /** `curl … | sh`, `wget -O- … | sudo bash -s --`, `curl … | tee f | "sh"`: a download flowing into an interpreter. */
 const PIPE = new RegExp(
-  `\\b(curl|wget)\\b[^|;&\\n]*(?:${STAGE})*?\\|(?!\\|)\\s*(?:sudo\\s+(?:-\\S+\\s+)*)?(?:env\\s+)?["']?(${SHELL})["']?(?=\\s|$|;|&|\\))`,
+  `\\b(curl|wget)\\b[^|;&\\n]*(?:${STAGE})*?\\|(?!\\|)\\s*(?:sudo\\s+(?:-\\S+\\s+)*)?(?:env\\s+)?(["']?)(${SHELL})\\2(?=\\s|$|;|&|\\))`,
   'g',
 );
 /**
@@ -47,9 +47,24 @@ const EVAL = /(?:^|[\s;&|(])(?:eval\s+(?:"?\$\(|`)|(?:source|\.)\s+<\()\s*(curl|
  * A download written to a file: `curl -fsSLo FILE`, `curl --output FILE`, `wget -qO FILE`,
  * `wget --output-document=FILE` (group 1 the tool, group 3 the file; `-` is standard output).
  */
-const TO_FILE = /\b(curl|wget)\b[^;&|\n]*?\s(-[a-zA-Z]*o|--output|-[a-zA-Z]*O|--output-document)(?:=|\s*)(?:["']?)([^\s'";&|)]+)/g;
+const TO_FILE = /\b(curl|wget)\b[^;&|\n]*?\s(--output-document|--output|-[a-zA-Z]*o|-[a-zA-Z]*O)(?=[=\s"'/.$\w])(?:=|\s*)(?:["']?)([^\s'";&|)]+)/g;
 /** Checks that count as verifying a downloaded file before it runs. */
 const VERIFY = /\b(?:sha(?:1|224|256|384|512)sum|shasum|md5sum|b2sum|gpgv?|cosign|minisign|openssl\s+dgst|rpm\s+-K|--checksum)\b/;
+
+/** True when `index` lies inside a single- or double-quoted string of the shell text (backslash escapes kept). */
+function insideQuotes(text: string, index: number): boolean {
+  let quote = '';
+  for (let i = 0; i < index; i++) {
+    const c = text[i];
+    if (quote === "'") {
+      if (c === "'") quote = '';
+    } else if (c === '\\') i++;
+    else if (quote === '"') {
+      if (c === '"') quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+  }
+  return quote !== '';
+}
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -58,6 +73,8 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\
  * in the same script, by an interpreter or as a command, with no checksum or signature check in between.
  */
 function runsDownloadUnverified(text: string, m: RegExpMatchArray): boolean {
+  // A download written inside a quoted string is text (`echo "To update: curl -o f URL && sh f" > /etc/motd`).
+  if (insideQuotes(text, m.index ?? 0)) return false;
   const tool = m[1] as string;
   const option = m[2] as string;
   const file = m[3] as string;
@@ -68,7 +85,7 @@ function runsDownloadUnverified(text: string, m: RegExpMatchArray): boolean {
   const name = escapeRegExp(file);
   const base = escapeRegExp(file.replace(/^.*\//, ''));
   const run = new RegExp(
-    `(?:^|[;&|(]\\s*|\\n\\s*)(?:sudo\\s+(?:-\\S+\\s+)*)?(?:(?:${SHELL})\\s+(?:-\\S+\\s+)*["']?(?:${name}|\\./${base})["']?|["']?(?:${file.includes('/') ? name : `\\./${base}`})["']?)(?=\\s|$|;|&|\\))`,
+    `(?:^|[;&|(]\\s*|\\n\\s*)(?:sudo\\s+(?:-\\S+\\s+)*)?(?:(?:${SHELL})\\s+(?:-\\S+\\s+)*(["']?)(?:${name}|\\./${base})\\1|(["']?)(?:${file.includes('/') ? name : `\\./${base}`})\\2)(?=\\s|$|;|&|\\))`,
   );
   const r = run.exec(after);
   return r !== null && !VERIFY.test(after.slice(0, r.index));
@@ -106,7 +123,8 @@ export const noCurlPipeShell = dockerfileRule({
       for (const re of [PIPE, SUBST, EVAL]) {
         for (const m of text.matchAll(re)) {
           const tool = m[1] as string;
-          if (re === PIPE && runsInlineProgram(m[2] as string, text.slice((m.index ?? 0) + (m[0] as string).length))) continue;
+          // A quote before the interpreter must close after it (`| "sh"`): `echo "… | sh"` is text, not a pipe.
+          if (re === PIPE && runsInlineProgram(m[3] as string, text.slice((m.index ?? 0) + (m[0] as string).length))) continue;
           const idx = (m.index ?? 0) + (m[0] as string).lastIndexOf(tool, re === PIPE ? tool.length : undefined);
           if (seen.has(idx)) continue;
           seen.add(idx);

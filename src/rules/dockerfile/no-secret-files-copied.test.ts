@@ -25,8 +25,54 @@ testRule(noSecretFilesCopied, {
         EOF
       `,
     },
+    {
+      name: 'public keys under key names, and texts that only mention a private key header',
+      dockerfile: df`
+        # syntax=docker/dockerfile:1.7
+        FROM alpine:3.20
+        COPY <<EOF /etc/app/jwt.key
+        -----BEGIN PUBLIC KEY-----
+        MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE
+        -----END PUBLIC KEY-----
+        EOF
+        COPY <<EOF /docs/keys.md
+        A key file starts with -----BEGIN PRIVATE KEY----- and must never be committed.
+        EOF
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'the heredoc named like a key among several, and a PGP private key block',
+      dockerfile: df`
+        # syntax=docker/dockerfile:1.7
+        FROM alpine:3.20
+        COPY <<A <<id_rsa /root/.ssh/
+        config
+        A
+        placeholder
+        id_rsa
+        COPY <<EOF /etc/app/signing.asc
+        -----BEGIN PGP PRIVATE KEY BLOCK-----
+        lQOYBGRg
+        -----END PGP PRIVATE KEY BLOCK-----
+        EOF
+      `,
+      errors: [
+        {
+          messageId: 'secretWritten',
+          line: 3,
+          column: 19,
+          message: 'COPY in stage #1 writes /root/.ssh/id_rsa, an SSH private key, into the image from a heredoc.',
+        },
+        {
+          messageId: 'secretWritten',
+          line: 8,
+          column: 12,
+          message: 'COPY in stage #1 writes /etc/app/signing.asc, a private key, into the image from a heredoc.',
+        },
+      ],
+    },
     {
       name: 'a private key written from a heredoc, by its name or by its text',
       dockerfile: df`

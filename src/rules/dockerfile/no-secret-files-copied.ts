@@ -20,8 +20,14 @@ export function secretFileKind(path: string): string | undefined {
   return undefined;
 }
 
-/** The first line of a PEM private key (PKCS#1, PKCS#8, OpenSSH, EC, encrypted). */
-const PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/;
+/**
+ * A PEM or PGP private key block (PKCS#1, PKCS#8, OpenSSH, EC, encrypted, PGP): the BEGIN line, base64 or header
+ * lines, and the matching END line, each at the start of a line (tabs allowed, for `<<-`). A text that only
+ * mentions the BEGIN line (a README, a grep pattern) is no key.
+ */
+const PRIVATE_KEY = /^[ \t]*-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----[ \t]*\r?\n[A-Za-z0-9+/=:,\s-]*?^[ \t]*-----END \1-----/m;
+/** A public key or certificate block: a file named like a key that holds one is not secret. */
+const PUBLIC_BLOCK = /^-----BEGIN (?:[A-Z0-9]+ )*(?:PUBLIC KEY(?: BLOCK)?|CERTIFICATE)-----/m;
 
 /** BW2003: key, credential and .env files copied into an image (seed §6.1; CIS 4.10). */
 export const noSecretFilesCopied = dockerfileRule({
@@ -58,16 +64,31 @@ export const noSecretFilesCopied = dockerfileRule({
         }
         // COPY <<EOF /root/.ssh/id_rsa: a key written from the heredoc body is in the layer for good. Other files
         // written from a heredoc (a .env of settings) are visible in the Dockerfile and are judged by their text.
-        const heredoc = i.sources.find((s) => !isUnknown(s.value) && s.value.startsWith('<<'));
+        const heredocs = i.sources.filter((s) => !isUnknown(s.value) && s.value.startsWith('<<'));
         const dest = i.destination;
-        if (heredoc && dest && !isUnknown(dest.value)) {
-          const name = (heredoc.value as string).replace(/^<<-?\s*["']?([^"']*)["']?$/, '$1');
-          const file = dest.value.endsWith('/') ? `${dest.value}${name}` : dest.value;
+        const to = dest && !isUnknown(dest.value) ? dest.value : undefined;
+        if (heredocs.length > 0 && dest && to !== undefined) {
+          // Each heredoc is a file: named after its delimiter when the destination is a folder.
+          const files = heredocs.map((h) => {
+            const name = (h.value as string).replace(/^<<-?\s*["']?([^"']*)["']?$/, '$1');
+            return to.endsWith('/') ? `${to}${name}` : to;
+          });
           const body = i.args.text.slice(i.args.text.indexOf('\n') + 1);
-          const named = secretFileKind(file);
-          const keyFile = named === 'an SSH private key' || named === 'a private key or keystore' ? named : undefined;
-          const kind = PRIVATE_KEY.test(body) ? 'a private key' : keyFile;
-          if (kind) ctx.report({ messageId: 'secretWritten', at: dest, data: { keyword: i.keyword, stage: describeStage(stage), file, kind } });
+          const hasKey = PRIVATE_KEY.test(body);
+          let reported = false;
+          for (const file of files) {
+            const named = secretFileKind(file);
+            const keyFile =
+              (named === 'an SSH private key' || named === 'a private key or keystore') && (hasKey || !PUBLIC_BLOCK.test(body)) ? named : undefined;
+            const kind = keyFile ?? (hasKey && files.length === 1 ? 'a private key' : undefined);
+            if (!kind) continue;
+            reported = true;
+            ctx.report({ messageId: 'secretWritten', at: dest, data: { keyword: i.keyword, stage: describeStage(stage), file, kind } });
+          }
+          if (hasKey && !reported) {
+            const file = files.length === 1 ? (files[0] as string) : to;
+            ctx.report({ messageId: 'secretWritten', at: dest, data: { keyword: i.keyword, stage: describeStage(stage), file, kind: 'a private key' } });
+          }
         }
       }
     }

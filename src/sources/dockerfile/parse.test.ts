@@ -17,6 +17,32 @@ const parse = (text: string) => parseDockerfile(text, 'Dockerfile');
 const pos = (at: { line?: number; column?: number }) => `${at.line}:${at.column}`;
 
 describe('parseDockerfile', () => {
+  it('accepts what the builder accepts: directives after an unknown one, --, heredoc forms it reads differently', () => {
+    const errors = (text: string) => parse(text).diagnostics.map((d) => `${d.code} ${pos(d.at)} ${d.message}`);
+    // An unknown directive ends the directive block; an escape directive without a value is a comment.
+    assert.deepEqual(errors('# escape=`\n# foo=bar\n# escape=\\\nFROM alpine\n'), []);
+    assert.deepEqual(errors('# escape=\nFROM alpine\n'), []);
+    // A lone -- ends the flags.
+    const { spec, diagnostics } = parse('FROM alpine\nCOPY --chown=1:1 -- a /a\nRUN -- echo hi\nCMD -- --help\n');
+    assert.deepEqual(diagnostics, []);
+    const copy = spec.stages[0]?.instructions[0] as CopyInstruction;
+    assert.deepEqual([copy.chown?.value, copy.sources.map((s) => s.value), copy.destination?.value], ['1:1', ['a'], '/a']);
+    assert.equal((spec.stages[0]?.instructions[1] as RunInstruction).args.text, 'echo hi');
+    // Heredocs dockerfile-ast cannot close are not called unterminated: BuildKit closes them.
+    assert.deepEqual(
+      errors("FROM alpine\nRUN <<eo'f'\necho foo\neof\n").filter((e) => e.includes('unterminated')),
+      [],
+    );
+    assert.deepEqual(
+      errors('FROM alpine\nRUN <<EOF\necho foo\nEOF\r\r\nUSER 1\n').filter((e) => e.includes('unterminated')),
+      [],
+    );
+    assert.deepEqual(
+      errors('FROM alpine\nRUN echo $((1 << 3))\n').filter((e) => e.includes('unterminated')),
+      [],
+    );
+  });
+
   it('says when a variable is a global ARG that the stage does not declare again', () => {
     const { spec } = parse('ARG U=root\nFROM alpine:3.20\nUSER $U\n');
     const user = spec.stages[0]?.user?.value;

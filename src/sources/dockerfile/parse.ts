@@ -168,6 +168,8 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
   let escapes = 0;
   for (const d of doc.getDirectives()) {
     const name = d.getName().toLowerCase();
+    // BuildKit reads directives up to the first line that is not a known one with a value: the rest are comments.
+    if ((name !== 'escape' && name !== 'syntax' && name !== 'check') || d.getValue() === '') break;
     if (name === 'escape') {
       const v = d.getValue();
       if (++escapes > 1) directiveErrors.push({ at: pos.loc(d.getNameRange()), message: 'only one escape directive may be given' });
@@ -175,7 +177,6 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
       if (escapeDirective === undefined && (v === '\\' || v === '`')) escapeDirective = v;
       continue;
     }
-    if (name !== 'syntax' && name !== 'check') continue;
     const at = pos.loc(d.getValueRange());
     if (name === 'syntax') spec.directives.syntax = { value: d.getValue(), at };
     else spec.directives.check = { value: d.getValue(), at };
@@ -224,7 +225,9 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
     // and heredocs are asked for only when the instruction may hold some (see LeanParser).
     const heredocs = mayHoldHeredocs(ins) ? heredocsOf(ins, keyword) : [];
     for (const h of heredocs) {
-      if (h.getDelimiterRange() === null) error(pos.loc(h.getNameRange()), `unterminated heredoc <<${h.getName()}: no line holds only ${h.getName()}`);
+      if (h.getDelimiterRange() === null && isUnterminated(read, at.offset as number, h.getName())) {
+        error(pos.loc(h.getNameRange()), `unterminated heredoc <<${h.getName()}: no line holds only ${h.getName()}`);
+      }
     }
     const full = commandTextOf(pos, pos.offset(keywordRange.end), range, heredocs, escapeChar);
     // The builder reads leading --flags on every instruction, and refuses those it does not know (names are
@@ -377,6 +380,21 @@ function heredocsOf(ins: Instruction, keyword: string): ParsedHeredoc[] {
   return trigger && (k === 'RUN' || k === 'COPY') ? (trigger as unknown as { getHeredocs(): ParsedHeredoc[] }).getHeredocs() : [];
 }
 
+/**
+ * True when no line after the instruction's first one closes heredoc `name`, read as BuildKit reads it (trailing
+ * carriage returns and, for `<<-`, leading tabs dropped). Only plain names are judged: dockerfile-ast does not
+ * read every form BuildKit accepts (`<< EOF`, `<<eo'f'`, `<<-A` beside `<<B`), and a heredoc it cannot close is
+ * not for that reason one the builder refuses.
+ */
+function isUnterminated(text: string, from: number, name: string): boolean {
+  if (!/^[^\s'"\\<]+$/.test(name)) return false;
+  const lines = text.slice(from).split('\n');
+  for (let k = 1; k < lines.length; k++) {
+    if ((lines[k] as string).replace(/[\r ]+$/, '').replace(/^\t+/, '') === name) return false;
+  }
+  return true;
+}
+
 /** A carriage return that does not end a line (CRLF is a line end for both the builder and dockerfile-ast). */
 const LONE_CR = /\r(?!\n)/g;
 
@@ -418,11 +436,18 @@ function argDecl(p: Property, scope: ReadonlyMap<string, string | undefined>, es
  */
 function splitFlags(cmd: CommandText): { flags: InstructionFlag[]; args: CommandText } {
   const flags: InstructionFlag[] = [];
+  let ended = false;
   const t = cmd.text;
   let i = 0;
   for (;;) {
     while (i < t.length && (t[i] === ' ' || t[i] === '\t')) i++;
     if (t[i] !== '-' || t[i + 1] !== '-') break;
+    // A lone `--` ends the flags (BuildKit's extractBuilderFlags): the arguments start after it.
+    if (i + 2 >= t.length || t[i + 2] === ' ' || t[i + 2] === '\t' || t[i + 2] === '\n') {
+      i += 2;
+      ended = true;
+      break;
+    }
     const start = i;
     let quote = '';
     while (i < t.length) {
@@ -449,7 +474,7 @@ function splitFlags(cmd: CommandText): { flags: InstructionFlag[]; args: Command
     }
     flags.push(flag);
   }
-  if (flags.length === 0) return { flags, args: cmd };
+  if (flags.length === 0 && !ended) return { flags, args: cmd };
   while (i < t.length && (t[i] === ' ' || t[i] === '\t')) i++;
   return { flags, args: sliceCommand(cmd, i) };
 }
