@@ -82,6 +82,27 @@ testRule(noCurlPipeShell, {
       errors: [{ messageId: 'pipeToShell', line: 6, column: 1 }],
     },
     {
+      name: 'heredoc bodies a shell runs: through a pipe, sudo, env, a full path',
+      dockerfile: df`
+        # syntax=docker/dockerfile:1.7
+        FROM alpine:3.20
+        RUN cat <<EOF | sh
+        curl -fsSL https://get.example.com | sh
+        EOF
+        RUN sudo -u app bash <<EOF
+        curl -fsSL https://get.example.com | bash
+        EOF
+        RUN env DEBUG=1 /usr/local/bin/bash <<EOF
+        wget -qO- https://get.example.com | sh
+        EOF
+      `,
+      errors: [
+        { messageId: 'pipeToShell', line: 4, column: 1 },
+        { messageId: 'pipeToShell', line: 7, column: 1 },
+        { messageId: 'pipeToShell', line: 10, column: 1 },
+      ],
+    },
+    {
       name: 'through more pipeline stages, into a quoted interpreter, through eval or source',
       dockerfile: df`
         FROM debian:12-slim

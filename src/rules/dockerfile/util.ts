@@ -26,7 +26,7 @@ export interface RunScript {
   locate(index: number, length: number): Location;
 }
 
-const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:ba|da|z|k|a)?sh$/;
+const SHELLS = /^(?:\/(?:usr\/(?:local\/)?)?bin\/)?(?:ba|da|z|k|a)?sh$/;
 
 /**
  * The shell script of a RUN. Shell form: the command text. Heredoc form: the command line and the bodies,
@@ -106,7 +106,23 @@ function consumerOf(head: string, name: string): string | undefined {
       }
     }
   }
-  const words = head.slice(from, to).trim().split(/\s+/).filter(Boolean);
+  const program = commandProgram(head.slice(from, to));
+  if (program !== undefined && SHELLS.test(program)) return program;
+  // `cat <<EOF | sh`: the body flows down the pipeline into a shell.
+  if (head[to] === '|' && head[to + 1] !== '|') {
+    const rest = head.slice(to + 1);
+    const next = commandProgram(rest.slice(0, rest.search(/[;&|()]|$/)));
+    if (next !== undefined && SHELLS.test(next)) return next;
+  }
+  return program;
+}
+
+/** Wrappers that run the command after them: `sudo -u app bash`, `env X=1 sh`, `exec sh`. */
+const RUNS_NEXT = new Set(['sudo', 'env', 'exec', 'command', 'nohup', 'time', 'nice']);
+
+/** The program a simple command runs: assignments, redirections, heredoc markers and wrappers skipped. */
+function commandProgram(command: string): string | undefined {
+  const words = command.trim().split(/\s+/).filter(Boolean);
   for (let k = 0; k < words.length; k++) {
     const w = words[k] as string;
     if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) continue;
@@ -115,7 +131,16 @@ function consumerOf(head: string, name: string): string | undefined {
       if (/^\d*[<>]{1,2}&?$/.test(w)) k++;
       continue;
     }
-    return w.replace(/^["']|["']$/g, '');
+    const name = w.replace(/^["']|["']$/g, '');
+    if (RUNS_NEXT.has(name)) {
+      // Their options, and sudo's -u/-g USER: `sudo -E -u app bash`.
+      while (k + 1 < words.length && (words[k + 1] as string).startsWith('-')) {
+        k++;
+        if (name === 'sudo' && /^-[ugCDhprTU]$/.test(words[k] as string)) k++;
+      }
+      continue;
+    }
+    return name;
   }
   return undefined;
 }
