@@ -25,9 +25,9 @@ describe('parseDockerfile', () => {
     // A lone -- ends the flags.
     const { spec, diagnostics } = parse('FROM alpine\nCOPY --chown=1:1 -- a /a\nRUN -- echo hi\nCMD -- --help\n');
     assert.deepEqual(diagnostics, []);
-    const copy = spec.stages[0]?.instructions[0] as CopyInstruction;
+    const [copy, run] = (spec.stages[0]?.instructions ?? []) as [CopyInstruction, RunInstruction];
     assert.deepEqual([copy.chown?.value, copy.sources.map((s) => s.value), copy.destination?.value], ['1:1', ['a'], '/a']);
-    assert.equal((spec.stages[0]?.instructions[1] as RunInstruction).args.text, 'echo hi');
+    assert.equal(run.args.text, 'echo hi');
     // Heredocs dockerfile-ast cannot close are not called unterminated: BuildKit closes them.
     assert.deepEqual(
       errors("FROM alpine\nRUN <<eo'f'\necho foo\neof\n").filter((e) => e.includes('unterminated')),
