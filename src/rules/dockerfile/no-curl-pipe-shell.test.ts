@@ -48,6 +48,15 @@ testRule(noCurlPipeShell, {
       `,
     },
     {
+      name: 'saved under the URL name, then unpacked or verified first',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN curl -fsSLO https://example.com/tool.tgz && tar -xzf tool.tgz
+        RUN wget https://example.com/install.sh && sha256sum -c install.sh.sha256 && sh install.sh
+        RUN curl -fsSL https://example.com/install.sh -o /tmp/other.sh && sh install.sh
+      `,
+    },
+    {
       name: 'commands quoted as text (a motd, a README), not run',
       dockerfile: df`
         FROM alpine:3.20
@@ -116,6 +125,18 @@ testRule(noCurlPipeShell, {
         { messageId: 'pipeToShell', line: 3, column: 5 },
         { messageId: 'pipeToShell', line: 4, column: 13 },
         { messageId: 'pipeToShell', line: 5, column: 9 },
+      ],
+    },
+    {
+      name: 'saved under the URL name (curl -O, wget), then run unverified',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN curl -fsSLO https://get.example.com/install.sh && sh install.sh
+        RUN wget -q "https://get.example.com/setup.sh?v=2" && chmod +x setup.sh && ./setup.sh
+      `,
+      errors: [
+        { messageId: 'runsDownload', line: 2, column: 5, message: 'A RUN in stage #1 runs install.sh, downloaded with curl, without verifying it.' },
+        { messageId: 'runsDownload', line: 3, column: 5, message: 'A RUN in stage #1 runs setup.sh, downloaded with wget, without verifying it.' },
       ],
     },
     {

@@ -48,6 +48,20 @@ const EVAL = /(?:^|[\s;&|(])(?:eval\s+(?:"?\$\(|`)|(?:source|\.)\s+<\()\s*(curl|
  * `wget --output-document=FILE` (group 1 the tool, group 3 the file; `-` is standard output).
  */
 const TO_FILE = /\b(curl|wget)\b[^;&|\n]*?\s(--output-document|--output|-[a-zA-Z]*o|-[a-zA-Z]*O)(?=[=\s"'/.$\w])(?:=|\s*)(?:["']?)([^\s'";&|)]+)/g;
+/**
+ * A download saved under the URL's own file name: `curl -fsSLO URL`, `curl --remote-name URL`, or `wget URL`
+ * without -O (group 1 the tool, group 2 the URL).
+ */
+const REMOTE_NAME = /\b(curl|wget)\b([^;&|\n]*?)\s["']?(https?:\/\/[^\s'";&|)]+)/g;
+
+/** The file name a URL is saved under by `curl -O` and `wget`: its last path segment, without query or fragment. */
+function remoteName(url: string): string {
+  return url
+    .replace(/[?#].*$/, '')
+    .replace(/\/+$/, '')
+    .replace(/^.*\//, '');
+}
+
 /** Checks that count as verifying a downloaded file before it runs. */
 const VERIFY = /\b(?:sha(?:1|224|256|384|512)sum|shasum|md5sum|b2sum|gpgv?|cosign|minisign|openssl\s+dgst|rpm\s+-K|--checksum)\b/;
 
@@ -72,16 +86,39 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\
  * `curl -o f URL && sh f` (or `chmod +x f && ./f`): where the download of `FILE` (a TO_FILE match) is run later
  * in the same script, by an interpreter or as a command, with no checksum or signature check in between.
  */
-function runsDownloadUnverified(text: string, m: RegExpMatchArray): boolean {
-  // A download written inside a quoted string is text (`echo "To update: curl -o f URL && sh f" > /etc/motd`).
-  if (insideQuotes(text, m.index ?? 0)) return false;
+function savedFile(m: RegExpMatchArray): string | undefined {
   const tool = m[1] as string;
   const option = m[2] as string;
   const file = m[3] as string;
-  if (file === '-' || file.startsWith('-')) return false;
+  if (file === '-' || file.startsWith('-')) return undefined;
   // curl writes a file with -o/--output, wget with -O/--output-document (curl -O takes no file name).
-  if (tool === 'curl' ? !/^(?:-[a-zA-Z]*o|--output)$/.test(option) : !/^(?:-[a-zA-Z]*O|--output-document)$/.test(option)) return false;
-  const after = text.slice((m.index ?? 0) + (m[0] as string).length);
+  if (tool === 'curl' ? !/^(?:-[a-zA-Z]*o|--output)$/.test(option) : !/^(?:-[a-zA-Z]*O|--output-document)$/.test(option)) return undefined;
+  return file;
+}
+
+/**
+ * The file a REMOTE_NAME match saves under the URL's name: curl with -O or --remote-name (and no -o), wget with
+ * no -O; undefined otherwise (curl to standard output, or a name the options give).
+ */
+function remoteSavedFile(m: RegExpMatchArray): string | undefined {
+  const tool = m[1] as string;
+  const options = m[2] as string;
+  const saves =
+    tool === 'curl'
+      ? /\s(?:-[a-zA-Z]*O[a-zA-Z]*|--remote-name)(?=\s|$)/.test(options) && !/\s(?:-[a-zA-Z]*o|--output)(?=[=\s]|$)/.test(options)
+      : !/\s(?:-[a-zA-Z]*O|--output-document)/.test(options);
+  const name = saves ? remoteName(m[3] as string) : '';
+  return name === '' ? undefined : name;
+}
+
+/**
+ * True when `file`, downloaded by the match at `index`, is run later in the same script (by an interpreter or as
+ * a command) with no checksum or signature check in between.
+ */
+function runsDownloadUnverified(text: string, index: number, matchLength: number, file: string): boolean {
+  // A download written inside a quoted string is text (`echo "To update: curl -o f URL && sh f" > /etc/motd`).
+  if (insideQuotes(text, index)) return false;
+  const after = text.slice(index + matchLength);
   const name = escapeRegExp(file);
   const base = escapeRegExp(file.replace(/^.*\//, ''));
   const run = new RegExp(
@@ -131,12 +168,18 @@ export const noCurlPipeShell = dockerfileRule({
           ctx.report({ messageId: 'pipeToShell', at: script.locate(idx, tool.length), data: { stage: describeStage(stage), tool } });
         }
       }
-      for (const m of text.matchAll(TO_FILE)) {
-        const idx = m.index ?? 0;
-        if (seen.has(idx) || !runsDownloadUnverified(text, m)) continue;
-        seen.add(idx);
-        const tool = m[1] as string;
-        ctx.report({ messageId: 'runsDownload', at: script.locate(idx, tool.length), data: { stage: describeStage(stage), tool, file: m[3] as string } });
+      for (const [re, fileOf] of [
+        [TO_FILE, savedFile],
+        [REMOTE_NAME, remoteSavedFile],
+      ] as const) {
+        for (const m of text.matchAll(re)) {
+          const idx = m.index ?? 0;
+          const file = fileOf(m);
+          if (file === undefined || seen.has(idx) || !runsDownloadUnverified(text, idx, (m[0] as string).length, file)) continue;
+          seen.add(idx);
+          const tool = m[1] as string;
+          ctx.report({ messageId: 'runsDownload', at: script.locate(idx, tool.length), data: { stage: describeStage(stage), tool, file } });
+        }
       }
     }
   },
