@@ -7,7 +7,8 @@ import { Parser } from 'dockerfile-ast/lib/parser.js';
 /**
  * The members of dockerfile-ast 0.7.1's `Parser` (lib/parser.js) that LeanParser overrides or reads. They are
  * `private` in its type declarations, so the class is seen through this shape. The version is pinned in
- * package.json; test/unit and the Dockerfile rule cases cover every path below.
+ * package.json; lean-parser.test.ts (a differential test against the stock parser) and the Dockerfile rule
+ * cases cover every path below.
  */
 interface ParserInternals {
   document: unknown;
@@ -136,7 +137,8 @@ export function mayHoldHeredocs(ins: Instruction): boolean {
 
 /**
  * Parses Dockerfile text as `DockerfileParser.parse` of dockerfile-ast does, with the instructions Bulwark
- * reads only from their text built as base `Instruction`s (see LeanParser). Never throws on any text.
+ * reads only from their text built as base `Instruction`s, and `<<` read as BuildKit reads it (see LeanParser).
+ * Never throws on any text.
  */
 export function parseLean(text: string): Dockerfile {
   return new LeanParser().parse(text);
