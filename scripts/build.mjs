@@ -17,7 +17,19 @@ const root = new URL('..', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const define = { __BULWARK_VERSION__: JSON.stringify(pkg.version) };
 
-rmSync(join(root, 'dist'), { recursive: true, force: true });
+const tests = process.argv.includes('--tests');
+// BULWARK_BUILD_DIR (with --tests) puts the transpiled tests and a dist/ of their own in another folder, so that
+// several builds and test runs can go side by side without rewriting each other's dist/ (scripts/run-tests.mjs
+// points the end-to-end tests at that dist/ through BULWARK_CLI).
+const out = process.env.BULWARK_BUILD_DIR ?? join(root, '.build');
+const dist = tests && process.env.BULWARK_BUILD_DIR !== undefined ? join(out, 'dist') : join(root, 'dist');
+if (tests) {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  // A build folder outside the repository still resolves the project's dependencies.
+  if (!out.startsWith(root)) symlinkSync(join(root, 'node_modules'), join(out, 'node_modules'));
+}
+rmSync(dist, { recursive: true, force: true });
 
 /**
  * commander requires node:child_process at load, for executable subcommands (`git-foo` style), which Bulwark
@@ -42,7 +54,7 @@ const lazyChildProcessForCommander = {
 // imported on demand in the sources; in this bundle that becomes lazy initialisation, run only when needed.
 await build({
   entryPoints: { bulwark: join(root, 'src/bin.ts') },
-  outdir: join(root, 'dist'),
+  outdir: dist,
   outExtension: { '.js': '.cjs' },
   bundle: true,
   platform: 'node',
@@ -70,7 +82,7 @@ await build({
 });
 await build({
   entryPoints: { 'gen-docs': join(root, 'scripts/gen-docs.ts') },
-  outdir: join(root, 'dist'),
+  outdir: dist,
   outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
@@ -89,13 +101,13 @@ makeCodeCache();
 /** dist/bulwark.js: the launcher, told which cache file belongs to this bundle. */
 function writeLauncher() {
   const hash = createHash('sha256')
-    .update(readFileSync(join(root, 'dist/bulwark.cjs')))
+    .update(readFileSync(join(dist, 'bulwark.cjs')))
     .digest('hex')
     .slice(0, 16);
   const text = readFileSync(join(root, 'scripts/launcher.cjs'), 'utf8').replace('__BULWARK_BUNDLE_HASH__', hash);
   // The package is "type": "module"; the launcher is CommonJS, which starts without Node's ES module loader.
-  writeFileSync(join(root, 'dist/package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
-  writeFileSync(join(root, 'dist/bulwark.js'), text, { mode: 0o755 });
+  writeFileSync(join(dist, 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
+  writeFileSync(join(dist, 'bulwark.js'), text, { mode: 0o755 });
   return hash;
 }
 
@@ -105,30 +117,24 @@ function writeLauncher() {
  * only costs start-up time, so it warns and goes on.
  */
 function makeCodeCache() {
-  const hash = readFileSync(join(root, 'dist/bulwark.js'), 'utf8').match(/bulwark-\$\{'([0-9a-f]{16})'\}/)?.[1];
-  const out = join(root, 'dist', `bulwark-${hash}.cache`);
+  const hash = readFileSync(join(dist, 'bulwark.js'), 'utf8').match(/bulwark-\$\{'([0-9a-f]{16})'\}/)?.[1];
+  const cache = join(dist, `bulwark-${hash}.cache`);
   const warm = ['examples', 'scripts/warm-up'].map((p) => join(root, p));
-  const r = spawnSync(process.execPath, [join(root, 'dist/bulwark.js'), 'scan', ...warm, '--fail-on', 'none'], {
-    env: { ...process.env, BULWARK_CODE_CACHE_OUT: out, NO_COLOR: '1' },
+  const r = spawnSync(process.execPath, [join(dist, 'bulwark.js'), 'scan', ...warm, '--fail-on', 'none'], {
+    env: { ...process.env, BULWARK_CODE_CACHE_OUT: cache, NO_COLOR: '1' },
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
   });
   if (r.status !== 0) console.warn(`build: no code cache (the warm-up scan exited ${r.status}): ${r.stderr.slice(0, 500)}`);
 }
 
-if (process.argv.includes('--tests')) {
-  // BULWARK_BUILD_DIR lets several builds run side by side (one folder each).
-  const out = process.env.BULWARK_BUILD_DIR ?? join(root, '.build');
-  rmSync(out, { recursive: true, force: true });
+if (tests) {
   const files = [];
   for (const dir of ['src', 'test']) {
     for (const entry of await readdir(join(root, dir), { recursive: true })) {
       if (entry.endsWith('.ts') && !entry.endsWith('.d.ts')) files.push(join(root, dir, entry));
     }
   }
-  // A build folder outside the repository still resolves the project's dependencies.
-  mkdirSync(out, { recursive: true });
-  if (!out.startsWith(root)) symlinkSync(join(root, 'node_modules'), join(out, 'node_modules'));
   await build({
     entryPoints: files,
     outdir: out,

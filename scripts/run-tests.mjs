@@ -4,7 +4,7 @@
 // Integration tests that need a Docker Engine skip with a visible message when none answers, unless
 // BULWARK_REQUIRE_ENGINE=1 (set by .ci/run), which turns that skip into a failure.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -15,5 +15,8 @@ const files = readdirSync(buildDir, { recursive: true })
   .map((f) => join(buildDir, f))
   .filter((f) => filter.length === 0 || filter.some((x) => f.includes(x)))
   .sort();
-const r = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit', cwd: root });
+// A BULWARK_BUILD_DIR build has its own dist/ (see scripts/build.mjs): the end-to-end tests run that CLI.
+const cli = join(buildDir, 'dist', 'bulwark.js');
+const env = process.env.BULWARK_BUILD_DIR !== undefined && existsSync(cli) ? { ...process.env, BULWARK_CLI: cli } : process.env;
+const r = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit', cwd: root, env });
 process.exit(r.status ?? 1);

@@ -4,9 +4,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { CLI } from '../helpers/cli.js';
 
 // The built CLI (dist/bulwark.js): audit help texts, and the policy options of `audit host`.
-const BIN = join(process.cwd(), 'dist', 'bulwark.js');
+const BIN = CLI;
 const ROOT = join(process.cwd(), 'test', 'fixtures', 'host', 'debian-default');
 const tmp = mkdtempSync(join(tmpdir(), 'bwtest-audit-help-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));

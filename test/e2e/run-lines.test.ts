@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { RUNTIME_RULES } from '../../src/rules/index.js';
+import { CLI } from '../helpers/cli.js';
 
 // End-to-end: the built CLI (dist/bulwark.js) on the run-line fixtures (test/fixtures/run), on --command and on
 // convert run-to-compose, as a user would run them.
-const BIN = join(process.cwd(), 'dist', 'bulwark.js');
+const BIN = CLI;
 
 function bulwark(args: string[], opts: { cwd?: string; input?: string } = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], {

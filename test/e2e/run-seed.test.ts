@@ -4,9 +4,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { CLI } from '../helpers/cli.js';
 
 // The seed chapter's §11.1 "docker run durci" through the built CLI (dist/bulwark.js).
-const BIN = join(process.cwd(), 'dist', 'bulwark.js');
+const BIN = CLI;
 
 function bulwark(args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });

@@ -4,9 +4,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { CLI } from '../helpers/cli.js';
 
 // End-to-end: the built CLI (dist/bulwark.js, built by `npm test` before the suite) run as a user would.
-const BIN = join(process.cwd(), 'dist', 'bulwark.js');
+const BIN = CLI;
 
 function bulwark(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], {

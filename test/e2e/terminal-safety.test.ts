@@ -7,8 +7,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { CLI } from '../helpers/cli.js';
 
-const BIN = join(process.cwd(), 'dist', 'bulwark.js');
+const BIN = CLI;
 const dir = mkdtempSync(join(tmpdir(), 'bulwark-ansi-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -4,9 +4,10 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { CLI } from '../helpers/cli.js';
 
 // The built CLI (dist/bulwark.js, from `node scripts/build.mjs`) on the host fixture trees: exit codes and reporters.
-const CLI = join(process.cwd(), 'dist/bulwark.js');
+
 const FIXTURES = join(process.cwd(), 'test/fixtures/host');
 const made: string[] = [];
 after(() => {

@@ -6,11 +6,12 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Finding } from '../../src/check/index.js';
 import { scanPaths } from '../../src/pipeline/scan.js';
+import { CLI } from '../helpers/cli.js';
 
 // Dockerfiles as `bulwark scan` sees them: fixture folders under test/fixtures/dockerfile, scanned in
 // process (and through the built CLI for exit codes).
 const FIX = 'test/fixtures/dockerfile';
-const BIN = join(process.cwd(), 'dist', 'bulwark.js');
+const BIN = CLI;
 const scan = (...paths: string[]) => scanPaths({ paths, cwd: process.cwd(), env: {} });
 const brief = (f: Finding) =>
   `${f.ruleId} ${f.location.source.replace(`${FIX}/`, '')} ${f.location.line}:${f.location.column}${f.status === 'unknown' ? ' unknown' : ''}`;

@@ -12,6 +12,7 @@ import { scanComposeProject } from '../../src/sources/compose/index.js';
 import { parseHost } from '../../src/sources/engine/index.js';
 import { memoryFs } from '../../src/sources/fs.js';
 import { scanRunCommand } from '../../src/sources/run/index.js';
+import { CLI } from '../helpers/cli.js';
 import { BUSYBOX_IMAGE, docker, engineSocket, engineSuite, testName } from '../helpers/engine.js';
 
 // Real containers on the local engine, each with known settings; the audit must find exactly what they
@@ -19,7 +20,7 @@ import { BUSYBOX_IMAGE, docker, engineSocket, engineSuite, testName } from '../h
 // line must give the same runtime rule ids.
 
 const prefix = testName('audit');
-const BIN = join(process.cwd(), 'dist', 'bulwark.js');
+const BIN = CLI;
 
 /** Docker flags of a container that breaks nothing but the digest pin (the image is a local build). */
 const HARDENED = [

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { it } from 'node:test';
+import { CLI } from '../helpers/cli.js';
 import { engineSocket, engineSuite } from '../helpers/engine.js';
 
 // The built CLI's answers when the engine cannot be used: a clear sentence, a hint, exit code 2, never a
 // stack trace. Permission denied is real: the CLI runs as `nobody` against the engine's root:docker socket.
 
-const BIN = join(process.cwd(), 'dist', 'bulwark.js');
+const BIN = CLI;
 const run = (args: string[], env: Record<string, string> = {}, asNobody = false) => {
   const cmd = asNobody ? 'setpriv' : process.execPath;
   const argv = asNobody ? ['--reuid', '65534', '--regid', '65534', '--clear-groups', process.execPath, BIN, ...args] : [BIN, ...args];

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { auditEngine } from '../../src/pipeline/audit-engine.js';
 import { EngineClient, EngineError, resolveEndpoint } from '../../src/sources/engine/index.js';
+import { CLI } from '../helpers/cli.js';
 import { engineSuite } from '../helpers/engine.js';
 
 // A second, isolated dockerd listening on 127.0.0.1 with --tlsverify (mutual TLS), with certificates made
@@ -15,7 +16,7 @@ import { engineSuite } from '../helpers/engine.js';
 // Etiquette (ENGINE.md): own data-root, exec-root, pidfile and unix socket, no bridge, no iptables; it is
 // killed after, and the main daemon is never touched.
 
-const BIN = join(process.cwd(), 'dist', 'bulwark.js');
+const BIN = CLI;
 
 function openssl(cwd: string, ...args: string[]): void {
   execFileSync('openssl', args, { cwd, stdio: 'pipe' });
