@@ -1167,9 +1167,9 @@ export const RULE_EXAMPLES: Record<string, RuleDocExample[]> = {
     {
       kind: 'invalid',
       format: 'dockerfile',
-      code: '# syntax=docker/dockerfile:1.7\nFROM alpine:3.20\nCOPY <<A <<id_rsa /root/.ssh/\nconfig\nA\nplaceholder\nid_rsa\nCOPY <<EOF /etc/app/signing.asc\n-----BEGIN PGP PRIVATE KEY BLOCK-----\nlQOYBGRg\n-----END PGP PRIVATE KEY BLOCK-----\nEOF\n',
+      code: '# syntax=docker/dockerfile:1.7\nFROM alpine:3.20\nCOPY <<A <<id_rsa /root/.ssh/\nconfig\nA\nplaceholder\nid_rsa\nADD <<EOF /etc/app/signing.asc\n-----BEGIN PGP PRIVATE KEY BLOCK-----\nlQOYBGRg\n-----END PGP PRIVATE KEY BLOCK-----\nEOF\n',
       caption:
-        'the heredoc named like a key among several, and a PGP private key block: reported at line 3, column 19 (secretWritten); line 8, column 12 (secretWritten)',
+        'the heredoc named like a key among several, and a PGP private key block: reported at line 3, column 19 (secretWritten); line 8, column 11 (secretWritten)',
     },
     {
       kind: 'valid',

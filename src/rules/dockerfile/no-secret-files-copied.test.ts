@@ -52,7 +52,7 @@ testRule(noSecretFilesCopied, {
         A
         placeholder
         id_rsa
-        COPY <<EOF /etc/app/signing.asc
+        ADD <<EOF /etc/app/signing.asc
         -----BEGIN PGP PRIVATE KEY BLOCK-----
         lQOYBGRg
         -----END PGP PRIVATE KEY BLOCK-----
@@ -68,8 +68,8 @@ testRule(noSecretFilesCopied, {
         {
           messageId: 'secretWritten',
           line: 8,
-          column: 12,
-          message: 'COPY in stage #1 writes /etc/app/signing.asc, a private key, into the image from a heredoc.',
+          column: 11,
+          message: 'ADD in stage #1 writes /etc/app/signing.asc, a private key, into the image from a heredoc.',
         },
       ],
     },

@@ -69,6 +69,7 @@ describe('parseDockerfile', () => {
     assert.deepEqual(errors('# escape=x\nFROM alpine\n'), ['dockerfile-syntax 1:10 invalid escape character "x": use \\ or `']);
     assert.deepEqual(errors('# escape=`\n# escape=\\\nFROM alpine\n'), ['dockerfile-syntax 2:3 only one escape directive may be given']);
     assert.deepEqual(errors('FROM alpine\nRUN <<EOF\necho never ends\n'), ['dockerfile-syntax 2:7 unterminated heredoc <<EOF: no line holds only EOF']);
+    assert.deepEqual(errors('FROM alpine\nADD <<EOF /x\nnever ends\n'), ['dockerfile-syntax 2:7 unterminated heredoc <<EOF: no line holds only EOF']);
     assert.deepEqual(errors('FROM alpine\nUSER --foo 1000\nRUN --MOUNT=type=cache,target=/c true\nCMD ["--help"]\n'), [
       'unknown-flag 2:6 unknown flag for USER: --foo',
       'unknown-flag 3:5 unknown flag for RUN: --MOUNT',

@@ -369,11 +369,11 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
 }
 
 /**
- * The heredocs of a RUN or COPY, or of an ONBUILD RUN or COPY trigger (whose bodies run in every child image's
- * build); none for other instructions.
+ * The heredocs of a RUN, COPY or ADD, or of an ONBUILD RUN or COPY trigger (whose bodies run in every child
+ * image's build); none for other instructions.
  */
 function heredocsOf(ins: Instruction, keyword: string): ParsedHeredoc[] {
-  if (keyword === 'RUN' || keyword === 'COPY') return (ins as unknown as { getHeredocs(): ParsedHeredoc[] }).getHeredocs();
+  if (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD') return (ins as unknown as { getHeredocs(): ParsedHeredoc[] }).getHeredocs();
   if (keyword !== 'ONBUILD') return [];
   const trigger = (ins as unknown as { getTriggerInstruction(): Instruction | null }).getTriggerInstruction();
   const k = trigger?.getKeyword();
