@@ -3,6 +3,7 @@
 import { Instruction } from 'dockerfile-ast';
 import type { Dockerfile } from 'dockerfile-ast/lib/dockerfile.js';
 import { Parser } from 'dockerfile-ast/lib/parser.js';
+import { type HeredocBody, heredocMarkers, readHeredocBodies } from './heredocs.js';
 
 /**
  * The members of dockerfile-ast 0.7.1's `Parser` (lib/parser.js) that LeanParser overrides or reads. They are
@@ -17,6 +18,13 @@ interface ParserInternals {
   parse(buffer: string): Dockerfile;
   createInstruction(dockerfile: Dockerfile, instruction: string, start: number, instructionEnd: number, end: number): Instruction;
   processHeredocs(instruction: Instruction, offset: number): number;
+}
+
+/** A parse by LeanParser: dockerfile-ast's Dockerfile, and the heredocs of each instruction that has some. */
+export interface LeanParse {
+  doc: Dockerfile;
+  /** Heredocs as BuildKit reads them, by the offset where their instruction starts. */
+  heredocs: ReadonlyMap<number, HeredocBody[]>;
 }
 
 type Range = ReturnType<Instruction['getRange']>;
@@ -35,32 +43,37 @@ const TYPED = new Set(['FROM', 'ARG', 'ENV', 'LABEL']);
 const HEREDOC_KEYWORDS = new Set(['ADD', 'COPY', 'RUN', 'ONBUILD']);
 
 /**
- * dockerfile-ast's Parser, with less work per instruction and BuildKit's reading of `<<`.
+ * dockerfile-ast's Parser, with less work per instruction and BuildKit's reading of heredocs.
  *
  * Less work: the stock parser builds each instruction twice (once to look for heredocs, once to keep) as its
  * typed class; the JSON-form classes (RUN, CMD, COPY, ADD, ENTRYPOINT, SHELL, VOLUME...) split their arguments
  * in their constructors, which was about a fifth of a 1,000-Dockerfile scan. Here an instruction is built as a
- * base `Instruction` unless its keyword is in TYPED or it may hold a heredoc (then it is built exactly as the
- * stock parser builds it, so heredoc bodies and `getHeredocs()` are unchanged).
+ * base `Instruction` unless its keyword is in TYPED.
  *
- * BuildKit's reading of `<<`: the stock parser takes any argument that starts with `<<` for a heredoc, also in an
- * exec-form (JSON) RUN and inside quotes (`RUN echo "x <<EOF"`), and then swallows the rest of the file as the
- * body of a heredoc that never ends: every later instruction went unchecked. BuildKit (frontend/dockerfile/parser:
- * canContainHeredoc, heredocsFromLine) reads heredocs only in shell form, from shell words with their quotes kept,
- * so a quoted `<<` is no heredoc. Such instructions are built as base `Instruction`s and no heredoc is searched.
+ * Heredocs as BuildKit reads them (heredocs.ts): the stock parser takes any argument that starts with `<<` for a
+ * heredoc, also in an exec-form (JSON) RUN and inside quotes (`RUN echo "x <<EOF"`), and then swallowed the rest
+ * of the file as the body of a heredoc that never ends: every later instruction went unchecked. It also missed
+ * `3<<EOF`, `<< EOF` and a `<<-` beside a plain `<<`. BuildKit (frontend/dockerfile/parser: canContainHeredoc,
+ * heredocsFromLine) reads heredocs only in shell form, from shell words with their quotes kept; so does this
+ * parser, and it keeps each instruction's heredocs (`heredocs`) for parse.ts.
  */
 class LeanParser extends ParserBase {
   /** Whether the instruction starting at an offset may hold a heredoc, decided once (it is built twice). */
   private readonly heredocAt = new Map<number, boolean>();
+  /** The heredocs read, by the offset where their instruction starts. */
+  readonly heredocs = new Map<number, HeredocBody[]>();
+  /** The instruction processHeredocs is called for: the last one built (dockerfile-ast builds it just before). */
+  private last = { start: -1, instructionEnd: -1 };
   /** The first `<<` at or after `markerFrom` (-1: none), so that the search costs one pass over the text. */
   private marker = -2;
   private markerFrom = 0;
 
   override createInstruction(dockerfile: Dockerfile, instruction: string, start: number, instructionEnd: number, end: number): Instruction {
     const keyword = instruction.toUpperCase();
-    if (TYPED.has(keyword) || (HEREDOC_KEYWORDS.has(keyword) && this.mayHoldHeredoc(keyword, start, instructionEnd, end))) {
-      return super.createInstruction(dockerfile, instruction, start, instructionEnd, end);
-    }
+    const heredocs = HEREDOC_KEYWORDS.has(keyword);
+    if (heredocs) this.mayHoldHeredoc(keyword, start, instructionEnd, end);
+    this.last = heredocs ? { start, instructionEnd } : { start: -1, instructionEnd: -1 };
+    if (TYPED.has(keyword)) return super.createInstruction(dockerfile, instruction, start, instructionEnd, end);
     const doc = this.document as { positionAt(offset: number): Range['start'] };
     const startPosition = doc.positionAt(start);
     const instructionRange: Range = { start: startPosition, end: doc.positionAt(instructionEnd) };
@@ -68,10 +81,15 @@ class LeanParser extends ParserBase {
     return new Instruction(this.document as Document, lineRange, dockerfile, this.escapeChar, instruction, instructionRange);
   }
 
-  override processHeredocs(instruction: Instruction, offset: number): number {
-    // A base Instruction is only built for text that holds no heredoc.
-    if (instruction.constructor === Instruction) return offset;
-    return super.processHeredocs(instruction, offset);
+  /** `offset`: where the instruction's logical line ends. Returns where the instruction ends (after its heredocs). */
+  override processHeredocs(_instruction: Instruction, offset: number): number {
+    const { start, instructionEnd } = this.last;
+    if (start === -1 || this.heredocAt.get(start) !== true) return offset;
+    const markers = heredocMarkers(this.buffer.slice(instructionEnd, offset), instructionEnd, this.escapeChar);
+    if (markers.length === 0) return offset;
+    const { bodies, end } = readHeredocBodies(this.buffer, offset, markers);
+    this.heredocs.set(start, bodies);
+    return end;
   }
 
   /**
@@ -130,16 +148,13 @@ function hasUnquotedHeredocMarker(args: string): boolean {
   return false;
 }
 
-/** Whether dockerfile-ast was asked for the heredocs of this instruction (see LeanParser); false for others. */
-export function mayHoldHeredocs(ins: Instruction): boolean {
-  return ins.constructor !== Instruction && HEREDOC_KEYWORDS.has(ins.getKeyword());
-}
-
 /**
  * Parses Dockerfile text as `DockerfileParser.parse` of dockerfile-ast does, with the instructions Bulwark
  * reads only from their text built as base `Instruction`s, and `<<` read as BuildKit reads it (see LeanParser).
  * Never throws on any text.
  */
-export function parseLean(text: string): Dockerfile {
-  return new LeanParser().parse(text);
+export function parseLean(text: string): LeanParse {
+  const parser = new LeanParser();
+  const doc = parser.parse(text);
+  return { doc, heredocs: parser.heredocs };
 }

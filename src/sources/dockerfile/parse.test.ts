@@ -17,6 +17,24 @@ const parse = (text: string) => parseDockerfile(text, 'Dockerfile');
 const pos = (at: { line?: number; column?: number }) => `${at.line}:${at.column}`;
 
 describe('parseDockerfile', () => {
+  it('reads heredocs as BuildKit does: a file descriptor, a space after <<, <<- beside <<, quoted names', () => {
+    const read = (text: string) => {
+      const { spec, diagnostics } = parse(text);
+      const stage = spec.stages[0];
+      const runs = (stage?.instructions ?? []).filter((i): i is RunInstruction => i.keyword === 'RUN');
+      return { errors: diagnostics.map((d) => d.message), user: stage?.user?.value, heredocs: runs.map((r) => r.heredocs?.map((h) => h.name)) };
+    };
+    assert.deepEqual(read('FROM alpine\nRUN 3<<EOF cat /dev/fd/3\nhello\nEOF\nUSER 1\n'), { errors: [], user: '1', heredocs: [['EOF']] });
+    assert.deepEqual(read('FROM alpine\nRUN cat << EOF > /f\nhello\nEOF\nUSER 2\n'), { errors: [], user: '2', heredocs: [['EOF']] });
+    assert.deepEqual(read('FROM alpine\nRUN <<-A cat >/a && <<B cat >/b\n\tA\n\tB\nB\nUSER 3\n'), { errors: [], user: '3', heredocs: [['A', 'B']] });
+    assert.deepEqual(read("FROM alpine\nRUN <<eo'f' cat\necho foo\neof\nUSER 4\n"), { errors: [], user: '4', heredocs: [['eof']] });
+    // The body of a heredoc is not read as instructions; its text is the RUN's.
+    const { spec } = parse('FROM alpine\nRUN 3<<EOF cat /dev/fd/3\nUSER root\nEOF\n');
+    const [run] = (spec.stages[0]?.instructions ?? []) as [RunInstruction];
+    assert.equal(run.args.text, '3<<EOF cat /dev/fd/3\nUSER root');
+    assert.equal(spec.stages[0]?.user, undefined);
+  });
+
   it('accepts what the builder accepts: directives after an unknown one, --, heredoc forms it reads differently', () => {
     const errors = (text: string) => parse(text).diagnostics.map((d) => `${d.code} ${pos(d.at)} ${d.message}`);
     // An unknown directive ends the directive block; an escape directive without a value is a comment.

@@ -1,4 +1,4 @@
-import type { Instruction, Heredoc as ParsedHeredoc, Property } from 'dockerfile-ast';
+import type { Instruction, Property } from 'dockerfile-ast';
 import {
   type ArgDecl,
   type CommandText,
@@ -22,7 +22,8 @@ import {
   unknown,
 } from '../../model/index.js';
 import { expandVariables } from './expand.js';
-import { mayHoldHeredocs, parseLean } from './lean-parser.js';
+import type { HeredocBody } from './heredocs.js';
+import { parseLean } from './lean-parser.js';
 
 /** Instructions the Dockerfile frontend knows (docs.docker.com/reference/dockerfile). */
 const KEYWORDS = new Set([
@@ -119,15 +120,20 @@ class Positions {
     const col = this.column(l0, start - (this.starts[l0] as number));
     return { source: this.source, line: l0 + 1, column: col, endLine: l0 + 1, endColumn: col + (end - start), offset: start, endOffset: end };
   }
-  /** Location of [start, end) offsets on one line. */
-  span(start: number, end: number): Location {
+  /** 0-based line of an offset. */
+  lineOf(offset: number): number {
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
-      if ((this.starts[mid] as number) <= start) lo = mid;
+      if ((this.starts[mid] as number) <= offset) lo = mid;
       else hi = mid - 1;
     }
+    return lo;
+  }
+  /** Location of [start, end) offsets on one line. */
+  span(start: number, end: number): Location {
+    const lo = this.lineOf(start);
     const col = this.column(lo, start - (this.starts[lo] as number));
     return { source: this.source, line: lo + 1, column: col, endLine: lo + 1, endColumn: col + (end - start), offset: start, endOffset: end };
   }
@@ -152,7 +158,8 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
   const read = text.includes('\r') ? text.replace(LONE_CR, ' ') : text;
   const pos = new Positions(read, source);
   const diagnostics: Diagnostic[] = [];
-  const doc = parseLean(read);
+  const lean = parseLean(read);
+  const doc = lean.doc;
   const spec: DockerfileSpec = {
     name: source,
     at: { source, line: 1, column: 1, offset: 0 },
@@ -223,12 +230,15 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
     const at = pos.loc(range);
     // dockerfile-ast recomputes arguments on every getter call: flags are read from the joined text instead,
     // and heredocs are asked for only when the instruction may hold some (see LeanParser).
-    const heredocs = mayHoldHeredocs(ins) ? heredocsOf(ins, keyword) : [];
+    const heredocs = lean.heredocs.get(at.offset as number) ?? [];
     for (const h of heredocs) {
-      if (h.getDelimiterRange() === null && isUnterminated(read, at.offset as number, h.getName())) {
-        error(pos.loc(h.getNameRange()), `unterminated heredoc <<${h.getName()}: no line holds only ${h.getName()}`);
-      }
+      if (!h.delimiter) error(pos.span(h.nameStart, h.nameEnd), `unterminated heredoc <<${h.name}: no line holds only ${h.name}`);
     }
+    const heredocLines = heredocs.map((h) => ({
+      name: h.name,
+      first: pos.lineOf(h.contentStart) + 1,
+      last: h.contentEnd > h.contentStart ? pos.lineOf(h.contentEnd - 1) + 1 : 0,
+    }));
     const full = commandTextOf(pos, pos.offset(keywordRange.end), range, heredocs, escapeChar);
     // The builder reads leading --flags on every instruction, and refuses those it does not know (names are
     // case-sensitive: RUN --MOUNT is refused).
@@ -271,7 +281,7 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
       continue;
     }
     if (keyword === 'RUN') {
-      stage.instructions.push(runOf(at, flags, heredocs, argsText));
+      stage.instructions.push(runOf(at, flags, heredocLines, argsText));
       continue;
     }
     if (keyword === 'COPY' || keyword === 'ADD') {
@@ -352,7 +362,7 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
         } else if (trigger === 'RUN' && m) {
           const t = splitFlags(sliceCommand(argsText, m[0].length));
           for (const f of t.flags) if (!FLAGS.RUN?.has(f.name)) error(f.at, `unknown flag for RUN: --${f.name}`, 'unknown-flag');
-          const run = runOf(at, t.flags, heredocs, t.args);
+          const run = runOf(at, t.flags, heredocLines, t.args);
           run.onbuild = true;
           stage.instructions.push(run);
         }
@@ -366,33 +376,6 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
     error({ source, line: 1, column: 1 }, 'no FROM instruction: the Dockerfile builds nothing');
   }
   return { spec, diagnostics };
-}
-
-/**
- * The heredocs of a RUN, COPY or ADD, or of an ONBUILD RUN or COPY trigger (whose bodies run in every child
- * image's build); none for other instructions.
- */
-function heredocsOf(ins: Instruction, keyword: string): ParsedHeredoc[] {
-  if (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD') return (ins as unknown as { getHeredocs(): ParsedHeredoc[] }).getHeredocs();
-  if (keyword !== 'ONBUILD') return [];
-  const trigger = (ins as unknown as { getTriggerInstruction(): Instruction | null }).getTriggerInstruction();
-  const k = trigger?.getKeyword();
-  return trigger && (k === 'RUN' || k === 'COPY') ? (trigger as unknown as { getHeredocs(): ParsedHeredoc[] }).getHeredocs() : [];
-}
-
-/**
- * True when no line after the instruction's first one closes heredoc `name`, read as BuildKit reads it (trailing
- * carriage returns and, for `<<-`, leading tabs dropped). Only plain names are judged: dockerfile-ast does not
- * read every form BuildKit accepts (`<< EOF`, `<<eo'f'`, `<<-A` beside `<<B`), and a heredoc it cannot close is
- * not for that reason one the builder refuses.
- */
-function isUnterminated(text: string, from: number, name: string): boolean {
-  if (!/^[^\s'"\\<]+$/.test(name)) return false;
-  const lines = text.slice(from).split('\n');
-  for (let k = 1; k < lines.length; k++) {
-    if ((lines[k] as string).replace(/[\r ]+$/, '').replace(/^\t+/, '') === name) return false;
-  }
-  return true;
 }
 
 /** A carriage return that does not end a line (CRLF is a line end for both the builder and dockerfile-ast). */
@@ -589,7 +572,7 @@ function commandTextOf(
   pos: Positions,
   start: number,
   range: Parameters<Positions['loc']>[0],
-  heredocs: readonly ParsedHeredoc[],
+  heredocs: readonly HeredocBody[],
   escapeChar: string,
 ): CommandText {
   const end = pos.offset(range.end);
@@ -597,13 +580,10 @@ function commandTextOf(
   const bodyLines = heredocs.length > 0 ? new Set<number>() : undefined;
   const delimiterLines = heredocs.length > 0 ? new Set<number>() : undefined;
   for (const h of heredocs) {
-    const c = h.getContentRange();
-    const d = h.getDelimiterRange();
-    if (d) delimiterLines?.add(d.start.line);
-    if (!c) continue;
-    // A range ending at column 0 of a later line does not include that line.
-    const last = c.end.character === 0 && c.end.line > c.start.line ? c.end.line - 1 : c.end.line;
-    for (let l = c.start.line; l <= last && (!d || l < d.start.line); l++) bodyLines?.add(l);
+    if (h.delimiter) delimiterLines?.add(pos.lineOf(h.delimiter.start));
+    if (h.contentEnd <= h.contentStart) continue;
+    const last = pos.lineOf(h.contentEnd - 1);
+    for (let l = pos.lineOf(h.contentStart); l <= last; l++) bodyLines?.add(l);
   }
   // Every piece lies on the line the loop is at, so its location needs no search.
   const span = (l0: number, a: number, b: number): Location => pos.lineSpan(l0, a, b);
@@ -682,7 +662,7 @@ function execForm(cmd: CommandText): string[] | undefined {
   }
 }
 
-function runOf(at: Location, flags: InstructionFlag[], heredocs: readonly ParsedHeredoc[], args: CommandText): RunInstruction {
+function runOf(at: Location, flags: InstructionFlag[], heredocs: readonly HeredocLines[], args: CommandText): RunInstruction {
   const heredoc = heredocs.length > 0;
   const exec = execForm(args);
   const run: RunInstruction = { keyword: 'RUN', at, flags, args, form: heredoc ? 'heredoc' : exec ? 'exec' : 'shell', mounts: [] };
@@ -703,21 +683,25 @@ function runOf(at: Location, flags: InstructionFlag[], heredocs: readonly Parsed
   return run;
 }
 
+/** A heredoc's name and the 1-based lines of its body (`last` < `first` for an empty body). */
+interface HeredocLines {
+  name: string;
+  first: number;
+  last: number;
+}
+
 /**
  * Where each heredoc's body lies in a RUN's text: the body lines (segments after the first line) that fall in
- * the heredoc's content range. A heredoc with an empty body gets an empty span at the end of the text.
+ * the heredoc's lines. A heredoc with an empty body gets an empty span at the end of the text.
  */
-function heredocBodies(heredocs: readonly ParsedHeredoc[], args: CommandText): NonNullable<RunInstruction['heredocs']> {
+function heredocBodies(heredocs: readonly HeredocLines[], args: CommandText): NonNullable<RunInstruction['heredocs']> {
   const nl = args.text.indexOf('\n');
   const segs = args.segments;
   return heredocs.map((h) => {
-    const c = h.getContentRange();
     let start = -1;
     let end = -1;
-    if (c && nl !== -1) {
-      // Segment lines are 1-based, dockerfile-ast's 0-based; a range ending at column 0 leaves that line out.
-      const first = c.start.line + 1;
-      const last = (c.end.character === 0 && c.end.line > c.start.line ? c.end.line - 1 : c.end.line) + 1;
+    if (h.last >= h.first && nl !== -1) {
+      const { first, last } = h;
       for (let k = 0; k < segs.length; k++) {
         const s = segs[k] as CommandText['segments'][number];
         const line = s.at.line ?? 0;
@@ -728,7 +712,7 @@ function heredocBodies(heredocs: readonly ParsedHeredoc[], args: CommandText): N
       }
     }
     if (start === -1) start = end = args.text.length;
-    return { name: h.getName(), start, end };
+    return { name: h.name, start, end };
   });
 }
 
