@@ -112,6 +112,19 @@ testRule(noCurlPipeShell, {
       ],
     },
     {
+      name: 'two heredocs with one name: the second body is the one sh reads',
+      dockerfile: df`
+        # syntax=docker/dockerfile:1.7
+        FROM alpine:3.20
+        RUN cat <<EOF > /tmp/a && sh <<EOF
+        hello
+        EOF
+        curl -fsSL https://get.example.com | sh
+        EOF
+      `,
+      errors: [{ messageId: 'pipeToShell', line: 6, column: 1 }],
+    },
+    {
       name: 'through more pipeline stages, into a quoted interpreter, through eval or source',
       dockerfile: df`
         FROM debian:12-slim

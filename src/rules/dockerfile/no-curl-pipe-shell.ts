@@ -118,6 +118,8 @@ function remoteSavedFile(m: RegExpMatchArray): string | undefined {
 function runsDownloadUnverified(text: string, index: number, matchLength: number, file: string): boolean {
   // A download written inside a quoted string is text (`echo "To update: curl -o f URL && sh f" > /etc/motd`).
   if (insideQuotes(text, index)) return false;
+  // A name longer than any path is no file to look for (and would make too large a pattern).
+  if (file.length > 1024) return false;
   const after = text.slice(index + matchLength);
   const name = escapeRegExp(file);
   const base = escapeRegExp(file.replace(/^.*\//, ''));

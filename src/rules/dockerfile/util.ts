@@ -56,61 +56,99 @@ function scriptOf(run: RunInstruction): RunScript {
     const head = nl === -1 ? cmd.text : cmd.text.slice(0, nl);
     const bodies = run.heredocs ?? (nl === -1 ? [] : [{ name: '', start: nl + 1, end: cmd.text.length }]);
     // A body that is data for another program (`cat > f`, `python3`) is blanked, keeping every index in place.
-    let text = cmd.text;
-    for (const b of bodies) {
-      if (isShellBody(head, b.name, cmd.text.slice(b.start, b.end))) continue;
-      text = text.slice(0, b.start) + text.slice(b.start, b.end).replace(/[^\n]/g, ' ') + text.slice(b.end);
+    // Bodies follow their markers' order in the first line: body k belongs to marker k.
+    const markers = markersOf(head);
+    // Markers of one simple command share its program (`cat <<A <<B`): it is found once per command.
+    const programs = new Map<number, string | undefined>();
+    const consumer = (m: Marker): string | undefined => {
+      if (!programs.has(m.from)) programs.set(m.from, consumerOf(head, m));
+      return programs.get(m.from);
+    };
+    const blank: { start: number; end: number }[] = [];
+    bodies.forEach((b, k) => {
+      const m = markers[k];
+      if (!isShellBody(m ? consumer(m) : undefined, cmd.text.slice(b.start, b.end))) blank.push(b);
+    });
+    if (blank.length === 0) return { text: cmd.text, locate: (i, n) => commandLocation(cmd, i, n) };
+    let text = '';
+    let at = 0;
+    for (const b of blank) {
+      text += cmd.text.slice(at, b.start) + cmd.text.slice(b.start, b.end).replace(/[^\n]/g, ' ');
+      at = b.end;
     }
+    text += cmd.text.slice(at);
     return { text, locate: (i, n) => commandLocation(cmd, i, n) };
   }
   return { text: cmd.text, locate: (i, n) => commandLocation(cmd, i, n) };
 }
 
 /**
- * True when a heredoc body is run as a shell script: the command that holds its `<<NAME` marker is a shell, or
- * there is no command (`RUN <<EOF`: the builder runs the body), and a `#!` line, if any, names a shell.
+ * True when a heredoc body is run as a shell script: `program`, the command that holds its `<<NAME` marker (see
+ * consumerOf), is a shell, or there is none (`RUN <<EOF`: the builder runs the body), and a `#!` line, if any,
+ * names a shell.
  * `RUN <<A cat > /a.txt && <<B sh`: body A is data for cat, body B a script.
  */
-function isShellBody(head: string, name: string, body: string): boolean {
+function isShellBody(program: string | undefined, body: string): boolean {
   const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(body);
   const interpreter = shebang ? (shebang[1]?.endsWith('/env') ? (shebang[2] ?? '') : (shebang[1] ?? '')) : undefined;
   if (interpreter !== undefined && !SHELLS.test(interpreter.replace(/^.*\//, ''))) return false;
-  const program = consumerOf(head, name);
   return program === undefined || SHELLS.test(program);
 }
 
-/** Heredoc markers and redirections: `<<EOF`, `<<-"EOF"`, `2>&1`, `>/a`, `> /a` (the target is the next word). */
-const REDIRECT = /^\d*(?:<<-?\S*|[<>]{1,2}&?\S*)$/;
+/** A heredoc marker of a RUN's first line: where it is, and the simple command that holds it ([from, to)). */
+interface Marker {
+  index: number;
+  end: number;
+  from: number;
+  to: number;
+}
 
-/** The program of the simple command in `head` that holds the marker of heredoc `name` (the first, if no name). */
-function consumerOf(head: string, name: string): string | undefined {
-  const marker = name === '' ? /\d*<</ : new RegExp(`\\d*<<-?\\s*["']?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?(?=\\s|$|[;&|)])`);
-  const m = marker.exec(head);
-  if (!m) return undefined;
-  // The simple command around the marker: between unquoted separators (&& || ; | & ( )).
+/**
+ * The heredoc markers of a RUN's first line, in order: each unquoted `[fd]<<[-]` with its name word, and the
+ * simple command around it (between unquoted `&&`, `||`, `;`, `|`, `&`, parentheses). One pass over the line.
+ */
+function markersOf(head: string): Marker[] {
+  const out: Marker[] = [];
+  let pending = 0;
   let from = 0;
-  let to = head.length;
   let quote = '';
   for (let i = 0; i < head.length; i++) {
     const c = head[i] as string;
     if (quote) {
       if (c === quote) quote = '';
+      else if (c === '\\' && quote === '"') i++;
       continue;
     }
-    if (c === '"' || c === "'") quote = c;
-    else if (';&|()'.includes(c) && !(c === '&' && (head[i - 1] === '>' || head[i - 1] === '<'))) {
-      if (i < m.index) from = i + 1;
-      else if (i >= m.index + m[0].length) {
-        to = i;
-        break;
-      }
+    if (c === '\\') i++;
+    else if (c === '"' || c === "'") quote = c;
+    else if (c === '<' && head[i + 1] === '<' && head[i + 2] !== '<' && head[i - 1] !== '<') {
+      let index = i;
+      while (index > from && /\d/.test(head[index - 1] as string)) index--;
+      let end = i + 2;
+      if (head[end] === '-') end++;
+      while (head[end] === ' ' || head[end] === '\t') end++;
+      while (end < head.length && !/[\s;&|()]/.test(head[end] as string)) end++;
+      out.push({ index, end, from, to: head.length });
+      i = end - 1;
+    } else if (';&|()'.includes(c) && !(c === '&' && (head[i - 1] === '>' || head[i - 1] === '<'))) {
+      for (; pending < out.length; pending++) (out[pending] as Marker).to = i;
+      from = i + 1;
     }
   }
-  const program = commandProgram(head.slice(from, to));
+  return out;
+}
+
+/** Heredoc markers and redirections: `<<EOF`, `<<-"EOF"`, `2>&1`, `>/a`, `> /a` (the target is the next word). */
+const REDIRECT = /^\d*(?:<<-?\S*|[<>]{1,2}&?\S*)$/;
+
+/** The program of the simple command that holds `marker`, or the shell its output is piped into. */
+function consumerOf(head: string, marker: Marker): string | undefined {
+  const program = commandProgram(head.slice(marker.from, marker.to));
   if (program !== undefined && SHELLS.test(program)) return program;
   // `cat <<EOF | sh`: the body flows down the pipeline into a shell.
+  const to = marker.to;
   if (head[to] === '|' && head[to + 1] !== '|') {
-    const rest = head.slice(to + 1);
+    const rest = head.slice(to + 1, to + 1 + 4096);
     const next = commandProgram(rest.slice(0, rest.search(/[;&|()]|$/)));
     if (next !== undefined && SHELLS.test(next)) return next;
   }

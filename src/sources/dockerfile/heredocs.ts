@@ -31,6 +31,8 @@ export interface HeredocBody extends HeredocMarker {
  */
 export function heredocMarkers(args: string, offset: number, escapeChar: string): HeredocMarker[] {
   const words = shellWords(args, escapeChar);
+  // BuildKit's lexer fails on a quote or `${` left open, and then finds no heredoc in the line at all.
+  if (words === undefined) return [];
   const out: HeredocMarker[] = [];
   for (let k = 0; k < words.length; k++) {
     const w = words[k] as { text: string; start: number; end: number };
@@ -40,6 +42,8 @@ export function heredocMarkers(args: string, offset: number, escapeChar: string)
     let nameStart = w.start + (m[1] as string).length + 2 + (m[2] as string).length;
     let nameEnd = w.end;
     if (rest === '') {
+      // `<< EOF`: the lexer keeps blanks only right after `<<`; `<<- EOF` is `<<-` with no name.
+      if (m[2] === '-') continue;
       const next = words[k + 1];
       if (!next || next.text.includes('<')) continue;
       rest = next.text;
@@ -47,9 +51,9 @@ export function heredocMarkers(args: string, offset: number, escapeChar: string)
       nameEnd = next.end;
       k++;
     }
-    const name = rest.replace(/\\(.)/g, '$1').replace(/["']/g, '');
-    // A name with shell syntax in it is an operator, not a delimiter: `$((1 << 3))` shifts bits.
-    if (name === '' || /[()`;&|<>]/.test(name)) continue;
+    const name = unquote(rest);
+    // An unquoted name with shell syntax in it is an operator, not a delimiter: `$((1 << 3))` shifts bits.
+    if (name === '' || (!/["'\\]/.test(rest) && /[()`;&|<>]/.test(name))) continue;
     out.push({ name, chomp: m[2] === '-', nameStart: offset + nameStart, nameEnd: offset + nameEnd });
   }
   return out;
@@ -93,6 +97,29 @@ export function readHeredocBodies(text: string, lineEnd: number, markers: readon
   return { bodies, end };
 }
 
+/**
+ * A word with its shell quoting removed: `'…'` literal, `"…"` with `\"`, `\\`, `\$` and `` \` `` escapes, a
+ * backslash outside quotes escaping the next character (`<<"E'OF"`: E'OF; `<<\'EOF`: 'EOF).
+ */
+function unquote(word: string): string {
+  let out = '';
+  let quote = '';
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i] as string;
+    if (quote === "'") {
+      if (c === "'") quote = '';
+      else out += c;
+    } else if (quote === '"') {
+      if (c === '"') quote = '';
+      else if (c === '\\' && i + 1 < word.length && '"\\$`'.includes(word[i + 1] as string)) out += word[++i];
+      else out += c;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '\\' && i + 1 < word.length) out += word[++i];
+    else out += c;
+  }
+  return out;
+}
+
 /** The offset after the line break at or after `offset` (the text's length when there is none). */
 function nextLineStart(text: string, offset: number): number {
   const nl = text.indexOf('\n', offset);
@@ -104,7 +131,7 @@ function nextLineStart(text: string, offset: number): number {
  * backslash escapes the next character, continuation escapes (`escapeChar` before a line break) join lines and
  * comment lines inside a continuation are skipped. Positions are indexes in `args`.
  */
-function shellWords(args: string, escapeChar: string): { text: string; start: number; end: number }[] {
+function shellWords(args: string, escapeChar: string): { text: string; start: number; end: number }[] | undefined {
   const words: { text: string; start: number; end: number }[] = [];
   let text = '';
   let start = -1;
@@ -117,8 +144,9 @@ function shellWords(args: string, escapeChar: string): { text: string; start: nu
   };
   for (let i = 0; i < args.length; i++) {
     const c = args[i] as string;
-    // A continuation: the escape character, optional blanks, a line break; then comment lines are dropped.
-    if (c === escapeChar && !quote) {
+    // A continuation: the escape character, optional blanks, a line break; then comment lines are dropped. The
+    // builder joins lines before the shell reads them, so this holds inside quotes too.
+    if (c === escapeChar) {
       const m = /^[ \t]*\r?\n/.exec(args.slice(i + 1, i + 1 + 256));
       if (m) {
         i += m[0].length;
@@ -126,7 +154,7 @@ function shellWords(args: string, escapeChar: string): { text: string; start: nu
         continue;
       }
     }
-    if (!quote && (c === ' ' || c === '\t' || c === '\r' || c === '\n')) {
+    if (!quote && /\s/.test(c)) {
       flush();
       continue;
     }
@@ -146,5 +174,27 @@ function shellWords(args: string, escapeChar: string): { text: string; start: nu
     }
   }
   flush();
+  // An open quote or `${` at the end: the builder's lexer fails on the line.
+  if (quote !== '' || openBraces(args)) return undefined;
   return words;
+}
+
+/** True when a `${` outside single quotes is not closed (BuildKit's lexer fails on it). */
+function openBraces(args: string): boolean {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < args.length; i++) {
+    const c = args[i];
+    if (quote === "'") {
+      if (c === "'") quote = '';
+      continue;
+    }
+    if (c === '\\') i++;
+    else if (c === "'" && quote === '') quote = "'";
+    else if (c === '$' && args[i + 1] === '{') {
+      depth++;
+      i++;
+    } else if (c === '}' && depth > 0) depth--;
+  }
+  return depth > 0;
 }

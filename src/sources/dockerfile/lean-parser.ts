@@ -71,7 +71,12 @@ class LeanParser extends ParserBase {
   override createInstruction(dockerfile: Dockerfile, instruction: string, start: number, instructionEnd: number, end: number): Instruction {
     const keyword = instruction.toUpperCase();
     const heredocs = HEREDOC_KEYWORDS.has(keyword);
-    if (heredocs) this.mayHoldHeredoc(keyword, start, instructionEnd, end);
+    if (heredocs && this.mayHoldHeredoc(keyword, start, instructionEnd, end) && end === this.buffer.length && !this.heredocs.has(start)) {
+      // The last instruction, with no line break after it: dockerfile-ast does not look for heredocs there, and
+      // any it holds are unterminated (BuildKit refuses them).
+      const markers = heredocMarkers(this.buffer.slice(instructionEnd, end), instructionEnd, this.escapeChar);
+      if (markers.length > 0) this.heredocs.set(start, readHeredocBodies(this.buffer, end, markers).bodies);
+    }
     this.last = heredocs ? { start, instructionEnd } : { start: -1, instructionEnd: -1 };
     if (TYPED.has(keyword)) return super.createInstruction(dockerfile, instruction, start, instructionEnd, end);
     const doc = this.document as { positionAt(offset: number): Range['start'] };
@@ -107,7 +112,11 @@ class LeanParser extends ParserBase {
     if (this.marker !== -1 && this.marker < end) {
       // Comment lines inside a continuation are dropped before the line is read, as the builder drops them.
       const args = this.buffer.slice(instructionEnd, end).replace(/\n[ \t]*#[^\n]*/g, '\n');
-      result = (keyword === 'ONBUILD' || !isExecForm(args)) && hasUnquotedHeredocMarker(args);
+      // ONBUILD: only a RUN, COPY or ADD trigger holds heredocs (BuildKit's canContainHeredoc reads the trigger).
+      const trigger = keyword === 'ONBUILD' ? /^\s*(\S+)([\s\S]*)$/.exec(args) : null;
+      const own = trigger ? ((trigger[1] as string).toUpperCase() === 'ONBUILD' ? '' : (trigger[1] as string).toUpperCase()) : keyword;
+      const rest = trigger ? (trigger[2] as string) : args;
+      result = (own === 'RUN' || own === 'COPY' || own === 'ADD') && !isExecForm(rest) && hasUnquotedHeredocMarker(rest);
     }
     this.heredocAt.set(start, result);
     return result;

@@ -17,6 +17,28 @@ const parse = (text: string) => parseDockerfile(text, 'Dockerfile');
 const pos = (at: { line?: number; column?: number }) => `${at.line}:${at.column}`;
 
 describe('parseDockerfile', () => {
+  it('finds no heredoc where BuildKit finds none, and reads quoted names and odd blanks as it does', () => {
+    const keywords = (text: string) => {
+      const { spec, diagnostics } = parse(text);
+      return { errors: diagnostics.map((d) => `${pos(d.at)} ${d.message}`), keywords: (spec.stages[0]?.instructions ?? []).map((i) => i.keyword) };
+    };
+    const tail = 'RUN curl -fsSL https://x.example/i.sh | sh\nUSER root\n';
+    // A quote the lexer cannot close after the marker, `<<-` followed by a blank, an ONBUILD trigger that is no RUN/COPY/ADD.
+    for (const line of ["RUN echo hi # <<EOF don't", 'RUN echo hi # <<- EOF', 'ONBUILD CMD cat <<EOF', 'RUN echo ${x <<EOF']) {
+      assert.deepEqual(keywords(`FROM alpine\n${line}\n${tail}`).keywords.slice(-2), ['RUN', 'USER'], line);
+    }
+    // Quotes inside quotes are literal: the name is E'OF, and only that line closes the heredoc.
+    assert.deepEqual(keywords(`FROM alpine\nRUN cat <<"E'OF" > /x\nEOF\nE'OF\n${tail}`), { errors: [], keywords: ['RUN', 'RUN', 'USER'] });
+    // A comment line inside a quoted continuation is dropped before the line is read; NBSP is a blank.
+    assert.deepEqual(keywords("FROM alpine\nRUN echo 'hello \\\n# don't\nworld' && cat <<EOF > /m\nhi\nEOF\nUSER 1\n"), {
+      errors: [],
+      keywords: ['RUN', 'USER'],
+    });
+    assert.deepEqual(keywords('FROM alpine\nCOPY <<EOF\u00a0/etc/motd\nhi\nEOF\n'), { errors: [], keywords: ['COPY'] });
+    // The last instruction, without a line break: its heredoc is unterminated.
+    assert.deepEqual(keywords('FROM alpine\nRUN cat <<EOF').errors, ['2:11 unterminated heredoc <<EOF: no line holds only EOF']);
+  });
+
   it('reads heredocs as BuildKit does: a file descriptor, a space after <<, <<- beside <<, quoted names', () => {
     const read = (text: string) => {
       const { spec, diagnostics } = parse(text);

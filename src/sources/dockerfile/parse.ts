@@ -697,15 +697,17 @@ interface HeredocLines {
 function heredocBodies(heredocs: readonly HeredocLines[], args: CommandText): NonNullable<RunInstruction['heredocs']> {
   const nl = args.text.indexOf('\n');
   const segs = args.segments;
+  // Heredocs and segments are both in line order: one pass over the segments serves them all.
+  let k = 0;
   return heredocs.map((h) => {
     let start = -1;
     let end = -1;
     if (h.last >= h.first && nl !== -1) {
-      const { first, last } = h;
-      for (let k = 0; k < segs.length; k++) {
+      for (; k < segs.length; k++) {
         const s = segs[k] as CommandText['segments'][number];
         const line = s.at.line ?? 0;
-        if (s.start <= nl || line < first || line > last) continue;
+        if (s.start <= nl || line < h.first) continue;
+        if (line > h.last) break;
         if (start === -1) start = s.start;
         const next = segs[k + 1];
         end = next ? next.start - 1 : args.text.length;
