@@ -3,7 +3,8 @@
 import { Instruction } from 'dockerfile-ast';
 import type { Dockerfile } from 'dockerfile-ast/lib/dockerfile.js';
 import { Parser } from 'dockerfile-ast/lib/parser.js';
-import { type HeredocBody, heredocMarkers, readHeredocBodies } from './heredocs.js';
+import { execFormOf } from './exec-form.js';
+import { type HeredocBody, type HeredocMarker, heredocMarkers, readHeredocBodies } from './heredocs.js';
 
 /**
  * The members of dockerfile-ast 0.7.1's `Parser` (lib/parser.js) that LeanParser overrides or reads. They are
@@ -58,8 +59,8 @@ const HEREDOC_KEYWORDS = new Set(['ADD', 'COPY', 'RUN', 'ONBUILD']);
  * parser, and it keeps each instruction's heredocs (`heredocs`) for parse.ts.
  */
 class LeanParser extends ParserBase {
-  /** Whether the instruction starting at an offset may hold a heredoc, decided once (it is built twice). */
-  private readonly heredocAt = new Map<number, boolean>();
+  /** The heredoc markers of the instruction starting at an offset, found once (it is built twice). */
+  private readonly markersAt = new Map<number, HeredocMarker[]>();
   /** The heredocs read, by the offset where their instruction starts. */
   readonly heredocs = new Map<number, HeredocBody[]>();
   /** The instruction processHeredocs is called for: the last one built (dockerfile-ast builds it just before). */
@@ -71,12 +72,12 @@ class LeanParser extends ParserBase {
   override createInstruction(dockerfile: Dockerfile, instruction: string, start: number, instructionEnd: number, end: number): Instruction {
     const keyword = instruction.toUpperCase();
     const heredocs = HEREDOC_KEYWORDS.has(keyword);
-    if (heredocs && this.mayHoldHeredoc(keyword, start, instructionEnd, end) && end === this.buffer.length && !this.heredocs.has(start)) {
+    if (heredocs && end === this.buffer.length && !this.heredocs.has(start)) {
       // The last instruction, with no line break after it: dockerfile-ast does not look for heredocs there, and
       // any it holds are unterminated (BuildKit refuses them).
-      const markers = heredocMarkers(this.buffer.slice(instructionEnd, end), instructionEnd, this.escapeChar);
+      const markers = this.markersOf(keyword, start, instructionEnd, end);
       if (markers.length > 0) this.heredocs.set(start, readHeredocBodies(this.buffer, end, markers).bodies);
-    }
+    } else if (heredocs) this.markersOf(keyword, start, instructionEnd, end);
     this.last = heredocs ? { start, instructionEnd } : { start: -1, instructionEnd: -1 };
     if (TYPED.has(keyword)) return super.createInstruction(dockerfile, instruction, start, instructionEnd, end);
     const doc = this.document as { positionAt(offset: number): Range['start'] };
@@ -88,23 +89,23 @@ class LeanParser extends ParserBase {
 
   /** `offset`: where the instruction's logical line ends. Returns where the instruction ends (after its heredocs). */
   override processHeredocs(_instruction: Instruction, offset: number): number {
-    const { start, instructionEnd } = this.last;
-    if (start === -1 || this.heredocAt.get(start) !== true) return offset;
-    const markers = heredocMarkers(this.buffer.slice(instructionEnd, offset), instructionEnd, this.escapeChar);
-    if (markers.length === 0) return offset;
+    const markers = this.last.start === -1 ? undefined : this.markersAt.get(this.last.start);
+    if (markers === undefined || markers.length === 0) return offset;
+    const { start } = this.last;
     const { bodies, end } = readHeredocBodies(this.buffer, offset, markers);
     this.heredocs.set(start, bodies);
     return end;
   }
 
   /**
-   * True when the instruction's arguments (buffer[instructionEnd, end) the first time it is built: its logical
-   * line) hold `<<` outside quotes and, for ADD, COPY and RUN, are not in exec (JSON) form.
+   * The heredoc markers of the instruction's arguments (buffer[instructionEnd, end) the first time it is built:
+   * its logical line): none unless they hold `<<`, and none in exec (JSON) form or in an ONBUILD whose trigger is
+   * not ADD, COPY or RUN.
    */
-  private mayHoldHeredoc(keyword: string, start: number, instructionEnd: number, end: number): boolean {
-    const known = this.heredocAt.get(start);
+  private markersOf(keyword: string, start: number, instructionEnd: number, end: number): HeredocMarker[] {
+    const known = this.markersAt.get(start);
     if (known !== undefined) return known;
-    let result = false;
+    let result: HeredocMarker[] = [];
     if (this.marker === -2 || this.marker < instructionEnd || this.markerFrom > instructionEnd) {
       this.markerFrom = instructionEnd;
       this.marker = this.buffer.indexOf('<<', instructionEnd);
@@ -116,9 +117,11 @@ class LeanParser extends ParserBase {
       const trigger = keyword === 'ONBUILD' ? /^\s*(\S+)([\s\S]*)$/.exec(args) : null;
       const own = trigger ? ((trigger[1] as string).toUpperCase() === 'ONBUILD' ? '' : (trigger[1] as string).toUpperCase()) : keyword;
       const rest = trigger ? (trigger[2] as string) : args;
-      result = (own === 'RUN' || own === 'COPY' || own === 'ADD') && !isExecForm(rest) && hasUnquotedHeredocMarker(rest);
+      if ((own === 'RUN' || own === 'COPY' || own === 'ADD') && !isExecForm(rest)) {
+        result = heredocMarkers(this.buffer.slice(instructionEnd, end), instructionEnd, this.escapeChar);
+      }
     }
-    this.heredocAt.set(start, result);
+    this.markersAt.set(start, result);
     return result;
   }
 }
@@ -129,32 +132,7 @@ class LeanParser extends ParserBase {
  */
 function isExecForm(args: string): boolean {
   const joined = args.replace(/[\\`][ \t]*\r?\n/g, ' ');
-  const rest = joined.replace(/^(\s*--\S+)*\s*/, '');
-  if (!rest.startsWith('[')) return false;
-  try {
-    const v = JSON.parse(rest.trim()) as unknown;
-    return Array.isArray(v) && v.every((x) => typeof x === 'string');
-  } catch {
-    return false;
-  }
-}
-
-/**
- * True when `<<` occurs outside single and double quotes, as a shell word would start it (BuildKit splits the
- * line into shell words keeping quotes, and only a word that starts with `[fd]<<` is a heredoc).
- */
-function hasUnquotedHeredocMarker(args: string): boolean {
-  let quote = '';
-  for (let i = 0; i < args.length; i++) {
-    const c = args[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = '';
-    } else if (c === '\\') i++;
-    else if (c === '"' || c === "'") quote = c;
-    else if (c === '<' && args[i + 1] === '<') return true;
-  }
-  return false;
+  return execFormOf(joined.replace(/^(\s*--\S+)*\s*/, '')) !== undefined;
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   tryParseImageRef,
   unknown,
 } from '../../model/index.js';
+import { execFormOf } from './exec-form.js';
 import { expandVariables } from './expand.js';
 import type { HeredocBody } from './heredocs.js';
 import { parseLean } from './lean-parser.js';
@@ -652,14 +653,7 @@ export function wordsOf(cmd: CommandText): { text: string; at: Location }[] {
 /** A JSON array of strings (exec form), or undefined when the text is not one (the builder then uses shell form). */
 function execForm(cmd: CommandText): string[] | undefined {
   const nl = cmd.text.indexOf('\n');
-  const head = (nl === -1 ? cmd.text : cmd.text.slice(0, nl)).trim();
-  if (!head.startsWith('[')) return undefined;
-  try {
-    const v = JSON.parse(head) as unknown;
-    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
-  } catch {
-    return undefined;
-  }
+  return execFormOf(nl === -1 ? cmd.text : cmd.text.slice(0, nl));
 }
 
 function runOf(at: Location, flags: InstructionFlag[], heredocs: readonly HeredocLines[], args: CommandText): RunInstruction {
@@ -753,15 +747,8 @@ function healthcheckOf(flags: InstructionFlag[], args: CommandText, error: (at: 
     return undefined;
   }
   const rest = (sub[2] as string).trim();
-  let test: string[];
-  if (rest.startsWith('[')) {
-    try {
-      const v = JSON.parse(rest) as unknown;
-      test = Array.isArray(v) && v.every((x) => typeof x === 'string') ? ['CMD', ...(v as string[])] : ['CMD-SHELL', rest];
-    } catch {
-      test = ['CMD-SHELL', rest];
-    }
-  } else test = ['CMD-SHELL', rest];
+  const exec = execFormOf(rest);
+  const test = exec ? ['CMD', ...exec] : ['CMD-SHELL', rest];
   if (test.length < 2 || (test[1] as string) === '') {
     error(args.at, 'HEALTHCHECK CMD needs a command');
     return undefined;
