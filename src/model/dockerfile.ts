@@ -128,10 +128,11 @@ export interface RunInstruction extends InstructionBase {
   exec?: string[];
   mounts: Sourced<RunMount>[];
   /**
-   * Heredoc form: each heredoc's name and its body's place in `args.text` ([start, end) indexes; bodies follow
-   * the first line, in the order of their markers). A body is stdin of the command that holds its marker.
+   * Heredoc form: each heredoc's name, where the name is written in `args.text` (`nameAt`, in the first line; -1
+   * when unknown), and its body's place there ([start, end) indexes; bodies follow the first line, in the order of
+   * their markers). A body is stdin of the command that holds its marker.
    */
-  heredocs?: { name: string; start: number; end: number }[];
+  heredocs?: { name: string; nameAt: number; start: number; end: number }[];
   /**
    * True for the trigger of `ONBUILD RUN ...`: it runs in the build of every image FROM this one, so the RUN
    * rules check it too (located at the ONBUILD line); it changes nothing in this image.

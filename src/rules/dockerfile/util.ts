@@ -54,21 +54,21 @@ function scriptOf(run: RunInstruction): RunScript {
   if (run.form === 'heredoc') {
     const nl = cmd.text.indexOf('\n');
     const head = nl === -1 ? cmd.text : cmd.text.slice(0, nl);
-    const bodies = run.heredocs ?? (nl === -1 ? [] : [{ name: '', start: nl + 1, end: cmd.text.length }]);
+    const bodies = run.heredocs ?? (nl === -1 ? [] : [{ name: '', nameAt: -1, start: nl + 1, end: cmd.text.length }]);
     // A body that is data for another program (`cat > f`, `python3`) is blanked, keeping every index in place.
     // Bodies follow their markers' order in the first line: body k belongs to marker k.
-    const markers = markersOf(head);
+    const separators = separatorsOf(head);
     // Markers of one simple command share its program (`cat <<A <<B`): it is found once per command.
     const programs = new Map<number, string | undefined>();
-    const consumer = (m: Marker): string | undefined => {
-      if (!programs.has(m.from)) programs.set(m.from, consumerOf(head, m));
-      return programs.get(m.from);
+    const consumer = (nameAt: number): string | undefined => {
+      const command = commandAround(separators, nameAt, head.length);
+      if (!programs.has(command.from)) programs.set(command.from, consumerOf(head, command));
+      return programs.get(command.from);
     };
     const blank: { start: number; end: number }[] = [];
-    bodies.forEach((b, k) => {
-      const m = markers[k];
-      if (!isShellBody(m ? consumer(m) : undefined, cmd.text.slice(b.start, b.end))) blank.push(b);
-    });
+    for (const b of bodies) {
+      if (!isShellBody(b.nameAt === -1 ? undefined : consumer(b.nameAt), cmd.text.slice(b.start, b.end))) blank.push(b);
+    }
     if (blank.length === 0) return { text: cmd.text, locate: (i, n) => commandLocation(cmd, i, n) };
     let text = '';
     let at = 0;
@@ -95,22 +95,15 @@ function isShellBody(program: string | undefined, body: string): boolean {
   return program === undefined || SHELLS.test(program);
 }
 
-/** A heredoc marker of a RUN's first line: where it is, and the simple command that holds it ([from, to)). */
-interface Marker {
-  index: number;
-  end: number;
+/** A simple command of a RUN's first line: [from, to) in it. */
+interface Command {
   from: number;
   to: number;
 }
 
-/**
- * The heredoc markers of a RUN's first line, in order: each unquoted `[fd]<<[-]` with its name word, and the
- * simple command around it (between unquoted `&&`, `||`, `;`, `|`, `&`, parentheses). One pass over the line.
- */
-function markersOf(head: string): Marker[] {
-  const out: Marker[] = [];
-  let pending = 0;
-  let from = 0;
+/** The indexes of the unquoted separators of simple commands (`&&`, `||`, `;`, `|`, `&`, parentheses) in `head`. */
+function separatorsOf(head: string): number[] {
+  const out: number[] = [];
   let quote = '';
   for (let i = 0; i < head.length; i++) {
     const c = head[i] as string;
@@ -121,32 +114,32 @@ function markersOf(head: string): Marker[] {
     }
     if (c === '\\') i++;
     else if (c === '"' || c === "'") quote = c;
-    else if (c === '<' && head[i + 1] === '<' && head[i + 2] !== '<' && head[i - 1] !== '<') {
-      let index = i;
-      while (index > from && /\d/.test(head[index - 1] as string)) index--;
-      let end = i + 2;
-      if (head[end] === '-') end++;
-      while (head[end] === ' ' || head[end] === '\t') end++;
-      while (end < head.length && !/[\s;&|()]/.test(head[end] as string)) end++;
-      out.push({ index, end, from, to: head.length });
-      i = end - 1;
-    } else if (';&|()'.includes(c) && !(c === '&' && (head[i - 1] === '>' || head[i - 1] === '<'))) {
-      for (; pending < out.length; pending++) (out[pending] as Marker).to = i;
-      from = i + 1;
-    }
+    else if (';&|()'.includes(c) && !(c === '&' && (head[i - 1] === '>' || head[i - 1] === '<'))) out.push(i);
   }
   return out;
+}
+
+/** The simple command that holds index `at`, between the separators around it (a binary search). */
+function commandAround(separators: readonly number[], at: number, length: number): Command {
+  let lo = 0;
+  let hi = separators.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((separators[mid] as number) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return { from: lo > 0 ? (separators[lo - 1] as number) + 1 : 0, to: lo < separators.length ? (separators[lo] as number) : length };
 }
 
 /** Heredoc markers and redirections: `<<EOF`, `<<-"EOF"`, `2>&1`, `>/a`, `> /a` (the target is the next word). */
 const REDIRECT = /^\d*(?:<<-?\S*|[<>]{1,2}&?\S*)$/;
 
-/** The program of the simple command that holds `marker`, or the shell its output is piped into. */
-function consumerOf(head: string, marker: Marker): string | undefined {
-  const program = commandProgram(head.slice(marker.from, marker.to));
+/** The program of a simple command of `head`, or the shell its output is piped into. */
+function consumerOf(head: string, command: Command): string | undefined {
+  const program = commandProgram(head.slice(command.from, command.to));
   if (program !== undefined && SHELLS.test(program)) return program;
   // `cat <<EOF | sh`: the body flows down the pipeline into a shell.
-  const to = marker.to;
+  const to = command.to;
   if (head[to] === '|' && head[to + 1] !== '|') {
     const rest = head.slice(to + 1, to + 1 + 4096);
     const next = commandProgram(rest.slice(0, rest.search(/[;&|()]|$/)));

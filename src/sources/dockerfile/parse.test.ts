@@ -44,12 +44,16 @@ describe('parseDockerfile', () => {
       const { spec, diagnostics } = parse(text);
       const stage = spec.stages[0];
       const runs = (stage?.instructions ?? []).filter((i): i is RunInstruction => i.keyword === 'RUN');
-      return { errors: diagnostics.map((d) => d.message), user: stage?.user?.value, heredocs: runs.map((r) => r.heredocs?.map((h) => h.name)) };
+      return {
+        errors: diagnostics.map((d) => d.message),
+        user: stage?.user?.value,
+        heredocs: runs.map((r) => r.heredocs?.map((h) => `${h.name}@${h.nameAt}`)),
+      };
     };
-    assert.deepEqual(read('FROM alpine\nRUN 3<<EOF cat /dev/fd/3\nhello\nEOF\nUSER 1\n'), { errors: [], user: '1', heredocs: [['EOF']] });
-    assert.deepEqual(read('FROM alpine\nRUN cat << EOF > /f\nhello\nEOF\nUSER 2\n'), { errors: [], user: '2', heredocs: [['EOF']] });
-    assert.deepEqual(read('FROM alpine\nRUN <<-A cat >/a && <<B cat >/b\n\tA\n\tB\nB\nUSER 3\n'), { errors: [], user: '3', heredocs: [['A', 'B']] });
-    assert.deepEqual(read("FROM alpine\nRUN <<eo'f' cat\necho foo\neof\nUSER 4\n"), { errors: [], user: '4', heredocs: [['eof']] });
+    assert.deepEqual(read('FROM alpine\nRUN 3<<EOF cat /dev/fd/3\nhello\nEOF\nUSER 1\n'), { errors: [], user: '1', heredocs: [['EOF@3']] });
+    assert.deepEqual(read('FROM alpine\nRUN cat << EOF > /f\nhello\nEOF\nUSER 2\n'), { errors: [], user: '2', heredocs: [['EOF@7']] });
+    assert.deepEqual(read('FROM alpine\nRUN <<-A cat >/a && <<B cat >/b\n\tA\n\tB\nB\nUSER 3\n'), { errors: [], user: '3', heredocs: [['A@3', 'B@18']] });
+    assert.deepEqual(read("FROM alpine\nRUN <<eo'f' cat\necho foo\neof\nUSER 4\n"), { errors: [], user: '4', heredocs: [['eof@2']] });
     // The body of a heredoc is not read as instructions; its text is the RUN's.
     const { spec } = parse('FROM alpine\nRUN 3<<EOF cat /dev/fd/3\nUSER root\nEOF\n');
     const [run] = (spec.stages[0]?.instructions ?? []) as [RunInstruction];

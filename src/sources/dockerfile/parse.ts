@@ -237,6 +237,7 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
     }
     const heredocLines = heredocs.map((h) => ({
       name: h.name,
+      nameStart: h.nameStart,
       first: pos.lineOf(h.contentStart) + 1,
       last: h.contentEnd > h.contentStart ? pos.lineOf(h.contentEnd - 1) + 1 : 0,
     }));
@@ -680,6 +681,8 @@ function runOf(at: Location, flags: InstructionFlag[], heredocs: readonly Heredo
 /** A heredoc's name and the 1-based lines of its body (`last` < `first` for an empty body). */
 interface HeredocLines {
   name: string;
+  /** Offset of the name in the Dockerfile. */
+  nameStart: number;
   first: number;
   last: number;
 }
@@ -708,8 +711,22 @@ function heredocBodies(heredocs: readonly HeredocLines[], args: CommandText): No
       }
     }
     if (start === -1) start = end = args.text.length;
-    return { name: h.name, start, end };
+    return { name: h.name, nameAt: indexOfOffset(args, h.nameStart, nl === -1 ? args.text.length : nl), start, end };
   });
+}
+
+/**
+ * The index in `cmd.text` of the Dockerfile offset `offset`, looked for in the segments before index `limit` (the
+ * first line: a few segments, whatever the number of heredoc bodies after it); -1 when none holds it.
+ */
+function indexOfOffset(cmd: CommandText, offset: number, limit: number): number {
+  let index = -1;
+  for (const s of cmd.segments) {
+    if (s.start >= limit) break;
+    const at = s.at.offset;
+    if (at !== undefined && at <= offset) index = s.start + (offset - at);
+  }
+  return index <= limit ? index : -1;
 }
 
 function copyOf(keyword: 'COPY' | 'ADD', at: Location, flags: InstructionFlag[], args: CommandText): CopyInstruction {
