@@ -1,6 +1,6 @@
 import type { Finding } from '../check/index.js';
 import { compareText, type Diagnostic, type Location } from '../model/index.js';
-import type { ChecklistSection, RuleMeta, RuleScope, Severity } from '../rules/index.js';
+import type { ChecklistSection, RuleScope, Severity } from '../rules/index.js';
 import { type ChecklistRow, checklistSummary, type Summary } from './summary.js';
 import { type ReportInput, ruleDocUrl } from './types.js';
 
@@ -89,20 +89,15 @@ function jsonRule(t: Omit<JsonRule, 'helpUri'>): JsonRule {
 
 /**
  * The `rules` table: every rule with a finding or a suppressed finding (and no other), keys in rule id order.
- * Texts come from the metadata of the rules that ran; a rule not among them (none today) falls back to the
- * copy its findings carry, so every `ruleId` still has its entry.
+ * Each finding carries its rule's texts (src/check/run-rules.ts copies them from the rule's metadata), so the
+ * first finding of a rule gives its entry.
  */
 function rulesTable(input: ReportInput): Record<string, JsonRule> {
   const seen = new Map<string, Finding>();
   for (const f of input.findings) if (!seen.has(f.ruleId)) seen.set(f.ruleId, f);
   for (const s of input.suppressed) if (!seen.has(s.finding.ruleId)) seen.set(s.finding.ruleId, s.finding);
-  const metas = new Map<string, RuleMeta>();
-  for (const m of input.rules) metas.set(m.id, m);
   const table: Record<string, JsonRule> = {};
-  for (const [id, f] of [...seen].sort(([a], [b]) => compareText(a, b))) {
-    const m = metas.get(id);
-    table[id] = m ? jsonRule({ ...m, seed: m.references.seed, cis: m.references.cis?.items }) : jsonRule({ ...f, name: f.ruleName });
-  }
+  for (const [id, f] of [...seen].sort(([a], [b]) => compareText(a, b))) table[id] = jsonRule({ ...f, name: f.ruleName });
   return table;
 }
 
