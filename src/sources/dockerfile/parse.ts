@@ -303,10 +303,12 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
           merged = undefined;
         }
         break;
-      case 'ENV':
+      case 'ENV': {
         stage.instructions.push(base);
-        checkNameValues(keyword, propertiesOf(ins), pos, error);
-        for (const p of propertiesOf(ins)) {
+        // dockerfile-ast builds the properties again on every call: once per instruction.
+        const props = propertiesOf(ins);
+        checkNameValues(keyword, props, pos, error);
+        for (const p of props) {
           const name = p.getName();
           const raw = p.getValue() ?? '';
           const e = expandInStage(raw);
@@ -316,15 +318,18 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
           merged = undefined;
         }
         break;
-      case 'LABEL':
+      }
+      case 'LABEL': {
         stage.instructions.push(base);
-        checkNameValues(keyword, propertiesOf(ins), pos, error);
-        for (const p of propertiesOf(ins)) {
+        const props = propertiesOf(ins);
+        checkNameValues(keyword, props, pos, error);
+        for (const p of props) {
           const raw = p.getValue() ?? '';
           const e = expandInStage(raw);
           stage.labels.push({ value: [p.getName(), e.ok ? e.value : raw], at: pos.loc(p.getRange()) });
         }
         break;
+      }
       case 'USER': {
         stage.instructions.push(base);
         const raw = argsText.text.trim();
