@@ -100,6 +100,13 @@ describe('parseLean', () => {
     }
   });
 
+  it('ends an instruction at an escaped escape character before the line end, where the stock parser joins the next line', () => {
+    const keywords = (doc: ReturnType<typeof DockerfileParser.parse>) => doc.getInstructions().map((i) => i.getKeyword());
+    const text = 'FROM alpine\nRUN echo \\\\\nUSER root\nENV A=b\\\\\nLABEL x=y\n';
+    assert.deepEqual(keywords(parseLean(text).doc as never), ['FROM', 'RUN', 'USER', 'ENV', 'LABEL']);
+    assert.deepEqual(keywords(DockerfileParser.parse(text)), ['FROM', 'RUN', 'ENV'], 'dockerfile-ast alone joins the next line');
+  });
+
   it('builds typed instructions only where parse.ts reads them', () => {
     const { doc } = parseLean('FROM alpine\nARG A\nRUN echo x\nRUN <<EOF\necho\nEOF\nCMD ["a"]\n');
     const base = doc.getInstructions().map((i) => i.constructor === BaseInstruction);

@@ -19,6 +19,7 @@ interface ParserInternals {
   parse(buffer: string): Dockerfile;
   createInstruction(dockerfile: Dockerfile, instruction: string, start: number, instructionEnd: number, end: number): Instruction;
   processHeredocs(instruction: Instruction, offset: number): number;
+  processComment(dockerfile: Dockerfile, start: number): number;
 }
 
 /** A parse by LeanParser: dockerfile-ast's Dockerfile, and the heredocs of each instruction that has some. */
@@ -85,6 +86,55 @@ class LeanParser extends ParserBase {
     const instructionRange: Range = { start: startPosition, end: doc.positionAt(instructionEnd) };
     const lineRange: Range = { start: startPosition, end: doc.positionAt(end) };
     return new Instruction(this.document as Document, lineRange, dockerfile, this.escapeChar, instruction, instructionRange);
+  }
+
+  /**
+   * Reads an instruction's arguments from `offset` (the first space after its keyword) to the end of its logical
+   * line, as the stock method does, except for which escape characters continue a line. dockerfile-ast takes any
+   * escape character before the line end for a continuation; BuildKit (frontend/dockerfile/parser, its
+   * lineContinuationRegex `([^\\])\\[ \t]*$|^\\[ \t]*$`) only one that is not itself after an escape character,
+   * or one alone on its line. So `RUN echo \\` ends its instruction, and the next line is an instruction of its
+   * own, which the stock parser swallowed into the RUN (a `USER root` after it went unseen). Comment lines and empty
+   * lines inside a continuation are skipped, and heredocs read, as the stock method does. Returns the offset where
+   * the instruction ends.
+   */
+  processArguments(dockerfile: Dockerfile, instruction: string, instructionEnd: number, start: number, offset: number): number {
+    const b = this.buffer;
+    const esc = this.escapeChar;
+    let escaped = false;
+    for (let i = offset + 1; i < b.length; i++) {
+      const c = b[i];
+      if (c === '\r' || c === '\n') {
+        if (escaped) continue;
+        return this.processHeredocs(this.createInstruction(dockerfile, instruction, start, instructionEnd, i), i);
+      }
+      if (c === esc) {
+        // Only spaces and tabs between the escape character and the line end: a continuation, unless the escape
+        // character is itself escaped (the character before it is one too, and the line has more than it).
+        let j = i + 1;
+        while (b[j] === ' ' || b[j] === '\t') j++;
+        const atLineEnd = j === b.length || b[j] === '\r' || b[j] === '\n';
+        const escapedItself = b[i - 1] === esc && i - 1 >= offset;
+        if (atLineEnd && j === b.length) return b.length;
+        if (atLineEnd && !escapedItself) {
+          escaped = true;
+          i = b[j] === '\r' && b[j + 1] === '\n' ? j + 1 : j;
+          continue;
+        }
+        if (!atLineEnd) {
+          // An escaped character (the escape of a quote, a space...): both are argument text.
+          escaped = false;
+          i++;
+        }
+        continue;
+      }
+      if (c === '#' && escaped) {
+        i = this.processComment(dockerfile, i);
+        continue;
+      }
+      if (c !== ' ' && c !== '\t') escaped = false;
+    }
+    return b.length;
   }
 
   /** `offset`: where the instruction's logical line ends. Returns where the instruction ends (after its heredocs). */

@@ -137,6 +137,45 @@ describe('parseDockerfile', () => {
     );
   });
 
+  it('ends an instruction at an escaped escape character before the line end, as BuildKit does', () => {
+    // BuildKit's lineContinuationRegex: an escape character continues the line only when it is not itself after
+    // one (or stands alone on its line). The stock dockerfile-ast parser joined the next line, hiding USER root.
+    for (const [text, args] of [
+      ['FROM alpine\nRUN echo a \\\\\nUSER root\n', 'echo a \\\\'],
+      ['FROM alpine\nRUN echo a \\\\ \t\r\nUSER root\r\n', 'echo a \\\\ \t'],
+      ['FROM alpine\nRUN echo a \\\\\\\nUSER root\n', 'echo a \\\\\\'],
+      ['FROM alpine\nRUN echo a \\\\\\\\\nUSER root\n', 'echo a \\\\\\\\'],
+      ['# escape=`\nFROM alpine\nRUN echo a ``\nUSER root\n', 'echo a ``'],
+    ] as const) {
+      const { spec, diagnostics } = parse(text);
+      assert.deepEqual(diagnostics, [], text);
+      const stage = spec.stages[0];
+      assert.deepEqual(
+        stage?.instructions.map((i) => i.keyword),
+        ['RUN', 'USER'],
+        text,
+      );
+      assert.equal(stage?.instructions[0]?.args.text, args, text);
+      assert.equal(stage?.user?.value, 'root', text);
+      assert.equal(pos(stage?.user?.at ?? {}), text.startsWith('#') ? '4:6' : '3:6', text);
+    }
+    // Still continuations: one escape character, one after a space, one alone on its line.
+    for (const text of [
+      'FROM alpine\nRUN echo a \\\nUSER root\n',
+      'FROM alpine\nRUN echo a \\ \\\nUSER root\n',
+      'FROM alpine\nRUN echo a \\\n\\\nUSER root\n',
+    ]) {
+      const { spec, diagnostics } = parse(text);
+      assert.deepEqual(diagnostics, [], text);
+      assert.deepEqual(
+        spec.stages[0]?.instructions.map((i) => i.keyword),
+        ['RUN'],
+        text,
+      );
+      assert.equal(spec.stages[0]?.user, undefined, text);
+    }
+  });
+
   it('reads directives, stages, platform, names and stage references', () => {
     const { spec, diagnostics } = parse(
       [
