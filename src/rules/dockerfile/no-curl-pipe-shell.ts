@@ -1,4 +1,5 @@
 import { describeStage } from '../../model/index.js';
+import { insideQuotes } from './shell-scan.js';
 import { dockerfileRule, runScript, runsOf } from './util.js';
 
 const SHELL = '(?:/(?:usr/)?(?:local/)?bin/)?(?:ba|da|z|k|a)?sh|(?:/(?:usr/)?bin/)?(?:python[0-9.]*|perl|ruby|node)';
@@ -64,21 +65,6 @@ function remoteName(url: string): string {
 
 /** Checks that count as verifying a downloaded file before it runs. */
 const VERIFY = /\b(?:sha(?:1|224|256|384|512)sum|shasum|md5sum|b2sum|gpgv?|cosign|minisign|openssl\s+dgst|rpm\s+-K|--checksum)\b/;
-
-/** True when `index` lies inside a single- or double-quoted string of the shell text (backslash escapes kept). */
-function insideQuotes(text: string, index: number): boolean {
-  let quote = '';
-  for (let i = 0; i < index; i++) {
-    const c = text[i];
-    if (quote === "'") {
-      if (c === "'") quote = '';
-    } else if (c === '\\') i++;
-    else if (quote === '"') {
-      if (c === '"') quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-  }
-  return quote !== '';
-}
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -9,6 +9,7 @@ import {
   stageChain,
 } from '../../model/index.js';
 import type { Rule } from '../types.js';
+import { closingQuote } from './shell-scan.js';
 
 /** A rule over a whole Dockerfile (DockerfileSpec). */
 export type DockerfileRule<M extends string = string> = Rule<DockerfileSpec, M>;
@@ -101,19 +102,16 @@ interface Command {
   to: number;
 }
 
-/** The indexes of the unquoted separators of simple commands (`&&`, `||`, `;`, `|`, `&`, parentheses) in `head`. */
+/**
+ * The indexes of the unquoted separators of simple commands (`&&`, `||`, `;`, `|`, `&`, parentheses) in `head`
+ * (quoting as in shell-scan.ts).
+ */
 function separatorsOf(head: string): number[] {
   const out: number[] = [];
-  let quote = '';
   for (let i = 0; i < head.length; i++) {
     const c = head[i] as string;
-    if (quote) {
-      if (c === quote) quote = '';
-      else if (c === '\\' && quote === '"') i++;
-      continue;
-    }
     if (c === '\\') i++;
-    else if (c === '"' || c === "'") quote = c;
+    else if (c === '"' || c === "'") i = closingQuote(head, i);
     else if (';&|()'.includes(c) && !(c === '&' && (head[i - 1] === '>' || head[i - 1] === '<'))) out.push(i);
   }
   return out;

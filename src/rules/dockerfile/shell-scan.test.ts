@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { closingQuote, insideQuotes } from './shell-scan.js';
+
+describe('shell quoting', () => {
+  const closing: [string, number, number][] = [
+    [`'a' b`, 0, 2],
+    [`'a\\' b'`, 0, 3],
+    [`"a" b`, 0, 2],
+    [`"a\\"b" c`, 0, 5],
+    [`"a\\\\" b"`, 0, 4],
+    [`x "it's" y`, 2, 7],
+    [`'it"s' y`, 0, 5],
+    [`"open`, 0, 5],
+    [`'open`, 0, 5],
+    [`"ends in \\`, 0, 10],
+  ];
+  for (const [text, open, want] of closing) {
+    it(`closes ${text} (from ${open}) at ${want}`, () => assert.equal(closingQuote(text, open), want));
+  }
+
+  // `^` marks the index asked about.
+  const inside: [string, boolean][] = [
+    ['^echo "x"', false],
+    ['echo ^"x"', false],
+    ['echo "^x"', true],
+    ['echo "x^"', true],
+    ['echo "x"^ y', false],
+    [`echo 'a \\' ^b`, false],
+    [`echo "a \\" ^b"`, true],
+    [`echo \\" ^b`, false],
+    [`echo \\' "^`, true],
+    [`echo "it's" ^b`, false],
+    [`echo 'never closed ^`, true],
+  ];
+  for (const [marked, want] of inside) {
+    const index = marked.indexOf('^');
+    const text = marked.slice(0, index) + marked.slice(index + 1);
+    it(`${marked}: ${want ? 'inside' : 'outside'} quotes`, () => assert.equal(insideQuotes(text, index), want));
+  }
+});

@@ -1,0 +1,45 @@
+/**
+ * Shell quoting for the rules' text scanners: which parts of RUN shell text are quoted, so that a scanner looking
+ * for operators or commands passes over them. The rules are POSIX sh's:
+ * - `'…'`: everything up to the next `'` is literal (a backslash too);
+ * - `"…"`: up to the next `"` that no backslash escapes (`"a \"b\" c"` is one string);
+ * - outside quotes, a backslash escapes the next character (`\"` opens no string); callers skip that pair;
+ * - a string that is never closed runs to the end of the text.
+ * Nesting (`"$(echo "x")"`) and comments are not modelled. The Dockerfile escape character (`# escape=\``) plays no
+ * part: it only joins continuation lines, and whatever it is, the shell reads backslashes as above.
+ */
+
+/**
+ * The index of the quote that closes the string opened by the `'` or `"` at `text[open]`, or `text.length` when
+ * the string is never closed. The string's contents are `text.slice(open + 1, close)`.
+ */
+export function closingQuote(text: string, open: number): number {
+  const quote = text[open];
+  if (quote === "'") {
+    const close = text.indexOf("'", open + 1);
+    return close === -1 ? text.length : close;
+  }
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') return i;
+    if (c === '\\') i++;
+  }
+  return text.length;
+}
+
+/**
+ * True when `text[index]` lies inside a quoted string, its closing quote included (not its opening quote): the
+ * text is read from its start with the rules above.
+ */
+export function insideQuotes(text: string, index: number): boolean {
+  for (let i = 0; i < index; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === '"' || c === "'") {
+      const close = closingQuote(text, i);
+      if (close >= index) return true;
+      i = close;
+    }
+  }
+  return false;
+}
