@@ -27,6 +27,14 @@ testRule(noSudo, {
       ],
     },
     {
+      name: 'after a double-quoted string with escaped quotes',
+      dockerfile: df`
+        FROM debian:12-slim
+        RUN echo "say \"hi\"" && sudo make install
+      `,
+      errors: [{ messageId: 'sudo', line: 2, column: 26 }],
+    },
+    {
       name: 'exec form',
       dockerfile: df`
         FROM debian:12-slim

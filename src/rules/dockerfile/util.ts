@@ -222,8 +222,7 @@ function splitCommands(script: string): SimpleCommand[] {
   while (i < script.length) {
     const c = script[i] as string;
     if (c === "'" || c === '"') {
-      const close = script.indexOf(c, i + 1);
-      const end = close === -1 ? script.length : close;
+      const end = closingQuote(script, i);
       if (start === -1) start = i;
       word += script.slice(i + 1, end);
       i = end + 1;
