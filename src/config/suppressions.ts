@@ -1,16 +1,23 @@
 import { LineIndex, type Location } from '../model/index.js';
+import { yamlCommentOffsets } from './yaml-comments.js';
 
 /** One `# bulwark-ignore` comment as written, before it is matched against findings. */
 export interface ParsedSuppression {
   /** The `#` that starts the comment. */
   at: Location;
-  /** The line whose findings it hides: its own line when it follows code, else the next code line. */
+  /**
+   * The line whose findings it hides: its own line when it follows code, else the next code line; 0 when it
+   * stands alone after the last code line of the file (it can hide nothing).
+   */
   targetLine: number;
   /** Rule ids or names as written, each with its location. */
   rules: { written: string; at: Location }[];
   /** Text after the colon, trimmed; undefined when absent or empty. */
   reason?: string;
 }
+
+/** Names of YAML files, whose comments are told from text by yaml's Lexer. */
+const YAML_NAME = /\.ya?ml$/i;
 
 // A byte order mark may precede a comment on the first line.
 const MARKER = /(^\uFEFF?|[ \t])#[ \t]*bulwark-ignore(?=[ \t:]|$)/;
@@ -25,10 +32,13 @@ function isCommentOrBlank(line: string): boolean {
  * `# bulwark-ignore BW1001: reason` or `# bulwark-ignore BW1001, no-host-network: reason`. A comment after code
  * hides findings on its own line; a comment alone on its line hides findings on the next line that is neither
  * blank nor a comment (so several suppression comments can be stacked above one line). A `#` must start the
- * line or follow a space or tab, so `image: x#y` is no comment. Never throws.
+ * line or follow a space or tab, so `image: x#y` is no comment. In a YAML file (`source` ends in .yml or .yaml)
+ * only real YAML comments count: a `# bulwark-ignore` line inside a block or quoted scalar is part of a value (a
+ * command, a script) and hides nothing. Never throws.
  */
 export function parseSuppressions(text: string, source: string): ParsedSuppression[] {
   if (!text.includes('bulwark-ignore')) return [];
+  const comments = YAML_NAME.test(source) ? yamlCommentOffsets(text) : undefined;
   const index = new LineIndex(text);
   const lines = text.split('\n');
   const out: ParsedSuppression[] = [];
@@ -37,14 +47,14 @@ export function parseSuppressions(text: string, source: string): ParsedSuppressi
     const raw = lines[i] as string;
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const m = MARKER.exec(line);
-    if (m) {
-      const hash = m.index + (m[1] as string).length;
+    const hash = m ? m.index + (m[1] as string).length : -1;
+    if (m && (comments === undefined || comments.has(offset + hash))) {
       const own = line.slice(0, hash).trim() === '';
       let target = i + 1;
       if (own) {
         let j = i + 1;
         while (j < lines.length && isCommentOrBlank(lines[j] as string)) j++;
-        target = j + 1;
+        target = j < lines.length ? j + 1 : 0;
       }
       const restStart = m.index + m[0].length;
       const rest = line.slice(restStart);

@@ -21,7 +21,10 @@ export interface SuppressedRuleRef {
 export interface SuppressionComment {
   /** The `#` that starts the comment. */
   at: Location;
-  /** The line whose findings it hides: the comment's own line (trailing comment) or the next code line. */
+  /**
+   * The line whose findings it hides: the comment's own line (trailing comment) or the next code line; 0 when
+   * it stands alone after the last code line (it hides nothing).
+   */
   targetLine: number;
   rules: SuppressedRuleRef[];
   /** The reason after the colon, trimmed; undefined when none is given (the comment then hides nothing). */

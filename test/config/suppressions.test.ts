@@ -42,6 +42,39 @@ describe('inline suppressions', () => {
     );
   });
 
+  it('in YAML, reads only real comments: not lines inside block or quoted scalars', () => {
+    const text = [
+      'services:',
+      '  e:',
+      '    command: >',
+      '      echo hi',
+      '      # bulwark-ignore BW1001: inside a block scalar',
+      '    entrypoint: "sh -c \'x',
+      '      # bulwark-ignore BW1001: inside a quoted scalar\'"',
+      '    privileged: true # bulwark-ignore BW1024: a real comment',
+    ].join('\n');
+    assert.deepEqual(
+      parseSuppressions(text, 'compose.yaml').map((s) => [s.at.line, s.at.column, s.targetLine]),
+      [[8, 22, 8]],
+    );
+    // A Dockerfile has no such scalars: its lines are read as they are.
+    assert.deepEqual(
+      parseSuppressions('FROM x\n# bulwark-ignore BW2001: r\nUSER root\n', 'Dockerfile').map((s) => s.targetLine),
+      [3],
+    );
+    // Alone after the last code line: it hides nothing (target 0).
+    assert.deepEqual(
+      parseSuppressions('services: {}\n# bulwark-ignore BW1001: r\n\n', 'compose.yaml').map((s) => s.targetLine),
+      [0],
+    );
+    const out = scan('services:\n  e:\n    image: nginx:1.27\n    command: >\n      echo hi\n      # bulwark-ignore BW1001: inside\n    privileged: true\n');
+    assert.deepEqual(out.suppressed, []);
+    assert.deepEqual(
+      out.findings.filter((f) => f.ruleId === 'BW1001').map((f) => f.location.line),
+      [7],
+    );
+  });
+
   it('a comment with a reason hides the finding on the next line or its own line', () => {
     const out = scan(
       'services:\n  web:\n    image: nginx:1.27\n    # bulwark-ignore BW1001: CI runner needs it\n    privileged: true\n    pid: host  # bulwark-ignore no-host-pid: debugging sidecar\n',

@@ -28,6 +28,15 @@ describe(`${unusedSuppression.meta.id} ${unusedSuppression.meta.name}`, () => {
       [{ line: 3, column: 39, message: 'The suppression in compose.yaml names no-priviledged, which is not a Bulwark rule.' }],
     );
   });
+  it('invalid compose: alone after the last line of the file', () => {
+    assert.deepEqual(suppressionCase('BW9002', 'compose.yaml', 'services:\n  a:\n    privileged: false\n# bulwark-ignore BW1001: lab\n\n', []), [
+      { line: 4, column: 18, message: 'The suppression of BW1001 in compose.yaml stands after the last line of the file: it hides nothing.' },
+    ]);
+  });
+  it('valid compose: a bulwark-ignore line inside a block scalar is text, and a critical finding stays', () => {
+    const text = 'services:\n  e:\n    command: >\n      echo hi\n      # bulwark-ignore BW1001: inside a block scalar\n    privileged: true\n';
+    assert.deepEqual(suppressionCase('BW9002', 'compose.yaml', text, [['BW1001', 6]]), []);
+  });
   it('valid Dockerfile: used', () => {
     assert.deepEqual(suppressionCase('BW9002', 'Dockerfile', 'FROM scratch\n# bulwark-ignore BW1001: test\nUSER root\n', [['BW1001', 3]]), []);
   });

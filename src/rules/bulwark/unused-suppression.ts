@@ -2,7 +2,7 @@ import type { SuppressionSubject } from '../../model/index.js';
 import { defineRule } from '../types.js';
 
 /** BW9002: a suppression that hides nothing (stale, or naming an unknown rule) is reported, so suppressions do not pile up. */
-export const unusedSuppression = defineRule<SuppressionSubject, 'unused' | 'unknownRule'>({
+export const unusedSuppression = defineRule<SuppressionSubject, 'unused' | 'afterLastLine' | 'unknownRule'>({
   meta: {
     id: 'BW9002',
     name: 'unused-suppression',
@@ -18,6 +18,7 @@ export const unusedSuppression = defineRule<SuppressionSubject, 'unused' | 'unkn
     appliesTo: ['compose', 'dockerfile', 'run'],
     messages: {
       unused: 'The suppression of {rule} in {target} hides no finding on line {line}.',
+      afterLastLine: 'The suppression of {rule} in {target} stands after the last line of the file: it hides nothing.',
       unknownRule: 'The suppression in {target} names {rule}, which is not a Bulwark rule.',
     },
   },
@@ -26,6 +27,7 @@ export const unusedSuppression = defineRule<SuppressionSubject, 'unused' | 'unkn
       if (c.reason === undefined) continue; // reported by BW9001; it never applied
       for (const r of c.rules) {
         if (r.ruleId === undefined) ctx.report({ messageId: 'unknownRule', at: r.at, data: { rule: r.written } });
+        else if (!r.used && r.enabled && c.targetLine === 0) ctx.report({ messageId: 'afterLastLine', at: r.at, data: { rule: r.written } });
         else if (!r.used && r.enabled) ctx.report({ messageId: 'unused', at: r.at, data: { rule: r.written, line: c.targetLine } });
       }
     }
