@@ -70,7 +70,8 @@ export function loadComposeFile(
     });
     return { file };
   }
-  const doc = parseDocument(text, { merge: true, prettyErrors: false, uniqueKeys: true });
+  // Duplicate keys are refused by toTree, in linear time (yaml's uniqueKeys check is quadratic in a map's size).
+  const doc = parseDocument(text, { merge: true, prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
     // yaml reports a stack overflow as a syntax error with the engine's wording, at wherever the stack ran out.
     // The checks above should keep it from happening; if it does: one error per file, at a place the text decides.

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Diagnostic } from '../../model/index.js';
+import { memoryFs } from '../fs.js';
+import { loadComposeFile } from './load.js';
+
+function load(text: string): string[] {
+  const diagnostics: Diagnostic[] = [];
+  loadComposeFile('/mem/compose.yaml', memoryFs({ 'compose.yaml': text }), { get: () => undefined }, diagnostics);
+  return diagnostics.map((d) => `${d.code} ${d.at.line}:${d.at.column} ${d.message}`);
+}
+
+describe('toTree: keys', () => {
+  it('refuses a key written twice in one mapping, block or flow, at the second one', () => {
+    assert.deepEqual(load('services:\n  web:\n    image: a:1\n    image: b:1\n'), [
+      'yaml-syntax 4:5 duplicate key "image" (first at line 3): compose refuses a key written twice in one mapping',
+    ]);
+    assert.deepEqual(load('services: {web: {image: a, privileged: false, privileged: true}}\n'), [
+      'yaml-syntax 1:47 duplicate key "privileged" (first at line 1): compose refuses a key written twice in one mapping',
+    ]);
+    // Keys are the strings compose reads: 1 and "1" are one key, as yaml.v3 says.
+    assert.deepEqual(load('services:\n  web:\n    image: a\n    environment:\n      1: x\n      "1": y\n'), [
+      'yaml-syntax 6:7 duplicate key "1" (first at line 5): compose refuses a key written twice in one mapping',
+    ]);
+  });
+
+  it('refuses two merge keys in one mapping, and keys that are not scalars', () => {
+    assert.deepEqual(load('x-a: &a {privileged: true}\nx-b: &b {pid: host}\nservices:\n  web:\n    <<: *a\n    <<: *b\n    image: a\n'), [
+      'yaml-syntax 6:5 duplicate key "<<" (first at line 5): compose refuses a key written twice in one mapping',
+    ]);
+    assert.deepEqual(load('services:\n  ? [a, b]\n  : {image: x, privileged: true}\n'), [
+      'yaml-syntax 2:5 a mapping key must be a scalar: compose reads every key as a string',
+    ]);
+  });
+
+  it('accepts the same key in different mappings, and a key a merge also brings', () => {
+    assert.deepEqual(load('x-a: &a {image: a, privileged: true}\nservices:\n  web:\n    <<: *a\n    image: b\n  db:\n    image: b\n'), []);
+  });
+
+  it('reads a mapping of 20,000 keys (checked in one pass, not against every earlier key)', () => {
+    const lines = ['services:'];
+    for (let i = 0; i < 20_000; i++) lines.push(`  s${i}: {image: nginx:1.27}`);
+    assert.deepEqual(load(`${lines.join('\n')}\n`), []);
+  });
+});
