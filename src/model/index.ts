@@ -12,6 +12,7 @@ export * from './mask.js';
 export * from './mounts.js';
 export * from './order.js';
 export * from './ports.js';
+export * from './secret-shape.js';
 export * from './security-opt.js';
 export * from './suppression.js';
 export * from './units.js';

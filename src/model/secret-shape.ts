@@ -1,0 +1,80 @@
+/**
+ * Secret material recognised by its shape alone (tokens, keys, URL passwords, high-entropy strings), whatever the
+ * variable holding it is called. Used by the secret rules and by `quoteValue`, which masks such values wherever a
+ * message quotes them.
+ */
+
+/** A value shape that is a secret whatever the variable is called. */
+export interface SecretShape {
+  kind:
+    | 'private-key'
+    | 'aws-access-key'
+    | 'github-token'
+    | 'gitlab-token'
+    | 'slack-token'
+    | 'stripe-key'
+    | 'google-api-key'
+    | 'jwt'
+    | 'url-credentials'
+    | 'high-entropy';
+  description: string;
+}
+
+const SHAPES: { kind: SecretShape['kind']; re: RegExp; description: string }[] = [
+  { kind: 'private-key', re: /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/, description: 'a PEM private key' },
+  { kind: 'aws-access-key', re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/, description: 'an AWS access key id' },
+  { kind: 'github-token', re: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b/, description: 'a GitHub token' },
+  { kind: 'gitlab-token', re: /\bglpat-[A-Za-z0-9_-]{20,}\b/, description: 'a GitLab token' },
+  { kind: 'slack-token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/, description: 'a Slack token' },
+  { kind: 'stripe-key', re: /\b[sr]k_live_[A-Za-z0-9]{16,}\b/, description: 'a Stripe live key' },
+  { kind: 'google-api-key', re: /\bAIza[0-9A-Za-z_-]{35}\b/, description: 'a Google API key' },
+  { kind: 'jwt', re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, description: 'a JSON Web Token' },
+  { kind: 'url-credentials', re: /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i, description: 'a URL with a password' },
+];
+
+/** No value shorter than this has a shape (the shortest match of SHAPES is the URL credentials `a://b:c@`). */
+const MIN_SHAPE_LENGTH = 8;
+
+/** Shannon entropy of a string, in bits per character. */
+export function entropy(s: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let h = 0;
+  for (const c of counts.values()) {
+    const p = c / s.length;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+/**
+ * The secret shape a value has, if any. High entropy needs 32+ characters with no spaces, letters and
+ * digits mixed, and at least 4.5 bits per character (hex digests and UUIDs stay below or are excluded).
+ */
+export function secretShape(value: string): SecretShape | undefined {
+  // The shortest text any shape matches is 8 characters (`a://b:c@`; high entropy needs 32): most words
+  // of a RUN are shorter, and need none of the regular expressions below.
+  if (value.length < MIN_SHAPE_LENGTH) return undefined;
+  for (const s of SHAPES) {
+    if (s.re.test(value)) {
+      // `postgres://user:${PW}@db` and `://user:password@` placeholders are not literal secrets.
+      if (s.kind === 'url-credentials' && /:\/\/[^:]+:(?:\$|\*+@|password@|<)/i.test(value)) continue;
+      return { kind: s.kind, description: s.description };
+    }
+  }
+  // Content digests (`node:20@sha256:…`, `sha512:…`) are public identifiers, not secrets.
+  const withoutDigests = value.replace(/\b(?:sha256|sha384|sha512):[0-9a-f]{32,}/gi, '');
+  if (withoutDigests !== value) return undefined;
+  if (
+    value.length >= 32 &&
+    !/\s/.test(value) &&
+    !value.includes('/') &&
+    /[A-Za-z]/.test(value) &&
+    /\d/.test(value) &&
+    !/^[0-9a-f-]+$/i.test(value) &&
+    entropy(value) >= 4.5
+  ) {
+    return { kind: 'high-entropy', description: 'a high-entropy string' };
+  }
+  return undefined;
+}
