@@ -232,6 +232,66 @@ describe('compose project loading', () => {
     assert.equal(at(svc(r.specs, 'db').privileged as never), 'db/compose.yaml:2:41');
   });
 
+  it('reads an include with a list of paths as one project, later files merged over the first', () => {
+    const r = scan(
+      {
+        'compose.yaml': dedent`
+          include:
+            - path: [other/a.yaml, other/a.override.yaml, other/a.debug.yaml]
+          services:
+            web: { image: nginx:1.27 }
+        `,
+        'other/a.yaml': 'services:\n  oa: { image: nginx:1.27, user: "1000" }\n',
+        'other/a.override.yaml': 'services:\n  oa:\n    pid: host\n    privileged: true\n',
+        'other/a.debug.yaml': 'services:\n  oa:\n    user: "0"\n  dbg: { image: busybox:1.36 }\n',
+      },
+      ['compose.yaml'],
+    );
+    assert.deepEqual(r.diagnostics, []);
+    assert.deepEqual(r.specs.map((s) => s.name).sort(), ['dbg', 'oa', 'web']);
+    const oa = svc(r.specs, 'oa');
+    assert.equal(at(oa.image as never), 'other/a.yaml:2:16');
+    assert.equal(at(oa.privileged as never), 'other/a.override.yaml:4:17');
+    assert.equal(at(oa.pidMode as never), 'other/a.override.yaml:3:10');
+    assert.equal(oa.user?.value, '0');
+    assert.equal(at(oa.user as never), 'other/a.debug.yaml:3:11');
+    assert.deepEqual(r.project.read.sort(), ['/mem/compose.yaml', '/mem/other/a.debug.yaml', '/mem/other/a.override.yaml', '/mem/other/a.yaml']);
+  });
+
+  it('an override file of the project merges over a service its main file includes, as compose does', () => {
+    const r = scan(
+      {
+        'compose.yaml': 'include:\n  - db/compose.yaml\n',
+        'db/compose.yaml': 'services:\n  db: { image: postgres:16, read_only: true }\n',
+        'compose.override.yaml': 'services:\n  db:\n    privileged: true\n',
+      },
+      ['compose.yaml', 'compose.override.yaml'],
+    );
+    assert.deepEqual(r.diagnostics, []);
+    const db = svc(r.specs, 'db');
+    assert.equal(at(db.image as never), 'db/compose.yaml:2:16');
+    assert.equal(at(db.readonlyRootfs as never), 'db/compose.yaml:2:40');
+    assert.equal(at(db.privileged as never), 'compose.override.yaml:3:17');
+  });
+
+  it('a missing file in an include list is one located error, and that include is left out', () => {
+    const r = scan(
+      {
+        'compose.yaml': 'include:\n  - path:\n      - a.yaml\n      - a.gone.yaml\nservices:\n  web: { image: nginx:1.27 }\n',
+        'a.yaml': 'services:\n  oa: { image: nginx:1.27 }\n',
+      },
+      ['compose.yaml'],
+    );
+    assert.deepEqual(
+      r.diagnostics.map((d) => `${d.code} ${at(d)} ${d.message}`),
+      ['include-missing compose.yaml:4:9 include: no such file "a.gone.yaml"'],
+    );
+    assert.deepEqual(
+      r.specs.map((s) => s.name),
+      ['web'],
+    );
+  });
+
   it('interpolates from .env, overridden by the environment', () => {
     const r = scan({ 'compose.yaml': 'services:\n  web:\n    image: nginx:${TAG}\n    user: ${UID_}\n', '.env': 'TAG=1.25\nUID_=1000\n' }, ['compose.yaml'], {
       UID_: '0',

@@ -4,7 +4,7 @@ import type { FileReader } from '../fs.js';
 import type { Environment } from './interpolate.js';
 import { type LoadedFile, loadComposeFile } from './load.js';
 import { mergeNodes } from './merge.js';
-import { get, type LMap, type LNode, type LPair, locate } from './tree.js';
+import { get, type LMap, type LNode, type LPair, type LScalar, locate } from './tree.js';
 
 /** One service of a merged project: its name, the key that declares it, and its merged settings. */
 export interface ComposeService {
@@ -28,41 +28,21 @@ export interface ComposeProject {
 
 /**
  * Loads and merges the files of one project (the first file is the main one, later ones override it,
- * compose's `-f a -f b` order), resolving `extends` in each file and `include` entries.
- * Problems go to `diagnostics`; when a file of the project does not parse, the project has no services
+ * compose's `-f a -f b` order), resolving `extends` and `include` in each file before it is merged, as compose-go
+ * does. Problems go to `diagnostics`; when a file of the project does not parse, the project has no services
  * (compose would refuse it too); other projects are still scanned.
  */
 export function loadComposeProject(files: readonly string[], fs: FileReader, env: Environment, diagnostics: Diagnostic[]): ComposeProject {
-  const cache = new Map<string, LoadedFile>();
-  /** `named`: the file is named by another one (extends, include), which reports it missing where it names it. */
-  const load = (abs: string, named = false): LoadedFile => {
-    let f = cache.get(abs);
-    if (!f) {
-      f = loadComposeFile(abs, fs, env, diagnostics, { quietIfMissing: named });
-      cache.set(abs, f);
-    }
-    return f;
-  };
-  const readFiles = (): string[] => [...cache].flatMap(([abs, f]) => (f.missing ? [] : [abs]));
-  const resolveService = extendsResolver(load, diagnostics);
-  let merged: LMap | undefined;
-  for (const abs of files) {
-    const before = diagnostics.length;
-    const f = load(abs);
-    // A project with a file that does not parse is not judged: its other files alone would give findings
-    // compose would never produce (an override judged without its main file).
-    if (diagnostics.slice(before).some((d) => d.severity === 'error')) return { files: [...files], read: readFiles(), services: [] };
-    if (!f.root) continue;
-    const root = resolveExtends(f, resolveService);
-    merged = merged ? (mergeNodes(merged, root, []) as LMap) : root;
-  }
-  const project: ComposeProject = { files: [...files], read: [], services: [] };
-  if (!merged) {
-    project.read = readFiles();
-    return project;
-  }
-  merged = resolveIncludes(merged, files[0] as string, load, resolveService, diagnostics, new Set(files));
-  project.read = readFiles();
+  const loader = fileLoader(fs, diagnostics);
+  const ctx: LayerContext = { load: loader.load, resolveService: extendsResolver(loader.load, diagnostics), diagnostics };
+  const layer: Layer = { dir: dirname(files[0] as string), env, chain: [] };
+  const merged = loadLayer(
+    files.map((abs) => ({ abs })),
+    layer,
+    ctx,
+  );
+  const project: ComposeProject = { files: [...files], read: loader.read(), services: [] };
+  if (!merged) return project;
   project.root = merged;
   const services = get(merged, 'services');
   if (services !== undefined && services.kind !== 'map' && !(services.kind === 'scalar' && services.value === null)) {
@@ -84,6 +64,85 @@ export function loadComposeProject(files: readonly string[], fs: FileReader, env
     }
   }
   return project;
+}
+
+/**
+ * One compose project as compose-go loads it (`loadYamlModel`): the main project, or the project an `include`
+ * entry names. Its files are merged in order; each file's relative paths are read against `dir`.
+ */
+interface Layer {
+  /** The project's working directory: the main file's folder, or an include's `project_directory`. */
+  dir: string;
+  /** The variables its files are interpolated with. */
+  env: Environment;
+  /** Absolute paths of the files that include this project, outermost first (include cycles). */
+  chain: readonly string[];
+}
+
+/** Loads a file with the variables it is interpolated with (`named`: another file names it, see `loadComposeFile`). */
+type Load = (abs: string, env: Environment, named?: boolean) => LoadedFile;
+
+interface LayerContext {
+  load: Load;
+  resolveService: ResolveService;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads each file once per project for each set of variables (the main project and an include may
+ * interpolate one file differently), and lists the files read.
+ */
+function fileLoader(fs: FileReader, diagnostics: Diagnostic[]): { load: Load; read: () => string[] } {
+  const cache = new Map<Environment, Map<string, LoadedFile>>();
+  const read = new Set<string>();
+  const load: Load = (abs, env, named = false) => {
+    let byPath = cache.get(env);
+    if (!byPath) cache.set(env, (byPath = new Map()));
+    let f = byPath.get(abs);
+    if (!f) {
+      f = loadComposeFile(abs, fs, env, diagnostics, { quietIfMissing: named });
+      byPath.set(abs, f);
+      envOf.set(f, env);
+      if (!f.missing) read.add(abs);
+    }
+    return f;
+  };
+  return { load, read: () => [...read] };
+}
+
+/** The variables each loaded file was interpolated with: a file another one extends is read with the same. */
+const envOf = new WeakMap<LoadedFile, Environment>();
+
+/** A file of a layer, and for an included one the `include` path node that names it (where problems are reported). */
+interface LayerFile {
+  abs: string;
+  node?: LNode;
+}
+
+/**
+ * Loads a layer's files, each with its `extends` and `include` resolved, and merges them in order.
+ * Undefined when nothing is left to judge: a file did not parse (the layer is refused, as compose refuses it),
+ * or no file has content.
+ */
+function loadLayer(files: readonly LayerFile[], layer: Layer, ctx: LayerContext): LMap | undefined {
+  const { diagnostics } = ctx;
+  let merged: LMap | undefined;
+  for (const { abs, node } of files) {
+    const before = diagnostics.length;
+    const f = ctx.load(abs, layer.env, node !== undefined);
+    if (node && !f.root) {
+      const why = f.missing ? 'no such file' : 'cannot load';
+      diagnostics.push({ code: 'include-missing', severity: 'error', message: `include: ${why} "${scalarString(node)}"`, at: locate(node) });
+      return undefined;
+    }
+    // A project with a file that does not parse is not judged: its other files alone would give findings
+    // compose would never produce (an override judged without its main file).
+    if (diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
+    if (!f.root) continue;
+    const root = resolveIncludes(resolveExtends(f, ctx.resolveService), f, layer, ctx);
+    merged = merged ? (mergeNodes(merged, root, []) as LMap) : root;
+  }
+  return merged;
 }
 
 /** Resolves `extends` for one service of a loaded file (memoized per project load; see `extendsResolver`). */
@@ -128,11 +187,11 @@ interface ExtendsStep {
  * and no call stack. A cycle is reported once for each service on it, at that service's `extends:` key;
  * services that only lead into a cycle, or into a missing base, fail without a report of their own.
  */
-function extendsResolver(load: (abs: string, named?: boolean) => LoadedFile, diagnostics: Diagnostic[]): ResolveService {
-  const memo = new Map<string, Map<string, LMap | null>>();
+function extendsResolver(load: Load, diagnostics: Diagnostic[]): ResolveService {
+  const memo = new Map<LoadedFile, Map<string, LMap | null>>();
   const memoOf = (f: LoadedFile): Map<string, LMap | null> => {
-    let m = memo.get(f.file.absolute);
-    if (!m) memo.set(f.file.absolute, (m = new Map()));
+    let m = memo.get(f);
+    if (!m) memo.set(f, (m = new Map()));
     return m;
   };
   return (start, startName) => {
@@ -195,12 +254,7 @@ function extendsResolver(load: (abs: string, named?: boolean) => LoadedFile, dia
 }
 
 /** The file and service an `extends:` value names; undefined (with a diagnostic) when it names none. */
-function extendsTarget(
-  f: LoadedFile,
-  e: LNode,
-  load: (abs: string, named?: boolean) => LoadedFile,
-  diagnostics: Diagnostic[],
-): { f: LoadedFile; name: string } | undefined {
+function extendsTarget(f: LoadedFile, e: LNode, load: Load, diagnostics: Diagnostic[]): { f: LoadedFile; name: string } | undefined {
   let baseName: string | undefined;
   let baseFile = f;
   if (e.kind === 'scalar' && typeof e.value === 'string') baseName = e.value;
@@ -209,7 +263,8 @@ function extendsTarget(
     if (s?.kind === 'scalar' && typeof s.value === 'string') baseName = s.value;
     const file = get(e, 'file');
     if (file?.kind === 'scalar' && typeof file.value === 'string') {
-      baseFile = load(resolve(dirname(f.file.absolute), file.value), true);
+      // The base file is interpolated with the variables of the file that names it (compose-go loads it so).
+      baseFile = load(resolve(dirname(f.file.absolute), file.value), envOf.get(f) as Environment, true);
       if (!baseFile.root) {
         const why = baseFile.missing ? 'no such file' : 'cannot load';
         diagnostics.push({ code: 'extends-missing', severity: 'error', message: `extends: ${why} "${file.value}"`, at: locate(file) });
@@ -246,46 +301,49 @@ function reportCycle(cycle: readonly ExtendsStep[], diagnostics: Diagnostic[]): 
   });
 }
 
-/** Adds the services of `include:` files (compose-spec "include") that the project does not define itself. */
-function resolveIncludes(
-  root: LMap,
-  mainFile: string,
-  load: (abs: string, named?: boolean) => LoadedFile,
-  resolveService: ResolveService,
-  diagnostics: Diagnostic[],
-  seen: Set<string>,
-): LMap {
+/**
+ * Resolves the `include:` entries of one loaded file (compose-spec "include"): each entry is a project of its own,
+ * its files merged in order (`path: [a.yaml, a.override.yaml]`), whose services are added to the file's.
+ * Returns the file's root with those services and without `include`.
+ */
+function resolveIncludes(root: LMap, f: LoadedFile, layer: Layer, ctx: LayerContext): LMap {
   const inc = get(root, 'include');
   if (inc?.kind !== 'seq') return root;
-  const paths: { node: LNode; path: string }[] = [];
-  for (const item of inc.items) {
-    if (item.kind === 'scalar' && typeof item.value === 'string') paths.push({ node: item, path: item.value });
-    else if (item.kind === 'map') {
-      const p = get(item, 'path');
-      if (p?.kind === 'scalar' && typeof p.value === 'string') paths.push({ node: p, path: p.value });
-      else if (p?.kind === 'seq') for (const x of p.items) if (x.kind === 'scalar' && typeof x.value === 'string') paths.push({ node: x, path: x.value });
-    }
-  }
-  let services = get(root, 'services');
+  const chain = [...layer.chain, f.file.absolute];
+  const services = get(root, 'services');
   const entries = new Map(services?.kind === 'map' ? services.entries : []);
-  for (const { node, path } of paths) {
-    const abs = resolve(dirname(node.file.absolute || mainFile), path);
-    if (seen.has(abs)) continue;
-    seen.add(abs);
-    const f = load(abs, true);
-    if (!f.root) {
-      const why = f.missing ? 'no such file' : 'cannot load';
-      diagnostics.push({ code: 'include-missing', severity: 'error', message: `include: ${why} "${path}"`, at: locate(node) });
-      continue;
-    }
-    const incRoot = resolveIncludes(resolveExtends(f, resolveService), abs, load, resolveService, diagnostics, seen);
+  for (const item of inc.items) {
+    const paths = includePaths(item);
+    if (paths.length === 0) continue;
+    const files = paths.map((node) => ({ abs: resolve(layer.dir, scalarString(node)), node }));
+    if (files.some((x) => chain.includes(x.abs))) continue;
+    const sub: Layer = { dir: dirname((files[0] as LayerFile).abs), env: layer.env, chain };
+    const incRoot = loadLayer(files, sub, ctx);
     const incServices = get(incRoot, 'services');
     if (incServices?.kind !== 'map') continue;
     for (const [name, pair] of incServices.entries) if (!entries.has(name)) entries.set(name, pair);
   }
   const sp = root.entries.get('services');
   const newEntries = new Map(root.entries);
-  services = { ...(services?.kind === 'map' ? services : { kind: 'map', file: root.file, start: root.start, end: root.start }), entries } as LMap;
-  newEntries.set('services', { key: sp?.key ?? { kind: 'scalar', file: root.file, start: root.start, end: root.start, value: 'services' }, value: services });
+  newEntries.delete('include');
+  const newServices = { ...(services?.kind === 'map' ? services : { kind: 'map', file: root.file, start: root.start, end: root.start }), entries } as LMap;
+  newEntries.set('services', {
+    key: sp?.key ?? { kind: 'scalar', file: root.file, start: root.start, end: root.start, value: 'services' },
+    value: newServices,
+  });
   return { ...root, entries: newEntries };
+}
+
+/** The path nodes of one `include` entry: `- a.yaml`, `- path: a.yaml` or `- path: [a.yaml, a.override.yaml]`. */
+function includePaths(item: LNode): LScalar[] {
+  const isPath = (n: LNode | undefined): n is LScalar => n?.kind === 'scalar' && typeof n.value === 'string';
+  if (isPath(item)) return [item];
+  const p = get(item, 'path');
+  if (isPath(p)) return [p];
+  return p?.kind === 'seq' ? p.items.filter(isPath) : [];
+}
+
+/** The text of a string scalar. */
+function scalarString(n: LNode): string {
+  return n.kind === 'scalar' ? String(n.value) : '';
 }

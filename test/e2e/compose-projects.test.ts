@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { describe, it } from 'node:test';
+import { CLI } from '../helpers/cli.js';
+
+// End-to-end: how the built CLI reads compose projects that span files (include, extends), as compose does.
+
+function bulwark(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface JsonReport {
+  findings: { ruleId: string; subject: string; severity: string; status: string; location: { source: string; line: number; column: number } }[];
+  errors: { code: string; severity: string; message: string; at: { source: string; line: number; column: number } }[];
+}
+
+function scan(dir: string, env: Record<string, string> = {}): { code: number | null; report: JsonReport } {
+  const r = bulwark(['scan', `test/fixtures/compose/${dir}`, '--format', 'json'], env);
+  return { code: r.code, report: JSON.parse(r.stdout) as JsonReport };
+}
+
+/** Findings of the given rules, as `id severity[ unknown] file:line:column`, the fixture folder left out of the path. */
+function brief(report: JsonReport, dir: string, rules: readonly string[]): string[] {
+  const prefix = `test/fixtures/compose/${dir}/`;
+  return report.findings
+    .filter((f) => rules.includes(f.ruleId))
+    .map(
+      (f) =>
+        `${f.ruleId} ${f.severity}${f.status === 'unknown' ? ' unknown' : ''} ${f.location.source.replace(prefix, '')}:${f.location.line}:${f.location.column}`,
+    );
+}
+
+describe('bulwark scan: include', () => {
+  it('merges the later files of an include path list over the first, located where they are written', () => {
+    const { code, report } = scan('include-list');
+    assert.equal(code, 1);
+    assert.deepEqual(report.errors, []);
+    assert.deepEqual(brief(report, 'include-list', ['BW1001', 'BW1017']), [
+      'BW1017 high other/a.override.yaml:3:10',
+      'BW1001 critical other/a.override.yaml:4:17',
+    ]);
+  });
+});
