@@ -1,3 +1,5 @@
+import { secretShape } from './secret-shape.js';
+
 /**
  * Masks a secret value for output: the first four characters, an ellipsis and the length,
  * e.g. `tk_l…(24 chars)`. Values of eight characters or fewer show no characters at all.
@@ -7,4 +9,96 @@ export function maskSecret(value: string): string {
   const n = [...value].length;
   if (n <= 8) return `…(${n} chars)`;
   return `${[...value].slice(0, 4).join('')}…(${n} chars)`;
+}
+
+/** One piece of an interpolated value: text written in the file, or the value a variable gave. */
+export interface ValuePiece {
+  text: string;
+  /**
+   * The expression `text` is the value of, as written (`${DB_PASSWORD}`, `$HOME`, `${TAG:-1.0}`); absent for
+   * text from the file, a default used in place of an unset variable included.
+   */
+  variable?: string;
+}
+
+/** `scheme://user:password@`: the password (group 2) is masked unless it is a variable (`${DB_PASSWORD}`). */
+const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:)([^/\s@]+)@/gi;
+
+/**
+ * Quotes a value for a message (an input error, the reason a value cannot be known, a finding) without printing a
+ * secret; every message that quotes a value from a scanned input goes through here.
+ * - A value that came (partly) from the environment or `.env` (`pieces` from interpolation) is shown as written,
+ *   with its variables, and its length: `"${DB_PASSWORD}" (from the environment, 23 characters)`. `text` may be
+ *   the whole value or a part of it (`invalid host port "${DB_PASSWORD}" (…) in "${DB_PASSWORD}:80" (…)`).
+ * - A password in a URL is masked: `"https://deploy:S3cr…(17 chars)@registry.example.com/app"`.
+ * - A value shaped like a secret (a token, a key) is masked, and its kind named: `"ghp_…(40 chars)" (a GitHub token)`.
+ * - Anything else is quoted as it is: `"512 megs"`.
+ */
+export function quoteValue(text: string, pieces?: readonly ValuePiece[]): string {
+  if (pieces?.some((p) => p.variable !== undefined)) return quoteInterpolated(text, pieces);
+  const masked = maskUrlPasswords(text);
+  const shape = secretShape(masked);
+  if (shape && shape.kind !== 'url-credentials') return `"${maskSecret(masked)}" (${shape.description})`;
+  return `"${masked}"`;
+}
+
+function maskUrlPasswords(text: string): string {
+  if (!text.includes('://')) return text;
+  return text.replace(URL_PASSWORD, (all, head: string, password: string) => (password.startsWith('$') ? all : `${head}${maskSecret(password)}@`));
+}
+
+/** Masks what the file wrote (URL passwords, secret shapes) in one literal piece of a value. */
+function maskLiteral(text: string): string {
+  const masked = maskUrlPasswords(text);
+  const shape = secretShape(masked);
+  return shape && shape.kind !== 'url-credentials' ? maskSecret(masked) : masked;
+}
+
+function quoteInterpolated(text: string, pieces: readonly ValuePiece[]): string {
+  const value = pieces.map((p) => p.text).join('');
+  const n = [...text].length;
+  const length = `${n} character${n === 1 ? '' : 's'}`;
+  const whole = text === value;
+  // Where `text` sits in the value: where it takes in a variable's value if it can, else where it first occurs.
+  let from = whole ? 0 : -1;
+  if (!whole) {
+    for (let i = value.indexOf(text); i !== -1; i = value.indexOf(text, i + 1)) {
+      if (from === -1) from = i;
+      if (overlapsVariable(pieces, i, i + text.length)) {
+        from = i;
+        break;
+      }
+    }
+  }
+  if (from === -1) {
+    // Not a part of the value as it is (a parser changed it): only say where it came from.
+    return `a value made from "${pieces.map((p) => p.variable ?? maskLiteral(p.text)).join('')}" (from the environment, ${length})`;
+  }
+  const to = from + text.length;
+  let shown = '';
+  let fromEnv = false;
+  let start = 0;
+  for (const p of pieces) {
+    const end = start + p.text.length;
+    // A variable whose value is empty is shown when it lies inside the text (or the text is the whole value).
+    const inside = p.text.length === 0 ? whole || (start > from && start < to) : start < to && end > from;
+    if (inside) {
+      if (p.variable !== undefined) {
+        shown += p.variable;
+        fromEnv = true;
+      } else shown += maskLiteral(p.text.slice(Math.max(from, start) - start, Math.min(to, end) - start));
+    }
+    start = end;
+  }
+  return fromEnv ? `"${shown}" (from the environment, ${length})` : `"${shown}"`;
+}
+
+function overlapsVariable(pieces: readonly ValuePiece[], from: number, to: number): boolean {
+  let start = 0;
+  for (const p of pieces) {
+    const end = start + p.text.length;
+    if (p.variable !== undefined && start < to && end > from) return true;
+    start = end;
+  }
+  return false;
 }

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { maskSecret, quoteValue, type ValuePiece } from './mask.js';
+
+const password: ValuePiece = { text: 'hunter2hunter2SECRETVAL', variable: '${DB_PASSWORD}' };
+
+describe('maskSecret', () => {
+  it('shows four characters and the length', () => assert.equal(maskSecret('hunter2hunter2SECRETVAL'), 'hunt…(23 chars)'));
+  it('shows no character of a short value', () => assert.equal(maskSecret('hunter2'), '…(7 chars)'));
+});
+
+describe('quoteValue', () => {
+  it('quotes a plain value as it is', () => assert.equal(quoteValue('512 megs'), '"512 megs"'));
+
+  it('masks the password of a URL, wherever it is', () => {
+    assert.equal(quoteValue('https://deploy:S3cr3tPassw0rdXYZ@registry.example.com/app:1'), '"https://deploy:S3cr…(17 chars)@registry.example.com/app:1"');
+    assert.equal(quoteValue('mirror=ftp://u:pw@host/x'), '"mirror=ftp://u:…(2 chars)@host/x"');
+  });
+
+  it('keeps a URL password that is a variable', () =>
+    assert.equal(quoteValue('postgres://app:${DB_PASSWORD}@db/app'), '"postgres://app:${DB_PASSWORD}@db/app"'));
+
+  it('masks a value shaped like a secret, and names its kind', () => {
+    assert.equal(quoteValue('ghp_abcdefghijklmnopqrstuvwxyz0123456789'), '"ghp_…(40 chars)" (a GitHub token)');
+    assert.equal(quoteValue('AKIAIOSFODNN7EXAMPLE'), '"AKIA…(20 chars)" (an AWS access key id)');
+  });
+
+  it('shows a value from the environment by its variable and its length', () => {
+    assert.equal(quoteValue('hunter2hunter2SECRETVAL', [password]), '"${DB_PASSWORD}" (from the environment, 23 characters)');
+    assert.equal(quoteValue('x', [{ text: 'x', variable: '$ONE' }]), '"$ONE" (from the environment, 1 character)');
+  });
+
+  it('shows the text the file wrote around the variables', () => {
+    const pieces: ValuePiece[] = [password, { text: ':80' }];
+    assert.equal(quoteValue('hunter2hunter2SECRETVAL:80', pieces), '"${DB_PASSWORD}:80" (from the environment, 26 characters)');
+  });
+
+  it('shows a part of the value by the pieces it takes in', () => {
+    const pieces: ValuePiece[] = [{ text: '127.0.0.1:' }, password, { text: ':80' }];
+    assert.equal(quoteValue('hunter2hunter2SECRETVAL', pieces), '"${DB_PASSWORD}" (from the environment, 23 characters)');
+    assert.equal(quoteValue('80', pieces), '"80"');
+    assert.equal(quoteValue('127.0.0.1', pieces), '"127.0.0.1"');
+    // Part of a variable's value (a value with a colon, split by the port parser): the variable, and the part's length.
+    assert.equal(quoteValue('hunter2', pieces), '"${DB_PASSWORD}" (from the environment, 7 characters)');
+  });
+
+  it('prefers the place where a part takes in a variable', () => {
+    const pieces: ValuePiece[] = [{ text: '80:' }, { text: '80', variable: '${PORT}' }];
+    assert.equal(quoteValue('80', pieces), '"${PORT}" (from the environment, 2 characters)');
+  });
+
+  it('shows a variable whose value is empty', () => {
+    assert.equal(quoteValue('', [{ text: '', variable: '${EMPTY}' }]), '"${EMPTY}" (from the environment, 0 characters)');
+  });
+
+  it('masks what the file wrote around a variable', () => {
+    const pieces: ValuePiece[] = [{ text: 'https://deploy:S3cr3tPassw0rdXYZ@' }, { text: 'registry.example.com', variable: '${REGISTRY}' }, { text: '/app' }];
+    assert.equal(
+      quoteValue('https://deploy:S3cr3tPassw0rdXYZ@registry.example.com/app', pieces),
+      '"https://deploy:S3cr…(17 chars)@${REGISTRY}/app" (from the environment, 57 characters)',
+    );
+  });
+
+  it('never quotes text that is not a part of the value', () => {
+    assert.equal(quoteValue('HUNTER2', [password]), 'a value made from "${DB_PASSWORD}" (from the environment, 7 characters)');
+  });
+});
