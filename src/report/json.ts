@@ -1,6 +1,7 @@
 import type { Finding } from '../check/index.js';
 import { compareText, type Diagnostic, type Location } from '../model/index.js';
 import type { ChecklistSection, RuleScope, Severity } from '../rules/index.js';
+import { jsonPieces } from './json-pieces.js';
 import { type ChecklistRow, checklistSummary, type Summary } from './summary.js';
 import { type ReportInput, ruleDocUrl } from './types.js';
 
@@ -125,4 +126,11 @@ export function toJsonReport(input: ReportInput): JsonReport {
 /** Renders the versioned JSON report, two-space indented, with a final newline. */
 export function renderJson(input: ReportInput): string {
   return `${JSON.stringify(toJsonReport(input), null, 2)}\n`;
+}
+
+/** renderJson's text in pieces (see jsonPieces): what the CLI writes, so that no report is too long to write. */
+export function renderJsonPieces(input: ReportInput): string[] {
+  const pieces = jsonPieces(toJsonReport(input));
+  pieces.push('\n');
+  return pieces;
 }

@@ -2,6 +2,7 @@ import type * as Sarif from 'sarif';
 import type { Finding } from '../check/index.js';
 import type { Location } from '../model/index.js';
 import { CHECKLIST, type RuleMeta, type Severity } from '../rules/index.js';
+import { jsonPieces } from './json-pieces.js';
 import { type ReportInput, ruleDocUrl } from './types.js';
 
 /** The key of Bulwark's fingerprint in `partialFingerprints` (versioned so the hash may change later). */
@@ -105,9 +106,23 @@ function result(f: Finding, ruleIndex: Map<string, number>): Sarif.Result {
  * tool execution notifications. Relative paths resolve against `%SRCROOT%` = the working directory.
  */
 export function renderSarif(input: ReportInput): string {
+  return `${JSON.stringify(sarifLog(input), null, 2)}\n`;
+}
+
+/** renderSarif's text in pieces (see jsonPieces): what the CLI writes, so that no log is too long to write. */
+export function renderSarifPieces(input: ReportInput): string[] {
+  const pieces = jsonPieces(sarifLog(input));
+  pieces.push('\n');
+  return pieces;
+}
+
+/** The SARIF 2.1.0 log object of a report. */
+function sarifLog(input: ReportInput): Sarif.Log {
   const rules = [...input.rules];
+  const known = new Set<string>(rules.map((m) => m.id));
   for (const f of [...input.findings, ...input.suppressed.map((s) => s.finding)]) {
-    if (!rules.some((m) => m.id === f.ruleId)) {
+    if (!known.has(f.ruleId)) {
+      known.add(f.ruleId);
       // A finding of a rule not in the list (should not happen): a minimal descriptor keeps ruleIndex valid.
       rules.push({
         id: f.ruleId as RuleMeta['id'],
@@ -168,5 +183,5 @@ export function renderSarif(input: ReportInput): string {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return log;
 }
