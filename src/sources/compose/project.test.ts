@@ -274,6 +274,76 @@ describe('compose project loading', () => {
     assert.equal(at(db.privileged as never), 'compose.override.yaml:3:17');
   });
 
+  it("interpolates an included project with its env_file, else its folder's .env; the including project's variables win", () => {
+    const r = scan(
+      {
+        'compose.yaml': dedent`
+          include:
+            - path: other/a.yaml
+              env_file: [other/custom.env, other/more.env]
+            - db/compose.yaml
+          services:
+            web: { image: "nginx:\${TAG}" }
+        `,
+        '.env': 'TAG=1.27\n',
+        'other/a.yaml': 'services:\n  oa:\n    image: nginx:${TAG}\n    network_mode: ${NETMODE}\n    user: ${USR}\n',
+        'other/custom.env': 'NETMODE=bridge\nTAG=0.1\nUSR=0\n',
+        'other/more.env': 'NETMODE=host\n',
+        // Not read: the entry names its env files.
+        'other/.env': 'USR=1000\n',
+        'db/compose.yaml': 'services:\n  db:\n    image: postgres:16\n    pid: ${PIDMODE}\n    user: ${USR}\n',
+        'db/.env': 'PIDMODE=host\nUSR=70\n',
+      },
+      ['compose.yaml'],
+      { USR: '999' },
+    );
+    assert.deepEqual(r.diagnostics, []);
+    const oa = svc(r.specs, 'oa');
+    assert.equal(oa.networkMode?.value, 'host');
+    assert.equal(at(oa.networkMode as never), 'other/a.yaml:4:19');
+    assert.equal((oa.image?.value as { tag: string } | undefined)?.tag, '1.27');
+    assert.equal(oa.user?.value, '999');
+    const db = svc(r.specs, 'db');
+    assert.equal(db.pidMode?.value, 'host');
+    assert.equal(at(db.pidMode as never), 'db/compose.yaml:4:10');
+    assert.equal(db.user?.value, '999');
+  });
+
+  it('an env_file an include names that is not there is a located error, and that include is left out', () => {
+    const r = scan(
+      {
+        'compose.yaml': 'include:\n  - path: other/a.yaml\n    env_file: other/gone.env\nservices:\n  web: { image: nginx:1.27 }\n',
+        'other/a.yaml': 'services:\n  oa: { image: nginx:1.27 }\n',
+      },
+      ['compose.yaml'],
+    );
+    assert.deepEqual(
+      r.diagnostics.map((d) => `${d.code} ${at(d)} ${d.message}`),
+      ['include-missing compose.yaml:3:15 include: no such env file "other/gone.env"'],
+    );
+    assert.deepEqual(
+      r.specs.map((s) => s.name),
+      ['web'],
+    );
+  });
+
+  it("reads an include's relative paths and .env from its project_directory", () => {
+    const r = scan(
+      {
+        'compose.yaml': 'include:\n  - path: stacks/app.yaml\n    project_directory: app\n',
+        'stacks/app.yaml': 'include:\n  - db.yaml\nservices:\n  app:\n    build: .\n    network_mode: ${NETMODE}\n',
+        'app/db.yaml': 'services:\n  db: { image: postgres:16 }\n',
+        'app/.env': 'NETMODE=host\n',
+      },
+      ['compose.yaml'],
+    );
+    assert.deepEqual(r.diagnostics, []);
+    const app = svc(r.specs, 'app');
+    assert.equal(app.networkMode?.value, 'host');
+    assert.equal(app.build?.baseDir, '/mem/app');
+    assert.deepEqual(r.specs.map((s) => s.name).sort(), ['app', 'db']);
+  });
+
   it('a missing file in an include list is one located error, and that include is left out', () => {
     const r = scan(
       {

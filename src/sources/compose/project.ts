@@ -1,17 +1,18 @@
 import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../../model/index.js';
 import type { FileReader } from '../fs.js';
+import { includeEnvironment, readIncludeEntry } from './include.js';
 import type { Environment } from './interpolate.js';
 import { type LoadedFile, loadComposeFile } from './load.js';
 import { mergeNodes } from './merge.js';
-import { get, type LMap, type LNode, type LPair, type LScalar, locate } from './tree.js';
+import { get, type LMap, type LNode, type LPair, locate, type SourceFile } from './tree.js';
 
 /** One service of a merged project: its name, the key that declares it, and its merged settings. */
 export interface ComposeService {
   name: string;
   key: LPair['key'];
   node: LMap;
-  /** Folder of the file that declared the service, for relative `build:` paths. */
+  /** Working directory of the project that declared the service (an include's `project_directory`), for relative `build:` paths. */
   baseDir: string;
 }
 
@@ -34,7 +35,7 @@ export interface ComposeProject {
  */
 export function loadComposeProject(files: readonly string[], fs: FileReader, env: Environment, diagnostics: Diagnostic[]): ComposeProject {
   const loader = fileLoader(fs, diagnostics);
-  const ctx: LayerContext = { load: loader.load, resolveService: extendsResolver(loader.load, diagnostics), diagnostics };
+  const ctx: LayerContext = { load: loader.load, resolveService: extendsResolver(loader.load, diagnostics), fs, diagnostics };
   const layer: Layer = { dir: dirname(files[0] as string), env, chain: [] };
   const merged = loadLayer(
     files.map((abs) => ({ abs })),
@@ -60,7 +61,7 @@ export function loadComposeProject(files: readonly string[], fs: FileReader, env
         });
         continue;
       }
-      project.services.push({ name, key: pair.key, node: pair.value, baseDir: dirname(pair.key.file.absolute) });
+      project.services.push({ name, key: pair.key, node: pair.value, baseDir: originOf(pair.key.file).dir });
     }
   }
   return project;
@@ -79,30 +80,39 @@ interface Layer {
   chain: readonly string[];
 }
 
-/** Loads a file with the variables it is interpolated with (`named`: another file names it, see `loadComposeFile`). */
-type Load = (abs: string, env: Environment, named?: boolean) => LoadedFile;
+/** How a file is read: the variables it is interpolated with, and the folder its relative paths start from. */
+interface Origin {
+  env: Environment;
+  /** compose-go's working directory for the file: its project's folder, or for an `extends` base, its own. */
+  dir: string;
+}
+
+/** Loads a file as `origin` says (`named`: another file names it, see `loadComposeFile`). */
+type Load = (abs: string, origin: Origin, named?: boolean) => LoadedFile;
 
 interface LayerContext {
   load: Load;
   resolveService: ResolveService;
+  fs: FileReader;
   diagnostics: Diagnostic[];
 }
 
 /**
- * Reads each file once per project for each set of variables (the main project and an include may
- * interpolate one file differently), and lists the files read.
+ * Reads each file once per project for each origin (the main project and an include may interpolate one file
+ * differently), and lists the files read.
  */
 function fileLoader(fs: FileReader, diagnostics: Diagnostic[]): { load: Load; read: () => string[] } {
   const cache = new Map<Environment, Map<string, LoadedFile>>();
   const read = new Set<string>();
-  const load: Load = (abs, env, named = false) => {
-    let byPath = cache.get(env);
-    if (!byPath) cache.set(env, (byPath = new Map()));
-    let f = byPath.get(abs);
+  const load: Load = (abs, origin, named = false) => {
+    let byPath = cache.get(origin.env);
+    if (!byPath) cache.set(origin.env, (byPath = new Map()));
+    const key = `${origin.dir}\u0000${abs}`;
+    let f = byPath.get(key);
     if (!f) {
-      f = loadComposeFile(abs, fs, env, diagnostics, { quietIfMissing: named });
-      byPath.set(abs, f);
-      envOf.set(f, env);
+      f = loadComposeFile(abs, fs, origin.env, diagnostics, { quietIfMissing: named });
+      byPath.set(key, f);
+      origins.set(f.file, origin);
       if (!f.missing) read.add(abs);
     }
     return f;
@@ -110,8 +120,13 @@ function fileLoader(fs: FileReader, diagnostics: Diagnostic[]): { load: Load; re
   return { load, read: () => [...read] };
 }
 
-/** The variables each loaded file was interpolated with: a file another one extends is read with the same. */
-const envOf = new WeakMap<LoadedFile, Environment>();
+/** The origin of each file loaded: every node keeps its file, so a value's origin is `origins.get(node.file)`. */
+const origins = new WeakMap<SourceFile, Origin>();
+
+/** The origin of a loaded file (every file is loaded through `fileLoader`). */
+function originOf(file: SourceFile): Origin {
+  return origins.get(file) as Origin;
+}
 
 /** A file of a layer, and for an included one the `include` path node that names it (where problems are reported). */
 interface LayerFile {
@@ -129,7 +144,7 @@ function loadLayer(files: readonly LayerFile[], layer: Layer, ctx: LayerContext)
   let merged: LMap | undefined;
   for (const { abs, node } of files) {
     const before = diagnostics.length;
-    const f = ctx.load(abs, layer.env, node !== undefined);
+    const f = ctx.load(abs, layer, node !== undefined);
     if (node && !f.root) {
       const why = f.missing ? 'no such file' : 'cannot load';
       diagnostics.push({ code: 'include-missing', severity: 'error', message: `include: ${why} "${scalarString(node)}"`, at: locate(node) });
@@ -263,8 +278,11 @@ function extendsTarget(f: LoadedFile, e: LNode, load: Load, diagnostics: Diagnos
     if (s?.kind === 'scalar' && typeof s.value === 'string') baseName = s.value;
     const file = get(e, 'file');
     if (file?.kind === 'scalar' && typeof file.value === 'string') {
-      // The base file is interpolated with the variables of the file that names it (compose-go loads it so).
-      baseFile = load(resolve(dirname(f.file.absolute), file.value), envOf.get(f) as Environment, true);
+      // The path is relative to the naming file's working directory; the base file is interpolated with the same
+      // variables, and its own relative paths start from its own folder (compose-go's getExtendsBaseFromFile).
+      const from = originOf(f.file);
+      const abs = resolve(from.dir, file.value);
+      baseFile = load(abs, { env: from.env, dir: dirname(abs) }, true);
       if (!baseFile.root) {
         const why = baseFile.missing ? 'no such file' : 'cannot load';
         diagnostics.push({ code: 'extends-missing', severity: 'error', message: `extends: ${why} "${file.value}"`, at: locate(file) });
@@ -303,8 +321,9 @@ function reportCycle(cycle: readonly ExtendsStep[], diagnostics: Diagnostic[]): 
 
 /**
  * Resolves the `include:` entries of one loaded file (compose-spec "include"): each entry is a project of its own,
- * its files merged in order (`path: [a.yaml, a.override.yaml]`), whose services are added to the file's.
- * Returns the file's root with those services and without `include`.
+ * its files merged in order (`path: [a.yaml, a.override.yaml]`), read with its own working directory
+ * (`project_directory`, by default the first file's folder) and variables (`env_file`, by default that folder's
+ * `.env`), whose services are added to the file's. Returns the file's root with those services and without `include`.
  */
 function resolveIncludes(root: LMap, f: LoadedFile, layer: Layer, ctx: LayerContext): LMap {
   const inc = get(root, 'include');
@@ -313,12 +332,14 @@ function resolveIncludes(root: LMap, f: LoadedFile, layer: Layer, ctx: LayerCont
   const services = get(root, 'services');
   const entries = new Map(services?.kind === 'map' ? services.entries : []);
   for (const item of inc.items) {
-    const paths = includePaths(item);
-    if (paths.length === 0) continue;
-    const files = paths.map((node) => ({ abs: resolve(layer.dir, scalarString(node)), node }));
+    const entry = readIncludeEntry(item, ctx.diagnostics);
+    if (!entry) continue;
+    const files = entry.paths.map((node) => ({ abs: resolve(layer.dir, String(node.value)), node }));
     if (files.some((x) => chain.includes(x.abs))) continue;
-    const sub: Layer = { dir: dirname((files[0] as LayerFile).abs), env: layer.env, chain };
-    const incRoot = loadLayer(files, sub, ctx);
+    const dir = entry.projectDirectory ? resolve(layer.dir, String(entry.projectDirectory.value)) : dirname((files[0] as LayerFile).abs);
+    const env = includeEnvironment(entry, layer.env, layer.dir, dir, ctx.fs, ctx.diagnostics, item);
+    if (!env) continue;
+    const incRoot = loadLayer(files, { dir, env, chain }, ctx);
     const incServices = get(incRoot, 'services');
     if (incServices?.kind !== 'map') continue;
     for (const [name, pair] of incServices.entries) if (!entries.has(name)) entries.set(name, pair);
@@ -332,15 +353,6 @@ function resolveIncludes(root: LMap, f: LoadedFile, layer: Layer, ctx: LayerCont
     value: newServices,
   });
   return { ...root, entries: newEntries };
-}
-
-/** The path nodes of one `include` entry: `- a.yaml`, `- path: a.yaml` or `- path: [a.yaml, a.override.yaml]`. */
-function includePaths(item: LNode): LScalar[] {
-  const isPath = (n: LNode | undefined): n is LScalar => n?.kind === 'scalar' && typeof n.value === 'string';
-  if (isPath(item)) return [item];
-  const p = get(item, 'path');
-  if (isPath(p)) return [p];
-  return p?.kind === 'seq' ? p.items.filter(isPath) : [];
 }
 
 /** The text of a string scalar. */

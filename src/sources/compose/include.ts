@@ -1,0 +1,98 @@
+import { join, resolve } from 'node:path';
+import type { Diagnostic } from '../../model/index.js';
+import type { FileReader } from '../fs.js';
+import { type Environment, parseDotEnv } from './interpolate.js';
+import { get, type LNode, type LScalar, locate } from './tree.js';
+
+/** One `include:` entry (compose-spec "include"), its values as written (already interpolated). */
+export interface IncludeEntry {
+  /** The project's files: the first is its main file, later ones override it. */
+  paths: LScalar[];
+  /** `env_file:` values; none when the entry sets none. */
+  envFiles: LScalar[];
+  /** `project_directory:`, when set. */
+  projectDirectory?: LScalar;
+}
+
+/**
+ * Reads one `include:` item: `- a.yaml`, or `- path: a.yaml | [a.yaml, a.override.yaml]` with optional
+ * `env_file: f | [f, g]` and `project_directory: dir`. Undefined (with an error) when it names no file.
+ */
+export function readIncludeEntry(item: LNode, diagnostics: Diagnostic[]): IncludeEntry | undefined {
+  if (isText(item)) return { paths: [item], envFiles: [] };
+  const path = get(item, 'path');
+  const paths = textList(path);
+  if (item.kind !== 'map' || paths.length === 0) {
+    diagnostics.push({ code: 'invalid-value', severity: 'error', message: 'include: an entry must name a file (path)', at: locate(path ?? item) });
+    return undefined;
+  }
+  const entry: IncludeEntry = { paths, envFiles: textList(get(item, 'env_file')) };
+  const dir = get(item, 'project_directory');
+  if (isText(dir)) entry.projectDirectory = dir;
+  return entry;
+}
+
+function isText(n: LNode | undefined): n is LScalar {
+  return n?.kind === 'scalar' && typeof n.value === 'string';
+}
+
+function textList(n: LNode | undefined): LScalar[] {
+  if (isText(n)) return [n];
+  return n?.kind === 'seq' ? n.items.filter(isText) : [];
+}
+
+/**
+ * The variables an included project is interpolated with, as compose-go's ApplyInclude builds them: those of the
+ * project that includes it (process environment, its `.env`...) win; then the entry's `env_file`s (relative to
+ * `workingDir`, the including project's folder; a later file wins over an earlier one), or when it names none,
+ * the `.env` file of the included project's folder, if there is one.
+ * Undefined (with a located error) when an env file named cannot be read: compose refuses the include.
+ * Environments are remembered per outer environment and file list, so files included twice are read once.
+ */
+export function includeEnvironment(
+  entry: IncludeEntry,
+  outer: Environment,
+  workingDir: string,
+  projectDir: string,
+  fs: FileReader,
+  diagnostics: Diagnostic[],
+  at: LNode,
+): Environment | undefined {
+  const files: { abs: string; node: LNode }[] = entry.envFiles.map((n) => ({ abs: resolve(workingDir, String(n.value)), node: n }));
+  if (files.length === 0) {
+    const dotenv = join(projectDir, '.env');
+    if (fs.size(dotenv) !== undefined) files.push({ abs: dotenv, node: at });
+  }
+  if (files.length === 0) return outer;
+  let byFiles = derived.get(outer);
+  if (!byFiles) derived.set(outer, (byFiles = new Map()));
+  const key = files.map((f) => f.abs).join('\u0000');
+  const known = byFiles.get(key);
+  if (known) return known;
+  const values = new Map<string, string>();
+  for (const { abs, node } of files) {
+    let text: string | undefined;
+    try {
+      text = fs.readText(abs);
+    } catch (e) {
+      diagnostics.push({
+        code: 'unreadable',
+        severity: 'error',
+        message: `include: cannot read env file "${fs.display(abs)}": ${(e as Error).message}`,
+        at: locate(node),
+      });
+      return undefined;
+    }
+    if (text === undefined) {
+      diagnostics.push({ code: 'include-missing', severity: 'error', message: `include: no such env file "${fs.display(abs)}"`, at: locate(node) });
+      return undefined;
+    }
+    for (const [name, value] of parseDotEnv(text)) values.set(name, value);
+  }
+  const env: Environment = { get: (name) => outer.get(name) ?? values.get(name) };
+  byFiles.set(key, env);
+  return env;
+}
+
+/** Include environments already built, per outer environment and env file list. */
+const derived = new WeakMap<Environment, Map<string, Environment>>();
