@@ -12,6 +12,14 @@ testRule(noSudo, {
         RUN echo "never use sudo here" # sudo make install
       `,
     },
+    {
+      name: 'wrappers that run no sudo: command -v only prints a path, sudoedit is another program',
+      dockerfile: df`
+        FROM debian:12-slim
+        RUN command -v sudo || echo none
+        RUN nice -n 5 sudoedit /etc/hosts; timeout 5 make sudo
+      `,
+    },
   ],
   invalid: [
     {
@@ -33,6 +41,26 @@ testRule(noSudo, {
         RUN echo "say \"hi\"" && sudo make install
       `,
       errors: [{ messageId: 'sudo', line: 2, column: 26 }],
+    },
+    {
+      name: 'sudo after wrappers, keywords and assignments, by path, and sudo that runs nothing after it',
+      dockerfile: df`
+        FROM debian:12-slim
+        RUN env DEBIAN_FRONTEND=noninteractive sudo apt-get update
+        RUN nice -n 5 sudo make; timeout 60 sudo make; time -f %e sudo make
+        RUN if true; then sudo -u app make; fi && ! /usr/bin/sudo -E make
+        RUN nohup sudo make & exec sudo -l
+      `,
+      errors: [
+        { messageId: 'sudo', line: 2, column: 40, endColumn: 44 },
+        { messageId: 'sudo', line: 3, column: 15 },
+        { messageId: 'sudo', line: 3, column: 37 },
+        { messageId: 'sudo', line: 3, column: 59 },
+        { messageId: 'sudo', line: 4, column: 19 },
+        { messageId: 'sudo', line: 4, column: 45, endColumn: 58 },
+        { messageId: 'sudo', line: 5, column: 11 },
+        { messageId: 'sudo', line: 5, column: 28 },
+      ],
     },
     {
       name: 'exec form',

@@ -27,7 +27,13 @@ export const noSudo = dockerfileRule({
     for (const { stage, run } of runsOf(spec.stages)) {
       const script = runScript(run);
       for (const c of simpleCommands(script.text)) {
-        if (programOf(c) === 'sudo') ctx.report({ messageId: 'sudo', at: script.locate(c.starts[0] as number, 4), data: { stage: describeStage(stage) } });
+        // sudo before the program (`sudo apt-get install`, `env X=1 sudo make`), or sudo that runs nothing (`sudo -l`).
+        for (const w of c.wrappers) {
+          if (w.name === 'sudo') ctx.report({ messageId: 'sudo', at: script.locate(w.start, w.length), data: { stage: describeStage(stage) } });
+        }
+        if (programOf(c) === 'sudo') {
+          ctx.report({ messageId: 'sudo', at: script.locate(c.starts[0] as number, (c.words[0] as string).length), data: { stage: describeStage(stage) } });
+        }
       }
     }
   },

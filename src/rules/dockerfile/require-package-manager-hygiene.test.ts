@@ -27,6 +27,13 @@ testRule(requirePackageManagerHygiene, {
         RUN pip install -r requirements.txt
       `,
     },
+    {
+      name: 'a package manager only named by command -v is not run',
+      dockerfile: df`
+        FROM python:3.12-slim
+        RUN command -v pip install || command -V apt-get install
+      `,
+    },
   ],
   invalid: [
     {
@@ -38,6 +45,19 @@ testRule(requirePackageManagerHygiene, {
       errors: [
         { messageId: 'aptLists', line: 2, column: 5, message: 'A RUN in stage #1 runs apt-get update without removing /var/lib/apt/lists afterwards.' },
         { messageId: 'aptRecommends', line: 2, column: 23 },
+      ],
+    },
+    {
+      name: 'package managers run through sudo, env and timeout',
+      dockerfile: df`
+        FROM debian:12-slim
+        RUN sudo apt-get update && sudo -E env DEBIAN_FRONTEND=noninteractive apt-get install -y curl
+        RUN timeout 300 pip install flask
+      `,
+      errors: [
+        { messageId: 'aptLists', line: 2, column: 10 },
+        { messageId: 'aptRecommends', line: 2, column: 71 },
+        { messageId: 'pipCache', line: 3, column: 17 },
       ],
     },
     {

@@ -1,3 +1,4 @@
+import { commandStart } from '../../model/command-wrappers.js';
 import {
   commandLocation,
   type DockerfileSpec,
@@ -129,9 +130,6 @@ function commandAround(separators: readonly number[], at: number, length: number
   return { from: lo > 0 ? (separators[lo - 1] as number) + 1 : 0, to: lo < separators.length ? (separators[lo] as number) : length };
 }
 
-/** Heredoc markers and redirections: `<<EOF`, `<<-"EOF"`, `2>&1`, `>/a`, `> /a` (the target is the next word). */
-const REDIRECT = /^\d*(?:<<-?\S*|[<>]{1,2}&?\S*)$/;
-
 /** The program of a simple command of `head`, or the shell its output is piped into. */
 function consumerOf(head: string, command: Command): string | undefined {
   const program = commandProgram(head.slice(command.from, command.to));
@@ -146,44 +144,35 @@ function consumerOf(head: string, command: Command): string | undefined {
   return program;
 }
 
-/** Wrappers that run the command after them: `sudo -u app bash`, `env X=1 sh`, `exec sh`. */
-const RUNS_NEXT = new Set(['sudo', 'env', 'exec', 'command', 'nohup', 'time', 'nice']);
-
-/** The program a simple command runs: assignments, redirections, heredoc markers and wrappers skipped. */
+/**
+ * The program a simple command of a RUN's first line runs: redirections, heredoc markers, assignments, keywords and
+ * wrappers skipped (command-wrappers.ts). Words are split at blanks, with the quotes around a word removed.
+ */
 function commandProgram(command: string): string | undefined {
-  const words = command.trim().split(/\s+/).filter(Boolean);
-  for (let k = 0; k < words.length; k++) {
-    const w = words[k] as string;
-    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) continue;
-    if (REDIRECT.test(w)) {
-      // `> /a.txt`: the operator alone takes the next word as its target.
-      if (/^\d*[<>]{1,2}&?$/.test(w)) k++;
-      continue;
-    }
-    const name = w.replace(/^["']|["']$/g, '');
-    if (RUNS_NEXT.has(name)) {
-      // Their options, and sudo's -u/-g USER: `sudo -E -u app bash`.
-      while (k + 1 < words.length && (words[k + 1] as string).startsWith('-')) {
-        k++;
-        if (name === 'sudo' && /^-[ugCDhprTU]$/.test(words[k] as string)) k++;
-      }
-      continue;
-    }
-    return name;
-  }
-  return undefined;
+  const words = command
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.replace(/^["']|["']$/g, ''));
+  return words[commandStart(words, { redirections: true }).program];
 }
 
 /** One simple command of a script: its words (quotes removed) and where each starts in the script. */
 export interface SimpleCommand {
   words: string[];
   starts: number[];
+  /**
+   * The wrappers and keywords before the program (`sudo`, `env`, `then`; see command-wrappers.ts), by name
+   * without folder, where their word starts in the script and its length. Their options are not listed.
+   */
+  wrappers: { name: string; start: number; length: number }[];
 }
 
 /**
  * Splits shell text into simple commands at unquoted `&&`, `||`, `;`, `|`, `&`, newlines, parentheses and
- * braces, dropping comments, and strips leading `VAR=value` assignments and `env`/`exec`/`time`/`command`
- * wrappers from each. A small tokenizer, not a shell: enough to find which program a command runs.
+ * braces, dropping comments, and strips from each the words before its program: redirections, `VAR=value`
+ * assignments, keywords and wrappers with their options (`sudo -u app`, `env -u X`, `nice -n 5`, `timeout 5`;
+ * command-wrappers.ts), which stay listed in `wrappers`. A small tokenizer, not a shell: enough to find which program a command runs.
  */
 export function simpleCommands(script: string): SimpleCommand[] {
   let cached = commandLists.get(script);
@@ -278,12 +267,14 @@ function splitCommands(script: string): SimpleCommand[] {
   return out;
 }
 
-const WRAPPERS = new Set(['env', 'exec', 'time', 'command', 'nohup', 'then', 'do', 'else', 'if', 'while', 'until', '!']);
-
-function strip(c: SimpleCommand): SimpleCommand {
-  let k = 0;
-  while (k < c.words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(c.words[k] as string) || WRAPPERS.has(c.words[k] as string))) k++;
-  return { words: c.words.slice(k), starts: c.starts.slice(k) };
+/** Drops the words before the program (command-wrappers.ts), keeping the wrappers among them. */
+function strip(c: { words: string[]; starts: number[] }): SimpleCommand {
+  const { program, wrappers } = commandStart(c.words, { redirections: true });
+  return {
+    words: c.words.slice(program),
+    starts: c.starts.slice(program),
+    wrappers: wrappers.map((k) => ({ name: (c.words[k] as string).replace(/^.*\//, ''), start: c.starts[k] as number, length: (c.words[k] as string).length })),
+  };
 }
 
 /** The program name a command runs, without its folder (`/usr/bin/apt-get` gives `apt-get`). */
