@@ -38,7 +38,7 @@ export function realFs(cwd: string = process.cwd()): FileReader {
         // a compose file can name any path (extends, include).
         const st = stat(absolute);
         if (st === undefined) return undefined;
-        if (!st.isFile()) throw new Error(st.isDirectory() ? 'a folder, not a file' : 'not a regular file (a named pipe, socket or device)');
+        if (!st.isFile()) throw fsError(st.isDirectory() ? 'EISDIR' : 'ENOTREG');
         return readFileSync(absolute, 'utf8');
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
@@ -66,15 +66,77 @@ export function realFs(cwd: string = process.cwd()): FileReader {
   };
 }
 
-/** An in-memory filesystem rooted at `/mem`, for tests: keys are paths relative to it. */
-export function memoryFs(files: Record<string, string>, root = '/mem'): FileReader {
+/**
+ * A path memoryFs holds but cannot read, as realFs would meet it: `EACCES` (no permission), `ELOOP` (a symbolic
+ * link loop), `EISDIR` (a folder), `ENOTREG` (a named pipe, socket or device). `size` is set for a file that can be
+ * stat'ed but not read (mode 000 in a readable folder); without it size() is undefined, as for a file in a folder
+ * that cannot be searched.
+ */
+export interface MemoryProblem {
+  error: 'EACCES' | 'ELOOP' | 'EISDIR' | 'ENOTREG';
+  size?: number;
+}
+
+/**
+ * An in-memory filesystem rooted at `/mem`, for tests: keys are paths relative to it, values the text, or a
+ * MemoryProblem for a path that cannot be read (readText throws as realFs does).
+ */
+export function memoryFs(files: Record<string, string | MemoryProblem>, root = '/mem'): FileReader {
   const map = new Map(Object.entries(files).map(([k, v]) => [resolve(root, k), v]));
   return {
-    readText: (absolute) => map.get(absolute),
+    readText: (absolute) => {
+      const t = map.get(absolute);
+      if (typeof t === 'object') throw fsError(t.error);
+      return t;
+    },
     size: (absolute) => {
       const t = map.get(absolute);
+      if (typeof t === 'object') return t.size;
       return t === undefined ? undefined : Buffer.byteLength(t);
     },
     display: (absolute) => relative(root, absolute) || '.',
   };
+}
+
+/** Why a read failed, in words for a diagnostic: `permission denied`, `a symbolic link loop`, `a folder, not a file`. */
+export function readProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'a symbolic link loop';
+    case 'EISDIR':
+      return 'a folder, not a file';
+    case 'ENOTREG':
+      return 'not a regular file (a named pipe, socket or device), which is never opened';
+    default:
+      return code ?? (e as Error).message;
+  }
+}
+
+/**
+ * For a path whose size() is undefined: undefined when nothing is there (or a dangling link, which readers treat
+ * as missing), else why it cannot be read (readProblem's words). Never opens the path: readText refuses what is
+ * not a regular file before opening it.
+ */
+export function whyUnreadable(fs: FileReader, absolute: string): string | undefined {
+  try {
+    fs.readText(absolute);
+    return undefined;
+  } catch (e) {
+    return readProblem(e);
+  }
+}
+
+/** The error realFs throws for a path it will not open; memoryFs throws the same for a MemoryProblem. */
+function fsError(code: MemoryProblem['error']): NodeJS.ErrnoException {
+  const words: Record<MemoryProblem['error'], string> = {
+    EACCES: 'permission denied',
+    ELOOP: 'a symbolic link loop',
+    EISDIR: 'a folder, not a file',
+    ENOTREG: 'not a regular file (a named pipe, socket or device)',
+  };
+  return Object.assign(new Error(words[code]), { code });
 }

@@ -1,0 +1,89 @@
+// Inputs Bulwark cannot read: each is a located input error or warning in the report, the rest is still scanned,
+// and nothing crashes, hangs or passes in silence. The permission cases run the built CLI as an unprivileged user
+// (runuser -u nobody when the tests run as root); the folder, FIFO and link-loop cases need no permission change.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { CLI } from '../helpers/cli.js';
+import { bulwarkUnprivileged, sharedTempDir, UNPRIVILEGED } from '../helpers/unprivileged.js';
+
+const root = sharedTempDir('bulwark-unreadable-');
+after(() => {
+  spawnSync('chmod', ['-R', 'u+rwX', root]);
+  rmSync(root, { recursive: true, force: true });
+});
+const skip = typeof UNPRIVILEGED === 'string' ? UNPRIVILEGED : false;
+
+let n = 0;
+/** A fresh folder every user can read, with these files (mode 644). */
+function tree(files: Record<string, string>): string {
+  const dir = join(root, `t${++n}`);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true, mode: 0o755 });
+    writeFileSync(join(dir, name), text, { mode: 0o644 });
+  }
+  spawnSync('chmod', ['-R', 'a+rX', dir]);
+  return dir;
+}
+
+interface Report {
+  errors: { severity: string; code: string; message: string; at: { source: string } }[];
+  findings: { ruleId: string; location: { source: string } }[];
+}
+const located = (r: Report) => r.errors.map((e) => `${e.severity} ${e.code} ${e.at.source}: ${e.message}`);
+const sources = (r: Report) => [...new Set(r.findings.map((f) => f.location.source))].sort();
+
+const PRIV = 'services:\n  web:\n    image: nginx:1.27\n    privileged: ${P}\n';
+const OTHER = 'services:\n  api:\n    image: nginx:1.27\n    privileged: true\n';
+
+describe("a project's .env that cannot be read", () => {
+  it('without permission: a located unreadable error, the other projects reported, exit 2 (one thread and -j)', { skip }, () => {
+    // 65 other projects: enough for -j to use a worker thread.
+    const others: Record<string, string> = {};
+    for (let i = 0; i < 65; i++) others[`p${String(i).padStart(2, '0')}/compose.yaml`] = OTHER;
+    const dir = tree({ 'c1/compose.yaml': PRIV, 'c1/.env': 'P=true\n', ...others });
+    chmodSync(dir, 0o777);
+    chmodSync(join(dir, 'c1/.env'), 0o000);
+    for (const jobs of [
+      ['-j', '0'],
+      ['-j', '2'],
+    ]) {
+      const r = bulwarkUnprivileged(dir, ['scan', '.', '-f', 'json', '-o', 'out.json', ...jobs]);
+      assert.equal(r.code, 2, r.stderr);
+      assert.equal(r.stderr, '');
+      const report = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as Report;
+      assert.deepEqual(located(report), [
+        "error unreadable c1/.env: cannot read the project's .env: permission denied; the project is not judged (the values it interpolates would be guesses)",
+      ]);
+      assert.equal(sources(report).length, 65, jobs.join(' '));
+      assert.ok(!sources(report).includes('c1/compose.yaml'));
+    }
+    const sarif = bulwarkUnprivileged(dir, ['scan', 'c1', 'p00', '-f', 'sarif', '-o', 'out.sarif']);
+    assert.equal(sarif.code, 2, sarif.stderr);
+    assert.match(readFileSync(join(dir, 'out.sarif'), 'utf8'), /cannot read the project's \.env: permission denied/);
+  });
+
+  it('a folder, a named pipe or a symbolic link loop: a located error each, no hang, the others reported', () => {
+    const dir = tree({ 'a/compose.yaml': PRIV, 'b/compose.yaml': PRIV, 'c/compose.yaml': PRIV, 'd/compose.yaml': OTHER });
+    mkdirSync(join(dir, 'a/.env'));
+    assert.equal(spawnSync('mkfifo', [join(dir, 'b/.env')]).status, 0, 'mkfifo is available on these machines');
+    symlinkSync('.env', join(dir, 'c/.env'));
+    const r = spawnSync(process.execPath, [CLI, 'scan', 'a', 'b', 'c', 'd', '-f', 'json'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    assert.equal(r.signal, null, 'the scan ended by itself');
+    assert.equal(r.status, 2, r.stderr);
+    const report = JSON.parse(r.stdout) as Report;
+    const tail = '; the project is not judged (the values it interpolates would be guesses)';
+    assert.deepEqual(located(report), [
+      `error unreadable a/.env: cannot read the project's .env: a folder, not a file${tail}`,
+      `error unreadable b/.env: cannot read the project's .env: not a regular file (a named pipe, socket or device), which is never opened${tail}`,
+      `error unreadable c/.env: cannot read the project's .env: a symbolic link loop${tail}`,
+    ]);
+    assert.deepEqual(sources(report), ['d/compose.yaml']);
+  });
+});
