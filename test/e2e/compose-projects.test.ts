@@ -41,4 +41,16 @@ describe('bulwark scan: include', () => {
       'BW1001 critical other/a.override.yaml:4:17',
     ]);
   });
+
+  it("interpolates an included file with the include's env_file, or with the .env of its folder", () => {
+    for (const dir of ['include-env', 'include-dotenv']) {
+      const { code, report } = scan(dir);
+      assert.equal(code, 1, dir);
+      assert.deepEqual(report.errors, []);
+      assert.deepEqual(brief(report, dir, ['BW1016']), ['BW1016 high other/a.yaml:4:19'], dir);
+    }
+    // The environment of bulwark (the including project's variables) wins, as in compose.
+    const { report } = scan('include-env', { NETMODE: 'bridge' });
+    assert.deepEqual(brief(report, 'include-env', ['BW1016']), []);
+  });
 });
