@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -21,5 +21,22 @@ describe('scanPaths', () => {
     const keys = r.findings.map((f) => `${f.fingerprint}:${f.location.line}:${f.location.column}:${f.message}`);
     assert.equal(new Set(keys).size, keys.length, 'no finding twice');
     assert.ok(r.findings.length > 5, `${r.findings.length} findings`);
+  });
+
+  it('names the links it cannot follow where a compose file or Dockerfile is expected, and only there', () => {
+    const dir = join(root, 'links');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM alpine:3.20\nUSER 10001\n');
+    symlinkSync('gone.yaml', join(dir, 'compose.yaml'));
+    symlinkSync('compose.override.yaml', join(dir, 'compose.override.yaml'));
+    symlinkSync('nowhere', join(dir, 'notes.txt'));
+    const r = scanPaths({ paths: ['links'], cwd: root, env: {} });
+    assert.deepEqual(
+      r.diagnostics.map((d) => `${d.severity} ${d.at.source}: ${d.message}`),
+      [
+        'warning links/compose.override.yaml: not scanned: a symbolic link loop',
+        'warning links/compose.yaml: not scanned: a dangling symbolic link (to gone.yaml, which does not exist)',
+      ],
+    );
   });
 });

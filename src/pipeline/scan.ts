@@ -152,20 +152,32 @@ function plan(opts: ScanOptions): Plan {
     if (mine.length > 0) jobs.push({ h, mine });
   }
   for (const s of skipped) {
-    // A FIFO or a device is worth a word only where a compose file or a Dockerfile was expected by name.
-    if (s.kind === 'special' && !handlers.some((h) => h.matches(s.path, false))) continue;
-    diagnostics.push({ code: 'unreadable', severity: 'warning', message: `not scanned: ${s.reason}`, at: { source: fs.display(s.path) } });
+    if (s.kind === 'folder') {
+      diagnostics.push({ code: 'unreadable', severity: 'error', message: `cannot read the folder: ${s.reason}`, at: { source: fs.display(s.path) } });
+      continue;
+    }
+    // A FIFO, a device or a link that leads nowhere is worth a word only where a handler would read the name.
+    if (s.kind !== 'name' && !handlers.some((h) => h.matches(s.path, false))) continue;
+    const severity = s.kind === 'unreadable' ? 'error' : 'warning';
+    diagnostics.push({ code: 'unreadable', severity, message: `not scanned: ${s.reason}`, at: { source: fs.display(s.path) } });
   }
-  diagnostics.push(...nothingFound(opts, claimed, walked, folders));
+  const unlisted = skipped.filter((s) => s.kind === 'folder').map((s) => s.path);
+  diagnostics.push(...nothingFound(opts, claimed, walked, folders, unlisted));
   return { ctx, recorder, claimed: [...claimed].map((f) => fs.display(f)).sort(), explicit, diagnostics, jobs };
 }
 
 /**
  * A warning for each file given that no handler reads, and for each folder given that holds no file any handler
- * reads, so that a CI gate pointed at the wrong place (or at `compose-*.yaml` files, which are not compose names)
- * does not pass silently.
+ * reads (and no folder it could not list, an error already), so that a CI gate pointed at the wrong place (or at
+ * `compose-*.yaml` files, which are not compose names) does not pass silently.
  */
-function nothingFound(opts: ScanOptions, claimed: ReadonlySet<string>, walked: ReadonlySet<string>, folders: ReadonlySet<string>): Diagnostic[] {
+function nothingFound(
+  opts: ScanOptions,
+  claimed: ReadonlySet<string>,
+  walked: ReadonlySet<string>,
+  folders: ReadonlySet<string>,
+  unlisted: readonly string[],
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const p of opts.paths) {
     const abs = resolve(opts.cwd, p);
@@ -187,6 +199,8 @@ function nothingFound(opts: ScanOptions, claimed: ReadonlySet<string>, walked: R
         break;
       }
     }
+    // A folder that could not be listed, or holds one, is an error already: "nothing to scan" would be a guess.
+    if (!any && unlisted.some((u) => u === abs || u.startsWith(prefix))) any = true;
     if (!any && folders.has(abs)) {
       out.push({
         code: 'unreadable',

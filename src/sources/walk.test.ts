@@ -46,4 +46,20 @@ describe('walk', () => {
     assert.deepEqual(r.files, []);
     assert.deepEqual(r.missing, [{ path: 'odd/compose.yaml', reason: 'a named pipe (FIFO), not a regular file' }]);
   });
+
+  it('reports dangling links and link loops, and does not follow links to folders met while walking', () => {
+    const dir = join(root, 'links');
+    mkdirSync(join(dir, 'real'), { recursive: true });
+    writeFileSync(join(dir, 'real', 'compose.yaml'), 'services: {}\n');
+    symlinkSync('real', join(dir, 'via-link'));
+    symlinkSync('gone.yaml', join(dir, 'compose.yaml'));
+    symlinkSync('loop', join(dir, 'loop'));
+    const r = walk(['links'], root);
+    assert.deepEqual(r.files, [join(dir, 'real', 'compose.yaml')]);
+    assert.deepEqual(
+      r.skipped.map((s) => `${s.kind} ${s.path.slice(dir.length + 1)}: ${s.reason}`),
+      ['special compose.yaml: a dangling symbolic link (to gone.yaml, which does not exist)', 'special loop: a symbolic link loop'],
+    );
+    assert.deepEqual(walk(['links/via-link'], root).files, [join(dir, 'via-link', 'compose.yaml')], 'a link named as a path is followed');
+  });
 });

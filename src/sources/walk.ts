@@ -1,5 +1,6 @@
-import { type Dirent, readdirSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, readlinkSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { readProblem } from './fs.js';
 
 /** Folders never descended into: VCS metadata and dependency trees. */
 export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['.git', '.hg', '.svn', 'node_modules', '.venv', '__pycache__']);
@@ -11,19 +12,21 @@ export interface WalkResult {
   missing: { path: string; reason: string }[];
   /**
    * Entries found while walking that cannot be scanned: names that are not valid UTF-8 (Node.js decodes them
-   * with U+FFFD, so the path no longer exists), and entries that are not regular files (FIFO, socket, device,
-   * a link to one). The pipeline warns about the first always and about the second when a handler would
-   * have read them by name.
+   * with U+FFFD, so the path no longer exists), entries that are not regular files (FIFO, socket, device, a link
+   * to one, a dangling link, a link loop), links whose target cannot be reached (`unreadable`), and folders that
+   * cannot be listed (`folder`: nothing below them was seen). The pipeline warns about names always, reports
+   * folders as errors always, and reports `special` (warning) and `unreadable` (error) entries when a handler
+   * would have read them by name.
    */
-  skipped: { path: string; reason: string; kind: 'name' | 'special' }[];
+  skipped: { path: string; reason: string; kind: 'name' | 'special' | 'unreadable' | 'folder' }[];
   /** The paths given that are folders, absolute. */
   folders: Set<string>;
 }
 
 /**
  * Lists the files under the given paths (files are taken as given), depth first, sorted by name so output is
- * stable, each file once (`scan . stack.yml` names stack.yml twice). Symbolic links to folders are not followed
- * (no loops); links to files are.
+ * stable, each file once (`scan . stack.yml` names stack.yml twice). Symbolic links to folders met while walking
+ * are not followed (no loops, no leaving the tree; a link named as a path is followed); links to files are.
  */
 export function walk(paths: readonly string[], cwd: string, ignore: (abs: string) => boolean = () => false): WalkResult {
   const files: string[] = [];
@@ -34,7 +37,10 @@ export function walk(paths: readonly string[], cwd: string, ignore: (abs: string
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
+    } catch (e) {
+      // Gone since it was listed: nothing to say. Anything else (no permission) hides what is below it.
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') skipped.push({ path: dir, reason: `${readProblem(e)}; nothing below it was scanned`, kind: 'folder' });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -49,13 +55,19 @@ export function walk(paths: readonly string[], cwd: string, ignore: (abs: string
         if (!SKIPPED_DIRS.has(e.name)) visit(abs);
       } else if (e.isFile()) files.push(abs);
       else if (e.isSymbolicLink()) {
+        let st: ReturnType<typeof statSync>;
         try {
-          const st = statSync(abs);
-          if (st.isFile()) files.push(abs);
-          else if (!st.isDirectory()) skipped.push({ path: abs, reason: `a link to ${special(st)}, not a regular file`, kind: 'special' });
-        } catch {
-          /* dangling link: nothing to scan */
+          st = statSync(abs);
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          if (code === 'ENOENT' || code === 'ENOTDIR')
+            skipped.push({ path: abs, reason: `a dangling symbolic link (to ${linkTarget(abs)}, which does not exist)`, kind: 'special' });
+          else if (code === 'ELOOP') skipped.push({ path: abs, reason: 'a symbolic link loop', kind: 'special' });
+          else skipped.push({ path: abs, reason: `a symbolic link whose target cannot be read (${readProblem(err)})`, kind: 'unreadable' });
+          continue;
         }
+        if (st.isFile()) files.push(abs);
+        else if (!st.isDirectory()) skipped.push({ path: abs, reason: `a link to ${special(st)}, not a regular file`, kind: 'special' });
       } else skipped.push({ path: abs, reason: `${special(e)}, not a regular file`, kind: 'special' });
     }
   };
@@ -84,6 +96,15 @@ export function walk(paths: readonly string[], cwd: string, ignore: (abs: string
     else missing.push({ path: p, reason: `${special(st)}, not a regular file` });
   }
   return { files: [...new Set(files)], missing, skipped, folders };
+}
+
+/** Where a symbolic link points, as written in it. */
+function linkTarget(abs: string): string {
+  try {
+    return readlinkSync(abs);
+  } catch {
+    return 'a path';
+  }
 }
 
 /**

@@ -87,3 +87,22 @@ describe("a project's .env that cannot be read", () => {
     assert.deepEqual(sources(report), ['d/compose.yaml']);
   });
 });
+
+describe('folders that cannot be read', () => {
+  it('a folder without permission is a located error (exit 2), not a silent skip; the rest is scanned', { skip }, () => {
+    const dir = tree({ 'unr/c/compose.yaml': OTHER, 'unr/d/compose.yaml': OTHER, 'secret/compose.yaml': OTHER });
+    symlinkSync('../../secret/compose.yaml', join(dir, 'unr/d/compose.override.yaml'));
+    chmodSync(join(dir, 'unr/c'), 0o000);
+    chmodSync(join(dir, 'secret'), 0o000);
+    const r = bulwarkUnprivileged(dir, ['scan', 'unr', '-f', 'json']);
+    assert.equal(r.code, 2, r.stderr);
+    const report = JSON.parse(r.stdout) as Report;
+    assert.deepEqual(located(report), [
+      'error unreadable unr/c: cannot read the folder: permission denied; nothing below it was scanned',
+      'error unreadable unr/d/compose.override.yaml: not scanned: a symbolic link whose target cannot be read (permission denied)',
+    ]);
+    assert.deepEqual(sources(report), ['unr/d/compose.yaml']);
+    const named = JSON.parse(bulwarkUnprivileged(dir, ['scan', 'unr/c', '-f', 'json']).stdout) as Report;
+    assert.deepEqual(located(named), ['error unreadable unr/c: cannot read the folder: permission denied; nothing below it was scanned']);
+  });
+});
