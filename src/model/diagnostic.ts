@@ -16,6 +16,8 @@ export type DiagnosticCode =
   | 'extends-cycle'
   | 'extends-missing'
   | 'include-missing'
+  | 'include-cycle'
+  | 'include-conflict'
   | 'dockerfile-syntax'
   | 'unknown-flag'
   | 'shell-syntax'

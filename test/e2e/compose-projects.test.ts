@@ -53,4 +53,23 @@ describe('bulwark scan: include', () => {
     const { report } = scan('include-env', { NETMODE: 'bridge' });
     assert.deepEqual(brief(report, 'include-env', ['BW1016']), []);
   });
+
+  it('an include cycle and a service defined again by an include are located input errors (exit 2)', () => {
+    const cycle = scan('include-cycle');
+    assert.equal(cycle.code, 2);
+    assert.deepEqual(
+      cycle.report.errors.map((e) => `${e.code} ${e.at.source}:${e.at.line}:${e.at.column} ${e.message}`),
+      [
+        'include-cycle test/fixtures/compose/include-cycle/b.yaml:2:5 include cycle: test/fixtures/compose/include-cycle/compose.yaml -> test/fixtures/compose/include-cycle/b.yaml -> test/fixtures/compose/include-cycle/compose.yaml',
+      ],
+    );
+    const conflict = scan('include-conflict');
+    assert.equal(conflict.code, 2);
+    assert.deepEqual(
+      conflict.report.errors.map((e) => `${e.code} ${e.at.source}:${e.at.line}:${e.at.column} ${e.message}`),
+      [
+        'include-conflict test/fixtures/compose/include-conflict/compose.yaml:4:3 services.web conflicts with imported resource: test/fixtures/compose/include-conflict/b.yaml:2:3 defines it with other settings',
+      ],
+    );
+  });
 });

@@ -344,6 +344,94 @@ describe('compose project loading', () => {
     assert.deepEqual(r.specs.map((s) => s.name).sort(), ['app', 'db']);
   });
 
+  it('an include cycle is a located error where the file that closes it names it; the rest is still read', () => {
+    const r = scan(
+      {
+        'compose.yaml': 'include:\n  - b.yaml\nservices:\n  web: { image: nginx:1.27 }\n',
+        'b.yaml': 'include:\n  - sub/c.yaml\nservices:\n  bb: { image: nginx:1.27 }\n',
+        'sub/c.yaml': 'include:\n  - ../compose.yaml\n  - ../b.yaml\nservices:\n  cc: { image: nginx:1.27 }\n',
+        'self.yaml': 'include:\n  - path: [self.yaml]\nservices:\n  s: { image: nginx:1.27 }\n',
+      },
+      ['compose.yaml'],
+    );
+    assert.deepEqual(
+      r.diagnostics.map((d) => `${d.code} ${at(d)} ${d.message}`),
+      [
+        'include-cycle sub/c.yaml:2:5 include cycle: compose.yaml -> b.yaml -> sub/c.yaml -> compose.yaml',
+        'include-cycle sub/c.yaml:3:5 include cycle: b.yaml -> sub/c.yaml -> b.yaml',
+      ],
+    );
+    assert.deepEqual(r.specs.map((s) => s.name).sort(), ['bb', 'cc', 'web']);
+    const self = scan({ 'self.yaml': 'include:\n  - path: [self.yaml]\nservices:\n  s: { image: nginx:1.27 }\n' }, ['self.yaml']);
+    assert.deepEqual(
+      self.diagnostics.map((d) => `${d.code} ${at(d)} ${d.message}`),
+      ['include-cycle self.yaml:2:12 include cycle: self.yaml -> self.yaml'],
+    );
+  });
+
+  it('a file included twice through two includes is no cycle and no conflict', () => {
+    const r = scan(
+      {
+        'compose.yaml': 'include:\n  - a/compose.yaml\n  - b/compose.yaml\n',
+        'a/compose.yaml': 'include:\n  - ../common.yaml\nservices:\n  a: { image: nginx:1.27 }\n',
+        'b/compose.yaml': 'include:\n  - ../common.yaml\nservices:\n  b: { image: nginx:1.27 }\n',
+        'common.yaml': 'services:\n  db: { image: postgres:16 }\nnetworks:\n  back: {}\n',
+      },
+      ['compose.yaml'],
+    );
+    assert.deepEqual(r.diagnostics, []);
+    assert.deepEqual(r.specs.map((s) => s.name).sort(), ['a', 'b', 'db']);
+  });
+
+  it('a resource defined by the file and an include with other settings is a located error; the first definition is kept', () => {
+    const r = scan(
+      {
+        'compose.yaml': dedent`
+          include:
+            - b.yaml
+            - c.yaml
+          services:
+            web: { image: nginx:1.27 }
+            same: { image: nginx:1.27 }
+          networks:
+            front: { internal: true }
+        `,
+        'b.yaml':
+          'services:\n  web: { image: nginx:1.27, privileged: true }\n  same: { image: nginx:1.27 }\n  db: { image: postgres:16 }\nnetworks:\n  front: {}\n',
+        'c.yaml': 'services:\n  db: { image: postgres:16, pid: host }\n',
+      },
+      ['compose.yaml'],
+    );
+    assert.deepEqual(
+      r.diagnostics.map((d) => `${d.code} ${at(d)} ${d.message}`),
+      [
+        'include-conflict compose.yaml:5:3 services.web conflicts with imported resource: b.yaml:2:3 defines it with other settings',
+        'include-conflict compose.yaml:8:3 networks.front conflicts with imported resource: b.yaml:6:3 defines it with other settings',
+        'include-conflict compose.yaml:3:5 services.db conflicts with imported resource: c.yaml:2:3 defines it with other settings',
+      ],
+    );
+    assert.deepEqual(r.specs.map((s) => s.name).sort(), ['db', 'same', 'web']);
+    assert.equal(svc(r.specs, 'web').privileged, undefined);
+    assert.equal(svc(r.specs, 'db').pidMode, undefined);
+  });
+
+  it('reads at most 1,000 includes in one project (a lattice of includes grows exponentially)', () => {
+    const files: Record<string, string> = { 'compose.yaml': 'include:\n  - l0a.yaml\n  - l0b.yaml\n' };
+    for (let i = 0; i < 20; i++) {
+      for (const x of ['a', 'b'])
+        files[`l${i}${x}.yaml`] = `include:\n  - l${i + 1}a.yaml\n  - l${i + 1}b.yaml\nservices:\n  s${i}${x}: { image: nginx:1.27 }\n`;
+    }
+    files['l20a.yaml'] = 'services:\n  end: { image: nginx:1.27 }\n';
+    files['l20b.yaml'] = 'services:\n  end: { image: nginx:1.27 }\n';
+    const started = Date.now();
+    const r = scan(files, ['compose.yaml']);
+    assert.ok(Date.now() - started < 5000);
+    assert.deepEqual(
+      r.diagnostics.map((d) => `${d.code} ${at(d)} ${d.message}`),
+      ['too-large l18b.yaml:3:5 include: more than 1000 includes in one project; the rest are not read'],
+    );
+  });
+
   it('a missing file in an include list is one located error, and that include is left out', () => {
     const r = scan(
       {

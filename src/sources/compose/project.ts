@@ -35,7 +35,7 @@ export interface ComposeProject {
  */
 export function loadComposeProject(files: readonly string[], fs: FileReader, env: Environment, diagnostics: Diagnostic[]): ComposeProject {
   const loader = fileLoader(fs, diagnostics);
-  const ctx: LayerContext = { load: loader.load, resolveService: extendsResolver(loader.load, diagnostics), fs, diagnostics };
+  const ctx: LayerContext = { load: loader.load, resolveService: extendsResolver(loader.load, diagnostics), fs, diagnostics, includes: 0 };
   const layer: Layer = { dir: dirname(files[0] as string), env, chain: [] };
   const merged = loadLayer(
     files.map((abs) => ({ abs })),
@@ -95,6 +95,8 @@ interface LayerContext {
   resolveService: ResolveService;
   fs: FileReader;
   diagnostics: Diagnostic[];
+  /** Include entries read so far (at most MAX_INCLUDES). */
+  includes: number;
 }
 
 /**
@@ -297,8 +299,17 @@ function extendsTarget(f: LoadedFile, e: LNode, load: Load, diagnostics: Diagnos
   return { f: baseFile, name: baseName };
 }
 
-/** Most services named in one cycle message; a longer cycle shows its first and last ones and a count. */
+/** Most names in one cycle message; a longer cycle shows its first and last ones and a count. */
 const CYCLE_NAMES_SHOWN = 12;
+
+/** A cycle's names joined with arrows, at most CYCLE_NAMES_SHOWN of them. */
+function shortCycle(names: readonly string[]): string {
+  const shown =
+    names.length <= CYCLE_NAMES_SHOWN
+      ? names
+      : [...names.slice(0, CYCLE_NAMES_SHOWN / 2), `… ${names.length - CYCLE_NAMES_SHOWN} more …`, ...names.slice(-CYCLE_NAMES_SHOWN / 2)];
+  return shown.join(' -> ');
+}
 
 /** Reports a cycle once for each service on it, at its `extends:` key, the cycle read from that service. */
 function reportCycle(cycle: readonly ExtendsStep[], diagnostics: Diagnostic[]): void {
@@ -306,14 +317,10 @@ function reportCycle(cycle: readonly ExtendsStep[], diagnostics: Diagnostic[]): 
   names.forEach((_, i) => {
     const from = [...names.slice(i), ...names.slice(0, i)];
     from.push(from[0] as string);
-    const shown =
-      from.length <= CYCLE_NAMES_SHOWN
-        ? from
-        : [...from.slice(0, CYCLE_NAMES_SHOWN / 2), `… ${from.length - CYCLE_NAMES_SHOWN} more …`, ...from.slice(-CYCLE_NAMES_SHOWN / 2)];
     diagnostics.push({
       code: 'extends-cycle',
       severity: 'error',
-      message: `extends cycle: ${shown.join(' -> ')}`,
+      message: `extends cycle: ${shortCycle(from)}`,
       at: locate((cycle[i] as ExtendsStep).ext.key),
     });
   });
@@ -323,36 +330,103 @@ function reportCycle(cycle: readonly ExtendsStep[], diagnostics: Diagnostic[]): 
  * Resolves the `include:` entries of one loaded file (compose-spec "include"): each entry is a project of its own,
  * its files merged in order (`path: [a.yaml, a.override.yaml]`), read with its own working directory
  * (`project_directory`, by default the first file's folder) and variables (`env_file`, by default that folder's
- * `.env`), whose services are added to the file's. Returns the file's root with those services and without `include`.
+ * `.env`), whose services, networks, volumes, secrets and configs are added to the file's.
+ * As in compose-go, an entry that includes a file it is included from is an `include-cycle` error, and a resource
+ * defined twice (in the file and an include, or in two includes) with different settings an `include-conflict`
+ * error; the first definition is kept. Returns the file's root with the resources added and without `include`.
  */
 function resolveIncludes(root: LMap, f: LoadedFile, layer: Layer, ctx: LayerContext): LMap {
+  const { diagnostics } = ctx;
   const inc = get(root, 'include');
-  if (inc?.kind !== 'seq') return root;
+  if (inc === undefined || (inc.kind === 'scalar' && inc.value === null)) return root;
+  const out: LMap = { ...root, entries: new Map(root.entries) };
+  out.entries.delete('include');
+  if (inc.kind !== 'seq') {
+    diagnostics.push({ code: 'invalid-value', severity: 'error', message: 'include must be a list', at: locate(inc, 'include') });
+    return out;
+  }
   const chain = [...layer.chain, f.file.absolute];
-  const services = get(root, 'services');
-  const entries = new Map(services?.kind === 'map' ? services.entries : []);
   for (const item of inc.items) {
-    const entry = readIncludeEntry(item, ctx.diagnostics);
+    const entry = readIncludeEntry(item, diagnostics);
     if (!entry) continue;
     const files = entry.paths.map((node) => ({ abs: resolve(layer.dir, String(node.value)), node }));
-    if (files.some((x) => chain.includes(x.abs))) continue;
+    const looped = files.find((x) => chain.includes(x.abs));
+    if (looped) {
+      const names = [...chain.slice(chain.indexOf(looped.abs)), looped.abs].map((abs) => ctx.fs.display(abs));
+      diagnostics.push({ code: 'include-cycle', severity: 'error', message: `include cycle: ${shortCycle(names)}`, at: locate(looped.node) });
+      continue;
+    }
+    if (++ctx.includes > MAX_INCLUDES) {
+      if (ctx.includes === MAX_INCLUDES + 1) {
+        const message = `include: more than ${MAX_INCLUDES} includes in one project; the rest are not read`;
+        diagnostics.push({ code: 'too-large', severity: 'error', message, at: locate(item) });
+      }
+      continue;
+    }
     const dir = entry.projectDirectory ? resolve(layer.dir, String(entry.projectDirectory.value)) : dirname((files[0] as LayerFile).abs);
-    const env = includeEnvironment(entry, layer.env, layer.dir, dir, ctx.fs, ctx.diagnostics, item);
+    const env = includeEnvironment(entry, layer.env, layer.dir, dir, ctx.fs, diagnostics, item);
     if (!env) continue;
-    const incRoot = loadLayer(files, { dir, env, chain }, ctx);
-    const incServices = get(incRoot, 'services');
-    if (incServices?.kind !== 'map') continue;
-    for (const [name, pair] of incServices.entries) if (!entries.has(name)) entries.set(name, pair);
+    const imported = loadLayer(files, { dir, env, chain }, ctx);
+    if (imported) importResources(imported, out, f, (files[0] as LayerFile).node as LNode, ctx);
   }
-  const sp = root.entries.get('services');
-  const newEntries = new Map(root.entries);
-  newEntries.delete('include');
-  const newServices = { ...(services?.kind === 'map' ? services : { kind: 'map', file: root.file, start: root.start, end: root.start }), entries } as LMap;
-  newEntries.set('services', {
-    key: sp?.key ?? { kind: 'scalar', file: root.file, start: root.start, end: root.start, value: 'services' },
-    value: newServices,
-  });
-  return { ...root, entries: newEntries };
+  return out;
+}
+
+/** Most include entries read for one project: each is a project of its own, and a lattice of includes would otherwise grow exponentially. */
+const MAX_INCLUDES = 1000;
+
+/** The top-level sections an include adds to the project that includes it (compose-go's importResources). */
+const IMPORTED = ['services', 'volumes', 'networks', 'secrets', 'configs'] as const;
+
+/**
+ * Adds the resources of an included project to `target` (the including file's root, changed in place), reporting
+ * a name defined again with other settings. `entry` locates the conflict when the first definition is not in `f`.
+ */
+function importResources(source: LMap, target: LMap, f: LoadedFile, entry: LNode, ctx: LayerContext): void {
+  for (const section of IMPORTED) {
+    const from = get(source, section);
+    if (from?.kind !== 'map') continue;
+    const pair = target.entries.get(section);
+    // A section that is not a mapping is reported where it is written (services) or judged nowhere; it gets nothing.
+    if (pair && pair.value.kind !== 'map' && !(pair.value.kind === 'scalar' && pair.value.value === null)) continue;
+    const to: LMap =
+      pair?.value.kind === 'map'
+        ? { ...pair.value, entries: new Map(pair.value.entries) }
+        : { kind: 'map', file: target.file, start: target.start, end: target.start, entries: new Map() };
+    for (const [name, def] of from.entries) {
+      const first = to.entries.get(name);
+      if (!first) {
+        to.entries.set(name, def);
+        continue;
+      }
+      if (sameValue(first.value, def.value)) continue;
+      const other = locate(def.key);
+      ctx.diagnostics.push({
+        code: 'include-conflict',
+        severity: 'error',
+        message: `${section}.${name} conflicts with imported resource: ${other.source}:${other.line}:${other.column} defines it with other settings`,
+        at: first.key.file === f.file ? locate(first.key) : locate(entry),
+      });
+    }
+    const key = pair?.key ?? { kind: 'scalar', file: target.file, start: target.start, end: target.start, value: section };
+    target.entries.set(section, { key, value: to });
+  }
+}
+
+/** True when two values are written the same (their locations aside): what compose-go compares to allow a resource defined twice. */
+function sameValue(a: LNode, b: LNode): boolean {
+  if (a === b) return true;
+  if (a.kind === 'scalar' || b.kind === 'scalar') return a.kind === 'scalar' && b.kind === 'scalar' && a.value === b.value;
+  if (a.kind === 'seq' || b.kind === 'seq') {
+    if (a.kind !== 'seq' || b.kind !== 'seq' || a.items.length !== b.items.length) return false;
+    return a.items.every((x, i) => sameValue(x, b.items[i] as LNode));
+  }
+  if (a.entries.size !== b.entries.size) return false;
+  for (const [k, p] of a.entries) {
+    const q = b.entries.get(k);
+    if (!q || !sameValue(p.value, q.value)) return false;
+  }
+  return true;
 }
 
 /** The text of a string scalar. */
