@@ -73,3 +73,12 @@ describe('bulwark scan: include', () => {
     );
   });
 });
+
+describe('bulwark scan: extends', () => {
+  it('judges the Dockerfile of a build context an extends base in another folder writes, in that folder', () => {
+    const { code, report } = scan('extends-paths/main');
+    assert.equal(code, 1);
+    assert.deepEqual(report.errors, []);
+    assert.deepEqual(brief(report, 'extends-paths', ['BW1030', 'BW3001']), ['BW1030 high main/compose.yaml:2:3', 'BW3001 high other/Dockerfile:2:6']);
+  });
+});

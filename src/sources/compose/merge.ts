@@ -13,6 +13,8 @@ export function mergeNodes(base: LNode | undefined, over: LNode, path: readonly 
   if (over.tag === '!override' || base === undefined) return stripTag(over);
   const field = fieldOf(path);
   if (REPLACED.has(field)) return over;
+  // `build: ./dir` is `build: { context: ./dir }` (compose-go's mergeBuildNode): a short form merges with a long one.
+  if (field === 'build' && (base.kind === 'scalar') !== (over.kind === 'scalar')) return mergeNodes(buildMapping(base), buildMapping(over), path);
   if (NAME_MAPS.has(field) && (base.kind !== 'scalar' || over.kind !== 'scalar')) return mergeByName(base, over);
   if (field === 'logging' && base.kind === 'map' && over.kind === 'map') {
     const bd = scalarValue(base.entries.get('driver')?.value);
@@ -73,6 +75,13 @@ const NAME_MAPS = new Set([
   'depends_on',
   'ulimits',
 ]);
+
+/** The long form of a `build:` value: a scalar becomes `{ context: value }`, located where the value is written. */
+function buildMapping(n: LNode): LNode {
+  if (n.kind !== 'scalar' || n.value === null) return n;
+  const key: LScalar = { kind: 'scalar', file: n.file, start: n.start, end: n.end, value: 'context' };
+  return { kind: 'map', file: n.file, start: n.start, end: n.end, entries: new Map([['context', { key, value: n }]]) };
+}
 
 function stripTag(n: LNode): LNode {
   if (n.tag === undefined) return n;

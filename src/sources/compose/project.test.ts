@@ -220,6 +220,53 @@ describe('compose project loading', () => {
     assert.equal(svc(r.specs, 'api').user?.value, '1000');
   });
 
+  it("resolves a build context an extends base in another file writes against that file's folder", () => {
+    const r = scan(
+      {
+        'main/compose.yaml': dedent`
+          services:
+            m: { extends: { file: ../other/base.yaml, service: b } }
+            dev:
+              extends: { file: ../other/base.yaml, service: b }
+              build: { dockerfile: Dockerfile.dev }
+            own: { extends: { file: ../other/base.yaml, service: b }, build: ./app }
+            nocontext: { extends: { file: ../other/base.yaml, service: nc } }
+            local: { extends: here }
+            here: { build: ./here }
+        `,
+        'other/base.yaml': 'services:\n  b:\n    build: .\n  nc:\n    build: { dockerfile: Dockerfile.x }\n',
+      },
+      ['main/compose.yaml'],
+    );
+    assert.deepEqual(r.diagnostics, []);
+    const build = (name: string) => {
+      const b = svc(r.specs, name).build;
+      return b && `${b.baseDir} ${b.context} ${b.dockerfile}`;
+    };
+    assert.equal(build('m'), '/mem/other . Dockerfile');
+    // A long form merged over a short one keeps its context, as compose-go's mergeBuildNode does.
+    assert.equal(build('dev'), '/mem/other . Dockerfile.dev');
+    assert.equal(build('own'), '/mem/main ./app Dockerfile');
+    // No context written: compose's default "." is the extending project's folder.
+    assert.equal(build('nocontext'), '/mem/main . Dockerfile.x');
+    assert.equal(build('local'), '/mem/main ./here Dockerfile');
+  });
+
+  it('merges a short build: over a long one and the other way round', () => {
+    const r = scan(
+      {
+        'compose.yaml': 'services:\n  a: { build: ./app }\n  b: { build: { context: ./b, target: prod } }\n',
+        'compose.override.yaml': 'services:\n  a: { build: { dockerfile: Dockerfile.dev } }\n  b: { build: ./b2 }\n',
+      },
+      ['compose.yaml', 'compose.override.yaml'],
+    );
+    assert.deepEqual(r.diagnostics, []);
+    const a = svc(r.specs, 'a').build;
+    assert.deepEqual([a?.context, a?.dockerfile], ['./app', 'Dockerfile.dev']);
+    const b = svc(r.specs, 'b').build;
+    assert.deepEqual([b?.context, b?.target?.value, at(b?.target as never)], ['./b2', 'prod', 'compose.yaml:3:39']);
+  });
+
   it('adds services from include', () => {
     const r = scan(
       {

@@ -5,14 +5,18 @@ import { includeEnvironment, readIncludeEntry } from './include.js';
 import type { Environment } from './interpolate.js';
 import { type LoadedFile, loadComposeFile } from './load.js';
 import { mergeNodes } from './merge.js';
-import { get, type LMap, type LNode, type LPair, locate, type SourceFile } from './tree.js';
+import { get, type LMap, type LNode, type LPair, type LScalar, locate, type SourceFile } from './tree.js';
 
 /** One service of a merged project: its name, the key that declares it, and its merged settings. */
 export interface ComposeService {
   name: string;
   key: LPair['key'];
   node: LMap;
-  /** Working directory of the project that declared the service (an include's `project_directory`), for relative `build:` paths. */
+  /**
+   * The folder a relative `build:` context starts from: the working directory of the file that wrote the context
+   * (an `extends` base in another file resolves its paths against its own folder, an include against its
+   * `project_directory`), or with no context written, that of the project that declares the service.
+   */
   baseDir: string;
 }
 
@@ -61,10 +65,17 @@ export function loadComposeProject(files: readonly string[], fs: FileReader, env
         });
         continue;
       }
-      project.services.push({ name, key: pair.key, node: pair.value, baseDir: originOf(pair.key.file).dir });
+      project.services.push({ name, key: pair.key, node: pair.value, baseDir: buildDirOf(pair.value, pair.key) });
     }
   }
   return project;
+}
+
+/** `ComposeService.baseDir`: where the service's build context was written decides, as in compose-go. */
+function buildDirOf(svc: LMap, key: LScalar): string {
+  const build = get(svc, 'build');
+  const context = build?.kind === 'scalar' ? build : get(build, 'context');
+  return originOf((context ?? key).file).dir;
 }
 
 /**
