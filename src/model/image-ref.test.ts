@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ImageRefError, parseImageRef } from './image-ref.js';
+import type { ValuePiece } from './mask.js';
 
 const D = `sha256:${'a'.repeat(64)}`;
 
@@ -29,4 +30,29 @@ describe('parseImageRef (distribution reference grammar)', () => {
   for (const bad of ['', 'Nginx', 'nginx:', 'nginx@sha256:abc', 'a//b', ':tag', `nginx@sha256:${'a'.repeat(63)}`, 'nginx:-bad']) {
     it(`refuses ${JSON.stringify(bad)}`, () => assert.throws(() => parseImageRef(bad), ImageRefError));
   }
+});
+
+describe('parseImageRef messages quote values through quoteValue', () => {
+  const message = (raw: string, pieces?: ValuePiece[]) => {
+    try {
+      parseImageRef(raw, pieces);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return 'no error';
+  };
+  it('masks the password of a registry URL', () => {
+    assert.equal(
+      message('https://deploy:S3cr3tPassw0rdXYZ@registry.example.com/app:1'),
+      '"https://deploy:S3cr…(17 chars)@registry.example.com/app:1" is not a valid image reference',
+    );
+  });
+  it('shows a reference from the environment by its variables', () => {
+    const pieces: ValuePiece[] = [{ text: 'registry.example.com/App', variable: '${IMAGE}' }, { text: ':1' }];
+    assert.equal(message('registry.example.com/App:1', pieces), '"${IMAGE}:1" (from the environment, 26 characters) is not a valid image reference');
+    assert.equal(
+      message(`nginx@sha256:${'a'.repeat(63)}`, [{ text: 'nginx@' }, { text: `sha256:${'a'.repeat(63)}`, variable: '${DIGEST}' }]),
+      '"nginx@${DIGEST}" (from the environment, 76 characters) has a sha256 digest that is not 64 hex digits',
+    );
+  });
 });

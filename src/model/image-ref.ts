@@ -1,3 +1,5 @@
+import { quoteValue, type ValuePiece } from './mask.js';
+
 /**
  * Image references parsed per the distribution reference grammar
  * (github.com/distribution/reference, `reference.go` and `normalize.go`), with Docker's
@@ -34,12 +36,13 @@ const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPO
 const DOMAIN_ONLY = new RegExp(`^${DOMAIN}$`);
 
 /**
- * Parses an image reference.
+ * Parses an image reference. `pieces` tell where an interpolated reference came from, so that messages quote it
+ * without secrets (`quoteValue`).
  * @throws ImageRefError when `raw` is not a valid reference (upper case in the repository, empty, bad digest).
  */
-export function parseImageRef(raw: string): ImageRef {
+export function parseImageRef(raw: string, pieces?: readonly ValuePiece[]): ImageRef {
   const m = REFERENCE.exec(raw);
-  if (!m) throw new ImageRefError(`"${raw}" is not a valid image reference`);
+  if (!m) throw new ImageRefError(`${quoteValue(raw, pieces)} is not a valid image reference`);
   const name = m[1] as string;
   const slash = name.indexOf('/');
   let registry = 'docker.io';
@@ -55,7 +58,7 @@ export function parseImageRef(raw: string): ImageRef {
   if (registry === 'docker.io' && !repository.includes('/')) repository = `library/${repository}`;
   const digest = m[3];
   if (digest?.startsWith('sha256:') && digest.length !== 7 + 64) {
-    throw new ImageRefError(`"${raw}" has a sha256 digest that is not 64 hex digits`);
+    throw new ImageRefError(`${quoteValue(raw, pieces)} has a sha256 digest that is not 64 hex digits`);
   }
   const ref: ImageRef = { raw, registry, repository, fullName: `${registry}/${repository}` };
   if (m[2] !== undefined) ref.tag = m[2];

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { ValuePiece } from './mask.js';
 import { isAllInterfaces, PortSpecError, parsePortSpec } from './ports.js';
 
 describe('parsePortSpec (nat.ParsePortSpec)', () => {
@@ -18,5 +19,32 @@ describe('parsePortSpec (nat.ParsePortSpec)', () => {
   it('all interfaces', () => {
     for (const ip of [undefined, '', '0.0.0.0', '::', '[::]', '0:0:0:0:0:0:0:0']) assert.equal(isAllInterfaces(ip), true, String(ip));
     for (const ip of ['127.0.0.1', '::1', '10.0.0.5']) assert.equal(isAllInterfaces(ip), false, ip);
+  });
+});
+
+describe('parsePortSpec messages quote values through quoteValue', () => {
+  const message = (spec: string, pieces?: ValuePiece[]) => {
+    try {
+      parsePortSpec(spec, pieces);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return 'no error';
+  };
+  it('quotes a port written in the file', () => {
+    assert.equal(message('a:80'), 'invalid host port "a" in "a:80"');
+    assert.equal(message('80/ICMP'), 'unknown protocol "ICMP" in port "80/ICMP"');
+    assert.equal(message('[::1:80'), 'invalid IPv6 address in port "[::1:80"');
+  });
+  it('shows a port from the environment by its variable', () => {
+    const pieces: ValuePiece[] = [{ text: 'hunter2hunter2SECRETVAL', variable: '${DB_PASSWORD}' }, { text: ':80' }];
+    assert.equal(
+      message('hunter2hunter2SECRETVAL:80', pieces),
+      'invalid host port "${DB_PASSWORD}" (from the environment, 23 characters) in "${DB_PASSWORD}:80" (from the environment, 26 characters)',
+    );
+    assert.equal(
+      message('127.0.0.1:8080:x/udp', [{ text: '127.0.0.1:8080:' }, { text: 'x', variable: '$PORT' }, { text: '/udp' }]),
+      'invalid container port "$PORT" (from the environment, 1 character) in "127.0.0.1:8080:$PORT/udp" (from the environment, 20 characters)',
+    );
   });
 });

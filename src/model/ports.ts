@@ -1,4 +1,5 @@
 import type { PortBinding } from './container.js';
+import { quoteValue, type ValuePiece } from './mask.js';
 
 /** A port specification Docker would refuse. */
 export class PortSpecError extends Error {
@@ -11,15 +12,18 @@ const PORT_OR_RANGE = /^\d{1,5}(?:-\d{1,5})?$/;
  * Parses a published-port specification as Docker does (go-connections `nat.ParsePortSpec`), which is also
  * compose's short syntax: `[[IP:]HOST_PORT:]CONTAINER_PORT[/PROTOCOL]`, with `IP` in brackets for IPv6
  * (`[::1]:8080:80`), ranges (`8000-8010:8000-8010`) and an empty host port (`127.0.0.1::80`).
+ * `pieces` tell where an interpolated spec came from, so that messages quote it without secrets (`quoteValue`).
  * @throws PortSpecError when a port is not a number or range, or the protocol is unknown.
  */
-export function parsePortSpec(spec: string): PortBinding {
+export function parsePortSpec(spec: string, pieces?: readonly ValuePiece[]): PortBinding {
+  const q = (text: string) => quoteValue(text, pieces);
   let rest = spec.trim();
   let protocol: PortBinding['protocol'] = 'tcp';
   const slash = rest.lastIndexOf('/');
   if (slash !== -1) {
-    const p = rest.slice(slash + 1).toLowerCase();
-    if (p !== 'tcp' && p !== 'udp' && p !== 'sctp') throw new PortSpecError(`unknown protocol "${p}" in port "${spec}"`);
+    const written = rest.slice(slash + 1);
+    const p = written.toLowerCase();
+    if (p !== 'tcp' && p !== 'udp' && p !== 'sctp') throw new PortSpecError(`unknown protocol ${q(written)} in port ${q(spec)}`);
     protocol = p;
     rest = rest.slice(0, slash);
   }
@@ -28,10 +32,10 @@ export function parsePortSpec(spec: string): PortBinding {
   let containerPort: string;
   if (rest.startsWith('[')) {
     const close = rest.indexOf(']');
-    if (close === -1 || rest[close + 1] !== ':') throw new PortSpecError(`invalid IPv6 address in port "${spec}"`);
+    if (close === -1 || rest[close + 1] !== ':') throw new PortSpecError(`invalid IPv6 address in port ${q(spec)}`);
     hostIp = rest.slice(1, close);
     const parts = rest.slice(close + 2).split(':');
-    if (parts.length !== 2) throw new PortSpecError(`invalid port "${spec}"`);
+    if (parts.length !== 2) throw new PortSpecError(`invalid port ${q(spec)}`);
     hostPort = parts[0];
     containerPort = parts[1] as string;
   } else {
@@ -47,9 +51,9 @@ export function parsePortSpec(spec: string): PortBinding {
       hostPort = parts[n - 2];
     }
   }
-  if (!PORT_OR_RANGE.test(containerPort)) throw new PortSpecError(`invalid container port "${containerPort}" in "${spec}"`);
+  if (!PORT_OR_RANGE.test(containerPort)) throw new PortSpecError(`invalid container port ${q(containerPort)} in ${q(spec)}`);
   if (hostPort !== undefined && hostPort !== '' && !PORT_OR_RANGE.test(hostPort)) {
-    throw new PortSpecError(`invalid host port "${hostPort}" in "${spec}"`);
+    throw new PortSpecError(`invalid host port ${q(hostPort)} in ${q(spec)}`);
   }
   const binding: PortBinding = { containerPort, protocol };
   if (hostIp !== undefined && hostIp !== '') binding.hostIp = hostIp.replace(/^\[|\]$/g, '');

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { ValuePiece } from './mask.js';
 import { parseBytes, parseCpus, parseDuration, UnitError } from './units.js';
 
 describe('parseBytes (go-units RAMInBytes)', () => {
@@ -43,4 +44,51 @@ describe('parseDuration (Go time.ParseDuration), seconds', () => {
   ];
   for (const [input, want] of table) it(input, () => assert.ok(Math.abs(parseDuration(input) - want) < 1e-9));
   for (const bad of ['30', 's', '1d', '']) it(`refuses ${JSON.stringify(bad)}`, () => assert.throws(() => parseDuration(bad), UnitError));
+});
+
+describe('unit messages quote values through quoteValue', () => {
+  const message = (parse: () => number) => {
+    try {
+      parse();
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return 'no error';
+  };
+  const key: ValuePiece[] = [{ text: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', variable: '${AWS_SECRET_ACCESS_KEY}' }];
+  it('quotes a value written in the file', () => {
+    assert.equal(
+      message(() => parseBytes('512 megs')),
+      'invalid size "512 megs": expected a number with an optional unit b, k, m, g, t or p',
+    );
+    assert.equal(
+      message(() => parseCpus('one')),
+      'invalid CPU count "one"',
+    );
+    assert.equal(
+      message(() => parseDuration('30')),
+      'invalid duration "30": expected a number with a unit (ns, us, ms, s, m, h), e.g. 30s',
+    );
+  });
+  it('shows a value from the environment by its variable', () => {
+    const value = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    assert.equal(
+      message(() => parseBytes(value, key)),
+      'invalid size "${AWS_SECRET_ACCESS_KEY}" (from the environment, 40 characters): expected a number with an optional unit b, k, m, g, t or p',
+    );
+    assert.equal(
+      message(() => parseCpus(value, key)),
+      'invalid CPU count "${AWS_SECRET_ACCESS_KEY}" (from the environment, 40 characters)',
+    );
+    assert.equal(
+      message(() => parseDuration('-', [{ text: '-', variable: '$D' }])),
+      'invalid duration "$D" (from the environment, 1 character)',
+    );
+  });
+  it('masks a value shaped like a secret', () => {
+    assert.equal(
+      message(() => parseCpus('ghp_abcdefghijklmnopqrstuvwxyz0123456789')),
+      'invalid CPU count "ghp_…(40 chars)" (a GitHub token)',
+    );
+  });
 });

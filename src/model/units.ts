@@ -1,6 +1,9 @@
 /**
- * Byte sizes, CPU counts and durations parsed the way Docker parses them.
+ * Byte sizes, CPU counts and durations parsed the way Docker parses them. Each parser takes the `pieces` of an
+ * interpolated value, so that its message quotes the value without secrets (`quoteValue`).
  */
+
+import { quoteValue, type ValuePiece } from './mask.js';
 
 /** A value Docker would refuse; the message says what was expected. */
 export class UnitError extends Error {
@@ -17,13 +20,13 @@ const SIZE = /^(\d+(?:\.\d+)?)\s*([kmgtp]?)(i?b)?$/i;
  * @returns bytes (an integer)
  * @throws UnitError on anything else (`512 megs`, `-1g`).
  */
-export function parseBytes(input: string | number): number {
+export function parseBytes(input: string | number, pieces?: readonly ValuePiece[]): number {
   if (typeof input === 'number') {
     if (!Number.isFinite(input) || input < 0) throw new UnitError(`invalid size ${input}`);
     return Math.floor(input);
   }
   const m = SIZE.exec(input.trim());
-  if (!m) throw new UnitError(`invalid size "${input}": expected a number with an optional unit b, k, m, g, t or p`);
+  if (!m) throw new UnitError(`invalid size ${quoteValue(input, pieces)}: expected a number with an optional unit b, k, m, g, t or p`);
   const unit = (m[2] as string).toLowerCase();
   return Math.floor(Number(m[1]) * (BINARY[unit] as number));
 }
@@ -34,9 +37,9 @@ export function parseBytes(input: string | number): number {
  * @returns nano-CPUs (an integer)
  * @throws UnitError when not a non-negative decimal number.
  */
-export function parseCpus(input: string | number): number {
+export function parseCpus(input: string | number, pieces?: readonly ValuePiece[]): number {
   const text = typeof input === 'number' ? String(input) : input.trim();
-  if (!/^\d+(?:\.\d{1,9})?$|^\.\d{1,9}$/.test(text)) throw new UnitError(`invalid CPU count "${input}"`);
+  if (!/^\d+(?:\.\d{1,9})?$|^\.\d{1,9}$/.test(text)) throw new UnitError(`invalid CPU count ${quoteValue(String(input), pieces)}`);
   return Math.round(Number(text) * 1e9);
 }
 
@@ -57,7 +60,7 @@ const DURATION_UNITS: Record<string, number> = {
  * @returns seconds (may be fractional)
  * @throws UnitError when the text is not a Go duration (a bare `30` is refused, as Go does).
  */
-export function parseDuration(input: string | number): number {
+export function parseDuration(input: string | number, pieces?: readonly ValuePiece[]): number {
   const text = typeof input === 'number' ? String(input) : input.trim();
   if (text === '0') return 0;
   const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/y;
@@ -68,11 +71,11 @@ export function parseDuration(input: string | number): number {
     sign = text.startsWith('-') ? -1 : 1;
     pos = 1;
   }
-  if (pos >= text.length) throw new UnitError(`invalid duration "${input}"`);
+  if (pos >= text.length) throw new UnitError(`invalid duration ${quoteValue(String(input), pieces)}`);
   while (pos < text.length) {
     re.lastIndex = pos;
     const m = re.exec(text);
-    if (!m) throw new UnitError(`invalid duration "${input}": expected a number with a unit (ns, us, ms, s, m, h), e.g. 30s`);
+    if (!m) throw new UnitError(`invalid duration ${quoteValue(String(input), pieces)}: expected a number with a unit (ns, us, ms, s, m, h), e.g. 30s`);
     total += Number(m[1]) * (DURATION_UNITS[m[2] as string] as number);
     pos = re.lastIndex;
   }
