@@ -1,4 +1,4 @@
-import { type Unknown, unknown } from '../../model/index.js';
+import { quoteValue, type Unknown, unknown, type ValuePiece } from '../../model/index.js';
 
 /** The variables compose would see: the project's `.env`, overridden by the process environment. */
 export interface Environment {
@@ -9,6 +9,11 @@ export interface Environment {
 export interface Interpolated {
   /** The text with variables substituted and `$$` unescaped; meaningless when `unknown` is set. */
   value: string;
+  /**
+   * The value in pieces, text from the file and values of variables, so that a message can quote it without the
+   * variables' values (`quoteValue`); their texts joined are `value`.
+   */
+  pieces: ValuePiece[];
   /** Set when a variable the value depends on is not set and has no default. */
   unknown?: Unknown;
   /** True when at least one variable was substituted from the environment. */
@@ -35,10 +40,10 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
  * @throws InterpolationError on an unclosed `${` or an invalid expression.
  */
 export function interpolate(text: string, env: Environment): Interpolated {
-  if (!text.includes('$')) return { value: text, usedEnv: false };
-  const state = { usedEnv: false, unknown: undefined as Unknown | undefined };
-  const value = expand(text, 0, text.length, env, state);
-  const out: Interpolated = { value, usedEnv: state.usedEnv };
+  if (!text.includes('$')) return { value: text, pieces: [{ text }], usedEnv: false };
+  const state: State = { usedEnv: false, unknown: undefined, pieces: [] };
+  expand(text, 0, text.length, env, state);
+  const out: Interpolated = { value: state.pieces.map((p) => p.text).join(''), pieces: state.pieces, usedEnv: state.usedEnv };
   if (state.unknown) out.unknown = state.unknown;
   return out;
 }
@@ -46,41 +51,50 @@ export function interpolate(text: string, env: Environment): Interpolated {
 interface State {
   usedEnv: boolean;
   unknown: Unknown | undefined;
+  pieces: ValuePiece[];
 }
 
-function expand(text: string, from: number, to: number, env: Environment, state: State): string {
-  let out = '';
+/** Adds text written in the file to the value, joined to the piece before it when that one is file text too. */
+function addText(state: State, text: string): void {
+  if (text === '') return;
+  const last = state.pieces[state.pieces.length - 1];
+  if (last && last.variable === undefined) last.text += text;
+  else state.pieces.push({ text });
+}
+
+function expand(text: string, from: number, to: number, env: Environment, state: State): void {
   let i = from;
   while (i < to) {
     const c = text[i];
     if (c !== '$') {
-      out += c;
-      i++;
+      const next = text.indexOf('$', i);
+      const end = next === -1 || next > to ? to : next;
+      addText(state, text.slice(i, end));
+      i = end;
       continue;
     }
     const next = text[i + 1];
     if (next === '$') {
-      out += '$';
+      addText(state, '$');
       i += 2;
       continue;
     }
     if (next === '{') {
       const close = matchingBrace(text, i + 2, to);
-      if (close === -1) throw new InterpolationError(`unclosed "\${" in "${text}"`, i);
-      out += braced(text, i + 2, close, env, state);
+      if (close === -1) throw new InterpolationError(`unclosed "\${" in ${quoteValue(text)}`, i);
+      braced(text, i + 2, close, env, state);
       i = close + 1;
       continue;
     }
     const m = NAME.exec(text.slice(i + 1, to));
     if (!m) {
-      out += '$';
+      addText(state, '$');
       i++;
       continue;
     }
-    out += lookup(m[0], `$${m[0]}`, env, state);
+    lookup(m[0], `$${m[0]}`, env, state);
     i += 1 + m[0].length;
   }
-  return out;
 }
 
 function matchingBrace(text: string, from: number, to: number): number {
@@ -97,24 +111,33 @@ function matchingBrace(text: string, from: number, to: number): number {
   return -1;
 }
 
-function lookup(name: string, raw: string, env: Environment, state: State): string {
+function lookup(name: string, raw: string, env: Environment, state: State): void {
   const v = env.get(name);
   if (v === undefined) {
     state.unknown ??= unknown(`variable ${name} is not set`, raw);
-    return raw;
+    addText(state, raw);
+    return;
   }
-  state.usedEnv = true;
-  return v;
+  useVariable(state, v, raw);
 }
 
-function braced(text: string, from: number, to: number, env: Environment, state: State): string {
+/** Adds a variable's value to the value: a piece of its own, which messages show as `raw`, never as its text. */
+function useVariable(state: State, value: string, raw: string): void {
+  state.usedEnv = true;
+  state.pieces.push({ text: value, variable: raw });
+}
+
+function braced(text: string, from: number, to: number, env: Environment, state: State): void {
   const body = text.slice(from, to);
   const m = NAME.exec(body);
-  if (!m) throw new InterpolationError(`invalid interpolation "\${${body}}"`, from - 2);
+  if (!m) throw new InterpolationError(`invalid interpolation ${quoteValue(`\${${body}}`)}`, from - 2);
   const name = m[0];
   const raw = `\${${body}}`;
   const rest = body.slice(name.length);
-  if (rest === '') return lookup(name, raw, env, state);
+  if (rest === '') {
+    lookup(name, raw, env, state);
+    return;
+  }
   const op = rest.startsWith(':') ? rest.slice(0, 2) : rest.slice(0, 1);
   const argFrom = from + name.length + op.length;
   const v = env.get(name);
@@ -122,31 +145,24 @@ function braced(text: string, from: number, to: number, env: Environment, state:
   const nonEmpty = set && v !== '';
   switch (op) {
     case ':-':
-    case '-': {
-      const useValue = op === ':-' ? nonEmpty : set;
-      if (useValue) {
-        state.usedEnv = true;
-        return v as string;
-      }
-      return expand(text, argFrom, to, env, state);
-    }
+    case '-':
+      if (op === ':-' ? nonEmpty : set) useVariable(state, v as string, raw);
+      else expand(text, argFrom, to, env, state);
+      break;
     case ':?':
-    case '?': {
-      const ok = op === ':?' ? nonEmpty : set;
-      if (ok) {
-        state.usedEnv = true;
-        return v as string;
+    case '?':
+      if (op === ':?' ? nonEmpty : set) useVariable(state, v as string, raw);
+      else {
+        state.unknown ??= unknown(`required variable ${name} is not set`, raw);
+        addText(state, raw);
       }
-      state.unknown ??= unknown(`required variable ${name} is not set`, raw);
-      return raw;
-    }
+      break;
     case ':+':
-    case '+': {
-      const useAlt = op === ':+' ? nonEmpty : set;
-      return useAlt ? expand(text, argFrom, to, env, state) : '';
-    }
+    case '+':
+      if (op === ':+' ? nonEmpty : set) expand(text, argFrom, to, env, state);
+      break;
     default:
-      throw new InterpolationError(`invalid interpolation "${raw}"`, from - 2);
+      throw new InterpolationError(`invalid interpolation ${quoteValue(raw)}`, from - 2);
   }
 }
 

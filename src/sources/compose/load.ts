@@ -89,7 +89,10 @@ export function loadComposeFile(
         const r = interpolate(s.value, env);
         if (r.unknown) s.unknown = r.unknown;
         else s.value = r.value;
-        if (r.usedEnv) s.fromEnv = true;
+        if (r.usedEnv) {
+          s.fromEnv = true;
+          s.pieces = r.pieces;
+        }
       } catch (e) {
         if (!(e instanceof InterpolationError)) throw e;
         s.unknown = unknown(e.message, s.value);

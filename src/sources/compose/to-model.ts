@@ -16,20 +16,23 @@ import {
   parsePortSpec,
   parseSecurityOpt,
   parseVolumeSpec,
+  quoteValue,
   type RestartPolicy,
   type Sourced,
   type Unknown,
   unknown,
+  type ValuePiece,
 } from '../../model/index.js';
 
 import { toNameMap } from './merge.js';
 import type { ComposeService } from './project.js';
-import { get, type LMap, type LNode, locate } from './tree.js';
+import { get, type LMap, type LNode, type LScalar, locate } from './tree.js';
 
 /**
  * Maps one merged compose service to a ContainerSpec (compose-spec "Services top-level elements"), keeping
  * every value's location and logical path (`services.api.cap_add[1]`). Values compose would refuse
- * become `invalid-value` diagnostics and are left out of the model.
+ * become `invalid-value` diagnostics and are left out of the model; their messages quote values through
+ * `quoteValue`, so a value from the environment shows as its variable (`"${DB_PASSWORD}"`), never as its text.
  */
 export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[]): ContainerSpec {
   const base = `services.${svc.name}`;
@@ -46,7 +49,7 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[]): C
       if (typeof s !== 'string') spec.image = { value: s, at: locate(image, p('image')) };
       else {
         try {
-          spec.image = { value: parseImageRef(s) as ImageRef, at: locate(image, p('image')) };
+          spec.image = { value: parseImageRef(s, piecesOf(image)) as ImageRef, at: locate(image, p('image')) };
         } catch (e) {
           bad(image, p('image'), (e as Error).message);
         }
@@ -177,6 +180,11 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[]): C
 
 type Bad = (node: LNode, path: string, message: string) => void;
 
+/** Where an interpolated scalar's value came from, for `quoteValue`; undefined for a value written in the file. */
+function piecesOf(node: LNode | undefined): readonly ValuePiece[] | undefined {
+  return node?.kind === 'scalar' ? node.pieces : undefined;
+}
+
 /** The text of a scalar (numbers as strings), its Unknown marker, or undefined for null/non-scalars. */
 function scalarText(node: LNode | undefined): string | Unknown | undefined {
   if (node?.kind !== 'scalar') return undefined;
@@ -208,10 +216,16 @@ function setBool(node: LNode | undefined, path: string, set: (v: Sourced<boolean
   }
   const b = parseBool(node.value);
   if (b === undefined) {
-    bad(node, path, `"${node.value}" is not a boolean`);
+    bad(node, path, `${quoteValue(String(node.value), node.pieces)} is not a boolean`);
     // A value compose refuses is not "not set": rules say it cannot be known rather than report it missing.
-    set({ value: unknown(`"${node.value}" is not a valid value`, String(node.value)), at });
+    set({ value: invalid(node), at });
   } else set({ value: b, at });
+}
+
+/** The Unknown for a value compose refuses; `raw` only for a value written in the file (it may be a secret otherwise). */
+function invalid(node: LScalar): Unknown {
+  const reason = `${quoteValue(String(node.value), node.pieces)} is not a valid value`;
+  return node.pieces ? unknown(reason) : unknown(reason, String(node.value));
 }
 
 function forEachItem(node: LNode | undefined, path: string, fn: (item: LNode, path: string) => void): void {
@@ -266,7 +280,7 @@ function portsOf(item: LNode): (PortBinding | Unknown)[] | string {
     if (t === undefined) return [];
     if (typeof t !== 'string') return [t];
     try {
-      return [parsePortSpec(t)];
+      return [parsePortSpec(t, item.pieces)];
     } catch (e) {
       return (e as Error).message;
     }
@@ -300,21 +314,24 @@ function deviceOf(item: LNode): DeviceMapping | Unknown | undefined {
   return { pathOnHost: host as string, pathInContainer: ctr ?? (host as string), permissions: perm ?? 'rwm' };
 }
 
-function numberish(node: LNode | undefined, path: string, parse: (s: string | number) => number, bad: Bad): Sourced<number> | undefined {
+/** A parser of a number that takes an interpolated value's pieces for its message (`parseBytes`, `parseDuration`). */
+type NumberParser = (s: string | number, pieces?: readonly ValuePiece[]) => number;
+
+function numberish(node: LNode | undefined, path: string, parse: NumberParser, bad: Bad): Sourced<number> | undefined {
   if (node?.kind !== 'scalar' || node.value === null) return undefined;
   const at = locate(node, path);
   if (node.unknown) return { value: node.unknown, at };
   try {
-    return { value: parse(typeof node.value === 'boolean' ? String(node.value) : node.value), at };
+    return { value: parse(typeof node.value === 'boolean' ? String(node.value) : node.value, node.pieces), at };
   } catch (e) {
     bad(node, path, (e as Error).message);
-    return { value: unknown(`"${node.value}" is not a valid value`, String(node.value)), at };
+    return { value: invalid(node), at };
   }
 }
 
-const int = (s: string | number): number => {
+const int: NumberParser = (s, pieces) => {
   const n = typeof s === 'number' ? s : Number(s);
-  if (!Number.isInteger(n)) throw new Error(`"${s}" is not an integer`);
+  if (!Number.isInteger(n)) throw new Error(`${quoteValue(String(s), pieces)} is not an integer`);
   return n;
 };
 

@@ -1,5 +1,5 @@
 import { type Document, isAlias, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
-import type { LineIndex, Location, Unknown } from '../../model/index.js';
+import type { LineIndex, Location, Unknown, ValuePiece } from '../../model/index.js';
 
 /**
  * A located YAML value tree: what compose sees after anchors, aliases and merge keys are resolved,
@@ -32,6 +32,8 @@ export interface LScalar extends LBase {
   unknown?: Unknown;
   /** True when the value came from `${VAR}` interpolation of the environment or `.env` (may be a secret). */
   fromEnv?: boolean;
+  /** With `fromEnv`: the value in pieces, so that messages quote it by its variables, never their values (`quoteValue`). */
+  pieces?: ValuePiece[];
 }
 
 export interface LPair {

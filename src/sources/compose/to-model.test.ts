@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { type ContainerSpec, isUnknown, type Sourced } from '../../model/index.js';
+import { dedent } from '../../testing/dedent.js';
+import { memoryFs } from '../fs.js';
+import { scanComposeProject } from './index.js';
+
+const SECRETS = /hunter2|wJalrX|S3cr3t/;
+
+function scan(compose: string, env: Record<string, string>) {
+  const r = scanComposeProject(['/mem/compose.yaml'], memoryFs({ 'compose.yaml': compose }), env);
+  return { ...r, messages: r.diagnostics.map((d) => `${d.code} ${d.at.line}:${d.at.column} ${d.message}`) };
+}
+
+const reason = (s: Sourced<unknown> | undefined) => (s && isUnknown(s.value) ? s.value.reason : undefined);
+
+describe('compose values in messages (quoteValue)', () => {
+  const env = { DB_PASSWORD: 'hunter2hunter2SECRETVAL', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+
+  it('shows a value from the environment by its variable, in input errors and in what cannot be known', () => {
+    const r = scan(
+      dedent`
+        services:
+          web:
+            image: nginx:1.27
+            privileged: \${DB_PASSWORD}
+            mem_limit: \${AWS_SECRET_ACCESS_KEY}
+            pids_limit: x\${DB_PASSWORD}
+            ports: ["\${DB_PASSWORD}:80"]
+            healthcheck:
+              interval: \${DB_PASSWORD}
+      `,
+      env,
+    );
+    assert.deepEqual(r.messages, [
+      'invalid-value 4:17 service "web": "${DB_PASSWORD}" (from the environment, 23 characters) is not a boolean',
+      'invalid-value 7:13 service "web": invalid host port "${DB_PASSWORD}" (from the environment, 23 characters) in "${DB_PASSWORD}:80" (from the environment, 26 characters)',
+      'invalid-value 5:16 service "web": invalid size "${AWS_SECRET_ACCESS_KEY}" (from the environment, 40 characters): expected a number with an optional unit b, k, m, g, t or p',
+      'invalid-value 6:17 service "web": "x${DB_PASSWORD}" (from the environment, 24 characters) is not an integer',
+      'invalid-value 9:17 service "web": invalid duration "${DB_PASSWORD}" (from the environment, 23 characters): expected a number with a unit (ns, us, ms, s, m, h), e.g. 30s',
+    ]);
+    const web = r.specs[0] as ContainerSpec;
+    assert.equal(reason(web.privileged), '"${DB_PASSWORD}" (from the environment, 23 characters) is not a valid value');
+    assert.equal(reason(web.limits.memoryBytes), '"${AWS_SECRET_ACCESS_KEY}" (from the environment, 40 characters) is not a valid value');
+    assert.equal(reason(web.limits.pidsLimit), '"x${DB_PASSWORD}" (from the environment, 24 characters) is not a valid value');
+    // The value as written is kept only when the file wrote it: an Unknown never carries the environment's text.
+    assert.equal(web.privileged && isUnknown(web.privileged.value) ? web.privileged.value.raw : 'known', undefined);
+    assert.doesNotMatch(JSON.stringify(r.specs), /"reason":"[^"]*hunter2/);
+  });
+
+  it('masks a URL password written in the file', () => {
+    const r = scan('services:\n  web:\n    image: "https://deploy:S3cr3tPassw0rdXYZ@registry.example.com/app:1"\n', {});
+    assert.deepEqual(r.messages, [
+      'invalid-value 3:12 service "web": "https://deploy:S3cr…(17 chars)@registry.example.com/app:1" is not a valid image reference',
+    ]);
+  });
+
+  it('masks a secret-shaped value written in the file, and keeps other values as written', () => {
+    const r = scan('services:\n  web:\n    image: nginx:1.27\n    read_only: ghp_abcdefghijklmnopqrstuvwxyz0123456789\n    cpus: lots\n', {});
+    assert.deepEqual(r.messages, [
+      'invalid-value 4:16 service "web": "ghp_…(40 chars)" (a GitHub token) is not a boolean',
+      'invalid-value 5:11 service "web": invalid CPU count "lots"',
+    ]);
+    const web = r.specs[0] as ContainerSpec;
+    assert.equal(reason(web.readonlyRootfs), '"ghp_…(40 chars)" (a GitHub token) is not a valid value');
+    assert.equal(reason(web.limits.nanoCpus), '"lots" is not a valid value');
+  });
+
+  it('an interpolation error quotes the file text with its URL password masked', () => {
+    const r = scan('services:\n  web:\n    image: nginx:1.27\n    environment:\n      DB_URL: "postgres://app:S3cr3tPassw0rdXYZ@db/${DB"\n', {});
+    assert.deepEqual(r.messages, ['invalid-interpolation 5:15 unclosed "${" in "postgres://app:S3cr…(17 chars)@db/${DB"']);
+  });
+
+  it('no message of a hostile file carries a secret', () => {
+    const r = scan(
+      dedent`
+        services:
+          web:
+            image: "https://deploy:S3cr3tPassw0rdXYZ@registry.example.com/app:1"
+            read_only: "\${DB_PASSWORD}"
+            cpus: \${AWS_SECRET_ACCESS_KEY}
+            ports: ["127.0.0.1:\${DB_PASSWORD}", "\${DB_PASSWORD}:\${DB_PASSWORD}/\${DB_PASSWORD}"]
+            healthcheck: {timeout: "\${DB_PASSWORD}", retries: "\${DB_PASSWORD}"}
+      `,
+      env,
+    );
+    assert.equal(r.messages.length, 7);
+    for (const m of r.messages) assert.doesNotMatch(m, SECRETS);
+  });
+});
