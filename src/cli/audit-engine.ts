@@ -5,7 +5,8 @@ import { resolveEndpoint } from '../sources/engine/endpoint.js';
 import { EngineError } from '../sources/engine/errors.js';
 import { EXIT } from './exit-codes.js';
 import { UsageError } from './output.js';
-import { applyPolicy, loadPolicy, type Policy, type PolicyFlags, withPolicyOptions } from './policy.js';
+import { refuseOverwrites } from './overwrite.js';
+import { applyPolicy, loadPolicy, type Policy, type PolicyFlags, policyFiles, withPolicyOptions } from './policy.js';
 import { progressLine } from './progress.js';
 import { type CommandResult, checkOutputFlags, type OutputFlags, withOutputOptions, writeReport } from './report-output.js';
 
@@ -71,10 +72,14 @@ export function auditPolicy(flags: EngineFlags): Policy {
 /**
  * Applies the policy to audit results: rules the configuration disables are left out of the dashboards, and
  * --baseline / --write-baseline work on the findings' fingerprints (container name and JSON path, never line
- * numbers), so accepted live findings stay accepted while the containers keep their names.
+ * numbers), so accepted live findings stay accepted while the containers keep their names. Refuses (UsageError) to
+ * write the report (`output`) or the baseline over the configuration, the baseline or a host file it `read`.
  */
-export function withPolicy(policy: Policy, result: CommandResult): CommandResult {
-  const out = applyPolicy(policy, result.findings, process.cwd());
+export function withPolicy(policy: Policy, result: CommandResult, output: string | undefined, read: readonly string[] = []): CommandResult {
+  const cwd = process.cwd();
+  const planned = policyFiles(policy, output, cwd);
+  refuseOverwrites(planned.writes, [...planned.reads, ...read], cwd);
+  const out = applyPolicy(policy, result.findings, cwd);
   if (out.wroteBaseline) process.stderr.write(`bulwark: wrote ${out.wroteBaseline.count} findings to ${out.wroteBaseline.file}\n`);
   const merged: CommandResult = {
     ...result,
@@ -178,7 +183,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or engine u
       const policy = auditPolicy(flags);
       const r = await runEngineAudit(flags, { settings: policy.settings });
       if (!r) return;
-      writeReport(withPolicy(policy, engineCommandResult(r)), flags);
+      writeReport(withPolicy(policy, engineCommandResult(r), flags.output), flags);
       if ((flags.format ?? 'text') === 'text' && flags.output === undefined && flags.quiet !== true) {
         process.stdout.write(engineSummaryText(r));
       }

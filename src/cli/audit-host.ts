@@ -85,7 +85,12 @@ daemon.json that dockerd would refuse), 3 internal error.`,
         process.stderr.write(`Host: ${root}${kernel ? `, kernel ${kernel}` : ''}; queries run: ${ran.length > 0 ? ran.join(', ') : 'none'}\n`);
       }
       writeReport(
-        withPolicy(policy, { findings: r.findings, diagnostics: r.diagnostics, files: r.files, subjects: r.checks, subjectWord: 'rules', rules: r.rules }),
+        withPolicy(
+          policy,
+          { findings: r.findings, diagnostics: r.diagnostics, files: r.files, subjects: r.checks, subjectWord: 'rules', rules: r.rules },
+          flags.output,
+          r.read,
+        ),
         flags,
       );
     });

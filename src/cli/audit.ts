@@ -135,15 +135,20 @@ included), 3 internal error.`,
       const rules = [...(host?.rules ?? []), ...(engine?.rules ?? [])];
       const base = engine ? engineCommandResult(engine) : { findings: [], diagnostics: [], files: 0, subjects: 0, subjectWord: 'containers', rules: [] };
       writeReport(
-        withPolicy(policy, {
-          ...base,
-          findings,
-          diagnostics: [...(host?.diagnostics ?? []), ...base.diagnostics, ...engineProblems],
-          files: host?.files ?? 0,
-          subjects: (engine?.containers ?? 0) + (host?.rules.length ?? 0),
-          subjectWord: host && engine ? 'subjects (containers and host checks)' : host ? 'host checks' : 'containers',
-          rules: [...new Map(rules.map((r) => [r.id, r])).values()].sort((a, b) => compareText(a.id, b.id)),
-        }),
+        withPolicy(
+          policy,
+          {
+            ...base,
+            findings,
+            diagnostics: [...(host?.diagnostics ?? []), ...base.diagnostics, ...engineProblems],
+            files: host?.files ?? 0,
+            subjects: (engine?.containers ?? 0) + (host?.rules.length ?? 0),
+            subjectWord: host && engine ? 'subjects (containers and host checks)' : host ? 'host checks' : 'containers',
+            rules: [...new Map(rules.map((r) => [r.id, r])).values()].sort((a, b) => compareText(a.id, b.id)),
+          },
+          flags.output,
+          hostRun?.read,
+        ),
         flags,
       );
       if (engine && (flags.format ?? 'text') === 'text' && flags.output === undefined && flags.quiet !== true) process.stdout.write(engineSummaryText(engine));

@@ -16,6 +16,7 @@ import type { Diagnostic } from '../model/index.js';
 import type { ScanResult } from '../pipeline/scan.js';
 import { allRuleMetas, type RuleMeta, type Severity } from '../rules/index.js';
 import { UsageError, writeFileOrFail } from './output.js';
+import type { PlannedWrite } from './overwrite.js';
 
 /** The policy flags of `scan` (configuration, baseline). */
 export interface PolicyFlags {
@@ -28,6 +29,8 @@ export interface PolicyFlags {
 /** The policy in force for one command: from `.bulwark.yaml` and the flags. */
 export interface Policy {
   config?: BulwarkConfig;
+  /** The configuration file read (found upward or named with --config), absolute; set even when it has errors. */
+  configFile?: string;
   /** Config file problems (exit 2). */
   diagnostics: Diagnostic[];
   settings: SettingsLookup;
@@ -74,6 +77,7 @@ export function loadPolicy(flags: PolicyFlags, paths: readonly string[], cwd: st
   } else if (flags.config !== false) file = findConfigFile(resolve(cwd, paths[0] ?? '.'), isFile, isDir);
   const policy: Policy = { diagnostics: [], settings: settingsFromConfig(undefined), ignore: () => false, rules: metas };
   if (file !== undefined) {
+    policy.configFile = file;
     const source = display(file, cwd);
     let text: string;
     try {
@@ -99,6 +103,20 @@ export function loadPolicy(flags: PolicyFlags, paths: readonly string[], cwd: st
     throw new UsageError(`baseline file not found: ${display(policy.baselineFile, cwd)} (create it with --write-baseline)`);
   }
   return policy;
+}
+
+/**
+ * The files the policy makes a command write, and the policy files it reads, for refuseOverwrites: `--output`
+ * (from `output`), `--write-baseline`; the configuration and the baseline that will be read.
+ */
+export function policyFiles(policy: Policy, output: string | undefined, cwd: string): { writes: PlannedWrite[]; reads: string[] } {
+  const writes: PlannedWrite[] = [];
+  if (output !== undefined) writes.push({ flag: '--output', file: output });
+  if (policy.writeBaselineFile !== undefined) writes.push({ flag: '--write-baseline', file: display(policy.writeBaselineFile, cwd) });
+  const reads: string[] = [];
+  if (policy.configFile !== undefined) reads.push(display(policy.configFile, cwd));
+  if (policy.baselineFile !== undefined && policy.writeBaselineFile === undefined) reads.push(display(policy.baselineFile, cwd));
+  return { writes, reads };
 }
 
 /**

@@ -3,7 +3,8 @@ import { compareFindings } from '../check/index.js';
 import { scanCommands } from '../pipeline/run.js';
 import { HANDLERS, scanPathsAsync } from '../pipeline/scan.js';
 import { UsageError } from './output.js';
-import { applyPolicy, loadPolicy, type PolicyFlags, rulesRun, withPolicyOptions } from './policy.js';
+import { refuseOverwrites } from './overwrite.js';
+import { applyPolicy, loadPolicy, type PolicyFlags, policyFiles, rulesRun, withPolicyOptions } from './policy.js';
 import { progressLine } from './progress.js';
 import { checkOutputFlags, type OutputFlags, withOutputOptions, writeReport } from './report-output.js';
 import type { ScanWorkerContext } from './scan-worker.js';
@@ -61,6 +62,11 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors, 
       const jobs = parseJobs(flags.jobs);
       const cwd = process.cwd();
       const policy = loadPolicy(flags, flags.command !== undefined ? ['.'] : paths, cwd);
+      // Never write a report or a baseline over a file the scan reads: checked on the paths given before the scan
+      // (fast), and on every file the scan read after it, before anything is written.
+      const planned = policyFiles(policy, flags.output, cwd);
+      const given = flags.command !== undefined ? [] : paths;
+      refuseOverwrites(planned.writes, [...planned.reads, ...given], cwd);
       const finish = (
         findings: Parameters<typeof applyPolicy>[1],
         diagnostics: typeof policy.diagnostics,
@@ -108,6 +114,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors, 
           ? {}
           : { parallel: { script: process.argv[1], context, ...(jobs !== undefined ? { workers: jobs } : {}) } }),
       });
+      refuseOverwrites(planned.writes, [...result.claimed, ...Object.keys(result.suppressions)], cwd);
       // Only the handlers with at least one subject ran their rules: a shell script with no docker run checks nothing.
       const kinds = HANDLERS.filter((h) => (result.stats.bySource[h.name]?.subjects ?? 0) > 0).flatMap((h) => h.kinds);
       finish(result.findings, result.diagnostics, result.stats.files, result.stats.subjects, kinds, result);

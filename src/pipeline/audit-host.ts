@@ -2,7 +2,7 @@ import { compareFindings, defaultSettings, type Finding, runRules, type Settings
 import type { DaemonSpec, Diagnostic, HostSpec } from '../model/index.js';
 import { compareText } from '../model/index.js';
 import { DAEMON_RULES, HOST_RULES, type RuleMeta } from '../rules/index.js';
-import { type CommandRunner, loadHost, type RootFs, realCommandRunner, realRootFs } from '../sources/host/index.js';
+import { type CommandRunner, loadHost, type RootFs, realCommandRunner, realRootFs, resolveUnderRoot } from '../sources/host/index.js';
 
 /** Options of one `audit host` run. */
 export interface AuditHostOptions {
@@ -25,6 +25,8 @@ export interface AuditHostResult {
   diagnostics: Diagnostic[];
   /** Host files read or examined. */
   files: number;
+  /** The host files read, as paths on the machine running Bulwark (below the root folder). */
+  read: string[];
   /** Rules run (each rule is one check over the host). */
   checks: number;
   rules: RuleMeta[];
@@ -42,7 +44,7 @@ function daemonTarget(d: DaemonSpec): string {
  * problems: unreadable files are unknown findings or diagnostics.
  */
 export function auditHost(opts: AuditHostOptions): AuditHostResult {
-  const fs = opts.fs ?? realRootFs(opts.root, opts.cwd ?? process.cwd());
+  const { fs, read } = recordReads(opts.fs ?? realRootFs(opts.root, opts.cwd ?? process.cwd()));
   const run = opts.run === null ? undefined : (opts.run ?? (opts.root === '/' ? realCommandRunner : undefined));
   const load = loadHost(fs, { ...(opts.configFile !== undefined ? { configFile: opts.configFile } : {}), ...(run ? { run } : {}) });
   const settings = opts.settings ?? defaultSettings;
@@ -54,5 +56,31 @@ export function auditHost(opts: AuditHostOptions): AuditHostResult {
   }
   findings.push(...runRules(HOST_RULES, load.spec, load.spec.name, load.spec.name, settings));
   rules.sort((a, b) => compareText(a.id, b.id));
-  return { findings: findings.sort(compareFindings), diagnostics: load.diagnostics, files: load.files, checks: rules.length, rules, host: load.spec };
+  return {
+    findings: findings.sort(compareFindings),
+    diagnostics: load.diagnostics,
+    files: load.files,
+    read: read(),
+    checks: rules.length,
+    rules,
+    host: load.spec,
+  };
+}
+
+/** Wraps a RootFs to note the files read (so that a report is never written over one), as local paths. */
+function recordReads(inner: RootFs): { fs: RootFs; read: () => string[] } {
+  const read = new Set<string>();
+  const fs: RootFs = {
+    root: inner.root,
+    read(path) {
+      const r = inner.read(path);
+      if (r.kind !== 'missing') read.add(resolveUnderRoot(inner.root, path));
+      return r;
+    },
+    list: (path) => inner.list(path),
+    stat: (path) => inner.stat(path),
+    usage: (path) => inner.usage(path),
+    display: (path) => inner.display(path),
+  };
+  return { fs, read: () => [...read].sort() };
 }
