@@ -70,6 +70,45 @@ describe('parseDockerRun (pflag rules as the Docker CLI sets them)', () => {
     assert.equal(parse('echo docker run img'), undefined);
   });
 
+  it('finds docker behind every wrapper of the shared table, with the options that take a value', () => {
+    const found: [string, string][] = [
+      ['timeout 5 docker run --privileged alpine:3.20', 'alpine:3.20'],
+      ['timeout -s KILL -k 10s --foreground 5m docker run a:1', 'a:1'],
+      ['timeout "$T" docker run a:1', 'a:1'],
+      ['nice -n 5 docker run --privileged a:1', 'a:1'],
+      ['nice -n5 docker run a:1', 'a:1'],
+      ['nice --adjustment=-5 docker run a:1', 'a:1'],
+      ['nice -10 docker run a:1', 'a:1'],
+      ['time -f %e -o /tmp/t docker run a:1', 'a:1'],
+      ['time -p docker run a:1', 'a:1'],
+      ['env -u HOME -C /srv A=1 docker run a:1', 'a:1'],
+      ['sudo -u app -g docker docker run a:1', 'a:1'],
+      ['/usr/bin/sudo -E /usr/bin/env A=1 docker run a:1', 'a:1'],
+      ['doas -u root docker run a:1', 'a:1'],
+      ['nohup docker run a:1', 'a:1'],
+      ['exec -a name docker run a:1', 'a:1'],
+      ['command -p docker run a:1', 'a:1'],
+      ['! docker run a:1', 'a:1'],
+      ['sudo timeout 5 nice -n 5 nohup docker run a:1', 'a:1'],
+    ];
+    for (const [line, image] of found) assert.equal(parse(line)?.image, image, line);
+    // The word after a wrapper's value option, timeout's duration, command -v, and keywords after a wrapper.
+    const notRuns = [
+      'nice -n docker run a:1',
+      'timeout docker run a:1',
+      'sudo -u docker run a:1',
+      'time -f docker run a:1',
+      'env -u docker run a:1',
+      'command -v docker run a:1',
+      'command -V docker run a:1',
+      'sudo -l docker run a:1',
+      'sudo then docker run a:1',
+      'nohup A=1 docker run a:1',
+      '$RUNNER docker run a:1',
+    ];
+    for (const line of notRuns) assert.equal(parse(line), undefined, line);
+  });
+
   it('reports unknown flags, and flags docker create does not have', () => {
     assert.deepEqual(parse('docker run --frobnicate -Z img')?.problems, ['error unknown flag: --frobnicate@11', "error unknown shorthand flag: 'Z' in -Z@24"]);
     assert.deepEqual(parse('docker create -d img')?.problems, ["error unknown shorthand flag: 'd' in -d@14"]);

@@ -42,6 +42,8 @@ export interface ParsedRun {
   help: boolean;
   /** Run-time words that may hold options (`$DOCKER_OPTS`, `--$FLAG`): what they set cannot be known. */
   opaque: ShellWord[];
+  /** The container's name in findings when the line gives none of its own: a workflow's `jobs.<id>.container`. */
+  subject?: string;
 }
 
 /** True when the word names the docker client (`docker`, `/usr/bin/docker`). */
@@ -75,10 +77,45 @@ export function parseDockerRun(words: readonly ShellWord[]): ParsedRun | undefin
   if (verbWord?.text === 'container') verbWord = words[++i];
   if (verbWord === undefined || verbWord.unknown || (verbWord.text !== 'run' && verbWord.text !== 'create')) return undefined;
   const verb = verbWord.text as 'run' | 'create';
-  i++;
   const out: ParsedRun = { verb, dockerWord: dockerWord as ShellWord, options: [], command: [], problems: [], help: false, opaque: [] };
-  const known = (f: RunFlag | undefined): RunFlag | undefined => (f?.runOnly && verb === 'create' ? undefined : f);
+  i = readOptions(words, i + 1, out, false);
+  out.image = words[i];
+  out.command = words.slice(i + 1);
+  return out;
+}
 
+/**
+ * The `docker create` that the GitHub Actions runner builds for a job container or a service container from
+ * its `options:` (`jobs.<id>.container.options`, `jobs.<id>.services.<name>.options`): the options are the words
+ * of `options`, the image is the container's `image:`. A run-time word (`${{ matrix.opts }}`) holds options.
+ * The runner puts the image after the options, so a word that is no option would be taken for the image: it is
+ * reported (a warning) and left out.
+ * @param at stands for the `docker` word: where findings about something missing point (the `options` key)
+ * @param subject the container's name in findings (`jobs.test.services.db`)
+ */
+export function parseCreateOptions(words: readonly ShellWord[], at: ShellWord, image: ShellWord | undefined, subject: string): ParsedRun {
+  const out: ParsedRun = { verb: 'create', dockerWord: at, options: [], command: [], problems: [], help: false, opaque: [], subject };
+  for (let i = readOptions(words, 0, out, true); i < words.length; i++) {
+    const w = words[i] as ShellWord;
+    out.problems.push({
+      code: 'unknown-flag',
+      severity: 'warning',
+      message: `${w.rawText} is not an option; the runner would put it before the image, where it would be taken for the image`,
+      start: w.start,
+      end: w.end,
+    });
+  }
+  if (image) out.image = image;
+  return out;
+}
+
+/**
+ * Reads options from `words[i]` on into `out`, until the first positional word (or `--`); returns its index.
+ * `onlyOptions`: every word is an option (a create-options block), so a run-time word always holds options.
+ */
+function readOptions(words: readonly ShellWord[], i: number, out: ParsedRun, onlyOptions: boolean): number {
+  const verb = out.verb;
+  const known = (f: RunFlag | undefined): RunFlag | undefined => (f?.runOnly && verb === 'create' ? undefined : f);
   while (i < words.length) {
     const w = words[i] as ShellWord;
     const t = w.text;
@@ -88,7 +125,7 @@ export function parseDockerRun(words: readonly ShellWord[]): ParsedRun | undefin
     }
     if (w.unknown && !t.startsWith('-')) {
       // A word that is entirely or partly expanded at run time where an option or the image may stand.
-      if (!isOpaqueOptions(w, words[i + 1])) break;
+      if (!onlyOptions && !isOpaqueOptions(w, words[i + 1])) break;
       out.problems.push({
         code: 'unknown-flag',
         severity: 'warning',
@@ -178,9 +215,7 @@ export function parseDockerRun(words: readonly ShellWord[]): ParsedRun | undefin
     }
     i += consumedNext ? 2 : 1;
   }
-  out.image = words[i];
-  out.command = words.slice(i + 1);
-  return out;
+  return i;
 }
 
 /** An option whose value is `word.text` from index `from` on. */

@@ -6,6 +6,12 @@ export interface ShellBlock {
   text: string;
   base: number;
   dialect: ShellDialect;
+  /**
+   * Set when the text is not a command but the options of a `docker create` the GitHub Actions runner builds
+   * (`jobs.<id>.container.options`, `jobs.<id>.services.<name>.options`): the container's name in findings, the
+   * offsets of the `options` key, and its `image:` value.
+   */
+  createOptions?: { subject: string; key: { start: number; end: number }; image?: ShellBlock };
 }
 
 /** The kinds of files that hold run lines; `command` is a command given as text (`scan --command`). */
@@ -197,7 +203,38 @@ function yamlBlocks(kind: 'github-workflow' | 'gitlab-ci', text: string): { bloc
       return undefined;
     },
   });
+  if (kind === 'github-workflow') blocks.push(...containerOptions(doc.get('jobs', true), text));
   return { blocks, errors: [] };
+}
+
+/**
+ * The `options:` of each job container (`jobs.<id>.container`) and service container (`jobs.<id>.services.<name>`)
+ * given as a map: docker create options, which the runner passes to `docker create` with the container's
+ * `image:`. A container given as an image name alone, or without `options:`, sets no option and is not read.
+ */
+function containerOptions(jobs: unknown, text: string): ShellBlock[] {
+  const out: ShellBlock[] = [];
+  if (!isMap(jobs)) return out;
+  const read = (container: unknown, subject: string) => {
+    if (!isMap(container)) return;
+    const pair = container.items.find((p) => isScalar(p.key) && p.key.value === 'options');
+    if (!pair || !isScalar(pair.key) || !pair.key.range || !isScalar(pair.value) || typeof pair.value.value !== 'string') return;
+    const block = scalarBlock(pair.value, text, 'github');
+    if (!block) return;
+    const imageNode = container.get('image', true);
+    const image = isScalar(imageNode) && typeof imageNode.value === 'string' ? scalarBlock(imageNode, text, 'github') : undefined;
+    const key = { start: pair.key.range[0], end: pair.key.range[1] };
+    out.push({ ...block, createOptions: image ? { subject, key, image } : { subject, key } });
+  };
+  for (const job of jobs.items) {
+    if (!isScalar(job.key) || !isMap(job.value)) continue;
+    const id = String(job.key.value);
+    read(job.value.get('container', true), `jobs.${id}.container`);
+    const services = job.value.get('services', true);
+    if (!isMap(services)) continue;
+    for (const svc of services.items) if (isScalar(svc.key)) read(svc.value, `jobs.${id}.services.${String(svc.key.value)}`);
+  }
+  return out;
 }
 
 function scalarBlock(node: Scalar, text: string, dialect: ShellDialect): ShellBlock | undefined {

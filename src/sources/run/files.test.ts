@@ -79,6 +79,74 @@ describe('finding run lines in files', () => {
     assert.deepEqual(await scan('action.yml', action), { specs: ['6:12 privileged@6:23'], diagnostics: [] });
   });
 
+  it('GitHub Actions job and service containers: their options are docker create options', async () => {
+    const wf = [
+      'on: push',
+      'jobs:',
+      '  test:',
+      '    runs-on: ubuntu-latest',
+      '    container:',
+      '      image: node:20.17',
+      '      options: --cpus 1 --privileged',
+      '    services:',
+      '      db:',
+      '        image: postgres:16.4',
+      '        options: >-',
+      '          --cap-add SYS_ADMIN',
+      '          --health-cmd "pg_isready -U app"',
+      '      cache:',
+      '        image: redis:7.4',
+      '      web: nginx:1.27',
+      '    steps:',
+      '      - run: echo hi',
+      '  other:',
+      '    container: alpine:3.20',
+      '    steps:',
+      '      - run: docker run --privileged app:1',
+    ].join('\n');
+    const r = await scanRunFileAsync('.github/workflows/ci.yml', wf, 'ci.yml');
+    assert.deepEqual(
+      r?.specs.map((s) => [s.name, `${s.at.line}:${s.at.column}`, s.privileged ? `privileged@${s.privileged.at.line}:${s.privileged.at.column}` : '']),
+      [
+        ['run@22', '22:14', 'privileged@22:25'],
+        ['jobs.test.container', '7:7', 'privileged@7:25'],
+        ['jobs.test.services.db', '11:9', ''],
+      ],
+    );
+    const db = r?.specs[2];
+    assert.deepEqual(
+      db?.capAdd.map((c) => `${c.value}@${c.at.line}:${c.at.column}`),
+      ['SYS_ADMIN@12:11'],
+    );
+    assert.equal(db?.image && !('reason' in db.image.value) ? db.image.value.raw : undefined, 'postgres:16.4');
+    assert.deepEqual(r?.diagnostics, []);
+  });
+
+  it('GitHub Actions container options: expressions, a word that is no option, a broken quote', async () => {
+    const wf = [
+      'jobs:',
+      '  a:',
+      '    container:',
+      '      image: ${{ matrix.image }}',
+      '      options: ${{ matrix.options }}',
+      '    services:',
+      '      b:',
+      '        image: redis:7.4',
+      '        options: --read-only oops',
+      '      c:',
+      '        image: redis:7.4',
+      '        options: --health-cmd "redis-cli ping',
+    ].join('\n');
+    const r = await scanRunFileAsync('.github/workflows/ci.yml', wf, 'ci.yml');
+    const a = r?.specs.find((s) => s.name === 'jobs.a.container');
+    assert.ok(a?.image && 'reason' in a.image.value, 'an image from an expression is unknown');
+    assert.ok(a?.readonlyRootfs && typeof a.readonlyRootfs.value === 'object', 'options from an expression may set anything');
+    assert.deepEqual(
+      r?.diagnostics.map((d) => `${d.code} ${d.severity} ${d.at.line}:${d.at.column}`),
+      ['unknown-flag warning 5:16', 'unknown-flag warning 9:30', 'shell-syntax error 12:31'],
+    );
+  });
+
   it('GitLab CI script, before_script and after_script items', async () => {
     const gl = [
       'variables:',

@@ -1,8 +1,8 @@
 import { Document } from 'yaml';
-import { type ContainerSpec, type Diagnostic, LineIndex } from '../../model/index.js';
-import { type ParsedRun, parseDockerRun } from './argv.js';
+import { type ContainerSpec, type Diagnostic, LineIndex, unknown } from '../../model/index.js';
+import { type ParsedRun, parseCreateOptions, parseDockerRun } from './argv.js';
 import { extractShell, hasShellShebang, type RunFileKind, runFileKind, type ShellBlock } from './extract.js';
-import { lexNested, lexShell, nestedCommandWord, type ShellCommand, type ShellDialect } from './shell.js';
+import { lexNested, lexShell, nestedCommandWord, type ShellCommand, type ShellDialect, type ShellWord } from './shell.js';
 import { type ComposeService, type ComposeTopLevel, specToComposeService } from './to-compose.js';
 import { runToSpec } from './to-model.js';
 import { validateShellBlocks } from './validate.js';
@@ -33,7 +33,41 @@ interface LexedBlock {
 /** Command strings run through another shell (`sh -c '...'`, `ssh host '...'`) are followed this deep. */
 const MAX_COMMAND_STRING_DEPTH = 4;
 
+/** True for a block that may hold a docker run line, or that is docker create options. */
+function mayRun(b: ShellBlock): boolean {
+  return b.createOptions !== undefined || /docker/.test(b.text);
+}
+
+/**
+ * A block of docker create options (a workflow container's `options:`): its words, all of them options, with the
+ * `options` key standing for the `docker` word and the container's `image:` as the image.
+ */
+function lexCreateOptions(b: ShellBlock, co: NonNullable<ShellBlock['createOptions']>): LexedBlock {
+  const lexed = lexShell(b.text, b.base, b.dialect);
+  const at: ShellWord = { text: 'options', rawText: 'options', start: co.key.start, end: co.key.end, offsets: [] };
+  let image: ShellWord | undefined;
+  if (co.image) {
+    const i = lexShell(co.image.text, co.image.base, co.image.dialect);
+    const only = i.commands.length === 1 && i.errors.length === 0 ? i.commands[0] : undefined;
+    const start = co.image.base;
+    const end = co.image.base + co.image.text.length;
+    image =
+      only?.length === 1
+        ? (only[0] as ShellWord)
+        : {
+            text: '',
+            rawText: co.image.text,
+            start,
+            end,
+            offsets: [],
+            unknown: unknown(`image ${JSON.stringify(co.image.text)} is not one word`, co.image.text),
+          };
+  }
+  return { block: b, runs: [parseCreateOptions(lexed.commands.flat(), at, image, co.subject)], errors: lexed.errors };
+}
+
 function lexBlock(b: ShellBlock): LexedBlock {
+  if (b.createOptions) return lexCreateOptions(b, b.createOptions);
   const lexed = lexShell(b.text, b.base, b.dialect);
   const commands = [...lexed.commands];
   const errors = [...lexed.errors];
@@ -81,7 +115,7 @@ function specsOf(lexed: readonly LexedBlock[], source: string, index: LineIndex)
  * @param source the file name shown in findings
  */
 export function scanShellBlocks(text: string, blocks: readonly ShellBlock[], source: string, index = new LineIndex(text)): RunScan {
-  return specsOf(blocks.filter((b) => /docker/.test(b.text)).map(lexBlock), source, index);
+  return specsOf(blocks.filter(mayRun).map(lexBlock), source, index);
 }
 
 /**
@@ -139,7 +173,7 @@ function prepare(f: RunFileInput): PreparedFile | undefined {
     message: e.message,
     at: index.location(f.source, e.offset, e.offset + 1),
   }));
-  const lexed = blocks.filter((b) => /docker/.test(b.text)).map(lexBlock);
+  const lexed = blocks.filter(mayRun).map(lexBlock);
   return { source: f.source, index, text: f.text, diagnostics, lexed };
 }
 
@@ -165,22 +199,28 @@ export function scanRunFile(path: string, text: string, source: string, kind?: R
 export async function scanRunFilesAsync(files: readonly RunFileInput[]): Promise<(RunScan | undefined)[]> {
   const prepared = files.map(prepare);
   const toCheck = prepared.flatMap((p) =>
-    p ? p.lexed.filter((l) => l.runs.length > 0 || l.errors.length > 0).map((l) => ({ text: p.text, block: l.block, source: p.source, index: p.index })) : [],
+    p
+      ? p.lexed
+          // docker create options are no shell script: the lexer alone reads them.
+          .filter((l) => !l.block.createOptions && (l.runs.length > 0 || l.errors.length > 0))
+          .map((l) => ({ text: p.text, block: l.block, source: p.source, index: p.index }))
+      : [],
   );
   const { diagnostics, refused } = await validateShellBlocks(toCheck);
   return prepared.map((p) => {
     if (!p) return undefined;
     const mine = diagnostics.filter((d) => d.at.source === p.source);
     const kept = p.lexed.filter((l) => !refused.has(l.block));
+    // docker create options were not given to the shell parser: their lexer errors stay errors.
     const r = specsOf(
-      kept.map((l) => ({ ...l, errors: [] })),
+      kept.map((l) => (l.block.createOptions ? l : { ...l, errors: [] })),
       p.source,
       p.index,
     );
     // The shell parser accepted these blocks, so where the built-in lexer stopped, the lexer is at fault: a
     // warning says which part of the block was not checked.
     const lexerLimits: Diagnostic[] = kept.flatMap((l) =>
-      l.errors.map((e) => ({
+      (l.block.createOptions ? [] : l.errors).map((e) => ({
         code: 'shell-syntax' as const,
         severity: 'warning' as const,
         message: `${e.message} (the shell accepts it; the rest of this block is not checked)`,

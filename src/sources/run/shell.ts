@@ -1,3 +1,4 @@
+import { commandStart } from '../../model/command-wrappers.js';
 import { type Unknown, unknown } from '../../model/index.js';
 
 /**
@@ -35,9 +36,6 @@ export interface ShellError {
  * `github`: a workflow `run:` block (`${{ expr }}`). `doc`: a documentation block (`<digest>` placeholders).
  */
 export type ShellDialect = 'sh' | 'make' | 'systemd' | 'github' | 'doc';
-
-/** Words that start a compound command or sit before a simple command without being its name. */
-const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '{', '}', '!', 'time', 'case', 'esac', 'in']);
 
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 
@@ -434,28 +432,14 @@ class Lexer {
   }
 }
 
-/** Words to skip at the start of a command to find its name: assignments, reserved words, wrappers like sudo. */
+/**
+ * The index of a command's name, past assignments, shell keywords and wrappers with their options (`sudo -u app`,
+ * `env -u X`, `nice -n 5`, `timeout 5`, `time -f FMT`, `nohup`, `exec`, `command`; the table shared with the
+ * Dockerfile rules, src/model/command-wrappers.ts). A word with a run-time part is read as written (`$SUDO`), so
+ * it is never taken for a wrapper; as an option's value or timeout's duration it is passed over.
+ */
 export function commandNameIndex(words: readonly ShellWord[]): number {
-  let i = 0;
-  while (i < words.length) {
-    const w = words[i] as ShellWord;
-    const t = w.text;
-    if (!w.unknown && /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(t)) i++;
-    else if (w.unknown && /^[A-Za-z_][A-Za-z0-9_]*=/.test(t)) i++;
-    else if (RESERVED.has(t) || t === 'exec' || t === 'command' || t === 'nohup' || t === 'builtin') i++;
-    else if (t === 'sudo' || t === 'doas') {
-      i++;
-      while (i < words.length && (words[i] as ShellWord).text.startsWith('-')) {
-        const flag = (words[i] as ShellWord).text;
-        i++;
-        if (/^-[ugChprDT]$/.test(flag)) i++;
-      }
-    } else if (t === 'env') {
-      i++;
-      while (i < words.length && ((words[i] as ShellWord).text.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test((words[i] as ShellWord).text))) i++;
-    } else break;
-  }
-  return i;
+  return commandStart(words.map((w) => (w.unknown ? w.rawText : w.text))).program;
 }
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'zsh']);

@@ -41,7 +41,7 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
   const dw = run.dockerWord;
   const line = index.position(dw.start).line;
   const nameOpt = run.options.filter((o) => o.flag.name === 'name').at(-1);
-  const name = nameOpt && !nameOpt.unknown && nameOpt.value !== '' ? nameOpt.value : `run@${line}`;
+  const name = run.subject ?? (nameOpt && !nameOpt.unknown && nameOpt.value !== '' ? nameOpt.value : `run@${line}`);
   // The logical path holds no line number, so fingerprints of a named container survive line moves.
   const spec = emptyContainerSpec(name, 'run', loc(dw.start, dw.end, `docker ${run.verb}`));
   const counts = new Map<string, number>();
