@@ -15,6 +15,7 @@ import {
 import type { Diagnostic } from '../model/index.js';
 import type { ScanResult } from '../pipeline/scan.js';
 import { allRuleMetas, type RuleMeta, type Severity } from '../rules/index.js';
+import { readProblem } from '../sources/fs.js';
 import { UsageError, writeFileOrFail } from './output.js';
 import type { PlannedWrite } from './overwrite.js';
 
@@ -65,8 +66,9 @@ function display(abs: string, cwd: string): string {
 
 /**
  * Finds and reads the configuration (--config FILE, else `.bulwark.yaml` upward from the first scanned path),
- * and resolves the baseline flags. Configuration problems are returned as diagnostics (the command reports them
- * and exits 2) and the defaults apply. @throws UsageError when --config names a file that does not exist.
+ * and resolves the baseline flags. Configuration problems, a file that cannot be read included, are returned as
+ * diagnostics (the command reports them and exits 2) and the defaults apply.
+ * @throws UsageError when --config names a file that does not exist.
  */
 export function loadPolicy(flags: PolicyFlags, paths: readonly string[], cwd: string): Policy {
   const metas = allRuleMetas();
@@ -79,13 +81,19 @@ export function loadPolicy(flags: PolicyFlags, paths: readonly string[], cwd: st
   if (file !== undefined) {
     policy.configFile = file;
     const source = display(file, cwd);
-    let text: string;
+    let text: string | undefined;
     try {
       text = readFileSync(file, 'utf8');
     } catch (e) {
-      throw new UsageError(`cannot read ${source}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      // As any configuration error: located, exit 2, and the scan still runs with the defaults.
+      policy.diagnostics.push({
+        code: 'unreadable',
+        severity: 'error',
+        message: `cannot read the configuration: ${readProblem(e)}; the scan ran with the defaults`,
+        at: { source },
+      });
     }
-    const { config, diagnostics } = parseConfig(text, source, metas);
+    const { config, diagnostics } = text === undefined ? { diagnostics: [] } : parseConfig(text, source, metas);
     policy.diagnostics.push(...diagnostics);
     if (config) {
       policy.config = config;

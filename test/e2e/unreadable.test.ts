@@ -106,3 +106,24 @@ describe('folders that cannot be read', () => {
     assert.deepEqual(located(named), ['error unreadable unr/c: cannot read the folder: permission denied; nothing below it was scanned']);
   });
 });
+
+describe('a configuration file that cannot be read', () => {
+  it('is a located error (exit 2), as any configuration error, and the scan still runs with the defaults', { skip }, () => {
+    const dir = tree({ 'compose.yaml': OTHER, '.bulwark.yaml': 'rules:\n  BW1001: off\n', 'policy.yaml': 'rules:\n  BW1001: off\n' });
+    chmodSync(join(dir, '.bulwark.yaml'), 0o000);
+    chmodSync(join(dir, 'policy.yaml'), 0o000);
+    for (const [args, source] of [
+      [[], '.bulwark.yaml'],
+      [['--config', 'policy.yaml'], 'policy.yaml'],
+    ] as const) {
+      const r = bulwarkUnprivileged(dir, ['scan', '.', '-f', 'json', ...args]);
+      assert.equal(r.code, 2, r.stderr);
+      const report = JSON.parse(r.stdout) as Report;
+      assert.deepEqual(located(report), [`error unreadable ${source}: cannot read the configuration: permission denied; the scan ran with the defaults`]);
+      assert.ok(
+        report.findings.some((f) => f.ruleId === 'BW1001'),
+        'BW1001 runs: the defaults apply',
+      );
+    }
+  });
+});
