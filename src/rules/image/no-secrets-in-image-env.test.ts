@@ -65,5 +65,20 @@ testRule(noSecretsInImageEnv, {
       `,
       errors: [{ messageId: 'byValue', line: 2, column: 5 }],
     },
+    {
+      name: 'a value shape under an empty name',
+      dockerfile: df`
+        FROM alpine:3.20
+        ENV ="ghp_abcdefghijklmnopqrstuvwxyz0123456789AB"
+      `,
+      errors: [
+        {
+          messageId: 'byValue',
+          line: 2,
+          column: 5,
+          message: 'The final stage of Dockerfile sets an environment variable with an empty name to a GitHub token (ghp_…(42 chars)).',
+        },
+      ],
+    },
   ],
 });

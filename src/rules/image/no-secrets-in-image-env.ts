@@ -23,7 +23,7 @@ export const noSecretsInImageEnv = imageRule({
     appliesTo: ['dockerfile', 'image'],
     messages: {
       byName: '{target} sets secret {name} in its environment ({masked}).',
-      byValue: '{target} sets environment variable {name} to {kind} ({masked}).',
+      byValue: '{target} sets {variable} to {kind} ({masked}).',
     },
   },
   check(img, ctx) {
@@ -31,7 +31,8 @@ export const noSecretsInImageEnv = imageRule({
       if (isUnknown(e.value)) continue;
       const { name, value, unknownValue } = e.value;
       const shape = value === undefined || unknownValue ? undefined : secretShape(value);
-      if (shape) ctx.report({ messageId: 'byValue', at: e, data: { name, kind: shape.description, masked: maskSecret(value as string) } });
+      const variable = name === '' ? 'an environment variable with an empty name' : `environment variable ${name}`;
+      if (shape) ctx.report({ messageId: 'byValue', at: e, data: { variable, kind: shape.description, masked: maskSecret(value as string) } });
       else if (isSecretName(name)) {
         if (unknownValue) ctx.report({ messageId: 'byName', at: e, data: { name, masked: `value from ${unknownValue.raw ?? 'a build argument'}` } });
         else if (value !== undefined && !isNonSecretValue(value) && !isPlaceholderValue(value))

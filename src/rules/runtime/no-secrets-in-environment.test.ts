@@ -79,6 +79,18 @@ testRule(noSecretsInEnvironment, {
       ],
     },
     {
+      name: 'a value shape under an empty name',
+      compose: 'services:\n  api:\n    image: api:1\n    environment:\n      - "=ghp_abcdefghijklmnopqrstuvwxyz0123456789AB"\n',
+      errors: [
+        {
+          messageId: 'byValue',
+          line: 5,
+          column: 9,
+          message: 'Service "api" sets an environment variable with an empty name to a GitHub token (ghp_…(42 chars)).',
+        },
+      ],
+    },
+    {
       name: 'a URL whose password is interpolated, set or not',
       compose: 'services:\n  api:\n    image: api:1\n    environment:\n      - DATABASE_URL=postgres://app:${DB_PASSWORD}@db/app\n',
       errors: [

@@ -22,19 +22,20 @@ export const noSecretsInEnvironment = runtimeRule({
     appliesTo: ['compose', 'run', 'engine', 'proxy'],
     messages: {
       byName: '{target} passes secret {name} as an environment variable ({masked}).',
-      byValue: '{target} sets environment variable {name} to {kind} ({masked}).',
+      byValue: '{target} sets {variable} to {kind} ({masked}).',
     },
   },
   check(c, ctx) {
     for (const e of c.env) {
       if (isUnknown(e.value)) continue;
       const { name, value } = e.value;
+      const variable = name === '' ? 'an environment variable with an empty name' : `environment variable ${name}`;
       const shape = value === undefined ? undefined : secretShape(value);
       const urlVar = e.value.template === undefined ? undefined : urlPasswordVariable(e.value.template);
       if (urlVar !== undefined) {
-        ctx.report({ messageId: 'byValue', at: e, data: { name, kind: 'a URL with a password', masked: `password from ${urlVar}` } });
+        ctx.report({ messageId: 'byValue', at: e, data: { variable, kind: 'a URL with a password', masked: `password from ${urlVar}` } });
       } else if (shape) {
-        ctx.report({ messageId: 'byValue', at: e, data: { name, kind: shape.description, masked: maskSecret(value as string) } });
+        ctx.report({ messageId: 'byValue', at: e, data: { variable, kind: shape.description, masked: maskSecret(value as string) } });
       } else if (isSecretName(name) && (value === undefined || !isNonSecretValue(value))) {
         const masked =
           e.value.unknownValue !== undefined
