@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../../model/index.js';
-import type { FileReader } from '../fs.js';
+import { type FileReader, readProblem } from '../fs.js';
 import { type Environment, parseDotEnv } from './interpolate.js';
 import { get, type LNode, type LScalar, locate } from './tree.js';
 
@@ -46,7 +46,8 @@ function textList(n: LNode | undefined): LScalar[] {
  * project that includes it (process environment, its `.env`...) win; then the entry's `env_file`s (relative to
  * `workingDir`, the including project's folder; a later file wins over an earlier one), or when it names none,
  * the `.env` file of the included project's folder, if there is one.
- * Undefined (with a located error) when an env file named cannot be read: compose refuses the include.
+ * Undefined (with a located error) when an env file named is not there, or one that is there cannot be read (no
+ * permission, a folder, a named pipe): compose refuses the include.
  * Environments are remembered per outer environment and file list, so files included twice are read once.
  */
 export function includeEnvironment(
@@ -58,38 +59,32 @@ export function includeEnvironment(
   diagnostics: Diagnostic[],
   at: LNode,
 ): Environment | undefined {
-  const files: { abs: string; node: LNode }[] = entry.envFiles.map((n) => ({ abs: resolve(workingDir, String(n.value)), node: n }));
-  if (files.length === 0) {
-    const dotenv = join(projectDir, '.env');
-    if (fs.size(dotenv) !== undefined) files.push({ abs: dotenv, node: at });
-  }
-  if (files.length === 0) return outer;
+  const files: { abs: string; node: LNode; optional?: boolean }[] = entry.envFiles.map((n) => ({ abs: resolve(workingDir, String(n.value)), node: n }));
+  if (files.length === 0) files.push({ abs: join(projectDir, '.env'), node: at, optional: true });
   let byFiles = derived.get(outer);
   if (!byFiles) derived.set(outer, (byFiles = new Map()));
   const key = files.map((f) => f.abs).join('\u0000');
   const known = byFiles.get(key);
   if (known) return known;
   const values = new Map<string, string>();
-  for (const { abs, node } of files) {
+  for (const { abs, node, optional } of files) {
     let text: string | undefined;
     try {
+      // undefined for no file; a folder, FIFO or device is refused without being opened.
       text = fs.readText(abs);
     } catch (e) {
-      diagnostics.push({
-        code: 'unreadable',
-        severity: 'error',
-        message: `include: cannot read env file "${fs.display(abs)}": ${(e as Error).message}`,
-        at: locate(node),
-      });
+      const message = `include: cannot read env file "${fs.display(abs)}": ${readProblem(e)}; the include is not read (the values it interpolates would be guesses)`;
+      diagnostics.push({ code: 'unreadable', severity: 'error', message, at: locate(node) });
       return undefined;
     }
+    if (text === undefined && optional) continue;
     if (text === undefined) {
       diagnostics.push({ code: 'include-missing', severity: 'error', message: `include: no such env file "${fs.display(abs)}"`, at: locate(node) });
       return undefined;
     }
     for (const [name, value] of parseDotEnv(text)) values.set(name, value);
   }
-  const env: Environment = { get: (name) => outer.get(name) ?? values.get(name) };
+  const env: Environment = values.size === 0 ? outer : { get: (name) => outer.get(name) ?? values.get(name) };
   byFiles.set(key, env);
   return env;
 }

@@ -374,6 +374,32 @@ describe('compose project loading', () => {
     );
   });
 
+  it("an included project's .env that is there but cannot be read is a located error, and that include is left out", () => {
+    const fs = memoryFs({
+      'compose.yaml': 'include:\n  - other/a.yaml\nservices:\n  web: { image: nginx:1.27 }\n',
+      'other/a.yaml': 'services:\n  oa: { image: nginx:1.27, privileged: ${PRIV} }\n',
+    });
+    const folder = Object.assign(new Error('EISDIR: illegal operation on a directory'), { code: 'EISDIR' });
+    const reader = {
+      ...fs,
+      readText: (abs: string) => {
+        if (abs === '/mem/other/.env') throw folder;
+        return fs.readText(abs);
+      },
+    };
+    const r = scanComposeProject(['/mem/compose.yaml'], reader, {});
+    assert.deepEqual(
+      r.diagnostics.map((d) => `${d.code} ${at(d)} ${d.message}`),
+      [
+        'unreadable compose.yaml:2:5 include: cannot read env file "other/.env": a folder, not a file; the include is not read (the values it interpolates would be guesses)',
+      ],
+    );
+    assert.deepEqual(
+      r.specs.map((s) => s.name),
+      ['web'],
+    );
+  });
+
   it("reads an include's relative paths and .env from its project_directory", () => {
     const r = scan(
       {
