@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { quoteValue } from '../../model/index.js';
 import { EngineError } from './errors.js';
 
 /** TLS material and mode for a TCP endpoint (Docker's `--tls`/`--tlsverify` with `DOCKER_CERT_PATH`). */
@@ -153,7 +154,7 @@ export function parseHost(raw: string, from: string, tls?: EngineTls): EngineEnd
   try {
     u = new URL(withScheme);
   } catch {
-    throw new EngineError('bad-endpoint', `${from}: "${raw}" is not a Docker host (expected unix:///path, tcp://host:port or ssh://user@host)`);
+    throw new EngineError('bad-endpoint', `${from}: ${quoteValue(raw)} is not a Docker host (expected unix:///path, tcp://host:port or ssh://user@host)`);
   }
   if (u.protocol === 'ssh:') {
     const ep: EngineEndpoint = {
@@ -167,12 +168,12 @@ export function parseHost(raw: string, from: string, tls?: EngineTls): EngineEnd
     return ep;
   }
   if (u.protocol !== 'tcp:' && u.protocol !== 'http:' && u.protocol !== 'https:') {
-    throw new EngineError('bad-endpoint', `${from}: the ${u.protocol}// scheme of "${raw}" is not supported (use unix://, tcp:// or ssh://)`);
+    throw new EngineError('bad-endpoint', `${from}: the ${u.protocol}// scheme of ${quoteValue(raw)} is not supported (use unix://, tcp:// or ssh://)`);
   }
   const useTls = tls ?? (u.protocol === 'https:' ? { verify: true } : undefined);
   const port = u.port ? Number(u.port) : useTls ? 2376 : 2375;
   const host = u.hostname.replace(/^\[|\]$/g, '');
-  if (!host) throw new EngineError('bad-endpoint', `${from}: "${raw}" has no host name`);
+  if (!host) throw new EngineError('bad-endpoint', `${from}: ${quoteValue(raw)} has no host name`);
   const ep: EngineEndpoint = { url: `tcp://${u.hostname}:${port}`, kind: 'tcp', host, port, from };
   if (useTls) ep.tls = useTls;
   return ep;

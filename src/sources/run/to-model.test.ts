@@ -128,6 +128,22 @@ describe('run line -> ContainerSpec', () => {
     assert.deepEqual([s.at.line, s.at.column], [1, 1]);
   });
 
+  it('quotes a refused value through quoteValue: a secret-shaped value and a URL password are masked', () => {
+    const r = scanRunCommand('docker run --memory ghp_abcdefghijklmnopqrstuvwxyz0123456789 --restart https://u:S3cr3tPassw0rd@x img:1', '<run>');
+    assert.deepEqual(
+      r.diagnostics.map((d) => d.message),
+      [
+        '--memory "ghp_…(40 chars)" (a GitHub token): invalid size "ghp_…(40 chars)" (a GitHub token): expected a number with an optional unit b, k, m, g, t or p',
+        '--restart "https://u:S3cr…(14 chars)@x": invalid restart policy "https://u:S3cr…(14 chars)@x"',
+      ],
+    );
+    const s = r.specs[0] as ContainerSpec;
+    assert.equal(
+      s.limits.memoryBytes && isUnknown(s.limits.memoryBytes.value) ? s.limits.memoryBytes.value.reason : '',
+      'invalid value "ghp_…(40 chars)" (a GitHub token)',
+    );
+  });
+
   it('refuses values Docker refuses, with a located diagnostic', () => {
     const r = scanRunCommand('docker run --memory 12megs --restart sometimes -p 80:http img:1', '<run>');
     assert.deepEqual(

@@ -16,6 +16,7 @@ import {
   parsePortSpec,
   parseSecurityOpt,
   parseVolumeSpec,
+  quoteValue,
   type RestartPolicy,
   type Sourced,
   type Unknown,
@@ -50,8 +51,8 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
    * must not read it as "not set" (a refused `--memory 12megs` is not "no memory limit").
    */
   const bad = (o: RunOption, message: string): Unknown => {
-    diagnostics.push({ code: 'invalid-value', severity: 'error', message: `${o.written} ${JSON.stringify(o.value)}: ${message}`, at: loc(o.start, o.end) });
-    return unknown(`invalid value ${JSON.stringify(o.value)}`, o.value);
+    diagnostics.push({ code: 'invalid-value', severity: 'error', message: `${o.written} ${quoteValue(o.value)}: ${message}`, at: loc(o.start, o.end) });
+    return unknown(`invalid value ${quoteValue(o.value)}`, o.value);
   };
 
   let health: { at: Location; h: Healthcheck; disabled?: Location } | undefined;
@@ -265,7 +266,7 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
       spec.image = { value: parseImageRef(img.text), at: imgAt };
     } catch (e) {
       diagnostics.push({ code: 'invalid-value', severity: 'error', message: (e as Error).message, at: imgAt });
-      spec.image = { value: unknown(`invalid value ${JSON.stringify(img.text)}`, img.text), at: imgAt };
+      spec.image = { value: unknown(`invalid value ${quoteValue(img.text)}`, img.text), at: imgAt };
     }
   }
   return spec;
@@ -307,17 +308,17 @@ export function parseBool(s: string): boolean | undefined {
 }
 
 function parseInteger(s: string): number {
-  if (!/^-?\d+$/.test(s.trim())) throw new Error(`"${s}" is not an integer`);
+  if (!/^-?\d+$/.test(s.trim())) throw new Error(`${quoteValue(s)} is not an integer`);
   return Number(s);
 }
 
 /** `--restart no|always|unless-stopped|on-failure[:N]` (docker/cli `opts.ParseRestartPolicy`). */
 export function parseRestart(s: string): RestartPolicy | string {
   const [name, count, extra] = s.split(':');
-  if (extra !== undefined || !['no', 'always', 'unless-stopped', 'on-failure', ''].includes(name as string)) return `invalid restart policy "${s}"`;
+  if (extra !== undefined || !['no', 'always', 'unless-stopped', 'on-failure', ''].includes(name as string)) return `invalid restart policy ${quoteValue(s)}`;
   const p: RestartPolicy = { name: name === '' ? 'no' : (name as string) };
   if (count !== undefined) {
-    if (name !== 'on-failure' || !/^\d+$/.test(count)) return `invalid restart policy "${s}": only on-failure takes a retry count`;
+    if (name !== 'on-failure' || !/^\d+$/.test(count)) return `invalid restart policy ${quoteValue(s)}: only on-failure takes a retry count`;
     if (Number(count) > 0) p.maximumRetryCount = Number(count);
   }
   return p;
@@ -348,7 +349,7 @@ export function parseMountOpt(s: string): Mount | string {
     const value = eq === -1 ? undefined : field.slice(eq + 1);
     switch (key) {
       case 'type':
-        if (!['bind', 'volume', 'tmpfs', 'npipe', 'cluster', 'image'].includes(value ?? '')) return `unknown mount type "${value}"`;
+        if (!['bind', 'volume', 'tmpfs', 'npipe', 'cluster', 'image'].includes(value ?? '')) return `unknown mount type ${quoteValue(String(value))}`;
         m.type = value as Mount['type'];
         break;
       case 'source':
@@ -363,7 +364,7 @@ export function parseMountOpt(s: string): Mount | string {
       case 'readonly':
       case 'ro': {
         const b = value === undefined ? true : parseBool(value);
-        if (b === undefined) return `invalid value for ${key}: "${value}"`;
+        if (b === undefined) return `invalid value for ${key}: ${quoteValue(value as string)}`;
         m.readOnly = b;
         break;
       }
@@ -371,7 +372,7 @@ export function parseMountOpt(s: string): Mount | string {
         if (value) m.propagation = value;
         break;
       default:
-        if (eq === -1) return `invalid field "${field}": must be a key=value pair`;
+        if (eq === -1) return `invalid field ${quoteValue(field)}: must be a key=value pair`;
     }
   }
   if (!m.target) return 'target is required';
