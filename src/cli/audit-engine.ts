@@ -89,6 +89,7 @@ export function withPolicy(policy: Policy, result: CommandResult, output: string
     rules: (result.rules ?? []).filter((m) => policy.settings(m).enabled),
   };
   if (policy.failOn !== undefined) merged.configFailOn = policy.failOn;
+  if (policy.configUsed) merged.config = policy.configUsed;
   return merged;
 }
 

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { applyBaseline, applySuppressions, compareFindings, type Finding, type SettingsLookup, type SuppressedFinding } from '../check/index.js';
 import {
@@ -7,6 +8,7 @@ import {
   findConfigFile,
   ignoreMatcher,
   makeBaseline,
+  type PathInfo,
   parseBaseline,
   parseConfig,
   renderBaseline,
@@ -32,6 +34,8 @@ export interface Policy {
   config?: BulwarkConfig;
   /** The configuration file read (found upward or named with --config), absolute; set even when it has errors. */
   configFile?: string;
+  /** The configuration in force, for reports (ReportInput.config): set when the file was read without errors. */
+  configUsed?: { file: string; found: boolean };
   /** Config file problems (exit 2). */
   diagnostics: Diagnostic[];
   settings: SettingsLookup;
@@ -50,11 +54,13 @@ function isFile(p: string): boolean {
     return false;
   }
 }
-function isDir(p: string): boolean {
+/** What the configuration search needs to know about a path (following links). */
+function pathInfo(p: string): PathInfo | undefined {
   try {
-    return statSync(p).isDirectory();
+    const st = statSync(p);
+    return { kind: st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other', uid: st.uid, mode: st.mode & 0o7777 };
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -76,8 +82,21 @@ export function loadPolicy(flags: PolicyFlags, paths: readonly string[], cwd: st
   if (typeof flags.config === 'string') {
     file = resolve(cwd, flags.config);
     if (!isFile(file)) throw new UsageError(`--config: ${existsSync(file) ? 'not a regular file' : 'no such file'}: ${flags.config}`);
-  } else if (flags.config !== false) file = findConfigFile(resolve(cwd, paths[0] ?? '.'), isFile, isDir);
+  }
   const policy: Policy = { diagnostics: [], settings: settingsFromConfig(undefined), ignore: () => false, rules: metas };
+  if (flags.config === undefined) {
+    const found = findConfigFile(resolve(cwd, paths[0] ?? '.'), pathInfo, { uid: process.getuid?.(), home: homedir() });
+    file = found.file;
+    if (found.skipped) {
+      const s = found.skipped;
+      policy.diagnostics.push({
+        code: s.error ? 'config' : 'unreadable',
+        severity: s.error ? 'error' : 'warning',
+        message: `configuration not used: ${s.reason}`,
+        at: { source: display(s.file, cwd) },
+      });
+    }
+  }
   if (file !== undefined) {
     policy.configFile = file;
     const source = display(file, cwd);
@@ -97,6 +116,7 @@ export function loadPolicy(flags: PolicyFlags, paths: readonly string[], cwd: st
     policy.diagnostics.push(...diagnostics);
     if (config) {
       policy.config = config;
+      policy.configUsed = { file: source, found: flags.config === undefined };
       policy.settings = settingsFromConfig(config);
       policy.ignore = ignoreMatcher(config.ignore, dirname(file));
       if (config.failOn !== undefined) policy.failOn = config.failOn;

@@ -37,6 +37,8 @@ export interface CommandResult {
   rules?: RuleMeta[];
   /** Fail threshold from the configuration file, used when --fail-on is not given. */
   configFailOn?: Severity | 'none';
+  /** The configuration file in force (ReportInput.config). */
+  config?: { file: string; found: boolean };
 }
 
 /** The fail threshold when neither --fail-on nor the configuration sets one. */
@@ -97,6 +99,7 @@ export function writeReport(result: CommandResult, flags: OutputFlags): void {
     cwd: process.cwd(),
     failOn,
     subjectWord: result.subjectWord,
+    ...(result.config ? { config: result.config } : {}),
   };
   const text = renderReport(flags.format as Format, input, {
     color: flags.output === undefined && useColor(flags.color, process.stdout),

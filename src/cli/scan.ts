@@ -41,7 +41,8 @@ docker run and docker create lines are read from shell scripts (*.sh, *.bash, sh
 Makefile recipes, GitHub Actions run: blocks, GitLab CI script: lists, systemd ExecStart= lines
 and sh/bash/console blocks of Markdown files; see docs/run-lines.md.
 
-Policy: .bulwark.yaml (found upward from the first path, or --config) switches rules off, overrides
+Policy: .bulwark.yaml (found upward from the first path up to the repository root or your home folder,
+never from a folder other users can write; or --config; the report names it) switches rules off, overrides
 severities and options, ignores paths and sets fail-on; see docs/configuration.md. A comment
 \`# bulwark-ignore BW1001: reason\` on a line, or alone on the line above, suppresses a finding; a baseline
 (--write-baseline FILE once, then --baseline FILE) makes CI fail only on new findings.
@@ -87,6 +88,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors, 
             suppressed: out.suppressed,
             rules: rulesRun(policy, kinds),
             ...(policy.failOn !== undefined ? { configFailOn: policy.failOn } : {}),
+            ...(policy.configUsed ? { config: policy.configUsed } : {}),
           },
           flags,
         );
@@ -107,6 +109,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors, 
         env,
         settings: policy.settings,
         ignore: policy.ignore,
+        ...(policy.configUsed ? { ignoreSource: policy.configUsed.file } : {}),
         // A progress line on a terminal, for scans of 200 compose projects and Dockerfiles or more.
         ...withProgress(progressLine('scanning compose files and Dockerfiles', 200, flags.quiet === true)),
         // Large scans spread compose projects and Dockerfiles over worker threads running this same script.

@@ -1,26 +1,73 @@
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE_NAMES } from './schema.js';
 
+/** What the search needs to know about a path, following symbolic links; undefined when nothing is there. */
+export interface PathInfo {
+  kind: 'file' | 'dir' | 'other';
+  /** Owner's user id. */
+  uid: number;
+  /** Permission bits (`st_mode & 0o7777`). */
+  mode: number;
+}
+
+/** Who runs the search: the user id (undefined where there is none, on Windows) and the home folder. */
+export interface SearchUser {
+  uid?: number;
+  home?: string;
+}
+
+/** The outcome of the search: the file to use, or a file met and not used (with why), or neither. */
+export interface ConfigSearch {
+  file?: string;
+  /**
+   * A configuration file met that is not used: in a folder other users can write (`error` false: a warning), or
+   * not a regular file (`error` true). The search stops there in both cases.
+   */
+  skipped?: { file: string; reason: string; error: boolean };
+}
+
 /**
- * Looks for `.bulwark.yaml` (then `.bulwark.yml`) in the folder of `start` (or `start` itself when it is a
- * folder) and each parent, up to the root of the repository that holds it (the first folder with a `.git`
- * folder or file) or else the filesystem root, so a checkout never picks up a file from outside it.
- * `isFile` tells whether a path is a file, `isDir` whether it is a folder (passed in so tests can use an
- * in-memory tree).
- * @returns the absolute path of the nearest file, or undefined
+ * Why a folder's configuration cannot be trusted: someone other than you or root could have put it there
+ * (the folder is writable by all users, like /tmp, or owned by another user). Undefined when it can.
  */
-export function findConfigFile(start: string, isFile: (abs: string) => boolean, isDir: (abs: string) => boolean): string | undefined {
+function distrust(dir: string, info: PathInfo | undefined, user: SearchUser): string | undefined {
+  if (!info) return `${dir} cannot be examined`;
+  if (info.mode & 0o002) return `${dir} is writable by every user`;
+  if (user.uid !== undefined && info.uid !== user.uid && info.uid !== 0) return `${dir} is owned by user ${info.uid}, not by you (${user.uid}) or root`;
+  return undefined;
+}
+
+/**
+ * Looks for `.bulwark.yaml` (then `.bulwark.yml`) in the folder of `start` (or `start` itself when it is a folder)
+ * and each parent, and returns the nearest. The search ends after the root of the repository that holds `start`
+ * (the first folder with a `.git` folder or file), after the user's home folder, at the filesystem root, and before
+ * a folder that someone other than the user or root could write (writable by all users, as /tmp is, or owned by
+ * another user): a file there could have been planted, so it is reported (`skipped`) and not used. A
+ * configuration path that is not a regular file (a folder, a named pipe) is reported and never opened.
+ * `stat` is passed in so tests can use an in-memory tree.
+ */
+export function findConfigFile(start: string, stat: (abs: string) => PathInfo | undefined, user: SearchUser = {}): ConfigSearch {
   let dir = resolve(start);
-  if (!isDir(dir)) dir = dirname(dir);
+  if (stat(dir)?.kind !== 'dir') dir = dirname(dir);
+  const home = user.home !== undefined ? resolve(user.home) : undefined;
   for (;;) {
+    const untrusted = distrust(dir, stat(dir), user);
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = join(dir, name);
-      if (isFile(candidate)) return candidate;
+      const info = stat(candidate);
+      if (!info) continue;
+      if (untrusted)
+        return { skipped: { file: candidate, reason: `${untrusted}, so another user could have put it there; name it with --config to use it`, error: false } };
+      if (info.kind !== 'file') {
+        const what = info.kind === 'dir' ? 'a folder, not a file' : 'not a regular file (a named pipe, socket or device), which is never opened';
+        return { skipped: { file: candidate, reason: what, error: true } };
+      }
+      return { file: candidate };
     }
-    const git = join(dir, '.git');
-    if (isDir(git) || isFile(git)) return undefined;
+    if (untrusted) return {};
+    if (stat(join(dir, '.git')) || dir === home) return {};
     const parent = dirname(dir);
-    if (parent === dir) return undefined;
+    if (parent === dir) return {};
     dir = parent;
   }
 }

@@ -23,6 +23,8 @@ export interface ScanOptions {
   settings?: SettingsLookup;
   /** Paths (absolute) to leave out. */
   ignore?: (absolute: string) => boolean;
+  /** The file `ignore` comes from (`.bulwark.yaml`), named when it left out everything in a folder given. */
+  ignoreSource?: string;
   fs?: FileReader;
   handlers?: readonly SourceHandler[];
   /** Worker threads for large scans (scanPathsAsync only); without it everything runs in the calling thread. */
@@ -134,7 +136,7 @@ function plan(opts: ScanOptions): Plan {
   const fs = opts.fs ?? realFs(opts.cwd);
   const recorder = recordSuppressions(fs);
   const ctx = { fs: recorder.fs, env: opts.env, settings: opts.settings ?? defaultSettings };
-  const { files, missing, skipped, folders } = walk(opts.paths, opts.cwd, opts.ignore);
+  const { files, missing, skipped, excluded, folders } = walk(opts.paths, opts.cwd, opts.ignore);
   const diagnostics: Diagnostic[] = missing.map((m) => ({ code: 'unreadable', severity: 'error', message: `${m.reason}: ${m.path}`, at: { source: m.path } }));
   const explicit = new Set<string>();
   const walked = new Set(files);
@@ -162,7 +164,7 @@ function plan(opts: ScanOptions): Plan {
     diagnostics.push({ code: 'unreadable', severity, message: `not scanned: ${s.reason}`, at: { source: fs.display(s.path) } });
   }
   const unlisted = skipped.filter((s) => s.kind === 'folder').map((s) => s.path);
-  diagnostics.push(...nothingFound(opts, claimed, walked, folders, unlisted));
+  diagnostics.push(...nothingFound(opts, claimed, walked, folders, unlisted, excluded));
   return { ctx, recorder, claimed: [...claimed].map((f) => fs.display(f)).sort(), explicit, diagnostics, jobs };
 }
 
@@ -177,6 +179,7 @@ function nothingFound(
   walked: ReadonlySet<string>,
   folders: ReadonlySet<string>,
   unlisted: readonly string[],
+  excluded: readonly string[],
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const p of opts.paths) {
@@ -202,12 +205,13 @@ function nothingFound(
     // A folder that could not be listed, or holds one, is an error already: "nothing to scan" would be a guess.
     if (!any && unlisted.some((u) => u === abs || u.startsWith(prefix))) any = true;
     if (!any && folders.has(abs)) {
-      out.push({
-        code: 'unreadable',
-        severity: 'warning',
-        message: `nothing to scan in ${p}: no compose file, Dockerfile, shell script, Makefile, CI file or daemon.json found by name (other YAML files are read when named one by one)`,
-        at: { source: p },
-      });
+      // What the configuration's `ignore` left out is said, with the file: it may not be the user's (a parent folder's).
+      const left = excluded.filter((e) => e.startsWith(prefix)).length;
+      const why =
+        left > 0
+          ? `${left} ${left === 1 ? 'entry' : 'entries'} in it ${left === 1 ? 'is' : 'are'} excluded by \`ignore\` in ${opts.ignoreSource ?? 'the configuration'}, and no compose file, Dockerfile, shell script, Makefile, CI file or daemon.json was found by name in the rest`
+          : 'no compose file, Dockerfile, shell script, Makefile, CI file or daemon.json found by name (other YAML files are read when named one by one)';
+      out.push({ code: 'unreadable', severity: 'warning', message: `nothing to scan in ${p}: ${why}`, at: { source: p } });
     }
   }
   return out;

@@ -133,7 +133,7 @@ export function renderHtml(input: ReportInput): string {
 <body>
 <header>
 <h1>Bulwark report</h1>
-<div class="meta">Bulwark ${htmlEscape(input.tool.version)} · ${htmlEscape(input.generatedAt)} · ${s.files} file${s.files === 1 ? '' : 's'}, ${s.subjects} ${htmlEscape(input.subjectWord)} checked · fails at ${htmlEscape(input.failOn)}</div>
+<div class="meta">Bulwark ${htmlEscape(input.tool.version)} · ${htmlEscape(input.generatedAt)} · ${s.files} file${s.files === 1 ? '' : 's'}, ${s.subjects} ${htmlEscape(input.subjectWord)} checked · fails at ${htmlEscape(input.failOn)}${input.config ? ` · configuration ${htmlEscape(input.config.file)}` : ''}</div>
 <div class="totals">${totals.join('')}</div>
 </header>
 <main>

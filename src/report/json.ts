@@ -55,6 +55,8 @@ export interface JsonReport {
   findings: JsonFinding[];
   suppressed: JsonSuppressed[];
   errors: Diagnostic[];
+  /** The configuration file in force (absent when none): see ReportInput.config. */
+  config?: { file: string; found: boolean };
 }
 
 /** The per-finding part of a Finding, keys in the documented order (built explicitly: 50k findings is a hot path). */
@@ -120,6 +122,7 @@ export function toJsonReport(input: ReportInput): JsonReport {
       return { ...jsonFinding(s.finding), suppression };
     }),
     errors: [...input.diagnostics],
+    ...(input.config ? { config: { file: input.config.file, found: input.config.found } } : {}),
   };
 }
 

@@ -65,13 +65,16 @@ function fileUri(source: string): string {
     .join('/');
 }
 
+/** A file path as a SARIF artifact location: relative to `%SRCROOT%` (the working directory), or a file:// URI. */
+function artifactLocation(source: string): Sarif.ArtifactLocation {
+  return source.startsWith('/') ? { uri: `file://${fileUri(source)}` } : { uri: fileUri(source), uriBaseId: '%SRCROOT%' };
+}
+
 function sarifLocation(at: Location, subject: string | undefined): Sarif.Location {
   if (!isFileSource(at.source)) {
     return { logicalLocations: [{ name: subject ?? at.source, fullyQualifiedName: at.path ? `${at.source}/${at.path}` : at.source, kind: 'object' }] };
   }
-  const physical: Sarif.PhysicalLocation = {
-    artifactLocation: at.source.startsWith('/') ? { uri: `file://${fileUri(at.source)}` } : { uri: fileUri(at.source), uriBaseId: '%SRCROOT%' },
-  };
+  const physical: Sarif.PhysicalLocation = { artifactLocation: artifactLocation(at.source) };
   if (at.line !== undefined) {
     const region: Sarif.Region = { startLine: at.line };
     if (at.column !== undefined) region.startColumn = at.column;
@@ -178,6 +181,17 @@ function sarifLog(input: ReportInput): Sarif.Log {
           },
         ],
         originalUriBaseIds: { '%SRCROOT%': { uri: `file://${fileUri(cwd)}` } },
+        // The configuration file in force, with the SARIF role for a file found by the tool or named by the user.
+        ...(input.config
+          ? {
+              artifacts: [
+                {
+                  location: artifactLocation(input.config.file),
+                  roles: [input.config.found ? 'toolSpecifiedConfiguration' : 'userSpecifiedConfiguration'],
+                },
+              ],
+            }
+          : {}),
         columnKind: 'utf16CodeUnits',
         results,
       },

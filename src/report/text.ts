@@ -84,6 +84,9 @@ export function renderText(input: ReportInput, opts: TextOptions): string {
     out.push('');
   }
   out.push(summaryLine(summary, input.subjectWord, c));
+  // A configuration can switch rules off and leave paths out: the report says which file did.
+  if (input.config)
+    out.push(c.dim(`Configuration: ${printable(input.config.file)} (${input.config.found ? 'found upward from the scanned path' : 'named with --config'}).`));
   return `${out.join('\n')}\n`;
 }
 

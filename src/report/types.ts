@@ -27,6 +27,11 @@ export interface ReportInput {
   failOn: Severity | 'none';
   /** Word for subjects in summaries: `services`, `containers`, `subjects`. */
   subjectWord: string;
+  /**
+   * The configuration file in force, as a path relative to `cwd` when below it: `found` when it was found upward
+   * from the scanned path, false when named with --config. Absent when none was used.
+   */
+  config?: { file: string; found: boolean };
 }
 
 /** Base address of the rule pages (docs/rules/<name>.md) used in links (SARIF helpUri, HTML, Markdown). */

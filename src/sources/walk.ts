@@ -19,6 +19,8 @@ export interface WalkResult {
    * would have read them by name.
    */
   skipped: { path: string; reason: string; kind: 'name' | 'special' | 'unreadable' | 'folder' }[];
+  /** Entries the `ignore` predicate left out (a folder stands for everything below it), absolute. */
+  excluded: string[];
   /** The paths given that are folders, absolute. */
   folders: Set<string>;
 }
@@ -33,6 +35,7 @@ export function walk(paths: readonly string[], cwd: string, ignore: (abs: string
   const missing: WalkResult['missing'] = [];
   const skipped: WalkResult['skipped'] = [];
   const folders = new Set<string>();
+  const excluded: string[] = [];
   const visit = (dir: string): void => {
     let entries: Dirent[];
     try {
@@ -46,7 +49,10 @@ export function walk(paths: readonly string[], cwd: string, ignore: (abs: string
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       const abs = join(dir, e.name);
-      if (ignore(abs)) continue;
+      if (ignore(abs)) {
+        excluded.push(abs);
+        continue;
+      }
       if (e.name.includes('\uFFFD')) {
         skipped.push({ path: join(dir, rawName(dir, e.name)), reason: 'the name is not valid UTF-8; rename it to scan it', kind: 'name' });
         continue;
@@ -95,7 +101,7 @@ export function walk(paths: readonly string[], cwd: string, ignore: (abs: string
     } else if (st.isFile()) files.push(abs);
     else missing.push({ path: p, reason: `${special(st)}, not a regular file` });
   }
-  return { files: [...new Set(files)], missing, skipped, folders };
+  return { files: [...new Set(files)], missing, skipped, excluded, folders };
 }
 
 /** Where a symbolic link points, as written in it. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { configSchema, findConfigFile, globToRegExp, ignoreMatcher, parseConfig, settingsFromConfig } from '../../src/config/index.js';
+import { configSchema, findConfigFile, globToRegExp, ignoreMatcher, type PathInfo, parseConfig, settingsFromConfig } from '../../src/config/index.js';
 import { allRuleMetas, findRuleMeta } from '../../src/rules/index.js';
 
 const metas = allRuleMetas();
@@ -100,60 +100,83 @@ describe('.bulwark.yaml', () => {
     assert.match(e[0] as string, /^\d+:\d+ yaml-syntax /);
   });
 
-  it('is found upward from the scanned path', () => {
-    const files = new Set(['/repo/.bulwark.yaml', '/repo/sub/deeper/compose.yaml']);
-    const dirs = new Set(['/repo', '/repo/sub', '/repo/sub/deeper', '/']);
-    assert.equal(
-      findConfigFile(
-        '/repo/sub/deeper/compose.yaml',
-        (p) => files.has(p),
-        (p) => dirs.has(p),
-      ),
-      '/repo/.bulwark.yaml',
+  /** An in-memory tree for findConfigFile: folders (mode 0755, owned by uid 1000 unless given) and files. */
+  function tree(entries: Record<string, Partial<PathInfo> & { kind: PathInfo['kind'] }>) {
+    return (p: string): PathInfo | undefined => {
+      const e = entries[p];
+      return e ? { uid: 1000, mode: e.kind === 'dir' ? 0o755 : 0o644, ...e } : undefined;
+    };
+  }
+  const dir = { kind: 'dir' } as const;
+  const file = { kind: 'file' } as const;
+  const me = { uid: 1000, home: '/home/me' };
+
+  it('is found upward from the scanned path, and the search ends at the repository root', () => {
+    const base = {
+      '/': { kind: 'dir', uid: 0 },
+      '/repo': dir,
+      '/repo/sub': dir,
+      '/repo/sub/deeper': dir,
+      '/repo/.bulwark.yaml': file,
+      '/repo/sub/deeper/compose.yaml': file,
+    } as const;
+    const stat = tree(base);
+    assert.deepEqual(findConfigFile('/repo/sub/deeper/compose.yaml', stat, me), { file: '/repo/.bulwark.yaml' });
+    assert.deepEqual(findConfigFile('/repo/sub', stat, me), { file: '/repo/.bulwark.yaml' });
+    assert.deepEqual(findConfigFile('/elsewhere', tree({ '/': dir, '/elsewhere': dir }), me), {});
+    // The search stops at the repository root (a .git folder, or a .git file in a worktree), which is still searched.
+    assert.deepEqual(findConfigFile('/repo/sub/deeper/compose.yaml', tree({ ...base, '/repo/sub/.git': dir }), me), {});
+    assert.deepEqual(findConfigFile('/repo/sub/deeper', tree({ ...base, '/repo/sub/deeper/.git': file }), me), {});
+    assert.deepEqual(findConfigFile('/repo/sub/deeper', tree({ ...base, '/repo/.git': dir }), me), { file: '/repo/.bulwark.yaml' });
+  });
+
+  it('outside a repository, the search ends at the home folder, which is still searched', () => {
+    const stat = tree({ '/': { kind: 'dir', uid: 0 }, '/home': { kind: 'dir', uid: 0 }, '/home/me': dir, '/home/me/app': dir, '/home/.bulwark.yaml': file });
+    assert.deepEqual(findConfigFile('/home/me/app', stat, me), {});
+    const inHome = tree({
+      '/': { kind: 'dir', uid: 0 },
+      '/home': { kind: 'dir', uid: 0 },
+      '/home/me': dir,
+      '/home/me/app': dir,
+      '/home/me/.bulwark.yml': file,
+    });
+    assert.deepEqual(findConfigFile('/home/me/app', inHome, me), { file: '/home/me/.bulwark.yml' });
+  });
+
+  it('never uses a file another user could have put there: a folder writable by all (/tmp) or owned by someone else', () => {
+    const tmp = {
+      '/': { kind: 'dir', uid: 0 },
+      '/tmp': { kind: 'dir', uid: 0, mode: 0o1777 },
+      '/tmp/app': dir,
+      '/tmp/.bulwark.yaml': { kind: 'file', uid: 666 },
+    } as const;
+    assert.deepEqual(findConfigFile('/tmp/app', tree(tmp), me), {
+      skipped: {
+        file: '/tmp/.bulwark.yaml',
+        reason: '/tmp is writable by every user, so another user could have put it there; name it with --config to use it',
+        error: false,
+      },
+    });
+    const theirs = { '/': { kind: 'dir', uid: 0 }, '/srv': { kind: 'dir', uid: 0 }, '/srv/team': { kind: 'dir', uid: 1001 }, '/srv/team/app': dir } as const;
+    assert.deepEqual(
+      findConfigFile('/srv/team/app', tree({ ...theirs, '/srv/team/.bulwark.yaml': file }), me).skipped?.reason,
+      '/srv/team is owned by user 1001, not by you (1000) or root, so another user could have put it there; name it with --config to use it',
     );
-    assert.equal(
-      findConfigFile(
-        '/repo/sub',
-        (p) => files.has(p),
-        (p) => dirs.has(p),
-      ),
-      '/repo/.bulwark.yaml',
-    );
-    assert.equal(
-      findConfigFile(
-        '/elsewhere',
-        () => false,
-        () => true,
-      ),
-      undefined,
-    );
-    // The search stops at the repository root (a .git folder, or a .git file in a worktree).
-    const repoDirs = new Set([...dirs, '/repo/sub/.git']);
-    assert.equal(
-      findConfigFile(
-        '/repo/sub/deeper/compose.yaml',
-        (p) => files.has(p),
-        (p) => repoDirs.has(p),
-      ),
-      undefined,
-    );
-    assert.equal(
-      findConfigFile(
-        '/repo/sub/deeper',
-        (p) => files.has(p) || p === '/repo/sub/deeper/.git',
-        (p) => dirs.has(p),
-      ),
-      undefined,
-    );
-    assert.equal(
-      findConfigFile(
-        '/repo/sub/deeper',
-        (p) => files.has(p),
-        (p) => dirs.has(p) || p === '/repo/.git',
-      ),
-      '/repo/.bulwark.yaml',
-      'the repository root itself is still searched',
-    );
+    // Beyond such a folder nothing is searched, even where root would be trusted.
+    assert.deepEqual(findConfigFile('/srv/team/app', tree({ ...theirs, '/srv/.bulwark.yaml': { kind: 'file', uid: 0 } }), me), {});
+    // Folders owned by root and not writable by all are searched (up to / outside a repository and the home folder).
+    assert.deepEqual(findConfigFile('/srv/team/app', tree({ ...theirs, '/srv/team': dir, '/.bulwark.yaml': { kind: 'file', uid: 0 } }), me), {
+      file: '/.bulwark.yaml',
+    });
+    // The user's own folder in /tmp is fine; /tmp itself is not searched.
+    assert.deepEqual(findConfigFile('/tmp/app', tree({ ...tmp, '/tmp/app/.bulwark.yaml': file }), me), { file: '/tmp/app/.bulwark.yaml' });
+  });
+
+  it('a configuration path that is not a regular file is reported, never opened, and ends the search', () => {
+    const stat = tree({ '/': { kind: 'dir', uid: 0 }, '/app': dir, '/app/.bulwark.yaml': { kind: 'other' }, '/.bulwark.yaml': { kind: 'file', uid: 0 } });
+    assert.deepEqual(findConfigFile('/app', stat, me), {
+      skipped: { file: '/app/.bulwark.yaml', reason: 'not a regular file (a named pipe, socket or device), which is never opened', error: true },
+    });
   });
 
   it('ignore globs match like .gitignore', () => {
