@@ -3,6 +3,7 @@ import { checkContainer, type Finding } from '../check/index.js';
 import type { Diagnostic } from '../model/index.js';
 import { RUNTIME_RULES } from '../rules/index.js';
 import { groupProjects, isComposeFileName, scanComposeProject } from '../sources/compose/index.js';
+import { whyUnreadable } from '../sources/fs.js';
 import { buildPaths, checkDockerfile, imageDefaultsOf, missingTarget } from './dockerfile.js';
 import type { SourceHandler } from './types.js';
 
@@ -35,11 +36,14 @@ export const composeHandler: SourceHandler = {
         // and is checked here with the build context compose gives it.
         const paths = spec.build ? buildPaths(spec.build) : undefined;
         if (spec.build && paths && ctx.fs.size(paths.dockerfile) === undefined) {
-          // Not an input error: the compose file is fine, its build context is just not part of this scan.
+          // Not there: not an input error, the compose file is fine and its build context is just not part of this
+          // scan. There and unreadable (a context folder without permission): an input error, as any unreadable input.
+          const why = whyUnreadable(ctx.fs, paths.dockerfile);
+          const shown = ctx.fs.display(paths.dockerfile);
           diagnostics.push({
             code: 'unreadable',
-            severity: 'warning',
-            message: `service "${spec.name}" builds from ${ctx.fs.display(paths.dockerfile)}, which is not there; the image's user and health check stay unknown`,
+            severity: why === undefined ? 'warning' : 'error',
+            message: `service "${spec.name}" builds from ${shown}, which ${why === undefined ? 'is not there' : `cannot be read (${why})`}; the image's user and health check stay unknown`,
             at: spec.build.at ?? spec.at,
           });
         } else if (spec.build && paths) {

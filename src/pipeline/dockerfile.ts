@@ -44,6 +44,15 @@ function load(abs: string, contextDir: string, ctx: ScanContext, meant?: boolean
   return r;
 }
 
+/**
+ * True when the Dockerfile itself has an error (it does not parse, the builder would refuse it). An error located
+ * elsewhere, in its `.dockerignore` that cannot be read, leaves the Dockerfile judged (without BW2012).
+ */
+function unparsable(r: LoadedDockerfile, abs: string, ctx: ScanContext): boolean {
+  const source = ctx.fs.display(abs);
+  return r.diagnostics.some((d) => d.severity === 'error' && d.at.source === source);
+}
+
 /** What checking one Dockerfile gives. */
 export interface DockerfileCheck {
   findings: Finding[];
@@ -64,7 +73,7 @@ export function checkDockerfile(abs: string, contextDir: string, ctx: ScanContex
   done.add(abs);
   const r = load(abs, contextDir, ctx, meant);
   // A Dockerfile that does not parse is not judged: its findings would rest on a guess (DESIGN.md exit code 2).
-  if (!r.spec || r.diagnostics.some((d) => d.severity === 'error')) return { findings: [], diagnostics: r.diagnostics, subjects: 0 };
+  if (!r.spec || unparsable(r, abs, ctx)) return { findings: [], diagnostics: r.diagnostics, subjects: 0 };
   const spec = r.spec;
   const findings = runRules(DOCKERFILE_RULES, spec, spec.name, spec.name, ctx.settings);
   const img = imageSpecOfDockerfile(spec);
@@ -88,7 +97,7 @@ export function imageDefaultsOf(build: BuildSpec, ctx: ScanContext): ImageDefaul
   const p = buildPaths(build);
   if (!p) return undefined;
   const r = load(p.dockerfile, p.context, ctx, true);
-  if (!r.spec || r.diagnostics.some((d) => d.severity === 'error')) return undefined;
+  if (!r.spec || unparsable(r, p.dockerfile, ctx)) return undefined;
   let stage = finalStage(r.spec);
   if (build.target) {
     if (isUnknown(build.target.value)) return undefined;
@@ -111,7 +120,7 @@ export function missingTarget(build: BuildSpec, ctx: ScanContext): string | unde
   const p = buildPaths(build);
   if (!p || !build.target || isUnknown(build.target.value)) return undefined;
   const r = load(p.dockerfile, p.context, ctx, true);
-  if (!r.spec || r.diagnostics.some((d) => d.severity === 'error') || targetStage(r.spec, build.target.value)) return undefined;
+  if (!r.spec || unparsable(r, p.dockerfile, ctx) || targetStage(r.spec, build.target.value)) return undefined;
   return `build.target "${build.target.value}" names no stage of ${ctx.fs.display(p.dockerfile)} (docker build would fail); the image's user and health check stay unknown`;
 }
 

@@ -127,3 +127,29 @@ describe('a configuration file that cannot be read', () => {
     }
   });
 });
+
+describe('a build context that cannot be read', () => {
+  it('an unreadable .dockerignore is an error at it (not "has no .dockerignore"); an unreadable context folder says so', { skip }, () => {
+    const compose = 'services:\n  app:\n    build: ./ctx\n';
+    const dockerfile = 'FROM alpine:3.20\nUSER 10001\nCOPY . /app\n';
+    const dir = tree({
+      'di/compose.yaml': compose,
+      'di/ctx/Dockerfile': dockerfile,
+      'di/ctx/.dockerignore': '.git\n',
+      'di2/compose.yaml': compose,
+      'di2/ctx/Dockerfile': dockerfile,
+    });
+    chmodSync(join(dir, 'di/ctx/.dockerignore'), 0o000);
+    chmodSync(join(dir, 'di2/ctx'), 0o000);
+    const r = bulwarkUnprivileged(dir, ['scan', 'di', 'di2', '-f', 'json']);
+    assert.equal(r.code, 2, r.stderr);
+    const report = JSON.parse(r.stdout) as Report;
+    assert.deepEqual(located(report), [
+      'error unreadable di2/ctx: cannot read the folder: permission denied; nothing below it was scanned',
+      'error unreadable di/ctx/.dockerignore: cannot read this .dockerignore: permission denied; whether the build context keeps secrets and VCS data out cannot be known',
+      `error unreadable di2/compose.yaml: service "app" builds from di2/ctx/Dockerfile, which cannot be read (permission denied); the image's user and health check stay unknown`,
+    ]);
+    assert.ok(!report.findings.some((f) => f.ruleId === 'BW2012'));
+    assert.ok(report.findings.some((f) => f.ruleId === 'BW2005' && f.location.source === 'di/ctx/Dockerfile'));
+  });
+});

@@ -102,6 +102,8 @@ export function loadDockerfile(
     return { diagnostics: [{ code: 'binary', severity, message: 'binary file (a NUL byte); not scanned', at: where }] };
   }
   const r = parseDockerfile(text, display);
-  r.spec.context = readBuildContext(absolute, contextDir, fs, cache);
+  // An ignore file that cannot be read is an error at its own path (the Dockerfile is still judged), and no context.
+  const context = readBuildContext(absolute, contextDir, fs, cache, r.diagnostics);
+  if (context) r.spec.context = context;
   return r;
 }

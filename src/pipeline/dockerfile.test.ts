@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { defaultSettings } from '../check/index.js';
+import { type MemoryProblem, memoryFs } from '../sources/fs.js';
+import { composeHandler } from './compose.js';
+import { checkDockerfile } from './dockerfile.js';
+import type { ScanContext } from './types.js';
+
+const DOCKERFILE = 'FROM alpine:3.20\nUSER 10001\nCOPY . /app\n';
+const context = (files: Record<string, string | MemoryProblem>): ScanContext => ({ fs: memoryFs(files), env: {}, settings: defaultSettings });
+const rules = (r: { findings: { ruleId: string }[] }) => [...new Set(r.findings.map((f) => f.ruleId))].sort();
+const shown = (r: { diagnostics: { severity: string; code: string; message: string; at: { source: string } }[] }) =>
+  r.diagnostics.map((d) => `${d.severity} ${d.code} ${d.at.source}: ${d.message}`);
+
+describe('a .dockerignore that cannot be read', () => {
+  it('without one, BW2012 reports the context', () => {
+    const r = checkDockerfile('/mem/ctx/Dockerfile', '/mem/ctx', context({ 'ctx/Dockerfile': DOCKERFILE }));
+    assert.deepEqual(shown(r), []);
+    assert.ok(rules(r).includes('BW2012'));
+  });
+
+  const cases: [string, string, MemoryProblem, string][] = [
+    ['without permission', 'ctx/.dockerignore', { error: 'EACCES', size: 5 }, 'permission denied'],
+    ['in a folder that cannot be searched', 'ctx/.dockerignore', { error: 'EACCES' }, 'permission denied'],
+    ['that is a folder', 'ctx/.dockerignore', { error: 'EISDIR' }, 'a folder, not a file'],
+    [
+      'beside the Dockerfile (Dockerfile.dockerignore, which BuildKit prefers)',
+      'ctx/Dockerfile.dockerignore',
+      { error: 'EACCES', size: 5 },
+      'permission denied',
+    ],
+  ];
+  for (const [what, file, problem, reason] of cases) {
+    it(`${what}: an unreadable error at it, no false BW2012, and the Dockerfile's other rules still run`, () => {
+      const r = checkDockerfile('/mem/ctx/Dockerfile', '/mem/ctx', context({ 'ctx/Dockerfile': DOCKERFILE, [file]: problem }));
+      assert.deepEqual(shown(r), [
+        `error unreadable ${file}: cannot read this .dockerignore: ${reason}; whether the build context keeps secrets and VCS data out cannot be known`,
+      ]);
+      assert.equal(r.subjects, 1);
+      assert.ok(!rules(r).includes('BW2012'), rules(r).join(' '));
+      assert.ok(rules(r).includes('BW2005'), 'the base image rule still runs');
+    });
+  }
+});
+
+describe('a compose build whose Dockerfile cannot be read', () => {
+  const COMPOSE = 'services:\n  app:\n    build: ./ctx\n';
+  const scan = (files: Record<string, string | MemoryProblem>) =>
+    composeHandler.scan(['/mem/compose.yaml'], new Set(), context({ 'compose.yaml': COMPOSE, ...files }));
+
+  it('not there: a warning (the context is not part of this scan)', () => {
+    assert.deepEqual(shown(scan({})), [
+      `warning unreadable compose.yaml: service "app" builds from ctx/Dockerfile, which is not there; the image's user and health check stay unknown`,
+    ]);
+  });
+
+  it('in a context folder without permission: an unreadable error that says so, not "not there"', () => {
+    assert.deepEqual(shown(scan({ 'ctx/Dockerfile': { error: 'EACCES' } })), [
+      `error unreadable compose.yaml: service "app" builds from ctx/Dockerfile, which cannot be read (permission denied); the image's user and health check stay unknown`,
+    ]);
+  });
+});
