@@ -40,6 +40,32 @@ testRule(noSecretFilesCopied, {
         EOF
       `,
     },
+    {
+      name: 'credentials files from heredocs with variables, placeholders or nothing secret; secret names in code',
+      dockerfile: df`
+        # syntax=docker/dockerfile:1.7
+        FROM alpine:3.20
+        COPY <<EOF /root/.aws/credentials
+        [default]
+        aws_access_key_id = \${AWS_ACCESS_KEY_ID}
+        aws_secret_access_key = \${AWS_SECRET_ACCESS_KEY}
+        region = eu-west-1
+        EOF
+        COPY <<EOF /root/.npmrc
+        //registry.npmjs.org/:_authToken=\${NPM_TOKEN}
+        EOF
+        COPY <<EOF /app/.env
+        DB_PASSWORD=changeme
+        DB_PASSWORD_FILE=/run/secrets/db
+        EOF
+        COPY <<EOF /app/settings.py
+        API_TOKEN = os.environ["API_TOKEN"]
+        EOF
+        COPY <<EOF /etc/app/config.yaml
+        token: ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX
+        EOF
+      `,
+    },
   ],
   invalid: [
     {
@@ -95,6 +121,86 @@ testRule(noSecretFilesCopied, {
           message: 'COPY in stage #1 writes /root/.ssh/id_ed25519, an SSH private key, into the image from a heredoc.',
         },
         { messageId: 'secretWritten', line: 6, column: 15, message: 'COPY in stage #1 writes /etc/app/KEY, a private key, into the image from a heredoc.' },
+      ],
+    },
+    {
+      name: 'an AWS credentials file written from a heredoc: the key id by its shape, the secret by its name',
+      dockerfile: df`
+        # syntax=docker/dockerfile:1.7
+        FROM alpine:3.20
+        COPY <<EOF /root/.aws/credentials
+        [default]
+        aws_access_key_id = AKIAIOSFODNN7EXAMPLE
+        aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+        EOF
+      `,
+      errors: [
+        {
+          messageId: 'secretInHeredoc',
+          line: 5,
+          column: 21,
+          message: 'COPY in stage #1 writes an AWS access key id (AKIA…(20 chars)) into /root/.aws/credentials from a heredoc.',
+        },
+        {
+          messageId: 'secretInHeredoc',
+          line: 6,
+          column: 25,
+          message: 'COPY in stage #1 writes aws_secret_access_key (wJal…(40 chars)) into /root/.aws/credentials from a heredoc.',
+        },
+      ],
+    },
+    {
+      name: 'other credentials files (.npmrc, .netrc, .env, docker config) and a token in any file',
+      dockerfile: df`
+        # syntax=docker/dockerfile:1.7
+        FROM alpine:3.20
+        COPY <<EOF /root/.npmrc
+        //registry.npmjs.org/:_authToken=npm_s3cr3tT0kenValue
+        EOF
+        COPY <<EOF /root/.netrc
+        machine github.com login ci password "S3cr3tPassw0rd"
+        EOF
+        ADD <<EOF /app/.env.production
+        DB_PASSWORD=S3cr3tPassw0rd # prod
+        EOF
+        COPY <<config.json /root/.docker/
+        { "auths": { "reg.example.com": { "auth": "Y2k6UzNjcjN0UGFzc3cwcmQ=" } } }
+        config.json
+        COPY <<EOF /etc/app/config.yaml
+        github_token: ghp_0123456789abcdefghijABCDEFGHIJ012345
+        EOF
+        COPY <<EOF /root/.pgpass
+        # host:port:database:user:password
+        db:5432:app:app:S3cr3tPassw0rd
+        EOF
+      `,
+      errors: [
+        {
+          messageId: 'secretInHeredoc',
+          line: 4,
+          column: 34,
+          message: 'COPY in stage #1 writes _authToken (npm_…(20 chars)) into /root/.npmrc from a heredoc.',
+        },
+        { messageId: 'secretInHeredoc', line: 7, column: 39 },
+        { messageId: 'secretInHeredoc', line: 10, column: 13 },
+        {
+          messageId: 'secretInHeredoc',
+          line: 13,
+          column: 44,
+          message: 'COPY in stage #1 writes auth (Y2k6…(24 chars)) into /root/.docker/config.json from a heredoc.',
+        },
+        {
+          messageId: 'secretInHeredoc',
+          line: 16,
+          column: 15,
+          message: 'COPY in stage #1 writes a GitHub token (ghp_…(40 chars)) into /etc/app/config.yaml from a heredoc.',
+        },
+        {
+          messageId: 'secretInHeredoc',
+          line: 20,
+          column: 17,
+          message: 'COPY in stage #1 writes password (S3cr…(14 chars)) into /root/.pgpass from a heredoc.',
+        },
       ],
     },
     {

@@ -1,4 +1,5 @@
-import { describeStage, isCopy, isUnknown } from '../../model/index.js';
+import { commandLocation, describeStage, isCopy, isUnknown, maskSecret } from '../../model/index.js';
+import { credentialsFormat, credentialValues, PRIVATE_KEY, secretWords } from './secret-text.js';
 import { dockerfileRule } from './util.js';
 
 /** What a secret-looking file name is, or undefined. Certificates and public keys are not secrets. */
@@ -20,16 +21,10 @@ export function secretFileKind(path: string): string | undefined {
   return undefined;
 }
 
-/**
- * A PEM or PGP private key block (PKCS#1, PKCS#8, OpenSSH, EC, encrypted, PGP): the BEGIN line, base64 or header
- * lines, and the matching END line, each at the start of a line (tabs allowed, for `<<-`). A text that only
- * mentions the BEGIN line (a README, a grep pattern) is no key.
- */
-const PRIVATE_KEY = /^[ \t]*-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----[ \t]*\r?\n[A-Za-z0-9+/=:,\s-]*?^[ \t]*-----END \1-----/m;
 /** A public key or certificate block: a file named like a key that holds one is not secret. */
 const PUBLIC_BLOCK = /^-----BEGIN (?:[A-Z0-9]+ )*(?:PUBLIC KEY(?: BLOCK)?|CERTIFICATE)-----/m;
 
-/** BW2003: key, credential and .env files copied into an image (seed §6.1; CIS 4.10). */
+/** BW2003: key, credential and .env files copied into an image, or written into it from a heredoc with a secret in their text (seed §6.1; CIS 4.10). */
 export const noSecretFilesCopied = dockerfileRule({
   meta: {
     id: 'BW2003',
@@ -38,9 +33,9 @@ export const noSecretFilesCopied = dockerfileRule({
     severity: 'high',
     title: 'Key and credential files are not copied into images',
     rationale:
-      'A file copied by COPY or ADD is part of a layer for good: deleting it later only hides it, and anyone who can pull the image (or read the builder cache, for a build stage) can extract it. Private keys, `.env` files, `.npmrc` tokens and git credentials are the usual leaks.',
+      'A file copied by COPY or ADD is part of a layer for good: deleting it later only hides it, and anyone who can pull the image (or read the builder cache, for a build stage) can extract it. Private keys, `.env` files, `.npmrc` tokens and git credentials are the usual leaks. A file written from a heredoc (`COPY <<EOF /root/.aws/credentials`) is no better: its secret is in the layer and in the Dockerfile itself.',
     remediation:
-      'Mount the file for the RUN that needs it instead: `RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci`, or `RUN --mount=type=ssh git clone …` for SSH keys; give runtime secrets as files at run time (compose `secrets:`). Exclude such files in `.dockerignore` so `COPY . .` cannot pick them up.',
+      'Mount the file for the RUN that needs it instead: `RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci`, or `RUN --mount=type=ssh git clone …` for SSH keys; give runtime secrets as files at run time (compose `secrets:`). A credentials file written from a heredoc can name variables that the tool reads at run time instead (`_authToken=${NPM_TOKEN}` in `.npmrc`). Exclude such files in `.dockerignore` so `COPY . .` cannot pick them up.',
     references: {
       seed: '§6.1',
       cis: { version: '1.6.0', items: ['4.10'] },
@@ -51,6 +46,7 @@ export const noSecretFilesCopied = dockerfileRule({
     messages: {
       secretFile: '{keyword} in {stage} copies {file}, {kind}, into the image.',
       secretWritten: '{keyword} in {stage} writes {file}, {kind}, into the image from a heredoc.',
+      secretInHeredoc: '{keyword} in {stage} writes {what} ({masked}) into {file} from a heredoc.',
     },
   },
   check(spec, ctx) {
@@ -89,6 +85,27 @@ export const noSecretFilesCopied = dockerfileRule({
             const file = files.length === 1 ? (files[0] as string) : to;
             ctx.report({ messageId: 'secretWritten', at: dest, data: { keyword: i.keyword, stage: describeStage(stage), file, kind: 'a private key' } });
           }
+          // Secrets in the text of the bodies: secret shapes (a GitHub token, an AWS key id...) in any file, and in a
+          // credentials or .env file its secret lines (`aws_secret_access_key = …`, `_authToken=…`). The bodies of
+          // several heredocs are read together, so a finding names the file when only one is written or only one is
+          // a credentials file, and the destination folder otherwise.
+          const bodyStart = i.args.text.indexOf('\n') + 1;
+          const seen = new Set<number>();
+          const report = (index: number, length: number, what: string, value: string, file: string) => {
+            if (seen.has(index)) return;
+            seen.add(index);
+            ctx.report({
+              messageId: 'secretInHeredoc',
+              at: commandLocation(i.args, bodyStart + index, length),
+              data: { keyword: i.keyword, stage: describeStage(stage), what, masked: maskSecret(value), file },
+            });
+          };
+          const one = files.length === 1 ? (files[0] as string) : to;
+          for (const t of secretWords(body)) report(t.index, t.word.length, t.shape.description, t.word, one);
+          const credentials = files.filter((f) => credentialsFormat(f) !== undefined);
+          const file = credentials.length === 1 ? (credentials[0] as string) : to;
+          const format = credentials[0] === undefined ? undefined : credentialsFormat(credentials[0]);
+          if (format) for (const v of credentialValues(body, format)) report(v.index, v.value.length, v.name, v.value, file);
         }
       }
     }

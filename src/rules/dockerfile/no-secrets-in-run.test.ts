@@ -39,6 +39,39 @@ testRule(noSecretsInRun, {
         RUN ["sh", "-c", "PASSWORD=\"$DB_PASSWORD\" ./migrate --password \"$DB_PASSWORD\""]
       `,
     },
+    {
+      name: 'passwords from variables and secret mounts, and forms that prompt for one',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN --mount=type=secret,id=db,env=DB_PASSWORD mysql -uroot -p"$DB_PASSWORD" -e "select 1"
+        RUN mysql -uroot -p app && mysql --password app && mysqladmin -P3306 ping
+        RUN --mount=type=secret,id=t,env=USER,env=PASS curl -fsS -u "$USER:$PASS" https://example.com/x
+        RUN curl -u admin https://example.com/x && curl -u "ci:" --negotiate https://example.com/y
+        RUN --mount=type=secret,id=t,env=TOKEN curl -H "Authorization: Bearer $TOKEN" https://example.com/z
+        RUN --mount=type=secret,id=reg docker login --password-stdin -u me reg.example.com < /run/secrets/reg
+        RUN --mount=type=secret,id=reg cat /run/secrets/reg | docker login --password-stdin -u me reg.example.com
+        RUN --mount=type=secret,id=reg,env=PW printf '%s' "$PW" | docker login --password-stdin -u me reg.example.com
+        RUN docker run -p 8080:80 nginx:1.27 && docker -H unix:///x.sock login -u me reg.example.com
+        RUN echo "S3cr3tPassw0rd" > /dev/null || docker login --password-stdin -u me reg.example.com < /run/secrets/reg
+        RUN echo "S3cr3tPassw0rd" | grep -q S3cr && docker login --password-stdin -u me reg.example.com < /run/secrets/reg
+      `,
+    },
+    {
+      name: 'data heredocs without a literal secret: templates, variables, a quoted delimiter',
+      dockerfile: df`
+        # syntax=docker/dockerfile:1.7
+        FROM alpine:3.20
+        RUN cat <<EOF > /etc/app.conf
+        token_file=/run/secrets/token
+        example_token=ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX
+        EOF
+        RUN cat <<'EOF' > /root/.aws/credentials
+        [default]
+        aws_secret_access_key = \${AWS_SECRET_ACCESS_KEY}
+        aws_session_token =
+        EOF
+      `,
+    },
   ],
   invalid: [
     {
@@ -69,6 +102,81 @@ testRule(noSecretsInRun, {
         EOF
       `,
       errors: [{ messageId: 'secretValue', line: 5, column: 11 }],
+    },
+    {
+      name: 'MySQL and MariaDB passwords glued to -p or after --password=',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN mysql -uroot -pS3cr3tPassw0rdXYZ -e "select 1"
+        RUN sudo mariadb-dump --password=S3cr3tPassw0rdXYZ app > /dump.sql
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 18, message: 'A RUN in stage #1 passes a literal secret to -p (S3cr…(17 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 23 },
+      ],
+    },
+    {
+      name: 'curl and wget credentials: user:password, password options, an Authorization header',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN curl -fsSL -u admin:S3cr3tPassw0rd https://example.com/a -o /a
+        RUN curl --user=admin:S3cr3tPassw0rd https://example.com/b && curl -H "Authorization: Bearer 0123abcd4567efgh" https://example.com/c
+        RUN wget --user=admin --http-password=S3cr3tPassw0rd https://example.com/d
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 16, message: 'A RUN in stage #1 passes a literal secret to -u (S3cr…(14 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 10 },
+        { messageId: 'passwordFlag', line: 3, column: 68 },
+        { messageId: 'passwordFlag', line: 4, column: 23 },
+      ],
+    },
+    {
+      name: 'docker login: -p, a literal piped into --password-stdin, a here-string',
+      dockerfile: df`
+        FROM docker:27-cli
+        RUN docker login -p S3cr3tPassw0rd -u me registry.example.com
+        RUN echo "S3cr3tPassw0rd" | docker login --password-stdin -u me registry.example.com
+        RUN podman login --password-stdin -u me registry.example.com <<< S3cr3tPassw0rd
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 18 },
+        {
+          messageId: 'passwordFlag',
+          line: 3,
+          column: 10,
+          message: 'A RUN in stage #1 passes a literal secret to --password-stdin (S3cr…(14 chars)).',
+        },
+        { messageId: 'passwordFlag', line: 4, column: 66 },
+      ],
+    },
+    {
+      name: 'data heredocs: a token in a file body, a credentials file, a private key',
+      dockerfile: df`
+        # syntax=docker/dockerfile:1.7
+        FROM alpine:3.20
+        RUN cat <<EOF > /etc/app/env
+        GITHUB=ghp_0123456789abcdefghijABCDEFGHIJ012345
+        EOF
+        RUN mkdir -p /root/.aws && cat <<EOF | tee /root/.aws/credentials
+        [default]
+        aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+        EOF
+        RUN cat > /root/.ssh/id_ed25519 <<EOF
+        -----BEGIN OPENSSH PRIVATE KEY-----
+        b3BlbnNzaC1rZXktdjEAAAAA
+        -----END OPENSSH PRIVATE KEY-----
+        EOF
+      `,
+      errors: [
+        { messageId: 'secretValue', line: 4, column: 8, message: 'A RUN in stage #1 contains a GitHub token (ghp_…(40 chars)).' },
+        {
+          messageId: 'writesLiteral',
+          line: 8,
+          column: 25,
+          message: 'A RUN in stage #1 writes aws_secret_access_key (wJal…(40 chars)) into /root/.aws/credentials, which stays in the layer.',
+        },
+        { messageId: 'secretValue', line: 11, column: 1 },
+      ],
     },
     {
       name: 'a secret variable echoed into a file of the layer',

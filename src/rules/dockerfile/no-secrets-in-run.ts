@@ -1,21 +1,111 @@
 import { describeStage, maskSecret } from '../../model/index.js';
-import { isPlaceholderValue } from '../image/util.js';
-import { isNonSecretValue, isSecretName, secretShape } from '../shared/secrets.js';
-import { dockerfileRule, programOf, runScript, runsOf, simpleCommands } from './util.js';
+import { isSecretName } from '../shared/secrets.js';
+import { credentialsFormat, credentialValues, isLiteral, privateKeys, secretWords, unquote } from './secret-text.js';
+import { dockerfileRule, programOf, runScript, runsOf, type SimpleCommand, simpleCommands } from './util.js';
 
 const ASSIGNMENT = /(?:^|[\s;&|(])(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|)]+)/g;
-const PASSWORD_FLAG = /(?:^|\s)(--password|--pass|--token|--api-key|--secret)(?:=|\s+)("[^"]*"|'[^']*'|[^\s;&|]+)/g;
+const PASSWORD_FLAG =
+  /(?:^|\s)(--password|--pass|--token|--api-key|--secret|--http-password|--ftp-password|--proxy-password)(=|\s+)("[^"]*"|'[^']*'|[^\s;&|]+)/g;
 const REDIRECT = /(?:^|[^0-9&<>])>>?\s*([^\s;&|]+)/;
-/** A word of the script as the value-shape check reads it (quotes, `=` and shell operators split words). */
-const TOKEN = /[^\s'"=;&|()]+/g;
 
-function unquote(v: string): string {
-  return (v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")) ? v.slice(1, -1) : v;
+/**
+ * MySQL and MariaDB clients: their password option takes an optional value, so it must be glued (`-pSECRET`,
+ * `--password=SECRET`); `-p DB` and `--password DB` prompt for the password and name a database.
+ */
+const MYSQL = /^(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlshow|mysqlcheck|mysqlpump|mysqlslap|mysqlsh|mariadb(?:-[a-z]+)?)$/;
+/** curl options whose value is `user:password` (no colon: curl prompts for the password). */
+const CURL_USER = new Set(['-u', '--user', '-U', '--proxy-user']);
+/** Request headers that carry a credential, and its scheme: `Authorization: Bearer TOKEN`. */
+const AUTH_HEADER =
+  /^\s*(?:authorization|proxy-authorization|x-api-key|x-auth-token|private-token|x-vault-token|api-key)\s*:\s*(?:(?:bearer|basic|token)\s+)?(.+?)\s*$/i;
+/** docker global options that take a value (before the subcommand: `docker -H host login`). */
+const DOCKER_GLOBAL_VALUES = new Set(['-H', '--host', '-c', '--context', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey']);
+
+/** A literal secret found in one command's words: the option that carries it, where to report, and the value. */
+interface WordSecret {
+  flag: string;
+  start: number;
+  length: number;
+  value: string;
 }
 
-/** True when a value is written out in the Dockerfile rather than taken from a variable, a file or a command. */
-function isLiteral(v: string): boolean {
-  return v !== '' && !v.includes('$') && !v.includes('`') && !isNonSecretValue(v) && !isPlaceholderValue(v);
+/** The value of an option at `words[k]` that is `name VALUE`, `name=VALUE` (long) or `nameVALUE` (short). */
+function optionValue(words: readonly string[], k: number, names: ReadonlySet<string>): { flag: string; value: string | undefined } | undefined {
+  const t = words[k] as string;
+  if (names.has(t)) return { flag: t, value: words[k + 1] };
+  for (const n of names) {
+    if (n.startsWith('--') ? t.startsWith(`${n}=`) : t.startsWith(n) && t.length > n.length)
+      return { flag: n, value: t.slice(n.length + (n.startsWith('--') ? 1 : 0)) };
+  }
+  return undefined;
+}
+
+/** The subcommand of a docker or podman command (`login` in `docker -H x login`), and its index. */
+function dockerSubcommand(c: SimpleCommand): number {
+  for (let k = 1; k < c.words.length; k++) {
+    const t = c.words[k] as string;
+    if (DOCKER_GLOBAL_VALUES.has(t)) k++;
+    else if (!t.startsWith('-')) return k;
+  }
+  return -1;
+}
+
+/** What echo or printf writes: their operands after the options (printf: the first argument after a `%` format). */
+function printed(c: SimpleCommand): { value: string; start: number; length: number } | undefined {
+  const prog = programOf(c);
+  let k = 1;
+  if (prog === 'echo') while (k < c.words.length && /^-[neE]+$/.test(c.words[k] as string)) k++;
+  else if (prog === 'printf') {
+    if (c.words[k] === '--') k++;
+    if ((c.words[k] ?? '').includes('%')) k++;
+  } else return undefined;
+  const first = c.words[k];
+  if (first === undefined) return undefined;
+  const value = c.words.slice(k).join(' ').replace(/\\n$/, '');
+  return { value, start: c.starts[k] as number, length: first.length };
+}
+
+/**
+ * Literal secrets given on one command's words: `mysql -pSECRET`, `curl -u user:SECRET`, an `Authorization`
+ * header of curl or wget, `docker login -p SECRET`, and a literal piped into (or given as a here-string to)
+ * `docker login --password-stdin`. `previous` is the command before it, when this one reads its output.
+ */
+function commandSecrets(c: SimpleCommand, previous: SimpleCommand | undefined): WordSecret[] {
+  const out: WordSecret[] = [];
+  const w = c.words;
+  const prog = programOf(c);
+  const add = (flag: string, k: number, value: string | undefined, length = flag.length) => {
+    if (value !== undefined && isLiteral(value) && !value.startsWith('-')) out.push({ flag, start: c.starts[k] as number, length, value });
+  };
+  if (MYSQL.test(prog)) {
+    for (let k = 1; k < w.length; k++) if (/^-p./.test(w[k] as string)) add('-p', k, (w[k] as string).slice(2), 2);
+  }
+  if (prog === 'curl' || prog === 'wget') {
+    for (let k = 1; k < w.length; k++) {
+      const user = prog === 'curl' ? optionValue(w, k, CURL_USER) : undefined;
+      const colon = user?.value?.indexOf(':') ?? -1;
+      if (user && colon !== -1) add(user.flag, k, (user.value as string).slice(colon + 1));
+      const header = optionValue(w, k, new Set(prog === 'curl' ? ['-H', '--header'] : ['--header']));
+      const auth = header?.value === undefined ? null : AUTH_HEADER.exec(header.value);
+      if (header && auth) add(header.flag, k, auth[1]);
+    }
+  }
+  if (prog === 'docker' || prog === 'podman') {
+    const sub = dockerSubcommand(c);
+    if (sub !== -1 && w[sub] === 'login') {
+      for (let k = sub + 1; k < w.length; k++) {
+        const t = w[k] as string;
+        if (t === '-p') add('-p', k, w[k + 1]);
+        else if (/^-p./.test(t)) add('-p', k, t.slice(2), 2);
+        else if (t === '<<<') add('--password-stdin', k + 1, w[k + 1], (w[k + 1] ?? '').length);
+        else if (t.startsWith('<<<')) add('--password-stdin', k, t.slice(3), t.length);
+      }
+      // `echo "S3cret" | docker login --password-stdin`: the literal is on the command before the pipe.
+      const p = w.includes('--password-stdin') && c.piped && previous ? printed(previous) : undefined;
+      if (p && isLiteral(p.value)) out.push({ flag: '--password-stdin', start: p.start, length: p.length, value: p.value });
+    }
+  }
+  return out;
 }
 
 /** BW2002: secrets written into RUN commands, or written from a variable into a file of the layer (seed §6.1; CIS 4.10). */
@@ -27,9 +117,9 @@ export const noSecretsInRun = dockerfileRule({
     severity: 'high',
     title: 'RUN commands do not carry or store secrets',
     rationale:
-      'The text of every RUN is stored in the image history, so a token written in it (`NPM_TOKEN=… npm ci`, `--password …`) ships with the image. A secret echoed into a file (`echo $TOKEN > .npmrc`) stays in that layer even when a later RUN deletes the file.',
+      'The text of every RUN is stored in the image history, so a secret written in it ships with the image: a token set inline (`NPM_TOKEN=… npm ci`), a password on a command line (`--password …`, `mysql -p…`, `curl -u user:…`, `docker login -p …`, `echo … | docker login --password-stdin`), a token in a heredoc body, even one that is only data for `cat > file`. A secret echoed into a file (`echo $TOKEN > .npmrc`) stays in that layer even when a later RUN deletes the file.',
     remediation:
-      'Mount the secret for that one RUN only: `RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci`, or `--mount=type=secret,id=npmrc,target=/root/.npmrc`, and build with `docker build --secret id=npm_token,src=.npm_token .`. Remove any file holding a secret in the same RUN that wrote it.',
+      'Mount the secret for that one RUN only: `RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci`, or `--mount=type=secret,id=npmrc,target=/root/.npmrc`, and build with `docker build --secret id=npm_token,src=.npm_token .`. Give passwords from the mount the same way: `RUN --mount=type=secret,id=db_pw,env=DB_PASSWORD mysql -p"$DB_PASSWORD" …`, `curl -u "ci:$TOKEN"`, `docker login --password-stdin -u ci registry < /run/secrets/registry`. Remove any file holding a secret in the same RUN that wrote it.',
     references: {
       seed: '§6.1',
       cis: { version: '1.6.0', items: ['4.10'] },
@@ -42,6 +132,7 @@ export const noSecretsInRun = dockerfileRule({
       secretValue: 'A RUN in {stage} contains {kind} ({masked}).',
       passwordFlag: 'A RUN in {stage} passes a literal secret to {flag} ({masked}).',
       writesSecret: 'A RUN in {stage} writes secret variable {name} into {file}, which stays in the layer.',
+      writesLiteral: 'A RUN in {stage} writes {name} ({masked}) into {file}, which stays in the layer.',
     },
   },
   check(spec, ctx) {
@@ -58,27 +149,62 @@ export const noSecretsInRun = dockerfileRule({
         reported.add(idx);
         ctx.report({ messageId: 'inlineSecret', at: script.locate(idx, name.length), data: { stage: stageName, name, masked: maskSecret(value) } });
       }
+      const cmds = simpleCommands(text);
+      // The command each word starts, to read an option in the context of its program.
+      const commandOf = new Map<number, SimpleCommand>();
+      for (const c of cmds) for (const at of c.starts) commandOf.set(at, c);
       for (const m of text.matchAll(PASSWORD_FLAG)) {
-        const value = unquote(m[2] as string);
+        const flag = m[1] as string;
+        const value = unquote(m[3] as string);
         if (!isLiteral(value) || value.startsWith('-')) continue;
-        const idx = (m.index ?? 0) + (m[0] as string).indexOf(m[1] as string);
-        ctx.report({
-          messageId: 'passwordFlag',
-          at: script.locate(idx, (m[1] as string).length),
-          data: { stage: stageName, flag: m[1] as string, masked: maskSecret(value) },
-        });
+        const idx = (m.index ?? 0) + (m[0] as string).indexOf(flag);
+        // `mysql --password DB` prompts: DB is a database name (the value must be glued with `=`).
+        const c = commandOf.get(idx);
+        if ((m[2] as string) !== '=' && c && MYSQL.test(programOf(c))) continue;
+        ctx.report({ messageId: 'passwordFlag', at: script.locate(idx, flag.length), data: { stage: stageName, flag, masked: maskSecret(value) } });
       }
-      TOKEN.lastIndex = 0;
-      for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-        const shape = secretShape(m[0]);
-        if (!shape || shape.kind === 'high-entropy' || reported.has(m.index)) continue;
+      cmds.forEach((c, k) => {
+        for (const f of commandSecrets(c, c.piped ? cmds[k - 1] : undefined)) {
+          ctx.report({
+            messageId: 'passwordFlag',
+            at: script.locate(f.start, f.length),
+            data: { stage: stageName, flag: f.flag, masked: maskSecret(f.value) },
+          });
+        }
+      });
+      // Secret shapes anywhere in the RUN as written: heredoc bodies that are data (`cat <<EOF > f`) included,
+      // since the image history keeps them.
+      const raw = script.raw;
+      for (const t of secretWords(raw)) {
+        if (reported.has(t.index)) continue;
+        reported.add(t.index);
         ctx.report({
           messageId: 'secretValue',
-          at: script.locate(m.index, m[0].length),
-          data: { stage: stageName, kind: shape.description, masked: maskSecret(m[0]) },
+          at: script.locate(t.index, t.word.length),
+          data: { stage: stageName, kind: t.shape.description, masked: maskSecret(t.word) },
         });
       }
-      const cmds = simpleCommands(text);
+      for (const k of privateKeys(raw)) {
+        ctx.report({
+          messageId: 'secretValue',
+          at: script.locate(k.index, 10),
+          data: { stage: stageName, kind: 'a PEM private key', masked: maskSecret(k.block) },
+        });
+      }
+      // A data heredoc written to a credentials file (`cat <<EOF > /root/.aws/credentials`): its secret lines.
+      for (const b of script.dataBodies) {
+        const format = b.file === undefined ? undefined : credentialsFormat(b.file);
+        if (format === undefined) continue;
+        for (const v of credentialValues(raw.slice(b.start, b.end), format)) {
+          const idx = b.start + v.index;
+          if (reported.has(idx)) continue;
+          ctx.report({
+            messageId: 'writesLiteral',
+            at: script.locate(idx, v.value.length),
+            data: { stage: stageName, name: v.name, masked: maskSecret(v.value), file: b.file as string },
+          });
+        }
+      }
       for (const c of cmds) {
         const prog = programOf(c);
         if (prog !== 'echo' && prog !== 'printf' && prog !== 'cat') continue;

@@ -24,6 +24,16 @@ export function dockerfileRule<M extends string>(rule: DockerfileRule<M>): Docke
 export interface RunScript {
   /** Shell text: the command line, plus heredoc bodies that a shell runs. */
   text: string;
+  /**
+   * The RUN as the image history keeps it, heredoc bodies of every kind included, with the same indexes as `text`
+   * (which blanks the data bodies). Exec form: the same as `text`.
+   */
+  raw: string;
+  /**
+   * Heredoc bodies that are data for a program rather than a shell script ([start, end) in `raw`), with the file
+   * the command holding the marker writes, when it names one (`cat <<EOF > /a`, `cat <<EOF | tee /a`).
+   */
+  dataBodies: { start: number; end: number; file?: string }[];
   /** Location of `text[index]`, `length` characters long. */
   locate(index: number, length: number): Location;
 }
@@ -48,10 +58,11 @@ const commandLists = new Map<string, SimpleCommand[]>();
 
 function scriptOf(run: RunInstruction): RunScript {
   const cmd = run.args;
+  const locate = (i: number, n: number): Location => commandLocation(cmd, i, n);
   if (run.form === 'exec' && run.exec) {
     const [p0, p1, p2] = run.exec;
     const text = p0 !== undefined && SHELLS.test(p0) && p1 === '-c' && p2 !== undefined ? p2 : run.exec.join(' ');
-    return { text, locate: () => cmd.at };
+    return { text, raw: text, dataBodies: [], locate: () => cmd.at };
   }
   if (run.form === 'heredoc') {
     const nl = cmd.text.indexOf('\n');
@@ -67,11 +78,13 @@ function scriptOf(run: RunInstruction): RunScript {
       if (!programs.has(command.from)) programs.set(command.from, consumerOf(head, command));
       return programs.get(command.from);
     };
-    const blank: { start: number; end: number }[] = [];
+    const blank: { start: number; end: number; file?: string }[] = [];
     for (const b of bodies) {
-      if (!isShellBody(b.nameAt === -1 ? undefined : consumer(b.nameAt), cmd.text.slice(b.start, b.end))) blank.push(b);
+      if (isShellBody(b.nameAt === -1 ? undefined : consumer(b.nameAt), cmd.text.slice(b.start, b.end))) continue;
+      const file = b.nameAt === -1 ? undefined : writtenFile(head, commandAround(separators, b.nameAt, head.length));
+      blank.push(file === undefined ? { start: b.start, end: b.end } : { start: b.start, end: b.end, file });
     }
-    if (blank.length === 0) return { text: cmd.text, locate: (i, n) => commandLocation(cmd, i, n) };
+    if (blank.length === 0) return { text: cmd.text, raw: cmd.text, dataBodies: [], locate };
     let text = '';
     let at = 0;
     for (const b of blank) {
@@ -79,9 +92,43 @@ function scriptOf(run: RunInstruction): RunScript {
       at = b.end;
     }
     text += cmd.text.slice(at);
-    return { text, locate: (i, n) => commandLocation(cmd, i, n) };
+    return { text, raw: cmd.text, dataBodies: blank, locate };
   }
-  return { text: cmd.text, locate: (i, n) => commandLocation(cmd, i, n) };
+  return { text: cmd.text, raw: cmd.text, dataBodies: [], locate };
+}
+
+/** Words of a simple command of a RUN's first line, split at blanks, the quotes around each removed. */
+function headWords(command: string): string[] {
+  return command
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.replace(/^["']|["']$/g, ''));
+}
+
+/**
+ * The file a simple command of `head` writes its input to: the target of its `>`/`>>` redirection, or the file of
+ * `tee` (the command itself, or the one its output is piped into). Undefined when it names none (`cat <<EOF`).
+ */
+function writtenFile(head: string, command: Command): string | undefined {
+  const own = redirectTarget(headWords(head.slice(command.from, command.to)));
+  if (own !== undefined) return own;
+  if (head[command.to] !== '|' || head[command.to + 1] === '|') return undefined;
+  const rest = head.slice(command.to + 1, command.to + 1 + 4096);
+  return redirectTarget(headWords(rest.slice(0, rest.search(/[;&|()]|$/))));
+}
+
+/** The output file of a command's words: `> f`, `>f`, `1>> f`, or `tee [-a] f` (after wrappers: `sudo tee f`). */
+function redirectTarget(words: readonly string[]): string | undefined {
+  for (let k = 0; k < words.length; k++) {
+    const r = /^1?>[>|]?(.*)$/.exec(words[k] as string);
+    const target = r ? (r[1] !== '' ? r[1] : words[k + 1]) : undefined;
+    // `>&2` duplicates a descriptor: no file.
+    if (target !== undefined && !target.startsWith('&')) return target;
+  }
+  const { program } = commandStart(words, { redirections: true });
+  if (words[program]?.replace(/^.*\//, '') !== 'tee') return undefined;
+  return words.slice(program + 1).find((w) => !w.startsWith('-'));
 }
 
 /**
@@ -149,11 +196,7 @@ function consumerOf(head: string, command: Command): string | undefined {
  * wrappers skipped (command-wrappers.ts). Words are split at blanks, with the quotes around a word removed.
  */
 function commandProgram(command: string): string | undefined {
-  const words = command
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((w) => w.replace(/^["']|["']$/g, ''));
+  const words = headWords(command);
   return words[commandStart(words, { redirections: true }).program];
 }
 
@@ -166,6 +209,8 @@ export interface SimpleCommand {
    * without folder, where their word starts in the script and its length. Their options are not listed.
    */
   wrappers: { name: string; start: number; length: number }[];
+  /** The command reads the output of the one before it through a pipe (`echo x | docker login --password-stdin`). */
+  piped: boolean;
 }
 
 /**
@@ -201,9 +246,15 @@ function splitCommands(script: string): SimpleCommand[] {
     word = '';
     start = -1;
   };
+  // Whether the next command reads the output of the last one: set at a `|` (not `||`), kept across a line
+  // break after it, cleared by any other separator.
+  let pipedIn = false;
   const endCommand = (): void => {
     endWord();
-    if (words.length > 0) out.push(strip({ words, starts }));
+    if (words.length > 0) {
+      out.push(strip({ words, starts }, pipedIn));
+      pipedIn = false;
+    }
     words = [];
     starts = [];
   };
@@ -237,18 +288,28 @@ function splitCommands(script: string): SimpleCommand[] {
       i++;
       continue;
     }
+    if (c === '|' && script[i + 1] !== '|') {
+      // A pipe (`|`, or `|&` that pipes standard error too).
+      endCommand();
+      pipedIn = true;
+      i += script[i + 1] === '&' ? 2 : 1;
+      continue;
+    }
     if (c === '\n' || c === ';' || c === '|' || c === '&' || c === '(' || c === ')' || c === '`') {
       endCommand();
-      i++;
+      if (c !== '\n') pipedIn = false;
+      i += c === '|' ? 2 : 1;
       continue;
     }
     if ((c === '{' || c === '}') && start === -1 && /[\s;]/.test(script[i + 1] ?? ' ')) {
       endCommand();
+      pipedIn = false;
       i++;
       continue;
     }
     if (c === '$' && script[i + 1] === '(') {
       endCommand();
+      pipedIn = false;
       i += 2;
       continue;
     }
@@ -268,12 +329,13 @@ function splitCommands(script: string): SimpleCommand[] {
 }
 
 /** Drops the words before the program (command-wrappers.ts), keeping the wrappers among them. */
-function strip(c: { words: string[]; starts: number[] }): SimpleCommand {
+function strip(c: { words: string[]; starts: number[] }, piped: boolean): SimpleCommand {
   const { program, wrappers } = commandStart(c.words, { redirections: true });
   return {
     words: c.words.slice(program),
     starts: c.starts.slice(program),
     wrappers: wrappers.map((k) => ({ name: (c.words[k] as string).replace(/^.*\//, ''), start: c.starts[k] as number, length: (c.words[k] as string).length })),
+    piped,
   };
 }
 

@@ -1,0 +1,107 @@
+import { isPlaceholderValue } from '../image/util.js';
+import { isNonSecretValue, isSecretName, type SecretShape, secretShape } from '../shared/secrets.js';
+
+/**
+ * Secret material written out in a Dockerfile's text: shared by BW2002 (RUN, heredoc bodies included) and BW2003
+ * (files written from COPY/ADD heredocs).
+ */
+
+/** The value without the quotes around it. */
+export function unquote(v: string): string {
+  return v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'"))) ? v.slice(1, -1) : v;
+}
+
+/**
+ * True when a value is written out in the Dockerfile rather than taken from a variable, a file or a command:
+ * not empty, no `$` or backquote, no flag value or path (`yes`, `8`, `/run/secrets/db`), no placeholder (`changeme`).
+ */
+export function isLiteral(v: string): boolean {
+  return v !== '' && !v.includes('$') && !v.includes('`') && !isNonSecretValue(v) && !isPlaceholderValue(v);
+}
+
+/** A word of a text as the value-shape check reads it (quotes, `=` and shell operators split words). */
+const TOKEN = /[^\s'"=;&|()]+/g;
+
+/**
+ * The words of `text` that have the shape of a secret (a token, a key id, a URL with a password), high entropy
+ * aside. A word with a character repeated 8 times in a row is a template (`ghp_XXXXXXXX…`), not a secret.
+ */
+export function secretWords(text: string): { index: number; word: string; shape: SecretShape }[] {
+  const out: { index: number; word: string; shape: SecretShape }[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+    const shape = secretShape(m[0]);
+    if (shape && shape.kind !== 'high-entropy' && !/(.)\1{7}/.test(m[0])) out.push({ index: m.index, word: m[0], shape });
+  }
+  return out;
+}
+
+/**
+ * A PEM or PGP private key block (PKCS#1, PKCS#8, OpenSSH, EC, encrypted, PGP): the BEGIN line, base64 or header
+ * lines, and the matching END line, each at the start of a line (tabs allowed, for `<<-`). A text that only
+ * mentions the BEGIN line (a README, a grep pattern) is no key.
+ */
+export const PRIVATE_KEY = /^[ \t]*-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----[ \t]*\r?\n[A-Za-z0-9+/=:,\s-]*?^[ \t]*-----END \1-----/m;
+
+/** The private key blocks of a text, where each starts (at its `-----BEGIN`). */
+export function privateKeys(text: string): { index: number; block: string }[] {
+  const out: { index: number; block: string }[] = [];
+  const re = new RegExp(PRIVATE_KEY.source, 'gm');
+  for (const m of text.matchAll(re)) out.push({ index: (m.index ?? 0) + m[0].indexOf('-----BEGIN'), block: m[0].trim() });
+  return out;
+}
+
+/** The kinds of credentials file whose text `credentialValues` reads (from secretFileKind). */
+export type CredentialsFormat = 'ini' | 'json' | 'npmrc' | 'netrc' | 'pgpass';
+
+/** The format of a credentials file, from its name (undefined: not a credentials or environment file). */
+export function credentialsFormat(path: string): CredentialsFormat | undefined {
+  const b = path.replace(/\/+$/, '').replace(/^.*\//, '').toLowerCase();
+  if (b === '.npmrc') return 'npmrc';
+  if (b === '.netrc' || b === '_netrc') return 'netrc';
+  if (b === '.pgpass') return 'pgpass';
+  // `.aws/credentials`, `.pypirc` (ini), `.env` files (NAME=value), `.docker/config.json` ("auth": "...").
+  if (b === '.pypirc' || b === '.env' || /^\.env\.[a-z0-9_-]+$/.test(b) || (b === 'credentials' && /(?:^|\/)\.aws\//.test(path))) return 'ini';
+  if (b === 'config.json' && /(?:^|\/)\.docker\//.test(path)) return 'json';
+  return undefined;
+}
+
+/**
+ * `NAME = value`, `NAME=value`, `NAME: value`, `"NAME": "value",` (and `export NAME=value`): a line of an ini,
+ * dotenv, YAML or JSON credentials file. Group 1 the name, group 2 the value with what follows it.
+ */
+const KEY_VALUE = /^[ \t]*(?:export[ \t]+)?["']?([A-Za-z_][\w.-]*)["']?[ \t]*[=:][ \t]*(.*?)[ \t]*,?[ \t]*$/gm;
+/** A JSON string member, anywhere: `"auth": "…"`. */
+const JSON_MEMBER = /"([A-Za-z_][\w.-]*)"\s*:\s*("(?:[^"\\\n]|\\.)*")/g;
+/** An .npmrc auth line: `//registry.npmjs.org/:_authToken=…`, `_auth=…`, `//host/:_password=…`. */
+const NPMRC = /^[ \t]*(?:\S*:)?(_authToken|_auth|_password)[ \t]*=[ \t]*(.*?)[ \t]*$/gm;
+/** A .netrc `password` token and its value. */
+const NETRC = /(?:^|\s)(password)\s+(\S+)/gm;
+/** A .pgpass line: `host:port:database:user:password`, the password last (`\:` escapes a colon). */
+const PGPASS = /^[ \t]*(?!#)((?:[^:\n\\]|\\.)*:(?:[^:\n\\]|\\.)*:(?:[^:\n\\]|\\.)*:(?:[^:\n\\]|\\.)*):(.*?)[ \t]*$/gm;
+
+/**
+ * The literal secrets a credentials file's text sets: values of secret-named keys (`aws_secret_access_key`,
+ * `password`, `_authToken`, docker's `auth`, in ini, dotenv, YAML or JSON lines, or JSON members anywhere), the .netrc `password` and the .pgpass password field. Values taken
+ * from variables (`${NPM_TOKEN}`, which npm expands), placeholders and empty values are not literal.
+ * @returns each value with where it starts in `text` and the name that holds it
+ */
+export function credentialValues(text: string, format: CredentialsFormat): { index: number; name: string; value: string }[] {
+  const out: { index: number; name: string; value: string }[] = [];
+  const take = (m: RegExpMatchArray, name: string, written: string) => {
+    // A value ends at a ` #` comment (dotenv) unless it is quoted as a whole.
+    const bare = /^(["']).*\1$/.test(written) ? written : written.replace(/[ \t]+#.*$/, '');
+    const value = unquote(bare);
+    if (!isLiteral(value)) return;
+    const index = (m.index ?? 0) + (m[0] as string).lastIndexOf(written) + (value === bare ? 0 : 1);
+    out.push({ index, name, value });
+  };
+  const re = { ini: KEY_VALUE, json: JSON_MEMBER, npmrc: NPMRC, netrc: NETRC, pgpass: PGPASS }[format];
+  for (const m of text.matchAll(re)) {
+    const name = format === 'pgpass' ? 'password' : (m[1] as string);
+    // docker's config.json keeps `user:password` in base64 under `auth`.
+    if ((format === 'ini' || format === 'json') && !isSecretName(name) && name !== 'auth') continue;
+    take(m, name, m[2] as string);
+  }
+  return out;
+}
