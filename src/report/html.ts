@@ -1,12 +1,17 @@
 import type { Finding } from '../check/index.js';
 import { compareText } from '../model/index.js';
 import { SEVERITIES } from '../rules/index.js';
+import { printable } from './printable.js';
 import { checklistSummary } from './summary.js';
 import { type ReportInput, ruleDocUrl } from './types.js';
 
-/** Escapes text for HTML content and double-quoted attributes. */
+/**
+ * Escapes text for HTML content and double-quoted attributes. Control characters (ESC, BEL, CR, NUL...) and
+ * bidirectional controls from scanned names are shown as escapes (`\x1b`, `\r`), as in every other format
+ * (see printable): raw, they would reach whoever views or pipes the file (`cat report.html` on a terminal).
+ */
 export function htmlEscape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return printable(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** Inline code in rationale and remediation (`like this`) becomes <code>; everything else is escaped. */

@@ -1,0 +1,35 @@
+// The HTML report shows control characters from scanned names as escapes, as the text, JSON, JUnit and Markdown
+// reports do: a service named "evil\e[2J\e[31mFAKE\a\r\n" must not put raw ESC, BEL or CR into the file (found by a
+// hostile test: `cat report.html` cleared the terminal and printed a fake line).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { htmlEscape } from '../../src/report/html.js';
+import { CLI } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'bulwark-html-escape-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('HTML report: control characters', () => {
+  it('htmlEscape shows them as printable escapes, then escapes HTML', () => {
+    assert.equal(
+      htmlEscape('evil\u001b[2J\u001b[31mFAKE\u0007\r\n<b>"x"</b>\u202e'),
+      'evil\\x1b[2J\\x1b[31mFAKE\\x07\\r\\n&lt;b&gt;&quot;x&quot;&lt;/b&gt;\\u202e',
+    );
+    assert.equal(htmlEscape('plain & simple'), 'plain &amp; simple');
+  });
+
+  it('a hostile service name, file name and input error reach the file escaped', () => {
+    writeFileSync(join(dir, 'compose.yaml'), 'services:\n  "evil\\e[2J\\e[31mFAKE\\a\\r\\n":\n    image: nginx:1.27\n    privileged: true\n');
+    writeFileSync(join(dir, 'x\u001b[2J.Dockerfile'), 'FROM alpine:3.20\n\u001b]0;pwned\u0007 x\n');
+    const r = spawnSync(process.execPath, [CLI, 'scan', '.', 'x\u001b[2J.Dockerfile', '-f', 'html'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 2, r.stderr);
+    assert.doesNotMatch(r.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/, 'no raw control character but newlines');
+    assert.match(r.stdout, /Service &quot;evil\\x1b\[2J\\x1b\[31mFAKE\\x07\\r\\n&quot; runs privileged\./);
+    assert.match(r.stdout, /<td class="loc">x\\x1b\[2J\.Dockerfile<span class="pos">/);
+    assert.match(r.stdout, /unknown instruction: \\x1b\]0;pwned\\x07/);
+  });
+});
