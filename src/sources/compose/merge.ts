@@ -10,7 +10,7 @@ import type { LMap, LNode, LPair, LScalar, LSeq } from './tree.js';
  */
 export function mergeNodes(base: LNode | undefined, over: LNode, path: readonly string[]): LNode | undefined {
   if (over.tag === '!reset') return undefined;
-  if (over.tag === '!override' || base === undefined) return stripTag(over);
+  if (over.tag === '!override' || base === undefined) return withoutResets(over);
   const field = fieldOf(path);
   if (REPLACED.has(field)) return over;
   // `build: ./dir` is `build: { context: ./dir }` (compose-go's mergeBuildNode): a short form merges with a long one.
@@ -88,6 +88,37 @@ function stripTag(n: LNode): LNode {
   const copy = { ...n };
   delete copy.tag;
   return copy;
+}
+
+/**
+ * A node as compose keeps it once its file is merged: untagged, with every value inside it tagged `!reset` taken
+ * out (compose-go's ResetProcessor removes the reset paths from the merged model after each file, so a `!reset`
+ * in the first file, or in a part of an override that nothing below it defines, also removes the value).
+ * Returns `n` itself when nothing inside changes.
+ */
+export function withoutResets(n: LNode): LNode {
+  if (n.kind === 'map') {
+    let entries: Map<string, LPair> | undefined;
+    for (const [name, pair] of n.entries) {
+      const v = pair.value.tag === '!reset' ? undefined : withoutResets(pair.value);
+      if (v === pair.value) continue;
+      entries ??= new Map(n.entries);
+      if (v === undefined) entries.delete(name);
+      else entries.set(name, { key: pair.key, value: v });
+    }
+    return entries ? stripTag({ ...n, entries }) : stripTag(n);
+  }
+  if (n.kind === 'seq') {
+    const items: LNode[] = [];
+    let changed = false;
+    for (const item of n.items) {
+      const v = item.tag === '!reset' ? undefined : withoutResets(item);
+      if (v !== item) changed = true;
+      if (v !== undefined) items.push(v);
+    }
+    return changed ? stripTag({ ...n, items }) : stripTag(n);
+  }
+  return stripTag(n);
 }
 
 function scalarValue(n: LNode | undefined): string | undefined {

@@ -97,6 +97,29 @@ describe('compose project loading', () => {
     assert.deepEqual(web.capAdd, []);
   });
 
+  it('drops a !reset value in the first file too, and in a part of an override that nothing below defines', () => {
+    // compose-go removes reset paths from the merged model after every file, the first one included.
+    const r = scan(
+      {
+        'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    privileged: !reset true\n    cap_add: [!reset SYS_ADMIN, NET_BIND_SERVICE]\n',
+        'compose.override.yaml': 'services:\n  api:\n    image: nginx:1.27\n    pid: !reset host\n    ports: !override ["127.0.0.1:8080:80"]\n',
+      },
+      ['compose.yaml', 'compose.override.yaml'],
+    );
+    const web = svc(r.specs, 'web');
+    assert.equal(web.privileged, undefined);
+    assert.deepEqual(
+      web.capAdd.map((c) => c.value),
+      ['NET_BIND_SERVICE'],
+    );
+    const api = svc(r.specs, 'api');
+    assert.equal(api.pidMode, undefined);
+    assert.deepEqual(
+      api.ports.map((p) => (p.value as { hostIp?: string }).hostIp),
+      ['127.0.0.1'],
+    );
+  });
+
   it('resolves extends in the same file and in another file, and reports cycles', () => {
     const r = scan(
       {

@@ -4,7 +4,7 @@ import type { FileReader } from '../fs.js';
 import { includeEnvironment, readIncludeEntry } from './include.js';
 import type { Environment } from './interpolate.js';
 import { type LoadedFile, loadComposeFile } from './load.js';
-import { mergeNodes } from './merge.js';
+import { mergeNodes, withoutResets } from './merge.js';
 import { get, type LMap, type LNode, type LPair, type LScalar, locate, type SourceFile } from './tree.js';
 
 /** One service of a merged project: its name, the key that declares it, and its merged settings. */
@@ -168,7 +168,7 @@ function loadLayer(files: readonly LayerFile[], layer: Layer, ctx: LayerContext)
     if (diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
     if (!f.root) continue;
     const root = resolveIncludes(resolveExtends(f, ctx.resolveService), f, layer, ctx);
-    merged = merged ? (mergeNodes(merged, root, []) as LMap) : root;
+    merged = merged ? (mergeNodes(merged, root, []) as LMap) : (withoutResets(root) as LMap);
   }
   return merged;
 }
