@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { SEVERITIES, type Severity } from '../rules/index.js';
 
 /** Output formats every reporting command accepts. */
@@ -45,12 +45,30 @@ export function guardStdout(): void {
   });
 }
 
-/** Writes a report to a file (atomically enough for a report: whole content in one write) or stdout. */
-export function emit(text: string, outFile: string | undefined): void {
+/**
+ * Writes a report, given whole or in pieces (a JSON or SARIF report can be longer than one string may be), to a
+ * file or stdout. @throws UsageError when the file cannot be written
+ */
+export function emit(text: string | readonly string[], outFile: string | undefined): void {
+  const pieces = typeof text === 'string' ? [text] : text;
   if (outFile === undefined) {
     guardStdout();
-    process.stdout.write(text);
-  } else writeFileOrFail(outFile, text, 'the report');
+    for (const p of pieces) process.stdout.write(p);
+  } else if (pieces.length === 1) writeFileOrFail(outFile, pieces[0] as string, 'the report');
+  else writePiecesOrFail(outFile, pieces, 'the report');
+}
+
+/** writeFileOrFail for a text given in pieces, written one after the other. @throws UsageError */
+function writePiecesOrFail(file: string, pieces: readonly string[], what: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'w');
+    for (const p of pieces) writeSync(fd, p);
+  } catch (e) {
+    throw new UsageError(`cannot write ${what} to ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** Writes a file the user named; a path that cannot be written is a usage error (exit 2), not a crash. @throws UsageError */

@@ -1,10 +1,10 @@
 import type { Finding, SuppressedFinding } from '../check/index.js';
 import type { Diagnostic } from '../model/index.js';
 import { renderHtml } from '../report/html.js';
-import { renderJson } from '../report/json.js';
+import { renderJson, renderJsonPieces } from '../report/json.js';
 import { renderJunit } from '../report/junit.js';
 import { renderMarkdown } from '../report/markdown.js';
-import { renderSarif } from '../report/sarif.js';
+import { renderSarif, renderSarifPieces } from '../report/sarif.js';
 import { summarize } from '../report/summary.js';
 import { renderText } from '../report/text.js';
 import type { ReportInput } from '../report/types.js';
@@ -79,6 +79,16 @@ export function renderReport(format: Format, input: ReportInput, opts: { color: 
 }
 
 /**
+ * renderReport's text, in pieces for the JSON and SARIF formats (see jsonPieces: a report of millions of
+ * findings is longer than one string may be); whole for the other formats.
+ */
+export function renderReportPieces(format: Format, input: ReportInput, opts: { color: boolean; quiet: boolean }): string | string[] {
+  if (format === 'json') return renderJsonPieces(input);
+  if (format === 'sarif') return renderSarifPieces(input);
+  return renderReport(format, input, opts);
+}
+
+/**
  * Renders the result in the chosen format, writes it, and sets the exit code:
  * 2 when an input error was met, else 1 when a violation is at or above the fail threshold, else 0.
  * Suppressed findings never fail.
@@ -101,7 +111,7 @@ export function writeReport(result: CommandResult, flags: OutputFlags): void {
     subjectWord: result.subjectWord,
     ...(result.config ? { config: result.config } : {}),
   };
-  const text = renderReport(flags.format as Format, input, {
+  const text = renderReportPieces(flags.format as Format, input, {
     color: flags.output === undefined && useColor(flags.color, process.stdout),
     quiet: flags.quiet === true,
   });

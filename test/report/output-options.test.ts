@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { atOrAbove, FORMATS, parseFailOn, useColor } from '../../src/cli/output.js';
-import { renderReport, reportTime } from '../../src/cli/report-output.js';
+import { renderReport, renderReportPieces, reportTime } from '../../src/cli/report-output.js';
 import { fixtureInput } from './fixture.js';
 
 const tty = { isTTY: true } as NodeJS.WriteStream;
@@ -37,6 +37,14 @@ describe('shared output options', () => {
     for (const f of FORMATS) {
       const out = renderReport(f, fixtureInput(), { color: false, quiet: false });
       assert.ok(out.includes('runs privileged'), f);
+    }
+  });
+
+  it('the pieces the CLI writes join into the same text as the whole report, in every format', () => {
+    for (const f of FORMATS) {
+      const pieces = renderReportPieces(f, fixtureInput(), { color: false, quiet: false });
+      const whole = renderReport(f, fixtureInput(), { color: false, quiet: false });
+      assert.equal(typeof pieces === 'string' ? pieces : pieces.join(''), whole, f);
     }
   });
 
