@@ -12,6 +12,8 @@ export interface RunOption {
   /** `value` with run-time parts as written (`TOKEN=$TOKEN`). */
   rawValue: string;
   unknown?: Unknown;
+  /** With a run-time part: the value as literal text and run-time parts, in order (ShellWord.parts). */
+  parts?: (string | Unknown)[];
   /** Where the flag starts (the dash) and where its value ends. */
   start: number;
   end: number;
@@ -224,7 +226,23 @@ function option(flag: RunFlag, written: string, word: ShellWord, from: number, s
   const rawValue = word.rawText.startsWith(prefix) ? word.rawText.slice(from) : word.rawText;
   const o: RunOption = { flag, written, value: word.text.slice(from), rawValue, start, end };
   if (word.unknown) o.unknown = word.unknown;
+  if (word.parts) o.parts = dropLiteral(word.parts, from);
   return o;
+}
+
+/** The parts of a word without its first `n` literal characters (the `--flag=` before a value). */
+export function dropLiteral(parts: readonly (string | Unknown)[], n: number): (string | Unknown)[] {
+  const out: (string | Unknown)[] = [];
+  let left = n;
+  for (const p of parts) {
+    if (typeof p !== 'string' || left === 0) out.push(p);
+    else if (p.length <= left) left -= p.length;
+    else {
+      out.push(p.slice(left));
+      left = 0;
+    }
+  }
+  return out;
 }
 
 const OPTION_NAMES = /OPT|ARG|FLAG|PARAM|EXTRA/i;

@@ -1,9 +1,9 @@
 import { Document } from 'yaml';
-import { type ContainerSpec, type Diagnostic, LineIndex, unknown } from '../../model/index.js';
+import { type ContainerSpec, type Diagnostic, LineIndex, quoteValue, unknown } from '../../model/index.js';
 import { type ParsedRun, parseCreateOptions, parseDockerRun } from './argv.js';
 import { extractShell, hasShellShebang, type RunFileKind, runFileKind, type ShellBlock } from './extract.js';
 import { lexNested, lexShell, nestedCommandWord, type ShellCommand, type ShellDialect, type ShellWord } from './shell.js';
-import { type ComposeService, type ComposeTopLevel, specToComposeService } from './to-compose.js';
+import { type ComposeService, type ComposeTopLevel, composeInterpolation, specToComposeService } from './to-compose.js';
 import { runToSpec } from './to-model.js';
 import { validateShellBlocks } from './validate.js';
 
@@ -237,6 +237,49 @@ export async function scanRunFileAsync(path: string, text: string, source: strin
   return r;
 }
 
+/**
+ * Characters no compose value may hold: YAML parsers that follow YAML 1.1 (go-yaml, which compose uses) read NEL,
+ * U+2028 and U+2029 as line breaks, which the YAML writer leaves as they are (a value could then start a key of
+ * its own), and DEL, the C1 controls, a byte order mark and U+FFFE/U+FFFF make compose refuse the file. Newlines,
+ * tabs and other control characters are written quoted and escaped.
+ */
+const NOT_IN_COMPOSE = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
+
+/**
+ * Checks the words of a run line for what cannot go into a compose file: a character of NOT_IN_COMPOSE (an
+ * error: the line is not converted) and a run-time part compose cannot compute (`$(date)`, `$1`: a warning, the
+ * part is written as literal text).
+ * @returns false when the line is refused
+ */
+function composable(words: readonly ShellWord[], run: ParsedRun, source: string, index: LineIndex, diagnostics: Diagnostic[]): boolean {
+  let ok = true;
+  for (const w of words) {
+    if (w.start < run.dockerWord.start) continue;
+    const at = index.location(source, w.start, w.end);
+    const bad = NOT_IN_COMPOSE.exec(w.rawText);
+    if (bad) {
+      const code = `U+${(bad[0].codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`;
+      diagnostics.push({
+        code: 'invalid-value',
+        severity: 'error',
+        message: `${code} cannot be written to a compose file (a YAML reader takes it for a line break or refuses it)`,
+        at,
+      });
+      ok = false;
+    }
+    for (const p of w.parts ?? []) {
+      if (typeof p === 'string' || !/[$`]/.test(p.raw ?? '') || composeInterpolation(p) !== undefined) continue;
+      diagnostics.push({
+        code: 'invalid-interpolation',
+        severity: 'warning',
+        message: `${quoteValue(p.raw ?? '')} is expanded by the shell when the line runs; compose cannot do that, so the compose file holds it as literal text`,
+        at,
+      });
+    }
+  }
+  return ok;
+}
+
 /** The result of converting run lines to compose. */
 export interface RunToCompose {
   /** A compose file with one service per run line; empty when no line could be read. */
@@ -262,6 +305,7 @@ export function runLinesToCompose(text: string, source = '<command>'): RunToComp
   for (const words of lexed.commands) {
     const run = parseDockerRun(words);
     if (!run) continue;
+    if (!composable(words, run, source, index, diagnostics)) continue;
     const spec = runToSpec(run, source, index, diagnostics);
     if (!spec) continue;
     const converted = specToComposeService(spec, run);

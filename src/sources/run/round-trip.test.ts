@@ -29,6 +29,8 @@ const LINES = [
   'docker run -p 8080:80 -p 127.0.0.1::443 -p [::1]:9000:9000/udp -p 7000-7002:7000-7002 --sysctl net.ipv4.ip_forward=1 --ulimit nofile=1024:2048 -e A=1 -e B -e DB_PASSWORD=hunter2hunter2 --security-opt apparmor=unconfined --security-opt label=disable --security-opt seccomp:unconfined redis:7',
   "docker run --health-cmd 'wget -qO- http://localhost/ || exit 1' --health-interval 30s --health-timeout 5s --health-start-period 1m --health-retries 3 --restart on-failure:5 --log-driver json-file --log-opt max-size=10m --log-opt max-file=3 busybox:1.36",
   'docker run --no-healthcheck --restart=always --log-driver local --cap-add ALL --read-only=false alpine:3.20',
+  // Literal dollars: compose must read back each value as written, not interpolate it.
+  "docker run -e 'P=pa$$word$1' -e 'Q=${HOME:-x}' -u 'app$1' -v '/srv/$x:/x:ro' --tmpfs '/run/$r' --health-cmd 'echo $HOME' --log-opt 'tag=$t' --security-opt 'label=level:s0$' alpine:3.20",
 ];
 
 describe('convert run-to-compose round trip', () => {

@@ -13,6 +13,7 @@ describe('lexShell', () => {
   it('removes quotes and backslashes the way the shell does', () => {
     assert.deepEqual(words(`docker run -e 'A=b c' -e "X=\\"y\\"" --name a\\ b img`), [['docker', 'run', '-e', 'A=b c', '-e', 'X="y"', '--name', 'a b', 'img']]);
     assert.deepEqual(words(`echo $'a\\tb'`), [['echo', 'a\tb']]);
+    assert.deepEqual(words(`echo $'\\x1b[31m\\u00e9\\101\\U0001F600'`), [['echo', '\x1b[31m\u00e9A\u{1F600}']]);
   });
 
   it('joins line continuations and keeps the offsets of words on later lines', () => {

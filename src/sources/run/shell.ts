@@ -13,6 +13,11 @@ export interface ShellWord {
   rawText: string;
   /** The first run-time part of the word, when there is one. */
   unknown?: Unknown;
+  /**
+   * When the word has a run-time part: the word in order as literal text (the characters of `text`) and run-time
+   * parts (`"pa$$"'$x'"$HOME"` gives `pa$$$x`, then `$HOME`), so that literal `$` and expansions can be told apart.
+   */
+  parts?: (string | Unknown)[];
   /** Offset where each character of `text` came from, for locating `--flag=value` parts. */
   start: number;
   end: number;
@@ -202,9 +207,14 @@ class Lexer {
       rawText += ch;
       offsets.push(this.base + at);
     };
+    // The word in order, literal text and run-time parts, kept only when it has a run-time part.
+    const parts: (string | Unknown)[] = [];
+    let cut = 0;
     const mark = (u: Unknown) => {
       unk ??= u;
       rawText += u.raw ?? '$?';
+      parts.push(text.slice(cut), u);
+      cut = text.length;
     };
     while (this.i < s.length) {
       // Fast path: a run of plain characters is copied at once.
@@ -270,7 +280,11 @@ class Lexer {
       }
     }
     const w: ShellWord = { text, rawText, start: this.base + start, end: this.base + this.i, offsets };
-    if (unk) w.unknown = unk;
+    if (unk) {
+      w.unknown = unk;
+      parts.push(text.slice(cut));
+      w.parts = parts.filter((p) => p !== '');
+    }
     return w;
   }
 
@@ -318,6 +332,14 @@ class Lexer {
       }
       if (c === '\\' && this.i + 1 < s.length) {
         const n = s[this.i + 1] as string;
+        // `\xHH`, `\uHHHH`, `\UHHHHHHHH` and `\NNN` (octal) as bash decodes them.
+        const code = /^(?:x([0-9a-fA-F]{1,2})|u([0-9a-fA-F]{1,4})|U([0-9a-fA-F]{1,8})|([0-7]{1,3}))/.exec(s.slice(this.i + 1, this.i + 10));
+        const cp = code ? Number.parseInt((code[1] ?? code[2] ?? code[3] ?? code[4]) as string, code[4] !== undefined ? 8 : 16) : undefined;
+        if (code && cp !== undefined && cp <= 0x10ffff) {
+          lit(String.fromCodePoint(cp), this.i);
+          this.i += 1 + code[0].length;
+          continue;
+        }
         lit(esc[n] ?? n, this.i);
         this.i += 2;
       } else {

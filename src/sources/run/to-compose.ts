@@ -1,19 +1,83 @@
-import { type ContainerSpec, isUnknown, type Sourced, type Unknown } from '../../model/index.js';
-import type { ParsedRun } from './argv.js';
+import { type ContainerSpec, isUnknown, type Mount, parseVolumeSpec, type Sourced, type Unknown } from '../../model/index.js';
+import { dropLiteral, type ParsedRun, type RunOption } from './argv.js';
+import type { ShellWord } from './shell.js';
+import { parseMountOpt } from './to-model.js';
 
 /** A compose service as a plain object, keys in the compose-spec's names, ready for YAML output. */
 export type ComposeService = Record<string, unknown>;
 
-/** Shell `$VAR` / `${VAR}` written as compose interpolation; other run-time values as written. */
-function unknownText(u: Unknown): string {
-  const raw = u.raw ?? '';
-  const m = /^\$([A-Za-z_][A-Za-z0-9_]*)$/.exec(raw);
-  return m ? `\${${m[1]}}` : raw;
+/**
+ * Text written as a compose value, where `$` starts an interpolation: every literal `$` is doubled (`pa$$word`
+ * is written `pa$$$$word`, which compose reads back as `pa$$word`). Keys are not interpolated and are written as
+ * they are.
+ */
+export function composeLiteral(s: string): string {
+  return s.replace(/\$/g, '$$$$');
 }
 
-function val<T>(s: Sourced<T> | undefined): T | string | undefined {
-  if (s === undefined) return undefined;
-  return isUnknown(s.value) ? unknownText(s.value) : (s.value as T);
+/**
+ * The compose interpolation for a run-time part of a run line: `$VAR` as `${VAR}`, and `${VAR}`, `${VAR:-default}`,
+ * `${VAR-default}`, `${VAR:?error}`, `${VAR:+alt}` as written (compose reads them the same way, from the
+ * environment of `docker compose`). Undefined for what compose cannot compute (`$(cmd)`, backquotes, `$((1+2))`,
+ * `$1`, `${#VAR}`, `${VAR%x}`, a GitHub `${{ }}` expression).
+ */
+export function composeInterpolation(u: Unknown): string | undefined {
+  const raw = u.raw ?? '';
+  const name = /^\$([A-Za-z_][A-Za-z0-9_]*)$/.exec(raw);
+  if (name) return `\${${name[1]}}`;
+  if (/^\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-?+][^${}]*)?\}$/.test(raw)) return raw;
+  return undefined;
+}
+
+/**
+ * A run-time part as compose text: its interpolation, or else its text as written, as a literal (compose cannot
+ * run `$(cmd)`; runLinesToCompose warns about such parts). Documentation placeholders (`<digest>`) stay as written.
+ */
+function unknownText(u: Unknown): string {
+  return composeInterpolation(u) ?? composeLiteral(u.raw ?? '');
+}
+
+/** Literal text and run-time parts (ShellWord.parts) as one compose value. */
+function partsText(parts: readonly (string | Unknown)[]): string {
+  return parts.map((p) => (typeof p === 'string' ? composeLiteral(p) : unknownText(p))).join('');
+}
+
+/** An option's value as compose text, without its first `skip` literal characters (`NAME=` of `-e NAME=x`). */
+function optionText(o: RunOption, skip = 0): string {
+  return o.parts ? partsText(dropLiteral(o.parts, skip)) : composeLiteral(o.value.slice(skip));
+}
+
+/** A word as compose text. */
+function wordText(w: ShellWord): string {
+  return w.parts ? partsText(w.parts) : composeLiteral(w.text);
+}
+
+/** Marks for the run-time parts of a value while it is parsed as a mount: no character a mount parser splits at. */
+const MARK = /\u0001(\d+)\u0002/;
+
+/**
+ * A mount whose option has run-time parts, parsed again with each part replaced by a mark, so that every field
+ * can be written with its literal text escaped and its run-time parts as interpolation
+ * (`-v "$PWD/$$data:/data"` gives source `${PWD}/$$$$data`). A source with a run-time part is a bind, as in
+ * runToSpec.
+ */
+function markedMount(o: RunOption, parts: readonly (string | Unknown)[]): Mount | undefined {
+  const unknowns: Unknown[] = [];
+  const marked = parts.map((p) => (typeof p === 'string' ? p : `\u0001${unknowns.push(p) - 1}\u0002`)).join('');
+  const m = o.flag.name === 'mount' ? parseMountOpt(marked) : parseVolumeSpec(marked);
+  if (typeof m === 'string') return undefined;
+  // split() with a capturing group: literal text at even indexes, mark numbers at odd ones.
+  const field = (v: string): string =>
+    v
+      .split(new RegExp(MARK.source, 'g'))
+      .map((x, k) => (k % 2 === 0 ? composeLiteral(x) : unknownText(unknowns[Number(x)] as Unknown)))
+      .join('');
+  const out: Mount = { ...m, target: field(m.target) };
+  if (m.source !== undefined) {
+    out.source = field(m.source);
+    if (MARK.test(m.source)) out.type = 'bind';
+  }
+  return out;
 }
 
 /** Flags with a plain compose equivalent, by long flag name: compose key, and whether the flag repeats. */
@@ -74,10 +138,24 @@ export function specToComposeService(
   const s: ComposeService = {};
   const dropped: string[] = [];
   const topLevel: ComposeTopLevel = { volumes: {}, networks: {} };
+  // The option each spec value came from (by the offset of its flag), to write a run-time value with its
+  // literal parts: `-u "$UID:1000"` is `${UID}:1000`, not only `${UID}`.
+  const options = new Map<number, RunOption>();
+  for (const o of run?.options ?? []) options.set(o.start, o);
+  const optionAt = (x: Sourced<unknown>): RunOption | undefined => (x.at.offset === undefined ? undefined : options.get(x.at.offset));
+  /** A spec value as compose writes it: text escaped, a run-time value from its option, booleans and numbers as they are. */
+  const val = <T>(x: Sourced<T> | undefined): T | string | undefined => {
+    if (x === undefined) return undefined;
+    if (isUnknown(x.value)) {
+      const o = optionAt(x);
+      return o ? optionText(o) : unknownText(x.value);
+    }
+    return typeof x.value === 'string' ? composeLiteral(x.value) : (x.value as T);
+  };
   const img = spec.image;
-  if (img) s.image = isUnknown(img.value) ? unknownText(img.value) : img.value.raw;
-  if (spec.name && !spec.name.startsWith('run@')) s.container_name = spec.name;
-  if (run && run.command.length > 0) s.command = run.command.map((w) => (w.unknown ? w.rawText : w.text));
+  if (img) s.image = run?.image ? wordText(run.image) : isUnknown(img.value) ? unknownText(img.value) : composeLiteral(img.value.raw);
+  if (spec.name && !spec.name.startsWith('run@')) s.container_name = composeLiteral(spec.name);
+  if (run && run.command.length > 0) s.command = run.command.map(wordText);
   if (spec.user) s.user = val(spec.user);
   if (spec.privileged) s.privileged = val(spec.privileged);
   if (spec.readonlyRootfs) s.read_only = val(spec.readonlyRootfs);
@@ -96,13 +174,17 @@ export function specToComposeService(
   if (tmpfs.length) s.tmpfs = tmpfs;
   if (spec.mounts.length) {
     s.volumes = spec.mounts.map((m) => {
-      if (isUnknown(m.value)) return unknownText(m.value);
-      const v = m.value;
+      if (isUnknown(m.value)) return val(m);
+      const o = optionAt(m);
+      const marked = o?.parts ? markedMount(o, o.parts) : undefined;
+      const v = marked ?? m.value;
+      // Fields parsed from a literal value are escaped here; markedMount escaped its own already.
+      const f = (x: string): string => (marked ? x : composeLiteral(x));
       // A named volume must be declared at the top level (docker run creates it on first use; compose does too, once declared).
       if (v.type === 'volume' && v.source) topLevel.volumes[v.source] = {};
       const long: Record<string, unknown> = { type: v.type };
-      if (v.source !== undefined) long.source = v.source;
-      long.target = v.target;
+      if (v.source !== undefined) long.source = f(v.source);
+      long.target = f(v.target);
       if (v.readOnly) long.read_only = true;
       if (v.propagation || v.selinux) {
         const bind: Record<string, string> = {};
@@ -115,7 +197,7 @@ export function specToComposeService(
   }
   if (spec.ports.length) {
     s.ports = spec.ports.map((p) => {
-      if (isUnknown(p.value)) return unknownText(p.value);
+      if (isUnknown(p.value)) return val(p);
       const { hostIp, hostPort, containerPort, protocol } = p.value;
       const ip = hostIp === undefined ? '' : hostIp.includes(':') ? `[${hostIp}]:` : `${hostIp}:`;
       const head = hostIp !== undefined ? `${ip}${hostPort ?? ''}:` : hostPort !== undefined ? `${hostPort}:` : '';
@@ -129,11 +211,12 @@ export function specToComposeService(
     let n = 0;
     s.networks = spec.networks.map((x) => {
       if (!isUnknown(x.value)) {
+        // The key is not interpolated, the list item is: both read `x.value` once compose is done.
         topLevel.networks[x.value] = { external: true };
-        return x.value;
+        return composeLiteral(x.value);
       }
       const key = `network-${++n}`;
-      topLevel.networks[key] = { external: true, name: unknownText(x.value) };
+      topLevel.networks[key] = { external: true, name: val(x) };
       return key;
     });
   }
@@ -144,16 +227,16 @@ export function specToComposeService(
   if (spec.cgroupnsMode) s.cgroup = val(spec.cgroupnsMode);
   if (spec.devices.length)
     s.devices = spec.devices.map((d) =>
-      isUnknown(d.value) ? unknownText(d.value) : `${d.value.pathOnHost}:${d.value.pathInContainer}:${d.value.permissions}`,
+      isUnknown(d.value) ? val(d) : composeLiteral(`${d.value.pathOnHost}:${d.value.pathInContainer}:${d.value.permissions}`),
     );
   if (spec.sysctls.length) {
     const m: Record<string, string> = {};
-    for (const x of spec.sysctls) if (!isUnknown(x.value)) m[x.value[0]] = x.value[1];
+    for (const x of spec.sysctls) if (!isUnknown(x.value)) m[x.value[0]] = composeLiteral(x.value[1]);
     s.sysctls = m;
   }
   const lim = spec.limits;
-  if (lim.nanoCpus) s.cpus = isUnknown(lim.nanoCpus.value) ? unknownText(lim.nanoCpus.value) : String(lim.nanoCpus.value / 1e9);
-  if (lim.memoryBytes) s.mem_limit = isUnknown(lim.memoryBytes.value) ? unknownText(lim.memoryBytes.value) : `${lim.memoryBytes.value}b`;
+  if (lim.nanoCpus) s.cpus = isUnknown(lim.nanoCpus.value) ? val(lim.nanoCpus) : String(lim.nanoCpus.value / 1e9);
+  if (lim.memoryBytes) s.mem_limit = isUnknown(lim.memoryBytes.value) ? val(lim.memoryBytes) : `${lim.memoryBytes.value}b`;
   if (lim.pidsLimit) s.pids_limit = val(lim.pidsLimit);
   if (lim.ulimits.length) {
     const u: Record<string, unknown> = {};
@@ -163,11 +246,13 @@ export function specToComposeService(
   }
   const hc = spec.healthcheck;
   if (hc) {
-    if (isUnknown(hc.value)) s.healthcheck = { test: unknownText(hc.value) };
+    if (isUnknown(hc.value)) s.healthcheck = { test: val(hc) };
     else if (hc.value === 'disabled') s.healthcheck = { disable: true };
     else {
       const h: Record<string, unknown> = {};
-      if (hc.value.test.length) h.test = hc.value.test;
+      // The command as given to --health-cmd, its run-time parts as interpolation.
+      const cmd = run?.options.filter((o) => o.flag.name === 'health-cmd').at(-1);
+      if (hc.value.test.length) h.test = cmd?.parts && hc.value.test.length === 2 ? [hc.value.test[0], optionText(cmd)] : hc.value.test.map(composeLiteral);
       if (hc.value.intervalSeconds !== undefined) h.interval = `${hc.value.intervalSeconds}s`;
       if (hc.value.timeoutSeconds !== undefined) h.timeout = `${hc.value.timeoutSeconds}s`;
       if (hc.value.startPeriodSeconds !== undefined) h.start_period = `${hc.value.startPeriodSeconds}s`;
@@ -176,49 +261,66 @@ export function specToComposeService(
     }
   }
   const r = spec.restart;
-  if (r) s.restart = isUnknown(r.value) ? unknownText(r.value) : r.value.maximumRetryCount ? `${r.value.name}:${r.value.maximumRetryCount}` : r.value.name;
+  if (r) s.restart = isUnknown(r.value) ? val(r) : r.value.maximumRetryCount ? `${r.value.name}:${r.value.maximumRetryCount}` : r.value.name;
   if (spec.env.length) {
     const env: Record<string, string | null> = {};
     for (const e of spec.env) {
       if (isUnknown(e.value)) continue;
-      env[e.value.name] = e.value.unknownValue ? unknownText(e.value.unknownValue) : (e.value.value ?? null);
+      const o = optionAt(e);
+      if (e.value.unknownValue) env[e.value.name] = o ? optionText(o, e.value.name.length + 1) : unknownText(e.value.unknownValue);
+      else env[e.value.name] = e.value.value === undefined ? null : composeLiteral(e.value.value);
     }
     s.environment = env;
   }
   const lg = spec.logging;
   if (lg) {
-    if (isUnknown(lg.value)) s.logging = { driver: unknownText(lg.value) };
+    if (isUnknown(lg.value)) s.logging = { driver: val(lg) };
     else {
       const l: Record<string, unknown> = {};
-      if (lg.value.driver) l.driver = lg.value.driver;
-      if (Object.keys(lg.value.options).length) l.options = lg.value.options;
+      if (lg.value.driver) l.driver = composeLiteral(lg.value.driver);
+      // --log-opt KEY=VALUE: the value from its option, so that a run-time part stays interpolation.
+      const logOpts = new Map((run?.options ?? []).filter((o) => o.flag.name === 'log-opt').map((o) => [o.value.slice(0, o.value.indexOf('=')), o]));
+      const opts: Record<string, string> = {};
+      for (const [k, v] of Object.entries(lg.value.options)) {
+        const o = logOpts.get(k);
+        opts[k] = o ? optionText(o, k.length + 1) : composeLiteral(v);
+      }
+      if (Object.keys(opts).length) l.options = opts;
       s.logging = l;
     }
   }
   if (run) {
     for (const o of run.options) {
       const name = o.flag.aliasOf ?? o.flag.name;
-      const value = o.unknown ? o.rawValue : o.value;
+      // `written` is what the comment of dropped options shows (a comment is not interpolated); `value` is compose text.
+      const written = o.unknown ? o.rawValue : o.value;
+      const value = optionText(o);
       if (name === 'interactive' && o.value === 'true') s.stdin_open = true;
       else if (name === 'tty' && o.value === 'true') s.tty = true;
       else if (name === 'init' && o.value === 'true') s.init = true;
       else if (name === 'oom-kill-disable' && o.value === 'true') s.oom_kill_disable = true;
       else if (name === 'stop-timeout') s.stop_grace_period = `${value}s`;
       else if (name === 'label' || name === 'annotation') {
+        // The key as written (keys are not interpolated), the value as compose text. A key with a run-time part
+        // (`--label "$K=v"`) cannot be a compose key: it is kept as written, as is its value.
         const key = name === 'label' ? 'labels' : 'annotations';
-        const eq = value.indexOf('=');
         const m = (s[key] as Record<string, string>) ?? {};
-        m[eq === -1 ? value : value.slice(0, eq)] = eq === -1 ? '' : value.slice(eq + 1);
+        const first = o.parts?.[0] ?? o.value;
+        const eq = typeof first === 'string' ? first.indexOf('=') : -1;
+        if (o.parts && eq === -1) {
+          const rawEq = o.rawValue.indexOf('=');
+          m[rawEq === -1 ? o.rawValue : o.rawValue.slice(0, rawEq)] = rawEq === -1 ? '' : composeLiteral(o.rawValue.slice(rawEq + 1));
+        } else m[eq === -1 ? o.value : o.value.slice(0, eq)] = eq === -1 ? '' : optionText(o, eq + 1);
         s[key] = m;
       } else if (name === 'network-alias') {
-        dropped.push(`${o.written} ${value} (set aliases under networks.<name>.aliases)`);
+        dropped.push(`${o.written} ${written} (set aliases under networks.<name>.aliases)`);
       } else if (PLAIN[name] !== undefined) {
         const [key, many] = PLAIN[name] as [string, boolean];
         if (key === '') continue;
         if (many) s[key] = [...((s[key] as string[]) ?? []), value];
         else s[key] = value;
       } else if (CLIENT_HINTS[name] !== undefined) dropped.push(`${o.written} (${CLIENT_HINTS[name]})`);
-      else if (!isModelled(name) && !CARRIED.has(name)) dropped.push(`${o.written}${o.flag.kind === 'bool' ? '' : ` ${value}`}`);
+      else if (!isModelled(name) && !CARRIED.has(name)) dropped.push(`${o.written}${o.flag.kind === 'bool' ? '' : ` ${written}`}`);
     }
   }
   const name = spec.name.startsWith('run@') ? 'app' : spec.name;

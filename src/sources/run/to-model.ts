@@ -24,6 +24,9 @@ import {
 } from '../../model/index.js';
 import type { ParsedRun, RunOption } from './argv.js';
 
+/** Container names the daemon accepts (moby `RestrictedNamePattern`; a leading `/` is dropped). */
+const CONTAINER_NAME = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+
 /** Network modes that are not network names (`--network host`): they set HostConfig.NetworkMode. */
 const NETWORK_MODES = /^(host|none|bridge|default|container:.*)$/;
 
@@ -42,7 +45,8 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
   const dw = run.dockerWord;
   const line = index.position(dw.start).line;
   const nameOpt = run.options.filter((o) => o.flag.name === 'name').at(-1);
-  const name = run.subject ?? (nameOpt && !nameOpt.unknown && nameOpt.value !== '' ? nameOpt.value : `run@${line}`);
+  const validName = nameOpt !== undefined && !nameOpt.unknown && CONTAINER_NAME.test(nameOpt.value);
+  const name = run.subject ?? (nameOpt && validName ? nameOpt.value : `run@${line}`);
   // The logical path holds no line number, so fingerprints of a named container survive line moves.
   const spec = emptyContainerSpec(name, 'run', loc(dw.start, dw.end, `docker ${run.verb}`));
   const counts = new Map<string, number>();
@@ -79,6 +83,12 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
       }
     };
     switch (canon) {
+      case 'name':
+        // The daemon refuses other names (`Invalid container name`): a newline or a space never names a container.
+        // The last --name counts; an empty one lets the daemon choose.
+        if (o === nameOpt && !u && o.value !== '' && !CONTAINER_NAME.test(o.value))
+          bad(o, 'a container name is [a-zA-Z0-9][a-zA-Z0-9_.-]+ (at least 2 characters)');
+        break;
       case 'privileged':
         bool((v) => (spec.privileged = v));
         break;
