@@ -83,6 +83,17 @@ testRule(noPrivileged, {
       ],
     },
     {
+      name: 'a YAML 1.1 word compose reads as true (with a warning)',
+      compose: 'services:\n  web:\n    image: nginx:1.27\n    privileged: yes\n',
+      errors: [{ messageId: 'privileged', line: 4, column: 17 }],
+    },
+    {
+      name: 'a YAML 1.1 word from the environment',
+      compose: 'services:\n  web:\n    image: nginx:1.27\n    privileged: ${P}\n',
+      env: { P: 'On' },
+      errors: [{ messageId: 'privileged', line: 4, column: 17 }],
+    },
+    {
       name: 'engine HostConfig.Privileged',
       engine: '{"Name": "/web", "HostConfig": {"Privileged": true}}',
       errors: [{ messageId: 'privileged', line: 1, column: 47 }],

@@ -14,12 +14,12 @@ testRule(requireReadOnlyRootfs, {
     `,
     },
     {
-      name: 'string "yes" is not YAML 1.1 here, but "1" is Go-true',
+      name: 'the YAML 1.1 word "yes", which compose reads as true (with a warning)',
       compose: yaml`
       services:
         web:
           image: nginx:1.27
-          read_only: "1"
+          read_only: "yes"
     `,
     },
     { engine: '{"Name": "/web", "HostConfig": {"ReadonlyRootfs": true}}' },

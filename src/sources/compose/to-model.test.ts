@@ -88,3 +88,60 @@ describe('compose values in messages (quoteValue)', () => {
     for (const m of r.messages) assert.doesNotMatch(m, SECRETS);
   });
 });
+
+describe('booleans, as compose-go reads them (toBoolean)', () => {
+  const svc = (lines: string[], env: Record<string, string> = {}) => scan(['services:', '  web:', '    image: nginx:1.27', ...lines, ''].join('\n'), env);
+  const warnings = (r: ReturnType<typeof scan>) => r.diagnostics.map((d) => `${d.severity} ${d.code} ${d.at.line}:${d.at.column} ${d.message}`);
+
+  it('true and false in any case, from the file or the environment, without a word', () => {
+    for (const [text, want] of [
+      ['true', true],
+      ['"TRUE"', true],
+      ['"False"', false],
+      ['"${P}"', true],
+    ] as const) {
+      const r = svc([`    privileged: ${text}`], { P: 'tRuE' });
+      assert.deepEqual(r.diagnostics, [], text);
+      assert.equal(r.specs[0]?.privileged?.value, want, text);
+    }
+  });
+
+  it('y, yes, on, n, no and off in any case: read as compose reads them, with a located warning', () => {
+    const r = svc([
+      '    privileged: yes',
+      '    read_only: "Off"',
+      '    healthcheck:',
+      '      disable: Y',
+      '    volumes:',
+      '      - {type: bind, source: /srv, target: /srv, read_only: ON}',
+    ]);
+    assert.deepEqual(warnings(r), [
+      'warning invalid-value 4:17 service "web": "yes" for a boolean is not YAML 1.2; compose reads it as true (write `true`)',
+      'warning invalid-value 5:16 service "web": "Off" for a boolean is not YAML 1.2; compose reads it as false (write `false`)',
+      'warning invalid-value 9:61 service "web": "ON" for a boolean is not YAML 1.2; compose reads it as true (write `true`)',
+      'warning invalid-value 7:16 service "web": "Y" for a boolean is not YAML 1.2; compose reads it as true (write `true`)',
+    ]);
+    const web = r.specs[0] as ContainerSpec;
+    assert.equal(web.privileged?.value, true);
+    assert.equal(web.readonlyRootfs?.value, false);
+    assert.equal(web.healthcheck?.value, 'disabled');
+    assert.equal((web.mounts[0]?.value as { readOnly?: boolean } | undefined)?.readOnly, true);
+  });
+
+  it('a YAML 1.1 word from the environment: read, and the warning names the variable, not the value', () => {
+    const r = svc(['    privileged: ${P}'], { P: 'on' });
+    assert.deepEqual(warnings(r), [
+      'warning invalid-value 4:17 service "web": "${P}" (from the environment, 2 characters) for a boolean is not YAML 1.2; compose reads it as true (write `true`)',
+    ]);
+    assert.equal(r.specs[0]?.privileged?.value, true);
+  });
+
+  it('anything else is refused, 1 and 0 included (Go strconv words are not compose booleans)', () => {
+    for (const text of ['1', '"1"', '"0"', 't', 'F', 'maybe', '"yes please"']) {
+      const r = svc([`    privileged: ${text}`]);
+      const shown = text.startsWith('"') ? text : `"${text}"`;
+      assert.deepEqual(warnings(r), [`error invalid-value 4:17 service "web": ${shown} is not a boolean`], text);
+      assert.equal(reason(r.specs[0]?.privileged), `${shown} is not a valid value`, text);
+    }
+  });
+});

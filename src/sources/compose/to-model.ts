@@ -39,8 +39,11 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[]): C
   const n = svc.node;
   const spec = emptyContainerSpec(svc.name, 'compose', locate(svc.key, base));
   const p = (k: string) => `${base}.${k}`;
-  const bad = (node: LNode, path: string, message: string) =>
+  const bad: Bad = (node, path, message) =>
     diagnostics.push({ code: 'invalid-value', severity: 'error', message: `service "${svc.name}": ${message}`, at: locate(node, path) });
+  const warn: Bad = (node, path, message) =>
+    diagnostics.push({ code: 'invalid-value', severity: 'warning', message: `service "${svc.name}": ${message}`, at: locate(node, path) });
+  const r: Report = { bad, warn };
 
   const image = get(n, 'image');
   if (image) {
@@ -58,8 +61,8 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[]): C
   }
   const user = get(n, 'user');
   if (user) setText(user, p('user'), (v) => (spec.user = v));
-  setBool(get(n, 'privileged'), p('privileged'), (v) => (spec.privileged = v), bad);
-  setBool(get(n, 'read_only'), p('read_only'), (v) => (spec.readonlyRootfs = v), bad);
+  setBool(get(n, 'privileged'), p('privileged'), (v) => (spec.privileged = v), r);
+  setBool(get(n, 'read_only'), p('read_only'), (v) => (spec.readonlyRootfs = v), r);
 
   forEachItem(get(n, 'cap_add'), p('cap_add'), (item, path) => {
     const t = scalarText(item);
@@ -83,7 +86,7 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[]): C
   else forEachItem(tmpfs, p('tmpfs'), (item, path) => pushTmpfs(item, path, spec));
 
   forEachItem(get(n, 'volumes'), p('volumes'), (item, path) => {
-    const m = volumeOf(item);
+    const m = volumeOf(item, path, r);
     if (m === undefined) return;
     if (typeof m === 'string') return bad(item, path, m);
     const at = locate(item, path);
@@ -133,7 +136,7 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[]): C
   }
 
   readLimits(n, p, spec, bad);
-  readHealthcheck(get(n, 'healthcheck'), p('healthcheck'), spec, bad);
+  readHealthcheck(get(n, 'healthcheck'), p('healthcheck'), spec, r);
   readRestart(n, p, spec);
 
   const environment = get(n, 'environment');
@@ -198,28 +201,62 @@ function setText(node: LNode, path: string, set: (v: Sourced<string>) => void): 
   if (t !== undefined) set({ value: t, at: locate(node, path) });
 }
 
-/** Go's strconv.ParseBool, which compose-go uses to cast interpolated strings. */
-function parseBool(v: string | number | boolean): boolean | undefined {
-  if (typeof v === 'boolean') return v;
-  const s = String(v);
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(s)) return true;
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(s)) return false;
-  return undefined;
+/** Where a service's input problems go: errors (`bad`, compose refuses the value) and warnings (`warn`, compose reads it but says so). */
+interface Report {
+  bad: Bad;
+  warn: Bad;
 }
 
-function setBool(node: LNode | undefined, path: string, set: (v: Sourced<boolean>) => void, bad: Bad): void {
-  if (node?.kind !== 'scalar' || node.value === null) return;
-  const at = locate(node, path);
-  if (node.unknown) {
-    set({ value: node.unknown, at });
-    return;
+/**
+ * compose-go's `toBoolean`, which it applies to every string at a boolean field (after interpolation): `true` and
+ * `false` in any case; `y`, `yes`, `on`, `n`, `no` and `off` in any case too, with a warning (YAML 1.1 words, which
+ * YAML 1.2 reads as strings); anything else is refused, `1` and `0` included.
+ */
+function toBoolean(s: string): { value: boolean; yaml11: boolean } | undefined {
+  switch (s.toLowerCase()) {
+    case 'true':
+      return { value: true, yaml11: false };
+    case 'false':
+      return { value: false, yaml11: false };
+    case 'y':
+    case 'yes':
+    case 'on':
+      return { value: true, yaml11: true };
+    case 'n':
+    case 'no':
+    case 'off':
+      return { value: false, yaml11: true };
+    default:
+      return undefined;
   }
-  const b = parseBool(node.value);
+}
+
+/**
+ * Reads a boolean field as compose does: a YAML boolean, or a string `toBoolean` takes (a YAML 1.1 word with a
+ * located warning). Unknown for a variable without a value, and for a value compose refuses (a located error;
+ * a number is refused too: the schema wants a boolean or a string). Undefined when not set (null).
+ */
+function readBool(node: LNode | undefined, path: string, r: Report): Sourced<boolean> | undefined {
+  if (node?.kind !== 'scalar' || node.value === null) return undefined;
+  const at = locate(node, path);
+  if (node.unknown) return { value: node.unknown, at };
+  if (typeof node.value === 'boolean') return { value: node.value, at };
+  const b = typeof node.value === 'string' ? toBoolean(node.value) : undefined;
   if (b === undefined) {
-    bad(node, path, `${quoteValue(String(node.value), node.pieces)} is not a boolean`);
+    r.bad(node, path, `${quoteValue(String(node.value), node.pieces)} is not a boolean`);
     // A value compose refuses is not "not set": rules say it cannot be known rather than report it missing.
-    set({ value: invalid(node), at });
-  } else set({ value: b, at });
+    return { value: invalid(node), at };
+  }
+  if (b.yaml11) {
+    const word = String(b.value);
+    r.warn(node, path, `${quoteValue(String(node.value), node.pieces)} for a boolean is not YAML 1.2; compose reads it as ${word} (write \`${word}\`)`);
+  }
+  return { value: b.value, at };
+}
+
+function setBool(node: LNode | undefined, path: string, set: (v: Sourced<boolean>) => void, r: Report): void {
+  const b = readBool(node, path, r);
+  if (b) set(b);
 }
 
 /** The Unknown for a value compose refuses; `raw` only for a value written in the file (it may be a secret otherwise). */
@@ -242,7 +279,7 @@ function pushTmpfs(item: LNode, path: string, spec: ContainerSpec): void {
   spec.tmpfs.push({ value: typeof t === 'string' ? (t.split(':')[0] as string) : t, at: locate(item, path) });
 }
 
-function volumeOf(item: LNode): Sourced<Mount>['value'] | string | undefined {
+function volumeOf(item: LNode, path: string, r: Report): Sourced<Mount>['value'] | string | undefined {
   if (item.kind === 'scalar') {
     const t = scalarText(item);
     if (t === undefined) return undefined;
@@ -258,11 +295,12 @@ function volumeOf(item: LNode): Sourced<Mount>['value'] | string | undefined {
   const target = scalarText(get(item, 'target'));
   if (typeof target !== 'string') return typeof target === 'object' ? target : 'a long-syntax volume needs a target';
   const source = scalarText(get(item, 'source'));
-  const ro = get(item, 'read_only');
+  // A read_only that cannot be known, or that compose refuses (reported), leaves the mount writable: the default.
+  const ro = readBool(get(item, 'read_only'), `${path}.read_only`, r)?.value;
   const m: Mount = {
     type: (typeof type === 'string' ? type : 'volume') as Mount['type'],
     target,
-    readOnly: ro?.kind === 'scalar' && ro.value !== null && !ro.unknown ? parseBool(ro.value) === true : false,
+    readOnly: ro === true,
   };
   if (typeof source === 'string') m.source = source;
   else if (typeof source === 'object') return source;
@@ -359,16 +397,17 @@ function readLimits(n: LMap, p: (k: string) => string, spec: ContainerSpec, bad:
   }
 }
 
-function readHealthcheck(hc: LNode | undefined, path: string, spec: ContainerSpec, bad: Bad): void {
+function readHealthcheck(hc: LNode | undefined, path: string, spec: ContainerSpec, r: Report): void {
   if (hc?.kind !== 'map') return;
+  const { bad } = r;
   const at = locate(hc, path);
-  const disable = get(hc, 'disable');
-  if (disable?.kind === 'scalar' && disable.unknown) {
-    spec.healthcheck = { value: disable.unknown, at: locate(disable, `${path}.disable`) };
+  const disable = readBool(get(hc, 'disable'), `${path}.disable`, r);
+  if (disable && typeof disable.value === 'object') {
+    spec.healthcheck = { value: disable.value, at: disable.at };
     return;
   }
-  if (disable?.kind === 'scalar' && disable.value !== null && parseBool(disable.value) === true) {
-    spec.healthcheck = { value: 'disabled', at: locate(disable, `${path}.disable`) };
+  if (disable?.value === true) {
+    spec.healthcheck = { value: 'disabled', at: disable.at };
     return;
   }
   const test = get(hc, 'test');
@@ -387,8 +426,8 @@ function readHealthcheck(hc: LNode | undefined, path: string, spec: ContainerSpe
   dur('interval', (s) => (h.intervalSeconds = s));
   dur('timeout', (s) => (h.timeoutSeconds = s));
   dur('start_period', (s) => (h.startPeriodSeconds = s));
-  const r = numberish(get(hc, 'retries'), `${path}.retries`, int, bad);
-  if (r && typeof r.value === 'number') h.retries = r.value;
+  const retries = numberish(get(hc, 'retries'), `${path}.retries`, int, bad);
+  if (retries && typeof retries.value === 'number') h.retries = retries.value;
   // A healthcheck without `test` only tunes the image's own HEALTHCHECK: test stays empty.
   spec.healthcheck = { value: h, at };
 }
