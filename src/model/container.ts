@@ -144,6 +144,14 @@ export interface ContainerSpec {
   /** Service name, container name, or the run line's `--name` (or `run@line`). */
   name: string;
   origin: ContainerOrigin;
+  /**
+   * Set for a container a CI runner creates and removes around one job: a GitHub Actions job container
+   * (`jobs.<id>.container`) or service container (`jobs.<id>.services.<name>`). The runner owns its lifecycle,
+   * logs and resources, and the job's steps run in it as the image's user, so the rules that ask for a restart
+   * policy, a health check, log rotation, limits, a read-only root, dropped capabilities, no-new-privileges or a
+   * user do not apply to it (pipeline/run.ts); what its `options:` grant is still judged.
+   */
+  managedBy?: 'github-actions';
   /** Where the container is declared (the service key, the `docker run` word, the container). */
   at: Location;
   image?: Sourced<ImageRef>;

@@ -27,6 +27,17 @@ function readCandidate(abs: string, ctx: ScanContext, diagnostics: Diagnostic[])
   }
 }
 
+/**
+ * The runtime rules that do not apply to a container a CI runner manages (ContainerSpec.managedBy): a GitHub
+ * Actions job or service container lives for one job, the runner starts, stops and logs it, and the job's steps
+ * install and write in it. Asking it for a restart policy, a health check, log rotation, limits, a read-only
+ * root, dropped capabilities, no-new-privileges or a non-root user would be noise on every workflow.
+ */
+const NOT_FOR_CI_CONTAINERS = new Set(['BW1002', 'BW1006', 'BW1010', 'BW1011', 'BW1012', 'BW1013', 'BW1027', 'BW1028', 'BW1029', 'BW1030']);
+
+/** RUNTIME_RULES without NOT_FOR_CI_CONTAINERS. */
+const CI_CONTAINER_RULES = RUNTIME_RULES.filter((r) => !NOT_FOR_CI_CONTAINERS.has(r.meta.id));
+
 function collect(results: { scan: RunScan | undefined }[], ctx: ScanContext, diagnostics: Diagnostic[]): SourceOutput {
   const findings: Finding[] = [];
   let files = 0;
@@ -37,7 +48,7 @@ function collect(results: { scan: RunScan | undefined }[], ctx: ScanContext, dia
     diagnostics.push(...scan.diagnostics);
     for (const spec of scan.specs) {
       subjects++;
-      findings.push(...checkContainer(RUNTIME_RULES, spec, ctx.settings));
+      findings.push(...checkContainer(spec.managedBy ? CI_CONTAINER_RULES : RUNTIME_RULES, spec, ctx.settings));
     }
   }
   return { findings, diagnostics, files, subjects };

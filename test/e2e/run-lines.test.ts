@@ -78,6 +78,43 @@ describe('docker run lines (built CLI)', () => {
     assert.deepEqual([report.summary.files, report.summary.subjects], [6, 33]);
   });
 
+  it('a GitHub Actions job or service container: what its options grant is judged, not what the runner manages', () => {
+    const dir = join(tmp, 'gha');
+    const wf = join(dir, '.github', 'workflows');
+    spawnSync('mkdir', ['-p', wf]);
+    writeFileSync(
+      join(wf, 'ci.yml'),
+      [
+        'on: push',
+        'jobs:',
+        '  test:',
+        '    runs-on: ubuntu-latest',
+        '    container:',
+        '      image: node:20.11.1',
+        '      options: --privileged --cpus 2',
+        '    services:',
+        '      db:',
+        '        image: postgres:16.2',
+        '        options: --health-cmd pg_isready --cap-add SYS_ADMIN',
+        '    steps:',
+        '      - run: npm test',
+        '',
+      ].join('\n'),
+    );
+    const r = bulwark(['scan', dir, '--format', 'json'], { cwd: dir });
+    const report = JSON.parse(r.stdout) as JsonReport;
+    assert.deepEqual(
+      report.findings.map((f) => `${f.ruleId} ${f.subject} ${f.location.line}:${f.location.column}`),
+      [
+        'BW1026 jobs.test.container 6:14',
+        'BW1001 jobs.test.container 7:16',
+        'BW1026 jobs.test.services.db 10:16',
+        'BW1003 jobs.test.services.db 11:42',
+      ],
+    );
+    assert.equal(r.code, 1);
+  });
+
   it('covers every runtime rule with a violation written as a run line', () => {
     const report = JSON.parse(bulwark(['scan', 'test/fixtures/run', '--format', 'json']).stdout) as JsonReport;
     const hit = new Set(report.findings.filter((f) => f.status === 'violation').map((f) => f.ruleId));

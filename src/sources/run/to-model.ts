@@ -49,6 +49,7 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
   const name = run.subject ?? (nameOpt && validName ? nameOpt.value : `run@${line}`);
   // The logical path holds no line number, so fingerprints of a named container survive line moves.
   const spec = emptyContainerSpec(name, 'run', loc(dw.start, dw.end, `docker ${run.verb}`));
+  if (run.subject !== undefined) spec.managedBy = 'github-actions';
   const counts = new Map<string, number>();
   /**
    * Reports a value the Docker CLI would refuse, and returns it as an Unknown: the field was written, so rules
