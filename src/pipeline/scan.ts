@@ -155,7 +155,16 @@ function plan(opts: ScanOptions): Plan {
   }
   for (const s of skipped) {
     if (s.kind === 'folder') {
-      diagnostics.push({ code: 'unreadable', severity: 'error', message: `cannot read the folder: ${s.reason}`, at: { source: fs.display(s.path) } });
+      // A folder named on the command line that cannot be listed is an error: nothing that was asked for was seen.
+      // One met while walking is a warning: compose projects often hold a database's data folder that the
+      // container's user owns (postgres: uid 999, mode 700), and a scan of the project must not fail on it.
+      const named = folders.has(s.path);
+      diagnostics.push({
+        code: 'unreadable',
+        severity: named ? 'error' : 'warning',
+        message: `cannot read the folder: ${s.reason}${named ? '' : ' (list it under `ignore:` in .bulwark.yaml if that is meant)'}`,
+        at: { source: fs.display(s.path) },
+      });
       continue;
     }
     // A FIFO, a device or a link that leads nowhere is worth a word only where a handler would read the name.
@@ -170,7 +179,7 @@ function plan(opts: ScanOptions): Plan {
 
 /**
  * A warning for each file given that no handler reads, and for each folder given that holds no file any handler
- * reads (and no folder it could not list, an error already), so that a CI gate pointed at the wrong place (or at
+ * reads (and no folder it could not list, reported already), so that a CI gate pointed at the wrong place (or at
  * `compose-*.yaml` files, which are not compose names) does not pass silently.
  */
 function nothingFound(
@@ -202,7 +211,7 @@ function nothingFound(
         break;
       }
     }
-    // A folder that could not be listed, or holds one, is an error already: "nothing to scan" would be a guess.
+    // A folder that could not be listed, or holds one, is reported already: "nothing to scan" would be a guess.
     if (!any && unlisted.some((u) => u === abs || u.startsWith(prefix))) any = true;
     if (!any && folders.has(abs)) {
       // What the configuration's `ignore` left out is said, with the file: it may not be the user's (a parent folder's).

@@ -89,7 +89,7 @@ describe("a project's .env that cannot be read", () => {
 });
 
 describe('folders that cannot be read', () => {
-  it('a folder without permission is a located error (exit 2), not a silent skip; the rest is scanned', { skip }, () => {
+  it('a folder without permission is a located warning met while walking, an error when named; the rest is scanned', { skip }, () => {
     const dir = tree({ 'unr/c/compose.yaml': OTHER, 'unr/d/compose.yaml': OTHER, 'secret/compose.yaml': OTHER });
     symlinkSync('../../secret/compose.yaml', join(dir, 'unr/d/compose.override.yaml'));
     chmodSync(join(dir, 'unr/c'), 0o000);
@@ -98,7 +98,7 @@ describe('folders that cannot be read', () => {
     assert.equal(r.code, 2, r.stderr);
     const report = JSON.parse(r.stdout) as Report;
     assert.deepEqual(located(report), [
-      'error unreadable unr/c: cannot read the folder: permission denied; nothing below it was scanned',
+      'warning unreadable unr/c: cannot read the folder: permission denied; nothing below it was scanned (list it under `ignore:` in .bulwark.yaml if that is meant)',
       'error unreadable unr/d/compose.override.yaml: not scanned: a symbolic link whose target cannot be read (permission denied)',
     ]);
     assert.deepEqual(sources(report), ['unr/d/compose.yaml']);
@@ -145,7 +145,7 @@ describe('a build context that cannot be read', () => {
     assert.equal(r.code, 2, r.stderr);
     const report = JSON.parse(r.stdout) as Report;
     assert.deepEqual(located(report), [
-      'error unreadable di2/ctx: cannot read the folder: permission denied; nothing below it was scanned',
+      'warning unreadable di2/ctx: cannot read the folder: permission denied; nothing below it was scanned (list it under `ignore:` in .bulwark.yaml if that is meant)',
       'error unreadable di/ctx/.dockerignore: cannot read this .dockerignore: permission denied; whether the build context keeps secrets and VCS data out cannot be known',
       `error unreadable di2/compose.yaml: service "app" builds from di2/ctx/Dockerfile, which cannot be read (permission denied); the image's user and health check stay unknown`,
     ]);
