@@ -1030,14 +1030,14 @@ export const RULE_EXAMPLES: Record<string, RuleDocExample[]> = {
     {
       kind: 'invalid',
       format: 'compose',
-      code: 'services:\n  a: { image: nginx:1.27, user: root }\n  b: { image: nginx:1.27, user: "0" }\n  c: { image: nginx:1.27, user: "0:0" }\n  d: { image: nginx:1.27, user: 0 }\n  e: { image: nginx:1.27, user: "root:wheel" }\n',
+      code: 'services:\n  a: { image: nginx:1.27, user: root }\n  b: { image: nginx:1.27, user: "0" }\n  c: { image: nginx:1.27, user: "0:0" }\n  d: { image: nginx:1.27, user: "000" }\n  e: { image: nginx:1.27, user: "root:wheel" }\n',
       caption:
         'root in its spellings: reported at line 2, column 33 (root); line 3, column 33 (root); line 4, column 33 (root); line 5, column 33 (root); line 6, column 33 (root)',
     },
     {
       kind: 'valid',
       format: 'compose',
-      code: 'services:\n  a: { image: nginx:1.27, user: "10001:10001" }\n  b: { image: nginx:1.27, user: app }\n  c: { image: nginx:1.27, user: 1000 }\n  d: { image: nginx:1.27, user: "100:0" }\n',
+      code: 'services:\n  a: { image: nginx:1.27, user: "10001:10001" }\n  b: { image: nginx:1.27, user: app }\n  c: { image: nginx:1.27, user: "1000" }\n  d: { image: nginx:1.27, user: "100:0" }\n',
     },
     {
       kind: 'invalid',

@@ -12,7 +12,7 @@ testRule(requireNonRootUser, {
       services:
         a: { image: nginx:1.27, user: "10001:10001" }
         b: { image: nginx:1.27, user: app }
-        c: { image: nginx:1.27, user: 1000 }
+        c: { image: nginx:1.27, user: "1000" }
         d: { image: nginx:1.27, user: "100:0" }
     `,
     },
@@ -28,7 +28,7 @@ testRule(requireNonRootUser, {
         a: { image: nginx:1.27, user: root }
         b: { image: nginx:1.27, user: "0" }
         c: { image: nginx:1.27, user: "0:0" }
-        d: { image: nginx:1.27, user: 0 }
+        d: { image: nginx:1.27, user: "000" }
         e: { image: nginx:1.27, user: "root:wheel" }
     `,
       errors: [

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { checkContainer } from '../../check/index.js';
 import { type ContainerSpec, isUnknown, type Sourced } from '../../model/index.js';
+import { RUNTIME_RULES } from '../../rules/index.js';
 import { dedent } from '../../testing/dedent.js';
 import { memoryFs } from '../fs.js';
 import { scanComposeProject } from './index.js';
@@ -143,5 +145,55 @@ describe('booleans, as compose-go reads them (toBoolean)', () => {
       assert.deepEqual(warnings(r), [`error invalid-value 4:17 service "web": ${shown} is not a boolean`], text);
       assert.equal(reason(r.specs[0]?.privileged), `${shown} is not a valid value`, text);
     }
+  });
+});
+
+describe('values of a shape the compose-spec schema does not allow (compose refuses them)', () => {
+  const svc = (lines: string[], env: Record<string, string> = {}) => scan(['services:', '  web:', '    image: nginx:1.27', ...lines, ''].join('\n'), env);
+
+  const cases: [string, string, string][] = [
+    ['    cap_add: 5', '4:14', 'cap_add must be a list, not the number 5'],
+    ['    cap_add: [NET_ADMIN, 5]', '4:26', 'cap_add[1] must be a string, not the number 5'],
+    ['    security_opt: {a: b}', '4:19', 'security_opt must be a list, not a mapping'],
+    ['    user: {a: 1}', '4:11', 'user must be a string, not a mapping'],
+    ['    user: 1000', '4:11', 'user must be a string, not the number 1000'],
+    ['    healthcheck: true', '4:18', 'healthcheck must be a mapping, not the boolean true'],
+    ['    ports: {a: 1}', '4:12', 'ports must be a list, not a mapping'],
+    ['    ports: ["80:80", true]', '4:22', 'ports[1] must be a string, a number or a mapping, not the boolean true'],
+    ['    devices: [{target: /dev/x}]', '4:15', 'a long-syntax device needs a source'],
+    ['    environment: {A: {b: 1}}', '4:22', 'environment.A must be a string, a number, a boolean or nothing, not a mapping'],
+    ['    environment: [A=1, 2]', '4:24', 'environment[1] must be a string, not the number 2'],
+    ['    sysctls: net.ipv4.ip_forward=1', '4:14', 'sysctls must be a list or a mapping, not the string "net.ipv4.ip_forward=1"'],
+    ['    restart: false', '4:14', 'restart must be a string, not the boolean false'],
+    ['    deploy: [a]', '4:13', 'deploy must be a mapping, not a list'],
+    ['    deploy: {resources: {limits: {memory: [1]}}}', '4:43', 'deploy.resources.limits.memory must be a number or a string, not a list'],
+    ['    logging: {driver: local, options: {max-size: true}}', '4:50', 'logging.options.max-size must be a string or a number, not the boolean true'],
+    ['    ulimits: {nofile: {soft: x, hard: 2}}', '4:30', '"x" is not an integer'],
+    ['    tmpfs: {a: 1}', '4:12', 'tmpfs must be a string or a list, not a mapping'],
+    ['    networks: front', '4:15', 'networks must be a list or a mapping, not the string "front"'],
+    ['    build: 5', '4:12', 'build must be a string or a mapping, not the number 5'],
+  ];
+  for (const [line, where, message] of cases) {
+    it(line.trim(), () => assert.deepEqual(svc([line]).messages, [`invalid-value ${where} service "web": ${message}`]));
+  }
+
+  it('a string from the environment where compose wants a list names its variable', () => {
+    const r = svc(['    cap_add: ${CAPS}'], { CAPS: 'hunter2hunter2SECRETVAL' });
+    assert.deepEqual(r.messages, ['invalid-value 4:14 service "web": cap_add must be a list, not the string "${CAPS}" (from the environment, 23 characters)']);
+  });
+
+  it('a refused value is not read as another: no capability "5", no user, no health check; rules say they cannot be known', () => {
+    const r = svc(['    cap_add: [5]', '    user: {a: 1}', '    healthcheck: true', '    security_opt: {a: b}', '    ports: {a: 1}']);
+    const web = r.specs[0] as ContainerSpec;
+    assert.equal(reason(web.capAdd[0]), '"5" is not a valid value');
+    assert.equal(reason(web.user), 'a mapping is not a valid value');
+    assert.equal(reason(web.healthcheck), '"true" is not a valid value');
+    assert.deepEqual([web.securityOpt.other, web.ports], [[], []]);
+    const findings = checkContainer(RUNTIME_RULES, web).map((f) => `${f.ruleId} ${f.status} ${f.message}`);
+    assert.equal(
+      findings.some((f) => /capability 5/.test(f)),
+      false,
+    );
+    assert.ok(findings.includes('BW1030 unknown The user of service "web" cannot be known: a mapping is not a valid value.'), findings.join('\n'));
   });
 });

@@ -5,6 +5,7 @@ import {
   emptyContainerSpec,
   type Healthcheck,
   type ImageRef,
+  isUnknown,
   type LogConfig,
   type Mount,
   normalizeCapability,
@@ -24,88 +25,94 @@ import {
   type ValuePiece,
 } from '../../model/index.js';
 
-import { toNameMap } from './merge.js';
 import type { ComposeService } from './project.js';
 import { get, type LMap, type LNode, type LScalar, locate } from './tree.js';
 
 /**
  * Maps one merged compose service to a ContainerSpec (compose-spec "Services top-level elements"), keeping
- * every value's location and logical path (`services.api.cap_add[1]`). Values compose would refuse
- * become `invalid-value` diagnostics and are left out of the model; their messages quote values through
- * `quoteValue`, so a value from the environment shows as its variable (`"${DB_PASSWORD}"`), never as its text.
+ * every value's location and logical path (`services.api.cap_add[1]`). Each key is read with the shape the
+ * compose-spec schema gives it (a string, a boolean, a list, a mapping, a list or a mapping of names...), by one
+ * reader per shape; a value of another shape, or one compose would refuse, becomes an `invalid-value` diagnostic
+ * and is left out of the model (a single value becomes Unknown: rules say it cannot be known, not that it is
+ * missing). Messages quote values through `quoteValue`, so a value from the environment shows as its variable
+ * (`"${DB_PASSWORD}"`), never as its text.
  */
 export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[]): ContainerSpec {
   const base = `services.${svc.name}`;
   const n = svc.node;
   const spec = emptyContainerSpec(svc.name, 'compose', locate(svc.key, base));
   const p = (k: string) => `${base}.${k}`;
-  const bad: Bad = (node, path, message) =>
-    diagnostics.push({ code: 'invalid-value', severity: 'error', message: `service "${svc.name}": ${message}`, at: locate(node, path) });
-  const warn: Bad = (node, path, message) =>
-    diagnostics.push({ code: 'invalid-value', severity: 'warning', message: `service "${svc.name}": ${message}`, at: locate(node, path) });
-  const r: Report = { bad, warn };
+  const report =
+    (severity: Diagnostic['severity']): Bad =>
+    (node, path, message) =>
+      diagnostics.push({ code: 'invalid-value', severity, message: `service "${svc.name}": ${message}`, at: locate(node, path) });
+  const r: Report = { bad: report('error'), warn: report('warning'), base };
 
-  const image = get(n, 'image');
+  const image = readText(get(n, 'image'), p('image'), r);
   if (image) {
-    const s = scalarText(image);
-    if (s !== undefined) {
-      if (typeof s !== 'string') spec.image = { value: s, at: locate(image, p('image')) };
-      else {
-        try {
-          spec.image = { value: parseImageRef(s, piecesOf(image)) as ImageRef, at: locate(image, p('image')) };
-        } catch (e) {
-          bad(image, p('image'), (e as Error).message);
-        }
+    const node = get(n, 'image') as LScalar;
+    if (typeof image.value !== 'string') spec.image = { value: image.value, at: image.at };
+    else {
+      try {
+        spec.image = { value: parseImageRef(image.value, node.pieces) as ImageRef, at: image.at };
+      } catch (e) {
+        r.bad(node, p('image'), (e as Error).message);
       }
     }
   }
-  const user = get(n, 'user');
-  if (user) setText(user, p('user'), (v) => (spec.user = v));
-  setBool(get(n, 'privileged'), p('privileged'), (v) => (spec.privileged = v), r);
-  setBool(get(n, 'read_only'), p('read_only'), (v) => (spec.readonlyRootfs = v), r);
+  const user = readText(get(n, 'user'), p('user'), r);
+  if (user) spec.user = user;
+  const privileged = readBool(get(n, 'privileged'), p('privileged'), r);
+  if (privileged) spec.privileged = privileged;
+  const readOnly = readBool(get(n, 'read_only'), p('read_only'), r);
+  if (readOnly) spec.readonlyRootfs = readOnly;
 
-  forEachItem(get(n, 'cap_add'), p('cap_add'), (item, path) => {
-    const t = scalarText(item);
-    if (t !== undefined) spec.capAdd.push({ value: typeof t === 'string' ? normalizeCapability(t) : t, at: locate(item, path) });
-  });
-  forEachItem(get(n, 'cap_drop'), p('cap_drop'), (item, path) => {
-    const t = scalarText(item);
-    if (t !== undefined) spec.capDrop.push({ value: typeof t === 'string' ? normalizeCapability(t) : t, at: locate(item, path) });
-  });
-  forEachItem(get(n, 'security_opt'), p('security_opt'), (item, path) => {
-    const t = scalarText(item);
-    if (t === undefined) return;
-    const at = locate(item, path);
-    if (typeof t === 'string') parseSecurityOpt(t, at, spec.securityOpt);
-    else if (item.kind === 'scalar' && typeof item.value === 'string') parseSecurityOpt(item.value, at, spec.securityOpt, t);
-    else spec.securityOpt.other.push({ value: t, at });
-  });
+  for (const [item, path] of readList(get(n, 'cap_add'), p('cap_add'), r)) {
+    const t = readText(item, path, r);
+    if (t) spec.capAdd.push({ value: typeof t.value === 'string' ? normalizeCapability(t.value) : t.value, at: t.at });
+  }
+  for (const [item, path] of readList(get(n, 'cap_drop'), p('cap_drop'), r)) {
+    const t = readText(item, path, r);
+    if (t) spec.capDrop.push({ value: typeof t.value === 'string' ? normalizeCapability(t.value) : t.value, at: t.at });
+  }
+  for (const [item, path] of readList(get(n, 'security_opt'), p('security_opt'), r)) {
+    const t = readText(item, path, r);
+    if (!t) continue;
+    if (typeof t.value === 'string') parseSecurityOpt(t.value, t.at, spec.securityOpt);
+    // `seccomp=${PROFILE}`: which option it is is known, its value is not.
+    else if (item.kind === 'scalar' && typeof item.value === 'string') parseSecurityOpt(item.value, t.at, spec.securityOpt, t.value);
+    else spec.securityOpt.other.push({ value: t.value, at: t.at });
+  }
 
-  const tmpfs = get(n, 'tmpfs');
-  if (tmpfs?.kind === 'scalar') pushTmpfs(tmpfs, p('tmpfs'), spec);
-  else forEachItem(tmpfs, p('tmpfs'), (item, path) => pushTmpfs(item, path, spec));
+  for (const [item, path] of readList(get(n, 'tmpfs'), p('tmpfs'), r, { orText: true })) {
+    const t = readText(item, path, r);
+    if (t) spec.tmpfs.push({ value: typeof t.value === 'string' ? (t.value.split(':')[0] as string) : t.value, at: t.at });
+  }
 
-  forEachItem(get(n, 'volumes'), p('volumes'), (item, path) => {
+  for (const [item, path] of readList(get(n, 'volumes'), p('volumes'), r)) {
     const m = volumeOf(item, path, r);
-    if (m === undefined) return;
-    if (typeof m === 'string') return bad(item, path, m);
+    if (m === undefined) continue;
     const at = locate(item, path);
     spec.mounts.push({ value: m, at });
-    if (!('kind' in m) && m.type === 'tmpfs') spec.tmpfs.push({ value: m.target, at });
-  });
+    if (!isUnknown(m) && m.type === 'tmpfs') spec.tmpfs.push({ value: m.target, at });
+  }
 
-  forEachItem(get(n, 'ports'), p('ports'), (item, path) => {
-    const r = portsOf(item);
-    if (typeof r === 'string') return bad(item, path, r);
-    for (const b of r) spec.ports.push({ value: b, at: locate(item, path) });
-  });
+  for (const [item, path] of readList(get(n, 'ports'), p('ports'), r)) {
+    const b = portOf(item, path, r);
+    if (b !== undefined) spec.ports.push({ value: b, at: locate(item, path) });
+  }
 
-  const nm = get(n, 'network_mode');
-  if (nm) setText(nm, p('network_mode'), (v) => (spec.networkMode = v));
+  const networkMode = readText(get(n, 'network_mode'), p('network_mode'), r);
+  if (networkMode) spec.networkMode = networkMode;
   const networks = get(n, 'networks');
-  if (networks?.kind === 'seq') forEachItem(networks, p('networks'), (item, path) => setText(item, path, (v) => spec.networks.push(v)));
-  else if (networks?.kind === 'map')
+  if (networks?.kind === 'map') {
     for (const [name, pair] of networks.entries) spec.networks.push({ value: name, at: locate(pair.key, `${p('networks')}.${name}`) });
+  } else {
+    for (const [item, path] of readList(networks, p('networks'), r, { want: 'a list or a mapping' })) {
+      const t = readText(item, path, r);
+      if (t) spec.networks.push(t);
+    }
+  }
 
   for (const [key, field] of [
     ['pid', 'pidMode'],
@@ -114,97 +121,183 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[]): C
     ['userns_mode', 'usernsMode'],
     ['cgroup', 'cgroupnsMode'],
   ] as const) {
-    const v = get(n, key);
-    if (v) setText(v, p(key), (s) => (spec[field] = s));
+    const v = readText(get(n, key), p(key), r);
+    if (v) spec[field] = v;
   }
 
-  forEachItem(get(n, 'devices'), p('devices'), (item, path) => {
-    const d = deviceOf(item);
+  for (const [item, path] of readList(get(n, 'devices'), p('devices'), r)) {
+    const d = deviceOf(item, path, r);
     if (d !== undefined) spec.devices.push({ value: d, at: locate(item, path) });
-  });
+  }
 
   const sysctls = get(n, 'sysctls');
-  const sysMap = sysctls ? toNameMap(sysctls) : undefined;
-  if (sysMap) {
-    for (const [name, pair] of sysMap.entries) {
-      const t = scalarText(pair.value);
-      spec.sysctls.push({
-        value: typeof t === 'object' ? t : [name, t === undefined ? '' : String(t)],
-        at: locate(sysctls?.kind === 'seq' ? pair.key : pair.key, `${p('sysctls')}.${name}`),
-      });
-    }
+  for (const { name, key, value } of readNamed(sysctls, p('sysctls'), r)) {
+    const at = locate(key, `${p('sysctls')}.${name}`);
+    if (value === null) spec.sysctls.push({ value: [name, ''], at });
+    else spec.sysctls.push({ value: value.unknown ?? [name, String(value.value)], at });
   }
 
-  readLimits(n, p, spec, bad);
+  const deploy = readMap(get(n, 'deploy'), p('deploy'), r);
+  const deployMap = deploy && !isUnknown(deploy) ? deploy : undefined;
+  readLimits(n, deployMap, p, spec, r);
   readHealthcheck(get(n, 'healthcheck'), p('healthcheck'), spec, r);
-  readRestart(n, p, spec);
+  readRestart(n, deployMap, p, spec, r);
 
   const environment = get(n, 'environment');
-  const envMap = environment ? toNameMap(environment) : undefined;
-  if (envMap) {
-    for (const [name, pair] of envMap.entries) {
-      const v = pair.value;
-      const at = locate(environment?.kind === 'seq' ? v : pair.key, `${p('environment')}.${name}`);
-      if (v.kind !== 'scalar') continue;
-      if (v.unknown)
-        spec.env.push({ value: typeof v.value === 'string' ? { name, unknownValue: v.unknown, template: v.value } : { name, unknownValue: v.unknown }, at });
-      else spec.env.push({ value: v.value === null ? { name } : { name, value: String(v.value) }, at });
-    }
+  for (const { name, key, value } of readNamed(environment, p('environment'), r)) {
+    const at = locate(environment?.kind === 'seq' ? (value ?? key) : key, `${p('environment')}.${name}`);
+    if (value === null) spec.env.push({ value: { name }, at });
+    else if (value.unknown)
+      spec.env.push({
+        value: typeof value.value === 'string' ? { name, unknownValue: value.unknown, template: value.value } : { name, unknownValue: value.unknown },
+        at,
+      });
+    else spec.env.push({ value: value.value === null ? { name } : { name, value: String(value.value) }, at });
   }
-  forEachItem(get(n, 'secrets'), p('secrets'), (item, path) => {
-    const at = locate(item, path);
-    if (item.kind === 'scalar') {
-      const t = scalarText(item);
-      if (t !== undefined) spec.secrets.push({ value: typeof t === 'string' ? { source: t } : t, at });
-    } else if (item.kind === 'map') {
-      const src = scalarText(get(item, 'source'));
-      const tgt = scalarText(get(item, 'target'));
-      if (typeof src === 'string') spec.secrets.push({ value: typeof tgt === 'string' ? { source: src, target: tgt } : { source: src }, at });
+  for (const [item, path] of readList(get(n, 'secrets'), p('secrets'), r)) {
+    if (item.kind === 'map') {
+      const src = readText(get(item, 'source'), `${path}.source`, r);
+      const tgt = readText(get(item, 'target'), `${path}.target`, r);
+      if (typeof src?.value === 'string')
+        spec.secrets.push({ value: typeof tgt?.value === 'string' ? { source: src.value, target: tgt.value } : { source: src.value }, at: locate(item, path) });
+      continue;
     }
-  });
-  readLogging(get(n, 'logging'), p('logging'), spec);
+    const t = readText(item, path, r, 'a string or a mapping');
+    if (t) spec.secrets.push({ value: typeof t.value === 'string' ? { source: t.value } : t.value, at: t.at });
+  }
+  readLogging(get(n, 'logging'), p('logging'), spec, r);
 
   const build = get(n, 'build');
-  if (build) {
-    const ctx = build.kind === 'scalar' ? scalarText(build) : scalarText(get(build, 'context'));
-    const df = build.kind === 'map' ? scalarText(get(build, 'dockerfile')) : undefined;
+  if (build?.kind === 'map') {
+    const ctx = readText(get(build, 'context'), p('build.context'), r)?.value;
+    const df = readText(get(build, 'dockerfile'), p('build.dockerfile'), r)?.value;
     spec.build = {
       context: typeof ctx === 'string' ? ctx : '.',
       dockerfile: typeof df === 'string' ? df : 'Dockerfile',
       baseDir: svc.baseDir,
       at: locate(build, p('build')),
     };
-    const targetNode = build.kind === 'map' ? get(build, 'target') : undefined;
-    const target = scalarText(targetNode);
-    if (targetNode && target !== undefined) spec.build.target = { value: target, at: locate(targetNode, p('build.target')) };
+    const target = readText(get(build, 'target'), p('build.target'), r);
+    if (target) spec.build.target = target;
+  } else if (build !== undefined) {
+    const ctx = readText(build, p('build'), r, 'a string or a mapping');
+    if (ctx) spec.build = { context: typeof ctx.value === 'string' ? ctx.value : '.', dockerfile: 'Dockerfile', baseDir: svc.baseDir, at: ctx.at };
   }
   return spec;
 }
 
 type Bad = (node: LNode, path: string, message: string) => void;
 
-/** Where an interpolated scalar's value came from, for `quoteValue`; undefined for a value written in the file. */
-function piecesOf(node: LNode | undefined): readonly ValuePiece[] | undefined {
-  return node?.kind === 'scalar' ? node.pieces : undefined;
-}
-
-/** The text of a scalar (numbers as strings), its Unknown marker, or undefined for null/non-scalars. */
-function scalarText(node: LNode | undefined): string | Unknown | undefined {
-  if (node?.kind !== 'scalar') return undefined;
-  if (node.unknown) return node.unknown;
-  if (node.value === null) return undefined;
-  return String(node.value);
-}
-
-function setText(node: LNode, path: string, set: (v: Sourced<string>) => void): void {
-  const t = scalarText(node);
-  if (t !== undefined) set({ value: t, at: locate(node, path) });
-}
-
-/** Where a service's input problems go: errors (`bad`, compose refuses the value) and warnings (`warn`, compose reads it but says so). */
+/**
+ * Where a service's input problems go: errors (`bad`, compose refuses the value) and warnings (`warn`, compose reads
+ * it but says so); `base` is the service's path (`services.web`), which messages leave out.
+ */
 interface Report {
   bad: Bad;
   warn: Bad;
+  base: string;
+}
+
+/** A path as messages show it, from the service: `cap_add[0]` for `services.web.cap_add[0]`. */
+function keyPath(path: string, r: Report): string {
+  return path.startsWith(`${r.base}.`) ? path.slice(r.base.length + 1) : path;
+}
+
+/** A value as a type error names it: `a mapping`, `a list`, `the number 5`, `the string "x"` (quoted through quoteValue). */
+function describe(node: LNode): string {
+  if (node.kind === 'map') return 'a mapping';
+  if (node.kind === 'seq') return 'a list';
+  if (typeof node.value === 'string') return `the string ${quoteValue(node.value, node.pieces)}`;
+  return `the ${typeof node.value} ${String(node.value)}`;
+}
+
+/**
+ * Reports a value of a shape the schema does not allow at `path` (compose refuses the file: "must be a string"),
+ * and returns the Unknown that stands for it in the model.
+ */
+function wrongShape(node: LNode, path: string, want: string, r: Report): Unknown {
+  r.bad(node, path, `${keyPath(path, r)} must be ${want}, not ${describe(node)}`);
+  if (node.kind === 'scalar') return invalid(node);
+  return unknown(`${describe(node)} is not a valid value`);
+}
+
+/** True for a key that is absent, or written with no value (`cap_add:`), which compose takes as not set. */
+function isUnset(node: LNode | undefined): node is undefined | (LScalar & { value: null }) {
+  return node === undefined || (node.kind === 'scalar' && node.value === null && !node.unknown);
+}
+
+/**
+ * A string field (schema `"type": "string"`: `user`, `image`, `restart`, a list item of `cap_add`...). Unknown for a
+ * variable without a value, and for any other shape (reported: a number, a boolean, a mapping or a list). `want`
+ * names the shapes the field takes, for the message, when a caller reads the other ones itself.
+ */
+function readText(node: LNode | undefined, path: string, r: Report, want = 'a string'): Sourced<string> | undefined {
+  if (isUnset(node)) return undefined;
+  const at = locate(node, path);
+  if (node.kind === 'scalar') {
+    if (node.unknown) return { value: node.unknown, at };
+    if (typeof node.value === 'string') return { value: node.value, at };
+  }
+  return { value: wrongShape(node, path, want, r), at };
+}
+
+/**
+ * A list field (schema `"type": "array"`): its items with their paths. Nothing for a field not set, or of another
+ * shape (reported); with `orText` (schema `string_or_list`: `tmpfs`), a string stands for a list of one.
+ */
+function readList(node: LNode | undefined, path: string, r: Report, opts: { orText?: boolean; want?: string } = {}): [LNode, string][] {
+  if (isUnset(node)) return [];
+  if (node.kind === 'seq') return node.items.map((item, i) => [item, `${path}[${i}]`]);
+  if (opts.orText && node.kind === 'scalar' && (node.unknown || typeof node.value === 'string')) return [[node, path]];
+  wrongShape(node, path, opts.want ?? (opts.orText ? 'a string or a list' : 'a list'), r);
+  return [];
+}
+
+/** A mapping field (schema `"type": "object"`: `healthcheck`, `logging`, `deploy`...); undefined when not set, Unknown for another shape (reported). */
+function readMap(node: LNode | undefined, path: string, r: Report): LMap | Unknown | undefined {
+  if (isUnset(node)) return undefined;
+  if (node.kind === 'map') return node;
+  return wrongShape(node, path, 'a mapping', r);
+}
+
+/** One entry of a `list_or_dict` field: its name, where the name is written, and its value (null: none, `- NAME`). */
+interface Named {
+  name: string;
+  key: LScalar;
+  value: LScalar | null;
+}
+
+/**
+ * A `list_or_dict` field (`environment`, `sysctls`, `labels`): a mapping of names to strings, numbers, booleans or
+ * nothing, or a list of `NAME=value` / `NAME` strings. A later entry of a name wins, as in compose. Values of another
+ * shape (a nested mapping, a number in the list form) are reported and left out.
+ */
+function readNamed(node: LNode | undefined, path: string, r: Report): Named[] {
+  if (isUnset(node)) return [];
+  const out = new Map<string, Named>();
+  if (node.kind === 'map') {
+    for (const [name, pair] of node.entries) {
+      const v = pair.value;
+      if (v.kind !== 'scalar') {
+        wrongShape(v, `${path}.${name}`, 'a string, a number, a boolean or nothing', r);
+        continue;
+      }
+      out.set(name, { name, key: pair.key, value: v.value === null && !v.unknown ? null : v });
+    }
+    return [...out.values()];
+  }
+  for (const [item, itemPath] of readList(node, path, r, { want: 'a list or a mapping' })) {
+    if (item.kind !== 'scalar' || (typeof item.value !== 'string' && !item.unknown)) {
+      if (!isUnset(item)) wrongShape(item, itemPath, 'a string', r);
+      continue;
+    }
+    const text = String(item.value);
+    const eq = text.indexOf('=');
+    const name = eq === -1 ? text : text.slice(0, eq);
+    // `NAME=${VALUE}` keeps its Unknown; `NAME` alone has no value (the caller's environment gives it).
+    out.set(name, { name, key: item, value: eq !== -1 ? { ...item, value: text.slice(eq + 1) } : item.unknown ? { ...item, value: null } : null });
+  }
+  return [...out.values()];
 }
 
 /**
@@ -232,13 +325,14 @@ function toBoolean(s: string): { value: boolean; yaml11: boolean } | undefined {
 }
 
 /**
- * Reads a boolean field as compose does: a YAML boolean, or a string `toBoolean` takes (a YAML 1.1 word with a
- * located warning). Unknown for a variable without a value, and for a value compose refuses (a located error;
- * a number is refused too: the schema wants a boolean or a string). Undefined when not set (null).
+ * A boolean field (schema `["boolean", "string"]`), read as compose does: a YAML boolean, or a string `toBoolean`
+ * takes (a YAML 1.1 word with a located warning). Unknown for a variable without a value, and for a value compose
+ * refuses (a located error; a number, a list or a mapping is refused too). Undefined when not set.
  */
 function readBool(node: LNode | undefined, path: string, r: Report): Sourced<boolean> | undefined {
-  if (node?.kind !== 'scalar' || node.value === null) return undefined;
+  if (isUnset(node)) return undefined;
   const at = locate(node, path);
+  if (node.kind !== 'scalar') return { value: wrongShape(node, path, 'a boolean', r), at };
   if (node.unknown) return { value: node.unknown, at };
   if (typeof node.value === 'boolean') return { value: node.value, at };
   const b = typeof node.value === 'string' ? toBoolean(node.value) : undefined;
@@ -254,99 +348,95 @@ function readBool(node: LNode | undefined, path: string, r: Report): Sourced<boo
   return { value: b.value, at };
 }
 
-function setBool(node: LNode | undefined, path: string, set: (v: Sourced<boolean>) => void, r: Report): void {
-  const b = readBool(node, path, r);
-  if (b) set(b);
-}
-
 /** The Unknown for a value compose refuses; `raw` only for a value written in the file (it may be a secret otherwise). */
 function invalid(node: LScalar): Unknown {
   const reason = `${quoteValue(String(node.value), node.pieces)} is not a valid value`;
   return node.pieces ? unknown(reason) : unknown(reason, String(node.value));
 }
 
-function forEachItem(node: LNode | undefined, path: string, fn: (item: LNode, path: string) => void): void {
-  if (node?.kind === 'seq') {
-    node.items.forEach((item, i) => {
-      fn(item, `${path}[${i}]`);
-    });
-  } else if (node?.kind === 'scalar' && node.value !== null) fn(node, `${path}[0]`);
-}
-
-function pushTmpfs(item: LNode, path: string, spec: ContainerSpec): void {
-  const t = scalarText(item);
-  if (t === undefined) return;
-  spec.tmpfs.push({ value: typeof t === 'string' ? (t.split(':')[0] as string) : t, at: locate(item, path) });
-}
-
-function volumeOf(item: LNode, path: string, r: Report): Sourced<Mount>['value'] | string | undefined {
-  if (item.kind === 'scalar') {
-    const t = scalarText(item);
+/** A `volumes` item: the short syntax (a string) or the long one (a mapping with a target). */
+function volumeOf(item: LNode, path: string, r: Report): Mount | Unknown | undefined {
+  if (item.kind !== 'map') {
+    const t = readText(item, path, r, 'a string or a mapping');
     if (t === undefined) return undefined;
-    if (typeof t === 'string') return parseVolumeSpec(t);
-    if (typeof item.value !== 'string') return t;
+    if (typeof t.value === 'string') return parseVolumeSpec(t.value);
+    if (item.kind !== 'scalar' || typeof item.value !== 'string') return t.value;
     // `${SRC}:/target`: the target is known, the source is not; rules decide what they can (status unknown).
     const m = parseVolumeSpec(item.value);
     if (m.source?.includes('$')) m.type = 'bind';
     return m;
   }
-  if (item.kind !== 'map') return 'a volume must be a string or a mapping';
-  const type = scalarText(get(item, 'type'));
-  const target = scalarText(get(item, 'target'));
-  if (typeof target !== 'string') return typeof target === 'object' ? target : 'a long-syntax volume needs a target';
-  const source = scalarText(get(item, 'source'));
+  const type = readText(get(item, 'type'), `${path}.type`, r)?.value;
+  const target = readText(get(item, 'target'), `${path}.target`, r)?.value;
+  if (typeof target !== 'string') {
+    if (target === undefined) r.bad(item, path, 'a long-syntax volume needs a target');
+    return target;
+  }
+  const source = readText(get(item, 'source'), `${path}.source`, r)?.value;
   // A read_only that cannot be known, or that compose refuses (reported), leaves the mount writable: the default.
   const ro = readBool(get(item, 'read_only'), `${path}.read_only`, r)?.value;
-  const m: Mount = {
-    type: (typeof type === 'string' ? type : 'volume') as Mount['type'],
-    target,
-    readOnly: ro === true,
-  };
-  if (typeof source === 'string') m.source = source;
-  else if (typeof source === 'object') return source;
-  const bind = get(item, 'bind');
-  const prop = scalarText(get(bind, 'propagation'));
-  if (typeof prop === 'string') m.propagation = prop;
-  const sel = scalarText(get(bind, 'selinux'));
-  if (sel === 'z' || sel === 'Z') m.selinux = sel;
+  const m: Mount = { type: (typeof type === 'string' ? type : 'volume') as Mount['type'], target, readOnly: ro === true };
+  if (isUnknown(source)) return source;
+  if (source !== undefined) m.source = source;
+  const bind = readMap(get(item, 'bind'), `${path}.bind`, r);
+  if (bind && !isUnknown(bind)) {
+    const prop = readText(get(bind, 'propagation'), `${path}.bind.propagation`, r)?.value;
+    if (typeof prop === 'string') m.propagation = prop;
+    const sel = readText(get(bind, 'selinux'), `${path}.bind.selinux`, r)?.value;
+    if (sel === 'z' || sel === 'Z') m.selinux = sel;
+  }
   return m;
 }
 
-function portsOf(item: LNode): (PortBinding | Unknown)[] | string {
-  if (item.kind === 'scalar') {
-    const t = scalarText(item);
-    if (t === undefined) return [];
-    if (typeof t !== 'string') return [t];
-    try {
-      return [parsePortSpec(t, item.pieces)];
-    } catch (e) {
-      return (e as Error).message;
-    }
-  }
-  if (item.kind !== 'map') return 'a port must be a string, a number or a mapping';
-  const target = scalarText(get(item, 'target'));
-  if (target === undefined) return 'a long-syntax port needs a target';
-  if (typeof target !== 'string') return [target];
-  const published = scalarText(get(item, 'published'));
-  const hostIp = scalarText(get(item, 'host_ip'));
-  const proto = scalarText(get(item, 'protocol'));
-  if (typeof published === 'object') return [published];
-  if (typeof hostIp === 'object') return [hostIp];
-  const b: PortBinding = { containerPort: target, protocol: proto === 'udp' || proto === 'sctp' ? proto : 'tcp' };
-  if (published !== undefined && published !== '') b.hostPort = published;
-  if (hostIp !== undefined && hostIp !== '') b.hostIp = hostIp.replace(/^\[|\]$/g, '');
-  return [b];
+/** The text of a field the schema gives a string or a number (a port, a ulimit): numbers as written. */
+function readTextOrNumber(node: LNode | undefined, path: string, r: Report): Sourced<string> | undefined {
+  if (node?.kind === 'scalar' && typeof node.value === 'number') return { value: String(node.value), at: locate(node, path) };
+  return readText(node, path, r, 'a string or a number');
 }
 
-function deviceOf(item: LNode): DeviceMapping | Unknown | undefined {
+/** A `ports` item: the short syntax (a string or a number) or the long one (a mapping with a target). */
+function portOf(item: LNode, path: string, r: Report): PortBinding | Unknown | undefined {
+  if (item.kind !== 'map') {
+    if (item.kind === 'scalar' && typeof item.value === 'number') return parsePort(String(item.value), item, path, r);
+    const t = readText(item, path, r, 'a string, a number or a mapping');
+    if (t === undefined) return undefined;
+    return typeof t.value === 'string' ? parsePort(t.value, item as LScalar, path, r) : t.value;
+  }
+  const target = readTextOrNumber(get(item, 'target'), `${path}.target`, r)?.value;
+  const published = readTextOrNumber(get(item, 'published'), `${path}.published`, r)?.value;
+  const hostIp = readText(get(item, 'host_ip'), `${path}.host_ip`, r)?.value;
+  const proto = readText(get(item, 'protocol'), `${path}.protocol`, r)?.value;
+  if (target === undefined) {
+    r.bad(item, path, 'a long-syntax port needs a target');
+    return undefined;
+  }
+  for (const v of [target, published, hostIp]) if (isUnknown(v)) return v;
+  const b: PortBinding = { containerPort: target as string, protocol: proto === 'udp' || proto === 'sctp' ? proto : 'tcp' };
+  if (published !== undefined && published !== '') b.hostPort = published as string;
+  if (hostIp !== undefined && hostIp !== '') b.hostIp = (hostIp as string).replace(/^\[|\]$/g, '');
+  return b;
+}
+
+function parsePort(text: string, node: LScalar, path: string, r: Report): PortBinding | undefined {
+  try {
+    return parsePortSpec(text, node.pieces);
+  } catch (e) {
+    r.bad(node, path, (e as Error).message);
+    return undefined;
+  }
+}
+
+/** A `devices` item: `/dev/x[:/dev/y[:rwm]]`, or a mapping with a source. */
+function deviceOf(item: LNode, path: string, r: Report): DeviceMapping | Unknown | undefined {
   if (item.kind === 'map') {
-    const s = scalarText(get(item, 'source'));
-    const t = scalarText(get(item, 'target'));
-    const perm = scalarText(get(item, 'permissions'));
-    if (typeof s !== 'string') return typeof s === 'object' ? s : undefined;
+    const s = readText(get(item, 'source'), `${path}.source`, r)?.value;
+    const t = readText(get(item, 'target'), `${path}.target`, r)?.value;
+    const perm = readText(get(item, 'permissions'), `${path}.permissions`, r)?.value;
+    if (s === undefined) r.bad(item, path, 'a long-syntax device needs a source');
+    if (typeof s !== 'string') return s;
     return { pathOnHost: s, pathInContainer: typeof t === 'string' ? t : s, permissions: typeof perm === 'string' ? perm : 'rwm' };
   }
-  const t = scalarText(item);
+  const t = readText(item, path, r, 'a string or a mapping')?.value;
   if (t === undefined || typeof t !== 'string') return t;
   const [host, ctr, perm] = t.split(':');
   return { pathOnHost: host as string, pathInContainer: ctr ?? (host as string), permissions: perm ?? 'rwm' };
@@ -355,14 +445,20 @@ function deviceOf(item: LNode): DeviceMapping | Unknown | undefined {
 /** A parser of a number that takes an interpolated value's pieces for its message (`parseBytes`, `parseDuration`). */
 type NumberParser = (s: string | number, pieces?: readonly ValuePiece[]) => number;
 
-function numberish(node: LNode | undefined, path: string, parse: NumberParser, bad: Bad): Sourced<number> | undefined {
-  if (node?.kind !== 'scalar' || node.value === null) return undefined;
+/**
+ * A field the schema gives a number or a string (`cpus`, `mem_limit`, `pids_limit`, `healthcheck.retries`...), parsed
+ * with `parse`: Unknown for a variable without a value, and for a value compose refuses (reported: one `parse`
+ * refuses, a boolean, a list or a mapping).
+ */
+function numberish(node: LNode | undefined, path: string, parse: NumberParser, r: Report): Sourced<number> | undefined {
+  if (isUnset(node)) return undefined;
   const at = locate(node, path);
+  if (node.kind !== 'scalar' || typeof node.value === 'boolean') return { value: wrongShape(node, path, 'a number or a string', r), at };
   if (node.unknown) return { value: node.unknown, at };
   try {
-    return { value: parse(typeof node.value === 'boolean' ? String(node.value) : node.value, node.pieces), at };
+    return { value: parse(node.value as string | number, node.pieces), at };
   } catch (e) {
-    bad(node, path, (e as Error).message);
+    r.bad(node, path, (e as Error).message);
     return { value: invalid(node), at };
   }
 }
@@ -373,34 +469,52 @@ const int: NumberParser = (s, pieces) => {
   return n;
 };
 
-function readLimits(n: LMap, p: (k: string) => string, spec: ContainerSpec, bad: Bad): void {
-  const lim = get(get(get(n, 'deploy'), 'resources'), 'limits');
+/** A mapping inside a mapping (`resources.limits` of `deploy`): undefined when a level is not set, or not a mapping (reported). */
+function readMapPath(n: LMap | undefined, keys: readonly string[], path: string, r: Report): LMap | undefined {
+  let at = n;
+  for (const k of keys) {
+    path = `${path}.${k}`;
+    const next = readMap(get(at, k), path, r);
+    if (next === undefined || isUnknown(next)) return undefined;
+    at = next;
+  }
+  return at;
+}
+
+function readLimits(n: LMap, deploy: LMap | undefined, p: (k: string) => string, spec: ContainerSpec, r: Report): void {
+  const lim = readMapPath(deploy, ['resources', 'limits'], p('deploy'), r);
   const lp = (k: string) => p(`deploy.resources.limits.${k}`);
-  const cpus = numberish(get(lim, 'cpus'), lp('cpus'), parseCpus, bad) ?? numberish(get(n, 'cpus'), p('cpus'), parseCpus, bad);
+  const cpus = numberish(get(lim, 'cpus'), lp('cpus'), parseCpus, r) ?? numberish(get(n, 'cpus'), p('cpus'), parseCpus, r);
   if (cpus) spec.limits.nanoCpus = cpus;
-  const mem = numberish(get(lim, 'memory'), lp('memory'), parseBytes, bad) ?? numberish(get(n, 'mem_limit'), p('mem_limit'), parseBytes, bad);
+  const mem = numberish(get(lim, 'memory'), lp('memory'), parseBytes, r) ?? numberish(get(n, 'mem_limit'), p('mem_limit'), parseBytes, r);
   if (mem) spec.limits.memoryBytes = mem;
-  const pids = numberish(get(lim, 'pids'), lp('pids'), int, bad) ?? numberish(get(n, 'pids_limit'), p('pids_limit'), int, bad);
+  const pids = numberish(get(lim, 'pids'), lp('pids'), int, r) ?? numberish(get(n, 'pids_limit'), p('pids_limit'), int, r);
   if (pids) spec.limits.pidsLimit = pids;
-  const ulimits = get(n, 'ulimits');
-  if (ulimits?.kind === 'map') {
-    for (const [name, pair] of ulimits.entries) {
-      const v = pair.value;
-      const at = locate(pair.key, `${p('ulimits')}.${name}`);
-      if (v.kind === 'scalar' && typeof v.value === 'number') spec.limits.ulimits.push({ value: { name, soft: v.value, hard: v.value }, at });
-      else if (v.kind === 'map') {
-        const soft = Number(scalarText(get(v, 'soft')));
-        const hard = Number(scalarText(get(v, 'hard')));
-        if (Number.isFinite(soft) && Number.isFinite(hard)) spec.limits.ulimits.push({ value: { name, soft, hard }, at });
-      }
+  const ulimits = readMap(get(n, 'ulimits'), p('ulimits'), r);
+  if (ulimits === undefined || isUnknown(ulimits)) return;
+  for (const [name, pair] of ulimits.entries) {
+    const v = pair.value;
+    const path = `${p('ulimits')}.${name}`;
+    const at = locate(pair.key, path);
+    if (v.kind === 'map') {
+      const soft = numberish(get(v, 'soft'), `${path}.soft`, int, r)?.value;
+      const hard = numberish(get(v, 'hard'), `${path}.hard`, int, r)?.value;
+      if (typeof soft === 'number' && typeof hard === 'number') spec.limits.ulimits.push({ value: { name, soft, hard }, at });
+    } else {
+      const both = numberish(v, path, int, r)?.value;
+      if (typeof both === 'number') spec.limits.ulimits.push({ value: { name, soft: both, hard: both }, at });
     }
   }
 }
 
-function readHealthcheck(hc: LNode | undefined, path: string, spec: ContainerSpec, r: Report): void {
-  if (hc?.kind !== 'map') return;
-  const { bad } = r;
-  const at = locate(hc, path);
+function readHealthcheck(node: LNode | undefined, path: string, spec: ContainerSpec, r: Report): void {
+  const hc = readMap(node, path, r);
+  if (hc === undefined) return;
+  const at = locate(node as LNode, path);
+  if (isUnknown(hc)) {
+    spec.healthcheck = { value: hc, at };
+    return;
+  }
   const disable = readBool(get(hc, 'disable'), `${path}.disable`, r);
   if (disable && typeof disable.value === 'object') {
     spec.healthcheck = { value: disable.value, at: disable.at };
@@ -410,62 +524,75 @@ function readHealthcheck(hc: LNode | undefined, path: string, spec: ContainerSpe
     spec.healthcheck = { value: 'disabled', at: disable.at };
     return;
   }
-  const test = get(hc, 'test');
+  const testNode = get(hc, 'test');
   let cmd: string[] | undefined;
-  if (test?.kind === 'scalar' && test.value !== null) cmd = ['CMD-SHELL', String(test.value)];
-  else if (test?.kind === 'seq') cmd = test.items.map((i) => (i.kind === 'scalar' ? String(i.value) : ''));
+  if (testNode?.kind === 'seq') {
+    cmd = readList(testNode, `${path}.test`, r).map(([item, itemPath]) => {
+      const t = readText(item, itemPath, r)?.value;
+      return typeof t === 'string' ? t : '';
+    });
+  } else {
+    const t = readText(testNode, `${path}.test`, r, 'a string or a list')?.value;
+    if (typeof t === 'string') cmd = ['CMD-SHELL', t];
+  }
   if (cmd?.[0] === 'NONE') {
-    spec.healthcheck = { value: 'disabled', at: locate(test as LNode, `${path}.test`) };
+    spec.healthcheck = { value: 'disabled', at: locate(testNode as LNode, `${path}.test`) };
     return;
   }
   const h: Healthcheck = { test: cmd ?? [] };
   const dur = (k: 'interval' | 'timeout' | 'start_period', set: (s: number) => void) => {
-    const s = numberish(get(hc, k), `${path}.${k}`, parseDuration, bad);
+    const s = numberish(get(hc, k), `${path}.${k}`, parseDuration, r);
     if (s && typeof s.value === 'number') set(s.value);
   };
   dur('interval', (s) => (h.intervalSeconds = s));
   dur('timeout', (s) => (h.timeoutSeconds = s));
   dur('start_period', (s) => (h.startPeriodSeconds = s));
-  const retries = numberish(get(hc, 'retries'), `${path}.retries`, int, bad);
+  const retries = numberish(get(hc, 'retries'), `${path}.retries`, int, r);
   if (retries && typeof retries.value === 'number') h.retries = retries.value;
   // A healthcheck without `test` only tunes the image's own HEALTHCHECK: test stays empty.
   spec.healthcheck = { value: h, at };
 }
 
-function readRestart(n: LMap, p: (k: string) => string, spec: ContainerSpec): void {
-  const rp = get(get(n, 'deploy'), 'restart_policy');
-  if (rp?.kind === 'map') {
-    const cond = scalarText(get(rp, 'condition'));
-    const max = scalarText(get(rp, 'max_attempts'));
-    const at = locate(rp, p('deploy.restart_policy'));
-    if (typeof cond === 'object') return void (spec.restart = { value: cond, at });
+function readRestart(n: LMap, deploy: LMap | undefined, p: (k: string) => string, spec: ContainerSpec, r: Report): void {
+  const rpNode = get(deploy, 'restart_policy');
+  const rp = readMap(rpNode, p('deploy.restart_policy'), r);
+  if (rp !== undefined) {
+    const at = locate(rpNode as LNode, p('deploy.restart_policy'));
+    if (isUnknown(rp)) return void (spec.restart = { value: rp, at });
+    const cond = readText(get(rp, 'condition'), p('deploy.restart_policy.condition'), r)?.value;
+    const max = numberish(get(rp, 'max_attempts'), p('deploy.restart_policy.max_attempts'), int, r)?.value;
+    if (isUnknown(cond)) return void (spec.restart = { value: cond, at });
     // Swarm's default condition is `any`, i.e. always.
     const name = cond === undefined || cond === 'any' ? 'always' : cond === 'none' ? 'no' : cond;
     const policy: RestartPolicy = { name };
-    if (typeof max === 'string' && Number(max) > 0) policy.maximumRetryCount = Number(max);
+    if (typeof max === 'number' && max > 0) policy.maximumRetryCount = max;
     spec.restart = { value: policy, at };
     return;
   }
-  const r = get(n, 'restart');
-  if (r?.kind !== 'scalar' || r.value === null) return;
-  const at = locate(r, p('restart'));
-  if (r.unknown) return void (spec.restart = { value: r.unknown, at });
-  const text = String(r.value === false ? 'no' : r.value);
-  const [name, count] = text.split(':');
+  const restart = readText(get(n, 'restart'), p('restart'), r);
+  if (restart === undefined) return;
+  if (isUnknown(restart.value)) return void (spec.restart = { value: restart.value, at: restart.at });
+  const [name, count] = restart.value.split(':');
   const policy: RestartPolicy = { name: name as string };
   if (count !== undefined && Number(count) > 0) policy.maximumRetryCount = Number(count);
-  spec.restart = { value: policy, at };
+  spec.restart = { value: policy, at: restart.at };
 }
 
-function readLogging(node: LNode | undefined, path: string, spec: ContainerSpec): void {
-  if (node?.kind !== 'map') return;
-  const at = locate(node, path);
-  const d = scalarText(get(node, 'driver'));
-  if (typeof d === 'object') return void (spec.logging = { value: d, at });
+function readLogging(node: LNode | undefined, path: string, spec: ContainerSpec, r: Report): void {
+  const logging = readMap(node, path, r);
+  if (logging === undefined) return;
+  const at = locate(node as LNode, path);
+  if (isUnknown(logging)) return void (spec.logging = { value: logging, at });
+  const d = readText(get(logging, 'driver'), `${path}.driver`, r)?.value;
+  if (isUnknown(d)) return void (spec.logging = { value: d, at });
   const options: Record<string, string> = {};
-  const opts = get(node, 'options');
-  if (opts?.kind === 'map')
-    for (const [k, pair] of opts.entries) if (pair.value.kind === 'scalar' && pair.value.value !== null) options[k] = String(pair.value.value);
+  const opts = readMap(get(logging, 'options'), `${path}.options`, r);
+  if (opts && !isUnknown(opts)) {
+    for (const [k, pair] of opts.entries) {
+      const v = readTextOrNumber(pair.value, `${path}.options.${k}`, r)?.value;
+      if (typeof v === 'string') options[k] = v;
+    }
+  }
   const cfg: LogConfig = { options };
   if (d !== undefined) cfg.driver = d;
   spec.logging = { value: cfg, at };
