@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { jsonPieces } from './json-pieces.js';
+import { jsonPieces, piecewise } from './json-pieces.js';
 
 describe('jsonPieces', () => {
   it('gives exactly JSON.stringify(value, null, 2), small or with long arrays at any depth', () => {
@@ -16,9 +16,11 @@ describe('jsonPieces', () => {
       Array.from({ length: 2000 }, (_, i) => (i % 3 === 0 ? undefined : i)),
     ];
     for (const v of values) {
-      const pieces = jsonPieces(v, 4096);
+      const pieces = piecewise(v, 4096);
       assert.equal(pieces.join(''), JSON.stringify(v, null, 2));
       if (JSON.stringify(v).length > 100_000) assert.ok(pieces.length > 10, 'long values come in several pieces');
+      // A text that fits in one string comes whole, from the native serialiser.
+      assert.deepEqual(jsonPieces(v, 4096), [JSON.stringify(v, null, 2)]);
     }
   });
 });
