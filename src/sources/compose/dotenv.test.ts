@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { isUnknown } from '../../model/index.js';
 import { type MemoryProblem, memoryFs } from '../fs.js';
 import { scanComposeProject } from './index.js';
 
@@ -51,5 +52,76 @@ describe("a project's .env", () => {
       assert.equal(r.diagnostics.length, 1, f);
       assert.equal(r.diagnostics[0]?.at.source, 'c1/.env');
     }
+  });
+});
+
+describe("a project's .env, read as compose-go reads it", () => {
+  const project = (compose: string, dotenv: string, env: Record<string, string> = {}) => {
+    const r = scanComposeProject(['/mem/c1/compose.yaml'], memoryFs({ 'c1/compose.yaml': compose, 'c1/.env': dotenv }), env);
+    return { ...r, shown: r.diagnostics.map((d) => `${d.severity} ${d.code} ${d.at.source}:${d.at.line}:${d.at.column} ${d.message}`) };
+  };
+  const svc = (lines: string[]) => ['services:', '  web:', '    image: nginx:1.27', ...lines, ''].join('\n');
+
+  it('a double-quoted value written across lines is one value', () => {
+    const r = project(svc(['    environment:', '      PW: ${PW}', '      NEXT: ${NEXT}']), 'PW="line1\nline2"\nNEXT=after\n');
+    assert.deepEqual(r.shown, []);
+    assert.deepEqual(
+      r.specs[0]?.env.map((e) => e.value),
+      [
+        { name: 'PW', value: 'line1\nline2' },
+        { name: 'NEXT', value: 'after' },
+      ],
+    );
+  });
+
+  it('interpolates its values from the environment and its earlier keys; single-quoted values stay literal', () => {
+    const r = project(
+      svc(['    user: ${RUN_AS}', '    environment:', '      URL: ${URL}', '      LIT: ${LIT}']),
+      'UID_=10001\nRUN_AS=${UID_}:${GID_:-10001}\nURL="http://${HOST}/"\nLIT=\'${UID_}\'\n',
+      {
+        HOST: 'api.internal',
+      },
+    );
+    assert.deepEqual(r.shown, []);
+    const web = r.specs[0];
+    assert.equal(web?.user?.value, '10001:10001');
+    assert.deepEqual(
+      web?.env.map((e) => e.value),
+      [
+        { name: 'URL', value: 'http://api.internal/' },
+        { name: 'LIT', value: '${UID_}' },
+      ],
+    );
+  });
+
+  it('a value made from a variable that is not set is unknown, never the empty string compose would use', () => {
+    const r = project(svc(['    privileged: ${PRIV}']), 'PRIV=${PRIVILEGED}\n');
+    assert.deepEqual(r.shown, []);
+    const p = r.specs[0]?.privileged?.value;
+    assert.equal(isUnknown(p) ? p.reason : p, 'variable PRIV cannot be known: variable PRIVILEGED is not set');
+  });
+
+  it('${NOPE:?boom} in the .env: an error located in the .env, and the project is not judged (compose refuses it)', () => {
+    const r = project(svc(['    privileged: true']), 'A=1\nB=x${NOPE:?boom}\n');
+    assert.deepEqual(r.shown, [
+      'error invalid-interpolation c1/.env:2:4 required variable NOPE is missing a value: "boom" (compose refuses this .env); the project is not judged',
+    ]);
+    assert.deepEqual(r.specs, []);
+  });
+
+  it('an unterminated quote: an error at the quote', () => {
+    const r = project(svc([]), 'A=1\nPW="never closed\n');
+    assert.deepEqual(r.shown, ['error invalid-value c1/.env:2:4 unterminated quoted value (compose refuses this .env); the project is not judged']);
+  });
+
+  it('REQ= (set, empty): ${REQ:?msg} says the variable is empty, ${REQ?msg} takes the empty value', () => {
+    const r = project(svc(['    user: "${REQ?set REQ}app"', '    read_only: ${REQ:?set REQ}']), 'REQ=\n');
+    assert.deepEqual(r.shown, []);
+    const web = r.specs[0];
+    assert.equal(web?.user?.value, 'app');
+    const ro = web?.readonlyRootfs?.value;
+    assert.equal(isUnknown(ro) ? ro.reason : ro, 'required variable REQ is empty');
+    const unset = project(svc(['    read_only: ${REQ:?set REQ}']), 'OTHER=1\n').specs[0]?.readonlyRootfs?.value;
+    assert.equal(isUnknown(unset) ? unset.reason : unset, 'required variable REQ is not set');
   });
 });

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
-import type { ContainerSpec, Diagnostic } from '../../model/index.js';
+import { type ContainerSpec, type Diagnostic, LineIndex } from '../../model/index.js';
 import { type FileReader, readProblem } from '../fs.js';
-import { type Environment, parseDotEnv } from './interpolate.js';
+import { type DotEnvEntry, type Environment, readDotEnv } from './interpolate.js';
 import { type ComposeProject, loadComposeProject } from './project.js';
 import { serviceToSpec } from './to-model.js';
 
@@ -16,9 +16,11 @@ export interface ComposeScan {
 
 /**
  * The variables compose would interpolate with: the project folder's `.env`, overridden by `processEnv`
- * (compose-spec "Interpolation": the shell environment wins over `.env`). A `.env` that is there but cannot be read
- * (no permission, a folder, a named pipe, a symbolic link loop) adds an `unreadable` error at its path to
- * `diagnostics`, and its variables are taken as unset.
+ * (compose-spec "Interpolation": the shell environment wins over `.env`). The `.env` is read as compose-go's dotenv
+ * parser reads it (`readDotEnv`): its values are interpolated from `processEnv` and its own earlier variables. A
+ * `.env` that is there but cannot be read (no permission, a folder, a named pipe, a symbolic link loop) adds an
+ * `unreadable` error at its path to `diagnostics`, and one compose refuses (an unterminated quote, a
+ * `${VAR:?err}` without a value) an error where it is refused; its variables are then taken as unset.
  */
 export function composeEnvironment(
   projectDir: string,
@@ -26,42 +28,72 @@ export function composeEnvironment(
   processEnv: Readonly<Record<string, string | undefined>>,
   diagnostics: Diagnostic[] = [],
 ): Environment {
-  const dotenv = dotEnvOf(projectDir, fs);
+  const fromProcess = (name: string) => (Object.hasOwn(processEnv, name) ? processEnv[name] : undefined);
+  const dotenv = dotEnvOf(projectDir, fs, processEnv);
   if (dotenv.problem) diagnostics.push(dotenv.problem);
-  return { get: (name) => (Object.hasOwn(processEnv, name) ? processEnv[name] : undefined) ?? dotenv.vars?.get(name) };
+  const vars = dotenv.vars;
+  return {
+    get: (name) => fromProcess(name) ?? vars?.get(name)?.value,
+    unknown: (name) => (fromProcess(name) === undefined ? vars?.get(name)?.unknown : undefined),
+  };
 }
 
-/** A folder's `.env`: its variables when it was read, the reason when it is there and could not be. */
+/** A folder's `.env`: its variables when it was read, the reason when it is there and could not be, or compose refuses it. */
 interface DotEnv {
-  vars?: Map<string, string>;
+  vars?: Map<string, DotEnvEntry>;
   problem?: Diagnostic;
 }
 
-/** `.env` files already read in this scan, per reader and folder (many projects share a folder). */
-const dotEnvCache = new WeakMap<FileReader, Map<string, DotEnv>>();
+/** A folder's `.env` as read from disk: its text, or why it could not be read. */
+interface DotEnvText {
+  display: string;
+  text?: string;
+  problem?: Diagnostic;
+  /** The last parse, and the process environment it was made with (the same for every project of a scan). */
+  parsed?: { processEnv: object; env: DotEnv };
+}
 
-function dotEnvOf(dir: string, fs: FileReader): DotEnv {
+/** `.env` files already read in this scan, per reader and folder (many projects share a folder). */
+const dotEnvCache = new WeakMap<FileReader, Map<string, DotEnvText>>();
+
+function dotEnvOf(dir: string, fs: FileReader, processEnv: Readonly<Record<string, string | undefined>>): DotEnv {
   let byDir = dotEnvCache.get(fs);
   if (!byDir) dotEnvCache.set(fs, (byDir = new Map()));
   let r = byDir.get(dir);
-  if (r) return r;
-  const file = join(dir, '.env');
-  r = {};
-  try {
-    // readText gives undefined for no file (a dangling link too, as compose's os.Stat sees it) and refuses a
-    // folder, FIFO or device without opening it.
-    const text = fs.readText(file);
-    if (text !== undefined) r.vars = parseDotEnv(text);
-  } catch (e) {
-    r.problem = {
-      code: 'unreadable',
+  if (!r) {
+    const file = join(dir, '.env');
+    r = { display: fs.display(file) };
+    try {
+      // readText gives undefined for no file (a dangling link too, as compose's os.Stat sees it) and refuses a
+      // folder, FIFO or device without opening it.
+      const text = fs.readText(file);
+      if (text !== undefined) r.text = text;
+    } catch (e) {
+      r.problem = {
+        code: 'unreadable',
+        severity: 'error',
+        message: `cannot read the project's .env: ${readProblem(e)}; the project is not judged (the values it interpolates would be guesses)`,
+        at: { source: r.display },
+      };
+    }
+    byDir.set(dir, r);
+  }
+  if (r.problem) return { problem: r.problem };
+  if (r.text === undefined) return {};
+  if (r.parsed?.processEnv === processEnv) return r.parsed.env;
+  const parsed = readDotEnv(r.text, (name) => (Object.hasOwn(processEnv, name) ? processEnv[name] : undefined));
+  const env: DotEnv = { vars: new Map(parsed.entries.map((e) => [e.name, e])) };
+  if (parsed.problem) {
+    const { code, message, start, end } = parsed.problem;
+    env.problem = {
+      code,
       severity: 'error',
-      message: `cannot read the project's .env: ${readProblem(e)}; the project is not judged (the values it interpolates would be guesses)`,
-      at: { source: fs.display(file) },
+      message: `${message} (compose refuses this .env); the project is not judged`,
+      at: new LineIndex(r.text).location(r.display, start, end),
     };
   }
-  byDir.set(dir, r);
-  return r;
+  r.parsed = { processEnv, env };
+  return env;
 }
 
 /**

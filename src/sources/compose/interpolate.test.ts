@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ValuePiece } from '../../model/index.js';
-import { InterpolationError, interpolate, parseDotEnv } from './interpolate.js';
+import { InterpolationError, interpolate, parseDotEnv, readDotEnv } from './interpolate.js';
 
 const env = new Map([
   ['TAG', '1.27'],
@@ -38,7 +38,7 @@ describe('interpolate (compose-spec Interpolation)', () => {
     ['$MISSING', 'variable MISSING is not set'],
     ['nginx:${MISSING}', 'variable MISSING is not set'],
     ['${MISSING:?set it}', 'required variable MISSING is not set'],
-    ['${EMPTY:?set it}', 'required variable EMPTY is not set'],
+    ['${EMPTY:?set it}', 'required variable EMPTY is empty'],
     ['${MISSING:-${ALSO_MISSING}}', 'variable ALSO_MISSING is not set'],
   ];
   for (const [text, reason] of unknowns) {
@@ -79,9 +79,74 @@ describe('interpolate (compose-spec Interpolation)', () => {
   });
 });
 
+describe('readDotEnv (compose-go dotenv)', () => {
+  const values = (text: string, lookup: Record<string, string> = {}) => {
+    const r = readDotEnv(text, (name) => lookup[name]);
+    return { vars: Object.fromEntries(r.entries.map((e) => [e.name, e.value ?? `<${e.unknown?.reason}>`])), problem: r.problem };
+  };
+
+  it('reads KEY=VALUE, export, comments, quotes, inline comments and a key alone', () => {
+    const text = ['# comment', 'A=1', 'export B=two', "C='lit $X'", 'D="line\\nnext"', 'E=val # note', 'F=', 'G: yaml style', 'H=a#b', 'INHERITED', ''].join(
+      '\n',
+    );
+    assert.deepEqual(values(text, { INHERITED: 'from env' }), {
+      vars: { A: '1', B: 'two', C: 'lit $X', D: 'line\nnext', E: 'val', F: '', G: 'yaml style', H: 'a#b', INHERITED: 'from env' },
+      problem: undefined,
+    });
+  });
+
+  it('a double-quoted value written across lines is read whole, and the next key after it', () => {
+    const r = values('PW="line1\nline2\n  line3"\nNEXT=after\nS=\'a\nb\'\n');
+    assert.deepEqual(r.vars, { PW: 'line1\nline2\n  line3', NEXT: 'after', S: 'a\nb' });
+  });
+
+  it('interpolates unquoted and double-quoted values from the environment, then earlier keys; single quotes stay literal', () => {
+    const text = [
+      'HOST=db',
+      'URL=postgres://${HOST}:${PORT:-5432}/app',
+      'Q="${HOST}-$HOST"',
+      "L='${HOST}'",
+      'E=\\$HOST',
+      'D="\\$HOST $$HOST"',
+      'W=${FROM_ENV}',
+    ].join('\n');
+    assert.deepEqual(values(text, { FROM_ENV: 'env wins', HOST: 'ignored?' }).vars, {
+      HOST: 'db',
+      URL: 'postgres://ignored?:5432/app',
+      Q: 'ignored?-ignored?',
+      L: '${HOST}',
+      E: '\\ignored?',
+      D: '$HOST $HOST',
+      W: 'env wins',
+    });
+    assert.deepEqual(values(text).vars.URL, 'postgres://db:5432/app');
+  });
+
+  it('a value made from a variable that is not set cannot be known (compose would read an empty string)', () => {
+    assert.deepEqual(values('A=x${NOPE}\nB=${A}\nC=${NOPE:-dflt}\n').vars, {
+      A: '<variable NOPE is not set>',
+      B: '<variable A cannot be known: variable NOPE is not set>',
+      C: 'dflt',
+    });
+  });
+
+  it('compose refuses the file at the first problem, with what was read before it', () => {
+    const problem = (text: string) => {
+      const r = readDotEnv(text);
+      return r.problem && `${r.problem.code} ${r.problem.start}-${r.problem.end} ${r.problem.message} | ${r.entries.map((e) => e.name).join(',')}`;
+    };
+    assert.equal(problem('A=1\nB=${NOPE:?boom}\nC=2\n'), 'invalid-interpolation 6-19 required variable NOPE is missing a value: "boom" | A');
+    assert.equal(problem('A=1\nB="x${NOPE?}"\n'), 'invalid-interpolation 8-16 required variable NOPE is missing a value | A');
+    assert.equal(problem('A=""\nB=${A:?empty}\n'), 'invalid-interpolation 7-18 required variable A is missing a value: "empty" | A');
+    assert.equal(problem('A="open\nB=2\n'), 'invalid-value 2-7 unterminated quoted value | ');
+    assert.equal(problem('bad line\n'), 'invalid-value 0-8 a variable name cannot contain a space | ');
+    assert.equal(problem('A=1\nB$=2\n'), 'invalid-value 5-6 unexpected character "$" in a variable name | A');
+  });
+});
+
 describe('parseDotEnv', () => {
-  it('reads compose .env syntax', () => {
-    const m = parseDotEnv(['# comment', 'A=1', 'export B=two', "C='lit $X'", 'D="line\\nnext"', 'E=val # note', 'F=', 'bad line'].join('\n'));
+  it('gives the known values of compose .env syntax', () => {
+    const m = parseDotEnv(['# comment', 'A=1', 'export B=two', "C='lit $X'", 'D="line\\nnext"', 'E=val # note', 'F=', 'G=${A}${NOPE}'].join('\n'));
     assert.deepEqual(Object.fromEntries(m), { A: '1', B: 'two', C: 'lit $X', D: 'line\nnext', E: 'val', F: '' });
   });
 });

@@ -3,6 +3,20 @@ import { quoteValue, type Unknown, unknown, type ValuePiece } from '../../model/
 /** The variables compose would see: the project's `.env`, overridden by the process environment. */
 export interface Environment {
   get(name: string): string | undefined;
+  /**
+   * Why a variable that is set cannot be known (a `.env` value made from a variable that is not set:
+   * `URL=http://${HOST}/`); undefined for a variable that is known or not set.
+   */
+  unknown?(name: string): Unknown | undefined;
+}
+
+/** How `interpolate` takes `${VAR:?err}` and `${VAR?err}` when the variable has no value. */
+export interface InterpolateOptions {
+  /**
+   * `unknown` (a compose file: the value is unknown, the variable may be set where compose runs) or `error` (a
+   * `.env` file, read as it is: an InterpolationError, as compose refuses the file).
+   */
+  required?: 'unknown' | 'error';
 }
 
 /** The result of interpolating one string. */
@@ -39,9 +53,9 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
  * An unset variable without a default makes the whole value Unknown: Bulwark never guesses.
  * @throws InterpolationError on an unclosed `${` or an invalid expression.
  */
-export function interpolate(text: string, env: Environment): Interpolated {
+export function interpolate(text: string, env: Environment, opts: InterpolateOptions = {}): Interpolated {
   if (!text.includes('$')) return { value: text, pieces: [{ text }], usedEnv: false };
-  const state: State = { usedEnv: false, unknown: undefined, pieces: [] };
+  const state: State = { usedEnv: false, unknown: undefined, pieces: [], requiredIsError: opts.required === 'error' };
   expand(text, 0, text.length, env, state);
   const out: Interpolated = { value: state.pieces.map((p) => p.text).join(''), pieces: state.pieces, usedEnv: state.usedEnv };
   if (state.unknown) out.unknown = state.unknown;
@@ -52,6 +66,7 @@ interface State {
   usedEnv: boolean;
   unknown: Unknown | undefined;
   pieces: ValuePiece[];
+  requiredIsError: boolean;
 }
 
 /** Adds text written in the file to the value, joined to the piece before it when that one is file text too. */
@@ -114,11 +129,17 @@ function matchingBrace(text: string, from: number, to: number): number {
 function lookup(name: string, raw: string, env: Environment, state: State): void {
   const v = env.get(name);
   if (v === undefined) {
-    state.unknown ??= unknown(`variable ${name} is not set`, raw);
+    state.unknown ??= unknownVariable(name, raw, env);
     addText(state, raw);
     return;
   }
   useVariable(state, v, raw);
+}
+
+/** The Unknown for a variable without a known value: not set, or set from one that is not (`env.unknown`). */
+function unknownVariable(name: string, raw: string, env: Environment): Unknown {
+  const why = env.unknown?.(name);
+  return unknown(why ? `variable ${name} cannot be known: ${why.reason}` : `variable ${name} is not set`, raw);
 }
 
 /** Adds a variable's value to the value: a piece of its own, which messages show as `raw`, never as its text. */
@@ -143,6 +164,12 @@ function braced(text: string, from: number, to: number, env: Environment, state:
   const v = env.get(name);
   const set = v !== undefined;
   const nonEmpty = set && v !== '';
+  if (!set && env.unknown?.(name) && ['-', ':-', '?', ':?', '+', ':+'].includes(op)) {
+    // Set, to a value that cannot be known: neither the variable nor its default can be taken.
+    state.unknown ??= unknownVariable(name, raw, env);
+    addText(state, raw);
+    return;
+  }
   switch (op) {
     case ':-':
     case '-':
@@ -152,8 +179,12 @@ function braced(text: string, from: number, to: number, env: Environment, state:
     case ':?':
     case '?':
       if (op === ':?' ? nonEmpty : set) useVariable(state, v as string, raw);
-      else {
-        state.unknown ??= unknown(`required variable ${name} is not set`, raw);
+      else if (state.requiredIsError) {
+        // compose-go's words ("required variable X is missing a value: err"); the message is quoted as written.
+        const message = text.slice(argFrom, to);
+        throw new InterpolationError(`required variable ${name} is missing a value${message === '' ? '' : `: ${quoteValue(message)}`}`, from - 2);
+      } else {
+        state.unknown ??= unknown(`required variable ${name} ${set ? 'is empty' : 'is not set'}`, raw);
         addText(state, raw);
       }
       break;
@@ -166,31 +197,174 @@ function braced(text: string, from: number, to: number, env: Environment, state:
   }
 }
 
+/** What a `.env` or `env_file` value may use besides the file's own earlier variables: a string, Unknown, or not set. */
+export type DotEnvLookup = (name: string) => string | Unknown | undefined;
+
+/** One variable a `.env` or `env_file` sets. */
+export interface DotEnvEntry {
+  name: string;
+  /** Its value; absent when it cannot be known (`unknown`: it is made from a variable that is not set). */
+  value?: string;
+  unknown?: Unknown;
+  /** Offsets of the name in the file's text, where a finding about the variable points. */
+  start: number;
+  end: number;
+}
+
+/** A `.env` file as compose-go's dotenv parser reads it: its variables in order (a later one wins), and what stopped it. */
+export interface DotEnvFile {
+  entries: DotEnvEntry[];
+  /** The first thing compose refuses in the file (it stops there, and refuses the whole file). */
+  problem?: { code: 'invalid-interpolation' | 'invalid-value'; message: string; start: number; end: number };
+}
+
+/** Spaces that separate a key, `=` and a value (compose-go's `isSpace`: not a line break). */
+const INLINE_SPACE = /[\t\v\f\r \u0085\u00a0]/;
+
 /**
- * Parses a `.env` file as compose does (KEY=VALUE lines, `export ` prefix, `#` comments, single quotes
- * literal, double quotes with `\n` escapes, inline ` #` comments on unquoted values). Later keys win.
+ * Parses a `.env` (or `env_file`) file as compose-go's dotenv parser does: `KEY=VALUE` or `KEY: VALUE` statements,
+ * `export ` prefixes, `#` comment lines; a `KEY` alone takes its value from `lookup` (and is left out when that has
+ * none). Unquoted values end at the line's end or a ` #` comment; single-quoted ones are literal; double-quoted ones
+ * unescape `\n`, `\r`, `\t`, `\"`, `\\` and `\$`. Both quoted forms may span lines. Unquoted and double-quoted
+ * values are interpolated (`${VAR}`, `${VAR:-default}`...) from `lookup` (the environment), then from the file's
+ * earlier variables; a value made from a variable without a value is Unknown, never a guess. compose refuses the
+ * file at the first `${VAR:?err}` without a value, unterminated quote or bad key: `problem`, with what was read
+ * before it.
+ */
+export function readDotEnv(text: string, lookup: DotEnvLookup = () => undefined): DotEnvFile {
+  const entries: DotEnvEntry[] = [];
+  const earlier = new Map<string, DotEnvEntry>();
+  const env: Environment = {
+    get: (name) => {
+      const v = lookup(name);
+      if (typeof v === 'string') return v;
+      return v === undefined ? earlier.get(name)?.value : undefined;
+    },
+    unknown: (name) => {
+      const v = lookup(name);
+      if (typeof v === 'object') return v;
+      return v === undefined ? earlier.get(name)?.unknown : undefined;
+    },
+  };
+  const add = (e: DotEnvEntry) => {
+    entries.push(e);
+    earlier.set(e.name, e);
+  };
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (;;) {
+    // The next statement: past blank space and `#` comment lines.
+    while (i < n && /\s/.test(text[i] as string)) i++;
+    if (i >= n) break;
+    if (text[i] === '#') {
+      const eol = text.indexOf('\n', i);
+      if (eol === -1) break;
+      i = eol;
+      continue;
+    }
+    const exported = /^export[\t\n\f\r ]+/.exec(text.slice(i, i + 16));
+    if (exported) {
+      i += 6;
+      while (i < n && INLINE_SPACE.test(text[i] as string)) i++;
+    }
+    // The key: letters, digits, `_`, `.` and `-`, up to `=`, `:` or the line's end (a key alone: inherited).
+    const start = i;
+    let sep = '';
+    for (; i < n; i++) {
+      const c = text[i] as string;
+      if (c === '=' || c === ':' || c === '\n') {
+        sep = c;
+        break;
+      }
+      if (INLINE_SPACE.test(c) || /[\p{L}\p{N}_.-]/u.test(c)) continue;
+      return { entries, problem: { code: 'invalid-value', message: `unexpected character ${quoteValue(c)} in a variable name`, start: i, end: i + 1 } };
+    }
+    const name = text.slice(start, i).replace(/\s+$/, '');
+    const end = start + name.length;
+    if (/\s/.test(name)) return { entries, problem: { code: 'invalid-value', message: 'a variable name cannot contain a space', start, end } };
+    if (sep === '\n' || sep === '') {
+      if (name === '') continue;
+      const v = lookup(name);
+      if (typeof v === 'string') add({ name, value: v, start, end });
+      else if (v !== undefined) add({ name, unknown: v, start, end });
+      continue;
+    }
+    i++;
+    while (i < n && INLINE_SPACE.test(text[i] as string)) i++;
+    const value = readValue(text, i, env);
+    if ('problem' in value) return { entries, problem: value.problem };
+    i = value.next;
+    if (name === '') continue;
+    if (value.unknown) add({ name, unknown: value.unknown, start, end });
+    else add({ name, value: value.value, start, end });
+  }
+  return { entries };
+}
+
+type ReadValue = { value: string; unknown?: Unknown; next: number } | { problem: NonNullable<DotEnvFile['problem']> };
+
+/** One value of a `.env` statement, from `from` (past the `=`): see `readDotEnv`. */
+function readValue(text: string, from: number, env: Environment): ReadValue {
+  const q = text[from];
+  if (q !== '"' && q !== "'") {
+    const eol = text.indexOf('\n', from);
+    const line = text.slice(from, eol === -1 ? text.length : eol);
+    const comment = line.indexOf(' #');
+    const raw = (comment === -1 ? line : line.slice(0, comment)).replace(/\s+$/, '');
+    return substitute(raw, raw, from, eol === -1 ? text.length : eol, env);
+  }
+  let chars = '';
+  let escaped = false;
+  for (let i = from + 1; i < text.length; i++) {
+    const c = text[i] as string;
+    if (escaped) {
+      escaped = false;
+      chars += c === q ? c : `\\${c}`;
+      continue;
+    }
+    if (c === '\\') {
+      escaped = true;
+      continue;
+    }
+    if (c !== q) {
+      chars += c;
+      continue;
+    }
+    if (q === "'") return { value: chars, next: i + 1 };
+    return substitute(unescapeQuoted(chars), chars, from + 1, i + 1, env);
+  }
+  const eol = text.indexOf('\n', from);
+  return { problem: { code: 'invalid-value', message: 'unterminated quoted value', start: from, end: eol === -1 ? text.length : eol } };
+}
+
+/** Double-quoted escapes as compose-go's `expandEscapes` reads them; `\$` becomes `$$`, a `$` that is not interpolated. */
+function unescapeQuoted(s: string): string {
+  return s.replace(/\\([\s\S])/g, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c === '$' ? '$$' : c));
+}
+
+/** Interpolates a value (`raw` as written at `at`, `text` once unescaped); a `${VAR:?err}` without a value is a problem. */
+function substitute(text: string, raw: string, at: number, next: number, env: Environment): ReadValue {
+  try {
+    const r = interpolate(text, env, { required: 'error' });
+    return r.unknown ? { value: '', unknown: r.unknown, next } : { value: r.value, next };
+  } catch (e) {
+    if (!(e instanceof InterpolationError)) throw e;
+    // Offsets in the unescaped text are offsets in the file when nothing was unescaped.
+    const start = text === raw ? at + e.offset : at;
+    return { problem: { code: 'invalid-interpolation', message: e.message, start, end: text === raw ? Math.min(next, start + raw.length - e.offset) : next } };
+  }
+}
+
+/**
+ * The variables of a `.env` file whose values are known, as compose-go's dotenv parser reads it (see `readDotEnv`),
+ * without the environment: for readers that only need the names and values. What follows a part compose refuses is
+ * left out.
  */
 export function parseDotEnv(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const rawLine of text.split(/\r?\n/)) {
-    let line = rawLine.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    if (line.startsWith('export ')) line = line.slice(7).trimStart();
-    const eq = line.indexOf('=');
-    if (eq <= 0) continue;
-    const key = line.slice(0, eq).trim();
-    let value = line.slice(eq + 1).trim();
-    if (value.startsWith("'")) {
-      const end = value.indexOf("'", 1);
-      value = end === -1 ? value.slice(1) : value.slice(1, end);
-    } else if (value.startsWith('"')) {
-      const end = value.lastIndexOf('"');
-      value = (end > 0 ? value.slice(1, end) : value.slice(1)).replace(/\\n/g, '\n').replace(/\\"/g, '"');
-    } else {
-      const hash = value.search(/\s#/);
-      if (hash !== -1) value = value.slice(0, hash).trimEnd();
-    }
-    out.set(key, value);
+  for (const e of readDotEnv(text).entries) {
+    if (e.value !== undefined) out.set(e.name, e.value);
+    else out.delete(e.name);
   }
   return out;
 }
