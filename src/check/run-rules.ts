@@ -1,5 +1,5 @@
-import type { ContainerSpec, Location, Sourced } from '../model/index.js';
-import { compareText } from '../model/index.js';
+import type { ContainerSpec, InterpolatedValue, Location, Sourced, ValuePiece } from '../model/index.js';
+import { compareText, quoteValue } from '../model/index.js';
 import type { ReportDescriptor, Rule, RuleMeta, Severity } from '../rules/index.js';
 import type { Finding } from './finding.js';
 import { fingerprint } from './fingerprint.js';
@@ -86,8 +86,17 @@ function locationOf(at: Sourced<unknown> | Location): Location {
  * Runs rules on one subject and returns their findings, with the checker adding id, severity, title,
  * references, message text and fingerprint (STYLE.md 2.1). A rule that throws becomes a `BW9003`-style
  * internal error for that subject only: the caller catches it; the batch goes on.
+ * `interpolated`: the subject's values that came from the environment; message data taken from one is shown
+ * through quoteValue (`fromEnvironment`), never as its text.
  */
-export function runRules<S>(rules: readonly Rule<S>[], subject: S, subjectName: string, target: string, settings: SettingsLookup = defaultSettings): Finding[] {
+export function runRules<S>(
+  rules: readonly Rule<S>[],
+  subject: S,
+  subjectName: string,
+  target: string,
+  settings: SettingsLookup = defaultSettings,
+  interpolated?: readonly InterpolatedValue[],
+): Finding[] {
   const findings: Finding[] = [];
   // One context for all the rules of this subject (rules report synchronously, during their check): the rule
   // being run is read from `meta` and `s`.
@@ -100,7 +109,8 @@ export function runRules<S>(rules: readonly Rule<S>[], subject: S, subjectName: 
       const status = d.status ?? 'violation';
       const template = meta.messages[d.messageId];
       if (template === undefined) throw new Error(`rule ${meta.id} reported unknown messageId "${d.messageId}"`);
-      const message = fillMessage(template, d.data, target);
+      const data = interpolated && d.data ? fromEnvironment(d.data, at, interpolated) : d.data;
+      const message = fillMessage(template, data, target);
       const f: Finding = {
         ruleId: meta.id,
         ruleName: meta.name,
@@ -133,7 +143,107 @@ export function runRules<S>(rules: readonly Rule<S>[], subject: S, subjectName: 
 
 /** Runs runtime rules on a ContainerSpec. */
 export function checkContainer(rules: readonly Rule<ContainerSpec>[], c: ContainerSpec, settings?: SettingsLookup): Finding[] {
-  return runRules(rules, c, c.name, describeContainer(c), settings);
+  return runRules(rules, c, c.name, describeContainer(c), settings, c.interpolated);
+}
+
+/** Shortest text taken as a part of an interpolated value, or as a variable's text in a longer one: shorter ones match by chance (`1`, `on`). */
+const MIN_MATCH = 4;
+
+/**
+ * Message data with each value that came from the environment shown through quoteValue, by its variables
+ * (`"${DEVICE}" (from the environment, 23 characters)`), never as its text: secret values never appear in output.
+ * Rules report model values (a device path, a restart policy...), which do not say where their text came from; a
+ * data value is taken as coming from an interpolated value of the subject
+ * - when it is a variable's whole text, written where the finding points or on its lines (`restart: ${POLICY}`),
+ *   whatever its length;
+ * - when it has MIN_MATCH characters or more and is a part of an interpolated value that takes in a variable's text
+ *   (`/dev/sda` of `${DEV}:/dev/sda`), or a part of a variable's text, in any case (`SYS_ADMIN` of `${CAP}`), values
+ *   written where the finding points first;
+ * - when it holds a variable's text of MIN_MATCH characters or more as a word (a list joined from several values:
+ *   `drops CHOWN, ${DROP}`): that text alone is replaced.
+ * `reason` is left as it is: an Unknown's reason is quoted through quoteValue where it is made.
+ */
+function fromEnvironment(data: Record<string, string | number>, at: Location, values: readonly InterpolatedValue[]): Record<string, string | number> {
+  // Values written where the finding points first (within its range, then on its lines: a sysctl is reported at
+  // its name, its value is beside it): where a data value matches several, it came from there.
+  const inside = values.filter((v) => within(v.at, at));
+  const own = [...inside, ...values.filter((v) => !within(v.at, at) && onLines(v.at, at))];
+  const ordered = [...own, ...values.filter((v) => !own.includes(v))];
+  let out: Record<string, string | number> | undefined;
+  for (const [key, value] of Object.entries(data)) {
+    if (key === 'reason') continue;
+    const text = String(value);
+    if (text === '') continue;
+    const shown = quoteIfFromEnvironment(text, own, ordered);
+    if (shown === text) continue;
+    out ??= { ...data };
+    out[key] = shown;
+  }
+  return out ?? data;
+}
+
+/** True when `inner` starts on a line of `outer` (the same file). */
+function onLines(inner: Location, outer: Location): boolean {
+  if (inner.source !== outer.source || inner.line === undefined || outer.line === undefined) return false;
+  return inner.line >= outer.line && inner.line <= (outer.endLine ?? outer.line);
+}
+
+/** True when `inner` is written inside `outer` (the same file, within its offsets). */
+function within(inner: Location, outer: Location): boolean {
+  if (inner.source !== outer.source || inner.offset === undefined || outer.offset === undefined) return false;
+  return inner.offset >= outer.offset && (inner.endOffset ?? inner.offset) <= (outer.endOffset ?? outer.offset);
+}
+
+function quoteIfFromEnvironment(text: string, own: readonly InterpolatedValue[], all: readonly InterpolatedValue[]): string {
+  const lower = text.toLowerCase();
+  const isVariable = (p: ValuePiece) => p.variable !== undefined && p.text !== '';
+  for (const { pieces } of own) if (pieces.some((p) => isVariable(p) && p.text.toLowerCase() === lower)) return quoteValue(text, pieces);
+  if (text.length >= MIN_MATCH) {
+    for (const { pieces } of all) {
+      if (occursOverVariable(text, pieces)) return quoteValue(text, pieces);
+      if (pieces.some((p) => isVariable(p) && p.text.toLowerCase().includes(lower))) return quoteValue(text, pieces);
+    }
+  }
+  // A text made of several values (`CHOWN, SECRET`): each variable's text in it is replaced, as a word.
+  let shown = text;
+  for (const { pieces } of all) {
+    for (const p of pieces) if (isVariable(p) && p.text.length >= MIN_MATCH) shown = replaceWord(shown, p.text, quoteValue(p.text, pieces));
+  }
+  return shown;
+}
+
+/** True when `text` occurs in the value `pieces` make at a place that takes in a variable's text. */
+function occursOverVariable(text: string, pieces: readonly ValuePiece[]): boolean {
+  const value = pieces.map((p) => p.text).join('');
+  for (let i = value.indexOf(text); i !== -1; i = value.indexOf(text, i + 1)) {
+    let start = 0;
+    for (const p of pieces) {
+      const end = start + p.text.length;
+      if (p.variable !== undefined && p.text !== '' && start < i + text.length && end > i) return true;
+      start = end;
+    }
+  }
+  return false;
+}
+
+const WORD = /[A-Za-z0-9_]/;
+
+/** `text` with each occurrence of `word` (in any case, not inside a longer word) replaced by `by`. */
+function replaceWord(text: string, word: string, by: string): string {
+  const lower = text.toLowerCase();
+  const w = word.toLowerCase();
+  const edgeStart = WORD.test(word[0] as string);
+  const edgeEnd = WORD.test(word[word.length - 1] as string);
+  let out = '';
+  let from = 0;
+  for (let i = lower.indexOf(w); i !== -1; i = lower.indexOf(w, i + w.length)) {
+    const before = i === 0 || !edgeStart || !WORD.test(text[i - 1] as string);
+    const after = i + w.length === text.length || !edgeEnd || !WORD.test(text[i + w.length] as string);
+    if (!before || !after) continue;
+    out += text.slice(from, i) + by;
+    from = i + w.length;
+  }
+  return out + text.slice(from);
 }
 
 /** Orders findings by file, line, column, then rule id, so every output is deterministic. */

@@ -1,5 +1,6 @@
 import type { ImageRef } from './image-ref.js';
 import type { Location, Sourced, Unknown } from './location.js';
+import type { ValuePiece } from './mask.js';
 
 /**
  * Where a ContainerSpec was read from. DESIGN.md: one compose service, one run line, one live
@@ -189,6 +190,18 @@ export interface ContainerSpec {
   build?: BuildSpec;
   /** Filled by check/ when the image's Dockerfile or config is known. */
   imageDefaults?: ImageDefaults;
+  /**
+   * The values written for this container that came (partly) from the environment or `.env` (compose
+   * interpolation), in pieces: the checker shows any message data taken from one through quoteValue, by its
+   * variables, never as its text.
+   */
+  interpolated?: readonly InterpolatedValue[];
+}
+
+/** A value read (partly) from the environment: where it is written, and its pieces (`quoteValue`). */
+export interface InterpolatedValue {
+  at: Location;
+  pieces: readonly ValuePiece[];
 }
 
 /** An empty ContainerSpec with every list present, for sources to fill in. */

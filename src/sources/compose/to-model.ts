@@ -5,6 +5,7 @@ import {
   emptyContainerSpec,
   type Healthcheck,
   type ImageRef,
+  type InterpolatedValue,
   isUnknown,
   type LogConfig,
   type Mount,
@@ -183,7 +184,26 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[]): C
     const ctx = readText(build, p('build'), r, 'a string or a mapping');
     if (ctx) spec.build = { context: typeof ctx.value === 'string' ? ctx.value : '.', dockerfile: 'Dockerfile', baseDir: svc.baseDir, at: ctx.at };
   }
+  const interpolated = interpolatedValues(n);
+  if (interpolated.length > 0) spec.interpolated = interpolated;
   return spec;
+}
+
+/** Every value under `node` that took a variable's value, where it is written and in pieces (`ContainerSpec.interpolated`). */
+function interpolatedValues(node: LNode): InterpolatedValue[] {
+  const out: InterpolatedValue[] = [];
+  const seen = new Set<LNode>();
+  const walk = (n: LNode): void => {
+    // A node reached again through an alias (or a merge) is the same value, written once.
+    if (seen.has(n)) return;
+    seen.add(n);
+    if (n.kind === 'scalar') {
+      if (n.pieces?.some((piece) => piece.variable !== undefined)) out.push({ at: locate(n), pieces: n.pieces });
+    } else if (n.kind === 'seq') for (const item of n.items) walk(item);
+    else for (const pair of n.entries.values()) walk(pair.value);
+  };
+  walk(node);
+  return out;
 }
 
 type Bad = (node: LNode, path: string, message: string) => void;

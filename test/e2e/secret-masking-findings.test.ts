@@ -1,0 +1,70 @@
+// Secret values from the environment never appear in findings either (README): rules quote model values (a host
+// device, a restart policy, a mount source...), and the checker shows any of them that came from the environment
+// or `.env` by its variable. Found by a hostile tester: BW1021 printed "is given host device <secret>" and BW1028
+// "restarts with policy <secret>".
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { CLI } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'bulwark-mask-findings-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+writeFileSync(
+  join(dir, 'compose.yaml'),
+  [
+    'services:',
+    '  web:',
+    '    image: registry.example.com/app:${TAG}',
+    '    devices: ["${DEV}:/dev/x"]',
+    '    restart: ${POLICY}',
+    '    user: ${RUN_AS}',
+    '    cap_add: ["${CAP}"]',
+    '    cap_drop: [CHOWN, "${DROP}"]',
+    '    volumes: ["${SRC}:/data"]',
+    '    sysctls: {net.ipv4.ip_forward: "${FWD}"}',
+    '    environment: {AWS_SECRET_ACCESS_KEY: "${KEY}", DB_PASSWORD: "${PW}"}',
+    '',
+  ].join('\n'),
+);
+writeFileSync(
+  join(dir, '.env'),
+  [
+    'TAG=AKIAIOSFODNN7EXAMPLE',
+    'DEV=/dev/hunter2hunter2SECRETVAL',
+    'POLICY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    'RUN_AS=0:hunter2hunter2SECRETVAL',
+    'CAP=AKIAIOSFODNN7EXAMPLE',
+    'DROP=hunter2hunter2SECRETVAL',
+    'SRC=/root/AKIAIOSFODNN7EXAMPLE',
+    'FWD=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    'KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    'PW=hunter2hunter2SECRETVAL',
+    '',
+  ].join('\n'),
+);
+
+// Any case: a capability is shown upper-cased.
+const SECRETS = /AKIAIOSFODNN7EXAMPLE|wJalrXUtnFEMI|K7MDENG|bPxRfiCYEXAMPLEKEY|hunter2|SECRETVAL/i;
+
+function scan(format: string) {
+  const r = spawnSync(process.execPath, [CLI, 'scan', '.', '--no-color', '-f', format], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  assert.equal(r.status, 1, r.stderr);
+  return `${r.stdout}\n${r.stderr}`;
+}
+
+describe('no secret value from the environment in any finding', () => {
+  for (const format of ['text', 'json']) {
+    it(`-f ${format}`, () => {
+      const out = scan(format);
+      assert.doesNotMatch(out, SECRETS);
+      for (const rule of ['BW1021', 'BW1028', 'BW1026', 'BW1030', 'BW1004', 'BW1002', 'BW1015', 'BW1022', 'BW1024']) assert.match(out, new RegExp(rule), rule);
+      // The messages name the variables instead.
+      assert.match(out, /is given host device \\?"\$\{DEV\}\\?" \(from the environment, 28 characters\)/);
+      assert.match(out, /restarts with policy \\?"\$\{POLICY\}\\?" \(from the environment, 40 characters\)/);
+    });
+  }
+});
