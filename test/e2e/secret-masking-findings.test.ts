@@ -4,7 +4,7 @@
 // "restarts with policy <secret>".
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -65,6 +65,31 @@ describe('no secret value from the environment in any finding', () => {
       // The messages name the variables instead.
       assert.match(out, /is given host device \\?"\$\{DEV\}\\?" \(from the environment, 28 characters\)/);
       assert.match(out, /restarts with policy \\?"\$\{POLICY\}\\?" \(from the environment, 40 characters\)/);
+    });
+  }
+});
+
+describe('no secret value from an env_file in any finding', () => {
+  const envDir = mkdtempSync(join(tmpdir(), 'bulwark-mask-env-file-'));
+  after(() => rmSync(envDir, { recursive: true, force: true }));
+  writeFileSync(join(envDir, 'compose.yaml'), 'services:\n  api:\n    image: api:1\n    env_file: [config/api.env]\n');
+  mkdirSync(join(envDir, 'config'));
+  writeFileSync(
+    join(envDir, 'config', 'api.env'),
+    'AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nAWS_SECRET_ACCESS_KEY="wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"\nDB_PASSWORD=hunter2hunter2SECRETVAL\n',
+  );
+  for (const format of ['text', 'json']) {
+    it(`-f ${format}: BW1024 judges its variables where the env file writes them, masked`, () => {
+      const r = spawnSync(process.execPath, [CLI, 'scan', '.', '--no-color', '-f', format], {
+        cwd: envDir,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '' },
+      });
+      assert.equal(r.status, 1, r.stderr);
+      const out = `${r.stdout}\n${r.stderr}`;
+      assert.doesNotMatch(out, SECRETS);
+      assert.ok((out.match(/BW1024/g)?.length ?? 0) >= 3, out);
+      assert.match(out, /config\/api\.env/);
     });
   }
 });

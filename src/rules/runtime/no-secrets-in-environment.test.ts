@@ -122,6 +122,21 @@ testRule(noSecretsInEnvironment, {
       ],
     },
     {
+      name: 'from an env_file: compose puts its variables in the container environment; located in the env file',
+      compose: 'services:\n  api:\n    image: api:1\n    env_file: [api.env]\n',
+      files: { 'api.env': 'LOG_LEVEL=info\nSTRIPE_KEY=sk_live_abcdefghijklmnopqrstuvwx\nDB_PASSWORD="hunter2hunter2"\n' },
+      errors: [
+        { messageId: 'byValue', line: 2, column: 1, source: 'api.env' },
+        {
+          messageId: 'byName',
+          line: 3,
+          column: 1,
+          source: 'api.env',
+          message: 'Service "api" passes secret DB_PASSWORD as an environment variable (hunt…(14 chars)).',
+        },
+      ],
+    },
+    {
       name: 'engine Config.Env',
       engine: '{"Name": "/web", "Config": {"Env": ["PATH=/usr/bin", "DB_PASSWORD=hunter2hunter2"]}}',
       errors: [{ messageId: 'byName', line: 1, column: 54 }],

@@ -106,6 +106,6 @@ export function scanComposeProject(files: readonly string[], fs: FileReader, pro
   const env = composeEnvironment(dirname(files[0] as string), fs, processEnv, diagnostics);
   if (diagnostics.length > 0) return { project: { files: [...files], read: [], services: [] }, specs: [], diagnostics };
   const project = loadComposeProject(files, fs, env, diagnostics);
-  const specs = project.services.map((s) => serviceToSpec(s, diagnostics));
+  const specs = project.services.map((s) => serviceToSpec(s, diagnostics, { fs, env }));
   return { project, specs, diagnostics };
 }

@@ -206,6 +206,8 @@ export interface DotEnvEntry {
   /** Its value; absent when it cannot be known (`unknown`: it is made from a variable that is not set). */
   value?: string;
   unknown?: Unknown;
+  /** With `unknown`: the value as written (`postgres://app:${DB_PASSWORD}@db/app`). */
+  template?: string;
   /** Offsets of the name in the file's text, where a finding about the variable points. */
   start: number;
   end: number;
@@ -295,7 +297,7 @@ export function readDotEnv(text: string, lookup: DotEnvLookup = () => undefined)
     if ('problem' in value) return { entries, problem: value.problem };
     i = value.next;
     if (name === '') continue;
-    if (value.unknown) add({ name, unknown: value.unknown, start, end });
+    if (value.unknown) add({ name, unknown: value.unknown, template: value.value, start, end });
     else add({ name, value: value.value, start, end });
   }
   return { entries };
@@ -346,7 +348,7 @@ function unescapeQuoted(s: string): string {
 function substitute(text: string, raw: string, at: number, next: number, env: Environment): ReadValue {
   try {
     const r = interpolate(text, env, { required: 'error' });
-    return r.unknown ? { value: '', unknown: r.unknown, next } : { value: r.value, next };
+    return r.unknown ? { value: text, unknown: r.unknown, next } : { value: r.value, next };
   } catch (e) {
     if (!(e instanceof InterpolationError)) throw e;
     // Offsets in the unescaped text are offsets in the file when nothing was unescaped.

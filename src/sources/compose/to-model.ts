@@ -1,12 +1,16 @@
+import { dirname, resolve } from 'node:path';
 import {
   type ContainerSpec,
   type DeviceMapping,
   type Diagnostic,
+  type EnvVar,
   emptyContainerSpec,
   type Healthcheck,
   type ImageRef,
   type InterpolatedValue,
   isUnknown,
+  LineIndex,
+  type Location,
   type LogConfig,
   type Mount,
   normalizeCapability,
@@ -26,6 +30,8 @@ import {
   type ValuePiece,
 } from '../../model/index.js';
 
+import { type FileReader, readProblem } from '../fs.js';
+import { type Environment, readDotEnv } from './interpolate.js';
 import type { ComposeService } from './project.js';
 import { get, type LMap, type LNode, type LScalar, locate } from './tree.js';
 
@@ -36,9 +42,9 @@ import { get, type LMap, type LNode, type LScalar, locate } from './tree.js';
  * reader per shape; a value of another shape, or one compose would refuse, becomes an `invalid-value` diagnostic
  * and is left out of the model (a single value becomes Unknown: rules say it cannot be known, not that it is
  * missing). Messages quote values through `quoteValue`, so a value from the environment shows as its variable
- * (`"${DB_PASSWORD}"`), never as its text.
+ * (`"${DB_PASSWORD}"`), never as its text. With `files`, the service's `env_file`s are read too (`readEnvFiles`).
  */
-export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[]): ContainerSpec {
+export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[], files?: ServiceFiles): ContainerSpec {
   const base = `services.${svc.name}`;
   const n = svc.node;
   const spec = emptyContainerSpec(svc.name, 'compose', locate(svc.key, base));
@@ -47,7 +53,7 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[]): C
     (severity: Diagnostic['severity']): Bad =>
     (node, path, message) =>
       diagnostics.push({ code: 'invalid-value', severity, message: `service "${svc.name}": ${message}`, at: locate(node, path) });
-  const r: Report = { bad: report('error'), warn: report('warning'), base };
+  const r: Report = { bad: report('error'), warn: report('warning'), base, diagnostics };
 
   const image = readText(get(n, 'image'), p('image'), r);
   if (image) {
@@ -155,6 +161,7 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[]): C
       });
     else spec.env.push({ value: value.value === null ? { name } : { name, value: String(value.value) }, at });
   }
+  if (files) readEnvFiles(get(n, 'env_file'), p('env_file'), spec, files, r);
   for (const [item, path] of readList(get(n, 'secrets'), p('secrets'), r)) {
     if (item.kind === 'map') {
       const src = readText(get(item, 'source'), `${path}.source`, r);
@@ -208,6 +215,113 @@ function interpolatedValues(node: LNode): InterpolatedValue[] {
 
 type Bad = (node: LNode, path: string, message: string) => void;
 
+/** What reading a service's `env_file`s needs: the files, and the variables compose interpolates them with. */
+export interface ServiceFiles {
+  fs: FileReader;
+  /** The project's variables (the environment, then its `.env`). */
+  env: Environment;
+}
+
+/**
+ * Reads a service's `env_file` (a path, a list of paths, or of `{path, required, format}`) as compose does: each
+ * path relative to the folder of the compose file that writes it, read with compose-go's dotenv parser, its values
+ * interpolated from the project's variables, then the service's `environment`, then the variables of the files read
+ * before it. compose puts the variables in the container's environment, so they join `spec.env` (`fromFile`, located
+ * at the variable in the env file), unless `environment` sets the same name (it wins, as in compose); a later file
+ * wins over an earlier one. A missing file is a located error (compose refuses it) unless `required: false`; one that
+ * cannot be read, or that compose refuses (an unterminated quote, `${VAR:?err}` without a value), an error too.
+ */
+function readEnvFiles(node: LNode | undefined, path: string, spec: ContainerSpec, files: ServiceFiles, r: Report): void {
+  const fromEnvironment = new Map<string, string | Unknown | undefined>();
+  for (const e of spec.env) {
+    if (isUnknown(e.value)) continue;
+    fromEnvironment.set(e.value.name, e.value.unknownValue ?? e.value.value);
+  }
+  const read = new Map<string, EnvVarAt>();
+  for (const [item, itemPath] of readList(node, path, r, { orText: true })) {
+    const entry = envFileEntry(item, itemPath, r);
+    if (!entry) continue;
+    const { pathNode, file, required } = entry;
+    const abs = resolve(dirname(pathNode.file.absolute), file);
+    const shown = quoteValue(file, pathNode.pieces);
+    let text: string | undefined;
+    const unreadable = (why: string) =>
+      r.diagnostics.push({ code: 'unreadable', severity: 'error', message: `service "${spec.name}": ${why}`, at: locate(pathNode, itemPath) });
+    try {
+      text = files.fs.readText(abs);
+    } catch (e) {
+      unreadable(`cannot read env_file ${shown}: ${readProblem(e)}`);
+      continue;
+    }
+    if (text === undefined) {
+      if (required) unreadable(`env_file ${shown} is not there (compose refuses a missing env file; \`required: false\` makes it optional)`);
+      continue;
+    }
+    const lookup = (name: string): string | Unknown | undefined => {
+      const v = files.env.get(name);
+      if (v !== undefined) return v;
+      const why = files.env.unknown?.(name);
+      if (why) return why;
+      const own = fromEnvironment.get(name);
+      if (own !== undefined) return own;
+      const earlier = read.get(name)?.value;
+      return earlier?.unknownValue ?? earlier?.value;
+    };
+    const parsed = readDotEnv(text, lookup);
+    const display = files.fs.display(abs);
+    const index = new LineIndex(text);
+    for (const e of parsed.entries) {
+      const at = index.location(display, e.start, e.end, `${path}.${e.name}`);
+      const value: EnvVar = { name: e.name, fromFile: true };
+      if (e.unknown) {
+        value.unknownValue = e.unknown;
+        if (e.template !== undefined) value.template = e.template;
+      } else value.value = e.value as string;
+      // A later file (or a later line) sets the name again: it wins.
+      read.delete(e.name);
+      read.set(e.name, { value, at });
+    }
+    if (parsed.problem) {
+      const { code, message, start, end } = parsed.problem;
+      r.diagnostics.push({ code, severity: 'error', message: `${message} (compose refuses this env_file)`, at: index.location(display, start, end) });
+    }
+  }
+  for (const [name, v] of read) if (!fromEnvironment.has(name)) spec.env.push(v);
+}
+
+/** An EnvVar with where it is written. */
+type EnvVarAt = { value: EnvVar; at: Location };
+
+/** One `env_file` item: its path (as written), and whether compose refuses the project when it is missing. */
+function envFileEntry(item: LNode, path: string, r: Report): { pathNode: LScalar; file: string; required: boolean } | undefined {
+  if (item.kind === 'map') {
+    const pathNode = get(item, 'path');
+    const file = readText(pathNode, `${path}.path`, r);
+    if (file === undefined) {
+      r.bad(item, path, 'a long-syntax env_file needs a path');
+      return undefined;
+    }
+    const required = readBool(get(item, 'required'), `${path}.required`, r);
+    const format = readText(get(item, 'format'), `${path}.format`, r)?.value;
+    if (typeof format === 'string' && format !== 'dotenv') {
+      r.warn(item, path, `env_file format ${quoteValue(format)} is not read; its variables are not judged`);
+      return undefined;
+    }
+    return textPath(pathNode as LNode, file, path, r, required?.value !== false);
+  }
+  const file = readText(item, path, r, 'a string or a mapping');
+  return file && textPath(item, file, path, r, true);
+}
+
+/** The path of an `env_file` item; undefined (with a warning) when a variable it needs has no value. */
+function textPath(node: LNode, file: Sourced<string>, path: string, r: Report, required: boolean) {
+  if (typeof file.value !== 'string') {
+    if (node.kind === 'scalar' && node.unknown) r.warn(node, path, `env_file cannot be read: ${file.value.reason}; its variables are not judged`);
+    return undefined;
+  }
+  return { pathNode: node as LScalar, file: file.value, required };
+}
+
 /**
  * Where a service's input problems go: errors (`bad`, compose refuses the value) and warnings (`warn`, compose reads
  * it but says so); `base` is the service's path (`services.web`), which messages leave out.
@@ -216,6 +330,8 @@ interface Report {
   bad: Bad;
   warn: Bad;
   base: string;
+  /** For problems located elsewhere than in the compose file (an env file). */
+  diagnostics: Diagnostic[];
 }
 
 /** A path as messages show it, from the service: `cap_add[0]` for `services.web.cap_add[0]`. */
