@@ -228,8 +228,9 @@ export interface ServiceFiles {
  * interpolated from the project's variables, then the service's `environment`, then the variables of the files read
  * before it. compose puts the variables in the container's environment, so they join `spec.env` (`fromFile`, located
  * at the variable in the env file), unless `environment` sets the same name (it wins, as in compose); a later file
- * wins over an earlier one. A missing file is a located error (compose refuses it) unless `required: false`; one that
- * cannot be read, or that compose refuses (an unterminated quote, `${VAR:?err}` without a value), an error too.
+ * wins over an earlier one. A missing file is a located warning unless `required: false` (compose refuses it, but env
+ * files are often kept out of a repository on purpose); one that cannot be read, or that compose refuses (an
+ * unterminated quote, `${VAR:?err}` without a value), is a located error.
  */
 function readEnvFiles(node: LNode | undefined, path: string, spec: ContainerSpec, files: ServiceFiles, r: Report): void {
   const fromEnvironment = new Map<string, string | Unknown | undefined>();
@@ -254,7 +255,15 @@ function readEnvFiles(node: LNode | undefined, path: string, spec: ContainerSpec
       continue;
     }
     if (text === undefined) {
-      if (required) unreadable(`env_file ${shown} is not there (compose refuses a missing env file; \`required: false\` makes it optional)`);
+      // A warning, not an error: env files often hold secrets and are kept out of the repository on purpose
+      // (.gitignore), and a scan of the repository must not fail on that; what they would set is not judged.
+      if (required)
+        r.diagnostics.push({
+          code: 'unreadable',
+          severity: 'warning',
+          message: `service "${spec.name}": env_file ${shown} is not there, so the variables it sets are not judged (compose refuses to start without it; \`required: false\` makes it optional)`,
+          at: locate(pathNode, itemPath),
+        });
       continue;
     }
     const lookup = (name: string): string | Unknown | undefined => {
