@@ -1,7 +1,8 @@
-import { parseDocument } from 'yaml';
+import { type Document, parseAllDocuments, parseDocument } from 'yaml';
 import { type Diagnostic, LineIndex, unknown } from '../../model/index.js';
 import type { FileReader } from '../fs.js';
 import { type Environment, InterpolationError, interpolate } from './interpolate.js';
+import { mergeNodes } from './merge.js';
 import { blockNestingOverflow, deepestLineStart, flowNestingOverflow } from './nesting.js';
 import { ComposeLoadError, LIMITS, type LMap, type LScalar, locate, type SourceFile, toTree } from './tree.js';
 
@@ -71,12 +72,21 @@ export function loadComposeFile(
     return { file };
   }
   // Duplicate keys are refused by toTree, in linear time (yaml's uniqueKeys check is quadratic in a map's size).
-  const doc = parseDocument(text, { merge: true, prettyErrors: false, uniqueKeys: false });
-  if (doc.errors.length > 0) {
+  const options = { merge: true, prettyErrors: false, uniqueKeys: false } as const;
+  let docs: Document[] = [parseDocument(text, options)];
+  // A file of several `---` documents: compose-go reads each as a layer, merged over the ones before it in order
+  // (compose-go loader/multidoc_test.go; `compose publish` writes such files). Most files hold one document, which
+  // parseDocument reads; only when it says there are more is the file read again document by document.
+  if (docs[0]?.errors.some((err) => err.code === 'MULTIPLE_DOCS')) {
+    const all = parseAllDocuments(text, options);
+    docs = Array.isArray(all) ? all : [];
+  }
+  const errors = docs.flatMap((d) => d.errors);
+  if (errors.length > 0) {
     // yaml reports a stack overflow as a syntax error with the engine's wording, at wherever the stack ran out.
     // The checks above should keep it from happening; if it does: one error per file, at a place the text decides.
-    if (doc.errors.some((err) => isStackOverflow(err.message))) return tooDeep(file, text, diagnostics);
-    for (const err of doc.errors) {
+    if (errors.some((err) => isStackOverflow(err.message))) return tooDeep(file, text, diagnostics);
+    for (const err of errors) {
       const [s, e] = err.pos;
       diagnostics.push({ code: 'yaml-syntax', severity: 'error', message: firstLine(err.message), at: file.index.location(display, s, e) });
     }
@@ -99,14 +109,20 @@ export function loadComposeFile(
         diagnostics.push({ code: 'invalid-interpolation', severity: 'error', message: e.message, at: locate(s) });
       }
     };
-    const root = toTree(doc, file, onValue);
+    let root: LMap | undefined;
+    for (const doc of docs) {
+      const tree = toTree(doc, file, onValue);
+      // An empty document (a trailing `---`, which yaml reads as a null scalar): compose skips it.
+      if (tree === undefined || (tree.kind === 'scalar' && tree.value === null && tree.tag === undefined)) continue;
+      if (tree.kind !== 'map') {
+        diagnostics.push({ code: 'not-a-mapping', severity: 'error', message: 'a compose file must be a mapping at the top level', at: locate(tree) });
+        return { file };
+      }
+      root = root ? (mergeNodes(root, tree, []) as LMap) : tree;
+    }
     if (root === undefined) {
       // compose refuses an empty file ("empty compose file"): a gate must not pass on it silently.
       diagnostics.push({ code: 'not-a-mapping', severity: 'error', message: 'empty compose file', at: { source: display, line: 1, column: 1 } });
-      return { file };
-    }
-    if (root.kind !== 'map') {
-      diagnostics.push({ code: 'not-a-mapping', severity: 'error', message: 'a compose file must be a mapping at the top level', at: locate(root) });
       return { file };
     }
     return { file, root };

@@ -43,3 +43,32 @@ describe('toTree: keys', () => {
     assert.deepEqual(load(`${lines.join('\n')}\n`), []);
   });
 });
+
+describe('loadComposeFile: several YAML documents in one file', () => {
+  const loadRoot = (text: string) => {
+    const diagnostics: Diagnostic[] = [];
+    const f = loadComposeFile('/mem/compose.yaml', memoryFs({ 'compose.yaml': text }), { get: () => undefined }, diagnostics);
+    return { root: f.root, shown: diagnostics.map((d) => `${d.code} ${d.at.line}:${d.at.column} ${d.message}`) };
+  };
+  const services = (root: ReturnType<typeof loadRoot>['root']) => {
+    const s = root?.entries.get('services')?.value;
+    return s?.kind === 'map' ? [...s.entries.keys()] : [];
+  };
+
+  it('merges the documents in order, as compose-go does, each value located where it is written', () => {
+    const { root, shown } = loadRoot('services:\n  a: {image: nginx:1.27}\n---\nservices:\n  a: {privileged: true}\n  b: {image: redis:7}\n---\n');
+    assert.deepEqual(shown, []);
+    assert.deepEqual(services(root), ['a', 'b']);
+    const a = root?.entries.get('services')?.value;
+    const priv = a?.kind === 'map' ? a.entries.get('a')?.value : undefined;
+    const p = priv?.kind === 'map' ? priv.entries.get('privileged')?.value : undefined;
+    assert.equal(p?.kind === 'scalar' ? p.value : undefined, true);
+    assert.equal(p?.start, 'services:\n  a: {image: nginx:1.27}\n---\nservices:\n  a: {privileged: '.length);
+  });
+
+  it('locates errors in any document, and refuses a document that is not a mapping', () => {
+    assert.deepEqual(loadRoot('services: {}\n---\nservices:\n  a: [unclosed\n').shown.length > 0, true);
+    assert.deepEqual(loadRoot('services: {}\n---\n- a\n').shown, ['not-a-mapping 3:1 a compose file must be a mapping at the top level']);
+    assert.deepEqual(loadRoot('---\n---\n').shown, ['not-a-mapping 1:1 empty compose file']);
+  });
+});
