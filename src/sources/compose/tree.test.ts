@@ -72,3 +72,17 @@ describe('loadComposeFile: several YAML documents in one file', () => {
     assert.deepEqual(loadRoot('---\n---\n').shown, ['not-a-mapping 1:1 empty compose file']);
   });
 });
+
+describe('toTree: aliases', () => {
+  it('refuses an alias inside the value its anchor names (a cycle), located, instead of recursing forever', () => {
+    assert.deepEqual(load('x-a: &a [*a]\nservices:\n  web:\n    image: nginx:1.27\n'), [
+      'yaml-syntax 1:10 alias *a is inside the value it names (a cycle): compose refuses it',
+    ]);
+    assert.deepEqual(load('x-a: &a {b: *a}\nservices: {}\n'), ['yaml-syntax 1:13 alias *a is inside the value it names (a cycle): compose refuses it']);
+    assert.deepEqual(load('services: {a: &a {image: x:1, x-self: *a}}\n'), [
+      'yaml-syntax 1:39 alias *a is inside the value it names (a cycle): compose refuses it',
+    ]);
+    // An alias after its anchored value is closed is no cycle.
+    assert.deepEqual(load('x-a: &a {image: x:1}\nservices: {a: *a, b: {<<: *a}}\n'), []);
+  });
+});

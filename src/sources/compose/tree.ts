@@ -88,6 +88,8 @@ export function locate(node: LBase, path?: string): Location {
  */
 export function toTree(doc: Document, file: SourceFile, onValue?: (s: LScalar) => void): LNode | undefined {
   const memo = new Map<YamlNode, LNode>();
+  /** Anchored nodes being converted: an alias to one of them is a cycle. */
+  const open = new Set<YamlNode>();
   const anchors = new Map<string, YamlNode>();
   const sizes = new Map<LNode, number>();
   let expanded = 0;
@@ -115,6 +117,9 @@ export function toTree(doc: Document, file: SourceFile, onValue?: (s: LScalar) =
       // whole document for every alias; conversion runs in document order, so a map kept as we go is enough.
       const target = anchors.get(node.source);
       if (!target) return fail('yaml-syntax', `alias *${node.source} has no anchor before it`, node);
+      // An alias inside the value its anchor names would make the tree a cycle (yaml.v3, compose's reader: "anchor
+      // contains itself").
+      if (open.has(target)) return fail('yaml-syntax', `alias *${node.source} is inside the value it names (a cycle): compose refuses it`, node);
       const t = conv(target);
       expanded += sizeOf(t);
       if (expanded > LIMITS.maxExpandedNodes) {
@@ -130,6 +135,7 @@ export function toTree(doc: Document, file: SourceFile, onValue?: (s: LScalar) =
       const cached = memo.get(y);
       if (cached) return cached;
       anchors.set(y.anchor as string, y);
+      open.add(y);
     }
     // Index access, not destructuring: `const [a, b] = range` runs the iterator protocol for every node.
     const range = y.range;
@@ -190,6 +196,7 @@ export function toTree(doc: Document, file: SourceFile, onValue?: (s: LScalar) =
       out = sc;
       if (anchored) memo.set(y, out);
     }
+    if (anchored) open.delete(y);
     return out;
   };
 
