@@ -72,8 +72,8 @@ describe('interpolate (compose-spec Interpolation)', () => {
       }
       return 'no error';
     };
-    assert.equal(message('nginx:${TAG'), 'unclosed "${" in "nginx:${TAG"');
-    assert.equal(message('postgres://app:S3cr3tPassw0rdXYZ@db/${DB'), 'unclosed "${" in "postgres://app:S3cr…(17 chars)@db/${DB"');
+    assert.equal(message('nginx:${TAG'), 'unclosed "${" at character 7 of the value: close it with "}", or write "$$" for a literal "$"');
+    assert.equal(message('Xy${k9hunter2hunter2SECRETVAL'), 'unclosed "${" at character 3 of the value: close it with "}", or write "$$" for a literal "$"');
     assert.equal(message('${TAG:x}'), 'invalid interpolation "${TAG:x}"');
     assert.equal(message('${1X}'), 'invalid interpolation "${1X}"');
   });

@@ -96,7 +96,9 @@ function expand(text: string, from: number, to: number, env: Environment, state:
     }
     if (next === '{') {
       const close = matchingBrace(text, i + 2, to);
-      if (close === -1) throw new InterpolationError(`unclosed "\${" in ${quoteValue(text)}`, i);
+      // The value is not quoted: an unclosed `${` is most often a `$` inside a password (`Pa${ss`).
+      if (close === -1)
+        throw new InterpolationError(`unclosed "\${" at character ${i + 1} of the value: close it with "}", or write "$$" for a literal "$"`, i);
       braced(text, i + 2, close, env, state);
       i = close + 1;
       continue;
