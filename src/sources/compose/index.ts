@@ -2,8 +2,9 @@ import { dirname, join } from 'node:path';
 import { type ContainerSpec, type Diagnostic, LineIndex } from '../../model/index.js';
 import { type FileReader, readProblem } from '../fs.js';
 import { type DotEnvEntry, type Environment, readDotEnv } from './interpolate.js';
-import { type ComposeProject, loadComposeProject } from './project.js';
+import { type ComposeProject, type ComposeService, loadComposeProject } from './project.js';
 import { serviceToSpec } from './to-model.js';
+import { get } from './tree.js';
 
 export { groupProjects, isComposeFileName, MAIN_NAMES, OVERRIDE_NAMES } from './discover.js';
 
@@ -96,6 +97,12 @@ function dotEnvOf(dir: string, fs: FileReader, processEnv: Readonly<Record<strin
   return env;
 }
 
+/** True for a service compose hands to a provider plugin (`provider: {type: ...}`): it runs no container. */
+function isProvider(s: ComposeService): boolean {
+  const p = get(s.node, 'provider');
+  return p !== undefined && !(p.kind === 'scalar' && p.value === null && !p.unknown);
+}
+
 /**
  * Reads one compose project (files in merge order, absolute paths) into ContainerSpecs.
  * Never throws for bad input: problems are returned as diagnostics. A project whose `.env` cannot be read is not
@@ -106,6 +113,8 @@ export function scanComposeProject(files: readonly string[], fs: FileReader, pro
   const env = composeEnvironment(dirname(files[0] as string), fs, processEnv, diagnostics);
   if (diagnostics.length > 0) return { project: { files: [...files], read: [], services: [] }, specs: [], diagnostics };
   const project = loadComposeProject(files, fs, env, diagnostics);
-  const specs = project.services.map((s) => serviceToSpec(s, diagnostics, { fs, env }));
+  // A service with `provider:` runs no container (compose hands it to a provider plugin, e.g. a cloud database):
+  // the container rules do not apply to it.
+  const specs = project.services.filter((s) => !isProvider(s)).map((s) => serviceToSpec(s, diagnostics, { fs, env }));
   return { project, specs, diagnostics };
 }

@@ -197,3 +197,26 @@ describe('values of a shape the compose-spec schema does not allow (compose refu
     assert.ok(findings.includes('BW1030 unknown The user of service "web" cannot be known: a mapping is not a valid value.'), findings.join('\n'));
   });
 });
+
+describe('services compose runs no container for', () => {
+  it('a service with provider: is not a container: no spec, so no container finding', () => {
+    const r = scan(
+      dedent`
+        services:
+          db:
+            provider:
+              type: awesomecloud
+              options: {type: mysql}
+          web:
+            image: nginx:1.27
+            depends_on: [db]
+      `,
+      {},
+    );
+    assert.deepEqual(r.messages, []);
+    assert.deepEqual(
+      r.specs.map((s) => s.name),
+      ['web'],
+    );
+  });
+});
