@@ -32,6 +32,11 @@ const SHAPES: { kind: SecretShape['kind']; re: RegExp; description: string }[] =
   { kind: 'url-credentials', re: /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i, description: 'a URL with a password' },
 ];
 
+/** An AWS ARN: `arn:` partition, service, region (may be empty), account (12 digits or empty), then the resource. */
+const AWS_ARN = /^arn:aws(?:-[a-z]+)*:[a-z0-9-]+:[a-z0-9-]*:(?:\d{12})?:\S+$/;
+/** A Stripe publishable key: public by design (its secret counterpart `sk_live_…` stays a secret). */
+const STRIPE_PUBLISHABLE = /^pk_(?:live|test)_[A-Za-z0-9]+$/;
+
 /** No value shorter than this has a shape (the shortest match of SHAPES is the URL credentials `a://b:c@`). */
 const MIN_SHAPE_LENGTH = 8;
 
@@ -65,6 +70,9 @@ export function secretShape(value: string): SecretShape | undefined {
   // Content digests (`node:20@sha256:…`, `sha512:…`) are public identifiers, not secrets.
   const withoutDigests = value.replace(/\b(?:sha256|sha384|sha512):[0-9a-f]{32,}/gi, '');
   if (withoutDigests !== value) return undefined;
+  // Names of secrets and keys that are public by design: an AWS ARN (`arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf`)
+  // names where the secret is, and a Stripe publishable key (`pk_live_…`, `pk_test_…`) is meant for browsers.
+  if (AWS_ARN.test(value) || STRIPE_PUBLISHABLE.test(value)) return undefined;
   if (
     value.length >= 32 &&
     !/\s/.test(value) &&

@@ -46,6 +46,8 @@ describe('secret value shapes', () => {
     ['eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U', 'jwt'],
     ['postgres://app:Sup3rS3cret@db:5432/app', 'url-credentials'],
     ['Zx9vQ2mL7pR4tW8yB3nK6cF1hJ5sD0gA', 'high-entropy'],
+    ['sk_test_Zx9vQ2mL7pR4tW8yB3nK6cF1hJ5sD0gA', 'high-entropy'],
+    ['xarn:aws:secretsmanager:eu-west-1:123456789012:secret:Zx9vQ2mL7pR4tW8yB3nK6cF1hJ5sD0gA', 'high-entropy'],
   ];
   for (const [v, kind] of yes) it(`${kind}: ${v.slice(0, 12)}…`, () => assert.equal(secretShape(v)?.kind, kind));
   const no = [
@@ -58,6 +60,11 @@ describe('secret value shapes', () => {
     'A035C8C19219BA821ECEA86B64E628F8D684696D',
     'node:20.11-bookworm-slim@sha256:0d2ba3a6b8e7c1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6',
     'sha256:0d2ba3a6b8e7c1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6',
+    'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf',
+    'arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db/Zx9vQ2mL7pR4tW8yB3nK6cF1hJ5sD0gA',
+    'arn:aws-us-gov:kms:us-gov-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+    'pk_live_51HxYz2eZvKYlo2C0aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789',
+    'pk_test_TYooMQauvdEDq54NiTphI7jx',
   ];
   for (const v of no) it(`not a secret shape: ${v.slice(0, 20)}`, () => assert.equal(secretShape(v), undefined));
   it('flag values and file references are not secret material', () => {
