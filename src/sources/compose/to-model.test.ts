@@ -220,3 +220,34 @@ describe('services compose runs no container for', () => {
     );
   });
 });
+
+describe('use_api_socket', () => {
+  const socket = (r: ReturnType<typeof scan>) =>
+    checkContainer(RUNTIME_RULES, r.specs[0] as ContainerSpec)
+      .filter((f) => f.ruleId === 'BW1014')
+      .map((f) => `${f.ruleId} ${f.severity} ${f.status} ${f.location.line}:${f.location.column} ${f.message}`);
+
+  it('mounts the Docker API socket, as docker run --use-api-socket: BW1014 at the key', () => {
+    const r = scan('services:\n  web:\n    image: nginx:1.27\n    use_api_socket: true\n', {});
+    assert.deepEqual(r.messages, []);
+    assert.deepEqual(socket(r), ['BW1014 critical violation 4:5 Service "web" mounts the container engine socket /var/run/docker.sock.']);
+  });
+
+  it('false, or not set: no socket', () => {
+    assert.deepEqual(socket(scan('services:\n  web:\n    image: nginx:1.27\n    use_api_socket: false\n', {})), []);
+    assert.deepEqual(socket(scan('services:\n  web:\n    image: nginx:1.27\n', {})), []);
+  });
+
+  it('a variable without a value: the mount is unknown (as for --use-api-socket=$X), at the key', () => {
+    const web = scan('services:\n  web:\n    image: nginx:1.27\n    use_api_socket: ${SOCK}\n', {}).specs[0] as ContainerSpec;
+    assert.equal(web.mounts.length, 1);
+    assert.match(reason(web.mounts[0]) ?? '', /SOCK/);
+    assert.deepEqual([web.mounts[0]?.at.line, web.mounts[0]?.at.column], [4, 5]);
+  });
+
+  it('a value compose refuses is an input error', () => {
+    assert.deepEqual(scan('services:\n  web:\n    image: nginx:1.27\n    use_api_socket: maybe\n', {}).messages, [
+      'invalid-value 4:21 service "web": "maybe" is not a boolean',
+    ]);
+  });
+});

@@ -33,7 +33,7 @@ import {
 import { type FileReader, readProblem } from '../fs.js';
 import { type Environment, readDotEnv } from './interpolate.js';
 import type { ComposeService } from './project.js';
-import { get, type LMap, type LNode, type LScalar, locate } from './tree.js';
+import { get, getPair, type LMap, type LNode, type LPair, type LScalar, locate } from './tree.js';
 
 /**
  * Maps one merged compose service to a ContainerSpec (compose-spec "Services top-level elements"), keeping
@@ -102,6 +102,16 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[], fi
     const at = locate(item, path);
     spec.mounts.push({ value: m, at });
     if (!isUnknown(m) && m.type === 'tmpfs') spec.tmpfs.push({ value: m.target, at });
+  }
+
+  // `use_api_socket: true`: compose mounts the Docker API socket into the container, as `docker run --use-api-socket`.
+  const apiSocket = readBool(get(n, 'use_api_socket'), p('use_api_socket'), r);
+  if (apiSocket && apiSocket.value !== false) {
+    const at = locate((getPair(n, 'use_api_socket') as LPair).key, p('use_api_socket'));
+    spec.mounts.push({
+      value: isUnknown(apiSocket.value) ? apiSocket.value : { type: 'bind', source: '/var/run/docker.sock', target: '/var/run/docker.sock', readOnly: false },
+      at,
+    });
   }
 
   for (const [item, path] of readList(get(n, 'ports'), p('ports'), r)) {
