@@ -1,5 +1,5 @@
 import type { ContainerSpec, InterpolatedValue, Location, Sourced, ValuePiece } from '../model/index.js';
-import { compareText, quoteValue } from '../model/index.js';
+import { compareText, maskSecret, quoteValue, secretShape } from '../model/index.js';
 import type { ReportDescriptor, Rule, RuleMeta, Severity } from '../rules/index.js';
 import type { Finding } from './finding.js';
 import { fingerprint } from './fingerprint.js';
@@ -98,6 +98,8 @@ export function runRules<S>(
   interpolated?: readonly InterpolatedValue[],
 ): Finding[] {
   const findings: Finding[] = [];
+  const shownTarget = maskShapes(target);
+  const shownSubject = maskShapes(subjectName);
   // One context for all the rules of this subject (rules report synchronously, during their check): the rule
   // being run is read from `meta` and `s`.
   let meta: RuleMeta;
@@ -109,8 +111,8 @@ export function runRules<S>(
       const status = d.status ?? 'violation';
       const template = meta.messages[d.messageId];
       if (template === undefined) throw new Error(`rule ${meta.id} reported unknown messageId "${d.messageId}"`);
-      const data = interpolated && d.data ? fromEnvironment(d.data, at, interpolated) : d.data;
-      const message = fillMessage(template, data, target);
+      const data = d.data ? withoutSecretShapes(interpolated ? fromEnvironment(d.data, at, interpolated) : d.data) : d.data;
+      const message = fillMessage(template, data, shownTarget);
       const f: Finding = {
         ruleId: meta.id,
         ruleName: meta.name,
@@ -122,7 +124,7 @@ export function runRules<S>(
         rationale: meta.rationale,
         remediation: meta.remediation,
         location: at,
-        subject: subjectName,
+        subject: shownSubject,
         checklist: meta.checklist,
         seed: meta.references.seed,
         fingerprint: fingerprint(meta.id, at, subjectName, message),
@@ -139,6 +141,34 @@ export function runRules<S>(
     rule.check(subject, ctx);
   }
   return findings;
+}
+
+/**
+ * Shortest message value looked at for a secret shape: the shortest shapes (an AWS access key id) have 20
+ * characters, and most message values (capability names, modes, paths) are shorter, so they cost nothing.
+ */
+const MIN_SHAPE = 16;
+
+/**
+ * A message value with any secret-shaped word masked (maskSecret), wherever the file wrote it: a token written
+ * as a restart policy, a device path or a container name is still a token. Case is ignored, as a normalised
+ * value (an upper-cased capability name) keeps the token's letters.
+ */
+function maskShapes(text: string): string {
+  if (text.length < MIN_SHAPE) return text;
+  return text.replace(/[^\s"'/:=,;()[\]{}]{16,}/g, (word) => (secretShape(word) || secretShape(word.toLowerCase()) ? maskSecret(word) : word));
+}
+
+/** Message data with maskShapes applied to its string values (`reason` is quoted where it is made). */
+function withoutSecretShapes(data: Record<string, string | number>): Record<string, string | number> {
+  let out: Record<string, string | number> | undefined;
+  for (const k in data) {
+    const v = data[k];
+    if (typeof v !== 'string' || v.length < MIN_SHAPE || k === 'reason') continue;
+    const masked = maskShapes(v);
+    if (masked !== v) (out ??= { ...data })[k] = masked;
+  }
+  return out ?? data;
 }
 
 /** Runs runtime rules on a ContainerSpec. */

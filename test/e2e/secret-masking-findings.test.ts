@@ -93,3 +93,35 @@ describe('no secret value from an env_file in any finding', () => {
     });
   }
 });
+
+describe('no secret-shaped value written in the file itself in any finding', () => {
+  const litDir = mkdtempSync(join(tmpdir(), 'bulwark-mask-literal-'));
+  after(() => rmSync(litDir, { recursive: true, force: true }));
+  const token = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789';
+  writeFileSync(
+    join(litDir, 'compose.yaml'),
+    `services:\n  web:\n    image: nginx:1.27\n    restart: ${token}\n    cap_add: [${token}]\n    devices: [/dev/${token}]\n`,
+  );
+  const TOKEN = /abcdefghijklmnopqrstuvwxyz0123456789/i;
+  for (const format of ['text', 'json', 'sarif']) {
+    it(`-f ${format}: a token written as a restart policy, a capability (upper-cased) or a device path is masked`, () => {
+      const r = spawnSync(process.execPath, [CLI, 'scan', '.', '--no-color', '-f', format], {
+        cwd: litDir,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '' },
+      });
+      const out = `${r.stdout}\n${r.stderr}`;
+      assert.doesNotMatch(out, TOKEN);
+      for (const shown of ['restarts with policy ghp_…(40 chars)', 'adds capability GHP_…(40 chars)', 'host device /dev/ghp_…(40 chars)'])
+        assert.ok(out.includes(shown), shown);
+    });
+  }
+  it('--command: a token as the container name is masked in every finding', () => {
+    const r = spawnSync(process.execPath, [CLI, 'scan', '--command', `docker run --name ${token} --privileged nginx:1.27`, '--no-color', '-f', 'json'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+    });
+    assert.doesNotMatch(`${r.stdout}\n${r.stderr}`, TOKEN);
+    assert.match(r.stdout, /BW1001/);
+  });
+});
