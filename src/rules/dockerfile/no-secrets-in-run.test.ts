@@ -72,6 +72,16 @@ testRule(noSecretsInRun, {
         EOF
       `,
     },
+    {
+      name: 'a variable reference the shell does not expand is written as text, for npm to expand at run time',
+      dockerfile: df`
+        FROM node:20.17-alpine
+        RUN echo '//registry.npmjs.org/:_authToken=\${NPM_TOKEN}' > /home/node/.npmrc
+        RUN printf '%s\n' '//registry.npmjs.org/:_authToken=\${NPM_TOKEN}' > /home/node/.npmrc
+        RUN echo "_authToken=\$NPM_TOKEN" > /home/node/.npmrc
+        RUN echo "it's" '$NPM_TOKEN' > /home/node/.npmrc
+      `,
+    },
   ],
   invalid: [
     {
@@ -193,6 +203,20 @@ testRule(noSecretsInRun, {
           column: 44,
           message: 'A RUN in stage "deps" writes secret variable NPM_TOKEN into /root/.npmrc, which stays in the layer.',
         },
+      ],
+    },
+    {
+      name: 'expanded forms: unquoted, double-quoted after a single-quoted word, and after an escaped backslash',
+      dockerfile: df`
+        FROM node:20.17-alpine
+        RUN echo _authToken=$NPM_TOKEN > /root/.npmrc
+        RUN echo 'x' "_authToken=\${NPM_TOKEN}" > /root/.npmrc
+        RUN echo "a\\$NPM_TOKEN" > /root/.npmrc
+      `,
+      errors: [
+        { messageId: 'writesSecret', line: 2, column: 21 },
+        { messageId: 'writesSecret', line: 3, column: 26 },
+        { messageId: 'writesSecret', line: 4, column: 14 },
       ],
     },
   ],

@@ -216,7 +216,8 @@ export const noSecretsInRun = dockerfileRule({
         const v = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
         for (const vm of line.slice(0, r.index).matchAll(v)) {
           const name = vm[1] as string;
-          if (!isSecretName(name)) continue;
+          // `'…${NPM_TOKEN}'` and `\$NPM_TOKEN` write the reference itself (npm expands it at run time), not the secret.
+          if (!isSecretName(name) || !shellExpands(line, vm.index ?? 0)) continue;
           // Removed again in the same RUN: the file never reaches a layer.
           const after = text.slice((c.starts[0] as number) + r.index);
           if (new RegExp(`\\brm\\s+(?:-[a-zA-Z]+\\s+)*[^;&|\\n]*${escapeRe(file.replace(/^\.\//, ''))}`).test(after)) continue;
@@ -231,6 +232,26 @@ export const noSecretsInRun = dockerfileRule({
     }
   },
 });
+
+/**
+ * True when the shell expands the `$` at `index` of a command line: not inside single quotes, not escaped by a
+ * backslash (outside single quotes, `\$` is a literal dollar sign).
+ */
+export function shellExpands(line: string, index: number): boolean {
+  let single = false;
+  let double = false;
+  for (let k = 0; k < index; k++) {
+    const ch = line[k];
+    if (single) {
+      if (ch === "'") single = false;
+    } else if (ch === '\\') {
+      if (k + 1 === index) return false;
+      k++;
+    } else if (ch === "'" && !double) single = true;
+    else if (ch === '"') double = !double;
+  }
+  return !single;
+}
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
