@@ -40,10 +40,11 @@ function distrust(dir: string, info: PathInfo | undefined, user: SearchUser): st
 /**
  * Looks for `.bulwark.yaml` (then `.bulwark.yml`) in the folder of `start` (or `start` itself when it is a folder)
  * and each parent, and returns the nearest. The search ends after the root of the repository that holds `start`
- * (the first folder with a `.git` folder or file), after the user's home folder, at the filesystem root, and before
- * a folder that someone other than the user or root could write (writable by all users, as /tmp is, or owned by
- * another user): a file there could have been planted, so it is reported (`skipped`) and not used. A
- * configuration path that is not a regular file (a folder, a named pipe) is reported and never opened.
+ * (the first folder with a `.git` folder or file), after the user's home folder, and at the filesystem root. A file
+ * in a folder that someone other than the user or root could write (writable by all users, as /tmp is, or owned by
+ * another user), or a file that is itself such (another user's, or writable by all, a link judged by its target),
+ * could have been planted: it is reported (`skipped`) and not used, and the search stops there. A configuration
+ * path that is not a regular file (a folder, a named pipe) is reported and never opened.
  * `stat` is passed in so tests can use an in-memory tree.
  */
 export function findConfigFile(start: string, stat: (abs: string) => PathInfo | undefined, user: SearchUser = {}): ConfigSearch {
@@ -56,15 +57,19 @@ export function findConfigFile(start: string, stat: (abs: string) => PathInfo | 
       const candidate = join(dir, name);
       const info = stat(candidate);
       if (!info) continue;
-      if (untrusted)
-        return { skipped: { file: candidate, reason: `${untrusted}, so another user could have put it there; name it with --config to use it`, error: false } };
+      // The file itself (a link is judged by its target) as its folder: another user's file, or one every user
+      // can write, could have been put or changed there by someone else.
+      const doubt = untrusted ?? (info.kind === 'file' ? distrust(candidate, info, user) : undefined);
+      if (doubt)
+        return { skipped: { file: candidate, reason: `${doubt}, so another user could have put it there; name it with --config to use it`, error: false } };
       if (info.kind !== 'file') {
         const what = info.kind === 'dir' ? 'a folder, not a file' : 'not a regular file (a named pipe, socket or device), which is never opened';
         return { skipped: { file: candidate, reason: what, error: true } };
       }
       return { file: candidate };
     }
-    if (untrusted) return {};
+    // A folder others could write holds no configuration here: the search goes on above it (a file found there is
+    // judged in its own folder), so that scanning a subfolder meets, and names, the configuration of the project.
     if (stat(join(dir, '.git')) || dir === home) return {};
     const parent = dirname(dir);
     if (parent === dir) return {};

@@ -162,8 +162,26 @@ describe('.bulwark.yaml', () => {
       findConfigFile('/srv/team/app', tree({ ...theirs, '/srv/team/.bulwark.yaml': file }), me).skipped?.reason,
       '/srv/team is owned by user 1001, not by you (1000) or root, so another user could have put it there; name it with --config to use it',
     );
-    // Beyond such a folder nothing is searched, even where root would be trusted.
-    assert.deepEqual(findConfigFile('/srv/team/app', tree({ ...theirs, '/srv/.bulwark.yaml': { kind: 'file', uid: 0 } }), me), {});
+    // Above such a folder the search goes on, each folder judged on its own: its owner cannot write /srv.
+    assert.deepEqual(findConfigFile('/srv/team/app', tree({ ...theirs, '/srv/.bulwark.yaml': { kind: 'file', uid: 0 } }), me), {
+      file: '/srv/.bulwark.yaml',
+    });
+    // Scanning a subfolder of another user's checkout meets, and names, the project's configuration (it was silent).
+    const checkout = { '/': { kind: 'dir', uid: 0 }, '/repo': { kind: 'dir', uid: 65534 }, '/repo/deploy': { kind: 'dir', uid: 65534 } } as const;
+    assert.deepEqual(
+      findConfigFile('/repo/deploy', tree({ ...checkout, '/repo/.bulwark.yaml': { kind: 'file', uid: 65534 } }), me).skipped?.file,
+      '/repo/.bulwark.yaml',
+    );
+    // The file itself: another user's file in your folder, a file every user can write, a link to either.
+    const mine = { '/': { kind: 'dir', uid: 0 }, '/app': dir } as const;
+    assert.match(
+      findConfigFile('/app', tree({ ...mine, '/app/.bulwark.yaml': { kind: 'file', uid: 65534 } }), me).skipped?.reason ?? '',
+      /^\/app\/\.bulwark\.yaml is owned by user 65534/,
+    );
+    assert.match(
+      findConfigFile('/app', tree({ ...mine, '/app/.bulwark.yaml': { kind: 'file', mode: 0o666 } }), me).skipped?.reason ?? '',
+      /^\/app\/\.bulwark\.yaml is writable by every user/,
+    );
     // Folders owned by root and not writable by all are searched (up to / outside a repository and the home folder).
     assert.deepEqual(findConfigFile('/srv/team/app', tree({ ...theirs, '/srv/team': dir, '/.bulwark.yaml': { kind: 'file', uid: 0 } }), me), {
       file: '/.bulwark.yaml',
