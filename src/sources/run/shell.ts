@@ -389,7 +389,7 @@ class Lexer {
         const close = s.indexOf('}}', i);
         if (close === -1) this.fail(at, 'reached the end without closing `${{`');
         this.i = close + 2;
-        const raw = s.slice(at + 1, this.i);
+        const raw = s.slice(at, this.i);
         return unknown(`GitHub Actions expression ${raw} is set at run time`, raw);
       }
       const close = this.matchClose(i, '}');
