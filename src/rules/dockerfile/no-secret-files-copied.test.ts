@@ -26,6 +26,25 @@ testRule(noSecretFilesCopied, {
       `,
     },
     {
+      name: 'sample files from heredocs, and placeholder values in a .env',
+      dockerfile: df`
+        # syntax=docker/dockerfile:1.7
+        FROM alpine:3.20
+        COPY <<'EOF' /app/.env.example
+        API_KEY=your-api-key-here
+        SECRET_KEY=secret
+        EOF
+        COPY <<EOF /app/.env
+        API_KEY=your_api_key
+        OPENAI_API_KEY=sk-...
+        DB_PASSWORD=password
+        SESSION_SECRET=session_secret
+        AUTH_TOKEN=<token>
+        SIGNING_KEY=...
+        EOF
+      `,
+    },
+    {
       name: 'public keys under key names, and texts that only mention a private key header',
       dockerfile: df`
         # syntax=docker/dockerfile:1.7
@@ -68,6 +87,25 @@ testRule(noSecretFilesCopied, {
     },
   ],
   invalid: [
+    {
+      name: 'a sample file from a heredoc is judged by secret shapes only: a live key in it is still reported',
+      dockerfile: df`
+        # syntax=docker/dockerfile:1.7
+        FROM alpine:3.20
+        COPY <<'EOF' /app/.env.example
+        API_KEY=your-api-key-here
+        STRIPE_SECRET_KEY=sk_live_4eC39HqLyjWDarjtT1zdp7dc0000
+        EOF
+      `,
+      errors: [
+        {
+          messageId: 'secretInHeredoc',
+          line: 5,
+          column: 19,
+          message: 'COPY in stage #1 writes a Stripe live key (sk_l…(36 chars)) into /app/.env.example from a heredoc.',
+        },
+      ],
+    },
     {
       name: 'the heredoc named like a key among several, and a PGP private key block',
       dockerfile: df`

@@ -1,5 +1,5 @@
 import { commandLocation, describeStage, isCopy, isUnknown, maskSecret } from '../../model/index.js';
-import { credentialsFormat, credentialValues, PRIVATE_KEY, secretWords } from './secret-text.js';
+import { credentialsFormat, credentialValues, PRIVATE_KEY, secretWords, TEMPLATE_NAME } from './secret-text.js';
 import { dockerfileRule } from './util.js';
 
 /** What a secret-looking file name is, or undefined. Certificates and public keys are not secrets. */
@@ -9,7 +9,7 @@ export function secretFileKind(path: string): string | undefined {
   const b = base.toLowerCase();
   if (/^id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/.test(b)) return 'an SSH private key';
   if (b === '.ssh' || /(?:^|\/)\.ssh\//.test(p)) return 'an SSH folder';
-  if (b === '.env' || (/^\.env\.[a-z0-9_-]+$/.test(b) && !/\.(?:example|sample|template|dist|defaults?|tpl)$/.test(b))) return 'an environment file';
+  if (b === '.env' || (/^\.env\.[a-z0-9_-]+$/.test(b) && !TEMPLATE_NAME.test(b))) return 'an environment file';
   if (b === '.npmrc' || b === '.pypirc' || b === '.netrc' || b === '_netrc' || b === '.git-credentials' || b === '.htpasswd' || b === '.pgpass') {
     return 'a credentials file';
   }

@@ -19,6 +19,22 @@ export function isLiteral(v: string): boolean {
   return v !== '' && !v.includes('$') && !v.includes('`') && !isNonSecretValue(v) && !isPlaceholderValue(v);
 }
 
+/**
+ * True for values that stand for a secret in a template or sample file without being one: isPlaceholderValue's
+ * (`changeme`, `<token>`, `xxx`, `example`), and `your-api-key-here`, `your_api_key`, `secret`, `password`, `...`,
+ * a value cut short with dots (`sk-...`, `ghp_…`), or the key's own name in lower case (`API_KEY=api_key`).
+ */
+export function isPlaceholderSecret(value: string, name?: string): boolean {
+  const v = value.trim();
+  if (isPlaceholderValue(v)) return true;
+  if (/^(?:your|my)[-_ ]\S*$|^\S*[-_ ]here$|^(?:secret|password|passwd|pass|token|key)$/i.test(v)) return true;
+  if (/(?:\.{3}|…)$/.test(v)) return true;
+  return name !== undefined && v.toLowerCase() === name.toLowerCase();
+}
+
+/** File names that say "template": a `.env.example` or `config.json.dist` holds sample values, not secrets. */
+export const TEMPLATE_NAME = /\.(?:example|sample|template|dist|defaults?|tpl)$/;
+
 /** A word of a text as the value-shape check reads it (quotes, `=` and shell operators split words). */
 const TOKEN = /[^\s'"=;&|()]+/g;
 
@@ -57,6 +73,8 @@ export type CredentialsFormat = 'ini' | 'json' | 'npmrc' | 'netrc' | 'pgpass';
 /** The format of a credentials file, from its name (undefined: not a credentials or environment file). */
 export function credentialsFormat(path: string): CredentialsFormat | undefined {
   const b = path.replace(/\/+$/, '').replace(/^.*\//, '').toLowerCase();
+  // `.env.example`, `.env.sample`…: a template of the file, with sample values (as a copied one is judged by name).
+  if (TEMPLATE_NAME.test(b)) return undefined;
   if (b === '.npmrc') return 'npmrc';
   if (b === '.netrc' || b === '_netrc') return 'netrc';
   if (b === '.pgpass') return 'pgpass';
@@ -92,7 +110,7 @@ export function credentialValues(text: string, format: CredentialsFormat): { ind
     // A value ends at a ` #` comment (dotenv) unless it is quoted as a whole.
     const bare = /^(["']).*\1$/.test(written) ? written : written.replace(/[ \t]+#.*$/, '');
     const value = unquote(bare);
-    if (!isLiteral(value)) return;
+    if (!isLiteral(value) || isPlaceholderSecret(value, name)) return;
     const index = (m.index ?? 0) + (m[0] as string).lastIndexOf(written) + (value === bare ? 0 : 1);
     out.push({ index, name, value });
   };
