@@ -1,4 +1,4 @@
-import { Document } from 'yaml';
+import { Document, isScalar, visit } from 'yaml';
 import { type ContainerSpec, type Diagnostic, LineIndex, quoteValue, unknown } from '../../model/index.js';
 import { type ParsedRun, parseCreateOptions, parseDockerRun } from './argv.js';
 import { extractShell, hasShellShebang, type RunFileKind, runFileKind, type ShellBlock } from './extract.js';
@@ -321,6 +321,13 @@ export function runLinesToCompose(text: string, source = '<command>'): RunToComp
     services: Object.fromEntries(services.map((s) => [s.name, s.service])),
     ...(Object.keys(volumes).length > 0 ? { volumes } : {}),
     ...(Object.keys(networks).length > 0 ? { networks } : {}),
+  });
+  // A key written `<<` is a merge key to compose's YAML reader (and to Bulwark's): `-e '<<=1'` or `--network '<<'`
+  // must come out quoted, as the plain string it is.
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === '<<') pair.key.type = 'QUOTE_DOUBLE';
+    },
   });
   const dropped = services.flatMap((s) => s.dropped.map((d) => `${s.name}: ${d}`));
   if (dropped.length > 0) doc.commentBefore = ` Not carried over (no compose equivalent):\n${dropped.map((d) => `   ${d}`).join('\n')}`;

@@ -35,6 +35,15 @@ describe('runLinesToCompose: a compose file compose accepts', () => {
 });
 
 describe('runLinesToCompose: values compose would not interpolate or parse as written', () => {
+  it('quotes a key written <<, which YAML readers with merge keys (compose, Bulwark) would take for a merge', () => {
+    const r = runLinesToCompose("docker run -e '<<=1' --network '<<' nginx:1.27");
+    assert.match(r.yaml, /\n {6}"<<": "1"\n/);
+    assert.match(r.yaml, /\nnetworks:\n {2}"<<":\n {4}external: true\n/);
+    const doc = parse(r.yaml, { merge: true }) as { services: { app: { environment: Record<string, string> } }; networks: Record<string, unknown> };
+    assert.deepEqual(doc.services.app.environment, { '<<': '1' });
+    assert.deepEqual(Object.keys(doc.networks), ['<<']);
+  });
+
   it('doubles every literal $ and writes shell variables as compose interpolation', () => {
     const r = runLinesToCompose(`docker run -e 'P=pa$$word$1' --label 'x=\${A:-b}' nginx:1.27 sh -c 'echo $HOME'`);
     assert.deepEqual(r.diagnostics, []);
