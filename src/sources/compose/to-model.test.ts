@@ -251,3 +251,42 @@ describe('use_api_socket', () => {
     ]);
   });
 });
+
+describe('restart', () => {
+  const svc = (value: string, env: Record<string, string> = {}) => scan(`services:\n  web:\n    image: nginx:1.27\n    restart: ${value}\n`, env);
+
+  it('takes what Docker takes', () => {
+    for (const [text, name, max] of [
+      ['no', 'no', undefined],
+      ['always', 'always', undefined],
+      ['unless-stopped', 'unless-stopped', undefined],
+      ['on-failure', 'on-failure', undefined],
+      ['on-failure:0', 'on-failure', undefined],
+      ['on-failure:5', 'on-failure', 5],
+    ] as const) {
+      const r = svc(`"${text}"`);
+      assert.deepEqual(r.messages, [], text);
+      assert.deepEqual(r.specs[0]?.restart?.value, max === undefined ? { name } : { name, maximumRetryCount: max }, text);
+    }
+  });
+
+  it('refuses what Docker refuses: a located input error, and the policy is unknown', () => {
+    for (const text of ['sometimes', 'on-failure:abc', 'on-failure:-1', 'on-failure:', 'always:3', 'Always']) {
+      const r = svc(`"${text}"`);
+      assert.deepEqual(
+        r.messages,
+        [`invalid-value 4:14 service "web": "${text}" is not a restart policy (no, always, on-failure[:N] or unless-stopped)`],
+        text,
+      );
+      assert.equal(reason(r.specs[0]?.restart), `"${text}" is not a valid value`, text);
+    }
+  });
+
+  it('a refused value from the environment names its variable', () => {
+    const r = svc('${R}', { R: 'hunter2hunter2SECRETVAL' });
+    assert.deepEqual(r.messages, [
+      'invalid-value 4:14 service "web": "${R}" (from the environment, 23 characters) is not a restart policy (no, always, on-failure[:N] or unless-stopped)',
+    ]);
+    assert.doesNotMatch(reason(r.specs[0]?.restart) ?? '', /hunter2/);
+  });
+});

@@ -727,8 +727,15 @@ function readRestart(n: LMap, deploy: LMap | undefined, p: (k: string) => string
   const restart = readText(get(n, 'restart'), p('restart'), r);
   if (restart === undefined) return;
   if (isUnknown(restart.value)) return void (spec.restart = { value: restart.value, at: restart.at });
-  const [name, count] = restart.value.split(':');
-  const policy: RestartPolicy = { name: name as string };
+  // What Docker takes (compose passes the value on): `on-failure:N` with N a non-negative integer, the rest alone.
+  const m = /^(?:(no|always|unless-stopped)|on-failure(?::(\d+))?)$/.exec(restart.value);
+  if (m === null) {
+    const node = get(n, 'restart') as LScalar;
+    r.bad(node, p('restart'), `${quoteValue(restart.value, node.pieces)} is not a restart policy (no, always, on-failure[:N] or unless-stopped)`);
+    return void (spec.restart = { value: invalid(node), at: restart.at });
+  }
+  const count = m[2];
+  const policy: RestartPolicy = { name: m[1] ?? 'on-failure' };
   if (count !== undefined && Number(count) > 0) policy.maximumRetryCount = Number(count);
   spec.restart = { value: policy, at: restart.at };
 }
