@@ -10,6 +10,8 @@ testRule(noSecretFilesCopied, {
         FROM node:20.17-alpine
         COPY package.json package-lock.json ./
         COPY certs/ca.pem certs/fullchain.pem /etc/ssl/certs/
+        COPY certs/rootCA.pem /usr/local/share/ca-certificates/rootCA.crt
+        COPY keys/pubkey.pem keys/jwt-public.pem tls/server-cert.pem tls/myca.pem tls/intermediate.pem /etc/app/
         COPY .env.example /app/
         COPY deploy/id_ed25519.pub /home/app/.ssh/authorized_keys
         COPY --from=build /app/dist ./dist
@@ -87,6 +89,23 @@ testRule(noSecretFilesCopied, {
     },
   ],
   invalid: [
+    {
+      name: 'PEM files named like keys, a CA key included',
+      dockerfile: df`
+        FROM nginx:1.27
+        COPY tls/server.pem tls/ca-key.pem certs/rootCA-key.pem /etc/nginx/tls/
+      `,
+      errors: [
+        {
+          messageId: 'secretFile',
+          line: 2,
+          column: 6,
+          message: 'COPY in stage #1 copies tls/server.pem, a PEM file that may hold a private key, into the image.',
+        },
+        { messageId: 'secretFile', line: 2, column: 21 },
+        { messageId: 'secretFile', line: 2, column: 36 },
+      ],
+    },
     {
       name: 'a sample file from a heredoc is judged by secret shapes only: a live key in it is still reported',
       dockerfile: df`

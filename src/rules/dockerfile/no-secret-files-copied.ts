@@ -15,10 +15,33 @@ export function secretFileKind(path: string): string | undefined {
   }
   if ((b === 'credentials' && /(?:^|\/)\.aws\//.test(p)) || (b === 'config.json' && /(?:^|\/)\.docker\//.test(p))) return 'a credentials file';
   if (/\.(?:key|p12|pfx|jks|keystore|kdbx|ppk)$/.test(b) && !/(?:^|[._-])pub(?:lic)?(?:[._-]|$)/.test(b)) return 'a private key or keystore';
-  if (b.endsWith('.pem') && !/(?:^|[._-])(?:ca|cacert|cert|certs|certificate|chain|fullchain|bundle|pub|public|root|intermediate)(?:[._-]|$)/.test(b)) {
-    return 'a PEM file that may hold a private key';
-  }
+  if (b.endsWith('.pem') && pemNameMayHoldKey(base)) return 'a PEM file that may hold a private key';
   return undefined;
+}
+
+/** A word of a PEM file name that says "public key": `pub`, `public`, `pubkey`, `publickey`. */
+const PUBLIC_WORD = /^pub(?:lic)?(?:key)?s?$/;
+/** A word that says "private key": `key`, `priv`, `private`, `privkey`, `secret`, `cakey`, `serverkey`. */
+const PRIVATE_WORD = /^(?:priv(?:ate)?|secret|[a-z]*keys?)$/;
+/** A word that says "certificate": `ca`, `rootCA`, `myca`, `cacert`, `cert`, `certs`, `fullchain`, `bundle`, `root`… */
+const CERT_WORD =
+  /^(?:[a-z]*ca|ca(?:certs?|bundle|chain)|certs?[a-z]*|[a-z]*certs?|certificates?|[a-z]*chain|bundle|root|intermediate|trust(?:store)?|x509|crt)$/;
+
+/**
+ * True when a `.pem` name may hold a private key. The name is split into words at `.`, `_`, `-` and case changes
+ * (`rootCA-key.pem`: root, ca, key, pem). A public word wins (`pubkey.pem`, `jwt-public.pem`); then a key word
+ * says private (`ca-key.pem`, `rootCA-key.pem`, mkcert's CA key); then a certificate word says public
+ * (`rootCA.pem`, `server-cert.pem`, `fullchain.pem`); any other `.pem` may hold a key.
+ */
+function pemNameMayHoldKey(base: string): boolean {
+  const words = base
+    .replace(/\.pem$/i, '')
+    .split(/[._\-\s]+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/)
+    .map((w) => w.toLowerCase())
+    .filter((w) => w !== '');
+  if (words.some((w) => PUBLIC_WORD.test(w))) return false;
+  if (words.some((w) => PRIVATE_WORD.test(w))) return true;
+  return !words.some((w) => CERT_WORD.test(w));
 }
 
 /** A public key or certificate block: a file named like a key that holds one is not secret. */
