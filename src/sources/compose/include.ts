@@ -15,6 +15,15 @@ export interface IncludeEntry {
 }
 
 /**
+ * True for a path compose fetches with a remote loader instead of reading it from disk (compose's `remote`
+ * package): a Git repository (`git@github.com:acme/stack.git`, `ssh://`, `git://`, any `http(s)://` URL, with an
+ * optional `#ref:path`) or an OCI artifact (`oci://registry/x`). Bulwark does not fetch them.
+ */
+export function isRemoteReference(path: string): boolean {
+  return /^(?:https?|ssh|git|oci):\/\//i.test(path) || /^[\w.-]+@[\w.-]+:/.test(path);
+}
+
+/**
  * Reads one `include:` item: `- a.yaml`, or `- path: a.yaml | [a.yaml, a.override.yaml]` with optional
  * `env_file: f | [f, g]` and `project_directory: dir`. Undefined (with an error) when it names no file.
  */

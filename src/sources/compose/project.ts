@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
-import type { Diagnostic } from '../../model/index.js';
+import { type Diagnostic, quoteValue } from '../../model/index.js';
 import type { FileReader } from '../fs.js';
-import { includeEnvironment, readIncludeEntry } from './include.js';
+import { includeEnvironment, isRemoteReference, readIncludeEntry } from './include.js';
 import type { Environment } from './interpolate.js';
 import { type LoadedFile, loadComposeFile } from './load.js';
 import { mergeNodes, withoutResets } from './merge.js';
@@ -293,6 +293,11 @@ function extendsTarget(f: LoadedFile, e: LNode, load: Load, diagnostics: Diagnos
     if (file?.kind === 'scalar' && typeof file.value === 'string') {
       // The path is relative to the naming file's working directory; the base file is interpolated with the same
       // variables, and its own relative paths start from its own folder (compose-go's getExtendsBaseFromFile).
+      if (isRemoteReference(file.value)) {
+        const message = `extends: remote file ${quoteValue(file.value, file.pieces)} is not fetched: the service is judged with its own settings only`;
+        diagnostics.push({ code: 'extends-missing', severity: 'warning', message, at: locate(file) });
+        return undefined;
+      }
       const from = originOf(f.file);
       const abs = resolve(from.dir, file.value);
       baseFile = load(abs, { env: from.env, dir: dirname(abs) }, true);
@@ -360,6 +365,14 @@ function resolveIncludes(root: LMap, f: LoadedFile, layer: Layer, ctx: LayerCont
   for (const item of inc.items) {
     const entry = readIncludeEntry(item, diagnostics);
     if (!entry) continue;
+    // A Git repository or an OCI artifact: compose fetches it, Bulwark does not (no network), so it says what it
+    // leaves out instead of failing the scan. Quoted through quoteValue: such URLs often carry a token.
+    const remote = entry.paths.find((node) => isRemoteReference(String(node.value)));
+    if (remote) {
+      const message = `include: remote include ${quoteValue(String(remote.value), remote.pieces)} is not fetched: its services are not judged`;
+      diagnostics.push({ code: 'include-missing', severity: 'warning', message, at: locate(remote) });
+      continue;
+    }
     const files = entry.paths.map((node) => ({ abs: resolve(layer.dir, String(node.value)), node }));
     const looped = files.find((x) => chain.includes(x.abs));
     if (looped) {
