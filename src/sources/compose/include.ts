@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import type { Diagnostic } from '../../model/index.js';
+import { type Diagnostic, quoteValue } from '../../model/index.js';
 import { type FileReader, readProblem } from '../fs.js';
 import { type Environment, parseDotEnv } from './interpolate.js';
 import { get, type LNode, type LScalar, locate } from './tree.js';
@@ -82,13 +82,13 @@ export function includeEnvironment(
       // undefined for no file; a folder, FIFO or device is refused without being opened.
       text = fs.readText(abs);
     } catch (e) {
-      const message = `include: cannot read env file "${fs.display(abs)}": ${readProblem(e)}; the include is not read (the values it interpolates would be guesses)`;
+      const message = `include: cannot read env file ${shownPath(abs, node, fs)}: ${readProblem(e)}; the include is not read (the values it interpolates would be guesses)`;
       diagnostics.push({ code: 'unreadable', severity: 'error', message, at: locate(node) });
       return undefined;
     }
     if (text === undefined && optional) continue;
     if (text === undefined) {
-      diagnostics.push({ code: 'include-missing', severity: 'error', message: `include: no such env file "${fs.display(abs)}"`, at: locate(node) });
+      diagnostics.push({ code: 'include-missing', severity: 'error', message: `include: no such env file ${shownPath(abs, node, fs)}`, at: locate(node) });
       return undefined;
     }
     for (const [name, value] of parseDotEnv(text)) values.set(name, value);
@@ -96,6 +96,15 @@ export function includeEnvironment(
   const env: Environment = values.size === 0 ? outer : { get: (name) => outer.get(name) ?? values.get(name) };
   byFiles.set(key, env);
   return env;
+}
+
+/**
+ * A path for a message: as written, through quoteValue, when a variable gave part of it (`"${GH}.env" (from the
+ * environment, 44 characters)`: it may hold a secret); else where it is, from the current folder.
+ */
+export function shownPath(abs: string, node: LNode, fs: FileReader): string {
+  if (node.kind === 'scalar' && node.pieces?.some((p) => p.variable !== undefined)) return quoteValue(String(node.value), node.pieces);
+  return quoteValue(fs.display(abs));
 }
 
 /** Include environments already built, per outer environment and env file list. */

@@ -160,7 +160,8 @@ function loadLayer(files: readonly LayerFile[], layer: Layer, ctx: LayerContext)
     const f = ctx.load(abs, layer, node !== undefined);
     if (node && !f.root) {
       const why = f.missing ? 'no such file' : 'cannot load';
-      diagnostics.push({ code: 'include-missing', severity: 'error', message: `include: ${why} "${scalarString(node)}"`, at: locate(node) });
+      const shown = node.kind === 'scalar' ? quoteValue(String(node.value), node.pieces) : '""';
+      diagnostics.push({ code: 'include-missing', severity: 'error', message: `include: ${why} ${shown}`, at: locate(node) });
       return undefined;
     }
     // A project with a file that does not parse is not judged: its other files alone would give findings
@@ -303,7 +304,7 @@ function extendsTarget(f: LoadedFile, e: LNode, load: Load, diagnostics: Diagnos
       baseFile = load(abs, { env: from.env, dir: dirname(abs) }, true);
       if (!baseFile.root) {
         const why = baseFile.missing ? 'no such file' : 'cannot load';
-        diagnostics.push({ code: 'extends-missing', severity: 'error', message: `extends: ${why} "${file.value}"`, at: locate(file) });
+        diagnostics.push({ code: 'extends-missing', severity: 'error', message: `extends: ${why} ${quoteValue(file.value, file.pieces)}`, at: locate(file) });
         return undefined;
       }
     }
@@ -451,9 +452,4 @@ function sameValue(a: LNode, b: LNode): boolean {
     if (!q || !sameValue(p.value, q.value)) return false;
   }
   return true;
-}
-
-/** The text of a string scalar. */
-function scalarString(n: LNode): string {
-  return n.kind === 'scalar' ? String(n.value) : '';
 }

@@ -91,3 +91,35 @@ describe('remote includes and extends (Git, OCI): not fetched, a located warning
     assert.equal(r.specs[0]?.privileged?.value, true);
   });
 });
+
+describe('paths from the environment in messages are quoted through quoteValue', () => {
+  it('an include path, an include env_file and an extends file name their variables, not their values', () => {
+    const r = scan({
+      'compose.yaml': dedent`
+        include:
+          - \${DB_PASSWORD}.yaml
+          - path: other.yaml
+            env_file: \${GH_TOKEN}.env
+        services:
+          web:
+            image: nginx:1.27
+            extends:
+              file: "\${DB_PASSWORD}.yaml"
+              service: base
+      `,
+      'other.yaml': 'services:\n  other:\n    image: nginx:1.27\n',
+      '.env': DOTENV,
+    });
+    assert.deepEqual(r.messages, [
+      'error extends-missing compose.yaml:9:13 extends: no such file "${DB_PASSWORD}.yaml" (from the environment, 28 characters)',
+      'error include-missing compose.yaml:2:5 include: no such file "${DB_PASSWORD}.yaml" (from the environment, 28 characters)',
+      'error include-missing compose.yaml:4:15 include: no such env file "${GH_TOKEN}.env" (from the environment, 44 characters)',
+    ]);
+    for (const m of r.messages) assert.doesNotMatch(m, SECRETS);
+  });
+
+  it('a path written in the file is shown where it is', () => {
+    const r = scan({ 'compose.yaml': 'include:\n  - path: other.yaml\n    env_file: nope.env\n', 'other.yaml': 'services: {}\n' });
+    assert.deepEqual(r.messages, ['error include-missing compose.yaml:3:15 include: no such env file "nope.env"']);
+  });
+});
