@@ -62,6 +62,6 @@ describe('quoteValue', () => {
   });
 
   it('never quotes text that is not a part of the value', () => {
-    assert.equal(quoteValue('HUNTER2', [password]), 'a value made from "${DB_PASSWORD}" (from the environment, 7 characters)');
+    assert.equal(quoteValue('HUNTER2', [password]), '"${DB_PASSWORD}" (from the environment, read as 7 characters)');
   });
 });

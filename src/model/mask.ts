@@ -72,7 +72,7 @@ function quoteInterpolated(text: string, pieces: readonly ValuePiece[]): string 
   }
   if (from === -1) {
     // Not a part of the value as it is (a parser changed it): only say where it came from.
-    return `a value made from "${pieces.map((p) => p.variable ?? maskLiteral(p.text)).join('')}" (from the environment, ${length})`;
+    return `"${pieces.map((p) => p.variable ?? maskLiteral(p.text)).join('')}" (from the environment, read as ${length})`;
   }
   const to = from + text.length;
   let shown = '';

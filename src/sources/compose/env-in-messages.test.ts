@@ -65,7 +65,7 @@ describe('message data taken from the environment is shown by its variables (quo
       'BW1026 3:12 Service "web" uses image "registry.example.com/app:${TAG}" (from the environment, 45 characters), which is not pinned by digest.',
     ]);
     assert.deepEqual(shown('BW1030'), ['BW1030 6:11 Service "web" runs as root (user "${RUN_AS}" (from the environment, 25 characters)).']);
-    assert.deepEqual(shown('BW1004'), ['BW1004 7:15 Service "web" adds capability a value made from "${CAP}" (from the environment, 40 characters).']);
+    assert.deepEqual(shown('BW1004'), ['BW1004 7:15 Service "web" adds capability "${CAP}" (from the environment, read as 40 characters).']);
     assert.deepEqual(shown('BW1002'), ['BW1002 8:16 Service "web" drops CHOWN, "${DROP}" (from the environment, 23 characters) but not ALL.']);
     assert.deepEqual(shown('BW1015'), ['BW1015 9:15 Service "web" bind-mounts host path "${SRC}" (from the environment, 26 characters) read-write.']);
     assert.deepEqual(shown('BW1022'), [
