@@ -10,11 +10,17 @@ testRule(noSecretFilesCopied, {
         FROM node:20.17-alpine
         COPY package.json package-lock.json ./
         COPY certs/ca.pem certs/fullchain.pem /etc/ssl/certs/
-        COPY certs/rootCA.pem /usr/local/share/ca-certificates/rootCA.crt
-        COPY keys/pubkey.pem keys/jwt-public.pem tls/server-cert.pem tls/myca.pem tls/intermediate.pem /etc/app/
         COPY .env.example /app/
         COPY deploy/id_ed25519.pub /home/app/.ssh/authorized_keys
         COPY --from=build /app/dist ./dist
+      `,
+    },
+    {
+      name: 'PEM files named as certificates or public keys',
+      dockerfile: df`
+        FROM node:20.17-alpine
+        COPY certs/rootCA.pem /usr/local/share/ca-certificates/rootCA.crt
+        COPY keys/pubkey.pem keys/jwt-public.pem tls/server-cert.pem tls/myca.pem tls/intermediate.pem /etc/app/
       `,
     },
     {
@@ -89,42 +95,6 @@ testRule(noSecretFilesCopied, {
     },
   ],
   invalid: [
-    {
-      name: 'PEM files named like keys, a CA key included',
-      dockerfile: df`
-        FROM nginx:1.27
-        COPY tls/server.pem tls/ca-key.pem certs/rootCA-key.pem /etc/nginx/tls/
-      `,
-      errors: [
-        {
-          messageId: 'secretFile',
-          line: 2,
-          column: 6,
-          message: 'COPY in stage #1 copies tls/server.pem, a PEM file that may hold a private key, into the image.',
-        },
-        { messageId: 'secretFile', line: 2, column: 21 },
-        { messageId: 'secretFile', line: 2, column: 36 },
-      ],
-    },
-    {
-      name: 'a sample file from a heredoc is judged by secret shapes only: a live key in it is still reported',
-      dockerfile: df`
-        # syntax=docker/dockerfile:1.7
-        FROM alpine:3.20
-        COPY <<'EOF' /app/.env.example
-        API_KEY=your-api-key-here
-        STRIPE_SECRET_KEY=sk_live_4eC39HqLyjWDarjtT1zdp7dc0000
-        EOF
-      `,
-      errors: [
-        {
-          messageId: 'secretInHeredoc',
-          line: 5,
-          column: 19,
-          message: 'COPY in stage #1 writes a Stripe live key (sk_l…(36 chars)) into /app/.env.example from a heredoc.',
-        },
-      ],
-    },
     {
       name: 'the heredoc named like a key among several, and a PGP private key block',
       dockerfile: df`
@@ -289,6 +259,42 @@ testRule(noSecretFilesCopied, {
         COPY [".npmrc", "package.json", "/app/"]
       `,
       errors: [{ messageId: 'secretFile', line: 2, column: 6 }],
+    },
+    {
+      name: 'PEM files named like keys, a CA key included',
+      dockerfile: df`
+        FROM nginx:1.27
+        COPY tls/server.pem tls/ca-key.pem certs/rootCA-key.pem /etc/nginx/tls/
+      `,
+      errors: [
+        {
+          messageId: 'secretFile',
+          line: 2,
+          column: 6,
+          message: 'COPY in stage #1 copies tls/server.pem, a PEM file that may hold a private key, into the image.',
+        },
+        { messageId: 'secretFile', line: 2, column: 21 },
+        { messageId: 'secretFile', line: 2, column: 36 },
+      ],
+    },
+    {
+      name: 'a sample file from a heredoc is judged by secret shapes only: a live key in it is still reported',
+      dockerfile: df`
+        # syntax=docker/dockerfile:1.7
+        FROM alpine:3.20
+        COPY <<'EOF' /app/.env.example
+        API_KEY=your-api-key-here
+        STRIPE_SECRET_KEY=sk_live_4eC39HqLyjWDarjtT1zdp7dc0000
+        EOF
+      `,
+      errors: [
+        {
+          messageId: 'secretInHeredoc',
+          line: 5,
+          column: 19,
+          message: 'COPY in stage #1 writes a Stripe live key (sk_l…(36 chars)) into /app/.env.example from a heredoc.',
+        },
+      ],
     },
   ],
 });
