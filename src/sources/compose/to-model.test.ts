@@ -290,3 +290,30 @@ describe('restart', () => {
     assert.doesNotMatch(reason(r.specs[0]?.restart) ?? '', /hunter2/);
   });
 });
+
+describe('keys the compose-spec does not define', () => {
+  it('warn at the key, with the nearest known key, and are not read; x- extensions and every spec key pass', () => {
+    const r = scan(
+      dedent`
+        services:
+          web:
+            image: nginx:1.27
+            privilegd: true
+            Privileged: true
+            x-team: payments
+            use_api_socket: false
+            frobnicate: 1
+      `,
+      {},
+    );
+    assert.deepEqual(r.messages, [
+      'invalid-value 4:5 service "web": unknown key "privilegd" is not read (did you mean "privileged"?): compose refuses keys the compose-spec does not define',
+      'invalid-value 5:5 service "web": unknown key "Privileged" is not read (did you mean "privileged"?): compose refuses keys the compose-spec does not define',
+      'invalid-value 8:5 service "web": unknown key "frobnicate" is not read: compose refuses keys the compose-spec does not define',
+    ]);
+    assert.equal(
+      r.diagnostics.every((d) => d.severity === 'warning'),
+      true,
+    );
+  });
+});

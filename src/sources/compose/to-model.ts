@@ -29,10 +29,10 @@ import {
   unknown,
   type ValuePiece,
 } from '../../model/index.js';
-
 import { type FileReader, readProblem } from '../fs.js';
 import { type Environment, readDotEnv } from './interpolate.js';
 import type { ComposeService } from './project.js';
+import { closestServiceKey, SERVICE_KEYS } from './service-keys.js';
 import { get, getPair, type LMap, type LNode, type LPair, type LScalar, locate } from './tree.js';
 
 /**
@@ -54,6 +54,17 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[], fi
     (node, path, message) =>
       diagnostics.push({ code: 'invalid-value', severity, message: `service "${svc.name}": ${message}`, at: locate(node, path) });
   const r: Report = { bad: report('error'), warn: report('warning'), base, diagnostics };
+  if (n.kind === 'map') {
+    for (const [name, pair] of n.entries) {
+      if (SERVICE_KEYS.has(name) || name.startsWith('x-')) continue;
+      const near = closestServiceKey(name);
+      r.warn(
+        pair.key,
+        p(name),
+        `unknown key "${name}" is not read${near ? ` (did you mean "${near}"?)` : ''}: compose refuses keys the compose-spec does not define`,
+      );
+    }
+  }
 
   const image = readText(get(n, 'image'), p('image'), r);
   if (image) {

@@ -1,0 +1,132 @@
+/**
+ * The keys of a compose service, as the compose-spec JSON schema defines them (compose-go schema/compose-spec.json,
+ * `definitions.service.properties`, with `additionalProperties: false` and `x-` extensions allowed). compose
+ * refuses any other key; Bulwark warns, since an older compose may have known a key the spec has since dropped.
+ */
+export const SERVICE_KEYS: ReadonlySet<string> = new Set([
+  'annotations',
+  'attach',
+  'blkio_config',
+  'build',
+  'cap_add',
+  'cap_drop',
+  'cgroup',
+  'cgroup_parent',
+  'command',
+  'configs',
+  'container_name',
+  'cpu_count',
+  'cpu_percent',
+  'cpu_period',
+  'cpu_quota',
+  'cpu_rt_period',
+  'cpu_rt_runtime',
+  'cpu_shares',
+  'cpus',
+  'cpuset',
+  'credential_spec',
+  'depends_on',
+  'deploy',
+  'develop',
+  'device_cgroup_rules',
+  'devices',
+  'dns',
+  'dns_opt',
+  'dns_search',
+  'domainname',
+  'entrypoint',
+  'env_file',
+  'environment',
+  'expose',
+  'extends',
+  'external_links',
+  'extra_hosts',
+  'gpus',
+  'group_add',
+  'healthcheck',
+  'hostname',
+  'image',
+  'init',
+  'ipc',
+  'isolation',
+  'label_file',
+  'labels',
+  'links',
+  'logging',
+  'mac_address',
+  'mem_limit',
+  'mem_reservation',
+  'mem_swappiness',
+  'memswap_limit',
+  'models',
+  'network_mode',
+  'networks',
+  'oom_kill_disable',
+  'oom_score_adj',
+  'pid',
+  'pids_limit',
+  'platform',
+  'ports',
+  'post_start',
+  'pre_stop',
+  'privileged',
+  'profiles',
+  'provider',
+  'pull_policy',
+  'pull_refresh_after',
+  'read_only',
+  'restart',
+  'runtime',
+  'scale',
+  'secrets',
+  'security_opt',
+  'shm_size',
+  'stdin_open',
+  'stop_grace_period',
+  'stop_signal',
+  'storage_opt',
+  'sysctls',
+  'tmpfs',
+  'tty',
+  'ulimits',
+  'use_api_socket',
+  'user',
+  'userns_mode',
+  'uts',
+  'volumes',
+  'volumes_from',
+  'working_dir',
+]);
+
+/** The service key closest to `name` (at most two edits away, or the same letters in another case), if any. */
+export function closestServiceKey(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const key of SERVICE_KEYS) {
+    const d = key === lower ? 0 : editDistance(lower, key, bestDistance);
+    if (d < bestDistance) {
+      best = key;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance of `a` and `b`, or `limit` when it is `limit` or more. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin >= limit) return limit;
+    prev = cur;
+  }
+  return Math.min(prev[b.length] as number, limit);
+}
