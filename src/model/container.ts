@@ -135,6 +135,11 @@ export interface BuildSpec {
   target?: Sourced<string | Unknown>;
   /** Where `build:` is written. */
   at?: Location;
+  /**
+   * `build.dockerfile_inline`: the Dockerfile written in the compose file itself, used instead of `dockerfile`
+   * (compose-spec build). Located at the value.
+   */
+  inline?: Sourced<string>;
 }
 
 /**

@@ -4,7 +4,7 @@ import { type ContainerSpec, type Diagnostic, quoteValue, type ValuePiece } from
 import { RUNTIME_RULES } from '../rules/index.js';
 import { groupProjects, isComposeFileName, scanComposeProject } from '../sources/compose/index.js';
 import { whyUnreadable } from '../sources/fs.js';
-import { buildPaths, checkDockerfile, imageDefaultsOf, missingTarget } from './dockerfile.js';
+import { buildPaths, checkDockerfile, imageDefaultsOf, inlineImageDefaults, missingTarget } from './dockerfile.js';
 import type { SourceHandler } from './types.js';
 
 /** Compose files: discovered by name, or any YAML file named on the command line. */
@@ -35,7 +35,13 @@ export const composeHandler: SourceHandler = {
         // A service that builds its image: its Dockerfile decides user and health check when compose does not,
         // and is checked here with the build context compose gives it.
         const paths = spec.build ? buildPaths(spec.build) : undefined;
-        if (spec.build && paths && ctx.fs.size(paths.dockerfile) === undefined) {
+        if (spec.build?.inline) {
+          // `dockerfile_inline`: the Dockerfile is in the compose file. It decides user and health check as a file
+          // would (located at the inline value); its own instructions are not checked by the Dockerfile rules.
+          const d = inlineImageDefaults(spec.build, spec.build.inline);
+          if (d.defaults) spec.imageDefaults = d.defaults;
+          diagnostics.push(...d.diagnostics);
+        } else if (spec.build && paths && ctx.fs.size(paths.dockerfile) === undefined) {
           // Not there: not an input error, the compose file is fine and its build context is just not part of this
           // scan. There and unreadable (a context folder without permission): an input error, as any unreadable input.
           const why = whyUnreadable(ctx.fs, paths.dockerfile);

@@ -8,6 +8,7 @@ import {
   type ImageDefaults,
   imageSpecOfDockerfile,
   isUnknown,
+  type Sourced,
   targetStage,
 } from '../model/index.js';
 import { DOCKERFILE_RULES, IMAGE_RULES } from '../rules/index.js';
@@ -18,6 +19,7 @@ import {
   isExplicitDockerfileName,
   type LoadedDockerfile,
   loadDockerfile,
+  parseDockerfile,
 } from '../sources/dockerfile/index.js';
 import type { ScanContext, SourceHandler } from './types.js';
 
@@ -110,6 +112,34 @@ export function imageDefaultsOf(build: BuildSpec, ctx: ScanContext): ImageDefaul
   if (img.user) out.user = img.user;
   if (img.healthcheck) out.healthcheck = img.healthcheck;
   return out;
+}
+
+/**
+ * imageDefaultsOf for a compose `build.dockerfile_inline`: the Dockerfile text written in the compose file. What it
+ * decides (user, health check) is located at the inline value, since its lines are not lines of a file; a text
+ * that does not parse is an input error there, and decides nothing.
+ */
+export function inlineImageDefaults(build: BuildSpec, inline: Sourced<string>): { defaults?: ImageDefaults; diagnostics: Diagnostic[] } {
+  if (typeof inline.value !== 'string') return { diagnostics: [] };
+  const parsed = parseDockerfile(inline.value, inline.at.source);
+  const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    return {
+      diagnostics: errors.map((d) => ({ ...d, message: `build.dockerfile_inline, line ${d.at.line ?? 1}: ${d.message}`, at: inline.at })),
+    };
+  }
+  let stage = finalStage(parsed.spec);
+  if (build.target) {
+    if (isUnknown(build.target.value)) return { diagnostics: [] };
+    stage = targetStage(parsed.spec, build.target.value);
+    if (!stage) return { diagnostics: [] };
+  }
+  const img = imageSpecOfDockerfile(parsed.spec, stage);
+  if (!img) return { diagnostics: [] };
+  const defaults: ImageDefaults = {};
+  if (img.user) defaults.user = { value: img.user.value, at: inline.at };
+  if (img.healthcheck) defaults.healthcheck = { value: img.healthcheck.value, at: inline.at };
+  return { defaults, diagnostics: [] };
 }
 
 /**

@@ -208,6 +208,8 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[], fi
     };
     const target = readText(get(build, 'target'), p('build.target'), r);
     if (target) spec.build.target = target;
+    const inline = readText(get(build, 'dockerfile_inline'), p('build.dockerfile_inline'), r);
+    if (inline && typeof inline.value === 'string') spec.build.inline = { value: inline.value, at: inline.at };
   } else if (build !== undefined) {
     const ctx = readText(build, p('build'), r, 'a string or a mapping');
     if (ctx) spec.build = { context: typeof ctx.value === 'string' ? ctx.value : '.', dockerfile: 'Dockerfile', baseDir: svc.baseDir, at: ctx.at };
