@@ -105,12 +105,7 @@ describe('docker run lines (built CLI)', () => {
     const report = JSON.parse(r.stdout) as JsonReport;
     assert.deepEqual(
       report.findings.map((f) => `${f.ruleId} ${f.subject} ${f.location.line}:${f.location.column}`),
-      [
-        'BW1026 jobs.test.container 6:14',
-        'BW1001 jobs.test.container 7:16',
-        'BW1026 jobs.test.services.db 10:16',
-        'BW1003 jobs.test.services.db 11:42',
-      ],
+      ['BW1026 jobs.test.container 6:14', 'BW1001 jobs.test.container 7:16', 'BW1026 jobs.test.services.db 10:16', 'BW1003 jobs.test.services.db 11:42'],
     );
     assert.equal(r.code, 1);
   });
