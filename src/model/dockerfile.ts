@@ -29,7 +29,16 @@ export interface DockerfileSpec {
   stages: DockerfileStage[];
   /** What Bulwark knows of the build context (filled by the source; absent when not looked at). */
   context?: BuildContextInfo;
+  /**
+   * What the `.pem` files that COPY and ADD take from the build context hold, by source as written: a private key
+   * block, or only certificates and public keys. Filled by the source, which reads each such file (up to 1 MiB,
+   * never run); a source not read (not there, a glob, outside the context, from another stage) is absent.
+   */
+  pemSources?: Record<string, PemContent>;
 }
+
+/** What a PEM file holds, as far as the secret rules need to know. */
+export type PemContent = 'private-key' | 'no-private-key';
 
 /** One `ARG name[=default]`. `value` is the default as written, undefined when none. */
 export interface ArgDecl {

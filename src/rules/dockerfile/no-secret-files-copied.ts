@@ -78,7 +78,9 @@ export const noSecretFilesCopied = dockerfileRule({
         if (!isCopy(i)) continue;
         for (const s of i.sources) {
           if (isUnknown(s.value) || s.value.startsWith('<<') || /^[a-z][a-z0-9+.-]*:\/\//i.test(s.value)) continue;
-          const kind = secretFileKind(s.value);
+          // A .pem file read from the context is judged by what it holds; its name decides only when it was not read.
+          const held = i.from === undefined ? spec.pemSources?.[s.value] : undefined;
+          const kind = held === 'private-key' ? 'a PEM file holding a private key' : held === 'no-private-key' ? undefined : secretFileKind(s.value);
           if (kind) ctx.report({ messageId: 'secretFile', at: s, data: { keyword: i.keyword, stage: describeStage(stage), file: s.value, kind } });
         }
         // COPY <<EOF /root/.ssh/id_rsa: a key written from the heredoc body is in the layer for good. Other files

@@ -3,6 +3,7 @@ import { type Diagnostic, type DockerfileSpec, LineIndex } from '../../model/ind
 import type { FileReader } from '../fs.js';
 import { type DockerignoreCache, readBuildContext } from './dockerignore.js';
 import { parseDockerfile } from './parse.js';
+import { readPemSources } from './pem-sources.js';
 
 export { type DockerignoreCache, parseDockerignore, readBuildContext } from './dockerignore.js';
 export { type Expansion, expandVariables, type VariableScope } from './expand.js';
@@ -105,5 +106,7 @@ export function loadDockerfile(
   // An ignore file that cannot be read is an error at its own path (the Dockerfile is still judged), and no context.
   const context = readBuildContext(absolute, contextDir, fs, cache, r.diagnostics);
   if (context) r.spec.context = context;
+  const pem = readPemSources(r.spec, contextDir, fs);
+  if (pem) r.spec.pemSources = pem;
   return r;
 }
