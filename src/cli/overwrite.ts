@@ -25,6 +25,14 @@ function fileId(abs: string): string {
   }
 }
 
+function isRegularFile(abs: string): boolean {
+  try {
+    return statSync(abs).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Refuses to write over an input: a planned write that is one of the files the command read (`inputs`: files
  * scanned, the configuration, the baseline), or the same file as another planned write. Paths are relative to
@@ -34,11 +42,15 @@ function fileId(abs: string): string {
 export function refuseOverwrites(writes: readonly PlannedWrite[], inputs: Iterable<string>, cwd: string): void {
   const planned = writes.map((w) => ({ ...w, id: fileId(resolve(cwd, w.file)) }));
   if (planned.length === 0) return;
+  // Only a planned write that is an existing regular file can be an input (a scan reads regular files only):
+  // `-o /dev/null`, a pipe or a new file needs no look at the inputs, which can be thousands.
+  const existing = planned.filter((w) => w.id.startsWith('inode ') && isRegularFile(resolve(cwd, w.file)));
   planned.forEach((w, i) => {
     const other = planned.slice(0, i).find((p) => p.id === w.id);
     if (other) throw new UsageError(`${other.flag} and ${w.flag} name the same file (${w.file}); nothing was written: choose two files`);
   });
-  const ids = new Map(planned.map((w) => [w.id, w]));
+  if (existing.length === 0) return;
+  const ids = new Map(existing.map((w) => [w.id, w]));
   for (const input of inputs) {
     const w = ids.get(fileId(resolve(cwd, input)));
     if (w) throw new UsageError(`${w.flag} ${w.file} is ${input}, which this command reads; nothing was written: choose another file`);

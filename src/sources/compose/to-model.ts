@@ -222,13 +222,16 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[], fi
 /** Every value under `node` that took a variable's value, where it is written and in pieces (`ContainerSpec.interpolated`). */
 function interpolatedValues(node: LNode): InterpolatedValue[] {
   const out: InterpolatedValue[] = [];
-  const seen = new Set<LNode>();
+  // A scalar reached again through an alias (or a merge) is the same value, written once. Only such scalars are
+  // remembered (few), not every node: the walk runs for every service. The tree has no cycle (toTree refuses one).
+  let seen: Set<LNode> | undefined;
   const walk = (n: LNode): void => {
-    // A node reached again through an alias (or a merge) is the same value, written once.
-    if (seen.has(n)) return;
-    seen.add(n);
     if (n.kind === 'scalar') {
-      if (n.pieces?.some((piece) => piece.variable !== undefined)) out.push({ at: locate(n), pieces: n.pieces });
+      if (!n.pieces?.some((piece) => piece.variable !== undefined)) return;
+      seen ??= new Set();
+      if (seen.has(n)) return;
+      seen.add(n);
+      out.push({ at: locate(n), pieces: n.pieces });
     } else if (n.kind === 'seq') for (const item of n.items) walk(item);
     else for (const pair of n.entries.values()) walk(pair.value);
   };
