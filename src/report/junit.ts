@@ -42,6 +42,10 @@ export function renderJunit(input: ReportInput): string {
     bySource.set(t.source, list);
   }
   const suites: string[] = [];
+  // A configuration can switch rules off and leave paths out: each suite says which file did (JUnit `properties`).
+  const properties = input.config
+    ? `    <properties>\n      <property name="bulwark.configuration" value="${xmlEscape(input.config.file)}"/>\n    </properties>\n`
+    : '';
   let totalTests = 0;
   let totalFailures = 0;
   let totalSkipped = 0;
@@ -81,7 +85,7 @@ export function renderJunit(input: ReportInput): string {
     totalFailures += failures;
     totalSkipped += skipped;
     suites.push(
-      `  <testsuite name="${xmlEscape(source)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0" timestamp="${xmlEscape(input.generatedAt.replace(/\.\d+Z$|Z$/, ''))}">\n${cases.join('\n')}\n  </testsuite>`,
+      `  <testsuite name="${xmlEscape(source)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0" timestamp="${xmlEscape(input.generatedAt.replace(/\.\d+Z$|Z$/, ''))}">\n${properties}${cases.join('\n')}\n  </testsuite>`,
     );
   }
   const errors = input.diagnostics.filter((d) => d.severity === 'error');

@@ -46,6 +46,10 @@ export function renderMarkdown(input: ReportInput, opts: MarkdownOptions = {}): 
     `${head}${extra.length > 0 ? `, ${extra.join(', ')}` : ''} in ${s.files} file${s.files === 1 ? '' : 's'}, ${s.subjects} ${input.subjectWord} checked. Fails at: ${input.failOn}.`,
     '',
   );
+  // A configuration can switch rules off and leave paths out: the report says which file did.
+  if (input.config) {
+    out.push(`Configuration: ${mdCell(input.config.file)} (${input.config.found ? 'found upward from the scanned path' : 'named with --config'}).`, '');
+  }
   const rows = checklistSummary(input.findings, input.rules).filter((r) => r.rules > 0);
   if (rows.length > 0) {
     out.push('| Checklist (seed §14) | Rules passing | Findings | Unknown |', '|---|---|---|---|');

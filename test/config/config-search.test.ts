@@ -85,7 +85,7 @@ describe('the configuration search', () => {
 });
 
 describe('reports name the configuration in force', () => {
-  it('text, JSON, SARIF and HTML name the file found upward or given with --config', () => {
+  it('every report format names the file found upward or given with --config', () => {
     const dir = tree({ '.bulwark.yaml': 'fail-on: none\n', 'app/compose.yaml': PRIVILEGED, 'policy.yaml': 'fail-on: none\n' });
     const app = join(dir, 'app');
     const text = bulwark(app, 'scan', '.');
@@ -101,6 +101,11 @@ describe('reports name the configuration in force', () => {
     const named = JSON.parse(bulwark(dir, 'scan', 'app', '-f', 'sarif', '--config', 'policy.yaml').stdout);
     assert.deepEqual(named.runs[0].artifacts[0].roles, ['userSpecifiedConfiguration']);
     assert.match(bulwark(dir, 'scan', 'app', '-f', 'html').stdout, / · configuration \.bulwark\.yaml<\/div>/);
+    assert.match(bulwark(dir, 'scan', 'app', '-f', 'markdown').stdout, /\nConfiguration: \.bulwark\.yaml \(found upward from the scanned path\)\.\n/);
+    assert.match(
+      bulwark(dir, 'scan', 'app', '-f', 'junit', '--config', 'policy.yaml').stdout,
+      /<testsuite [^>]*>\n {4}<properties>\n {6}<property name="bulwark\.configuration" value="policy\.yaml"\/>\n {4}<\/properties>\n/,
+    );
     // No configuration: no line, no key.
     const none = bulwark(app, 'scan', '.', '--no-config', '--fail-on', 'none');
     assert.doesNotMatch(none.stdout, /Configuration:/);
