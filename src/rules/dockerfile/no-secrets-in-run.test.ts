@@ -57,6 +57,17 @@ testRule(noSecretsInRun, {
       `,
     },
     {
+      name: 'curl short-option clusters without a literal secret: variables, a user without password, other options',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN --mount=type=secret,id=t,env=PW curl -sSu "admin:$PW" https://example.com/a
+        RUN curl -fsSu admin https://example.com/b && curl -fsSuadmin https://example.com/c
+        RUN --mount=type=secret,id=t,env=TOKEN curl -sH "Authorization: Bearer $TOKEN" https://example.com/d
+        RUN curl -sSLx proxy.local:3128 -o /a https://example.com/e && curl -sSo admin:page.html https://example.com/f
+        RUN curl -sSu "admin:$(cat /run/secrets/pw)" https://example.com/g && curl -sH "Accept: text/plain" https://example.com/h
+      `,
+    },
+    {
       name: 'data heredocs without a literal secret: templates, variables, a quoted delimiter',
       dockerfile: df`
         # syntax=docker/dockerfile:1.7
@@ -138,6 +149,20 @@ testRule(noSecretsInRun, {
         { messageId: 'passwordFlag', line: 3, column: 10 },
         { messageId: 'passwordFlag', line: 3, column: 68 },
         { messageId: 'passwordFlag', line: 4, column: 23 },
+      ],
+    },
+    {
+      name: 'curl short-option clusters: a flag that takes a value ends the cluster',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN curl -sSu admin:hunter2hunter2 https://example.com/a
+        RUN curl -fsSuadmin:hunter2hunter2 https://example.com/b
+        RUN curl -sH "Authorization: Bearer abcdef0123456789abcdef" https://example.com/c
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 10, endColumn: 14, message: 'A RUN in stage #1 passes a literal secret to -u (hunt…(14 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 10, endColumn: 15 },
+        { messageId: 'passwordFlag', line: 4, column: 10, endColumn: 13 },
       ],
     },
     {

@@ -15,6 +15,12 @@ const REDIRECT = /(?:^|[^0-9&<>])>>?\s*([^\s;&|]+)/;
 const MYSQL = /^(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlshow|mysqlcheck|mysqlpump|mysqlslap|mysqlsh|mariadb(?:-[a-z]+)?)$/;
 /** curl options whose value is `user:password` (no colon: curl prompts for the password). */
 const CURL_USER = new Set(['-u', '--user', '-U', '--proxy-user']);
+/** curl options whose value is a request header. */
+const CURL_HEADER = new Set(['-H', '--header', '--proxy-header']);
+/** curl's short options that take a value: in a cluster (`-sSu VALUE`) the first of them ends it. */
+const CURL_SHORT_VALUES = new Set('AbcCdDeEFHKmoPQrtTuUwxXyYz');
+/** curl's long options that take a value and that this rule reads. */
+const CURL_LONG_VALUES = new Set(['--user', '--proxy-user', '--header', '--proxy-header']);
 /** Request headers that carry a credential, and its scheme: `Authorization: Bearer TOKEN`. */
 const AUTH_HEADER =
   /^\s*(?:authorization|proxy-authorization|x-api-key|x-auth-token|private-token|x-vault-token|api-key)\s*:\s*(?:(?:bearer|basic|token)\s+)?(.+?)\s*$/i;
@@ -38,6 +44,36 @@ function optionValue(words: readonly string[], k: number, names: ReadonlySet<str
       return { flag: n, value: t.slice(n.length + (n.startsWith('--') ? 1 : 0)) };
   }
   return undefined;
+}
+
+/**
+ * curl's options as curl reads its words, with their values: `--name VALUE`, `--name=VALUE`, `-xVALUE`, `-x VALUE`
+ * and clusters of short options (`-sSu VALUE`, `-fsSuVALUE`): a short option that takes a value ends its cluster,
+ * and the rest of the word, or else the next word, is its value. `length` spans the word up to the option's letter.
+ */
+function curlOptions(words: readonly string[]): { flag: string; k: number; value: string | undefined; length: number }[] {
+  const out: { flag: string; k: number; value: string | undefined; length: number }[] = [];
+  for (let k = 1; k < words.length; k++) {
+    const t = words[k] as string;
+    if (t === '--') break;
+    if (t.startsWith('--')) {
+      const eq = t.indexOf('=');
+      const name = eq === -1 ? t : t.slice(0, eq);
+      if (!CURL_LONG_VALUES.has(name)) continue;
+      out.push({ flag: name, k, value: eq === -1 ? words[k + 1] : t.slice(eq + 1), length: name.length });
+      if (eq === -1) k++;
+      continue;
+    }
+    if (!t.startsWith('-')) continue;
+    for (let j = 1; j < t.length; j++) {
+      if (!CURL_SHORT_VALUES.has(t[j] as string)) continue;
+      const rest = t.slice(j + 1);
+      out.push({ flag: `-${t[j]}`, k, value: rest !== '' ? rest : words[k + 1], length: j + 1 });
+      if (rest === '') k++;
+      break;
+    }
+  }
+  return out;
 }
 
 /** The subcommand of a docker or podman command (`login` in `docker -H x login`), and its index. */
@@ -80,12 +116,18 @@ function commandSecrets(c: SimpleCommand, previous: SimpleCommand | undefined): 
   if (MYSQL.test(prog)) {
     for (let k = 1; k < w.length; k++) if (/^-p./.test(w[k] as string)) add('-p', k, (w[k] as string).slice(2), 2);
   }
-  if (prog === 'curl' || prog === 'wget') {
+  if (prog === 'curl') {
+    for (const o of curlOptions(w)) {
+      if (o.value === undefined) continue;
+      const colon = CURL_USER.has(o.flag) ? o.value.indexOf(':') : -1;
+      if (colon !== -1) add(o.flag, o.k, o.value.slice(colon + 1), o.length);
+      const auth = CURL_HEADER.has(o.flag) ? AUTH_HEADER.exec(o.value) : null;
+      if (auth) add(o.flag, o.k, auth[1], o.length);
+    }
+  }
+  if (prog === 'wget') {
     for (let k = 1; k < w.length; k++) {
-      const user = prog === 'curl' ? optionValue(w, k, CURL_USER) : undefined;
-      const colon = user?.value?.indexOf(':') ?? -1;
-      if (user && colon !== -1) add(user.flag, k, (user.value as string).slice(colon + 1));
-      const header = optionValue(w, k, new Set(prog === 'curl' ? ['-H', '--header'] : ['--header']));
+      const header = optionValue(w, k, new Set(['--header']));
       const auth = header?.value === undefined ? null : AUTH_HEADER.exec(header.value);
       if (header && auth) add(header.flag, k, auth[1]);
     }
