@@ -68,6 +68,16 @@ testRule(noSecretsInRun, {
       `,
     },
     {
+      name: 'commands in a shell string that take the password from a variable or a secret mount',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN --mount=type=secret,id=t,env=PW sh -c 'curl -u "admin:$PW" https://example.com/a'
+        RUN --mount=type=secret,id=t,env=PW bash -lc "docker login -p \"$PW\" -u me reg.example.com"
+        RUN --mount=type=secret,id=reg sh -ec 'cat /run/secrets/reg | docker login --password-stdin -u me reg.example.com'
+        RUN sh ./install.sh -c 'curl -u admin:hunter2hunter2' && bash -c 'curl -u admin https://example.com/b'
+      `,
+    },
+    {
       name: 'data heredocs without a literal secret: templates, variables, a quoted delimiter',
       dockerfile: df`
         # syntax=docker/dockerfile:1.7
@@ -163,6 +173,22 @@ testRule(noSecretsInRun, {
         { messageId: 'passwordFlag', line: 2, column: 10, endColumn: 14, message: 'A RUN in stage #1 passes a literal secret to -u (hunt…(14 chars)).' },
         { messageId: 'passwordFlag', line: 3, column: 10, endColumn: 15 },
         { messageId: 'passwordFlag', line: 4, column: 10, endColumn: 13 },
+      ],
+    },
+    {
+      name: 'commands in a shell-form sh -c string, as in exec form',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN sh -c 'curl -u admin:hunter2hunter2 https://example.com/a'
+        RUN bash -lc "docker login -p hunter2hunter2 -u me reg.example.com"
+        RUN sh -c 'echo "hunter2hunter2" | docker login --password-stdin -u me reg.example.com'
+        RUN bash -o pipefail -c "docker login -p \"hunter2hunter2\" -u me reg.example.com"
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 17, endColumn: 19, message: 'A RUN in stage #1 passes a literal secret to -u (hunt…(14 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 28 },
+        { messageId: 'passwordFlag', line: 4, column: 17 },
+        { messageId: 'passwordFlag', line: 5, column: 39, endColumn: 41, message: 'A RUN in stage #1 passes a literal secret to -p (hunt…(14 chars)).' },
       ],
     },
     {

@@ -106,7 +106,7 @@ function printed(c: SimpleCommand): { value: string; start: number; length: numb
  * header of curl or wget, `docker login -p SECRET`, and a literal piped into (or given as a here-string to)
  * `docker login --password-stdin`. `previous` is the command before it, when this one reads its output.
  */
-function commandSecrets(c: SimpleCommand, previous: SimpleCommand | undefined): WordSecret[] {
+function commandSecrets(c: SimpleCommand, previous: SimpleCommand | undefined, text: string, depth = 0): WordSecret[] {
   const out: WordSecret[] = [];
   const w = c.words;
   const prog = programOf(c);
@@ -147,6 +147,57 @@ function commandSecrets(c: SimpleCommand, previous: SimpleCommand | undefined): 
       if (p && isLiteral(p.value)) out.push({ flag: '--password-stdin', start: p.start, length: p.length, value: p.value });
     }
   }
+  if (depth < 3) out.push(...nestedSecrets(c, text, depth));
+  return out;
+}
+
+/** Shells whose `-c STRING` runs STRING as a script (`sh -c '…'`, `bash -lc "…"`). */
+const SHELL_PROGRAMS = /^(?:sh|bash|ash|dash|zsh)$/;
+
+/**
+ * The literal secrets of the commands in a shell-form `sh -c STRING` (as exec form `["sh", "-c", "…"]` gives its
+ * script): STRING's commands are read like the RUN's, at their place in `text`. A STRING that is not one bare or
+ * quoted word (`'a'"b"`) has no exact columns inside it: its findings are located at its first character.
+ */
+function nestedSecrets(c: SimpleCommand, text: string, depth: number): WordSecret[] {
+  if (!SHELL_PROGRAMS.test(programOf(c))) return [];
+  const w = c.words;
+  let k = 1;
+  for (; k < w.length; k++) {
+    const t = w[k] as string;
+    if (/^[-+]o$/.test(t)) k++;
+    else if (/^-[A-Za-z]*c[A-Za-z]*$/.test(t)) break;
+    else if (!/^[-+]/.test(t)) return [];
+  }
+  const written = w[k + 1];
+  if (k >= w.length || written === undefined) return [];
+  const at = c.starts[k + 1] as number;
+  const q = text[at] as string;
+  // Where STRING's characters are in `text`, when it is written there as is (bare, or in one pair of quotes; the
+  // word keeps a quoted STRING's text as written). In double quotes the shell drops the `\` before `"`, `$`, `\`
+  // and a backquote before the inner shell reads STRING.
+  const quoted = (q === "'" || q === '"') && text.startsWith(written, at + 1) && text[at + 1 + written.length] === q;
+  const exact = quoted || (text.startsWith(written, at) && !/['"\\]/.test(written));
+  let script = written;
+  const map: number[] = [];
+  for (let i = 0; i < written.length; i++) map.push(i);
+  if (quoted && q === '"') {
+    script = '';
+    map.length = 0;
+    for (let i = 0; i < written.length; i++) {
+      if (written[i] === '\\' && '"$`\\'.includes(written[i + 1] ?? '')) i++;
+      script += written[i];
+      map.push(i);
+    }
+  }
+  const base = quoted ? at + 1 : at;
+  const inner = simpleCommands(script);
+  const out: WordSecret[] = [];
+  inner.forEach((ic, j) => {
+    for (const f of commandSecrets(ic, ic.piped ? inner[j - 1] : undefined, script, depth + 1)) {
+      out.push(exact ? { ...f, start: base + (map[f.start] ?? 0) } : { ...f, start: at, length: 1 });
+    }
+  });
   return out;
 }
 
@@ -206,7 +257,7 @@ export const noSecretsInRun = dockerfileRule({
         ctx.report({ messageId: 'passwordFlag', at: script.locate(idx, flag.length), data: { stage: stageName, flag, masked: maskSecret(value) } });
       }
       cmds.forEach((c, k) => {
-        for (const f of commandSecrets(c, c.piped ? cmds[k - 1] : undefined)) {
+        for (const f of commandSecrets(c, c.piped ? cmds[k - 1] : undefined, text)) {
           ctx.report({
             messageId: 'passwordFlag',
             at: script.locate(f.start, f.length),
