@@ -78,6 +78,28 @@ testRule(noSecretsInRun, {
       `,
     },
     {
+      name: 'heredocs fed to --password-stdin from a variable or a secret, and heredocs that are not fed to a login',
+      dockerfile: df`
+        # syntax=docker/dockerfile:1.7
+        FROM docker:27-cli
+        RUN --mount=type=secret,id=reg,env=PW docker login --password-stdin -u me reg.example.com <<EOF
+        $PW
+        EOF
+        RUN --mount=type=secret,id=reg cat <<EOF | docker login --password-stdin -u me reg.example.com
+        $(cat /run/secrets/reg)
+        EOF
+        RUN cat <<EOF > /tmp/notes && docker login --password-stdin -u me reg.example.com < /run/secrets/reg
+        hunter2hunter2
+        EOF
+        RUN cat <<EOF | grep -q hunter && docker login --password-stdin -u me reg.example.com < /run/secrets/reg
+        hunter2hunter2
+        EOF
+        RUN docker login --password-stdin -u me reg.example.com <<EOF
+        changeme
+        EOF
+      `,
+    },
+    {
       name: 'data heredocs without a literal secret: templates, variables, a quoted delimiter',
       dockerfile: df`
         # syntax=docker/dockerfile:1.7
@@ -208,6 +230,33 @@ testRule(noSecretsInRun, {
           message: 'A RUN in stage #1 passes a literal secret to --password-stdin (S3cr…(14 chars)).',
         },
         { messageId: 'passwordFlag', line: 4, column: 66 },
+      ],
+    },
+    {
+      name: 'a literal heredoc body fed to --password-stdin, directly or through cat',
+      dockerfile: df`
+        # syntax=docker/dockerfile:1.7
+        FROM docker:27-cli
+        RUN docker login --password-stdin -u me reg.example.com <<EOF
+        hunter2hunter2
+        EOF
+        RUN cat <<EOF | docker login --password-stdin -u me reg.example.com
+        hunter2hunter2
+        EOF
+        RUN podman login -u me --password-stdin reg.example.com <<-'EOF'
+        	hunter2hunter2
+        	EOF
+      `,
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 4,
+          column: 1,
+          endColumn: 15,
+          message: 'A RUN in stage #1 passes a literal secret to --password-stdin (hunt…(14 chars)).',
+        },
+        { messageId: 'passwordFlag', line: 7, column: 1 },
+        { messageId: 'passwordFlag', line: 10, column: 2 },
       ],
     },
     {

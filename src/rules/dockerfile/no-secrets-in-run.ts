@@ -86,6 +86,14 @@ function dockerSubcommand(c: SimpleCommand): number {
   return -1;
 }
 
+/** True when a command is a registry login that reads its password from standard input (`docker login --password-stdin`). */
+function readsPasswordStdin(c: SimpleCommand): boolean {
+  const prog = programOf(c);
+  if (prog !== 'docker' && prog !== 'podman') return false;
+  const sub = dockerSubcommand(c);
+  return sub !== -1 && c.words[sub] === 'login' && c.words.includes('--password-stdin');
+}
+
 /** What echo or printf writes: their operands after the options (printf: the first argument after a `%` format). */
 function printed(c: SimpleCommand): { value: string; start: number; length: number } | undefined {
   const prog = programOf(c);
@@ -297,6 +305,27 @@ export const noSecretsInRun = dockerfileRule({
             data: { stage: stageName, name: v.name, masked: maskSecret(v.value), file: b.file as string },
           });
         }
+      }
+      // A heredoc body that is a login's standard input (`docker login --password-stdin <<EOF`, or
+      // `cat <<EOF | docker login --password-stdin`): the body is the password.
+      for (const b of script.dataBodies) {
+        if (b.marker === undefined) continue;
+        const marker = b.marker;
+        const k = cmds.findLastIndex((c) => (c.wrappers[0]?.start ?? (c.starts[0] as number)) <= marker);
+        const owner = cmds[k];
+        const next = cmds[k + 1];
+        const fed = owner !== undefined && (readsPasswordStdin(owner) || (programOf(owner) === 'cat' && next?.piped === true && readsPasswordStdin(next)));
+        if (!fed) continue;
+        const body = raw.slice(b.start, b.end);
+        const value = body.replace(/\r?\n$/, '').trim();
+        const idx = b.start + (body.length - body.trimStart().length);
+        if (!isLiteral(value) || reported.has(idx)) continue;
+        reported.add(idx);
+        ctx.report({
+          messageId: 'passwordFlag',
+          at: script.locate(idx, value.split('\n')[0]?.trimEnd().length ?? 1),
+          data: { stage: stageName, flag: '--password-stdin', masked: maskSecret(value) },
+        });
       }
       for (const c of cmds) {
         const prog = programOf(c);

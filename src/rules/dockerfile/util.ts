@@ -31,9 +31,10 @@ export interface RunScript {
   raw: string;
   /**
    * Heredoc bodies that are data for a program rather than a shell script ([start, end) in `raw`), with the file
-   * the command holding the marker writes, when it names one (`cat <<EOF > /a`, `cat <<EOF | tee /a`).
+   * the command holding the marker writes, when it names one (`cat <<EOF > /a`, `cat <<EOF | tee /a`), and where
+   * the marker's name is written in the first line (`marker`; none for a body without a marker).
    */
-  dataBodies: { start: number; end: number; file?: string }[];
+  dataBodies: { start: number; end: number; file?: string; marker?: number }[];
   /** Location of `text[index]`, `length` characters long. */
   locate(index: number, length: number): Location;
 }
@@ -78,11 +79,14 @@ function scriptOf(run: RunInstruction): RunScript {
       if (!programs.has(command.from)) programs.set(command.from, consumerOf(head, command));
       return programs.get(command.from);
     };
-    const blank: { start: number; end: number; file?: string }[] = [];
+    const blank: { start: number; end: number; file?: string; marker?: number }[] = [];
     for (const b of bodies) {
       if (isShellBody(b.nameAt === -1 ? undefined : consumer(b.nameAt), cmd.text.slice(b.start, b.end))) continue;
       const file = b.nameAt === -1 ? undefined : writtenFile(head, commandAround(separators, b.nameAt, head.length));
-      blank.push(file === undefined ? { start: b.start, end: b.end } : { start: b.start, end: b.end, file });
+      const body: { start: number; end: number; file?: string; marker?: number } = { start: b.start, end: b.end };
+      if (file !== undefined) body.file = file;
+      if (b.nameAt !== -1) body.marker = b.nameAt;
+      blank.push(body);
     }
     if (blank.length === 0) return { text: cmd.text, raw: cmd.text, dataBodies: [], locate };
     let text = '';
