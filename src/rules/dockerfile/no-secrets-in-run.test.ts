@@ -100,6 +100,18 @@ testRule(noSecretsInRun, {
       `,
     },
     {
+      name: 'login and password tools given a variable, a secret mount, a placeholder, or a look-alike option',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN --mount=type=secret,id=pw,env=PW buildah login -p "$PW" -u me reg.example.com && skopeo login -u me --password-stdin reg.example.com < /run/secrets/pw
+        RUN sshpass -f /run/secrets/ssh ssh -p 2222 me@host uptime && sshpass -e ssh -p hunter2hunter2 me@host uptime
+        RUN --mount=type=secret,id=r,env=REDIS_PASSWORD redis-cli -h cache -p 6379 ping && redis-cli -a "$REDIS_PASSWORD" ping
+        RUN npm config set //registry.npmjs.org/:_authToken '\${NPM_TOKEN}' && npm config set registry https://registry.npmjs.org/
+        RUN --mount=type=secret,id=pw helm registry login reg.example.com -u me --password-stdin < /run/secrets/pw && crane auth login reg.example.com -u me -p "$(cat /run/secrets/pw)"
+        RUN oras login -u me -p changeme reg.example.com && podman run -p 8080:80 nginx:1.27 && helm upgrade -p x app ./chart
+      `,
+    },
+    {
       name: 'data heredocs without a literal secret: templates, variables, a quoted delimiter',
       dockerfile: df`
         # syntax=docker/dockerfile:1.7
@@ -257,6 +269,44 @@ testRule(noSecretsInRun, {
         },
         { messageId: 'passwordFlag', line: 7, column: 1 },
         { messageId: 'passwordFlag', line: 10, column: 2 },
+      ],
+    },
+    {
+      name: 'login and password tools from one table: buildah, skopeo, podman, oras, crane, helm, sshpass, redis-cli, npm',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN buildah login -p hunter2hunter2 -u me reg.example.com
+        RUN skopeo login -u me -phunter2hunter2 reg.example.com
+        RUN podman login -u me -p hunter2hunter2 reg.example.com
+        RUN oras login -u me -p hunter2hunter2 reg.example.com
+        RUN crane auth login -u me -p hunter2hunter2 reg.example.com
+        RUN helm registry login reg.example.com -u me -p hunter2hunter2
+        RUN helm registry login reg.example.com -u me --password hunter2hunter2
+        RUN sshpass -p hunter2hunter2 ssh -p 22 me@host uptime
+        RUN redis-cli -h cache -p 6379 -a hunter2hunter2 ping
+        RUN npm config set //registry.npmjs.org/:_authToken hunter2hunter2
+        RUN npm config set //registry.npmjs.org/:_authToken=hunter2hunter2
+        RUN echo hunter2hunter2 | oras login --password-stdin -u me reg.example.com
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 19, endColumn: 21, message: 'A RUN in stage #1 passes a literal secret to -p (hunt…(14 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 24, endColumn: 26 },
+        { messageId: 'passwordFlag', line: 4, column: 24 },
+        { messageId: 'passwordFlag', line: 5, column: 22 },
+        { messageId: 'passwordFlag', line: 6, column: 28 },
+        { messageId: 'passwordFlag', line: 7, column: 47 },
+        { messageId: 'passwordFlag', line: 8, column: 47, endColumn: 57 },
+        { messageId: 'passwordFlag', line: 9, column: 13 },
+        { messageId: 'passwordFlag', line: 10, column: 32, message: 'A RUN in stage #1 passes a literal secret to -a (hunt…(14 chars)).' },
+        {
+          messageId: 'passwordFlag',
+          line: 11,
+          column: 20,
+          endColumn: 52,
+          message: 'A RUN in stage #1 passes a literal secret to _authToken (hunt…(14 chars)).',
+        },
+        { messageId: 'passwordFlag', line: 12, column: 20, endColumn: 52 },
+        { messageId: 'passwordFlag', line: 13, column: 10 },
       ],
     },
     {

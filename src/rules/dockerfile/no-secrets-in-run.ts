@@ -86,12 +86,61 @@ function dockerSubcommand(c: SimpleCommand): number {
   return -1;
 }
 
-/** True when a command is a registry login that reads its password from standard input (`docker login --password-stdin`). */
-function readsPasswordStdin(c: SimpleCommand): boolean {
+/**
+ * Programs that take a password on their command line, in one table: the subcommand that logs in (after the
+ * program's options; docker's global options take values), the options whose value is the password (a short one
+ * also glued: `-pSECRET`, unless `glued` is false), whether it reads the password from standard input with
+ * `--password-stdin`, and, for a program that runs another (`sshpass -p PW ssh -p 22 host`), the options of its
+ * own that take a value: its options end at the first other word.
+ * Long `--password`/`--pass` are also read for every program by PASSWORD_FLAG; a place is reported once.
+ */
+interface PasswordTool {
+  sub: readonly string[];
+  flags: readonly string[];
+  stdin: boolean;
+  glued?: false;
+  ownValues?: readonly string[];
+}
+const LOGIN: PasswordTool = { sub: ['login'], flags: ['-p', '--password'], stdin: true };
+const PASSWORD_TOOLS: Readonly<Record<string, PasswordTool>> = {
+  docker: LOGIN,
+  podman: LOGIN,
+  buildah: LOGIN,
+  skopeo: LOGIN,
+  oras: LOGIN,
+  crane: { ...LOGIN, sub: ['auth', 'login'] },
+  helm: { ...LOGIN, sub: ['registry', 'login'] },
+  sshpass: { sub: [], flags: ['-p'], stdin: false, ownValues: ['-f', '-d', '-P'] },
+  'redis-cli': { sub: [], flags: ['-a', '--pass'], stdin: false, glued: false },
+};
+
+/** The index of the first word after a password tool's subcommand (`docker -H x login` gives 3), or -1. */
+function afterSubcommand(c: SimpleCommand, tool: PasswordTool): number {
+  if (tool.sub.length === 0) return 1;
   const prog = programOf(c);
-  if (prog !== 'docker' && prog !== 'podman') return false;
-  const sub = dockerSubcommand(c);
-  return sub !== -1 && c.words[sub] === 'login' && c.words.includes('--password-stdin');
+  let k = prog === 'docker' || prog === 'podman' ? dockerSubcommand(c) : c.words.findIndex((t, i) => i > 0 && !t.startsWith('-'));
+  if (k === -1) return -1;
+  for (const s of tool.sub) {
+    if (c.words[k] !== s) return -1;
+    k++;
+  }
+  return k;
+}
+
+/** True when a command is a login that reads its password from standard input (`docker login --password-stdin`). */
+function readsPasswordStdin(c: SimpleCommand): boolean {
+  const tool = PASSWORD_TOOLS[programOf(c)];
+  return tool?.stdin === true && afterSubcommand(c, tool) !== -1 && c.words.includes('--password-stdin');
+}
+
+/** `npm config set //registry/:_authToken VALUE` (or `KEY=VALUE`): the key word's index, the key and the value. */
+function npmAuthSetting(c: SimpleCommand): { k: number; key: string; value: string | undefined } | undefined {
+  const w = c.words.filter((t) => !t.startsWith('-'));
+  const at = w[1] === 'config' && w[2] === 'set' ? 3 : w[1] === 'set' ? 2 : -1;
+  const word = w[at];
+  const m = word === undefined ? null : /^((?:\S*:)?(_authToken|_auth|_password))(?:=(.*))?$/s.exec(word);
+  if (!m) return undefined;
+  return { k: c.words.indexOf(word as string), key: m[2] as string, value: m[3] ?? w[at + 1] };
 }
 
 /** What echo or printf writes: their operands after the options (printf: the first argument after a `%` format). */
@@ -140,20 +189,28 @@ function commandSecrets(c: SimpleCommand, previous: SimpleCommand | undefined, t
       if (header && auth) add(header.flag, k, auth[1]);
     }
   }
-  if (prog === 'docker' || prog === 'podman') {
-    const sub = dockerSubcommand(c);
-    if (sub !== -1 && w[sub] === 'login') {
-      for (let k = sub + 1; k < w.length; k++) {
-        const t = w[k] as string;
-        if (t === '-p') add('-p', k, w[k + 1]);
-        else if (/^-p./.test(t)) add('-p', k, t.slice(2), 2);
-        else if (t === '<<<') add('--password-stdin', k + 1, w[k + 1], (w[k + 1] ?? '').length);
-        else if (t.startsWith('<<<')) add('--password-stdin', k, t.slice(3), t.length);
-      }
-      // `echo "S3cret" | docker login --password-stdin`: the literal is on the command before the pipe.
-      const p = w.includes('--password-stdin') && c.piped && previous ? printed(previous) : undefined;
-      if (p && isLiteral(p.value)) out.push({ flag: '--password-stdin', start: p.start, length: p.length, value: p.value });
+  const tool = PASSWORD_TOOLS[prog];
+  const from = tool === undefined ? -1 : afterSubcommand(c, tool);
+  if (tool !== undefined && from !== -1) {
+    for (let k = from; k < w.length; k++) {
+      const t = w[k] as string;
+      if (tool.ownValues !== undefined && !t.startsWith('-')) break;
+      const eq = t.startsWith('--') ? t.indexOf('=') : -1;
+      const name = eq === -1 ? t : t.slice(0, eq);
+      if (tool.flags.includes(name)) add(name, k, eq === -1 ? w[k + 1] : t.slice(eq + 1), name.length);
+      else if (tool.glued !== false && tool.flags.some((f) => !f.startsWith('--') && t.startsWith(f) && t.length > f.length))
+        add(t.slice(0, 2), k, t.slice(2), 2);
+      else if (tool.stdin && t === '<<<') add('--password-stdin', k + 1, w[k + 1], (w[k + 1] ?? '').length);
+      else if (tool.stdin && t.startsWith('<<<')) add('--password-stdin', k, t.slice(3), t.length);
+      if (tool.ownValues?.includes(name) || (tool.ownValues !== undefined && tool.flags.includes(name))) k++;
     }
+    // `echo "S3cret" | docker login --password-stdin`: the literal is on the command before the pipe.
+    const p = readsPasswordStdin(c) && c.piped && previous ? printed(previous) : undefined;
+    if (p && isLiteral(p.value)) out.push({ flag: '--password-stdin', start: p.start, length: p.length, value: p.value });
+  }
+  if (prog === 'npm') {
+    const n = npmAuthSetting(c);
+    if (n) add(n.key, n.k, n.value, (w[n.k] as string).length - (n.value !== undefined && (w[n.k] as string).endsWith(`=${n.value}`) ? n.value.length + 1 : 0));
   }
   if (depth < 3) out.push(...nestedSecrets(c, text, depth));
   return out;
@@ -218,7 +275,7 @@ export const noSecretsInRun = dockerfileRule({
     severity: 'high',
     title: 'RUN commands do not carry or store secrets',
     rationale:
-      'The text of every RUN is stored in the image history, so a secret written in it ships with the image: a token set inline (`NPM_TOKEN=… npm ci`), a password on a command line (`--password …`, `mysql -p…`, `curl -u user:…`, `docker login -p …`, `echo … | docker login --password-stdin`), a token in a heredoc body, even one that is only data for `cat > file`. A secret echoed into a file (`echo $TOKEN > .npmrc`) stays in that layer even when a later RUN deletes the file.',
+      'The text of every RUN is stored in the image history, so a secret written in it ships with the image: a token set inline (`NPM_TOKEN=… npm ci`), a password on a command line (`--password …`, `mysql -p…`, `curl -u user:…`, `docker login -p …` and the other registry logins, `sshpass -p …`, `redis-cli -a …`, `npm config set …:_authToken …`, `echo … | docker login --password-stdin`), a token in a heredoc body, even one that is only data for `cat > file`. A secret echoed into a file (`echo $TOKEN > .npmrc`) stays in that layer even when a later RUN deletes the file.',
     remediation:
       'Mount the secret for that one RUN only: `RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci`, or `--mount=type=secret,id=npmrc,target=/root/.npmrc`, and build with `docker build --secret id=npm_token,src=.npm_token .`. Give passwords from the mount the same way: `RUN --mount=type=secret,id=db_pw,env=DB_PASSWORD mysql -p"$DB_PASSWORD" …`, `curl -u "ci:$TOKEN"`, `docker login --password-stdin -u ci registry < /run/secrets/registry`. Remove any file holding a secret in the same RUN that wrote it.',
     references: {
@@ -254,6 +311,8 @@ export const noSecretsInRun = dockerfileRule({
       // The command each word starts, to read an option in the context of its program.
       const commandOf = new Map<number, SimpleCommand>();
       for (const c of cmds) for (const at of c.starts) commandOf.set(at, c);
+      // Where a password option was reported: PASSWORD_FLAG and the per-program reading may both see one.
+      const flagged = new Set<number>();
       for (const m of text.matchAll(PASSWORD_FLAG)) {
         const flag = m[1] as string;
         const value = unquote(m[3] as string);
@@ -262,10 +321,13 @@ export const noSecretsInRun = dockerfileRule({
         // `mysql --password DB` prompts: DB is a database name (the value must be glued with `=`).
         const c = commandOf.get(idx);
         if ((m[2] as string) !== '=' && c && MYSQL.test(programOf(c))) continue;
+        flagged.add(idx);
         ctx.report({ messageId: 'passwordFlag', at: script.locate(idx, flag.length), data: { stage: stageName, flag, masked: maskSecret(value) } });
       }
       cmds.forEach((c, k) => {
         for (const f of commandSecrets(c, c.piped ? cmds[k - 1] : undefined, text)) {
+          if (flagged.has(f.start)) continue;
+          flagged.add(f.start);
           ctx.report({
             messageId: 'passwordFlag',
             at: script.locate(f.start, f.length),
