@@ -34,6 +34,7 @@ export function recordSuppressions(fs: FileReader): SuppressionRecorder {
       },
       size: (absolute) => fs.size(absolute),
       display: (absolute) => fs.display(absolute),
+      realPath: (absolute) => fs.realPath?.(absolute) ?? absolute,
     },
     take() {
       const out = noted;

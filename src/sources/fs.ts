@@ -1,4 +1,4 @@
-import { readFileSync, type Stats, statSync } from 'node:fs';
+import { readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 
 /**
@@ -15,6 +15,11 @@ export interface FileReader {
   size(absolute: string): number | undefined;
   /** Absolute path to show for `absolute` in findings (relative to the working directory when inside it). */
   display(absolute: string): string;
+  /**
+   * The path with every symbolic link resolved, or `absolute` itself when it cannot be (not there, a loop). Optional:
+   * readers without links (memoryFs) leave it out. Used where one file reached by two paths matters (include cycles).
+   */
+  realPath?(absolute: string): string;
 }
 
 /**
@@ -43,6 +48,13 @@ export function realFs(cwd: string = process.cwd()): FileReader {
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
         throw e;
+      }
+    },
+    realPath(absolute) {
+      try {
+        return realpathSync(absolute);
+      } catch {
+        return absolute;
       }
     },
     size(absolute) {

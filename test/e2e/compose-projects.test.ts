@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CLI } from '../helpers/cli.js';
 
@@ -80,5 +83,25 @@ describe('bulwark scan: extends', () => {
     assert.equal(code, 1);
     assert.deepEqual(report.errors, []);
     assert.deepEqual(brief(report, 'extends-paths', ['BW1030', 'BW3001']), ['BW1030 high main/compose.yaml:2:3', 'BW3001 high other/Dockerfile:2:6']);
+  });
+});
+
+describe('include cycles through a symbolic link', () => {
+  it('an include that reaches its own file through a link to a parent folder is an include-cycle error at once', () => {
+    const base = mkdtempSync(join(tmpdir(), 'bulwark-inc-link-'));
+    try {
+      mkdirSync(join(base, 'd'));
+      symlinkSync('..', join(base, 'd', 'up'));
+      writeFileSync(join(base, 'compose.yaml'), 'include:\n  - d/up/d/up/compose.yaml\nservices:\n  web:\n    image: nginx:1.27\n');
+      const r = spawnSync(process.execPath, [CLI, 'scan', '.', '-f', 'json'], { cwd: base, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+      const report = JSON.parse(r.stdout) as { errors: { code: string; message: string; at: { line?: number; column?: number } }[] };
+      assert.deepEqual(
+        report.errors.map((e) => `${e.code} ${e.at.line}:${e.at.column} ${e.message}`),
+        ['include-cycle 2:5 include cycle: compose.yaml -> d/up/d/up/compose.yaml'],
+      );
+      assert.equal(r.status, 2);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
   });
 });

@@ -375,9 +375,12 @@ function resolveIncludes(root: LMap, f: LoadedFile, layer: Layer, ctx: LayerCont
       continue;
     }
     const files = entry.paths.map((node) => ({ abs: resolve(layer.dir, String(node.value)), node }));
-    const looped = files.find((x) => chain.includes(x.abs));
+    // Compared with links resolved: `include: [up/compose.yaml]` through `up -> ..` is the file itself.
+    const real = (abs: string): string => ctx.fs.realPath?.(abs) ?? abs;
+    const chainReal = chain.map(real);
+    const looped = files.find((x) => chainReal.includes(real(x.abs)));
     if (looped) {
-      const names = [...chain.slice(chain.indexOf(looped.abs)), looped.abs].map((abs) => ctx.fs.display(abs));
+      const names = [...chain.slice(chainReal.indexOf(real(looped.abs))), looped.abs].map((abs) => ctx.fs.display(abs));
       diagnostics.push({ code: 'include-cycle', severity: 'error', message: `include cycle: ${shortCycle(names)}`, at: locate(looped.node) });
       continue;
     }
