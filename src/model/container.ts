@@ -136,6 +136,11 @@ export interface BuildSpec {
   /** Where `build:` is written. */
   at?: Location;
   /**
+   * The pieces of `context` and `dockerfile` when a variable gave part of them (`context: "${GH}"`), so that a
+   * message quotes them by their variables (quoteValue), never their values.
+   */
+  pieces?: { context?: readonly ValuePiece[]; dockerfile?: readonly ValuePiece[] };
+  /**
    * `build.dockerfile_inline`: the Dockerfile written in the compose file itself, used instead of `dockerfile`
    * (compose-spec build). Located at the value.
    */

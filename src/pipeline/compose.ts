@@ -1,6 +1,6 @@
 import { basename, dirname } from 'node:path';
 import { checkContainer, type Finding } from '../check/index.js';
-import { type ContainerSpec, type Diagnostic, quoteValue, type ValuePiece } from '../model/index.js';
+import { type ContainerSpec, type Diagnostic, quoteValue } from '../model/index.js';
 import { RUNTIME_RULES } from '../rules/index.js';
 import { groupProjects, isComposeFileName, scanComposeProject } from '../sources/compose/index.js';
 import { whyUnreadable } from '../sources/fs.js';
@@ -94,24 +94,6 @@ export const composeHandler: SourceHandler = {
  */
 function shownDockerfile(spec: ContainerSpec, display: string): string {
   const b = spec.build;
-  if (!b) return display;
-  const context = buildPieces(spec, b.context);
-  const dockerfile = buildPieces(spec, b.dockerfile);
-  if (!context && !dockerfile) return display;
-  return `Dockerfile ${quoteValue(b.dockerfile, dockerfile)} of build context ${quoteValue(b.context, context)}`;
-}
-
-/** The pieces of a value written under the service's `build:` (its context or dockerfile) that took a variable's value. */
-function buildPieces(spec: ContainerSpec, value: string): readonly ValuePiece[] | undefined {
-  const at = spec.build?.at;
-  if (at?.offset === undefined || at.endOffset === undefined) return undefined;
-  const { source, offset, endOffset } = at;
-  return spec.interpolated?.find(
-    (v) =>
-      v.at.source === source &&
-      v.at.offset !== undefined &&
-      v.at.offset >= offset &&
-      (v.at.endOffset ?? 0) <= endOffset &&
-      v.pieces.map((p) => p.text).join('') === value,
-  )?.pieces;
+  if (!b?.pieces) return display;
+  return `Dockerfile ${quoteValue(b.dockerfile, b.pieces.dockerfile)} of build context ${quoteValue(b.context, b.pieces.context)}`;
 }

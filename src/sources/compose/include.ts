@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { type Diagnostic, quoteValue } from '../../model/index.js';
 import { type FileReader, readProblem } from '../fs.js';
 import { type Environment, parseDotEnv } from './interpolate.js';
-import { get, type LNode, type LScalar, locate } from './tree.js';
+import { get, type LNode, type LScalar, locate, variablePieces } from './tree.js';
 
 /** One `include:` entry (compose-spec "include"), its values as written (already interpolated). */
 export interface IncludeEntry {
@@ -103,7 +103,8 @@ export function includeEnvironment(
  * environment, 44 characters)`: it may hold a secret); else where it is, from the current folder.
  */
 export function shownPath(abs: string, node: LNode, fs: FileReader): string {
-  if (node.kind === 'scalar' && node.pieces?.some((p) => p.variable !== undefined)) return quoteValue(String(node.value), node.pieces);
+  const pieces = variablePieces(node);
+  if (pieces) return quoteValue(String((node as LScalar).value), pieces);
   return quoteValue(fs.display(abs));
 }
 

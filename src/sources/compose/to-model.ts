@@ -33,7 +33,7 @@ import { type FileReader, readProblem } from '../fs.js';
 import { type Environment, readDotEnv } from './interpolate.js';
 import type { ComposeService } from './project.js';
 import { closestServiceKey, SERVICE_KEYS } from './service-keys.js';
-import { get, getPair, type LMap, type LNode, type LPair, type LScalar, locate } from './tree.js';
+import { get, getPair, type LMap, type LNode, type LPair, type LScalar, locate, variablePieces } from './tree.js';
 
 /**
  * Maps one merged compose service to a ContainerSpec (compose-spec "Services top-level elements"), keeping
@@ -206,6 +206,8 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[], fi
       baseDir: svc.baseDir,
       at: locate(build, p('build')),
     };
+    const pieces = { context: variablePieces(get(build, 'context')), dockerfile: variablePieces(get(build, 'dockerfile')) };
+    if (pieces.context || pieces.dockerfile) spec.build.pieces = pieces;
     const target = readText(get(build, 'target'), p('build.target'), r);
     if (target) spec.build.target = target;
     const inline = readText(get(build, 'dockerfile_inline'), p('build.dockerfile_inline'), r);
@@ -213,6 +215,8 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[], fi
   } else if (build !== undefined) {
     const ctx = readText(build, p('build'), r, 'a string or a mapping');
     if (ctx) spec.build = { context: typeof ctx.value === 'string' ? ctx.value : '.', dockerfile: 'Dockerfile', baseDir: svc.baseDir, at: ctx.at };
+    const context = variablePieces(build);
+    if (spec.build && context) spec.build.pieces = { context };
   }
   const interpolated = interpolatedValues(n);
   if (interpolated.length > 0) spec.interpolated = interpolated;
@@ -227,11 +231,12 @@ function interpolatedValues(node: LNode): InterpolatedValue[] {
   let seen: Set<LNode> | undefined;
   const walk = (n: LNode): void => {
     if (n.kind === 'scalar') {
-      if (!n.pieces?.some((piece) => piece.variable !== undefined)) return;
+      const pieces = variablePieces(n);
+      if (!pieces) return;
       seen ??= new Set();
       if (seen.has(n)) return;
       seen.add(n);
-      out.push({ at: locate(n), pieces: n.pieces });
+      out.push({ at: locate(n), pieces });
     } else if (n.kind === 'seq') for (const item of n.items) walk(item);
     else for (const pair of n.entries.values()) walk(pair.value);
   };

@@ -76,6 +76,11 @@ export class ComposeLoadError extends Error {
   }
 }
 
+/** The pieces of a scalar that took a variable's value in interpolation (LScalar.pieces), else undefined. */
+export function variablePieces(n: LNode | undefined): ValuePiece[] | undefined {
+  return n?.kind === 'scalar' && n.pieces?.some((p) => p.variable !== undefined) ? n.pieces : undefined;
+}
+
 /** Location of a node, with its logical path. */
 export function locate(node: LBase, path?: string): Location {
   return node.file.index.location(node.file.display, node.start, node.end, path);
