@@ -1,6 +1,7 @@
 import { describeStage, maskSecret } from '../../model/index.js';
 import { isSecretName } from '../shared/secrets.js';
 import { credentialsFormat, credentialValues, isLiteral, privateKeys, secretWords, unquote } from './secret-text.js';
+import { quotingAt } from './shell-scan.js';
 import { dockerfileRule, programOf, runScript, runsOf, type SimpleCommand, simpleCommands } from './util.js';
 
 const ASSIGNMENT = /(?:^|[\s;&|(])(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|)]+)/g;
@@ -422,19 +423,8 @@ export const noSecretsInRun = dockerfileRule({
  * backslash (outside single quotes, `\$` is a literal dollar sign).
  */
 export function shellExpands(line: string, index: number): boolean {
-  let single = false;
-  let double = false;
-  for (let k = 0; k < index; k++) {
-    const ch = line[k];
-    if (single) {
-      if (ch === "'") single = false;
-    } else if (ch === '\\') {
-      if (k + 1 === index) return false;
-      k++;
-    } else if (ch === "'" && !double) single = true;
-    else if (ch === '"') double = !double;
-  }
-  return !single;
+  const q = quotingAt(line, index);
+  return q.quote !== "'" && !q.escaped;
 }
 
 function escapeRe(s: string): string {

@@ -28,18 +28,35 @@ export function closingQuote(text: string, open: number): number {
 }
 
 /**
- * True when `text[index]` lies inside a quoted string, its closing quote included (not its opening quote): the
- * text is read from its start with the rules above.
+ * How `text[index]` is quoted, the text read from its start with the rules above: `quote` is the quote of the string
+ * it lies in, its closing quote included (not its opening quote), undefined outside strings; `escaped` is true when
+ * a backslash escapes it (outside strings, or inside `"…"`; never inside `'…'`).
  */
-export function insideQuotes(text: string, index: number): boolean {
+export function quotingAt(text: string, index: number): { quote?: '"' | "'"; escaped: boolean } {
   for (let i = 0; i < index; i++) {
     const c = text[i];
-    if (c === '\\') i++;
-    else if (c === '"' || c === "'") {
+    if (c === '\\') {
+      if (i + 1 === index) return { escaped: true };
+      i++;
+    } else if (c === '"' || c === "'") {
       const close = closingQuote(text, i);
-      if (close >= index) return true;
-      i = close;
+      if (close < index) {
+        i = close;
+        continue;
+      }
+      if (c === "'") return { quote: "'", escaped: false };
+      for (let k = i + 1; k < index; k++) {
+        if (text[k] !== '\\') continue;
+        if (k + 1 === index) return { quote: '"', escaped: true };
+        k++;
+      }
+      return { quote: '"', escaped: false };
     }
   }
-  return false;
+  return { escaped: false };
+}
+
+/** True when `text[index]` lies inside a quoted string, its closing quote included (not its opening quote). */
+export function insideQuotes(text: string, index: number): boolean {
+  return quotingAt(text, index).quote !== undefined;
 }
