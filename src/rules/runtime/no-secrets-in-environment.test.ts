@@ -37,8 +37,20 @@ testRule(noSecretsInEnvironment, {
             - TLS_KEY=/certs/tls.key
     `,
     },
+    {
+      name: 'a secret named by its ARN, and a Stripe publishable key (public by design)',
+      compose: yaml`
+      services:
+        api:
+          image: api:1
+          environment:
+            DB_SECRET_ARN: arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf
+            STRIPE_PUBLISHABLE: pk_live_51HfGhJKLmnOPqrStUVwxYZ0123456789abcdefghijKLMN
+    `,
+    },
     { engine: '{"Name": "/web", "Config": {"Env": ["PATH=/usr/local/bin:/usr/bin:/bin", "LOG_LEVEL=info"]}}' },
     { run: 'docker run -e LOG_LEVEL=debug nginx:1.27' },
+    { run: 'docker run -e DB_SECRET_ARN=arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf nginx:1.27' },
   ],
   invalid: [
     {
