@@ -14,7 +14,12 @@ export const UNPRIVILEGED: { prefix: string[] } | string = (() => {
   if (!existsSync('/usr/sbin/runuser') && !existsSync('/sbin/runuser'))
     return 'running as root and runuser is missing: permission cases need an unprivileged user';
   const probe = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, '-e', '0']);
-  return probe.status === 0 ? { prefix: ['runuser', '-u', 'nobody', '--'] } : 'running as root and `runuser -u nobody` fails here';
+  if (probe.status !== 0) return 'running as root and `runuser -u nobody` fails here';
+  // The checkout itself must be readable by nobody: a clone inside a private folder (`mktemp -d` makes 0700 ones)
+  // is not, and every case would fail on "Cannot find module" instead of testing permissions.
+  const cli = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, CLI, '--version']);
+  if (cli.status !== 0) return `running as root and nobody cannot read the built CLI (${CLI}): a folder above the checkout is private`;
+  return { prefix: ['runuser', '-u', 'nobody', '--'] };
 })();
 
 /** A temporary folder every user can enter and read (mkdtemp makes 0700 folders). */

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { it } from 'node:test';
 import { CLI } from '../helpers/cli.js';
 import { engineSocket, engineSuite } from '../helpers/engine.js';
+import { UNPRIVILEGED } from '../helpers/unprivileged.js';
 
 // The built CLI's answers when the engine cannot be used: a clear sentence, a hint, exit code 2, never a
 // stack trace. Permission denied is real: the CLI runs as `nobody` against the engine's root:docker socket.
@@ -36,7 +37,9 @@ await engineSuite('audit engine: clear errors', () => {
     assert.equal(r.stderr.split('\n')[0], 'bulwark: ssh to ssh://bulwark@127.0.0.1:1 failed: connect ECONNREFUSED 127.0.0.1:1');
   });
 
-  it('permission denied on the socket (run as nobody)', { skip: process.getuid?.() !== 0 ? 'needs root to switch to nobody' : false }, () => {
+  it('permission denied on the socket (run as nobody)', {
+    skip: process.getuid?.() !== 0 ? 'needs root to switch to nobody' : typeof UNPRIVILEGED === 'string' ? UNPRIVILEGED : false,
+  }, () => {
     const r = run(['audit', 'engine', '-H', `unix://${engineSocket()}`], {}, true);
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, new RegExp(`^bulwark: permission denied on ${engineSocket()}\\n {2}hint: .*docker group`));
