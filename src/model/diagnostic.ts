@@ -18,6 +18,8 @@ export type DiagnosticCode =
   | 'include-missing'
   | 'include-cycle'
   | 'include-conflict'
+  /** A remote `include` or `extends` file (Git, OCI, http(s)), which Bulwark does not fetch: a warning. */
+  | 'remote-reference'
   | 'dockerfile-syntax'
   | 'unknown-flag'
   | 'shell-syntax'

@@ -296,7 +296,7 @@ function extendsTarget(f: LoadedFile, e: LNode, load: Load, diagnostics: Diagnos
       // variables, and its own relative paths start from its own folder (compose-go's getExtendsBaseFromFile).
       if (isRemoteReference(file.value)) {
         const message = `extends: remote file ${quoteValue(file.value, file.pieces)} is not fetched: the service is judged with its own settings only`;
-        diagnostics.push({ code: 'extends-missing', severity: 'warning', message, at: locate(file) });
+        diagnostics.push({ code: 'remote-reference', severity: 'warning', message, at: locate(file) });
         return undefined;
       }
       const from = originOf(f.file);
@@ -371,7 +371,7 @@ function resolveIncludes(root: LMap, f: LoadedFile, layer: Layer, ctx: LayerCont
     const remote = entry.paths.find((node) => isRemoteReference(String(node.value)));
     if (remote) {
       const message = `include: remote include ${quoteValue(String(remote.value), remote.pieces)} is not fetched: its services are not judged`;
-      diagnostics.push({ code: 'include-missing', severity: 'warning', message, at: locate(remote) });
+      diagnostics.push({ code: 'remote-reference', severity: 'warning', message, at: locate(remote) });
       continue;
     }
     const files = entry.paths.map((node) => ({ abs: resolve(layer.dir, String(node.value)), node }));

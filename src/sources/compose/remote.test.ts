@@ -42,10 +42,10 @@ describe('remote includes and extends (Git, OCI): not fetched, a located warning
       `,
     });
     assert.deepEqual(r.messages, [
-      'warning include-missing compose.yaml:2:5 include: remote include "git@github.com:acme/stack.git" is not fetched: its services are not judged',
-      'warning include-missing compose.yaml:3:11 include: remote include "https://github.com/acme/stack.git#main:deploy/compose.yaml" is not fetched: its services are not judged',
-      'warning include-missing compose.yaml:4:12 include: remote include "oci://registry/x" is not fetched: its services are not judged',
-      'warning include-missing compose.yaml:5:5 include: remote include "ssh://git@github.com/acme/stack.git" is not fetched: its services are not judged',
+      'warning remote-reference compose.yaml:2:5 include: remote include "git@github.com:acme/stack.git" is not fetched: its services are not judged',
+      'warning remote-reference compose.yaml:3:11 include: remote include "https://github.com/acme/stack.git#main:deploy/compose.yaml" is not fetched: its services are not judged',
+      'warning remote-reference compose.yaml:4:12 include: remote include "oci://registry/x" is not fetched: its services are not judged',
+      'warning remote-reference compose.yaml:5:5 include: remote include "ssh://git@github.com/acme/stack.git" is not fetched: its services are not judged',
     ]);
     assert.deepEqual(
       r.specs.map((s) => s.name),
@@ -66,8 +66,8 @@ describe('remote includes and extends (Git, OCI): not fetched, a located warning
       '.env': DOTENV,
     });
     assert.deepEqual(r.messages, [
-      'warning include-missing compose.yaml:2:5 include: remote include "https://x-access-token:${GH_TOKEN}@github.com/acme/stack.git" (from the environment, 89 characters) is not fetched: its services are not judged',
-      'warning include-missing compose.yaml:3:5 include: remote include "https://x-access-token:ghp_…(40 chars)@github.com/acme/other.git" is not fetched: its services are not judged',
+      'warning remote-reference compose.yaml:2:5 include: remote include "https://x-access-token:${GH_TOKEN}@github.com/acme/stack.git" (from the environment, 89 characters) is not fetched: its services are not judged',
+      'warning remote-reference compose.yaml:3:5 include: remote include "https://x-access-token:ghp_…(40 chars)@github.com/acme/other.git" is not fetched: its services are not judged',
     ]);
     for (const m of r.messages) assert.doesNotMatch(m, SECRETS);
   });
@@ -86,7 +86,7 @@ describe('remote includes and extends (Git, OCI): not fetched, a located warning
       '.env': DOTENV,
     });
     assert.deepEqual(r.messages, [
-      'warning extends-missing compose.yaml:6:13 extends: remote file "https://x-access-token:${GH_TOKEN}@github.com/acme/base.git#main:compose.yaml" (from the environment, 106 characters) is not fetched: the service is judged with its own settings only',
+      'warning remote-reference compose.yaml:6:13 extends: remote file "https://x-access-token:${GH_TOKEN}@github.com/acme/base.git#main:compose.yaml" (from the environment, 106 characters) is not fetched: the service is judged with its own settings only',
     ]);
     assert.equal(r.specs[0]?.privileged?.value, true);
   });
