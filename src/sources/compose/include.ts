@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
-import { type Diagnostic, quoteValue } from '../../model/index.js';
+import { type Diagnostic, LineIndex, quoteValue } from '../../model/index.js';
 import { type FileReader, readProblem } from '../fs.js';
-import { type Environment, parseDotEnv } from './interpolate.js';
+import { type DotEnvEntry, type DotEnvLookup, type Environment, readDotEnv } from './interpolate.js';
 import { get, type LNode, type LScalar, locate, variablePieces } from './tree.js';
 
 /** One `include:` entry (compose-spec "include"), its values as written (already interpolated). */
@@ -50,13 +50,32 @@ function textList(n: LNode | undefined): LScalar[] {
   return n?.kind === 'seq' ? n.items.filter(isText) : [];
 }
 
+/** What `includeEnvironment` gives: the variables an include is interpolated with, and the env files it read. */
+export interface IncludeEnvironment {
+  /** Undefined when compose refuses the include (an env file missing, unreadable or refused: an error was reported). */
+  env?: Environment;
+  /**
+   * Absolute paths of the env files whose text was read, in order, also when one was then refused: they count as
+   * files read (`ComposeProject.read`), and an error may be located in them.
+   */
+  read: string[];
+}
+
 /**
- * The variables an included project is interpolated with, as compose-go's ApplyInclude builds them: those of the
- * project that includes it (process environment, its `.env`...) win; then the entry's `env_file`s (relative to
- * `workingDir`, the including project's folder; a later file wins over an earlier one), or when it names none,
- * the `.env` file of the included project's folder, if there is one.
- * Undefined (with a located error) when an env file named is not there, or one that is there cannot be read (no
- * permission, a folder, a named pipe): compose refuses the include.
+ * The variables an included project is interpolated with, as compose-go's ApplyInclude builds them
+ * (loader/include.go: `environment.Clone().Merge(envFromFile)`): those of the project that includes it (process
+ * environment, its `.env`...) win; then the entry's `env_file`s (relative to `workingDir`, the including project's
+ * folder; a later file wins over an earlier one), or when it names none, the `.env` file of the included project's
+ * folder, if there is one.
+ * Each env file is read as the project `.env` is (`readDotEnv`, compose-go's dotenv parser), with compose-go's
+ * lookup (dotenv/env.go `GetEnvFromFile`): a `${VAR}` or a `KEY` alone takes the including project's variable, then
+ * that of the files read before, then the file's own earlier lines. A value made from a variable without a value is
+ * unknown (`Environment.unknown`), never a guess.
+ * `env` is undefined (with an error) when compose refuses the include: an env file named is not there
+ * (`include-missing`, at the path), one that is there cannot be read (`unreadable`: no permission, a folder, a named
+ * pipe), or compose's parser refuses a line of it (`invalid-value` or `invalid-interpolation` at the line and column
+ * in the env file: an unterminated quote, a bad key, `${VAR:?err}` without a value). Messages quote paths through
+ * `shownPath` and never a value.
  * Environments are remembered per outer environment and file list, so files included twice are read once.
  */
 export function includeEnvironment(
@@ -67,7 +86,7 @@ export function includeEnvironment(
   fs: FileReader,
   diagnostics: Diagnostic[],
   at: LNode,
-): Environment | undefined {
+): IncludeEnvironment {
   const files: { abs: string; node: LNode; optional?: boolean }[] = entry.envFiles.map((n) => ({ abs: resolve(workingDir, String(n.value)), node: n }));
   if (files.length === 0) files.push({ abs: join(projectDir, '.env'), node: at, optional: true });
   let byFiles = derived.get(outer);
@@ -75,7 +94,13 @@ export function includeEnvironment(
   const key = files.map((f) => f.abs).join('\u0000');
   const known = byFiles.get(key);
   if (known) return known;
-  const values = new Map<string, string>();
+  const read: string[] = [];
+  // The variables of the files read so far, a later file's over an earlier one's (compose-go's envMap).
+  const vars = new Map<string, DotEnvEntry>();
+  const lookup: DotEnvLookup = (name) => {
+    const own = vars.get(name);
+    return outer.get(name) ?? outer.unknown?.(name) ?? own?.value ?? own?.unknown;
+  };
   for (const { abs, node, optional } of files) {
     let text: string | undefined;
     try {
@@ -84,18 +109,38 @@ export function includeEnvironment(
     } catch (e) {
       const message = `include: cannot read env file ${shownPath(abs, node, fs)}: ${readProblem(e)}; the include is not read (the values it interpolates would be guesses)`;
       diagnostics.push({ code: 'unreadable', severity: 'error', message, at: locate(node) });
-      return undefined;
+      return { read };
     }
     if (text === undefined && optional) continue;
     if (text === undefined) {
       diagnostics.push({ code: 'include-missing', severity: 'error', message: `include: no such env file ${shownPath(abs, node, fs)}`, at: locate(node) });
-      return undefined;
+      return { read };
     }
-    for (const [name, value] of parseDotEnv(text)) values.set(name, value);
+    read.push(abs);
+    const parsed = readDotEnv(text, lookup);
+    if (parsed.problem) {
+      const { code, message, start, end } = parsed.problem;
+      const where = new LineIndex(text).location(fs.display(abs), start, end);
+      diagnostics.push({ code, severity: 'error', message: `${message} (compose refuses this env file); the include is not read`, at: where });
+      return { read };
+    }
+    for (const e of parsed.entries) vars.set(e.name, e);
   }
-  const env: Environment = values.size === 0 ? outer : { get: (name) => outer.get(name) ?? values.get(name) };
-  byFiles.set(key, env);
-  return env;
+  const result: IncludeEnvironment = { env: vars.size === 0 ? outer : withEnvFiles(outer, vars), read };
+  byFiles.set(key, result);
+  return result;
+}
+
+/**
+ * `outer` with the variables of an include's env files under it: a variable `outer` sets, known or not, wins
+ * (compose-go's Mapping.Merge keeps the keys already set).
+ */
+function withEnvFiles(outer: Environment, vars: ReadonlyMap<string, DotEnvEntry>): Environment {
+  const set = (name: string) => outer.get(name) !== undefined || outer.unknown?.(name) !== undefined;
+  return {
+    get: (name) => (set(name) ? outer.get(name) : vars.get(name)?.value),
+    unknown: (name) => (set(name) ? outer.unknown?.(name) : vars.get(name)?.unknown),
+  };
 }
 
 /**
@@ -109,4 +154,4 @@ export function shownPath(abs: string, node: LNode, fs: FileReader): string {
 }
 
 /** Include environments already built, per outer environment and env file list. */
-const derived = new WeakMap<Environment, Map<string, Environment>>();
+const derived = new WeakMap<Environment, Map<string, IncludeEnvironment>>();

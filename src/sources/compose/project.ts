@@ -24,7 +24,10 @@ export interface ComposeService {
 export interface ComposeProject {
   /** Absolute paths of the files merged, in order. */
   files: string[];
-  /** Absolute paths of every file read for the project: its files and those `extends` and `include` name. */
+  /**
+   * Absolute paths of every file read for the project: its files, those `extends` and `include` name, and the env
+   * files read to interpolate an include (its `env_file`s or its folder's `.env`).
+   */
   read: string[];
   services: ComposeService[];
   /** The merged top level (`secrets:`, `networks:`...). */
@@ -39,7 +42,14 @@ export interface ComposeProject {
  */
 export function loadComposeProject(files: readonly string[], fs: FileReader, env: Environment, diagnostics: Diagnostic[]): ComposeProject {
   const loader = fileLoader(fs, diagnostics);
-  const ctx: LayerContext = { load: loader.load, resolveService: extendsResolver(loader.load, diagnostics), fs, diagnostics, includes: 0 };
+  const ctx: LayerContext = {
+    load: loader.load,
+    noteRead: loader.noteRead,
+    resolveService: extendsResolver(loader.load, diagnostics),
+    fs,
+    diagnostics,
+    includes: 0,
+  };
   const layer: Layer = { dir: dirname(files[0] as string), env, chain: [] };
   const merged = loadLayer(
     files.map((abs) => ({ abs })),
@@ -103,6 +113,8 @@ type Load = (abs: string, origin: Origin, named?: boolean) => LoadedFile;
 
 interface LayerContext {
   load: Load;
+  /** Adds a file read for the project that is not a compose file (an include's env file) to `ComposeProject.read`. */
+  noteRead: (abs: string) => void;
   resolveService: ResolveService;
   fs: FileReader;
   diagnostics: Diagnostic[];
@@ -112,9 +124,9 @@ interface LayerContext {
 
 /**
  * Reads each file once per project for each origin (the main project and an include may interpolate one file
- * differently), and lists the files read.
+ * differently), and lists the files read: those it loaded, and those noted with `noteRead`.
  */
-function fileLoader(fs: FileReader, diagnostics: Diagnostic[]): { load: Load; read: () => string[] } {
+function fileLoader(fs: FileReader, diagnostics: Diagnostic[]): { load: Load; noteRead: (abs: string) => void; read: () => string[] } {
   const cache = new Map<Environment, Map<string, LoadedFile>>();
   const read = new Set<string>();
   const load: Load = (abs, origin, named = false) => {
@@ -130,7 +142,7 @@ function fileLoader(fs: FileReader, diagnostics: Diagnostic[]): { load: Load; re
     }
     return f;
   };
-  return { load, read: () => [...read] };
+  return { load, noteRead: (abs) => read.add(abs), read: () => [...read] };
 }
 
 /** The origin of each file loaded: every node keeps its file, so a value's origin is `origins.get(node.file)`. */
@@ -392,7 +404,8 @@ function resolveIncludes(root: LMap, f: LoadedFile, layer: Layer, ctx: LayerCont
       continue;
     }
     const dir = entry.projectDirectory ? resolve(layer.dir, String(entry.projectDirectory.value)) : dirname((files[0] as LayerFile).abs);
-    const env = includeEnvironment(entry, layer.env, layer.dir, dir, ctx.fs, diagnostics, item);
+    const { env, read } = includeEnvironment(entry, layer.env, layer.dir, dir, ctx.fs, diagnostics, item);
+    for (const abs of read) ctx.noteRead(abs);
     if (!env) continue;
     const imported = loadLayer(files, { dir, env, chain }, ctx);
     if (imported) importResources(imported, out, f, (files[0] as LayerFile).node as LNode, ctx);
