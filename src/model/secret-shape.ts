@@ -20,8 +20,48 @@ export interface SecretShape {
   description: string;
 }
 
+/**
+ * The BEGIN line of a private key, anywhere in a text; group 1 is its label. The label is words of capitals and
+ * digits before `PRIVATE KEY`, and `BLOCK` after it for PGP: `PRIVATE KEY` and `ENCRYPTED PRIVATE KEY` (PKCS#8,
+ * RFC 7468 §10 and §11), `RSA`/`DSA`/`EC PRIVATE KEY` (OpenSSL's traditional forms), `OPENSSH PRIVATE KEY`
+ * (OpenSSH's PROTOCOL.key), `PGP PRIVATE KEY BLOCK` (RFC 4880 §6.2). Public keys and certificates (`PUBLIC KEY`,
+ * `PGP PUBLIC KEY BLOCK`, `CERTIFICATE`) have other labels.
+ *
+ * An encrypted key counts as a private key, in every reader: the key ships with the image, where anyone who can
+ * pull it can try passphrases offline, at any speed, for as long as they like; the passphrase it depends on is
+ * often written beside it (an ENV, a build argument, the same repository); and rotating it means rotating the
+ * key. A key that is only safe while its passphrase stays secret is still secret material (CIS 4.10).
+ */
+const PRIVATE_KEY_BEGIN = /-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----/;
+
+/**
+ * A whole private key block: the BEGIN line at the start of a line (blanks before it allowed, for `<<-` heredocs
+ * and indented files), base64 or header lines (`Proc-Type: 4,ENCRYPTED`, `DEK-Info: …`, PGP's `Version: …`),
+ * and the END line with the same label, also at the start of a line. A text that only mentions the BEGIN line (a
+ * README, a grep pattern) holds no block. Not global: `test` and `exec` keep no state.
+ */
+export const PRIVATE_KEY_BLOCK = new RegExp(String.raw`^[ \t]*${PRIVATE_KEY_BEGIN.source}[ \t]*\r?\n[A-Za-z0-9+/=:,\s-]*?^[ \t]*-----END \1-----`, 'm');
+
+/** True when `text` has the BEGIN line of a private key anywhere (PRIVATE_KEY_BEGIN), whole block or not. */
+export function hasPrivateKeyBegin(text: string): boolean {
+  return PRIVATE_KEY_BEGIN.test(text);
+}
+
+/**
+ * The whole private key blocks of a text (PRIVATE_KEY_BLOCK), in order.
+ * @returns where each starts in `text` (at its `-----BEGIN`, blanks before it left out) and the block, trimmed
+ */
+export function privateKeyBlocks(text: string): { index: number; block: string }[] {
+  const out: { index: number; block: string }[] = [];
+  if (!text.includes('PRIVATE KEY')) return out;
+  for (const m of text.matchAll(new RegExp(PRIVATE_KEY_BLOCK.source, 'gm'))) {
+    out.push({ index: (m.index ?? 0) + m[0].indexOf('-----BEGIN'), block: m[0].trim() });
+  }
+  return out;
+}
+
 const SHAPES: { kind: SecretShape['kind']; re: RegExp; description: string }[] = [
-  { kind: 'private-key', re: /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/, description: 'a PEM private key' },
+  { kind: 'private-key', re: PRIVATE_KEY_BEGIN, description: 'a PEM private key' },
   { kind: 'aws-access-key', re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/, description: 'an AWS access key id' },
   { kind: 'github-token', re: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b/, description: 'a GitHub token' },
   { kind: 'gitlab-token', re: /\bglpat-[A-Za-z0-9_-]{20,}\b/, description: 'a GitLab token' },

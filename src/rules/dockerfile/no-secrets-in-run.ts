@@ -1,6 +1,6 @@
-import { describeStage, maskSecret } from '../../model/index.js';
+import { describeStage, maskSecret, privateKeyBlocks } from '../../model/index.js';
 import { isSecretName } from '../shared/secrets.js';
-import { credentialsFormat, credentialValues, isLiteral, privateKeys, secretWords, unquote } from './secret-text.js';
+import { credentialsFormat, credentialValues, isLiteral, secretWords, unquote } from './secret-text.js';
 import { quotingAt } from './shell-scan.js';
 import { dockerfileRule, programOf, runScript, runsOf, type SimpleCommand, simpleCommands } from './util.js';
 
@@ -348,7 +348,7 @@ export const noSecretsInRun = dockerfileRule({
           data: { stage: stageName, kind: t.shape.description, masked: maskSecret(t.word) },
         });
       }
-      for (const k of privateKeys(raw)) {
+      for (const k of privateKeyBlocks(raw)) {
         ctx.report({
           messageId: 'secretValue',
           at: script.locate(k.index, 10),

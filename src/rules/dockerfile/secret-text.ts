@@ -1,3 +1,4 @@
+import { PRIVATE_KEY_BLOCK } from '../../model/index.js';
 import { isPlaceholderValue } from '../image/util.js';
 import { isNonSecretValue, isSecretName, type SecretShape, secretShape } from '../shared/secrets.js';
 
@@ -53,19 +54,10 @@ export function secretWords(text: string): { index: number; word: string; shape:
 }
 
 /**
- * A PEM or PGP private key block (PKCS#1, PKCS#8, OpenSSH, EC, encrypted, PGP): the BEGIN line, base64 or header
- * lines, and the matching END line, each at the start of a line (tabs allowed, for `<<-`). A text that only
- * mentions the BEGIN line (a README, a grep pattern) is no key.
+ * A whole PEM or PGP private key block (PKCS#1, PKCS#8, OpenSSH, EC, encrypted, PGP): PRIVATE_KEY_BLOCK of the
+ * model (src/model/secret-shape.ts, the one reader of private keys), under the name BW2003 reads it by.
  */
-export const PRIVATE_KEY = /^[ \t]*-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----[ \t]*\r?\n[A-Za-z0-9+/=:,\s-]*?^[ \t]*-----END \1-----/m;
-
-/** The private key blocks of a text, where each starts (at its `-----BEGIN`). */
-export function privateKeys(text: string): { index: number; block: string }[] {
-  const out: { index: number; block: string }[] = [];
-  const re = new RegExp(PRIVATE_KEY.source, 'gm');
-  for (const m of text.matchAll(re)) out.push({ index: (m.index ?? 0) + m[0].indexOf('-----BEGIN'), block: m[0].trim() });
-  return out;
-}
+export const PRIVATE_KEY = PRIVATE_KEY_BLOCK;
 
 /** The kinds of credentials file whose text `credentialValues` reads (from secretFileKind). */
 export type CredentialsFormat = 'ini' | 'json' | 'npmrc' | 'netrc' | 'pgpass';

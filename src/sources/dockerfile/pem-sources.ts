@@ -1,19 +1,18 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { type DockerfileSpec, isCopy, isUnknown, type PemContent } from '../../model/index.js';
+import { type DockerfileSpec, hasPrivateKeyBegin, isCopy, isUnknown, type PemContent } from '../../model/index.js';
 import type { FileReader } from '../fs.js';
 
 /** Largest PEM file read: certificates and keys are a few KiB; a bundle of every public CA is about 200 KiB. */
 const MAX_PEM_BYTES = 1024 * 1024;
 
-/** A private key block of any kind: RSA, EC, OpenSSH, PKCS#8, encrypted PKCS#8, PGP. */
-const PRIVATE_BLOCK = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
 /** Any PEM block (a certificate, a public key...). */
 const ANY_BLOCK = /-----BEGIN [A-Z0-9 ]+-----/;
 
 /**
  * Reads the `.pem` files that the COPY and ADD instructions of `spec` take from the build context `contextDir`
  * (sources as written: no glob, no URL, no heredoc, no `--from`), and says what each holds (DockerfileSpec.
- * pemSources): a private key block, or only other PEM blocks (certificates, public keys). A file that is not there,
+ * pemSources): a private key block (the BEGIN line of one, of any kind, encrypted included: hasPrivateKeyBegin of
+ * the model), or only other PEM blocks (certificates, public keys). A file that is not there,
  * outside the context, over 1 MiB, unreadable or without any PEM block is left out. Never throws; runs nothing.
  */
 export function readPemSources(spec: DockerfileSpec, contextDir: string, fs: FileReader): Record<string, PemContent> | undefined {
@@ -38,7 +37,7 @@ export function readPemSources(spec: DockerfileSpec, contextDir: string, fs: Fil
           continue;
         }
         if (text === undefined) continue;
-        const content: PemContent | undefined = PRIVATE_BLOCK.test(text) ? 'private-key' : ANY_BLOCK.test(text) ? 'no-private-key' : undefined;
+        const content: PemContent | undefined = hasPrivateKeyBegin(text) ? 'private-key' : ANY_BLOCK.test(text) ? 'no-private-key' : undefined;
         if (content) (out ??= {})[src] = content;
       }
     }
