@@ -1,14 +1,16 @@
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { type Finding, runRules } from '../check/index.js';
 import {
   type BuildSpec,
   type Diagnostic,
+  type DockerfileSpec,
+  type DockerfileStage,
   describeImageSpec,
   finalStage,
   type ImageDefaults,
   imageSpecOfDockerfile,
   isUnknown,
-  type Sourced,
+  type Location,
   targetStage,
 } from '../model/index.js';
 import { DOCKERFILE_RULES, IMAGE_RULES } from '../rules/index.js';
@@ -20,7 +22,9 @@ import {
   type LoadedDockerfile,
   loadDockerfile,
   parseDockerfile,
+  readBuildContext,
 } from '../sources/dockerfile/index.js';
+import { readPemSources } from '../sources/dockerfile/pem-sources.js';
 import type { ScanContext, SourceHandler } from './types.js';
 
 /** Per scan: Dockerfiles loaded (by path and context) and Dockerfiles already checked, so none is checked twice. */
@@ -76,11 +80,18 @@ export function checkDockerfile(abs: string, contextDir: string, ctx: ScanContex
   const r = load(abs, contextDir, ctx, meant);
   // A Dockerfile that does not parse is not judged: its findings would rest on a guess (DESIGN.md exit code 2).
   if (!r.spec || unparsable(r, abs, ctx)) return { findings: [], diagnostics: r.diagnostics, subjects: 0 };
-  const spec = r.spec;
+  return { findings: judge(r.spec, finalStage(r.spec), ctx), diagnostics: r.diagnostics, subjects: 1 };
+}
+
+/**
+ * The findings of a parsed Dockerfile: the Dockerfile rules on it and the image rules on the image config of
+ * `stage` (none without a stage). Located where the spec's own locations are.
+ */
+function judge(spec: DockerfileSpec, stage: DockerfileStage | undefined, ctx: ScanContext): Finding[] {
   const findings = runRules(DOCKERFILE_RULES, spec, spec.name, spec.name, ctx.settings);
-  const img = imageSpecOfDockerfile(spec);
+  const img = stage ? imageSpecOfDockerfile(spec, stage) : undefined;
   if (img) findings.push(...runRules(IMAGE_RULES, img, img.name, describeImageSpec(img), ctx.settings));
-  return { findings, diagnostics: r.diagnostics, subjects: 1 };
+  return findings;
 }
 
 /** The Dockerfile and context a compose `build:` names, as absolute paths; undefined for a remote context. */
@@ -100,13 +111,21 @@ export function imageDefaultsOf(build: BuildSpec, ctx: ScanContext): ImageDefaul
   if (!p) return undefined;
   const r = load(p.dockerfile, p.context, ctx, true);
   if (!r.spec || unparsable(r, p.dockerfile, ctx)) return undefined;
-  let stage = finalStage(r.spec);
-  if (build.target) {
-    if (isUnknown(build.target.value)) return undefined;
-    stage = targetStage(r.spec, build.target.value);
-    if (!stage) return undefined;
-  }
-  const img = imageSpecOfDockerfile(r.spec, stage);
+  return defaultsOf(r.spec, builtStage(r.spec, build));
+}
+
+/**
+ * The stage a compose `build:` builds from a parsed Dockerfile: the `build.target` stage, else the final one.
+ * Undefined when the target is unknown (a variable without a value) or names no stage (docker build would fail).
+ */
+function builtStage(spec: DockerfileSpec, build: BuildSpec): DockerfileStage | undefined {
+  if (!build.target) return finalStage(spec);
+  return isUnknown(build.target.value) ? undefined : targetStage(spec, build.target.value);
+}
+
+/** The user and health check the image config of `stage` decides (ContainerSpec.imageDefaults); undefined without a stage. */
+function defaultsOf(spec: DockerfileSpec, stage: DockerfileStage | undefined): ImageDefaults | undefined {
+  const img = stage ? imageSpecOfDockerfile(spec, stage) : undefined;
   if (!img) return undefined;
   const out: ImageDefaults = {};
   if (img.user) out.user = img.user;
@@ -114,32 +133,105 @@ export function imageDefaultsOf(build: BuildSpec, ctx: ScanContext): ImageDefaul
   return out;
 }
 
+/** What checking a compose `build.dockerfile_inline` gives: a Dockerfile's check, and what its image decides. */
+export interface InlineDockerfileCheck extends DockerfileCheck {
+  /** User and health check of the stage the service builds (ContainerSpec.imageDefaults), located as findings are. */
+  defaults?: ImageDefaults;
+}
+
 /**
- * imageDefaultsOf for a compose `build.dockerfile_inline`: the Dockerfile text written in the compose file. What it
- * decides (user, health check) is located at the inline value, since its lines are not lines of a file; a text
- * that does not parse is an input error there, and decides nothing.
+ * Maps a Location in the text of a `build.dockerfile_inline` (line 1 is the text's first line) to the compose file
+ * that writes it; see inlineLines in compose.ts. Undefined: the text's lines are not lines of the file.
  */
-export function inlineImageDefaults(build: BuildSpec, inline: Sourced<string>): { defaults?: ImageDefaults; diagnostics: Diagnostic[] } {
-  if (typeof inline.value !== 'string') return { diagnostics: [] };
-  const parsed = parseDockerfile(inline.value, inline.at.source);
-  const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) {
-    return {
-      diagnostics: errors.map((d) => ({ ...d, message: `build.dockerfile_inline, line ${d.at.line ?? 1}: ${d.message}`, at: inline.at })),
-    };
+export type InlinePlacer = (at: Location) => Location;
+
+/**
+ * The name an inline Dockerfile is checked under, for the build context's `<name>.dockerignore` lookup. BuildKit
+ * reads an inline Dockerfile from a folder of its own, so no ignore file beside a Dockerfile applies: only the
+ * context's root `.dockerignore`. Compose never writes a file of this name.
+ */
+const INLINE_NAME = '.bulwark-dockerfile-inline';
+
+/** Per scan: inline Dockerfiles checked (by place, context and target), and what each check gave. */
+const inlineChecked = new WeakMap<ScanContext, Map<string, InlineDockerfileCheck>>();
+
+/**
+ * Checks a compose `build.dockerfile_inline` as checkDockerfile checks a file with the same text: the Dockerfile
+ * rules, with the build context compose gives (`build.context`: its root `.dockerignore` for BW2012, the `.pem`
+ * files COPY takes from it; none for a remote context), and the image rules on the stage the service builds
+ * (`build.target`'s, else the final one; none when the target is unknown or names no stage). That stage also gives
+ * `defaults`. The text checked is the value after interpolation, or, when a variable without a value is part of it,
+ * the text as written (Unknown.raw).
+ *
+ * Locations: with `place` (a literal block scalar whose lines are the file's), every finding and diagnostic is at
+ * its own line and column of the compose file. Without it (a folded, quoted or plain scalar, or a text that
+ * interpolation changed), each is at the inline value, and its message names the line of the text. `service`
+ * names the subject (`dockerfile_inline of service "app"`). A text reached again (an anchor, `extends`) with the
+ * same context and target gives its findings once, its defaults every time. A text that does not parse is a
+ * located input error and is not judged. Never throws for bad input.
+ */
+export function checkInlineDockerfile(build: BuildSpec, service: string, ctx: ScanContext, place?: InlinePlacer): InlineDockerfileCheck {
+  const inline = build.inline;
+  const text = inline === undefined ? undefined : isUnknown(inline.value) ? inline.value.raw : inline.value;
+  if (inline === undefined || text === undefined) return { findings: [], diagnostics: [], subjects: 0 };
+  const target = build.target ? (isUnknown(build.target.value) ? '\u0000unknown' : build.target.value) : '';
+  const key = `${inline.at.source}\u0000${inline.at.offset}\u0000${build.baseDir}\u0000${build.context}\u0000${target}`;
+  let cache = inlineChecked.get(ctx);
+  if (!cache) inlineChecked.set(ctx, (cache = new Map()));
+  const before = cache.get(key);
+  if (before) {
+    const again: InlineDockerfileCheck = { findings: [], diagnostics: [], subjects: 0 };
+    if (before.defaults) again.defaults = before.defaults;
+    return again;
   }
-  let stage = finalStage(parsed.spec);
-  if (build.target) {
-    if (isUnknown(build.target.value)) return { diagnostics: [] };
-    stage = targetStage(parsed.spec, build.target.value);
-    if (!stage) return { diagnostics: [] };
+
+  const source = inline.at.source;
+  // A location in the text goes to the compose file; one elsewhere (a .dockerignore) stays. Without `place`, the
+  // line of the text a finding is on is said in its message, since its location is the whole value.
+  const locate = (at: Location): Location => (at.source !== source ? at : place ? place(at) : { ...inline.at });
+  const lineOf = (at: Location): number | undefined => (place || at.source !== source ? undefined : (at.line ?? 1));
+  const parsed = parseDockerfile(text, source);
+  const spec = parsed.spec;
+  spec.name = `dockerfile_inline of service "${service}"`;
+  const diagnostics = parsed.diagnostics.map((d) => {
+    const n = lineOf(d.at);
+    return { ...d, message: `build.dockerfile_inline${n === undefined ? '' : `, line ${n}`}: ${d.message}`, at: locate(d.at) };
+  });
+  let out: InlineDockerfileCheck = { findings: [], diagnostics, subjects: 0 };
+  // Not judged when it does not parse, as a file (DESIGN.md exit code 2).
+  if (!parsed.diagnostics.some((d) => d.severity === 'error')) {
+    const p = buildPaths(build);
+    if (p) {
+      let ignores = ignoreFiles.get(ctx);
+      if (!ignores) ignoreFiles.set(ctx, (ignores = new Map()));
+      const context = readBuildContext(join(p.context, INLINE_NAME), p.context, ctx.fs, ignores, diagnostics);
+      if (context) spec.context = context;
+      const pem = readPemSources(spec, p.context, ctx.fs);
+      if (pem) spec.pemSources = pem;
+    }
+    const stage = builtStage(spec, build);
+    if (!stage && build.target && !isUnknown(build.target.value))
+      diagnostics.push({
+        code: 'unreadable',
+        severity: 'warning',
+        message: `build.target "${build.target.value}" names no stage of the build.dockerfile_inline of service "${service}" (docker build would fail); the image's user and health check stay unknown`,
+        at: build.target.at,
+      });
+    const findings = judge(spec, stage, ctx).map((f) => {
+      const n = lineOf(f.location);
+      return { ...f, message: n === undefined ? f.message : `${f.message} (line ${n} of build.dockerfile_inline)`, location: locate(f.location) };
+    });
+    out = { findings, diagnostics, subjects: 1 };
+    const found = defaultsOf(spec, stage);
+    if (found) {
+      const defaults: ImageDefaults = {};
+      if (found.user) defaults.user = { value: found.user.value, at: locate(found.user.at) };
+      if (found.healthcheck) defaults.healthcheck = { value: found.healthcheck.value, at: locate(found.healthcheck.at) };
+      out.defaults = defaults;
+    }
   }
-  const img = imageSpecOfDockerfile(parsed.spec, stage);
-  if (!img) return { diagnostics: [] };
-  const defaults: ImageDefaults = {};
-  if (img.user) defaults.user = { value: img.user.value, at: inline.at };
-  if (img.healthcheck) defaults.healthcheck = { value: img.healthcheck.value, at: inline.at };
-  return { defaults, diagnostics: [] };
+  cache.set(key, out);
+  return out;
 }
 
 /**

@@ -210,8 +210,12 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[], fi
     if (pieces.context || pieces.dockerfile) spec.build.pieces = pieces;
     const target = readText(get(build, 'target'), p('build.target'), r);
     if (target) spec.build.target = target;
-    const inline = readText(get(build, 'dockerfile_inline'), p('build.dockerfile_inline'), r);
-    if (inline && typeof inline.value === 'string') spec.build.inline = { value: inline.value, at: inline.at };
+    const inlineNode = get(build, 'dockerfile_inline');
+    const inline = readText(inlineNode, p('build.dockerfile_inline'), r);
+    // A text a variable without a value is part of stays set, unknown with the text as written (BuildSpec.inline).
+    if (inline && inlineNode?.kind === 'scalar' && inlineNode.unknown && typeof inlineNode.value === 'string')
+      spec.build.inline = { value: unknown(inlineNode.unknown.reason, inlineNode.value), at: inline.at };
+    else if (inline) spec.build.inline = inline;
   } else if (build !== undefined) {
     const ctx = readText(build, p('build'), r, 'a string or a mapping');
     if (ctx) spec.build = { context: typeof ctx.value === 'string' ? ctx.value : '.', dockerfile: 'Dockerfile', baseDir: svc.baseDir, at: ctx.at };
