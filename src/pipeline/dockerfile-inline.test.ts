@@ -205,7 +205,7 @@ describe('build.dockerfile_inline and its build: target stage, build context, a 
     );
     const key = '-----BEGIN PRIVATE KEY-----\nMII\n-----END PRIVATE KEY-----\n';
     assert.deepEqual(
-      built(scan(compose, { 'ctx/tls/server-cert.pem': key })).filter((x) => /BW2012|BW2003/.test(x)),
+      built(scan(compose, { ctx: { error: 'EISDIR' }, 'ctx/tls/server-cert.pem': key })).filter((x) => /BW2012|BW2003/.test(x)),
       ['BW2012 7:14-7:15', 'BW2003 8:14-8:33'],
     );
     assert.deepEqual(
@@ -213,7 +213,16 @@ describe('build.dockerfile_inline and its build: target stage, build context, a 
       [],
     );
     assert.deepEqual(
-      built(scan(compose, { 'ctx/.dockerignore': '.git\n.env\n*.pem\n*.key\n' })).filter((x) => /BW2012/.test(x)),
+      built(scan(compose, { ctx: { error: 'EISDIR' }, 'ctx/.dockerignore': '.git\n.env\n*.pem\n*.key\n' })).filter((x) => /BW2012/.test(x)),
+      [],
+    );
+    // A context that is not there (not part of this scan): a warning, and no finding that would rest on it.
+    const away = scan(compose);
+    assert.deepEqual(shown(away), [
+      'warning compose.yaml:4:7 service "app" builds its build.dockerfile_inline with build context ctx, which is not there; the rules that read the context (BW2012 .dockerignore, BW2003 .pem contents) do not run',
+    ]);
+    assert.deepEqual(
+      built(away).filter((x) => /BW2012|BW2003/.test(x)),
       [],
     );
   });
@@ -237,7 +246,7 @@ describe('build.dockerfile_inline and its build: target stage, build context, a 
         '        HEALTHCHECK CMD ["wget", "-qO-", "http://127.0.0.1:8080/healthz"]',
         '        ENTRYPOINT ["/sbin/tini", "--", "/app/run"]',
       ),
-      { 'ctx/.dockerignore': '*\n!app\n' },
+      { ctx: { error: 'EISDIR' }, 'ctx/.dockerignore': '*\n!app\n' },
     );
     assert.deepEqual(shown(r), []);
     assert.deepEqual(built(r), []);

@@ -11,6 +11,7 @@ import {
   imageSpecOfDockerfile,
   isUnknown,
   type Location,
+  quoteValue,
   targetStage,
 } from '../model/index.js';
 import { DOCKERFILE_RULES, IMAGE_RULES } from '../rules/index.js';
@@ -25,6 +26,7 @@ import {
   readBuildContext,
 } from '../sources/dockerfile/index.js';
 import { readPemSources } from '../sources/dockerfile/pem-sources.js';
+import { whyUnreadable } from '../sources/fs.js';
 import type { ScanContext, SourceHandler } from './types.js';
 
 /** Per scan: Dockerfiles loaded (by path and context) and Dockerfiles already checked, so none is checked twice. */
@@ -152,6 +154,15 @@ export type InlinePlacer = (at: Location) => Location;
  */
 const INLINE_NAME = '.bulwark-dockerfile-inline';
 
+/**
+ * True when the build context folder `dir` (absolute) is there: the compose file's own folder always is; another
+ * is when something that is not a readable file stands at its path (FileReader reads files only: a folder, or one
+ * that cannot be read, which readBuildContext then reports).
+ */
+function contextThere(build: BuildSpec, dir: string, ctx: ScanContext): boolean {
+  return dir === build.baseDir || ctx.fs.size(dir) !== undefined || whyUnreadable(ctx.fs, dir) !== undefined;
+}
+
 /** Per scan: inline Dockerfiles checked (by place, context and target), and what each check gave. */
 const inlineChecked = new WeakMap<ScanContext, Map<string, InlineDockerfileCheck>>();
 
@@ -201,7 +212,16 @@ export function checkInlineDockerfile(build: BuildSpec, service: string, ctx: Sc
   // Not judged when it does not parse, as a file (DESIGN.md exit code 2).
   if (!parsed.diagnostics.some((d) => d.severity === 'error')) {
     const p = buildPaths(build);
-    if (p) {
+    // A context folder that is not there (not part of this scan) says nothing about a .dockerignore or .pem files.
+    if (p && !contextThere(build, p.context, ctx)) {
+      const shown = build.pieces?.context ? quoteValue(build.context, build.pieces.context) : ctx.fs.display(p.context);
+      diagnostics.push({
+        code: 'unreadable',
+        severity: 'warning',
+        message: `service "${service}" builds its build.dockerfile_inline with build context ${shown}, which is not there; the rules that read the context (BW2012 .dockerignore, BW2003 .pem contents) do not run`,
+        at: build.at ?? inline.at,
+      });
+    } else if (p) {
       let ignores = ignoreFiles.get(ctx);
       if (!ignores) ignoreFiles.set(ctx, (ignores = new Map()));
       const context = readBuildContext(join(p.context, INLINE_NAME), p.context, ctx.fs, ignores, diagnostics);
