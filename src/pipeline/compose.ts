@@ -39,7 +39,7 @@ export const composeHandler: SourceHandler = {
           // `dockerfile_inline` (compose takes an empty one as not set): the Dockerfile is in the compose file, and
           // is checked as a file with the same text would be, located in the compose file.
           const inline = spec.build.inline;
-          const d = checkInlineDockerfile(spec.build, spec.name, ctx, placerOf(inline, [...project, ...r.project.read], ctx));
+          const d = checkInlineDockerfile(spec.build, spec.name, ctx, placerOf(inline, [...project, ...r.project.read], ctx), spec.interpolated);
           if (d.defaults) spec.imageDefaults = d.defaults;
           findings.push(...d.findings);
           diagnostics.push(...d.diagnostics);

@@ -154,6 +154,17 @@ describe('build.dockerfile_inline whose lines are not lines of the file: every f
     // The context's Dockerfile is not taken instead: compose would build the inline text.
     assert.deepEqual(shown(unset), []);
   });
+
+  it("a variable's text in a message is quoted by its variable, never shown (it may be a secret)", () => {
+    const compose = yaml('services:', '  app:', '    build:', '      dockerfile_inline: |', '        FROM ${REGISTRY}/alpine:3.20', '        USER 10001');
+    const r = scan(compose, {}, { REGISTRY: 'registry-hunter2.example.com' });
+    const base = r.findings.find((f) => f.ruleId === 'BW2005');
+    assert.equal(
+      base?.message,
+      'Stage #1 starts from image "${REGISTRY}/alpine:3.20" (from the environment, 40 characters), which is not pinned by digest. (line 1 of build.dockerfile_inline)',
+    );
+    assert.ok(!JSON.stringify(r.findings).includes('hunter2'));
+  });
 });
 
 describe('build.dockerfile_inline and its build: target stage, build context, a hardened text', () => {

@@ -8,6 +8,7 @@ import {
   describeImageSpec,
   finalStage,
   type ImageDefaults,
+  type InterpolatedValue,
   imageSpecOfDockerfile,
   isUnknown,
   type Location,
@@ -87,12 +88,13 @@ export function checkDockerfile(abs: string, contextDir: string, ctx: ScanContex
 
 /**
  * The findings of a parsed Dockerfile: the Dockerfile rules on it and the image rules on the image config of
- * `stage` (none without a stage). Located where the spec's own locations are.
+ * `stage` (none without a stage). Located where the spec's own locations are. `interpolated`: the values of its
+ * text that came from the environment (an inline Dockerfile's), whose message data runRules quotes by variable.
  */
-function judge(spec: DockerfileSpec, stage: DockerfileStage | undefined, ctx: ScanContext): Finding[] {
-  const findings = runRules(DOCKERFILE_RULES, spec, spec.name, spec.name, ctx.settings);
+function judge(spec: DockerfileSpec, stage: DockerfileStage | undefined, ctx: ScanContext, interpolated?: readonly InterpolatedValue[]): Finding[] {
+  const findings = runRules(DOCKERFILE_RULES, spec, spec.name, spec.name, ctx.settings, interpolated);
   const img = stage ? imageSpecOfDockerfile(spec, stage) : undefined;
-  if (img) findings.push(...runRules(IMAGE_RULES, img, img.name, describeImageSpec(img), ctx.settings));
+  if (img) findings.push(...runRules(IMAGE_RULES, img, img.name, describeImageSpec(img), ctx.settings, interpolated));
   return findings;
 }
 
@@ -177,11 +179,18 @@ const inlineChecked = new WeakMap<ScanContext, Map<string, InlineDockerfileCheck
  * Locations: with `place` (a literal block scalar whose lines are the file's), every finding and diagnostic is at
  * its own line and column of the compose file. Without it (a folded, quoted or plain scalar, or a text that
  * interpolation changed), each is at the inline value, and its message names the line of the text. `service`
- * names the subject (`dockerfile_inline of service "app"`). A text reached again (an anchor, `extends`) with the
+ * names the subject (`dockerfile_inline of service "app"`). `interpolated`: the service's values that came from the
+ * environment (ContainerSpec.interpolated): message data taken from the text's variables is quoted by variable. A text reached again (an anchor, `extends`) with the
  * same context and target gives its findings once, its defaults every time. A text that does not parse is a
  * located input error and is not judged. Never throws for bad input.
  */
-export function checkInlineDockerfile(build: BuildSpec, service: string, ctx: ScanContext, place?: InlinePlacer): InlineDockerfileCheck {
+export function checkInlineDockerfile(
+  build: BuildSpec,
+  service: string,
+  ctx: ScanContext,
+  place?: InlinePlacer,
+  interpolated?: readonly InterpolatedValue[],
+): InlineDockerfileCheck {
   const inline = build.inline;
   const text = inline === undefined ? undefined : isUnknown(inline.value) ? inline.value.raw : inline.value;
   if (inline === undefined || text === undefined) return { findings: [], diagnostics: [], subjects: 0 };
@@ -237,7 +246,7 @@ export function checkInlineDockerfile(build: BuildSpec, service: string, ctx: Sc
         message: `build.target "${build.target.value}" names no stage of the build.dockerfile_inline of service "${service}" (docker build would fail); the image's user and health check stay unknown`,
         at: build.target.at,
       });
-    const findings = judge(spec, stage, ctx).map((f) => {
+    const findings = judge(spec, stage, ctx, interpolated).map((f) => {
       const n = lineOf(f.location);
       return { ...f, message: n === undefined ? f.message : `${f.message} (line ${n} of build.dockerfile_inline)`, location: locate(f.location) };
     });
