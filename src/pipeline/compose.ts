@@ -124,9 +124,10 @@ function placerOf(inline: Sourced<string>, files: readonly string[], ctx: ScanCo
  * For a literal block scalar (`|`, `|-`, `|+`, `|2`...) line N of the value is line N of the file after the
  * indicator's line, every column moved right by the block's indentation: the placer maps a Location in the value
  * (line 1 is its first line) to one in the file, offsets included, an end past the value's last line to the end of
- * that line. Undefined when the lines do not map one to one: a folded (`>`), quoted or plain scalar, or a value
- * whose lines are not the file's lines as written (interpolation changed them: a variable, `$$`), or a file that
- * changed since it was parsed. Each line of the value is compared with the file's, so a placer is never wrong.
+ * that line. A `$$` (compose's escape for `$`) moves the columns after it. Undefined when the lines do not map one
+ * to one: a folded (`>`), quoted or plain scalar, a value whose lines are not the file's lines as written (a
+ * variable's text replaced part of them), or a file that changed since it was parsed. Each line of the value is
+ * compared with the file's, so a placer is never wrong.
  */
 export function inlineLines(text: string, value: string, at: Location): InlinePlacer | undefined {
   if (at.offset === undefined || at.line === undefined || text[at.offset] !== '|') return undefined;

@@ -78,6 +78,25 @@ describe('build.dockerfile_inline, literal block scalar: findings at their line 
     ]);
   });
 
+  it('|+ with blank lines, in a file with CRLF line ends', () => {
+    const lines = [
+      'services:',
+      '  app:',
+      '    build:',
+      '      dockerfile_inline: |+',
+      '        FROM alpine:3.20',
+      '',
+      '        RUN curl -fsSL https://x/y.sh | sh',
+      '',
+      '',
+      '  b:',
+      '    image: x',
+    ];
+    const r = scan(`${lines.join('\r\n')}\r\n`);
+    assert.deepEqual(shown(r), []);
+    assert.deepEqual(built(r), ['BW3001 5:9-5:25', 'BW3005 5:9-5:25', 'BW2005 5:14-5:25', 'BW2007 7:13-7:17']);
+  });
+
   it('`$$` (compose writes `$` so) moves the columns after it; the lines still map one to one', () => {
     const r = scan(
       yaml(
