@@ -112,6 +112,43 @@ testRule(noSecretsInRun, {
       `,
     },
     {
+      name: 'pnpm and yarn registry settings: a reference for the tool to expand, a secret mount removed in the same RUN, placeholders, other settings',
+      dockerfile: df`
+        FROM node:20.17-alpine
+        RUN pnpm config set //registry.npmjs.org/:_authToken '\${NPM_TOKEN}' && pnpm config set registry https://registry.npmjs.org/
+        RUN yarn config set 'npmRegistries["//npm.pkg.github.com"].npmAuthToken' '\${GITHUB_TOKEN}' && yarn config set npmAlwaysAuth true
+        RUN --mount=type=secret,id=npm,env=NPM_TOKEN yarn config set npmAuthToken "$NPM_TOKEN" && yarn install --immutable && yarn config unset npmAuthToken
+        RUN --mount=type=secret,id=npm,env=NPM_TOKEN pnpm config set //registry.npmjs.org/:_authToken=$NPM_TOKEN && pnpm install && pnpm config delete //registry.npmjs.org/:_authToken
+        RUN yarn config set npmAuthToken '<token>' && pnpm c set //registry.npmjs.org/:_authToken changeme && yarn config set //registry.npmjs.org/:_authToken "<npm-token>"
+        RUN yarn set version 4.5.0 && yarn config set npmRegistryServer https://registry.example.com && pnpm config set store-dir /pnpm/store
+      `,
+    },
+    {
+      name: 'a heredoc marker before its program: a body from a variable or a placeholder, a body that is data, a script, and a marker of the command before a separator',
+      dockerfile: df`
+        # syntax=docker/dockerfile:1.7
+        FROM docker:27-cli
+        RUN --mount=type=secret,id=reg,env=PW <<EOF docker login -u me --password-stdin reg.example.com
+        $PW
+        EOF
+        RUN <<EOF docker login -u me --password-stdin reg.example.com
+        changeme
+        EOF
+        RUN <<EOF cat > /tmp/notes && docker login --password-stdin -u me reg.example.com < /run/secrets/reg
+        hunter2hunter2
+        EOF
+        RUN true <<EOF && docker login --password-stdin -u me reg.example.com < /run/secrets/reg
+        hunter2hunter2
+        EOF
+        RUN --mount=type=secret,id=reg <<EOF
+        docker login -u me --password-stdin reg.example.com < /run/secrets/reg
+        EOF
+        RUN <<EOF grep -q hunter && docker login --password-stdin -u me reg.example.com < /run/secrets/reg
+        hunter2hunter2
+        EOF
+      `,
+    },
+    {
       name: 'data heredocs without a literal secret: templates, variables, a quoted delimiter',
       dockerfile: df`
         # syntax=docker/dockerfile:1.7
@@ -307,6 +344,74 @@ testRule(noSecretsInRun, {
         },
         { messageId: 'passwordFlag', line: 12, column: 20, endColumn: 52 },
         { messageId: 'passwordFlag', line: 13, column: 10 },
+      ],
+    },
+    {
+      name: 'pnpm and yarn (berry and classic) registry credentials set with a literal',
+      dockerfile: df`
+        FROM node:20.17-alpine
+        RUN pnpm config set //registry.npmjs.org/:_authToken hunter2hunter2
+        RUN pnpm config set //npm.pkg.github.com/:_authToken=hunter2hunter2 --location=project
+        RUN yarn config set npmAuthToken hunter2hunter2
+        RUN yarn config set -H 'npmScopes.acme.npmAuthToken' hunter2hunter2
+        RUN yarn config set 'npmRegistries["//npm.pkg.github.com"].npmAuthIdent' ci:hunter2hunter2
+        RUN yarn config set //registry.npmjs.org/:_authToken hunter2hunter2
+        RUN npm c set _auth Y2k6aHVudGVyMmh1bnRlcjI= && pnpm set //registry.example.com/:_password aHVudGVyMmh1bnRlcjI=
+      `,
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 2,
+          column: 21,
+          endColumn: 53,
+          message: 'A RUN in stage #1 passes a literal secret to _authToken (hunt…(14 chars)).',
+        },
+        { messageId: 'passwordFlag', line: 3, column: 21, endColumn: 53 },
+        {
+          messageId: 'passwordFlag',
+          line: 4,
+          column: 21,
+          endColumn: 33,
+          message: 'A RUN in stage #1 passes a literal secret to npmAuthToken (hunt…(14 chars)).',
+        },
+        { messageId: 'passwordFlag', line: 5, column: 24, endColumn: 53 },
+        {
+          messageId: 'passwordFlag',
+          line: 6,
+          column: 21,
+          endColumn: 73,
+          message: 'A RUN in stage #1 passes a literal secret to npmAuthIdent (ci:h…(17 chars)).',
+        },
+        { messageId: 'passwordFlag', line: 7, column: 21, endColumn: 53 },
+        { messageId: 'passwordFlag', line: 8, column: 15, endColumn: 20, message: 'A RUN in stage #1 passes a literal secret to _auth (Y2k6…(24 chars)).' },
+        { messageId: 'passwordFlag', line: 8, column: 58, endColumn: 91 },
+      ],
+    },
+    {
+      name: 'a literal heredoc body fed to a login whose program follows the marker, as BuildKit gives it to the shell',
+      dockerfile: df`
+        # syntax=docker/dockerfile:1.7
+        FROM docker:27-cli
+        RUN <<EOF docker login -u me --password-stdin registry.example.com
+        hunter2hunter2
+        EOF
+        RUN <<-'EOF' sudo podman login --password-stdin -u me reg.example.com
+        	hunter2hunter2
+        	EOF
+        RUN set -e; <<EOF cat | helm registry login reg.example.com -u me --password-stdin
+        hunter2hunter2
+        EOF
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 4, column: 1, endColumn: 15 },
+        { messageId: 'passwordFlag', line: 7, column: 2, endColumn: 16 },
+        {
+          messageId: 'passwordFlag',
+          line: 10,
+          column: 1,
+          endColumn: 15,
+          message: 'A RUN in stage #1 passes a literal secret to --password-stdin (hunt…(14 chars)).',
+        },
       ],
     },
     {

@@ -134,14 +134,38 @@ function readsPasswordStdin(c: SimpleCommand): boolean {
   return tool?.stdin === true && afterSubcommand(c, tool) !== -1 && c.words.includes('--password-stdin');
 }
 
-/** `npm config set //registry/:_authToken VALUE` (or `KEY=VALUE`): the key word's index, the key and the value. */
-function npmAuthSetting(c: SimpleCommand): { k: number; key: string; value: string | undefined } | undefined {
+/**
+ * Package managers whose `config set KEY VALUE` (or `KEY=VALUE`) writes a registry credential: the words before
+ * `set` (`config`, its alias `c`, or none: `npm set`), and the keys that hold a credential (group 1 the key as
+ * written, group 2 the setting's name, group 3 a value after `=`). Options (`--location=project`, `-g`, `-H`) are
+ * passed over wherever they are.
+ * - npm (docs.npmjs.com/cli/commands/npm-config, /cli/configuring-npm/npmrc): `_authToken`, `_auth` (base64
+ *   `user:password`) and `_password`, scoped to a registry (`//registry.npmjs.org/:_authToken`) or not.
+ * - pnpm (pnpm.io/cli/config, /npmrc; `pnpm config set KEY=VALUE` splits at the first `=`): the same .npmrc keys.
+ * - yarn: classic (classic.yarnpkg.com/lang/en/docs/cli/config) keeps npm's keys; berry (yarnpkg.com/configuration/
+ *   yarnrc, `yarn config set [-H] NAME VALUE`) has `npmAuthToken` and `npmAuthIdent` (`user:password`), at the top
+ *   or under `npmScopes.<scope>` / `npmRegistries["//host"]`. `yarn set version` sets no configuration.
+ */
+const NPMRC_AUTH = /^((?:\S*:)?(_authToken|_auth|_password))(?:=(.*))?$/s;
+const PACKAGE_MANAGERS: Readonly<Record<string, { config: readonly (readonly string[])[]; key: readonly RegExp[] }>> = {
+  npm: { config: [['config', 'set'], ['c', 'set'], ['set']], key: [NPMRC_AUTH] },
+  pnpm: { config: [['config', 'set'], ['c', 'set'], ['set']], key: [NPMRC_AUTH] },
+  yarn: { config: [['config', 'set']], key: [NPMRC_AUTH, /^((?:\S*[.\]])?(npmAuthToken|npmAuthIdent))(?:=(.*))?$/s] },
+};
+
+/**
+ * A registry credential set with a package manager's `config set` (PACKAGE_MANAGERS): the key word's index, the
+ * setting's name, the key's length (quotes removed) and the value (undefined when none is written).
+ */
+function registryAuthSetting(c: SimpleCommand): { k: number; key: string; keyLength: number; value: string | undefined } | undefined {
+  const pm = PACKAGE_MANAGERS[programOf(c)];
+  if (pm === undefined) return undefined;
   const w = c.words.filter((t) => !t.startsWith('-'));
-  const at = w[1] === 'config' && w[2] === 'set' ? 3 : w[1] === 'set' ? 2 : -1;
-  const word = w[at];
-  const m = word === undefined ? null : /^((?:\S*:)?(_authToken|_auth|_password))(?:=(.*))?$/s.exec(word);
-  if (!m) return undefined;
-  return { k: c.words.indexOf(word as string), key: m[2] as string, value: m[3] ?? w[at + 1] };
+  const sub = pm.config.find((words) => words.every((t, i) => w[i + 1] === t));
+  const word = sub === undefined ? undefined : w[sub.length + 1];
+  const m = word === undefined ? undefined : pm.key.map((re) => re.exec(word)).find((r) => r !== null);
+  if (!m || sub === undefined) return undefined;
+  return { k: c.words.indexOf(word as string), key: m[2] as string, keyLength: (m[1] as string).length, value: m[3] ?? w[sub.length + 2] };
 }
 
 /** What echo or printf writes: their operands after the options (printf: the first argument after a `%` format). */
@@ -209,9 +233,13 @@ function commandSecrets(c: SimpleCommand, previous: SimpleCommand | undefined, t
     const p = readsPasswordStdin(c) && c.piped && previous ? printed(previous) : undefined;
     if (p && isLiteral(p.value)) out.push({ flag: '--password-stdin', start: p.start, length: p.length, value: p.value });
   }
-  if (prog === 'npm') {
-    const n = npmAuthSetting(c);
-    if (n) add(n.key, n.k, n.value, (w[n.k] as string).length - (n.value !== undefined && (w[n.k] as string).endsWith(`=${n.value}`) ? n.value.length + 1 : 0));
+  const setting = registryAuthSetting(c);
+  if (setting) {
+    // Located at the key as written: a key quoted as a whole (`'npmScopes.acme.npmAuthToken'`) with its quotes.
+    const at = c.starts[setting.k] as number;
+    const q = text[at];
+    const quoted = (q === "'" || q === '"') && text[at + 1 + setting.keyLength] === q;
+    add(setting.key, setting.k, setting.value, setting.keyLength + (quoted ? 2 : 0));
   }
   if (depth < 3) out.push(...nestedSecrets(c, text, depth));
   return out;
@@ -267,6 +295,28 @@ function nestedSecrets(c: SimpleCommand, text: string, depth: number): WordSecre
   return out;
 }
 
+/** Where a simple command begins: at its first wrapper (`sudo`), else at its program. */
+function commandBegin(c: SimpleCommand): number {
+  return c.wrappers[0]?.start ?? (c.starts[0] as number);
+}
+
+/**
+ * The index in `cmds` (the simple commands of `text`, in order) of the command whose standard input is the heredoc
+ * whose marker's name is at `marker`: the command it is written in (`docker login --password-stdin <<EOF`), or the
+ * one it is written before, as a redirection may be (`<<EOF docker login --password-stdin`). BuildKit runs a RUN
+ * whose first line is more than one heredoc word through the shell as written, bodies appended (moby/buildkit
+ * frontend/dockerfile/dockerfile2llb/convert.go, dispatchRun), so the shell gives the body to that command.
+ * A separator between the marker and the next command (`true <<EOF && docker login`) leaves the marker to the
+ * command before it. -1 when there is none.
+ */
+function markerOwner(cmds: readonly SimpleCommand[], marker: number, text: string): number {
+  const next = cmds.findIndex((c) => commandBegin(c) > marker);
+  if (next === -1) return cmds.length - 1;
+  // `2>&1` and `<&3` duplicate descriptors: their `&` separates nothing.
+  const between = text.slice(marker, commandBegin(cmds[next] as SimpleCommand)).replace(/[<>]&/g, '');
+  return /[;&|()\n]/.test(between) ? next - 1 : next;
+}
+
 /** BW2002: secrets written into RUN commands, or written from a variable into a file of the layer (seed §6.1; CIS 4.10). */
 export const noSecretsInRun = dockerfileRule({
   meta: {
@@ -276,7 +326,7 @@ export const noSecretsInRun = dockerfileRule({
     severity: 'high',
     title: 'RUN commands do not carry or store secrets',
     rationale:
-      'The text of every RUN is stored in the image history, so a secret written in it ships with the image: a token set inline (`NPM_TOKEN=… npm ci`), a password on a command line (`--password …`, `mysql -p…`, `curl -u user:…`, `docker login -p …` and the other registry logins, `sshpass -p …`, `redis-cli -a …`, `npm config set …:_authToken …`, `echo … | docker login --password-stdin`), a token in a heredoc body, even one that is only data for `cat > file`. A secret echoed into a file (`echo $TOKEN > .npmrc`) stays in that layer even when a later RUN deletes the file.',
+      'The text of every RUN is stored in the image history, so a secret written in it ships with the image: a token set inline (`NPM_TOKEN=… npm ci`), a password on a command line (`--password …`, `mysql -p…`, `curl -u user:…`, `docker login -p …` and the other registry logins, `sshpass -p …`, `redis-cli -a …`, a registry token set with `npm`, `pnpm` or `yarn config set` (`//registry.npmjs.org/:_authToken …`, `npmAuthToken …`), `echo … | docker login --password-stdin` or a heredoc body fed to it), a token in a heredoc body, even one that is only data for `cat > file`. A secret echoed into a file (`echo $TOKEN > .npmrc`) stays in that layer even when a later RUN deletes the file.',
     remediation:
       'Mount the secret for that one RUN only: `RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci`, or `--mount=type=secret,id=npmrc,target=/root/.npmrc`, and build with `docker build --secret id=npm_token,src=.npm_token .`. Give passwords from the mount the same way: `RUN --mount=type=secret,id=db_pw,env=DB_PASSWORD mysql -p"$DB_PASSWORD" …`, `curl -u "ci:$TOKEN"`, `docker login --password-stdin -u ci registry < /run/secrets/registry`. Remove any file holding a secret in the same RUN that wrote it.',
     references: {
@@ -373,8 +423,7 @@ export const noSecretsInRun = dockerfileRule({
       // `cat <<EOF | docker login --password-stdin`): the body is the password.
       for (const b of script.dataBodies) {
         if (b.marker === undefined) continue;
-        const marker = b.marker;
-        const k = cmds.findLastIndex((c) => (c.wrappers[0]?.start ?? (c.starts[0] as number)) <= marker);
+        const k = markerOwner(cmds, b.marker, text);
         const owner = cmds[k];
         const next = cmds[k + 1];
         const fed = owner !== undefined && (readsPasswordStdin(owner) || (programOf(owner) === 'cat' && next?.piped === true && readsPasswordStdin(next)));
