@@ -15,6 +15,13 @@ export interface ComposeScan {
   diagnostics: Diagnostic[];
 }
 
+/** The variables of a project (`composeEnvironment`), and the `.env` file read to make them. */
+export interface ProjectEnvironment {
+  env: Environment;
+  /** The absolute path of the project's `.env` when its text was read (also when compose then refuses it). */
+  dotenv?: string;
+}
+
 /**
  * The variables compose would interpolate with: the project folder's `.env`, overridden by `processEnv`
  * (compose-spec "Interpolation": the shell environment wins over `.env`). The `.env` is read as compose-go's dotenv
@@ -28,21 +35,24 @@ export function composeEnvironment(
   fs: FileReader,
   processEnv: Readonly<Record<string, string | undefined>>,
   diagnostics: Diagnostic[] = [],
-): Environment {
+): ProjectEnvironment {
   const fromProcess = (name: string) => (Object.hasOwn(processEnv, name) ? processEnv[name] : undefined);
   const dotenv = dotEnvOf(projectDir, fs, processEnv);
   if (dotenv.problem) diagnostics.push(dotenv.problem);
   const vars = dotenv.vars;
-  return {
+  const env: Environment = {
     get: (name) => fromProcess(name) ?? vars?.get(name)?.value,
     unknown: (name) => (fromProcess(name) === undefined ? vars?.get(name)?.unknown : undefined),
   };
+  return dotenv.read ? { env, dotenv: dotenv.read } : { env };
 }
 
 /** A folder's `.env`: its variables when it was read, the reason when it is there and could not be, or compose refuses it. */
 interface DotEnv {
   vars?: Map<string, DotEnvEntry>;
   problem?: Diagnostic;
+  /** Its absolute path, when its text was read. */
+  read?: string;
 }
 
 /** A folder's `.env` as read from disk: its text, or why it could not be read. */
@@ -83,7 +93,7 @@ function dotEnvOf(dir: string, fs: FileReader, processEnv: Readonly<Record<strin
   if (r.text === undefined) return {};
   if (r.parsed?.processEnv === processEnv) return r.parsed.env;
   const parsed = readDotEnv(r.text, (name) => (Object.hasOwn(processEnv, name) ? processEnv[name] : undefined));
-  const env: DotEnv = { vars: new Map(parsed.entries.map((e) => [e.name, e])) };
+  const env: DotEnv = { vars: new Map(parsed.entries.map((e) => [e.name, e])), read: join(dir, '.env') };
   if (parsed.problem) {
     const { code, message, start, end } = parsed.problem;
     env.problem = {
@@ -107,14 +117,35 @@ function isProvider(s: ComposeService): boolean {
  * Reads one compose project (files in merge order, absolute paths) into ContainerSpecs.
  * Never throws for bad input: problems are returned as diagnostics. A project whose `.env` cannot be read is not
  * judged (no specs): every value it interpolates would be a guess.
+ * `project.read` lists every file read for the project, the env files compose reads included: the project's
+ * `.env`, the `env_file`s of its services and of its includes (a file whose text was read, also when compose then
+ * refuses a line of it). Findings and errors can point into them, so a scan counts them as files read.
  */
 export function scanComposeProject(files: readonly string[], fs: FileReader, processEnv: Readonly<Record<string, string | undefined>>): ComposeScan {
   const diagnostics: Diagnostic[] = [];
-  const env = composeEnvironment(dirname(files[0] as string), fs, processEnv, diagnostics);
-  if (diagnostics.length > 0) return { project: { files: [...files], read: [], services: [] }, specs: [], diagnostics };
+  const { env, dotenv } = composeEnvironment(dirname(files[0] as string), fs, processEnv, diagnostics);
+  const envFiles = dotenv === undefined ? [] : [dotenv];
+  if (diagnostics.length > 0) return { project: { files: [...files], read: envFiles, services: [] }, specs: [], diagnostics };
   const project = loadComposeProject(files, fs, env, diagnostics);
   // A service with `provider:` runs no container (compose hands it to a provider plugin, e.g. a cloud database):
-  // the container rules do not apply to it.
-  const specs = project.services.filter((s) => !isProvider(s)).map((s) => serviceToSpec(s, diagnostics, { fs, env }));
+  // the container rules do not apply to it. What serviceToSpec reads through `fs` is its env_files.
+  const reader = notingReads(fs, envFiles);
+  const specs = project.services.filter((s) => !isProvider(s)).map((s) => serviceToSpec(s, diagnostics, { fs: reader, env }));
+  project.read = [...new Set([...project.read, ...envFiles])];
   return { project, specs, diagnostics };
+}
+
+/** `fs`, adding to `read` the absolute path of each file whose text it gives. */
+function notingReads(fs: FileReader, read: string[]): FileReader {
+  const reader: FileReader = {
+    readText(absolute) {
+      const text = fs.readText(absolute);
+      if (text !== undefined) read.push(absolute);
+      return text;
+    },
+    size: (absolute) => fs.size(absolute),
+    display: (absolute) => fs.display(absolute),
+  };
+  if (fs.realPath) reader.realPath = fs.realPath.bind(fs);
+  return reader;
 }

@@ -26,7 +26,8 @@ export interface ComposeProject {
   files: string[];
   /**
    * Absolute paths of every file read for the project: its files, those `extends` and `include` name, and the env
-   * files read to interpolate an include (its `env_file`s or its folder's `.env`).
+   * files read to interpolate an include (its `env_file`s or its folder's `.env`); `scanComposeProject` adds the
+   * project's `.env` and its services' `env_file`s. A scan counts them all as files read.
    */
   read: string[];
   services: ComposeService[];
