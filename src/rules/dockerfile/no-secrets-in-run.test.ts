@@ -356,7 +356,7 @@ testRule(noSecretsInRun, {
         RUN yarn config set -H 'npmScopes.acme.npmAuthToken' hunter2hunter2
         RUN yarn config set 'npmRegistries["//npm.pkg.github.com"].npmAuthIdent' ci:hunter2hunter2
         RUN yarn config set //registry.npmjs.org/:_authToken hunter2hunter2
-        RUN npm c set _auth Y2k6aHVudGVyMmh1bnRlcjI= && pnpm set //registry.example.com/:_password aHVudGVyMmh1bnRlcjI=
+        RUN npm c set _auth Y2k6aHVudGVyMmh1bnRlcjI= && pnpm c set //registry.example.com/:_password aHVudGVyMmh1bnRlcjI=
       `,
       errors: [
         {
@@ -384,7 +384,7 @@ testRule(noSecretsInRun, {
         },
         { messageId: 'passwordFlag', line: 7, column: 21, endColumn: 53 },
         { messageId: 'passwordFlag', line: 8, column: 15, endColumn: 20, message: 'A RUN in stage #1 passes a literal secret to _auth (Y2k6…(24 chars)).' },
-        { messageId: 'passwordFlag', line: 8, column: 58, endColumn: 91 },
+        { messageId: 'passwordFlag', line: 8, column: 60, endColumn: 93 },
       ],
     },
     {

@@ -142,6 +142,7 @@ function readsPasswordStdin(c: SimpleCommand): boolean {
  * - npm (docs.npmjs.com/cli/commands/npm-config, /cli/configuring-npm/npmrc): `_authToken`, `_auth` (base64
  *   `user:password`) and `_password`, scoped to a registry (`//registry.npmjs.org/:_authToken`) or not.
  * - pnpm (pnpm.io/cli/config, /npmrc; `pnpm config set KEY=VALUE` splits at the first `=`): the same .npmrc keys.
+ *   `pnpm set` is not documented; it is read like npm's, since the RUN's text is kept whether pnpm takes it or not.
  * - yarn: classic (classic.yarnpkg.com/lang/en/docs/cli/config) keeps npm's keys; berry (yarnpkg.com/configuration/
  *   yarnrc, `yarn config set [-H] NAME VALUE`) has `npmAuthToken` and `npmAuthIdent` (`user:password`), at the top
  *   or under `npmScopes.<scope>` / `npmRegistries["//host"]`. `yarn set version` sets no configuration.
@@ -419,8 +420,8 @@ export const noSecretsInRun = dockerfileRule({
           });
         }
       }
-      // A heredoc body that is a login's standard input (`docker login --password-stdin <<EOF`, or
-      // `cat <<EOF | docker login --password-stdin`): the body is the password.
+      // A heredoc body that is a login's standard input (`docker login --password-stdin <<EOF`, `<<EOF docker login
+      // --password-stdin`, or `cat <<EOF | docker login --password-stdin`): the body is the password.
       for (const b of script.dataBodies) {
         if (b.marker === undefined) continue;
         const k = markerOwner(cmds, b.marker, text);
