@@ -5,6 +5,13 @@ import { df } from './testing.js';
 testRule(noCurlPipeShell, {
   valid: [
     {
+      name: 'a download sent to the background, then a shell that reads no download',
+      dockerfile: df`
+        FROM debian:12-slim
+        RUN curl -fsSL https://example.com/warm-cache > /dev/null 2>&1 & sh /opt/start.sh
+      `,
+    },
+    {
       name: 'download, verify, run; pipes into tar and gpg',
       dockerfile: df`
         FROM debian:12-slim
@@ -77,6 +84,20 @@ testRule(noCurlPipeShell, {
     },
   ],
   invalid: [
+    {
+      name: 'redirections with & (2>&1, &>, <&) inside the pipeline',
+      dockerfile: df`
+        FROM debian:12-slim
+        RUN curl -fsSL https://get.example.com 2>&1 | sh
+        RUN wget -qO- https://get.example.com 2>/dev/null | bash -s -- --yes &>/var/log/install.log
+        RUN curl -fsSL https://get.example.com <&- | sh 2>&1
+      `,
+      errors: [
+        { messageId: 'pipeToShell', line: 2, column: 5 },
+        { messageId: 'pipeToShell', line: 3, column: 5 },
+        { messageId: 'pipeToShell', line: 4, column: 5 },
+      ],
+    },
     {
       name: 'in the body of the heredoc a shell reads, next to one that is data',
       dockerfile: df`

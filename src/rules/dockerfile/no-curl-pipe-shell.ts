@@ -3,11 +3,19 @@ import { insideQuotes } from './shell-scan.js';
 import { dockerfileRule, runScript, runsOf } from './util.js';
 
 const SHELL = '(?:/(?:usr/)?(?:local/)?bin/)?(?:ba|da|z|k|a)?sh|(?:/(?:usr/)?bin/)?(?:python[0-9.]*|perl|ruby|node)';
-/** One more stage of a pipeline (`| tee f`, `| gunzip`): a `|` that is not half of `||`. */
-const STAGE = '\\|(?!\\|)\\s*[^|;&\\n]*';
+/**
+ * A character of the same simple command: not a separator (`|`, `;`, `&`, a line break), except the `&` of a
+ * redirection (`2>&1`, `<&-`, `&>/dev/null`), which does not end the command.
+ */
+const IN_COMMAND = '(?:[<>]&|(?<![<>])&>|[^|;&\\n])';
+/**
+ * One more stage of a pipeline (`| tee f`, `| gunzip`): a `|` that is not half of `||`. No `\s*` after the `|`:
+ * IN_COMMAND takes blanks too, and two ways to read each stage's blanks made a long pipeline exponential.
+ */
+const STAGE = `\\|(?!\\|)${IN_COMMAND}*`;
 /** `curl … | sh`, `wget -O- … | sudo bash -s --`, `curl … | tee f | "sh"`: a download flowing into an interpreter. */
 const PIPE = new RegExp(
-  `\\b(curl|wget)\\b[^|;&\\n]*(?:${STAGE})*?\\|(?!\\|)\\s*(?:sudo\\s+(?:-\\S+\\s+)*)?(?:env\\s+)?(["']?)(${SHELL})\\2(?=\\s|$|;|&|\\))`,
+  `\\b(curl|wget)\\b${IN_COMMAND}*(?:${STAGE})*?\\|(?!\\|)\\s*(?:sudo\\s+(?:-\\S+\\s+)*)?(?:env\\s+)?(["']?)(${SHELL})\\2(?=\\s|$|;|&|\\))`,
   'g',
 );
 /**
@@ -48,12 +56,15 @@ const EVAL = /(?:^|[\s;&|(])(?:eval\s+(?:"?\$\(|`)|(?:source|\.)\s+<\()\s*(curl|
  * A download written to a file: `curl -fsSLo FILE`, `curl --output FILE`, `wget -qO FILE`,
  * `wget --output-document=FILE` (group 1 the tool, group 3 the file; `-` is standard output).
  */
-const TO_FILE = /\b(curl|wget)\b[^;&|\n]*?\s(--output-document|--output|-[a-zA-Z]*o|-[a-zA-Z]*O)(?=[=\s"'/.$\w])(?:=|\s*)(?:["']?)([^\s'";&|)]+)/g;
+const TO_FILE = new RegExp(
+  `\\b(curl|wget)\\b${IN_COMMAND}*?\\s(--output-document|--output|-[a-zA-Z]*o|-[a-zA-Z]*O)(?=[=\\s"'/.$\\w])(?:=|\\s*)(?:["']?)([^\\s'";&|)]+)`,
+  'g',
+);
 /**
  * A download saved under the URL's own file name: `curl -fsSLO URL`, `curl --remote-name URL`, or `wget URL`
  * without -O (group 1 the tool, group 2 the URL).
  */
-const REMOTE_NAME = /\b(curl|wget)\b([^;&|\n]*?)\s["']?(https?:\/\/[^\s'";&|)]+)/g;
+const REMOTE_NAME = new RegExp(`\\b(curl|wget)\\b(${IN_COMMAND}*?)\\s["']?(https?:\\/\\/[^\\s'";&|)]+)`, 'g');
 
 /** The file name a URL is saved under by `curl -O` and `wget`: its last path segment, without query or fragment. */
 function remoteName(url: string): string {

@@ -299,6 +299,13 @@ function splitCommands(script: string): SimpleCommand[] {
       i += script[i + 1] === '&' ? 2 : 1;
       continue;
     }
+    if (c === '&' && isRedirectionAmpersand(script, i)) {
+      // `2>&1`, `<&3`, `&>/dev/null`, `&>>log`: part of a redirection word, not a command in the background.
+      if (start === -1) start = i;
+      word += c;
+      i++;
+      continue;
+    }
     if (c === '\n' || c === ';' || c === '|' || c === '&' || c === '(' || c === ')' || c === '`') {
       endCommand();
       if (c !== '\n') pipedIn = false;
@@ -330,6 +337,17 @@ function splitCommands(script: string): SimpleCommand[] {
   }
   endCommand();
   return out;
+}
+
+/**
+ * True when the `&` at `i` belongs to a redirection operator (POSIX `>&` and `<&` duplicate a descriptor; bash's
+ * `&>` and `&>>` send standard output and error to a file) rather than ending a command (`&`, `&&`). The
+ * character before it is taken as written: `2>&1` is one word, `2> &1` is not a redirection in any shell.
+ */
+function isRedirectionAmpersand(script: string, i: number): boolean {
+  const before = script[i - 1];
+  if (before === '>' || before === '<') return true;
+  return script[i + 1] === '>' && before !== '&';
 }
 
 /** Drops the words before the program (command-wrappers.ts), keeping the wrappers among them. */
