@@ -62,7 +62,9 @@ export function parseSuppressions(text: string, source: string): ParsedSuppressi
       const idsText = colon === -1 ? rest : rest.slice(0, colon);
       const reason = colon === -1 ? undefined : rest.slice(colon + 1).trim();
       const rules: ParsedSuppression['rules'] = [];
-      const idRe = /[A-Za-z0-9][A-Za-z0-9-]*/g;
+      // Every word between blanks and commas is a rule as written, so that `*`, `all` or `BW1001;` are reported
+      // (BW9002: not a Bulwark rule) rather than dropped in silence.
+      const idRe = /[^\s,]+/g;
       for (let r = idRe.exec(idsText); r !== null; r = idRe.exec(idsText)) {
         const start = offset + restStart + r.index;
         rules.push({ written: r[0], at: index.location(source, start, start + r[0].length) });

@@ -1,8 +1,11 @@
 import type { SuppressionSubject } from '../../model/index.js';
 import { defineRule } from '../types.js';
 
-/** BW9002: a suppression that hides nothing (stale, or naming an unknown rule) is reported, so suppressions do not pile up. */
-export const unusedSuppression = defineRule<SuppressionSubject, 'unused' | 'afterLastLine' | 'unknownRule'>({
+/**
+ * BW9002: a suppression that hides nothing (stale, naming an unknown rule such as `*` or `all`, or naming no rule)
+ * is reported, so suppressions do not pile up and a wildcard never looks as if it worked.
+ */
+export const unusedSuppression = defineRule<SuppressionSubject, 'unused' | 'afterLastLine' | 'unknownRule' | 'noRule'>({
   meta: {
     id: 'BW9002',
     name: 'unused-suppression',
@@ -20,11 +23,13 @@ export const unusedSuppression = defineRule<SuppressionSubject, 'unused' | 'afte
       unused: 'The suppression of {rule} in {target} hides no finding on line {line}.',
       afterLastLine: 'The suppression of {rule} in {target} stands after the last line of the file: it hides nothing.',
       unknownRule: 'The suppression in {target} names {rule}, which is not a Bulwark rule.',
+      noRule: 'The suppression in {target} names no rule, so it hides nothing (write the rule ids before the colon).',
     },
   },
   check(subject, ctx) {
     for (const c of subject.comments) {
       if (c.reason === undefined) continue; // reported by BW9001; it never applied
+      if (c.rules.length === 0) ctx.report({ messageId: 'noRule', at: c.at });
       for (const r of c.rules) {
         if (r.ruleId === undefined) ctx.report({ messageId: 'unknownRule', at: r.at, data: { rule: r.written } });
         else if (!r.used && r.enabled && c.targetLine === 0) ctx.report({ messageId: 'afterLastLine', at: r.at, data: { rule: r.written } });
