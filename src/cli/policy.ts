@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { applyBaseline, applySuppressions, compareFindings, type Finding, type SettingsLookup, type SuppressedFinding } from '../check/index.js';
@@ -60,7 +60,14 @@ function pathInfo(p: string): PathInfo | undefined {
     const st = statSync(p);
     return { kind: st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other', uid: st.uid, mode: st.mode & 0o7777 };
   } catch {
-    return undefined;
+    // A symbolic link that leads nowhere (its target is gone, or a loop) is there, and is not a configuration the
+    // search may step over: a parent folder's file would then apply in its place.
+    try {
+      const link = lstatSync(p);
+      return link.isSymbolicLink() ? { kind: 'broken-link', uid: link.uid, mode: link.mode & 0o7777 } : undefined;
+    } catch {
+      return undefined;
+    }
   }
 }
 

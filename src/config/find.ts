@@ -1,9 +1,12 @@
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE_NAMES } from './schema.js';
 
-/** What the search needs to know about a path, following symbolic links; undefined when nothing is there. */
+/**
+ * What the search needs to know about a path, following symbolic links; undefined when nothing is there. A link
+ * whose target is missing or that loops is `broken-link` (owner and mode are the link's own).
+ */
 export interface PathInfo {
-  kind: 'file' | 'dir' | 'other';
+  kind: 'file' | 'dir' | 'other' | 'broken-link';
   /** Owner's user id. */
   uid: number;
   /** Permission bits (`st_mode & 0o7777`). */
@@ -44,7 +47,7 @@ function distrust(dir: string, info: PathInfo | undefined, user: SearchUser): st
  * in a folder that someone other than the user or root could write (writable by all users, as /tmp is, or owned by
  * another user), or a file that is itself such (another user's, or writable by all, a link judged by its target),
  * could have been planted: it is reported (`skipped`) and not used, and the search stops there. A configuration
- * path that is not a regular file (a folder, a named pipe) is reported and never opened.
+ * path that is not a regular file (a folder, a named pipe, a link to nothing) is reported and never opened.
  * `stat` is passed in so tests can use an in-memory tree.
  */
 export function findConfigFile(start: string, stat: (abs: string) => PathInfo | undefined, user: SearchUser = {}): ConfigSearch {
@@ -63,7 +66,12 @@ export function findConfigFile(start: string, stat: (abs: string) => PathInfo | 
       if (doubt)
         return { skipped: { file: candidate, reason: `${doubt}, so another user could have put it there; name it with --config to use it`, error: false } };
       if (info.kind !== 'file') {
-        const what = info.kind === 'dir' ? 'a folder, not a file' : 'not a regular file (a named pipe, socket or device), which is never opened';
+        const what =
+          info.kind === 'dir'
+            ? 'a folder, not a file'
+            : info.kind === 'broken-link'
+              ? 'a symbolic link to nothing (its target is missing, or the links loop); a configuration further up is not used in its place'
+              : 'not a regular file (a named pipe, socket or device), which is never opened';
         return { skipped: { file: candidate, reason: what, error: true } };
       }
       return { file: candidate };

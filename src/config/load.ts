@@ -129,7 +129,11 @@ export function parseConfig(text: string, source: string, metas: readonly RuleMe
       diagnostics: doc.errors.map((e) => ({
         code: 'yaml-syntax' as const,
         severity: 'error' as const,
-        message: e.message.split('\n')[0] ?? e.message,
+        // yaml's advice for a second `---` document names its own API; a configuration is one document.
+        message:
+          e.code === 'MULTIPLE_DOCS'
+            ? 'a configuration file holds one YAML document: remove the second `---` and what follows, or merge them'
+            : (e.message.split('\n')[0] ?? e.message),
         at: index.location(source, e.pos[0], e.pos[1]),
       })),
     };

@@ -197,6 +197,25 @@ describe('.bulwark.yaml', () => {
     });
   });
 
+  it('a symbolic link to nothing in place of the configuration is reported and ends the search (the parent file does not apply)', () => {
+    const stat = tree({ '/': { kind: 'dir', uid: 0 }, '/app': dir, '/app/.bulwark.yaml': { kind: 'broken-link' }, '/.bulwark.yaml': { kind: 'file', uid: 0 } });
+    assert.deepEqual(findConfigFile('/app', stat, me), {
+      skipped: {
+        file: '/app/.bulwark.yaml',
+        reason: 'a symbolic link to nothing (its target is missing, or the links loop); a configuration further up is not used in its place',
+        error: true,
+      },
+    });
+  });
+
+  it('a configuration of two YAML documents is refused with a message about the file, not the YAML library', () => {
+    const r = parseConfig('rules:\n  BW1001: off\n---\nrules: {}\n', '.bulwark.yaml', metas);
+    assert.deepEqual(
+      r.diagnostics.map((d) => [d.code, d.at.line, d.at.column, d.message]),
+      [['yaml-syntax', 3, 1, 'a configuration file holds one YAML document: remove the second `---` and what follows, or merge them']],
+    );
+  });
+
   it('ignore globs match like .gitignore', () => {
     const ig = ignoreMatcher(['vendor/', '**/*.test.yaml', 'deploy/old-*.yml', '/top.yaml'], '/repo');
     assert.equal(ig('/repo/vendor'), true);
