@@ -1,5 +1,6 @@
 import { SEVERITIES } from '../rules/index.js';
 import { printable } from './printable.js';
+import { subjectsPhrase } from './text.js';
 import { checklistSummary } from './summary.js';
 import { formatLocation, type ReportInput, ruleDocUrl } from './types.js';
 
@@ -43,7 +44,7 @@ export function renderMarkdown(input: ReportInput, opts: MarkdownOptions = {}): 
     s.errors > 0 ? `${s.errors} input error${s.errors === 1 ? '' : 's'}` : '',
   ].filter((x) => x !== '');
   out.push(
-    `${head}${extra.length > 0 ? `, ${extra.join(', ')}` : ''} in ${s.files} file${s.files === 1 ? '' : 's'}, ${s.subjects} ${input.subjectWord} checked. Fails at: ${input.failOn}.`,
+    `${head}${extra.length > 0 ? `, ${extra.join(', ')}` : ''} in ${s.files} file${s.files === 1 ? '' : 's'}, ${subjectsPhrase(s.subjects, input.subjectWord)}. Fails at: ${input.failOn}.`,
     '',
   );
   // A configuration can switch rules off and leave paths out: the report says which file did.

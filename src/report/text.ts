@@ -97,7 +97,12 @@ function summaryLine(s: Summary, subjectWord: string, c: ReturnType<typeof paint
   const unknown = s.unknown > 0 ? `, ${s.unknown} unknown` : '';
   const errors = s.errors > 0 ? `, ${c.red(`${s.errors} input error${s.errors === 1 ? '' : 's'}`)}` : '';
   const suppressed = s.suppressed > 0 ? `, ${s.suppressed} suppressed` : '';
-  return `${head}${detail}${unknown}${suppressed}${errors} in ${s.files} file${s.files === 1 ? '' : 's'}, ${s.subjects} ${countedWord(s.subjects, subjectWord)} ${/(checks|rules)$/.test(subjectWord) ? 'run' : 'checked'}.`;
+  return `${head}${detail}${unknown}${suppressed}${errors} in ${s.files} file${s.files === 1 ? '' : 's'}, ${subjectsPhrase(s.subjects, subjectWord)}.`;
+}
+
+/** `1 subject checked`, `3 host checks run`: a summary's count of subjects (see countedWord). */
+export function subjectsPhrase(n: number, plural: string): string {
+  return `${n} ${countedWord(n, plural)} ${/(checks|rules)$/.test(plural) ? 'run' : 'checked'}`;
 }
 
 /**
