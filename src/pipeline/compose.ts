@@ -2,7 +2,7 @@ import { basename, dirname } from 'node:path';
 import { checkContainer, type Finding } from '../check/index.js';
 import { type ContainerSpec, type Diagnostic, type Location, quoteValue, type Sourced } from '../model/index.js';
 import { RUNTIME_RULES } from '../rules/index.js';
-import { groupProjects, isComposeFileName, scanComposeProject } from '../sources/compose/index.js';
+import { composeFileSetting, groupProjects, isComposeFileName, scanComposeProject } from '../sources/compose/index.js';
 import { whyUnreadable } from '../sources/fs.js';
 import { buildPaths, checkDockerfile, checkInlineDockerfile, type InlinePlacer, imageDefaultsOf, missingTarget } from './dockerfile.js';
 import type { ScanContext, SourceHandler } from './types.js';
@@ -19,7 +19,13 @@ export const composeHandler: SourceHandler = {
     const findings: Finding[] = [];
     const diagnostics: Diagnostic[] = [];
     const discovered = files.filter((f) => isComposeFileName(basename(f)));
-    const projects = groupProjects(discovered, (abs) => ctx.fs.size(abs) !== undefined);
+    // Per folder, the files compose reads there: those COMPOSE_FILE names (environment, then the folder's .env), or
+    // the default names; a file it does not read is a warning and judged as `-f` runs it (groupProjects).
+    const projects = groupProjects(discovered, (abs) => ctx.fs.size(abs) !== undefined, {
+      composeFile: (dir) => composeFileSetting(dir, ctx.fs, ctx.env, diagnostics),
+      notes: diagnostics,
+      display: (abs) => ctx.fs.display(abs),
+    });
     for (const f of files) if (explicit.has(f) && !isComposeFileName(basename(f))) projects.push([f]);
     const read = new Set<string>();
     const claimed: { file: string; subjects: number }[] = [];

@@ -1,12 +1,13 @@
-import { dirname, join } from 'node:path';
-import { type ContainerSpec, type Diagnostic, LineIndex } from '../../model/index.js';
+import { dirname, join, resolve } from 'node:path';
+import { type ContainerSpec, type Diagnostic, LineIndex, quoteValue } from '../../model/index.js';
 import { type FileReader, readProblem } from '../fs.js';
+import type { ComposeFileList } from './discover.js';
 import { type DotEnvEntry, type Environment, readDotEnv } from './interpolate.js';
 import { type ComposeProject, type ComposeService, loadComposeProject } from './project.js';
 import { serviceToSpec } from './to-model.js';
 import { get } from './tree.js';
 
-export { groupProjects, isComposeFileName, MAIN_NAMES, OVERRIDE_NAMES } from './discover.js';
+export { type ComposeFileList, type GroupOptions, groupProjects, isComposeFileName, MAIN_NAMES, OVERRIDE_NAMES } from './discover.js';
 
 /** The containers a compose project declares, and the problems met reading it. */
 export interface ComposeScan {
@@ -53,6 +54,8 @@ interface DotEnv {
   problem?: Diagnostic;
   /** Its absolute path, when its text was read. */
   read?: string;
+  /** Its text and how it is displayed, when it was read (to locate one of its variables). */
+  text?: { text: string; display: string };
 }
 
 /** A folder's `.env` as read from disk: its text, or why it could not be read. */
@@ -93,7 +96,7 @@ function dotEnvOf(dir: string, fs: FileReader, processEnv: Readonly<Record<strin
   if (r.text === undefined) return {};
   if (r.parsed?.processEnv === processEnv) return r.parsed.env;
   const parsed = readDotEnv(r.text, (name) => (Object.hasOwn(processEnv, name) ? processEnv[name] : undefined));
-  const env: DotEnv = { vars: new Map(parsed.entries.map((e) => [e.name, e])), read: join(dir, '.env') };
+  const env: DotEnv = { vars: new Map(parsed.entries.map((e) => [e.name, e])), read: join(dir, '.env'), text: { text: r.text, display: r.display } };
   if (parsed.problem) {
     const { code, message, start, end } = parsed.problem;
     env.problem = {
@@ -105,6 +108,52 @@ function dotEnvOf(dir: string, fs: FileReader, processEnv: Readonly<Record<strin
   }
   r.parsed = { processEnv, env };
   return env;
+}
+
+/**
+ * The files `COMPOSE_FILE` names for the project of folder `dir`, as `docker compose` run there reads them
+ * (compose-go cli/options.go `WithConfigFileEnv`, after `WithOsEnv` and `WithDotEnv`): the variable of the
+ * environment, else of the folder's `.env` (the environment wins: `WithDotEnv` adds only variables not set yet), split
+ * at `COMPOSE_PATH_SEPARATOR` (taken the same way; `:` when unset or empty, as on Linux and macOS), each path
+ * relative to the folder (compose-go's `absolutePaths`, from the working directory `docker compose` runs in).
+ * Undefined when it is not set, or the `.env` cannot be read or is refused (the project's scan reports that).
+ * Null, with an error in `diagnostics` located at the variable in the `.env` (at the folder when the environment set
+ * it), when compose would refuse it: an entry that is empty or names no file, or a value made from a variable that
+ * is not set. The paths are quoted through quoteValue (a secret-shaped value is masked).
+ */
+export function composeFileSetting(
+  dir: string,
+  fs: FileReader,
+  processEnv: Readonly<Record<string, string | undefined>>,
+  diagnostics: Diagnostic[],
+): ComposeFileList | null | undefined {
+  const fromProcess = (name: string) => (Object.hasOwn(processEnv, name) ? processEnv[name] : undefined);
+  const dotenv = fromProcess('COMPOSE_FILE') === undefined || fromProcess('COMPOSE_PATH_SEPARATOR') === undefined ? dotEnvOf(dir, fs, processEnv) : {};
+  if (dotenv.problem) return undefined;
+  const inFile = fromProcess('COMPOSE_FILE') === undefined ? dotenv.vars?.get('COMPOSE_FILE') : undefined;
+  const value = fromProcess('COMPOSE_FILE') ?? inFile?.value;
+  if (value === undefined && !inFile?.unknown) return undefined;
+  const from = inFile && dotenv.text ? dotenv.text.display : 'the environment';
+  const at = inFile && dotenv.text ? new LineIndex(dotenv.text.text).location(dotenv.text.display, inFile.start, inFile.end) : { source: fs.display(dir) };
+  const refuse = (why: string, code: Diagnostic['code'] = 'invalid-value'): null => {
+    diagnostics.push({
+      code,
+      severity: 'error',
+      message: `COMPOSE_FILE (set in ${from}) ${why}: compose refuses to run this folder's project, so it is not judged`,
+      at,
+    });
+    return null;
+  };
+  if (value === undefined) return refuse(`cannot be known: ${inFile?.unknown?.reason ?? 'it is made from a variable that is not set'}`);
+  const sep = fromProcess('COMPOSE_PATH_SEPARATOR') || dotenv.vars?.get('COMPOSE_PATH_SEPARATOR')?.value || ':';
+  const files: string[] = [];
+  for (const entry of value.split(sep)) {
+    if (entry === '') return refuse(`${quoteValue(value)} has an empty entry`);
+    const abs = resolve(dir, entry);
+    if (fs.size(abs) === undefined) return refuse(`names ${quoteValue(entry)}, which is not there (${fs.display(abs)})`, 'unreadable');
+    files.push(abs);
+  }
+  return { files, from };
 }
 
 /** True for a service compose hands to a provider plugin (`provider: {type: ...}`): it runs no container. */
