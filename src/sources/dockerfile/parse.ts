@@ -203,7 +203,10 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
   let stageArgs = new Map<string, string | undefined>();
   let stageEnv = new Map<string, string | undefined>();
   const envByStage: Map<string, string | undefined>[] = [];
-  /** The merged scope, kept until stageArgs or stageEnv changes (expandVariables only reads it). */
+  /**
+   * The merged scope, built once per stage and then updated with each ARG and ENV (ENV wins) rather than rebuilt,
+   * so that an instruction of many names stays linear (expandVariables only reads it).
+   */
   let merged: Map<string, string | undefined> | undefined;
   const scope = (): Map<string, string | undefined> => {
     if (stageEnv.size === 0) return stageArgs;
@@ -300,7 +303,8 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
           if (decl.value === undefined && global.get(decl.name) !== undefined) decl.value = global.get(decl.name);
           stage.args.push({ value: decl, at: pos.loc(p.getRange()) });
           stageArgs.set(decl.name, decl.value);
-          merged = undefined;
+          // Kept up to date rather than rebuilt: one ARG or ENV of 40,000 names was quadratic.
+          if (!stageEnv.has(decl.name)) merged?.set(decl.name, decl.value);
         }
         break;
       case 'ENV': {
@@ -315,7 +319,7 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
           const v: EnvVar = e.ok ? { name, value: e.value } : { name, value: raw, unknownValue: unknown(e.reason, raw) };
           stage.env.push({ value: v, at: pos.loc(p.getRange()) });
           stageEnv.set(name, e.ok ? e.value : undefined);
-          merged = undefined;
+          merged?.set(name, e.ok ? e.value : undefined);
         }
         break;
       }
