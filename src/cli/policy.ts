@@ -1,13 +1,12 @@
 import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { applyBaseline, applySuppressions, compareFindings, type Finding, type SettingsLookup, type SuppressedFinding } from '../check/index.js';
+import { applyBaseline, applySuppressions, baselineOf, compareFindings, type Finding, type SettingsLookup, type SuppressedFinding } from '../check/index.js';
 import {
   type Baseline,
   type BulwarkConfig,
   findConfigFile,
   ignoreMatcher,
-  makeBaseline,
   type PathInfo,
   parseBaseline,
   parseConfig,
@@ -192,10 +191,10 @@ export function applyPolicy(
   const inline = applySuppressions(findings, readText, allRuleMetas(), policy.settings, scanned.claimed, scanned.suppressions);
   const out: PolicyOutcome = { findings: inline.findings.sort(compareFindings), suppressed: inline.suppressed, diagnostics: [] };
   if (policy.writeBaselineFile !== undefined) {
-    const b = makeBaseline(out.findings);
+    const b = baselineOf(out.findings, { cwd, dir: dirname(policy.writeBaselineFile) });
     writeFileOrFail(policy.writeBaselineFile, renderBaseline(b), 'the baseline');
     out.wroteBaseline = { file: display(policy.writeBaselineFile, cwd), count: b.findings.length };
-    const applied = applyBaseline(out.findings, b, out.wroteBaseline.file);
+    const applied = applyBaseline(out.findings, b, out.wroteBaseline.file, { cwd, dir: dirname(policy.writeBaselineFile) });
     out.findings = applied.findings;
     out.suppressed.push(...applied.suppressed);
   } else if (policy.baselineFile !== undefined) {
@@ -210,7 +209,7 @@ export function applyPolicy(
     out.diagnostics.push(...parsed.diagnostics);
     const baseline: Baseline | undefined = parsed.baseline;
     if (baseline) {
-      const applied = applyBaseline(out.findings, baseline, source);
+      const applied = applyBaseline(out.findings, baseline, source, { cwd, dir: dirname(policy.baselineFile) });
       out.findings = applied.findings;
       out.suppressed.push(...applied.suppressed);
     }

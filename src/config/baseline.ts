@@ -1,10 +1,17 @@
 import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
 import { compareText, type Diagnostic, LineIndex } from '../model/index.js';
 
-/** Version of the baseline file format. */
-export const BASELINE_VERSION = 1;
+/**
+ * Version of the baseline file format written. 2: sources relative to the baseline file's folder, list items
+ * matched by value (check/fingerprint.ts baselineFingerprint). Version 1 files (sources relative to the working
+ * directory, matched by the findings' fingerprints) are still read and matched as they were written.
+ */
+export const BASELINE_VERSION = 2;
 
-/** One accepted finding in a baseline file. Only `fingerprint` is matched; the rest helps people review the file. */
+/**
+ * One accepted finding in a baseline file. Only `fingerprint` is matched (in version 2 the baseline's own identity
+ * of the finding, not the report's `fingerprint`); the rest helps people review the file.
+ */
 export interface BaselineEntry {
   fingerprint: string;
   ruleId: string;
@@ -18,13 +25,15 @@ export interface BaselineEntry {
  * never line numbers), so they survive edits that move lines.
  */
 export interface Baseline {
-  version: typeof BASELINE_VERSION;
+  version: 1 | typeof BASELINE_VERSION;
   findings: BaselineEntry[];
 }
 
-/** Builds a baseline from findings, sorted so the file diffs well. Secret values never reach it (messages are masked). */
-export function makeBaseline(findings: readonly { fingerprint: string; ruleId: string; location: { source: string }; message: string }[]): Baseline {
-  const entries = findings.map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, source: f.location.source, message: f.message }));
+/**
+ * Builds a baseline (current version) from its entries, sorted so the file diffs well (check/baseline.ts
+ * baselineOf makes the entries of findings). Secret values never reach it (messages are masked).
+ */
+export function makeBaseline(entries: BaselineEntry[]): Baseline {
   entries.sort((a, b) => compareText(a.source, b.source) || compareText(a.ruleId, b.ruleId) || compareText(a.fingerprint, b.fingerprint));
   return { version: BASELINE_VERSION, findings: entries };
 }
@@ -51,7 +60,8 @@ export function parseBaseline(text: string, source: string): { baseline?: Baseli
   });
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return bad('baseline must be a JSON object with "version" and "findings"');
   const o = data as { version?: unknown; findings?: unknown };
-  if (o.version !== BASELINE_VERSION) return bad(`baseline version must be ${BASELINE_VERSION}; got ${JSON.stringify(o.version)}`);
+  if (o.version !== 1 && o.version !== BASELINE_VERSION)
+    return bad(`baseline version must be ${BASELINE_VERSION} (or 1, an older file); got ${JSON.stringify(o.version)}`);
   if (!Array.isArray(o.findings)) return bad('baseline "findings" must be an array');
   const findings: BaselineEntry[] = [];
   for (const [i, e] of o.findings.entries()) {
@@ -60,5 +70,5 @@ export function parseBaseline(text: string, source: string): { baseline?: Baseli
       return bad(`baseline findings[${i}] needs a "fingerprint" of 16 hex characters`);
     findings.push({ fingerprint: x.fingerprint, ruleId: String(x.ruleId ?? ''), source: String(x.source ?? ''), message: String(x.message ?? '') });
   }
-  return { baseline: { version: BASELINE_VERSION, findings }, diagnostics: [] };
+  return { baseline: { version: o.version, findings }, diagnostics: [] };
 }

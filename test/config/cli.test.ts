@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
@@ -114,7 +114,10 @@ describe('bulwark scan with configuration, suppressions and baseline', () => {
     assert.equal(w.code, 0, w.stderr);
     assert.match(w.stderr, /wrote \d+ findings to baseline\.json/);
     const base = JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8'));
-    assert.equal(base.version, 1);
+    assert.equal(base.version, 2);
+    // From the parent folder, the same baseline matches: its sources are relative to its own folder.
+    const parent = json(dirname(dir), 'scan', basename(dir), '--baseline', join(basename(dir), 'baseline.json'));
+    assert.equal(parent.code, 0, JSON.stringify(parent.report.findings.map((f: { ruleId: string }) => f.ruleId)));
     writeFileSync(join(dir, 'compose.yaml'), `# moved down\n\n${PRIVILEGED}`);
     const same = json(dir, 'scan', '.', '--baseline', 'baseline.json');
     assert.equal(same.code, 0);
