@@ -1,5 +1,5 @@
 import type { ContainerSpec, InterpolatedValue, Location, Sourced, ValuePiece } from '../model/index.js';
-import { compareText, maskSecret, quoteValue, secretShape } from '../model/index.js';
+import { compareText, maskPath, maskShapes, quoteValue } from '../model/index.js';
 import type { ReportDescriptor, Rule, RuleMeta, Severity } from '../rules/index.js';
 import type { Finding } from './finding.js';
 import { fingerprint } from './fingerprint.js';
@@ -123,7 +123,7 @@ export function runRules<S>(
         message,
         rationale: meta.rationale,
         remediation: meta.remediation,
-        location: at,
+        location: shownLocation(at),
         subject: shownSubject,
         checklist: meta.checklist,
         seed: meta.references.seed,
@@ -143,20 +143,11 @@ export function runRules<S>(
   return findings;
 }
 
-/**
- * Shortest message value looked at for a secret shape: the shortest shapes (an AWS access key id) have 20
- * characters, and most message values (capability names, modes, paths) are shorter, so they cost nothing.
- */
-const MIN_SHAPE = 16;
-
-/**
- * A message value with any secret-shaped word masked (maskSecret), wherever the file wrote it: a token written
- * as a restart policy, a device path or a container name is still a token. Case is ignored, as a normalised
- * value (an upper-cased capability name) keeps the token's letters.
- */
-function maskShapes(text: string): string {
-  if (text.length < MIN_SHAPE) return text;
-  return text.replace(/[^\s"'/:=,;()[\]{}]{16,}/g, (word) => (secretShape(word) || secretShape(word.toLowerCase()) ? maskSecret(word) : word));
+/** A finding's location with its path masked (maskPath): a key in it may be a token, as a service's name may. */
+function shownLocation(at: Location): Location {
+  if (at.path === undefined) return at;
+  const path = maskPath(at.path);
+  return path === at.path ? at : { ...at, path };
 }
 
 /** Message data with maskShapes applied to its string values (`reason` is quoted where it is made). */
@@ -164,7 +155,7 @@ function withoutSecretShapes(data: Record<string, string | number>): Record<stri
   let out: Record<string, string | number> | undefined;
   for (const k in data) {
     const v = data[k];
-    if (typeof v !== 'string' || v.length < MIN_SHAPE || k === 'reason') continue;
+    if (typeof v !== 'string' || k === 'reason') continue;
     const masked = maskShapes(v);
     if (masked !== v) (out ??= { ...data })[k] = masked;
   }

@@ -1,3 +1,4 @@
+import type { Diagnostic } from './diagnostic.js';
 import { secretShape } from './secret-shape.js';
 
 /**
@@ -101,4 +102,61 @@ function overlapsVariable(pieces: readonly ValuePiece[], from: number, to: numbe
     start = end;
   }
   return false;
+}
+
+/**
+ * Shortest text looked at for a secret shape (maskShapes): the shortest shapes (an AWS access key id) have 20
+ * characters, and most message values (capability names, modes, paths) are shorter, so they cost nothing.
+ */
+const MIN_SHAPE = 16;
+
+/**
+ * A text with every secret-shaped word masked (maskSecret), wherever it sits: a token written as a restart policy,
+ * a device path, a container name or a compose key is still a token. A word is a run of 16+ characters between
+ * blanks, quotes and `/:=,;()[]{}`, so `https://user:ghp_…@host` and `TOKEN=ghp_…` are masked too. Case is
+ * ignored, as a normalised value (an upper-cased capability name) keeps the token's letters. Used by the checker
+ * on findings' message data and subjects, and by the scan on every diagnostic (maskDiagnostic).
+ */
+export function maskShapes(text: string): string {
+  if (text.length < MIN_SHAPE) return text;
+  return text.replace(/[^\s"'/:=,;()[\]{}]{16,}/g, (word) => (secretShape(word) || secretShape(word.toLowerCase()) ? maskSecret(word) : word));
+}
+
+/**
+ * A message or location path as a report may show it: URL passwords masked (`https://u:pw@host` →
+ * `https://u:…(2 chars)@host`), then every secret-shaped word (maskShapes). The same object when nothing
+ * changes. This is the last guard: the message that quotes a file should already quote only what it needs,
+ * through quoteValue.
+ */
+export function maskSecretsIn(text: string): string {
+  if (text.length < MIN_URL_CREDENTIALS) return text;
+  return maskShapes(maskUrlPasswords(text));
+}
+
+/** The shortest text maskSecretsIn may change: `a://b:c@` (maskShapes needs 16 characters). */
+const MIN_URL_CREDENTIALS = 8;
+
+/**
+ * A location's logical path (`services.web.image`) with each dot-separated key masked by maskSecretsIn: a compose
+ * service, network or environment key may be a token (`services.ghp_…(40 chars).image`), and the rest of the path
+ * stays readable. The same string when nothing changes.
+ */
+export function maskPath(path: string): string {
+  if (path.length < MIN_URL_CREDENTIALS) return path;
+  const masked = path.split('.').map(maskSecretsIn).join('.');
+  return masked === path ? path : masked;
+}
+
+/**
+ * A diagnostic with URL passwords and secret-shaped words masked in its message and location path
+ * (maskSecretsIn), whichever source made it (README: secret values are never printed). Messages quote file text
+ * through quoteValue where they are made; this catches what one leaves (a compose key that is a token, a line of a
+ * file that is no Dockerfile). The same object when nothing changes. The scan applies it to every diagnostic
+ * (pipeline/scan.ts `assemble`).
+ */
+export function maskDiagnostic(d: Diagnostic): Diagnostic {
+  const message = maskSecretsIn(d.message);
+  const path = d.at.path === undefined ? undefined : maskPath(d.at.path);
+  if (message === d.message && path === d.at.path) return d;
+  return { ...d, message, at: path === undefined ? d.at : { ...d.at, path } };
 }

@@ -384,6 +384,119 @@ describe('parseDockerfile', () => {
     assert.equal(spec.stages[0]?.instructions.at(-1)?.args.text, 'echo still read');
   });
 
+  it('refuses what BuildKit refuses: EXPOSE ports out of range, COPY without destination, stage names, negative retries', () => {
+    const errors = (text: string) => parse(text).diagnostics.map((d) => `${pos(d.at)} ${d.code} ${d.message}`);
+    assert.deepEqual(errors('FROM alpine\nEXPOSE 80 65535/udp 0 99999 80-70 8000-8100\n'), [
+      '2:23 dockerfile-syntax EXPOSE: invalid port "99999": a port is at most 65535',
+      '2:29 dockerfile-syntax EXPOSE: invalid port "80-70": the range ends below its start',
+    ]);
+    assert.deepEqual(errors('FROM alpine\nCOPY x\nADD --chown=1 ["a"]\nCOPY <<EOF\nhi\nEOF\nCOPY a b\nCOPY <<EOF /etc/motd\nhi\nEOF\n'), [
+      '2:6 dockerfile-syntax COPY requires at least two arguments (sources, then a destination), but only one was given',
+      '3:15 dockerfile-syntax ADD requires at least two arguments (sources, then a destination), but only one was given',
+      '4:6 dockerfile-syntax COPY requires at least two arguments (sources, then a destination), but only one was given',
+    ]);
+    const badName = parse('FROM alpine AS 1bad!\nFROM alpine AS Build-2.x_y\nUSER 1\n');
+    assert.deepEqual(
+      badName.diagnostics.map((d) => `${pos(d.at)} ${d.message}`),
+      ['1:16 invalid name for build stage: "1bad!": a stage name starts with a letter and holds only letters, digits, -, _ and .'],
+    );
+    // The stage is still read, so the rest of the file is not a cascade of errors.
+    assert.equal(badName.spec.stages.length, 2);
+    assert.deepEqual(errors('FROM alpine\nHEALTHCHECK --retries=-1 CMD true\n'), ['2:13 dockerfile-syntax HEALTHCHECK --retries: cannot be negative (-1)']);
+    assert.deepEqual(errors('FROM alpine\nHEALTHCHECK --retries=three CMD true\n'), [
+      '2:13 dockerfile-syntax HEALTHCHECK --retries: "three" is not a whole number',
+    ]);
+    assert.deepEqual(errors('FROM alpine\nHEALTHCHECK --retries=4294967296 CMD true\n'), [
+      '2:13 dockerfile-syntax HEALTHCHECK --retries: "4294967296" is out of range',
+    ]);
+    // strconv.ParseInt takes a sign.
+    const h = parse('FROM alpine\nHEALTHCHECK --retries=+3 CMD true\n').spec.stages[0]?.healthcheck?.value;
+    assert.equal(h !== 'disabled' && h?.retries, 3);
+  });
+
+  it('quotes no secret in an input error: an unknown instruction shows its first word up to = : or @, a port or escape is masked', () => {
+    const errors = (text: string) => parse(text).diagnostics.map((d) => `${pos(d.at)} ${d.message}`);
+    // A line that lost the \ of the ENV before it.
+    assert.deepEqual(errors('FROM alpine:3.20\nENV APP_ENV=production\n    AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\nUSER 1000\n'), [
+      '3:5 unknown instruction: AWS_SECRET_ACCESS_KEY=… (a line that goes on an ENV, ARG or LABEL needs \\ at the end of the line before)',
+    ]);
+    assert.deepEqual(errors('# escape=`\nFROM alpine:3.20\nENV A=1\nTOKEN=x\n'), [
+      '4:1 unknown instruction: TOKEN=… (a line that goes on an ENV, ARG or LABEL needs ` at the end of the line before)',
+    ]);
+    assert.deepEqual(errors('FROM alpine:3.20\n  ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ\n'), ['2:3 unknown instruction: "ghp_…(40 chars)" (a GitHub token)']);
+    assert.deepEqual(errors('FROM alpine:3.20\nhttps://octocat:hunter2hunter2@github.com\nroot:$6$salt$hash:20228::::::\n'), [
+      '2:1 unknown instruction: https…',
+      '3:1 unknown instruction: root…',
+    ]);
+    assert.deepEqual(errors('FROM alpine:3.20\nRUNNINGOUTOFNAMESFORINSTRUCTIONS x\n'), ['2:1 unknown instruction: RUNNINGOUTOFNAMESFORINST…']);
+    assert.deepEqual(errors('FROM alpine:3.20\nEXPOSE ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ\n'), [
+      '2:8 EXPOSE: invalid port "ghp_…(40 chars)" (a GitHub token)',
+    ]);
+    assert.deepEqual(errors('# escape=ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ\nFROM alpine:3.20\n'), [
+      '1:10 invalid escape character "ghp_…(40 chars)" (a GitHub token): use \\ or `',
+    ]);
+  });
+
+  it('reports a file with no instruction at all once, quoting none of its lines', () => {
+    for (const text of [
+      'https://octocat:ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ@github.com\nhttps://u:p@example.com\n',
+      'root:*:20228:0:99999:7:::\ndaemon:*:20228:0:99999:7:::\n',
+      'AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nRUN_AS=root\n',
+    ]) {
+      const { spec, diagnostics } = parse(text);
+      assert.deepEqual(
+        diagnostics.map((d) => `${pos(d.at)} ${d.code} ${d.message}`),
+        ['1:1 dockerfile-syntax not a Dockerfile: no line of it starts with a Dockerfile instruction (FROM, RUN, COPY…)'],
+      );
+      assert.equal(spec.stages.length, 0);
+    }
+    // One instruction is enough to read the file as a Dockerfile, and so is a first word like one: a typo is
+    // an unknown instruction, as before.
+    assert.deepEqual(
+      parse('FORM alpine\nRUN true\n').diagnostics.map((d) => d.message),
+      ['unknown instruction: FORM', 'RUN before the first FROM: no build stage in current context'],
+    );
+    assert.deepEqual(
+      parse('BOGUS x\n').diagnostics.map((d) => d.message),
+      ['unknown instruction: BOGUS'],
+    );
+  });
+
+  it('reads USER as one shell word, as BuildKit does: quotes removed, escapes honoured, variables expanded', () => {
+    const user = (line: string, pre = '') => {
+      const { spec, diagnostics } = parse(`${pre}FROM alpine\nARG NAME=root\n${line}\n`);
+      const u = spec.stages[0]?.user?.value;
+      return { user: isUnknown(u) ? `unknown: ${u?.reason}` : u, errors: diagnostics.map((d) => `${pos(d.at)} ${d.message}`) };
+    };
+    const table: [string, string][] = [
+      ['USER "root"', 'root'],
+      ["USER 'root'", 'root'],
+      ['USER "0:0"', '0:0'],
+      ['USER r"o"ot', 'root'],
+      ['USER \\root', 'root'],
+      ['USER "$NAME"', 'root'],
+      ["USER '$NAME'", '$NAME'],
+      ['USER ${NAME}', 'root'],
+      ['USER "${NAME}:0"', 'root:0'],
+      ['USER \\$NAME', '$NAME'],
+      ['USER "a\\"b"', 'a"b'],
+      ['USER "a\\b"', 'a\\b'],
+      ['USER "app"', 'app'],
+      ['USER app:app', 'app:app'],
+    ];
+    for (const [line, want] of table) assert.deepEqual(user(line), { user: want, errors: [] }, line);
+    assert.deepEqual(user('USER `"root`"', '# escape=`\n'), { user: '"root"', errors: [] });
+    assert.deepEqual(user('USER "root'), {
+      user: 'unknown: a double quote is not closed',
+      errors: ['3:6 USER: a double quote is not closed, which the builder refuses'],
+    });
+    assert.deepEqual(user("USER 'root"), {
+      user: 'unknown: a single quote is not closed',
+      errors: ['3:6 USER: a single quote is not closed, which the builder refuses'],
+    });
+    assert.deepEqual(user('USER "$UNSET"').user, 'unknown: variable UNSET is not declared in the Dockerfile');
+  });
+
   it('says so when there is no FROM at all', () => {
     assert.deepEqual(
       parse('# just a comment\n').diagnostics.map((d) => d.message),

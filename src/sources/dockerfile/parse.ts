@@ -14,6 +14,7 @@ import {
   isUnknown,
   type Location,
   parseDuration,
+  quoteValue,
   type RunInstruction,
   type RunMount,
   type Sourced,
@@ -181,7 +182,8 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
     if (name === 'escape') {
       const v = d.getValue();
       if (++escapes > 1) directiveErrors.push({ at: pos.loc(d.getNameRange()), message: 'only one escape directive may be given' });
-      else if (v !== '\\' && v !== '`') directiveErrors.push({ at: pos.loc(d.getValueRange()), message: `invalid escape character "${v}": use \\ or \`` });
+      else if (v !== '\\' && v !== '`')
+        directiveErrors.push({ at: pos.loc(d.getValueRange()), message: `invalid escape character ${quoteValue(v)}: use \\ or \`` });
       if (escapeDirective === undefined && (v === '\\' || v === '`')) escapeDirective = v;
       continue;
     }
@@ -223,12 +225,23 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
     };
   };
 
-  for (const ins of doc.getInstructions()) {
+  const instructions = doc.getInstructions();
+  const first = instructions[0];
+  if (first && !/^[A-Za-z]+$/.test(first.getInstruction()) && !instructions.some((i) => KEYWORDS.has(i.getKeyword().toUpperCase()))) {
+    // No line starts with an instruction, and the first does not even start with a word like one: a file of
+    // another kind under a Dockerfile's name (a link to .git-credentials, a `dockerfile:` that names /etc/shadow,
+    // an env file). One error, quoting nothing of it: every line of such a file may be a secret. (`BOGUS x` alone
+    // is still an unknown instruction: a typo in a short Dockerfile.)
+    error(pos.loc(first.getInstructionRange()), 'not a Dockerfile: no line of it starts with a Dockerfile instruction (FROM, RUN, COPY…)');
+    return { spec, diagnostics };
+  }
+
+  for (const ins of instructions) {
     const keyword = ins.getKeyword().toUpperCase();
     const range = ins.getRange();
     const keywordRange = ins.getInstructionRange();
     if (!KEYWORDS.has(keyword)) {
-      error(pos.loc(keywordRange), `unknown instruction: ${ins.getInstruction()}`);
+      error(pos.loc(keywordRange), `unknown instruction: ${unknownInstruction(ins.getInstruction(), escapeChar)}`);
       continue;
     }
     const at = pos.loc(range);
@@ -270,6 +283,15 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
         error(at, 'FROM requires either one or three arguments (FROM image [AS name])');
         continue;
       }
+      const nameWord = words[2];
+      // BuildKit instructions/parse.go parseBuildStageName: the name, lower-cased, must match ^[a-z][a-z0-9-_.]*$.
+      // The stage is still read (its instructions would otherwise all be errors too).
+      if (nameWord && !/^[a-z][a-z0-9_.-]*$/.test(nameWord.value.toLowerCase())) {
+        error(
+          nameWord.at,
+          `invalid name for build stage: ${quoteValue(nameWord.value)}: a stage name starts with a letter and holds only letters, digits, -, _ and .`,
+        );
+      }
       stage = newStage(words, at, spec.stages.length, flags, global, stageNames, escapeChar);
       spec.stages.push(stage);
       if (stage.name && typeof stage.name.value === 'string') stageNames.set(stage.name.value, stage.index);
@@ -290,7 +312,12 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
       continue;
     }
     if (keyword === 'COPY' || keyword === 'ADD') {
-      stage.instructions.push(copyOf(keyword, at, flags, argsText));
+      const c = copyOf(keyword, at, flags, argsText);
+      // BuildKit instructions/parse.go parseCopy and parseAdd: fewer than two arguments is refused.
+      if (c.destination === undefined || c.sources.length === 0) {
+        error(argsText.at, `${keyword} requires at least two arguments (sources, then a destination), but only one was given`);
+      }
+      stage.instructions.push(c);
       continue;
     }
     const base = { keyword, at, flags, args: argsText };
@@ -337,8 +364,28 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
       case 'USER': {
         stage.instructions.push(base);
         const raw = argsText.text.trim();
-        const e = expandInStage(raw);
-        stage.user = { value: e.ok ? e.value : unknown(e.reason, raw), at: argsText.at };
+        const w = shellWord(raw, escapeChar);
+        if (!w.ok) {
+          error(argsText.at, `USER: ${w.reason}, which the builder refuses`);
+          stage.user = { value: unknown(w.reason, raw), at: argsText.at };
+          break;
+        }
+        // Each variable of the word is expanded alone: a value is never read for quotes again, as in the builder.
+        let user = '';
+        let reason: string | undefined;
+        for (const piece of w.pieces) {
+          if (piece.literal) {
+            user += piece.text;
+            continue;
+          }
+          const e = expandInStage(piece.text);
+          if (!e.ok) {
+            reason = e.reason;
+            break;
+          }
+          user += e.value;
+        }
+        stage.user = { value: reason === undefined ? user : unknown(reason, raw), at: argsText.at };
         break;
       }
       case 'EXPOSE':
@@ -351,7 +398,9 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
           }
           for (const p of e.value.split(/\s+/).filter(Boolean)) {
             const m = /^(\d+(?:-\d+)?)(?:\/(tcp|udp|sctp))?$/i.exec(p);
-            if (!m) error(w.at, `EXPOSE: invalid port "${p}"`);
+            const refused = m ? portRangeError(m[1] as string) : undefined;
+            if (!m) error(w.at, `EXPOSE: invalid port ${quoteValue(p)}`);
+            else if (refused) error(w.at, `EXPOSE: invalid port ${quoteValue(p)}: ${refused}`);
             else stage.expose.push({ value: `${m[1]}/${(m[2] ?? 'tcp').toLowerCase()}`, at: w.at });
           }
         }
@@ -387,6 +436,45 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
     error({ source, line: 1, column: 1 }, 'no FROM instruction: the Dockerfile builds nothing');
   }
   return { spec, diagnostics };
+}
+
+/** The most characters of an unknown instruction's word a message shows (unknownInstruction). */
+const SHOWN_INSTRUCTION = 24;
+
+/**
+ * An unknown instruction's word as a message shows it: the part before any `=`, `:` or `@` (what follows those
+ * in a line is a value: `NAME=value`, `user:password`, a shadow line's hash), at most SHOWN_INSTRUCTION
+ * characters of it, then `…` when the word goes on; masked (quoteValue) when that part is shaped like a secret.
+ * A line that lost the escape at the end of the line before it is often `NAME=value` of an ENV, ARG or LABEL:
+ * the missing escape is named. Shapes of the output:
+ * - `RUNN` for `RUNN apt-get update`;
+ * - `AWS_SECRET_ACCESS_KEY=… (a line that goes on an ENV, ARG or LABEL needs \ at the end of the line before)`;
+ * - `root…` for a line of /etc/shadow, `https…` for one of .git-credentials;
+ * - `"ghp_…(40 chars)" (a GitHub token)` for a word that is a token.
+ */
+function unknownInstruction(word: string, escapeChar: string): string {
+  const stop = word.search(/[=:@]/);
+  const part = stop === -1 ? word : word.slice(0, stop);
+  const quoted = quoteValue(part);
+  if (quoted !== `"${part}"`) return quoted;
+  const chars = [...part];
+  const shown = chars.length > SHOWN_INSTRUCTION ? chars.slice(0, SHOWN_INSTRUCTION).join('') : part;
+  if (word[stop] === '=' && shown === part && part !== '') {
+    return `${part}=… (a line that goes on an ENV, ARG or LABEL needs ${escapeChar} at the end of the line before)`;
+  }
+  return shown.length < word.length ? `${shown}…` : shown;
+}
+
+/**
+ * Why the builder refuses a port or port range of EXPOSE (`80`, `8000-8100`), or undefined: each port is parsed as
+ * an unsigned 16-bit number and a range may not end below its start (BuildKit
+ * frontend/dockerfile/dockerfile2llb/convert_expose.go `parsePortRange`, strconv.ParseUint(…, 10, 16)).
+ */
+function portRangeError(ports: string): string | undefined {
+  const [start, end = start] = ports.split('-').map(Number) as [number, number?];
+  if (start > 65535 || end > 65535) return 'a port is at most 65535';
+  if (end < start) return 'the range ends below its start';
+  return undefined;
 }
 
 /** A carriage return that does not end a line (CRLF is a line end for both the builder and dockerfile-ast). */
@@ -785,12 +873,106 @@ function healthcheckOf(flags: InstructionFlag[], args: CommandText, error: (at: 
       if (f.name === 'interval' && f.value) h.intervalSeconds = parseDuration(f.value);
       else if (f.name === 'timeout' && f.value) h.timeoutSeconds = parseDuration(f.value);
       else if (f.name === 'start-period' && f.value) h.startPeriodSeconds = parseDuration(f.value);
-      else if (f.name === 'retries' && f.value) h.retries = Number(f.value);
+      else if (f.name === 'retries' && f.value) h.retries = retriesOf(f.value);
     } catch (e) {
       error(f.at, `HEALTHCHECK --${f.name}: ${(e as Error).message}`);
     }
   }
   return h;
+}
+
+/** A piece of a shell word (shellWord): literal text, or a variable reference (`$NAME`, `${NAME:-default}`) as written. */
+type WordPiece = { literal: true; text: string } | { literal: false; text: string };
+
+/**
+ * One word as the builder's shell-word processing reads it for USER (BuildKit frontend/dockerfile/shell/lex.go
+ * `ProcessWord`): quotes removed, escapes honoured, blanks kept. Unquoted, the escape character takes the next
+ * character as it is (and is dropped at the end); in single quotes every character is literal; in double quotes
+ * variables are expanded and the escape character only escapes `"`, `$` and itself (before any other character
+ * it stays). Variable references (unquoted or in double quotes) are returned as written, for expandVariables.
+ * @returns the pieces in order, or why the builder refuses the word (an unclosed quote)
+ */
+export function shellWord(text: string, escapeChar = '\\'): { ok: true; pieces: WordPiece[] } | { ok: false; reason: string } {
+  const pieces: WordPiece[] = [];
+  let literal = '';
+  const variable = (i: number): number => {
+    // `${…}` up to its `}` (expandVariables reads the default), or `$NAME`; a lone `$` is literal.
+    let end: number;
+    if (text[i + 1] === '{') {
+      const close = text.indexOf('}', i + 2);
+      end = close === -1 ? text.length : close + 1;
+    } else {
+      const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1));
+      if (!m) {
+        literal += '$';
+        return i + 1;
+      }
+      end = i + 1 + m[0].length;
+    }
+    if (literal !== '') pieces.push({ literal: true, text: literal });
+    literal = '';
+    pieces.push({ literal: false, text: text.slice(i, end) });
+    return end;
+  };
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i] as string;
+    if (c === '$') {
+      i = variable(i);
+    } else if (c === "'") {
+      const close = text.indexOf("'", i + 1);
+      if (close === -1) return { ok: false, reason: 'a single quote is not closed' };
+      literal += text.slice(i + 1, close);
+      i = close + 1;
+    } else if (c === '"') {
+      i++;
+      for (;;) {
+        if (i >= text.length) return { ok: false, reason: 'a double quote is not closed' };
+        const d = text[i] as string;
+        if (d === '"') {
+          i++;
+          break;
+        }
+        if (d === '$') {
+          i = variable(i);
+          continue;
+        }
+        const next = text[i + 1];
+        if (d === escapeChar && (next === '"' || next === '$' || next === escapeChar)) {
+          literal += next;
+          i += 2;
+          continue;
+        }
+        if (d === escapeChar && next === undefined) {
+          i++;
+          continue;
+        }
+        literal += d;
+        i++;
+      }
+    } else if (c === escapeChar) {
+      if (i + 1 < text.length) literal += text[i + 1];
+      i += 2;
+    } else {
+      literal += c;
+      i++;
+    }
+  }
+  if (literal !== '') pieces.push({ literal: true, text: literal });
+  return { ok: true, pieces };
+}
+
+/**
+ * `HEALTHCHECK --retries` as BuildKit reads it (instructions/parse.go parseHealthcheck): a base-10 integer that
+ * fits 32 bits (strconv.ParseInt(v, 10, 32): an optional sign, then digits), not negative.
+ * @throws Error naming what is wrong, the value quoted through quoteValue
+ */
+function retriesOf(value: string): number {
+  if (!/^[+-]?\d+$/.test(value)) throw new Error(`${quoteValue(value)} is not a whole number`);
+  const n = Number(value);
+  if (n > 2 ** 31 - 1 || n < -(2 ** 31)) throw new Error(`${quoteValue(value)} is out of range`);
+  if (n < 0) throw new Error(`cannot be negative (${n})`);
+  return n;
 }
 
 /** Parsed image references by text (a scan sees the same few base images again and again); bounded. */
