@@ -5,6 +5,7 @@ import type { ComposeFileList } from './discover.js';
 import { type DotEnvEntry, type Environment, readDotEnv } from './interpolate.js';
 import { type ComposeProject, type ComposeService, loadComposeProject } from './project.js';
 import { serviceToSpec } from './to-model.js';
+import { checkTopLevelKeys } from './top-level-keys.js';
 import { get } from './tree.js';
 
 export { type ComposeFileList, type GroupOptions, groupProjects, isComposeFileName, MAIN_NAMES, OVERRIDE_NAMES } from './discover.js';
@@ -176,6 +177,8 @@ export function scanComposeProject(files: readonly string[], fs: FileReader, pro
   const envFiles = dotenv === undefined ? [] : [dotenv];
   if (diagnostics.length > 0) return { project: { files: [...files], read: envFiles, services: [] }, specs: [], diagnostics };
   const project = loadComposeProject(files, fs, env, diagnostics);
+  // compose refuses a file with a top-level key the spec does not define (`Services:`): an error at the key.
+  if (project.root) checkTopLevelKeys(project.root, diagnostics);
   // A service with `provider:` runs no container (compose hands it to a provider plugin, e.g. a cloud database):
   // the container rules do not apply to it. What serviceToSpec reads through `fs` is its env_files.
   const reader = notingReads(fs, envFiles);

@@ -100,10 +100,15 @@ export const SERVICE_KEYS: ReadonlySet<string> = new Set([
 
 /** The service key closest to `name` (at most two edits away, or the same letters in another case), if any. */
 export function closestServiceKey(name: string): string | undefined {
+  return closestKey(name, SERVICE_KEYS);
+}
+
+/** The key of `keys` closest to `name` (at most two edits away, or the same letters in another case), if any. */
+export function closestKey(name: string, keys: Iterable<string>): string | undefined {
   const lower = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = 3;
-  for (const key of SERVICE_KEYS) {
+  for (const key of keys) {
     const d = key === lower ? 0 : editDistance(lower, key, bestDistance);
     if (d < bestDistance) {
       best = key;
