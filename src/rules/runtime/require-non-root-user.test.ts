@@ -69,5 +69,30 @@ testRule(requireNonRootUser, {
       errors: [{ messageId: 'root', line: 1, column: 37 }],
     },
     { run: 'docker run -u 0:0 nginx:1.27', errors: [{ messageId: 'root', line: 1, column: 12 }] },
+    {
+      // Docker takes the image's USER only for an empty value (moby daemon/commit.go merge): an empty user is no user.
+      name: 'an empty user, written or from a variable set to nothing, leaves it to the image',
+      compose: 'services:\n  a:\n    image: nginx:1.27\n    user: ""\n  b:\n    image: nginx:1.27\n    user: "${APP_UID}"\n',
+      env: { APP_UID: '' },
+      errors: [
+        { messageId: 'imageDecides', line: 2, column: 3, status: 'unknown', message: 'Service "a" sets no user, and the image decides.' },
+        { messageId: 'imageDecides', line: 5, column: 3, status: 'unknown', message: 'Service "b" sets no user, and the image decides.' },
+      ],
+    },
+    {
+      name: 'an empty user with a group is uid 0, not the image user (moby/sys/user GetExecUser)',
+      compose: 'services:\n  a:\n    image: nginx:1.27\n    user: ":0"\n  b:\n    image: nginx:1.27\n    user: ":1000"\n',
+      errors: [
+        {
+          messageId: 'rootNoUser',
+          line: 4,
+          column: 11,
+          message: 'Service "a" runs as root (user :0): with no user before the colon, Docker runs uid 0, not the image user.',
+        },
+        { messageId: 'rootNoUser', line: 7, column: 11 },
+      ],
+    },
+    { name: 'run --user ""', run: 'docker run --user "" nginx:1.27', errors: [{ messageId: 'imageDecides', line: 1, column: 1, status: 'unknown' }] },
+    { name: 'run -u :0', run: 'docker run -u :0 nginx:1.27', errors: [{ messageId: 'rootNoUser', line: 1, column: 12 }] },
   ],
 });

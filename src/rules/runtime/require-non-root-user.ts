@@ -1,10 +1,15 @@
 import { isUnknown } from '../../model/index.js';
 import { runtimeRule } from '../types.js';
 
-/** True when a `user:` value (name, uid, uid:gid, name:group) is root. */
+/**
+ * True when a `user:` value (`[user][:group]`: name, uid, uid:gid, name:group, `:gid`) is root. An empty user before
+ * a colon (`:0`, `:1000`) is uid 0: Docker takes the image's USER only when the whole value is empty (moby
+ * daemon/commit.go `merge`: `if userConf.User == ""`), and moby/sys/user `GetExecUser` keeps its default uid 0 when
+ * the user part is empty. An empty value (no colon) is not a user at all: the image decides (sources leave it unset).
+ */
 export function isRootUser(user: string): boolean {
   const u = user.trim().split(':')[0] as string;
-  return u === 'root' || /^0+$/.test(u);
+  return u === 'root' || /^0+$/.test(u) || (u === '' && user.includes(':'));
 }
 
 /** BW1030: processes run as a non-root user (seed §5.1; CIS 4.1). */
@@ -28,6 +33,7 @@ export const requireNonRootUser = runtimeRule({
     appliesTo: ['compose', 'run', 'engine', 'proxy'],
     messages: {
       root: '{target} runs as root (user {user}).',
+      rootNoUser: '{target} runs as root (user {user}): with no user before the colon, Docker runs uid 0, not the image user.',
       imageDecides: '{target} sets no user, and the image decides.',
       imageRoot: '{target} sets no user, and its image runs as root.',
       unknown: 'The user of {target} cannot be known: {reason}.',
@@ -37,7 +43,7 @@ export const requireNonRootUser = runtimeRule({
     const u = c.user;
     if (u) {
       if (isUnknown(u.value)) return ctx.report({ messageId: 'unknown', at: u, status: 'unknown', data: { reason: u.value.reason } });
-      if (isRootUser(u.value)) ctx.report({ messageId: 'root', at: u, data: { user: u.value } });
+      if (isRootUser(u.value)) ctx.report({ messageId: u.value.trim().startsWith(':') ? 'rootNoUser' : 'root', at: u, data: { user: u.value } });
       return;
     }
     const img = c.imageDefaults?.user;

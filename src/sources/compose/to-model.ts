@@ -79,7 +79,9 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[], fi
     }
   }
   const user = readText(get(n, 'user'), p('user'), r);
-  if (user) spec.user = user;
+  // An empty user (`user: ""`, or a variable set to nothing) is no user: Docker takes the image's USER when the
+  // value is empty (moby daemon/commit.go `merge`), so the image decides, as without `user:`.
+  if (user && user.value !== '') spec.user = user;
   const privileged = readBool(get(n, 'privileged'), p('privileged'), r);
   if (privileged) spec.privileged = privileged;
   const readOnly = readBool(get(n, 'read_only'), p('read_only'), r);

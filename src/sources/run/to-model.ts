@@ -189,7 +189,8 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
         break;
       }
       case 'user':
-        text((v) => (spec.user = v), String);
+        // `--user ""` is no user: Docker takes the image's USER when the value is empty (moby daemon/commit.go `merge`).
+        if (u || o.value !== '') text((v) => (spec.user = v), String);
         break;
       case 'env': {
         const raw = u ? rawOf(o) : o.value;
