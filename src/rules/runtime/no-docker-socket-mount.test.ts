@@ -30,6 +30,11 @@ testRule(noDockerSocketMount, {
         '{"Name": "/web", "Mounts": [{"Type": "volume", "Name": "data", "Source": "/var/lib/docker/volumes/data/_data", "Destination": "/data", "RW": true}]}',
     },
     { run: 'docker run -v /srv/app:/app:ro nginx:1.27' },
+    {
+      name: 'use_api_socket: false, or from a variable set to false',
+      compose: 'services:\n  a:\n    image: nginx:1.27\n    use_api_socket: false\n  b:\n    image: nginx:1.27\n    use_api_socket: ${UAS}\n',
+      env: { UAS: 'false' },
+    },
   ],
   invalid: [
     {
@@ -87,5 +92,24 @@ testRule(noDockerSocketMount, {
     },
     { run: 'docker run -v /var/run/docker.sock:/var/run/docker.sock:ro nginx:1.27', errors: [{ messageId: 'socket', line: 1, column: 12 }] },
     { name: '--use-api-socket binds the socket', run: 'docker run --use-api-socket nginx:1.27', errors: [{ messageId: 'socket', line: 1, column: 12 }] },
+    {
+      name: 'use_api_socket: true, and from a variable that is not set',
+      compose: 'services:\n  a:\n    image: nginx:1.27\n    use_api_socket: true\n  b:\n    image: nginx:1.27\n    use_api_socket: ${UAS}\n',
+      errors: [
+        { messageId: 'socket', line: 4, column: 5, message: 'Service "a" mounts the container engine socket /var/run/docker.sock.' },
+        {
+          messageId: 'apiSocketUnknown',
+          line: 7,
+          column: 5,
+          status: 'unknown',
+          message: 'Whether service "b" mounts the Docker API socket cannot be known: variable UAS is not set.',
+        },
+      ],
+    },
+    {
+      name: '--use-api-socket from a shell variable',
+      run: 'docker run --use-api-socket=$UAS nginx:1.27',
+      errors: [{ messageId: 'apiSocketUnknown', line: 1, column: 12, status: 'unknown' }],
+    },
   ],
 });

@@ -2,6 +2,8 @@ import { isUnknown, normalizeHostPath } from '../../model/index.js';
 import { runtimeRule } from '../types.js';
 
 const SOCKET_NAME = /(?:^|\/)(?:docker|containerd|podman)\.sock$/;
+/** The logical path of the mount `use_api_socket:` (compose) or `--use-api-socket` (a run line) gives. */
+const API_SOCKET = /(?:^|\.)(?:use_api_socket|--use-api-socket)$/;
 /** Folders whose bind mount carries the Docker socket with it. */
 const SOCKET_PARENTS = new Set(['/', '/var', '/run', '/var/run', '/run/docker', '/var/run/docker', '/run/containerd']);
 
@@ -28,11 +30,17 @@ export const noDockerSocketMount = runtimeRule({
       socket: '{target} mounts the container engine socket {source}.',
       parent: '{target} mounts {source}, which contains the Docker socket.',
       unknown: '{target} mounts {target_path} from a source that cannot be known: {reason}.',
+      apiSocketUnknown: 'Whether {target} mounts the Docker API socket cannot be known: {reason}.',
     },
   },
   check(c, ctx) {
     for (const m of c.mounts) {
-      if (isUnknown(m.value)) continue;
+      if (isUnknown(m.value)) {
+        // `use_api_socket: ${UAS}` with UAS not set: the socket may be mounted (sources give an Unknown mount there).
+        if (m.at.path !== undefined && API_SOCKET.test(m.at.path))
+          ctx.report({ messageId: 'apiSocketUnknown', at: m, status: 'unknown', data: { reason: m.value.reason } });
+        continue;
+      }
       const { source, target, type } = m.value;
       if (type !== 'bind') continue;
       if (source === undefined) continue;
