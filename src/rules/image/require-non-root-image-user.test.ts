@@ -44,6 +44,20 @@ testRule(requireNonRootImageUser, {
     },
     { name: 'a distroless nonroot base sets its own user', dockerfile: 'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\n' },
     { name: 'an inspected image with a user', model: inspected('10001') },
+    {
+      name: 'a quoted user name: the builder removes the quotes (app)',
+      dockerfile: df`
+        FROM alpine:3.20
+        USER "app"
+      `,
+    },
+    {
+      name: 'a quoted root in single quotes is literal text, not the user root',
+      dockerfile: df`
+        FROM alpine:3.20
+        USER '\$ROOT'
+      `,
+    },
   ],
   invalid: [
     {
@@ -74,6 +88,38 @@ testRule(requireNonRootImageUser, {
         USER 0:0
       `,
       errors: [{ messageId: 'root', line: 4, column: 6, message: 'The final stage "b" of Dockerfile runs as root (USER 0:0).' }],
+    },
+    {
+      name: 'root in double quotes: BuildKit reads USER as a shell word and removes the quotes',
+      dockerfile: df`
+        FROM alpine:3.20
+        USER "root"
+      `,
+      errors: [{ messageId: 'root', line: 2, column: 6, message: 'The final stage of Dockerfile runs as root (USER root).' }],
+    },
+    {
+      name: 'root in single quotes',
+      dockerfile: df`
+        FROM alpine:3.20
+        USER 'root'
+      `,
+      errors: [{ messageId: 'root', line: 2, column: 6, message: 'The final stage of Dockerfile runs as root (USER root).' }],
+    },
+    {
+      name: 'uid:gid 0:0 in double quotes, and root from a variable in double quotes',
+      dockerfile: df`
+        FROM alpine:3.20 AS a
+        ARG RUN_AS=root
+        USER "\${RUN_AS}"
+        FROM a
+        USER "0:0"
+      `,
+      errors: [{ messageId: 'root', line: 5, column: 6, message: 'The final stage of Dockerfile runs as root (USER 0:0).' }],
+    },
+    {
+      name: 'root spelt with an escape and a quoted part',
+      dockerfile: 'FROM alpine:3.20\nUSER \\r"o"ot\n',
+      errors: [{ messageId: 'root', line: 2, column: 6, message: 'The final stage of Dockerfile runs as root (USER root).' }],
     },
     {
       name: 'the Windows administrator account, with the backtick escape',
