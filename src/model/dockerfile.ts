@@ -75,7 +75,10 @@ export interface DockerfileStage {
   args: Sourced<ArgDecl>[];
   /** ENV set in this stage, in order (later ones override earlier ones). */
   env: Sourced<EnvVar>[];
-  /** The last USER of this stage (its value resolved through ARG and ENV, or Unknown). */
+  /**
+   * The last USER of this stage, as the builder reads it (BuildKit's shell-word processing: quotes removed, escapes
+   * honoured, variables resolved through ARG and ENV, so `USER "root"` is `root`), or Unknown.
+   */
   user?: Sourced<string>;
   /** The last HEALTHCHECK of this stage. */
   healthcheck?: Sourced<Healthcheck | 'disabled'>;
