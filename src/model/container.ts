@@ -20,6 +20,30 @@ export interface Mount {
   propagation?: string;
   /** SELinux relabel option: `z` (shared) or `Z` (private). */
   selinux?: 'z' | 'Z';
+  /**
+   * For a bind mount with a relative `source`: the absolute folder it is resolved against. Compose resolves it
+   * against the working directory of the file that wrote it (the project folder, an include's
+   * `project_directory`, an `extends` base file's own folder); undefined where that folder is not known (a run
+   * line runs in a shell's working directory).
+   */
+  baseDir?: string;
+  /** For a named volume whose definition makes the local driver bind-mount a host folder: that folder (`localBindDevice`). */
+  bindDevice?: VolumeBindDevice;
+}
+
+/**
+ * A named volume that is a bind mount in disguise: its definition has the `local` driver bind-mount `device`
+ * (compose `volumes.NAME.driver_opts: {type: none, o: bind, device: /srv}`, `--mount volume-opt=o=bind,...`).
+ */
+export interface VolumeBindDevice {
+  /** The host path as written; relative paths are resolved against `baseDir` when it is known. */
+  path: string;
+  /** Compose: the working directory of the file that defines the volume (compose-go resolves a relative device against it). */
+  baseDir?: string;
+  /** True when the driver's mount options (`o`) hold `ro`. */
+  readOnly: boolean;
+  /** Where the definition is written (compose `volumes.NAME`; the `--mount` value on a run line). */
+  definedAt: Location;
 }
 
 /** A published port (compose `ports:`, `-p`, Engine `PortBindings`). */
@@ -100,6 +124,11 @@ export interface SecurityOptions {
   apparmor?: Sourced<string>;
   /** SELinux label options: `disable`, `type:spc_t`, `level:s0:c100`. */
   selinux: Sourced<string>[];
+  /**
+   * `systempaths=unconfined`: Docker does not mask or make read-only the /proc and /sys paths it normally does
+   * (`parseSecurityOpt`). The value as written after `systempaths=`.
+   */
+  systemPaths?: Sourced<string>;
   /** Options Bulwark does not recognise, kept for messages. */
   other: Sourced<string>[];
 }

@@ -69,3 +69,32 @@ export function normalizeHostPath(p: string): string {
   const joined = out.join('/');
   return abs ? `/${joined}` : joined || '.';
 }
+
+/**
+ * The host path a bind mount's `source` names, resolved lexically (`normalizeHostPath`, no symbolic links) against
+ * `baseDir` when it is relative: `../../..` from `/srv/app` is `/`. A path that starts with `~` (compose: the home
+ * folder of whoever runs it), or a relative path without a `baseDir`, is returned undefined: where it points is not
+ * known.
+ */
+export function resolveHostPath(source: string, baseDir?: string): string | undefined {
+  if (source.startsWith('/')) return normalizeHostPath(source);
+  if (source.startsWith('~') || baseDir === undefined || !baseDir.startsWith('/')) return undefined;
+  return normalizeHostPath(`${baseDir}/${source}`);
+}
+
+/**
+ * The host folder a volume of Docker's `local` driver bind-mounts, from its driver name and options (compose
+ * `volumes.NAME.driver`/`driver_opts`, `docker volume create --driver local --opt ...`, `--mount volume-opt=...`).
+ * The local driver mounts `device` at the volume's folder with the comma list `o` as mount options; when `o` holds
+ * `bind` (or `rbind`) that is a bind mount of the host path `device`, whatever `type` says (`none` by convention)
+ * (moby volume/local `mount`; compose-go's `ResolveRelativePaths` treats the same volumes as bind mounts).
+ * `driver` undefined or empty means the daemon's default, `local`.
+ * @returns the device path as written and whether `o` holds `ro`; undefined for any other volume
+ */
+export function localBindDevice(driver: string | undefined, opts: Readonly<Record<string, string>>): { path: string; readOnly: boolean } | undefined {
+  if (driver !== undefined && driver !== '' && driver !== 'local') return undefined;
+  const o = (opts.o ?? '').split(',').map((x) => x.trim());
+  const device = opts.device;
+  if (!(o.includes('bind') || o.includes('rbind')) || device === undefined || device === '') return undefined;
+  return { path: device, readOnly: o.includes('ro') };
+}

@@ -31,6 +31,80 @@ testRule(noSensitiveHostMount, {
     },
     { engine: '{"Name": "/web", "Mounts": [{"Type": "bind", "Source": "/srv/app", "Destination": "/app", "RW": false}]}' },
     { name: 'a named volume, not a host path', run: 'docker run -v etc-data:/etc nginx:1.27' },
+    {
+      name: 'the allowlist: narrow mounts agents and time zones need',
+      compose: yaml`
+      services:
+        agent:
+          image: agent:2
+          volumes:
+            - /etc/localtime:/etc/localtime
+            - /etc/timezone:/etc/timezone:ro
+            - /usr/share/zoneinfo:/usr/share/zoneinfo:ro
+            - /dev/log:/dev/log
+            - /sys/fs/cgroup:/host/sys/fs/cgroup:ro
+            - /lib/modules:/lib/modules:ro
+            - /etc/machine-id:/etc/machine-id:ro
+            - /etc/os-release:/host/etc/os-release:ro
+            - /etc/resolv.conf:/etc/resolv.conf:ro
+            - /etc/nginx/conf.d:/etc/nginx/conf.d:ro
+    `,
+    },
+    {
+      name: 'relative paths inside the project, and one that leaves it for a folder that is not sensitive',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          volumes:
+            - ./data:/data
+            - .:/app:ro
+            - ./etc/../conf:/etc/nginx/conf.d
+            - ../shared:/shared
+            - type: bind
+              source: ./root
+              target: /root
+    `,
+    },
+    {
+      name: 'named volumes: the default driver, a local volume on a disk, a bind of a project folder, another driver',
+      compose: yaml`
+      services:
+        db:
+          image: postgres:16
+          volumes:
+            - pgdata:/var/lib/postgresql/data
+            - disk:/disk
+            - project:/project
+            - nfs:/nfs
+            - type: volume
+              source: plugin
+              target: /plugin
+      volumes:
+        pgdata: {}
+        disk:
+          driver: local
+          driver_opts: {type: ext4, device: /dev/sdb1}
+        project:
+          driver_opts: {type: none, o: bind, device: ./data}
+        nfs:
+          driver_opts: {type: nfs, o: "addr=10.0.0.1,rw", device: ":/export/etc"}
+        plugin:
+          driver: rexray/ebs
+          driver_opts: {o: bind, device: /}
+    `,
+    },
+    {
+      name: 'a named volume bound to a host path (the engine sees a volume; its source is the volume folder)',
+      engine:
+        '{"Name": "/web", "Mounts": [{"Type": "volume", "Name": "hostroot", "Source": "/var/lib/docker/volumes/hostroot/_data", "Destination": "/named-root", "RW": true}]}',
+    },
+    { name: 'a relative path on a run line: the shell decides where it points', run: 'docker run -v ./etc:/etc-copy nginx:1.27' },
+    {
+      name: 'volume-opt of a local volume on a disk',
+      run: 'docker run --mount type=volume,src=d,dst=/d,volume-opt=type=ext4,volume-opt=device=/dev/sdb1 nginx:1.27',
+    },
+    { name: "the containerd socket is BW1014's", run: 'docker run -v /run/containerd/containerd.sock:/run/containerd/containerd.sock nginx:1.27' },
   ],
   invalid: [
     {
@@ -76,5 +150,192 @@ testRule(noSensitiveHostMount, {
       errors: [{ messageId: 'sensitive', line: 1, column: 29 }],
     },
     { run: 'docker run --mount type=bind,source=/etc,target=/host-etc,readonly nginx:1.27', errors: [{ messageId: 'sensitive', line: 1, column: 12 }] },
+    {
+      name: 'host escapes below sensitive folders',
+      compose: yaml`
+      services:
+        agent:
+          image: agent:2
+          volumes:
+            - /proc/1/root:/host
+            - /proc/sys:/host-sys
+            - /sys/fs/cgroup:/cg
+            - /usr/bin:/host-bin
+            - /var/lib/containerd:/ctrd
+            - /proc/self/root/etc:/self-etc:ro
+            - /var/lib:/var-lib:ro
+            - /etc/letsencrypt:/etc/letsencrypt
+            - /etc/kubernetes/admin.conf:/kubeconfig:ro
+            - /usr/local/bin:/opt/bin:ro
+            - /dev/shm:/dev/shm
+            - /run/containerd/io.containerd.runtime.v2.task:/tasks:ro
+            - /lib/modules:/lib/modules
+            - /etc//ssh/./:/ssh:ro
+    `,
+      errors: [
+        {
+          messageId: 'hostRoot',
+          line: 5,
+          column: 9,
+          message: 'Service "agent" bind-mounts /proc/1/root, the host\'s root filesystem seen through /proc, read-write.',
+        },
+        { messageId: 'sensitive', line: 6, column: 9, message: 'Service "agent" bind-mounts host path /proc/sys read-write.' },
+        { messageId: 'sensitive', line: 7, column: 9, message: 'Service "agent" bind-mounts host path /sys/fs/cgroup read-write.' },
+        { messageId: 'sensitive', line: 8, column: 9 },
+        { messageId: 'sensitive', line: 9, column: 9 },
+        { messageId: 'hostRoot', line: 10, column: 9 },
+        { messageId: 'sensitive', line: 11, column: 9 },
+        { messageId: 'sensitive', line: 12, column: 9 },
+        { messageId: 'sensitive', line: 13, column: 9 },
+        { messageId: 'sensitive', line: 14, column: 9 },
+        { messageId: 'sensitive', line: 15, column: 9 },
+        { messageId: 'sensitive', line: 16, column: 9 },
+        { messageId: 'sensitive', line: 17, column: 9 },
+        { messageId: 'sensitive', line: 18, column: 9 },
+      ],
+    },
+    {
+      name: 'relative paths that leave the project folder (/mem) for / and /etc',
+      compose: yaml`
+      services:
+        agent:
+          image: agent:2
+          volumes:
+            - ../../../../../../../..:/rel-root
+            - ../../../../../../../../etc:/rel-etc
+            - type: bind
+              source: ./data/../../usr/bin
+              target: /bin2
+              read_only: true
+    `,
+      errors: [
+        {
+          messageId: 'relative',
+          line: 5,
+          column: 9,
+          message: 'Service "agent" bind-mounts ../../../../../../../.., host path / from the project folder, read-write.',
+        },
+        {
+          messageId: 'relative',
+          line: 6,
+          column: 9,
+          message: 'Service "agent" bind-mounts ../../../../../../../../etc, host path /etc from the project folder, read-write.',
+        },
+        {
+          messageId: 'relative',
+          line: 7,
+          column: 9,
+          message: 'Service "agent" bind-mounts ./data/../../usr/bin, host path /usr/bin from the project folder, read-only.',
+        },
+      ],
+    },
+    {
+      name: "a relative path written in an extends base in a subfolder is resolved against that file's folder (../etc there is /mem/etc)",
+      compose: yaml`
+      services:
+        agent:
+          extends: {file: deep/base.yaml, service: base}
+    `,
+      files: { 'deep/base.yaml': 'services:\n  base:\n    image: agent:2\n    volumes: ["../../etc:/host-etc:ro", "./conf:/conf", "../etc:/mem-etc"]\n' },
+      errors: [
+        {
+          messageId: 'relative',
+          line: 4,
+          column: 15,
+          source: 'deep/base.yaml',
+          message: 'Service "agent" bind-mounts ../../etc, host path /etc from the project folder, read-only.',
+        },
+      ],
+    },
+    {
+      name: 'named volumes that bind-mount host paths',
+      compose: yaml`
+      services:
+        agent:
+          image: agent:2
+          volumes:
+            - hostroot:/named-root
+            - type: volume
+              source: etc
+              target: /named-etc
+              read_only: true
+            - up:/up
+      volumes:
+        hostroot:
+          driver_opts: {type: none, o: bind, device: /}
+        etc:
+          driver: local
+          driver_opts:
+            type: none
+            o: bind,ro
+            device: /etc
+        up:
+          driver: local
+          driver_opts: {type: none, o: rbind, device: ../../../../../../../../proc/1/root}
+    `,
+      errors: [
+        {
+          messageId: 'volume',
+          line: 5,
+          column: 9,
+          message: 'Service "agent" mounts volume "hostroot", which volumes.hostroot has the local driver bind to host path /, read-write.',
+        },
+        {
+          messageId: 'volume',
+          line: 6,
+          column: 9,
+          message: 'Service "agent" mounts volume "etc", which volumes.etc has the local driver bind to host path /etc, read-only.',
+        },
+        {
+          messageId: 'volume',
+          line: 10,
+          column: 9,
+          message: 'Service "agent" mounts volume "up", which volumes.up has the local driver bind to host path /proc/1/root, read-write.',
+        },
+      ],
+    },
+    {
+      name: 'a volume defined in an override file',
+      compose: yaml`
+      services:
+        agent:
+          image: agent:2
+          volumes: ["hostroot:/named-root:ro"]
+    `,
+      files: { 'compose.override.yaml': 'volumes:\n  hostroot:\n    driver_opts: {type: none, o: bind, device: /}\n' },
+      errors: [
+        {
+          messageId: 'volume',
+          line: 4,
+          column: 15,
+          message: 'Service "agent" mounts volume "hostroot", which volumes.hostroot has the local driver bind to host path /, read-only.',
+        },
+      ],
+    },
+    { run: 'docker run -v /proc/1/root:/host alpine:3.20', errors: [{ messageId: 'hostRoot', line: 1, column: 12 }] },
+    {
+      run: 'docker run -v /usr/bin:/host-bin -v /proc/sys:/host-sys:ro alpine:3.20',
+      errors: [
+        { messageId: 'sensitive', line: 1, column: 12 },
+        { messageId: 'sensitive', line: 1, column: 34 },
+      ],
+    },
+    {
+      name: 'a --mount whose volume options bind-mount the host root',
+      run: "docker run --mount 'type=volume,source=hostroot,target=/named-root,volume-driver=local,volume-opt=type=none,volume-opt=o=bind,volume-opt=device=/' alpine:3.20",
+      errors: [
+        {
+          messageId: 'volumeOpt',
+          line: 1,
+          column: 12,
+          message: 'The docker run command mounts a volume whose volume-opt options have the local driver bind host path /, read-write.',
+        },
+      ],
+    },
+    {
+      name: 'engine bind mounts below /proc and /sys',
+      engine: '{"Name": "/web", "Mounts": [{"Type": "bind", "Source": "/proc/1/root", "Destination": "/host", "RW": false}]}',
+      errors: [{ messageId: 'hostRoot', line: 1, column: 29 }],
+    },
   ],
 });

@@ -1,16 +1,94 @@
-import { isUnknown, normalizeHostPath } from '../../model/index.js';
+import { isUnknown, normalizeHostPath, resolveHostPath } from '../../model/index.js';
 import { runtimeRule } from '../types.js';
 
-/** Host folders whose bind mount, read-only or not, exposes the host (CIS 5.6 list, plus /lib64 from 1.7, /var/lib/docker and /root). */
-const SENSITIVE_DIRS = new Set(['/', '/boot', '/dev', '/etc', '/lib', '/lib64', '/proc', '/sys', '/usr', '/var/lib/docker', '/root']);
-/** Below these folders every path is sensitive. */
-const SENSITIVE_TREES = ['/root/', '/var/lib/docker/', '/boot/', '/etc/ssh/', '/etc/sudoers.d/', '/etc/docker/'];
-/** Single host files that hold credentials or grant root. */
-const SENSITIVE_FILES = new Set(['/etc/shadow', '/etc/gshadow', '/etc/sudoers']);
-/** World-readable account files: mounting them read-only (to run as the host user) is common and safe; read-write is not. */
-const WRITE_SENSITIVE_FILES = new Set(['/etc/passwd', '/etc/group']);
+/**
+ * Host folders below which every path is sensitive, read-only or not, unless ALLOWED names it: the CIS 1.6.0 5.6
+ * list (`/boot`, `/dev`, `/lib`, `/proc`, `/sys`, `/usr`, and `/etc`, below), `/lib64` (CIS 1.7), the other folders of
+ * host binaries and libraries (`/bin` and `/sbin` are links into `/usr` on merged-usr systems, a bind mount follows
+ * them), `/root`, and the container engines' state (`/var/lib/docker`: every container's files and volumes;
+ * `/var/lib/containerd`: every image's layers and snapshots; `/run/containerd`: the running tasks' bundles and root
+ * filesystems). The containerd socket and its folder `/run/containerd` are BW1014's (no-docker-socket-mount), so they
+ * are not reported twice.
+ */
+const SENSITIVE_TREES = [
+  '/bin',
+  '/boot',
+  '/dev',
+  '/lib',
+  '/lib32',
+  '/lib64',
+  '/libx32',
+  '/proc',
+  '/root',
+  '/sbin',
+  '/sys',
+  '/usr',
+  '/var/lib/docker',
+  '/var/lib/containerd',
+  '/run/containerd',
+  '/var/run/containerd',
+];
+/**
+ * Under `/etc`, a read-write mount is sensitive anywhere (root reads and runs what is there: cron, systemd units,
+ * sudoers, ld.so.preload, apt sources, PAM); a read-only one only where the host keeps its secrets. Narrow read-only
+ * mounts of other configuration (`/etc/ssl/certs`, `/etc/machine-id`, `/etc/nginx`) are what the remediation asks
+ * for, and are not reported.
+ */
+const ETC_SECRET_TREES = ['/etc/ssh', '/etc/sudoers.d', '/etc/docker', '/etc/kubernetes', '/etc/rancher', '/etc/ssl/private', '/etc/pki/tls/private'];
+/** Single host files under `/etc` that hold credentials or grant root: sensitive read-only too. */
+const ETC_SECRET_FILES = new Set(['/etc/shadow', '/etc/shadow-', '/etc/gshadow', '/etc/gshadow-', '/etc/sudoers', '/etc/security/opasswd']);
 
-/** BW1015: bind mounts of host system folders (seed §1 "volumes spécifiques RO/RW"; CIS 5.6). */
+/**
+ * The allowlist: narrow host paths commonly mounted for a good reason, under a sensitive folder but not reported.
+ * `below`: the paths under it too. `readOnly`: only when mounted read-only; read-write they are reported.
+ * Anything else under a sensitive folder is reported. Monitoring agents that need more (`/proc`, `/sys`, `/`) are
+ * reported: they belong on dedicated, reviewed hosts (the remediation says so).
+ */
+const ALLOWED: readonly { path: string; below: boolean; readOnly: boolean }[] = [
+  // The host's time zone. Kept passing in both modes, as before: it is a link into /usr/share/zoneinfo.
+  { path: '/etc/localtime', below: false, readOnly: false },
+  { path: '/etc/timezone', below: false, readOnly: false },
+  { path: '/usr/share/zoneinfo', below: true, readOnly: true },
+  // The syslog socket: a container logs to the host's journal or syslog through it.
+  { path: '/dev/log', below: false, readOnly: false },
+  // Read-only cgroupfs, for monitoring agents (cAdvisor, Datadog, node-exporter) that read per-container usage.
+  // Read-write it is the cgroup v1 `release_agent` escape. (A read-only bind mount is recursively read-only from
+  // Docker 25 on kernels 5.12 and later; older ones leave cgroup v1 submounts writable.)
+  { path: '/sys/fs/cgroup', below: true, readOnly: true },
+  // Kernel modules, read-only: kind and k3d nodes, WireGuard and other containers that load modules (which also
+  // needs CAP_SYS_MODULE, reported by BW1005).
+  { path: '/lib/modules', below: true, readOnly: true },
+  { path: '/usr/lib/modules', below: true, readOnly: true },
+];
+
+/** The host's root filesystem seen through a process's /proc entry: `/proc/1/root`, `/proc/self/root`. */
+const PROC_ROOT = /^\/proc\/(?:\d+|self|thread-self)\/root(?:\/|$)/;
+/** What BW1014 reports instead: engine sockets, and the containerd socket's folder. */
+const SOCKET_NAME = /(?:^|\/)(?:docker|containerd|podman)\.sock$/;
+
+function under(p: string, root: string): boolean {
+  return p === root || p.startsWith(root === '/' ? '/' : `${root}/`);
+}
+
+/**
+ * Judges a resolved, normalised host path: `hostRoot` for the host's root filesystem through /proc, `sensitive`,
+ * or undefined.
+ */
+function judge(p: string, readOnly: boolean): 'hostRoot' | 'sensitive' | undefined {
+  if (PROC_ROOT.test(p)) return 'hostRoot';
+  if (SOCKET_NAME.test(p) || p === '/run/containerd') return undefined;
+  if (ALLOWED.some((a) => (a.below ? under(p, a.path) : p === a.path) && (readOnly || !a.readOnly))) return undefined;
+  // `/`, and folders that hold a sensitive tree (`/var/lib` holds /var/lib/docker); `/var` and `/run` are BW1014's.
+  if (p === '/' || p === '/etc' || p === '/var/lib') return 'sensitive';
+  if (SENSITIVE_TREES.some((t) => under(p, t))) return 'sensitive';
+  if (under(p, '/etc')) {
+    if (!readOnly || ETC_SECRET_FILES.has(p) || ETC_SECRET_TREES.some((t) => under(p, t))) return 'sensitive';
+    // World-readable account files: read-only (to run as the host user) they are fine; read-write is caught above.
+  }
+  return undefined;
+}
+
+/** BW1015: bind mounts of host system folders (seed §1 "volumes spécifiques RO/RW"; CIS 1.6.0 5.6). */
 export const noSensitiveHostMount = runtimeRule({
   meta: {
     id: 'BW1015',
@@ -19,30 +97,49 @@ export const noSensitiveHostMount = runtimeRule({
     severity: 'high',
     title: 'Host system folders are not bind-mounted',
     rationale:
-      "Mounting /, /etc, /usr, /boot, /dev, /proc, /sys, /root or /var/lib/docker into a container lets it read host secrets (shadow, SSH keys, other containers' data) and, read-write, change host binaries and configuration. Common narrow mounts such as /etc/localtime are not reported.",
+      "Mounting /, /etc, /usr, /boot, /dev, /proc, /sys, /root, /var/lib/docker or /var/lib/containerd, or anything below them, into a container lets it read host secrets (shadow, SSH keys, other containers' data) and, read-write, change host binaries and configuration; /proc/1/root is the host's whole root filesystem. A relative path is judged where compose resolves it, and a named volume whose local driver binds a host folder (`o: bind`, `device:`) is judged as that bind mount. Narrow, common mounts are not reported: /etc/localtime, /etc/timezone, /dev/log, and read-only /usr/share/zoneinfo, /sys/fs/cgroup, /lib/modules, and read-only files of /etc that hold no secret (/etc/passwd, /etc/ssl/certs).",
     remediation:
       'Mount only the specific file or folder the service needs, read-only (`:ro`), or use a named volume. Monitoring agents that must read the host should run on dedicated, reviewed hosts.',
     references: {
       seed: '§1',
       cis: { version: '1.6.0', items: ['5.6'] },
-      docs: ['https://docs.docker.com/engine/storage/bind-mounts/'],
+      docs: ['https://docs.docker.com/engine/storage/bind-mounts/', 'https://docs.docker.com/engine/storage/volumes/#create-a-volume-using-a-volume-driver'],
     },
     checklist: 'runtime',
     appliesTo: ['compose', 'run', 'engine', 'proxy'],
     messages: {
       sensitive: '{target} bind-mounts host path {source} {mode}.',
+      hostRoot: "{target} bind-mounts {source}, the host's root filesystem seen through /proc, {mode}.",
+      relative: '{target} bind-mounts {source}, host path {path} from the project folder, {mode}.',
+      volume: '{target} mounts volume "{volume}", which volumes.{volume} has the local driver bind to host path {path}, {mode}.',
+      volumeOpt: '{target} mounts a volume whose volume-opt options have the local driver bind host path {path}, {mode}.',
     },
   },
   check(c, ctx) {
     for (const m of c.mounts) {
-      if (isUnknown(m.value) || m.value.type !== 'bind' || m.value.source === undefined) continue;
-      const src = m.value.source;
-      if (!src.startsWith('/')) continue;
-      const p = normalizeHostPath(src);
-      const writable = !m.value.readOnly && WRITE_SENSITIVE_FILES.has(p);
-      if (SENSITIVE_DIRS.has(p) || SENSITIVE_FILES.has(p) || writable || SENSITIVE_TREES.some((t) => p.startsWith(t))) {
-        ctx.report({ messageId: 'sensitive', at: m, data: { source: src, mode: m.value.readOnly ? 'read-only' : 'read-write' } });
+      if (isUnknown(m.value)) continue;
+      const { type, source, baseDir, bindDevice } = m.value;
+      if (type === 'volume' && bindDevice) {
+        if (bindDevice.path.includes('$')) continue;
+        const p = resolveHostPath(bindDevice.path, bindDevice.baseDir);
+        const readOnly = m.value.readOnly || bindDevice.readOnly;
+        if (p === undefined || judge(p, readOnly) === undefined) continue;
+        const mode = readOnly ? 'read-only' : 'read-write';
+        if (c.origin === 'compose' && source !== undefined) ctx.report({ messageId: 'volume', at: m, data: { volume: source, path: p, mode } });
+        else ctx.report({ messageId: 'volumeOpt', at: m, data: { path: p, mode } });
+        continue;
       }
+      if (type !== 'bind' || source === undefined || source.includes('$')) continue;
+      const absolute = source.startsWith('/');
+      const p = resolveHostPath(source, baseDir);
+      if (p === undefined) continue;
+      // A relative path inside the project folder is the project's own files, wherever the project is deployed.
+      if (!absolute && baseDir !== undefined && normalizeHostPath(baseDir) !== '/' && under(p, normalizeHostPath(baseDir))) continue;
+      const verdict = judge(p, m.value.readOnly);
+      if (verdict === undefined) continue;
+      const mode = m.value.readOnly ? 'read-only' : 'read-write';
+      if (!absolute) ctx.report({ messageId: 'relative', at: m, data: { source, path: p, mode } });
+      else ctx.report({ messageId: verdict, at: m, data: { source, mode } });
     }
   },
 });

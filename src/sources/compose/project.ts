@@ -18,6 +18,8 @@ export interface ComposeService {
    * `project_directory`), or with no context written, that of the project that declares the service.
    */
   baseDir: string;
+  /** The project's merged top-level `volumes:` (named volume definitions), when it is a mapping. */
+  volumes?: LMap;
 }
 
 /** A compose project as compose runs it: the files merged in order, `extends` and `include` resolved. */
@@ -64,6 +66,7 @@ export function loadComposeProject(files: readonly string[], fs: FileReader, env
   if (services !== undefined && services.kind !== 'map' && !(services.kind === 'scalar' && services.value === null)) {
     diagnostics.push({ code: 'not-a-mapping', severity: 'error', message: '"services" must be a mapping of service names', at: locate(services, 'services') });
   }
+  const volumes = get(merged, 'volumes');
   if (services?.kind === 'map') {
     for (const [name, pair] of services.entries) {
       if (pair.value.kind !== 'map') {
@@ -76,7 +79,9 @@ export function loadComposeProject(files: readonly string[], fs: FileReader, env
         });
         continue;
       }
-      project.services.push({ name, key: pair.key, node: pair.value, baseDir: buildDirOf(pair.value, pair.key) });
+      const svc: ComposeService = { name, key: pair.key, node: pair.value, baseDir: buildDirOf(pair.value, pair.key) };
+      if (volumes?.kind === 'map') svc.volumes = volumes;
+      project.services.push(svc);
     }
   }
   return project;
@@ -148,6 +153,16 @@ function fileLoader(fs: FileReader, diagnostics: Diagnostic[]): { load: Load; no
 
 /** The origin of each file loaded: every node keeps its file, so a value's origin is `origins.get(node.file)`. */
 const origins = new WeakMap<SourceFile, Origin>();
+
+/**
+ * The folder compose resolves a relative path written at `node` against (compose-go `ResolveRelativePaths`): the
+ * working directory of its file's project (the main project's folder, an include's `project_directory`), or for an
+ * `extends` base read from another file, that file's folder. A file not loaded through `loadComposeProject` (a
+ * test's tree) gives its own folder.
+ */
+export function workingDirOf(node: LNode): string {
+  return origins.get(node.file)?.dir ?? dirname(node.file.absolute);
+}
 
 /** The origin of a loaded file (every file is loaded through `fileLoader`). */
 function originOf(file: SourceFile): Origin {

@@ -12,6 +12,7 @@ import {
   LineIndex,
   type Location,
   type LogConfig,
+  localBindDevice,
   type Mount,
   normalizeCapability,
   type PortBinding,
@@ -28,10 +29,11 @@ import {
   type Unknown,
   unknown,
   type ValuePiece,
+  type VolumeBindDevice,
 } from '../../model/index.js';
 import { type FileReader, readProblem } from '../fs.js';
 import { type Environment, readDotEnv } from './interpolate.js';
-import type { ComposeService } from './project.js';
+import { type ComposeService, workingDirOf } from './project.js';
 import { closestServiceKey, SERVICE_KEYS } from './service-keys.js';
 import { get, getPair, type LMap, type LNode, type LPair, type LScalar, locate, variablePieces } from './tree.js';
 
@@ -113,6 +115,13 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[], fi
     const m = volumeOf(item, path, r);
     if (m === undefined) continue;
     const at = locate(item, path);
+    if (!isUnknown(m) && m.source !== undefined) {
+      if (m.type === 'bind' && !m.source.startsWith('/')) m.baseDir = workingDirOf(item);
+      else if (m.type === 'volume') {
+        const device = bindDeviceOf(svc.volumes, m.source);
+        if (device) m.bindDevice = device;
+      }
+    }
     spec.mounts.push({ value: m, at });
     if (!isUnknown(m) && m.type === 'tmpfs') spec.tmpfs.push({ value: m.target, at });
   }
@@ -568,6 +577,34 @@ function volumeOf(item: LNode, path: string, r: Report): Mount | Unknown | undef
     if (sel === 'z' || sel === 'Z') m.selinux = sel;
   }
   return m;
+}
+
+/**
+ * The host folder the top-level definition `volumes.NAME` has the local driver bind-mount (`localBindDevice`), with
+ * the folder compose-go resolves a relative `device` against and where the definition is written. Values compose
+ * refuses or that cannot be known are left alone (undefined); an `external` volume is defined elsewhere.
+ */
+function bindDeviceOf(volumes: LMap | undefined, name: string): VolumeBindDevice | undefined {
+  const pair = volumes ? getPair(volumes, name) : undefined;
+  const def = pair?.value;
+  if (pair === undefined || def?.kind !== 'map') return undefined;
+  const text = (n: LNode | undefined): string | undefined =>
+    n?.kind === 'scalar' && !n.unknown && (typeof n.value === 'string' || typeof n.value === 'number') ? String(n.value) : undefined;
+  const opts: Record<string, string> = {};
+  const driverOpts = get(def, 'driver_opts');
+  if (driverOpts?.kind === 'map') {
+    for (const [k, p] of driverOpts.entries) {
+      const v = text(p.value);
+      if (v !== undefined) opts[k] = v;
+    }
+  }
+  const driverNode = get(def, 'driver');
+  const driver = text(driverNode);
+  if (driverNode !== undefined && driver === undefined && !(driverNode.kind === 'scalar' && driverNode.value === null && !driverNode.unknown)) return undefined;
+  const found = localBindDevice(driver, opts);
+  if (!found) return undefined;
+  const deviceNode = get(driverOpts, 'device') as LNode;
+  return { path: found.path, baseDir: workingDirOf(deviceNode), readOnly: found.readOnly, definedAt: locate(pair.key, `volumes.${name}`) };
 }
 
 /** The text of a field the schema gives a string or a number (a port, a ulimit): numbers as written. */

@@ -7,6 +7,7 @@ import {
   type LineIndex,
   type Location,
   type LogConfig,
+  localBindDevice,
   type Mount,
   normalizeCapability,
   parseBytes,
@@ -122,7 +123,7 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
       }
       case 'mount': {
         // With a run-time part, the value is parsed as written (`source=$SOCK`), so rules see which part is unknown.
-        const m = u ? ((x) => (typeof x === 'string' ? u : x))(parseMountOpt(rawOf(o))) : parseMountOpt(o.value);
+        const m = u ? ((x) => (typeof x === 'string' ? u : x))(parseMountOpt(rawOf(o))) : parseMountOpt(o.value, at);
         if (typeof m === 'string') spec.mounts.push({ value: bad(o, m), at });
         else {
           spec.mounts.push({ value: m, at });
@@ -349,12 +350,16 @@ export function parseDevice(s: string): DeviceMapping {
 
 /**
  * `--mount` CSV (docker/cli `opts.MountOpt.Set`): `type=bind|volume|tmpfs|image`, `source`/`src`,
- * `target`/`destination`/`dst`, `readonly`/`ro` (alone or `=true|false|1|0`), `bind-propagation`; other keys
- * (volume-*, tmpfs-*, consistency) are accepted and ignored here. The default type is volume.
+ * `target`/`destination`/`dst`, `readonly`/`ro` (alone or `=true|false|1|0`), `bind-propagation`,
+ * `volume-driver` and `volume-opt=KEY=VALUE` (the options a volume is created with when it does not exist yet: with
+ * the local driver and `o=bind`, a bind mount of `device`, set as `bindDevice` located at `at`); other keys
+ * (volume-nocopy, volume-label, tmpfs-*, consistency) are accepted and ignored here. The default type is volume.
  * @returns the mount, or a message when Docker would refuse it
  */
-export function parseMountOpt(s: string): Mount | string {
+export function parseMountOpt(s: string, at?: Location): Mount | string {
   const m: Partial<Mount> & { readOnly: boolean } = { type: 'volume', readOnly: false };
+  let volumeDriver: string | undefined;
+  const volumeOpts: Record<string, string> = {};
   for (const field of splitCsv(s)) {
     const eq = field.indexOf('=');
     const key = (eq === -1 ? field : field.slice(0, eq)).trim().toLowerCase();
@@ -383,11 +388,22 @@ export function parseMountOpt(s: string): Mount | string {
       case 'bind-propagation':
         if (value) m.propagation = value;
         break;
+      case 'volume-driver':
+        volumeDriver = value;
+        break;
+      case 'volume-opt': {
+        // docker/cli `setValueOnMap`: KEY=VALUE, split at the first `=`.
+        const [k, ...rest] = (value ?? '').split('=');
+        if (k) volumeOpts[k] = rest.join('=');
+        break;
+      }
       default:
         if (eq === -1) return `invalid field ${quoteValue(field)}: must be a key=value pair`;
     }
   }
   if (!m.target) return 'target is required';
+  const device = m.type === 'volume' && at ? localBindDevice(volumeDriver, volumeOpts) : undefined;
+  if (device && at) m.bindDevice = { path: device.path, readOnly: device.readOnly, definedAt: at };
   return m as Mount;
 }
 
