@@ -4,7 +4,10 @@ import type { Location, Unknown } from './location.js';
 /**
  * Adds one `--security-opt` / compose `security_opt` entry to `into`, parsed as the Docker CLI does
  * (cli `parseSecurityOpts`): `KEY=VALUE` or the legacy `KEY:VALUE`, `no-new-privileges` alone meaning true,
- * `label=...` / `label:...` for SELinux. Unknown keys are kept in `other`.
+ * `label=...` / `label:...` for SELinux, and `systempaths=unconfined`, which the Docker CLI (`parseSystemPaths`) and
+ * compose (`parseSecurityOpts`) take out of the list and turn into empty `HostConfig.MaskedPaths` and `ReadonlyPaths`:
+ * they match that exact text only (another spelling goes to the daemon, which refuses it), so only that text sets
+ * `systemPaths`. Unknown keys are kept in `other`.
  * When `valueUnknown` is given (the text holds an unset variable), the option named by the key gets that
  * Unknown as its value, so rules report "cannot be known" for the right option.
  */
@@ -16,7 +19,12 @@ export function parseSecurityOpt(text: string, at: Location, into: SecurityOptio
     else if (key === 'seccomp') into.seccomp = { value: valueUnknown, at };
     else if (key === 'apparmor') into.apparmor = { value: valueUnknown, at };
     else if (key === 'label') into.selinux.push({ value: valueUnknown, at });
+    else if (key === 'systempaths') into.systemPaths = { value: valueUnknown, at };
     else into.other.push({ value: valueUnknown, at });
+    return;
+  }
+  if (t === 'systempaths=unconfined') {
+    into.systemPaths = { value: 'unconfined', at };
     return;
   }
   if (t === 'no-new-privileges') {

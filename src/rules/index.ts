@@ -23,6 +23,7 @@ import { noSeccompUnconfined } from './runtime/no-seccomp-unconfined.js';
 import { noSecretsInEnvironment } from './runtime/no-secrets-in-environment.js';
 import { noSelinuxDisabled } from './runtime/no-selinux-disabled.js';
 import { noSensitiveHostMount } from './runtime/no-sensitive-host-mount.js';
+import { noSystempathsUnconfined } from './runtime/no-systempaths-unconfined.js';
 import { noUnsafeSysctls } from './runtime/no-unsafe-sysctls.js';
 import { requireCapDropAll } from './runtime/require-cap-drop-all.js';
 import { requireCpuLimit } from './runtime/require-cpu-limit.js';
@@ -78,6 +79,7 @@ export const RUNTIME_RULES: readonly RuntimeRule[] = [
   requireRestartPolicy,
   requireLogRotation,
   requireNonRootUser,
+  noSystempathsUnconfined,
 ] as RuntimeRule[];
 
 /** Metadata of every registered rule, of every scope, in id order. */
