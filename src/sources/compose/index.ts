@@ -6,7 +6,7 @@ import { type DotEnvEntry, type Environment, readDotEnv } from './interpolate.js
 import { type ComposeProject, type ComposeService, loadComposeProject } from './project.js';
 import { serviceToSpec } from './to-model.js';
 import { checkTopLevelKeys } from './top-level-keys.js';
-import { get } from './tree.js';
+import { get, getPair, type LNode, locate } from './tree.js';
 
 export { type ComposeFileList, type GroupOptions, groupProjects, isComposeFileName, MAIN_NAMES, OVERRIDE_NAMES } from './discover.js';
 
@@ -157,10 +157,45 @@ export function composeFileSetting(
   return { files, from };
 }
 
-/** True for a service compose hands to a provider plugin (`provider: {type: ...}`): it runs no container. */
-function isProvider(s: ComposeService): boolean {
-  const p = get(s.node, 'provider');
-  return p !== undefined && !(p.kind === 'scalar' && p.value === null && !p.unknown);
+/**
+ * Whether compose hands a service to a provider plugin (`provider: {type: awesomecloud}`: a cloud database, a model
+ * runner), so that it runs no container: only for a `provider:` mapping whose `type` is a non-empty string (the
+ * compose-spec `provider` definition: an object that requires `type`, a string naming the plugin; compose runs the
+ * plugin of that name, so an empty one is refused too). What compose refuses (`provider: {}`, `provider: 5`,
+ * `provider: ""`, `{type: ""}`, `{type: 5}`) is an `invalid-value` error at the value, and the service is judged as a
+ * container: a service is never skipped on a value compose would not accept. A `type` made from a variable without
+ * a value is a warning there, and the service is judged as a container too (it may be one).
+ */
+function isProvider(s: ComposeService, diagnostics: Diagnostic[]): boolean {
+  const pair = getPair(s.node, 'provider');
+  if (pair === undefined) return false;
+  const p = pair.value;
+  if (p.kind === 'scalar' && p.value === null && !p.unknown) return false;
+  const path = `services.${s.name}.provider`;
+  const refuse = (node: LNode, why: string, where = node === p ? path : `${path}.type`): false => {
+    diagnostics.push({
+      code: 'invalid-value',
+      severity: 'error',
+      message: `service "${s.name}": ${why} (compose refuses it); the service is judged as a container`,
+      at: locate(node, where),
+    });
+    return false;
+  };
+  if (p.kind !== 'map') return refuse(p, 'provider must be a mapping with a type (`provider: {type: NAME}`)');
+  const type = get(p, 'type');
+  if (type === undefined) return refuse(pair.key, 'provider has no type: the compose-spec requires provider.type', path);
+  if (type.kind !== 'scalar' || typeof type.value !== 'string') return refuse(type, 'provider.type must be a string naming the provider');
+  if (type.unknown) {
+    diagnostics.push({
+      code: 'invalid-value',
+      severity: 'warning',
+      message: `service "${s.name}": which provider runs it cannot be known: ${type.unknown.reason}; the service is judged as a container`,
+      at: locate(type, `${path}.type`),
+    });
+    return false;
+  }
+  if (type.value.trim() === '') return refuse(type, 'provider.type is empty: it must name the provider');
+  return true;
 }
 
 /**
@@ -182,7 +217,7 @@ export function scanComposeProject(files: readonly string[], fs: FileReader, pro
   // A service with `provider:` runs no container (compose hands it to a provider plugin, e.g. a cloud database):
   // the container rules do not apply to it. What serviceToSpec reads through `fs` is its env_files.
   const reader = notingReads(fs, envFiles);
-  const specs = project.services.filter((s) => !isProvider(s)).map((s) => serviceToSpec(s, diagnostics, { fs: reader, env }));
+  const specs = project.services.filter((s) => !isProvider(s, diagnostics)).map((s) => serviceToSpec(s, diagnostics, { fs: reader, env }));
   project.read = [...new Set([...project.read, ...envFiles])];
   return { project, specs, diagnostics };
 }

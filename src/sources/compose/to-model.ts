@@ -227,6 +227,14 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[], fi
     if (inline && inlineNode?.kind === 'scalar' && inlineNode.unknown && typeof inlineNode.value === 'string')
       spec.build.inline = { value: unknown(inlineNode.unknown.reason, inlineNode.value), at: inline.at };
     else if (inline) spec.build.inline = inline;
+    // compose-go loader/validate.go checkConsistency: "declares mutualy exclusive dockerfile and dockerfile_inline"
+    // when both are set (not empty) once interpolated. The inline text is still the one judged.
+    if (typeof df === 'string' && df !== '' && typeof inline?.value === 'string' && inline.value !== '')
+      r.bad(
+        (getPair(build, 'dockerfile_inline') as LPair).key,
+        p('build.dockerfile_inline'),
+        'build sets both dockerfile and dockerfile_inline, which compose refuses (they exclude each other)',
+      );
   } else if (build !== undefined) {
     const ctx = readText(build, p('build'), r, 'a string or a mapping');
     if (ctx) spec.build = { context: typeof ctx.value === 'string' ? ctx.value : '.', dockerfile: 'Dockerfile', baseDir: svc.baseDir, at: ctx.at };
