@@ -99,6 +99,16 @@ testRule(noSensitiveHostMount, {
       engine:
         '{"Name": "/web", "Mounts": [{"Type": "volume", "Name": "hostroot", "Source": "/var/lib/docker/volumes/hostroot/_data", "Destination": "/named-root", "RW": true}]}',
     },
+    {
+      name: 'an included project resolves its relative paths against its own folder (../etc there is /mem/etc)',
+      compose: yaml`
+      include: [sub/compose.yaml]
+      services:
+        web:
+          image: nginx:1.27
+    `,
+      files: { 'sub/compose.yaml': 'services:\n  agent:\n    image: agent:2\n    volumes: ["../etc:/mem-etc", "./conf:/conf"]\n' },
+    },
     { name: 'a relative path on a run line: the shell decides where it points', run: 'docker run -v ./etc:/etc-copy nginx:1.27' },
     {
       name: 'volume-opt of a local volume on a disk',
