@@ -251,5 +251,13 @@ testRule(noCurlPipeShell, {
         { messageId: 'pipeToShell', line: 3, column: 56 },
       ],
     },
+    {
+      name: 'options that hold separators, read again from each: given up, and said so (not read in quadratic time)',
+      dockerfile: df`
+        FROM debian:12-slim
+        RUN curl -o /tmp/x.sh https://example.com/x.sh; sh ${'-a;sh '.repeat(300)}/tmp/x.sh
+      `,
+      errors: [{ messageId: 'unchecked', line: 2, column: 1, status: 'unknown' }],
+    },
   ],
 });

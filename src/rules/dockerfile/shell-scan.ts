@@ -60,3 +60,50 @@ export function quotingAt(text: string, index: number): { quote?: '"' | "'"; esc
 export function insideQuotes(text: string, index: number): boolean {
   return quotingAt(text, index).quote !== undefined;
 }
+
+/**
+ * `quotingAt` for one text asked at indexes that never decrease (the matches of a global regex, in order), in one
+ * pass over the text in all: each call resumes the scan where the last one stopped, keeping the string that is
+ * open there (and, in `"…"`, how far its backslashes are read). Calling quotingAt once per match read the text
+ * from its start each time: quadratic on a RUN with thousands of matches.
+ * @throws when an index is smaller than the one before (a caller's bug)
+ */
+export function quotingScanner(text: string): (index: number) => { quote?: '"' | "'"; escaped: boolean } {
+  /** The next index of quotingAt's outer loop; it only moves forward. */
+  let i = 0;
+  /** When `text[i]` opens a string that the last index asked lies in: its closing quote (closingQuote), else -1. */
+  let close = -1;
+  /** In that string, when it is `"…"`: the next index of quotingAt's backslash loop. */
+  let k = -1;
+  let last = 0;
+  return (index) => {
+    if (index < last) throw new Error(`quotingScanner: index ${index} after ${last}`);
+    last = index;
+    while (i < index) {
+      if (close !== -1) {
+        if (close < index) {
+          i = close + 1;
+          close = -1;
+          continue;
+        }
+        if (text[i] === "'") return { quote: "'", escaped: false };
+        if (k === -1) k = i + 1;
+        for (; k < index; k++) {
+          if (text[k] !== '\\') continue;
+          if (k + 1 === index) return { quote: '"', escaped: true };
+          k++;
+        }
+        return { quote: '"', escaped: false };
+      }
+      const c = text[i];
+      if (c === '\\') {
+        if (i + 1 === index) return { escaped: true };
+        i += 2;
+      } else if (c === '"' || c === "'") {
+        close = closingQuote(text, i);
+        k = -1;
+      } else i++;
+    }
+    return { escaped: false };
+  };
+}

@@ -1,5 +1,6 @@
 import { commandStart } from '../../model/command-wrappers.js';
 import {
+  type CommandText,
   commandLocation,
   type DockerfileSpec,
   type DockerfileStage,
@@ -57,9 +58,31 @@ export function runScript(run: RunInstruction): RunScript {
 const scripts = new WeakMap<RunInstruction, RunScript>();
 const commandLists = new Map<string, SimpleCommand[]>();
 
+/**
+ * `commandLocation(cmd, i, n)` with the segment found by a binary search: commandLocation reads the segments (one
+ * per line of the RUN) from the first for each call, quadratic for thousands of findings in a RUN of thousands of
+ * lines. Segments come in text order; commandLocation itself is used when they do not.
+ */
+function locator(cmd: CommandText): (i: number, n: number) => Location {
+  const segs = cmd.segments;
+  if (!segs.every((s, k) => k === 0 || (segs[k - 1] as { start: number }).start <= s.start)) return (i, n) => commandLocation(cmd, i, n);
+  return (i, n) => {
+    // The last segment that starts at or before `i` (commandLocation falls back to the first).
+    let lo = 0;
+    let hi = segs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((segs[mid] as { start: number }).start <= i) lo = mid + 1;
+      else hi = mid;
+    }
+    const seg = segs[lo === 0 ? 0 : lo - 1];
+    return seg === undefined ? commandLocation(cmd, i, n) : commandLocation({ ...cmd, segments: [seg] }, i, n);
+  };
+}
+
 function scriptOf(run: RunInstruction): RunScript {
   const cmd = run.args;
-  const locate = (i: number, n: number): Location => commandLocation(cmd, i, n);
+  const locate = locator(cmd);
   if (run.form === 'exec' && run.exec) {
     const [p0, p1, p2] = run.exec;
     const text = p0 !== undefined && SHELLS.test(p0) && p1 === '-c' && p2 !== undefined ? p2 : run.exec.join(' ');
