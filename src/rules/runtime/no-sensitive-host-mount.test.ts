@@ -32,7 +32,7 @@ testRule(noSensitiveHostMount, {
     { engine: '{"Name": "/web", "Mounts": [{"Type": "bind", "Source": "/srv/app", "Destination": "/app", "RW": false}]}' },
     { name: 'a named volume, not a host path', run: 'docker run -v etc-data:/etc nginx:1.27' },
     {
-      name: 'the allowlist: narrow mounts agents and time zones need',
+      name: 'narrow mounts agents, time zones and hardware need (a device node opens only if the device cgroup allows it)',
       compose: yaml`
       services:
         agent:
@@ -48,6 +48,9 @@ testRule(noSensitiveHostMount, {
             - /etc/os-release:/host/etc/os-release:ro
             - /etc/resolv.conf:/etc/resolv.conf:ro
             - /etc/nginx/conf.d:/etc/nginx/conf.d:ro
+            - /sys/class/thermal/thermal_zone0/temp:/host/temp:ro
+            - /dev/bus/usb:/dev/bus/usb
+            - /dev/ttyUSB0:/dev/ttyUSB0
     `,
     },
     {
@@ -181,6 +184,10 @@ testRule(noSensitiveHostMount, {
             - /run/containerd/io.containerd.runtime.v2.task:/tasks:ro
             - /lib/modules:/lib/modules
             - /etc//ssh/./:/ssh:ro
+            - /sys/kernel/security:/sec:ro
+            - /sys/class/net:/net
+            - /dev/pts:/dev/pts
+            - /dev:/dev:ro
     `,
       errors: [
         {
@@ -202,6 +209,10 @@ testRule(noSensitiveHostMount, {
         { messageId: 'sensitive', line: 16, column: 9 },
         { messageId: 'sensitive', line: 17, column: 9 },
         { messageId: 'sensitive', line: 18, column: 9 },
+        { messageId: 'sensitive', line: 19, column: 9 },
+        { messageId: 'sensitive', line: 20, column: 9, message: 'Service "agent" bind-mounts host path /sys/class/net read-write.' },
+        { messageId: 'sensitive', line: 21, column: 9 },
+        { messageId: 'sensitive', line: 22, column: 9 },
       ],
     },
     {

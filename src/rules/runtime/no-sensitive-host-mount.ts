@@ -2,18 +2,17 @@ import { isUnknown, normalizeHostPath, resolveHostPath } from '../../model/index
 import { runtimeRule } from '../types.js';
 
 /**
- * Host folders below which every path is sensitive, read-only or not, unless ALLOWED names it: the CIS 1.6.0 5.6
- * list (`/boot`, `/dev`, `/lib`, `/proc`, `/sys`, `/usr`, and `/etc`, below), `/lib64` (CIS 1.7), the other folders of
- * host binaries and libraries (`/bin` and `/sbin` are links into `/usr` on merged-usr systems, a bind mount follows
- * them), `/root`, and the container engines' state (`/var/lib/docker`: every container's files and volumes;
- * `/var/lib/containerd`: every image's layers and snapshots; `/run/containerd`: the running tasks' bundles and root
- * filesystems). The containerd socket and its folder `/run/containerd` are BW1014's (no-docker-socket-mount), so they
- * are not reported twice.
+ * Host folders below which every path is sensitive, read-only or not, unless ALLOWED names it: from the CIS 1.6.0
+ * 5.6 list `/boot`, `/lib`, `/proc` and `/usr` (`/dev`, `/etc` and `/sys` are judged below), `/lib64` (CIS 1.7), the
+ * other folders of host binaries and libraries (`/bin` and `/sbin` are links into `/usr` on merged-usr systems, and a
+ * bind mount follows them), `/root`, and the container engines' state (`/var/lib/docker`: every container's files and
+ * volumes; `/var/lib/containerd`: every image's layers and snapshots; `/run/containerd`: the running tasks' bundles
+ * and root filesystems). The containerd socket and its folder `/run/containerd` belong to BW1014
+ * (no-docker-socket-mount), so they are not reported twice.
  */
 const SENSITIVE_TREES = [
   '/bin',
   '/boot',
-  '/dev',
   '/lib',
   '/lib32',
   '/lib64',
@@ -21,7 +20,6 @@ const SENSITIVE_TREES = [
   '/proc',
   '/root',
   '/sbin',
-  '/sys',
   '/usr',
   '/var/lib/docker',
   '/var/lib/containerd',
@@ -29,34 +27,49 @@ const SENSITIVE_TREES = [
   '/var/run/containerd',
 ];
 /**
+ * Folders that are sensitive themselves, not only what lies below them: `/`, folders that hold a sensitive tree
+ * (`/var/lib` holds /var/lib/docker; `/var` and `/run` are BW1014's), and `/dev`, `/etc`, `/sys` whole.
+ */
+const SENSITIVE_DIRS = new Set(['/', '/dev', '/etc', '/sys', '/var/lib']);
+/**
+ * Under `/dev`, the file systems the host shares through it: its shared memory and message queues, its terminals
+ * (Docker's default device rules allow `c 136:*`, so a host pty is writable), huge pages, the console. A device
+ * node itself (`/dev/ttyUSB0`, `/dev/bus/usb`, `/dev/dri`) opens only when the device cgroup allows it
+ * (`devices:`, BW1021; `privileged`, BW1001), so its bind mount grants nothing more and is not reported.
+ */
+const DEV_SHARED_TREES = ['/dev/shm', '/dev/mqueue', '/dev/pts', '/dev/hugepages', '/dev/console'];
+/**
+ * Under `/sys`, read-write is sensitive anywhere (`/sys/fs/cgroup` is the cgroup v1 `release_agent` escape,
+ * `/sys/kernel/uevent_helper` another). Read-only, a container sees the same sysfs already (Docker mounts it read-only
+ * in every container), so only what Docker masks (moby `oci.DefaultSpec` MaskedPaths: /sys/firmware,
+ * /sys/devices/virtual/powercap) and the kernel's own interfaces (`/sys/kernel`: debugfs, tracefs, securityfs) are
+ * reported. That keeps monitoring agents' `/sys/fs/cgroup:ro` passing. (A read-only bind mount is recursively
+ * read-only from Docker 25 on kernels 5.12 and later; older ones leave cgroup v1 submounts writable.)
+ */
+const SYS_SECRET_TREES = ['/sys/firmware', '/sys/kernel', '/sys/devices/virtual/powercap', '/sys/class/powercap'];
+/**
  * Under `/etc`, a read-write mount is sensitive anywhere (root reads and runs what is there: cron, systemd units,
  * sudoers, ld.so.preload, apt sources, PAM); a read-only one only where the host keeps its secrets. Narrow read-only
- * mounts of other configuration (`/etc/ssl/certs`, `/etc/machine-id`, `/etc/nginx`) are what the remediation asks
- * for, and are not reported.
+ * mounts of other configuration (`/etc/ssl/certs`, `/etc/machine-id`, `/etc/passwd`, `/etc/nginx`) are what the
+ * remediation asks for, and are not reported.
  */
 const ETC_SECRET_TREES = ['/etc/ssh', '/etc/sudoers.d', '/etc/docker', '/etc/kubernetes', '/etc/rancher', '/etc/ssl/private', '/etc/pki/tls/private'];
 /** Single host files under `/etc` that hold credentials or grant root: sensitive read-only too. */
 const ETC_SECRET_FILES = new Set(['/etc/shadow', '/etc/shadow-', '/etc/gshadow', '/etc/gshadow-', '/etc/sudoers', '/etc/security/opasswd']);
 
 /**
- * The allowlist: narrow host paths commonly mounted for a good reason, under a sensitive folder but not reported.
+ * The allowlist: narrow host paths commonly mounted for a good reason, inside a sensitive tree but not reported.
  * `below`: the paths under it too. `readOnly`: only when mounted read-only; read-write they are reported.
- * Anything else under a sensitive folder is reported. Monitoring agents that need more (`/proc`, `/sys`, `/`) are
- * reported: they belong on dedicated, reviewed hosts (the remediation says so).
+ * Monitoring agents that need more (`/proc`, `/sys`, `/`) are reported: they belong on dedicated, reviewed hosts
+ * (the remediation says so).
  */
 const ALLOWED: readonly { path: string; below: boolean; readOnly: boolean }[] = [
   // The host's time zone. Kept passing in both modes, as before: it is a link into /usr/share/zoneinfo.
   { path: '/etc/localtime', below: false, readOnly: false },
   { path: '/etc/timezone', below: false, readOnly: false },
   { path: '/usr/share/zoneinfo', below: true, readOnly: true },
-  // The syslog socket: a container logs to the host's journal or syslog through it.
-  { path: '/dev/log', below: false, readOnly: false },
-  // Read-only cgroupfs, for monitoring agents (cAdvisor, Datadog, node-exporter) that read per-container usage.
-  // Read-write it is the cgroup v1 `release_agent` escape. (A read-only bind mount is recursively read-only from
-  // Docker 25 on kernels 5.12 and later; older ones leave cgroup v1 submounts writable.)
-  { path: '/sys/fs/cgroup', below: true, readOnly: true },
   // Kernel modules, read-only: kind and k3d nodes, WireGuard and other containers that load modules (which also
-  // needs CAP_SYS_MODULE, reported by BW1005).
+  // needs CAP_SYS_MODULE, reported by BW1003).
   { path: '/lib/modules', below: true, readOnly: true },
   { path: '/usr/lib/modules', below: true, readOnly: true },
 ];
@@ -78,13 +91,10 @@ function judge(p: string, readOnly: boolean): 'hostRoot' | 'sensitive' | undefin
   if (PROC_ROOT.test(p)) return 'hostRoot';
   if (SOCKET_NAME.test(p) || p === '/run/containerd') return undefined;
   if (ALLOWED.some((a) => (a.below ? under(p, a.path) : p === a.path) && (readOnly || !a.readOnly))) return undefined;
-  // `/`, and folders that hold a sensitive tree (`/var/lib` holds /var/lib/docker); `/var` and `/run` are BW1014's.
-  if (p === '/' || p === '/etc' || p === '/var/lib') return 'sensitive';
-  if (SENSITIVE_TREES.some((t) => under(p, t))) return 'sensitive';
-  if (under(p, '/etc')) {
-    if (!readOnly || ETC_SECRET_FILES.has(p) || ETC_SECRET_TREES.some((t) => under(p, t))) return 'sensitive';
-    // World-readable account files: read-only (to run as the host user) they are fine; read-write is caught above.
-  }
+  if (SENSITIVE_DIRS.has(p) || SENSITIVE_TREES.some((t) => under(p, t))) return 'sensitive';
+  if (under(p, '/dev')) return DEV_SHARED_TREES.some((t) => under(p, t)) ? 'sensitive' : undefined;
+  if (under(p, '/sys')) return !readOnly || SYS_SECRET_TREES.some((t) => under(p, t)) ? 'sensitive' : undefined;
+  if (under(p, '/etc')) return !readOnly || ETC_SECRET_FILES.has(p) || ETC_SECRET_TREES.some((t) => under(p, t)) ? 'sensitive' : undefined;
   return undefined;
 }
 
@@ -97,7 +107,7 @@ export const noSensitiveHostMount = runtimeRule({
     severity: 'high',
     title: 'Host system folders are not bind-mounted',
     rationale:
-      "Mounting /, /etc, /usr, /boot, /dev, /proc, /sys, /root, /var/lib/docker or /var/lib/containerd, or anything below them, into a container lets it read host secrets (shadow, SSH keys, other containers' data) and, read-write, change host binaries and configuration; /proc/1/root is the host's whole root filesystem. A relative path is judged where compose resolves it, and a named volume whose local driver binds a host folder (`o: bind`, `device:`) is judged as that bind mount. Narrow, common mounts are not reported: /etc/localtime, /etc/timezone, /dev/log, and read-only /usr/share/zoneinfo, /sys/fs/cgroup, /lib/modules, and read-only files of /etc that hold no secret (/etc/passwd, /etc/ssl/certs).",
+      "Mounting /, /etc, /usr, /boot, /proc, /sys, /dev, /root, /var/lib/docker or /var/lib/containerd into a container lets it read host secrets (shadow, SSH keys, other containers' data) and, read-write, change host binaries and configuration; /proc/1/root is the host's whole root filesystem. Paths below them are judged too: anything below /usr, /bin, /lib, /boot, /proc, /root and the engines' state; below /etc and /sys, read-write mounts and the places that hold secrets or kernel interfaces; below /dev, the host's shared memory, terminals and console. A relative path is judged where compose resolves it, and a named volume whose local driver binds a host folder (`o: bind`, `device:`) as that bind mount. Narrow, common mounts are not reported: /etc/localtime, /etc/timezone, read-only /usr/share/zoneinfo and /lib/modules, read-only files of /etc that hold no secret (/etc/passwd, /etc/ssl/certs), read-only /sys/fs/cgroup, and device nodes (the device cgroup decides whether they open).",
     remediation:
       'Mount only the specific file or folder the service needs, read-only (`:ro`), or use a named volume. Monitoring agents that must read the host should run on dedicated, reviewed hosts.',
     references: {
