@@ -335,6 +335,22 @@ testRule(noSensitiveHostMount, {
     },
     { run: 'docker run -v /proc/1/root:/host alpine:3.20', errors: [{ messageId: 'hostRoot', line: 1, column: 12 }] },
     {
+      name: 'relative paths on a run line that climb to a sensitive folder from a working directory that is not known',
+      run: 'docker run -v ../../../../../../../..:/rel-root -v ./../../../../../../../../etc:/rel-etc:ro -v ../data:/data --mount type=bind,src=../../usr/bin,dst=/b alpine:3.20',
+      errors: [
+        {
+          messageId: 'upward',
+          line: 1,
+          column: 12,
+          status: 'unknown',
+          message:
+            'The docker run command bind-mounts ../../../../../../../.., host path / when it runs 8 folders deep or less: its working directory cannot be known.',
+        },
+        { messageId: 'upward', line: 1, column: 49, status: 'unknown' },
+        { messageId: 'upward', line: 1, column: 111, status: 'unknown' },
+      ],
+    },
+    {
       run: 'docker run -v /usr/bin:/host-bin -v /proc/sys:/host-sys:ro alpine:3.20',
       errors: [
         { messageId: 'sensitive', line: 1, column: 12 },

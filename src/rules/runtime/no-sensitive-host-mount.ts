@@ -1,4 +1,4 @@
-import { isUnknown, normalizeHostPath, resolveHostPath } from '../../model/index.js';
+import { isUnknown, normalizeHostPath, resolveHostPath, type Sourced } from '../../model/index.js';
 import { runtimeRule } from '../types.js';
 
 /**
@@ -107,7 +107,7 @@ export const noSensitiveHostMount = runtimeRule({
     severity: 'high',
     title: 'Host system folders are not bind-mounted',
     rationale:
-      "Mounting /, /etc, /usr, /boot, /proc, /sys, /dev, /root, /var/lib/docker or /var/lib/containerd into a container lets it read host secrets (shadow, SSH keys, other containers' data) and, read-write, change host binaries and configuration; /proc/1/root is the host's whole root filesystem. Paths below them are judged too: anything below /usr, /bin, /lib, /boot, /proc, /root and the engines' state; below /etc and /sys, read-write mounts and the places that hold secrets or kernel interfaces; below /dev, the host's shared memory, terminals and console. A relative path is judged where compose resolves it, and a named volume whose local driver binds a host folder (`o: bind`, `device:`) as that bind mount. Narrow, common mounts are not reported: /etc/localtime, /etc/timezone, read-only /usr/share/zoneinfo and /lib/modules, read-only files of /etc that hold no secret (/etc/passwd, /etc/ssl/certs), read-only /sys/fs/cgroup, and device nodes (the device cgroup decides whether they open).",
+      "Mounting /, /etc, /usr, /boot, /proc, /sys, /dev, /root, /var/lib/docker or /var/lib/containerd into a container lets it read host secrets (shadow, SSH keys, other containers' data) and, read-write, change host binaries and configuration; /proc/1/root is the host's whole root filesystem. Paths below them are judged too: anything below /usr, /bin, /lib, /boot, /proc, /root and the engines' state; below /etc and /sys, read-write mounts and the places that hold secrets or kernel interfaces; below /dev, the host's shared memory, terminals and console. A relative path is judged where compose resolves it (on a run line, whose working directory is not known, one that climbs to a sensitive folder is reported as unknown), and a named volume whose local driver binds a host folder (`o: bind`, `device:`) as that bind mount. Narrow, common mounts are not reported: /etc/localtime, /etc/timezone, read-only /usr/share/zoneinfo and /lib/modules, read-only files of /etc that hold no secret (/etc/passwd, /etc/ssl/certs), read-only /sys/fs/cgroup, and device nodes (the device cgroup decides whether they open).",
     remediation:
       'Mount only the specific file or folder the service needs, read-only (`:ro`), or use a named volume. Monitoring agents that must read the host should run on dedicated, reviewed hosts.',
     references: {
@@ -123,9 +123,24 @@ export const noSensitiveHostMount = runtimeRule({
       relative: '{target} bind-mounts {source}, host path {path} from the project folder, {mode}.',
       volume: '{target} mounts volume "{volume}", which volumes.{volume} has the local driver bind to host path {path}, {mode}.',
       volumeOpt: '{target} mounts a volume whose volume-opt options have the local driver bind host path {path}, {mode}.',
+      upward: '{target} bind-mounts {source}, host path {path} when it runs {depth} folders deep or less: its working directory cannot be known.',
     },
   },
   check(c, ctx) {
+    /**
+     * A relative path from a folder that is not known (a run line: the shell's working directory; the Docker CLI
+     * resolves `./x` and `../x` against it): `../../etc` is /etc whenever the command runs two folders deep or less.
+     * When the folder it reaches that way is sensitive, that is reported as unknown (info), with the depth.
+     */
+    const reportUpward = (at: Sourced<unknown>, source: string, readOnly: boolean): void => {
+      const segs = normalizeHostPath(source).split('/');
+      const depth = segs.findIndex((x) => x !== '..');
+      const ups = depth === -1 ? segs.length : depth;
+      if (ups === 0) return;
+      const path = normalizeHostPath(`/${segs.slice(ups).join('/')}`);
+      if (judge(path, readOnly) === undefined) return;
+      ctx.report({ messageId: 'upward', at, status: 'unknown', data: { source, path, depth: ups } });
+    };
     for (const m of c.mounts) {
       if (isUnknown(m.value)) continue;
       const { type, source, baseDir, bindDevice } = m.value;
@@ -142,7 +157,10 @@ export const noSensitiveHostMount = runtimeRule({
       if (type !== 'bind' || source === undefined || source.includes('$')) continue;
       const absolute = source.startsWith('/');
       const p = resolveHostPath(source, baseDir);
-      if (p === undefined) continue;
+      if (p === undefined) {
+        if (baseDir === undefined && !source.startsWith('~')) reportUpward(m, source, m.value.readOnly);
+        continue;
+      }
       // A relative path inside the project folder is the project's own files, wherever the project is deployed.
       if (!absolute && baseDir !== undefined && normalizeHostPath(baseDir) !== '/' && under(p, normalizeHostPath(baseDir))) continue;
       const verdict = judge(p, m.value.readOnly);
