@@ -142,10 +142,29 @@ const MIN_URL_CREDENTIALS = 8;
  * stays readable. The same string when nothing changes.
  */
 export function maskPath(path: string): string {
-  if (path.length < MIN_URL_CREDENTIALS) return path;
-  const masked = path.split('.').map(maskSecretsIn).join('.');
+  // Most paths have no key of 16 characters or more and no URL: nothing to mask, and no split.
+  if (!hasLongKey(path) && !path.includes('://')) return path;
+  let masked = maskedPaths.get(path);
+  if (masked === undefined) {
+    if (maskedPaths.size >= 4096) maskedPaths.clear();
+    masked = path.split('.').map(maskSecretsIn).join('.');
+    maskedPaths.set(path, masked);
+  }
   return masked === path ? path : masked;
 }
+
+/** True when a key of the path has 16 characters or more (MIN_SHAPE: the shortest maskShapes may mask). */
+function hasLongKey(path: string): boolean {
+  let run = 0;
+  for (let i = 0; i < path.length; i++) {
+    if (path.charCodeAt(i) === 46 /* . */) run = 0;
+    else if (++run >= MIN_SHAPE) return true;
+  }
+  return false;
+}
+
+/** maskPath's results by path (a scan reports the same few paths of a service again and again); bounded. */
+const maskedPaths = new Map<string, string>();
 
 /**
  * A diagnostic with URL passwords and secret-shaped words masked in its message and location path
