@@ -121,7 +121,7 @@ describe('parseDockerfile', () => {
     assert.deepEqual(errors('FROM alpine\nENV TOKEN=abc # bulwark-ignore BW3003: x\nENV A\nLABEL a=b c\nENV B 1 2\nLABEL d=e\n'), [
       'dockerfile-syntax 2:15 ENV: "#" is not NAME=value, as every word must be once one is (a # after an instruction is no comment)',
       'dockerfile-syntax 3:5 ENV A has no value: write ENV NAME=value',
-      'dockerfile-syntax 4:11 LABEL: "c" is not NAME=value, as every word must be once one is (a # after an instruction is no comment)',
+      'dockerfile-syntax 4:11 LABEL: a word is not NAME=value, as every word must be once one is (a value with blanks needs quotes)',
     ]);
   });
 
@@ -431,6 +431,13 @@ describe('parseDockerfile', () => {
     assert.deepEqual(errors('FROM alpine:3.20\nRUNNINGOUTOFNAMESFORINSTRUCTIONS x\n'), ['2:1 unknown instruction: RUNNINGOUTOFNAMESFORINST…']);
     assert.deepEqual(errors('FROM alpine:3.20\nEXPOSE ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ\n'), [
       '2:8 EXPOSE: invalid port "ghp_…(40 chars)" (a GitHub token)',
+    ]);
+    // A value with a blank and no quotes: its second word is not quoted.
+    assert.deepEqual(errors('FROM alpine:3.20\nENV DB_PASSWORD=correct horsebatterystaple\n'), [
+      '2:25 ENV: a word is not NAME=value, as every word must be once one is (a value with blanks needs quotes)',
+    ]);
+    assert.deepEqual(errors('FROM alpine:3.20\nHEALTHCHECK https://u:hunter2hunter2@x/health\n'), [
+      '2:13 HEALTHCHECK: expected CMD or NONE, found "https://u:hunt…(14 chars)@x/health"',
     ]);
     assert.deepEqual(errors('# escape=ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ\nFROM alpine:3.20\n'), [
       '1:10 invalid escape character "ghp_…(40 chars)" (a GitHub token): use \\ or `',

@@ -492,11 +492,15 @@ function checkNameValues(keyword: string, props: Property[], pos: Positions, err
     error(pos.loc((props[0] as Property).getRange()), `${keyword} ${(props[0] as Property).getName()} has no value: write ${keyword} NAME=value`);
     return;
   }
-  // One error per instruction, at the first such word.
+  // One error per instruction, at the first such word. The word is quoted only when it is a comment sign: such a
+  // word is often a piece of a value with blanks (`ENV DB_PASSWORD=two words`), which may be a secret.
   const first = bare[0] as Property;
+  const name = first.getName();
   error(
     pos.loc(first.getRange()),
-    `${keyword}: "${first.getName()}" is not NAME=value, as every word must be once one is (a # after an instruction is no comment)`,
+    name.startsWith('#')
+      ? `${keyword}: "#" is not NAME=value, as every word must be once one is (a # after an instruction is no comment)`
+      : `${keyword}: a word is not NAME=value, as every word must be once one is (a value with blanks needs quotes)`,
   );
 }
 
@@ -857,7 +861,7 @@ function healthcheckOf(flags: InstructionFlag[], args: CommandText, error: (at: 
   const word = (sub[1] as string).toUpperCase();
   if (word === 'NONE') return 'disabled';
   if (word !== 'CMD') {
-    error(args.at, `HEALTHCHECK: expected CMD or NONE, found "${sub[1]}"`);
+    error(args.at, `HEALTHCHECK: expected CMD or NONE, found ${quoteValue(sub[1] as string)}`);
     return undefined;
   }
   const rest = (sub[2] as string).trim();
