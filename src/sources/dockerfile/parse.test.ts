@@ -386,6 +386,18 @@ describe('parseDockerfile', () => {
 
   it('refuses what BuildKit refuses: EXPOSE ports out of range, COPY without destination, stage names, negative retries', () => {
     const errors = (text: string) => parse(text).diagnostics.map((d) => `${pos(d.at)} ${d.code} ${d.message}`);
+    // An IP address and a host port are read and dropped, as BuildKit does: the image exposes the container port.
+    const exposed = parse('FROM alpine\nEXPOSE 8080:80 127.0.0.1:2222:22/TCP [::1]:53:53/udp :443 9000-9001:9000-9001\n');
+    assert.deepEqual(exposed.diagnostics, []);
+    assert.deepEqual(
+      exposed.spec.stages[0]?.expose.map((x) => x.value),
+      ['80/tcp', '22/tcp', '53/udp', '443/tcp', '9000-9001/tcp'],
+    );
+    assert.deepEqual(errors('FROM alpine\nEXPOSE 80/http nothost:80 8000-8002:80-81\n'), [
+      '2:8 dockerfile-syntax EXPOSE: invalid port "80/http"',
+      '2:16 dockerfile-syntax EXPOSE: invalid port "nothost:80"',
+      '2:27 dockerfile-syntax EXPOSE: invalid port "8000-8002:80-81": the host and container port ranges differ in length',
+    ]);
     assert.deepEqual(errors('FROM alpine\nEXPOSE 80 65535/udp 0 99999 80-70 8000-8100\n'), [
       '2:23 dockerfile-syntax EXPOSE: invalid port "99999": a port is at most 65535',
       '2:29 dockerfile-syntax EXPOSE: invalid port "80-70": the range ends below its start',
@@ -411,7 +423,7 @@ describe('parseDockerfile', () => {
     ]);
     // strconv.ParseInt takes a sign.
     const h = parse('FROM alpine\nHEALTHCHECK --retries=+3 CMD true\n').spec.stages[0]?.healthcheck?.value;
-    assert.equal(h !== 'disabled' && h?.retries, 3);
+    assert.equal((h as { retries?: number } | undefined)?.retries, 3);
   });
 
   it('quotes no secret in an input error: an unknown instruction shows its first word up to = : or @, a port or escape is masked', () => {

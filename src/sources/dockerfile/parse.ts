@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { Instruction, Property } from 'dockerfile-ast';
 import {
   type ArgDecl,
@@ -397,11 +398,9 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
             continue;
           }
           for (const p of e.value.split(/\s+/).filter(Boolean)) {
-            const m = /^(\d+(?:-\d+)?)(?:\/(tcp|udp|sctp))?$/i.exec(p);
-            const refused = m ? portRangeError(m[1] as string) : undefined;
-            if (!m) error(w.at, `EXPOSE: invalid port ${quoteValue(p)}`);
-            else if (refused) error(w.at, `EXPOSE: invalid port ${quoteValue(p)}: ${refused}`);
-            else stage.expose.push({ value: `${m[1]}/${(m[2] ?? 'tcp').toLowerCase()}`, at: w.at });
+            const port = exposedPort(p);
+            if (typeof port === 'string') stage.expose.push({ value: port, at: w.at });
+            else error(w.at, `EXPOSE: invalid port ${quoteValue(p)}${port.reason ? `: ${port.reason}` : ''}`);
           }
         }
         break;
@@ -466,15 +465,48 @@ function unknownInstruction(word: string, escapeChar: string): string {
 }
 
 /**
- * Why the builder refuses a port or port range of EXPOSE (`80`, `8000-8100`), or undefined: each port is parsed as
- * an unsigned 16-bit number and a range may not end below its start (BuildKit
- * frontend/dockerfile/dockerfile2llb/convert_expose.go `parsePortRange`, strconv.ParseUint(…, 10, 16)).
+ * An EXPOSE word as BuildKit reads it (frontend/dockerfile/dockerfile2llb/convert_expose.go `parsePortSpec`):
+ * `[ip:][hostPort:]containerPort[/proto]`, where a port is a number or a range `start-end` of unsigned 16-bit
+ * numbers (strconv.ParseUint(…, 10, 16)) that does not end below its start, the protocol `tcp` (the default),
+ * `udp` or `sctp` in any case, the IP address one net.ParseIP reads (IPv6 in brackets or not). The image exposes
+ * only the container port: the IP address and host port are read and dropped, as BuildKit does (its lint
+ * ExposeInvalidFormat warns of them).
+ * @returns the exposed `port/proto` (`80/tcp`, `8000-8100/udp`), or why the builder refuses the word (`reason`
+ * is empty when the word is no port at all)
  */
-function portRangeError(ports: string): string | undefined {
-  const [start, end = start] = ports.split('-').map(Number) as [number, number?];
+function exposedPort(word: string): string | { reason: string } {
+  const parts = word.split(':');
+  const container = parts[parts.length - 1] as string;
+  const host = parts.length >= 2 ? (parts[parts.length - 2] as string) : '';
+  let ip = parts.slice(0, -2).join(':');
+  const slash = container.indexOf('/');
+  const port = slash === -1 ? container : container.slice(0, slash);
+  const proto = slash === -1 ? '' : container.slice(slash + 1).toLowerCase();
+  if (proto !== '' && proto !== 'tcp' && proto !== 'udp' && proto !== 'sctp') return { reason: '' };
+  if (ip.startsWith('[') && ip.endsWith(']')) ip = ip.slice(1, -1);
+  if (ip !== '' && isIP(ip) === 0) return { reason: '' };
+  const c = portRange(port);
+  if (typeof c === 'string') return { reason: c };
+  if (host !== '') {
+    const h = portRange(host);
+    if (typeof h === 'string') return { reason: h };
+    if (c[1] - c[0] !== h[1] - h[0] && c[1] !== c[0]) return { reason: 'the host and container port ranges differ in length' };
+  }
+  return `${port}/${proto || 'tcp'}`;
+}
+
+/**
+ * A port or port range of EXPOSE (`80`, `8000-8100`) as BuildKit's `parsePortRange` reads it: its first and last
+ * port, or why it is refused (empty when it is no number at all).
+ */
+function portRange(ports: string): [number, number] | string {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(ports);
+  if (!m) return '';
+  const start = Number(m[1]);
+  const end = m[2] === undefined ? start : Number(m[2]);
   if (start > 65535 || end > 65535) return 'a port is at most 65535';
   if (end < start) return 'the range ends below its start';
-  return undefined;
+  return [start, end];
 }
 
 /** A carriage return that does not end a line (CRLF is a line end for both the builder and dockerfile-ast). */
