@@ -928,7 +928,7 @@ type WordPiece = { literal: true; text: string } | { literal: false; text: strin
  * it stays). Variable references (unquoted or in double quotes) are returned as written, for expandVariables.
  * @returns the pieces in order, or why the builder refuses the word (an unclosed quote)
  */
-export function shellWord(text: string, escapeChar = '\\'): { ok: true; pieces: WordPiece[] } | { ok: false; reason: string } {
+function shellWord(text: string, escapeChar = '\\'): { ok: true; pieces: WordPiece[] } | { ok: false; reason: string } {
   const pieces: WordPiece[] = [];
   let literal = '';
   const variable = (i: number): number => {
