@@ -4,50 +4,158 @@
  * of megabytes and gives a position that depends on how much stack was left.
  */
 
-/** Characters the flow-nesting scan stops at. */
+/** Characters the scan of a flow collection stops at. */
 const FLOW_SPECIAL = /[[\]{}#'"]/g;
 
 /**
  * Returns the offset of the `[` or `{` that opens flow nesting level `limit + 1`, or -1 when the text never
  * nests flow collections deeper than `limit`.
  *
- * An approximation of YAML's grammar, in one pass with no allocation per character:
- * - `[` and `{` open a level, `]` and `}` close one (never below zero);
- * - `#` at the start of the text or after a space, tab or line break starts a comment, to the end of the line;
- * - `'` and `"` open a quoted scalar only at the start of a scalar (at the start of the text, or after a space,
- *   tab, line break, `[`, `{`, `,` or `:`), so `it's` in a plain scalar is not a quote; `''` inside single quotes
- *   and `\` escapes inside double quotes are honoured; a quote that is never closed ends the scan;
- * - brackets in plain and block scalars (`command: echo [x`, `|` literals) are counted as nesting, and a quote
- *   character at the start of a word in a block scalar opens a quoted span.
- * Compose files nest a few levels, so the limit is only crossed by text that is not a compose file.
+ * An approximation of YAML's grammar in one pass (every character is looked at a bounded number of times, so the
+ * scan stays linear), which counts only brackets that YAML reads as flow collections:
+ * - in block context (no flow collection open), a `[` or `{` opens a level only where a node starts: after the
+ *   indentation, a compact `- `, `? ` or `: ` indicator, a `key: `, an anchor (`&a `) or a tag (`!t `). Elsewhere it is
+ *   part of a plain scalar (`command: echo [ >> log`) and does not count;
+ * - a block scalar (`|`, `>`, with indicators, where a node starts) is skipped with its content: the lines after it
+ *   that are blank or indented more than the node that owns it (the key of `key: |`, the `-` of `- |`);
+ * - a quoted scalar (`'...'`, `"..."` where a node starts, or in a flow collection after a blank, `[`, `{`, `,` or
+ *   `:`) is skipped, also across lines; `''` inside single quotes and `\` escapes inside double quotes are honoured;
+ *   a quote that is never closed ends the scan; a quote inside a plain scalar (`it's`) is not a quote;
+ * - `#` at the start of a line or after a blank starts a comment, to the end of the line;
+ * - in a flow collection, `[` and `{` open a level and `]` and `}` close one, as before (YAML allows no bracket in
+ *   a plain scalar there).
+ * The first line of a plain scalar that goes on over several lines is read as above; a continuation line that
+ * starts with `[` is taken as a node (YAML reads it as text): compose files do not write such lines 257 deep.
  */
 export function flowNestingOverflow(text: string, limit: number): number {
+  const n = text.length;
   let depth = 0;
-  FLOW_SPECIAL.lastIndex = 0;
+  let i = 0;
+  /** With a block scalar open, the column its content lines must be right of; -2 when none is open. */
+  let blockOwner = -2;
+  while (i < n) {
+    // One line in block context, from its start at `i`.
+    let eol = text.indexOf('\n', i);
+    if (eol === -1) eol = n;
+    let j = i;
+    while (j < eol && text.charCodeAt(j) === 0x20) j++;
+    const indent = j - i;
+    if (blockOwner !== -2) {
+      // Content of the block scalar: blank lines, and lines indented more than its owner.
+      if (j >= eol || isBlank(text.charCodeAt(j)) || indent > blockOwner) {
+        i = eol + 1;
+        continue;
+      }
+      blockOwner = -2;
+    }
+    // A document marker (`---`, `...`) may be followed by a node on its line.
+    if (indent === 0 && (text.startsWith('---', j) || text.startsWith('...', j)) && (j + 3 >= eol || isBlank(text.charCodeAt(j + 3)))) j += 3;
+    let owner = indent;
+    let keyed = false;
+    // From a node start at `j`: what it is decides how the rest of the line is read.
+    for (;;) {
+      while (j < eol && isBlank(text.charCodeAt(j))) j++;
+      if (j >= eol) break;
+      const c = text.charCodeAt(j);
+      const next = j + 1 < eol ? text.charCodeAt(j + 1) : 0x20;
+      if ((c === 0x2d || c === 0x3f || c === 0x3a) && isBlank(next)) {
+        // compact `- `, `? `, `: `: a node starts after it; a block scalar right after it is owned by it
+        if (!keyed) owner = j - i;
+        j += 2;
+        continue;
+      }
+      if (c === 0x26 || c === 0x21) {
+        // an anchor or a tag before the node
+        while (j < eol && !isBlank(text.charCodeAt(j))) j++;
+        continue;
+      }
+      if (c === 0x23) break; // a comment
+      if (c === 0x7c || c === 0x3e) {
+        // | or >: a block scalar; its header ends the line
+        blockOwner = owner;
+        break;
+      }
+      if (!keyed) owner = j - i;
+      if (c === 0x5b || c === 0x7b) {
+        // a flow collection: scanned to its end, which may be lines further
+        const r = scanFlow(text, j, depth, limit);
+        if (r.overflow !== -1) return r.overflow;
+        if (r.end === -1) return -1;
+        depth = 0;
+        j = r.end;
+        eol = text.indexOf('\n', j);
+        if (eol === -1) eol = n;
+        j = afterNode(text, j, eol);
+        if (j === -1) break;
+        keyed = true;
+        continue;
+      }
+      if (c === 0x27 || c === 0x22) {
+        const close = c === 0x27 ? singleQuoteEnd(text, j + 1) : doubleQuoteEnd(text, j + 1);
+        if (close === -1) return -1;
+        eol = text.indexOf('\n', close);
+        if (eol === -1) eol = n;
+        j = afterNode(text, close + 1, eol);
+        if (j === -1) break;
+        keyed = true;
+        continue;
+      }
+      // A plain scalar: a key when `: ` follows it on the line, else text to the end of the line (or a comment).
+      const k = afterNode(text, j, eol);
+      if (k === -1) break;
+      keyed = true;
+      j = k;
+    }
+    i = eol + 1;
+  }
+  return -1;
+}
+
+/**
+ * After a node that starts at `from` (a plain scalar, or the end of a quoted scalar or a flow collection): the
+ * offset where the value of a `key: ` on the same line starts, or -1 when no `: ` follows before the end of the line
+ * or a comment (` #`). A `:` followed by a blank or the end of the line ends a key.
+ */
+function afterNode(text: string, from: number, eol: number): number {
+  for (let j = from; j < eol; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x3a && (j + 1 >= eol || isBlank(text.charCodeAt(j + 1)))) return j + 1;
+    if (c === 0x23 && j > from && isBlank(text.charCodeAt(j - 1))) return -1;
+  }
+  return -1;
+}
+
+/**
+ * Scans a flow collection from its opening bracket at `start`, at flow depth `depth` (0 outside any), until the
+ * bracket that closes it: `end` is the offset after that bracket (-1 when the text ends first or an unclosed quote
+ * ends the scan); `overflow` is the offset of the bracket that opens level `limit + 1`, or -1.
+ */
+function scanFlow(text: string, start: number, depth: number, limit: number): { end: number; overflow: number } {
+  FLOW_SPECIAL.lastIndex = start;
   for (let m = FLOW_SPECIAL.exec(text); m !== null; m = FLOW_SPECIAL.exec(text)) {
     const i = m.index;
     const c = text.charCodeAt(i);
     if (c === 0x5b || c === 0x7b) {
       // [ {
-      if (++depth > limit) return i;
+      if (++depth > limit) return { end: -1, overflow: i };
     } else if (c === 0x5d || c === 0x7d) {
       // ] }
-      if (depth > 0) depth--;
+      if (--depth <= 0) return { end: i + 1, overflow: -1 };
     } else if (c === 0x23) {
       // #
       if (i > 0 && !isBlank(text.charCodeAt(i - 1))) continue;
       const eol = text.indexOf('\n', i);
-      if (eol === -1) return -1;
+      if (eol === -1) return { end: -1, overflow: -1 };
       FLOW_SPECIAL.lastIndex = eol + 1;
     } else {
       // ' "
       if (i > 0 && !startsScalar(text.charCodeAt(i - 1))) continue;
       const close = c === 0x27 ? singleQuoteEnd(text, i + 1) : doubleQuoteEnd(text, i + 1);
-      if (close === -1) return -1;
+      if (close === -1) return { end: -1, overflow: -1 };
       FLOW_SPECIAL.lastIndex = close + 1;
     }
   }
-  return -1;
+  return { end: -1, overflow: -1 };
 }
 
 /** Space, tab, CR or LF. */
