@@ -49,6 +49,7 @@ describe('docker run lines (built CLI)', () => {
       'BW1023 ports .github/workflows/ci.yml:48:13',
       'BW1001 gitlab .gitlab-ci.yml:6:266',
       'BW1016 run@6 deploy/api.service:8:3',
+      'BW1031 sandbox deploy/sandbox.sh:7:3',
       'BW1001 privileged deploy/start.sh:7:3',
       'BW1002 partial-drop deploy/start.sh:11:15',
       'BW1003 sysadmin deploy/start.sh:16:3',
@@ -75,7 +76,7 @@ describe('docker run lines (built CLI)', () => {
       'BW1029 jsonfile README.md:38:211',
       'BW1030 root README.md:44:105',
     ]);
-    assert.deepEqual([report.summary.files, report.summary.subjects], [6, 33]);
+    assert.deepEqual([report.summary.files, report.summary.subjects], [7, 34]);
   });
 
   it('a GitHub Actions job or service container: what its options grant is judged, not what the runner manages', () => {
