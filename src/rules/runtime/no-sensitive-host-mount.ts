@@ -113,7 +113,7 @@ export const noSensitiveHostMount = runtimeRule({
     references: {
       seed: '§1',
       cis: { version: '1.6.0', items: ['5.6'] },
-      docs: ['https://docs.docker.com/engine/storage/bind-mounts/', 'https://docs.docker.com/engine/storage/volumes/#create-a-volume-using-a-volume-driver'],
+      docs: ['https://docs.docker.com/engine/storage/bind-mounts/', 'https://docs.docker.com/reference/compose-file/volumes/'],
     },
     checklist: 'runtime',
     appliesTo: ['compose', 'run', 'engine', 'proxy'],
