@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { maskDiagnostic } from '../model/index.js';
 import { runLinesToCompose } from '../sources/run/index.js';
 import { EXIT } from './exit-codes.js';
 import { UsageError } from './output.js';
@@ -42,7 +43,8 @@ goes to standard error and nothing is printed on standard output.`,
     .action(async (words: string[]) => {
       const text = words.length === 1 && words[0] === '-' ? await readStdin() : words.length === 1 ? (words[0] as string) : words.map(shellQuote).join(' ');
       const r = runLinesToCompose(text, words[0] === '-' ? '<stdin>' : '<command>');
-      for (const d of r.diagnostics) process.stderr.write(`bulwark: ${d.at.source}:${d.at.line}:${d.at.column}: ${d.severity}: ${d.message}\n`);
+      for (const d of r.diagnostics.map(maskDiagnostic))
+        process.stderr.write(`bulwark: ${d.at.source}:${d.at.line}:${d.at.column}: ${d.severity}: ${d.message}\n`);
       // Nothing on standard output after an error, so that `> compose.yaml` never writes a file compose would refuse.
       if (r.diagnostics.some((d) => d.severity === 'error')) {
         process.exitCode = EXIT.input;

@@ -1,5 +1,5 @@
 import type { Finding, SuppressedFinding } from '../check/index.js';
-import type { Diagnostic } from '../model/index.js';
+import { type Diagnostic, maskDiagnostic } from '../model/index.js';
 import { renderHtml } from '../report/html.js';
 import { renderJson, renderJsonPieces } from '../report/json.js';
 import { renderJunit } from '../report/junit.js';
@@ -101,7 +101,9 @@ export function writeReport(result: CommandResult, flags: OutputFlags): void {
   const input: ReportInput = {
     findings: result.findings,
     suppressed,
-    diagnostics: result.diagnostics,
+    // Every command's input errors pass here (scan of files, --command, configuration, audit): secret-shaped words
+    // and URL passwords in them are masked once more, whatever source made them.
+    diagnostics: result.diagnostics.map(maskDiagnostic),
     summary,
     rules: result.rules ?? allRuleMetas(),
     tool: { name: 'bulwark', version: VERSION },

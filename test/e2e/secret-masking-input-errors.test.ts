@@ -71,3 +71,27 @@ describe('no secret value in an input error, in any output', () => {
     for (const p of paths) assert.match(p as string, /^services\.ghp_…\(40 chars\)(\.|$)/);
   });
 });
+
+describe('no secret value in the input errors of other commands (masked where every report is written)', () => {
+  it('scan --command: an unknown flag shaped like a token', () => {
+    const r = spawnSync(process.execPath, [CLI, 'scan', '--no-color', '--command', `docker run --${TOKEN} nginx:1.27`], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+    });
+    const out = `${r.stdout}\n${r.stderr}`;
+    assert.doesNotMatch(out, SECRETS);
+    assert.match(out, /unknown flag/);
+  });
+  it('a configuration rule key shaped like a token', () => {
+    file('config/.bulwark.yaml', `rules:\n  ${TOKEN}: off\n`);
+    file('config/compose.yaml', 'services:\n  web:\n    image: nginx:1.27\n');
+    const r = spawnSync(process.execPath, [CLI, 'scan', '.', '--no-color', '-f', 'json'], {
+      cwd: join(dir, 'config'),
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+    });
+    assert.equal(r.status, 2, r.stderr);
+    assert.doesNotMatch(`${r.stdout}\n${r.stderr}`, SECRETS);
+  });
+});
