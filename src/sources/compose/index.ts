@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { type ContainerSpec, type Diagnostic, LineIndex, quoteValue } from '../../model/index.js';
-import { type FileReader, readProblem } from '../fs.js';
+import { type FileReader, readProblem, whyUnreadable } from '../fs.js';
 import type { ComposeFileList } from './discover.js';
 import { type DotEnvEntry, type Environment, readDotEnv } from './interpolate.js';
 import { type ComposeProject, type ComposeService, loadComposeProject } from './project.js';
@@ -136,22 +136,29 @@ export function composeFileSetting(
   if (value === undefined && !inFile?.unknown) return undefined;
   const from = inFile && dotenv.text ? dotenv.text.display : 'the environment';
   const at = inFile && dotenv.text ? new LineIndex(dotenv.text.text).location(dotenv.text.display, inFile.start, inFile.end) : { source: fs.display(dir) };
-  const refuse = (why: string, code: Diagnostic['code'] = 'invalid-value'): null => {
-    diagnostics.push({
-      code,
-      severity: 'error',
-      message: `COMPOSE_FILE (set in ${from}) ${why}: compose refuses to run this folder's project, so it is not judged`,
-      at,
-    });
+  const refuse = (
+    why: string,
+    code: Diagnostic['code'] = 'invalid-value',
+    consequence = "compose refuses to run this folder's project, so it is not judged",
+  ): null => {
+    diagnostics.push({ code, severity: 'error', message: `COMPOSE_FILE (set in ${from}) ${why}: ${consequence}`, at });
     return null;
   };
-  if (value === undefined) return refuse(`cannot be known: ${inFile?.unknown?.reason ?? 'it is made from a variable that is not set'}`);
+  if (value === undefined)
+    return refuse(
+      `cannot be known (${inFile?.unknown?.reason ?? 'it is made from a variable that is not set'})`,
+      'invalid-value',
+      "the files of this folder's project would be guesses, so it is not judged",
+    );
   const sep = fromProcess('COMPOSE_PATH_SEPARATOR') || dotenv.vars?.get('COMPOSE_PATH_SEPARATOR')?.value || ':';
   const files: string[] = [];
   for (const entry of value.split(sep)) {
-    if (entry === '') return refuse(`${quoteValue(value)} has an empty entry`);
+    if (entry === '') return refuse(`has an empty entry (${quoteValue(value)})`);
     const abs = resolve(dir, entry);
-    if (fs.size(abs) === undefined) return refuse(`names ${quoteValue(entry)}, which is not there (${fs.display(abs)})`, 'unreadable');
+    if (fs.size(abs) === undefined) {
+      const why = whyUnreadable(fs, abs);
+      return refuse(`names ${quoteValue(entry)}, which ${why === undefined ? 'is not there' : `cannot be read (${why})`}`, 'unreadable');
+    }
     files.push(abs);
   }
   return { files, from };
