@@ -474,5 +474,13 @@ testRule(noSecretsInRun, {
         { messageId: 'writesSecret', line: 4, column: 14 },
       ],
     },
+    {
+      name: 'secrets written into 100 files, then 1,000 rm commands that remove none: past the budget of reading, files are not looked for, and the finding says so',
+      dockerfile: `FROM alpine:3.20\nRUN <<EOF\n${Array.from({ length: 100 }, (_, k) => `echo $TOKEN > /f${k}`).join('\n')}\n${'rm -f /x\n'.repeat(1000)}EOF\n`,
+      errors: [
+        { messageId: 'unchecked', line: 2, column: 1, status: 'unknown' },
+        ...Array.from({ length: 44 }, (_, k) => ({ messageId: 'writesSecret' as const, line: k + 3, column: 6 })),
+      ],
+    },
   ],
 });

@@ -1,7 +1,7 @@
 import { describeStage, maskSecret, privateKeyBlocks } from '../../model/index.js';
 import { isSecretName } from '../shared/secrets.js';
 import { credentialsFormat, credentialValues, isLiteral, secretWords, unquote } from './secret-text.js';
-import { quotingAt } from './shell-scan.js';
+import { quotingAt, quotingScanner } from './shell-scan.js';
 import { dockerfileRule, programOf, runScript, runsOf, type SimpleCommand, simpleCommands } from './util.js';
 
 const ASSIGNMENT = /(?:^|[\s;&|(])(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|)]+)/g;
@@ -302,7 +302,7 @@ function commandBegin(c: SimpleCommand): number {
 }
 
 /**
- * The index in `cmds` (the simple commands of `text`, in order) of the command whose standard input is the heredoc
+ * The index in `cmds` (the simple commands of a RUN's text, in order; `separatorAt` is separatorFinder of that text) of the command whose standard input is the heredoc
  * whose marker's name is at `marker`: the command it is written in (`docker login --password-stdin <<EOF`), or the
  * one it is written before, as a redirection may be (`<<EOF docker login --password-stdin`). BuildKit runs a RUN
  * whose first line is more than one heredoc word through the shell as written, bodies appended (moby/buildkit
@@ -310,12 +310,141 @@ function commandBegin(c: SimpleCommand): number {
  * A separator between the marker and the next command (`true <<EOF && docker login`) leaves the marker to the
  * command before it. -1 when there is none.
  */
-function markerOwner(cmds: readonly SimpleCommand[], marker: number, text: string): number {
-  const next = cmds.findIndex((c) => commandBegin(c) > marker);
+function markerOwner(cmds: readonly SimpleCommand[], marker: number, separatorAt: (from: number) => number): number {
+  // Commands begin in text order: a binary search (a findIndex per heredoc body was quadratic on a RUN of
+  // 20,000 `cat <<EN`).
+  let lo = 0;
+  let hi = cmds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (commandBegin(cmds[mid] as SimpleCommand) > marker) hi = mid;
+    else lo = mid + 1;
+  }
+  const next = lo === cmds.length ? -1 : lo;
   if (next === -1) return cmds.length - 1;
-  // `2>&1` and `<&3` duplicate descriptors: their `&` separates nothing.
-  const between = text.slice(marker, commandBegin(cmds[next] as SimpleCommand)).replace(/[<>]&/g, '');
-  return /[;&|()\n]/.test(between) ? next - 1 : next;
+  return separatorAt(marker) < commandBegin(cmds[next] as SimpleCommand) ? next - 1 : next;
+}
+
+/**
+ * The first separator (`;`, `&`, `|`, parentheses, a line break) at or after an index of `text`, where the `&` of
+ * `2>&1` and `<&3` (after a `<` or `>` at or after the index) separates nothing; the text's length when there is
+ * none. For indexes in increasing order, the last answer is kept: every index up to it has the same one (but an
+ * `&` right at the index, whose `<` or `>` lies before it). The markers of one command (`cat <<E1 <<E2 …`) read
+ * the rest of the command once, not once each.
+ */
+function separatorFinder(text: string): (from: number) => number {
+  let lastFrom = -1;
+  let last = -1;
+  return (from) => {
+    if (text[from] === '&') return from;
+    if (from >= lastFrom && from <= last) return last;
+    let i = from;
+    for (; i < text.length; i++) {
+      const c = text[i] as string;
+      if (c === '&' ? i === from || (text[i - 1] !== '<' && text[i - 1] !== '>') : ';|()\n'.includes(c)) break;
+    }
+    lastFrom = from;
+    last = i;
+    return i;
+  };
+}
+
+/**
+ * The first REDIRECT of the line from `start` (the text up to the next line break), as `REDIRECT.exec(line)` gives
+ * it, for starts that never decrease. The line and its first redirection from the last start are kept: every
+ * command before that redirection shares it (no match starts between), so one line of 50,000 commands is read
+ * once, not once per command.
+ */
+function redirectFinder(text: string): (start: number) => { line: string; r: RegExpExecArray } | undefined {
+  const re = new RegExp(REDIRECT.source, 'g');
+  let lineEnd = -1;
+  let from = -1;
+  let at: { index: number; m: RegExpExecArray } | null = null;
+  return (start) => {
+    if (start >= lineEnd) {
+      const nl = text.indexOf('\n', start);
+      lineEnd = nl === -1 ? text.length : nl;
+      from = -1;
+    }
+    // Matched in the whole text: `^` never matches there (a command starts with no `>`), and the line is cut
+    // short when a match crosses its end (REDIRECT's `\s*` may read the line break).
+    if (from === -1 || start < from || (at !== null && start > at.index)) {
+      re.lastIndex = start;
+      const m = re.exec(text.slice(0, lineEnd));
+      at = m === null ? null : { index: m.index, m };
+      from = start;
+    }
+    if (at === null) return undefined;
+    const line = text.slice(start, lineEnd);
+    const r = Object.assign([...at.m], { index: at.index - start, input: line, groups: at.m.groups }) as unknown as RegExpExecArray;
+    return { line, r };
+  };
+}
+
+/**
+ * Whether `\brm\s+(?:-[a-zA-Z]+\s+)*[^;&|\n]*FILE` matches the text at or after `from` (the test that a file
+ * written from a secret is removed again), read without that regex: its option words and `[^;&|\n]*` could each
+ * take the same characters, quadratic on `rm -a -a -a …`. A match at an `rm` needs an occurrence of FILE that
+ * starts after `rm`'s blanks or after one of its options and its blanks, before the next `;`, `&`, `|` or line
+ * break. Results are kept per file (a later start before the match found has the same answer). A search reads
+ * from the first `rm` after `from`, each character once: past 64 characters read per character of the text in
+ * all (many files, each looked for in a long tail of `rm` commands), the file is not looked for (undefined).
+ */
+function removalFinder(text: string): (file: string, from: number) => boolean | undefined {
+  const cache = new Map<string, { from: number; at: number }>();
+  let budget = 64 * text.length + 65536;
+  /** Every `rm` followed by blanks, and where its blanks end, in text order (a script without one reads nothing). */
+  const rms: { at: number; end: number }[] = [];
+  for (const m of text.matchAll(/\brm\s+/g)) rms.push({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  const option = /-[a-zA-Z]+\s+/y;
+  return (file, from) => {
+    const known = cache.get(file);
+    if (known && from >= known.from && (known.at === -1 || from <= known.at)) return known.at !== -1;
+    let lo = 0;
+    let hi = rms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((rms[mid] as { at: number }).at < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const seen = new Set<number>();
+    let at = -1;
+    // The next occurrence of the file and the end of the segment, each kept while the indexes asked stay before
+    // them: every character is read once per search, and what is read is charged to the budget.
+    let occFrom = Number.POSITIVE_INFINITY;
+    let occ = -1;
+    let endFrom = -1;
+    let end = -1;
+    search: for (let k = lo; k < rms.length; k++) {
+      const m = rms[k] as { at: number; end: number };
+      for (let r = m.end; !seen.has(r); ) {
+        seen.add(r);
+        if (!(r >= endFrom && r <= end)) {
+          endFrom = r;
+          end = r;
+          while (end < text.length && !';&|\n'.includes(text[end] as string)) end++;
+          budget -= end - r;
+        }
+        if (!(r >= occFrom && (occ === -1 || r <= occ))) {
+          occFrom = r;
+          occ = text.indexOf(file, r);
+          budget -= (occ === -1 ? text.length : occ) - r;
+        }
+        if (budget < 0) return undefined;
+        if (occ !== -1 && occ + file.length <= end) {
+          at = m.at;
+          break search;
+        }
+        option.lastIndex = r;
+        const next = option.exec(text);
+        if (next === null) break;
+        budget -= next[0].length;
+        r += next[0].length;
+      }
+    }
+    cache.set(file, { from, at });
+    return at !== -1;
+  };
 }
 
 /** BW2002: secrets written into RUN commands, or written from a variable into a file of the layer (seed §6.1; CIS 4.10). */
@@ -343,6 +472,8 @@ export const noSecretsInRun = dockerfileRule({
       passwordFlag: 'A RUN in {stage} passes a literal secret to {flag} ({masked}).',
       writesSecret: 'A RUN in {stage} writes secret variable {name} into {file}, which stays in the layer.',
       writesLiteral: 'A RUN in {stage} writes {name} ({masked}) into {file}, which stays in the layer.',
+      unchecked:
+        'Whether a RUN in {stage} writes secret variables into files cannot be known: it writes too many files (or too long lines) to read in linear time.',
     },
   },
   check(spec, ctx) {
@@ -422,9 +553,10 @@ export const noSecretsInRun = dockerfileRule({
       }
       // A heredoc body that is a login's standard input (`docker login --password-stdin <<EOF`, `<<EOF docker login
       // --password-stdin`, or `cat <<EOF | docker login --password-stdin`): the body is the password.
+      const separatorAt = separatorFinder(text);
       for (const b of script.dataBodies) {
         if (b.marker === undefined) continue;
-        const k = markerOwner(cmds, b.marker, text);
+        const k = markerOwner(cmds, b.marker, separatorAt);
         const owner = cmds[k];
         const next = cmds[k + 1];
         const fed = owner !== undefined && (readsPasswordStdin(owner) || (programOf(owner) === 'cat' && next?.piped === true && readsPasswordStdin(next)));
@@ -440,30 +572,51 @@ export const noSecretsInRun = dockerfileRule({
           data: { stage: stageName, flag: '--password-stdin', masked: maskSecret(value) },
         });
       }
-      for (const c of cmds) {
+      // Each echo, printf or cat reads its line up to its redirection, and the shell's quoting of it: linear per
+      // command, which the budget keeps linear per RUN (one line of 50,000 `echo $A &&` before one `> f` read the
+      // line once per command). Past it, the rest is not read, and the finding says so.
+      let budget = 16 * text.length + 65536;
+      const redirects = redirectFinder(text);
+      const removals = removalFinder(text);
+      let gaveUp = false;
+      commands: for (const c of cmds) {
         const prog = programOf(c);
         if (prog !== 'echo' && prog !== 'printf' && prog !== 'cat') continue;
-        const line = text.slice(c.starts[0], text.indexOf('\n', c.starts[0]) === -1 ? undefined : text.indexOf('\n', c.starts[0]));
-        const r = REDIRECT.exec(line);
-        if (!r) continue;
+        const start = c.starts[0] as number;
+        const found = redirects(start);
+        if (!found) continue;
+        const { line, r } = found;
         const file = r[1] as string;
         if (file === '/dev/null' || file.startsWith('/dev/std') || file.startsWith('/run/secrets/')) continue;
+        budget -= r.index;
+        if (budget < 0) {
+          gaveUp = true;
+          break;
+        }
+        const quoting = quotingScanner(line);
         const v = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
         for (const vm of line.slice(0, r.index).matchAll(v)) {
           const name = vm[1] as string;
           // `'…${NPM_TOKEN}'` and `\$NPM_TOKEN` write the reference itself (npm expands it at run time), not the secret.
-          if (!isSecretName(name) || !shellExpands(line, vm.index ?? 0)) continue;
+          if (!isSecretName(name)) continue;
+          const q = quoting(vm.index ?? 0);
+          if (q.quote === "'" || q.escaped) continue;
           // Removed again in the same RUN: the file never reaches a layer.
-          const after = text.slice((c.starts[0] as number) + r.index);
-          if (new RegExp(`\\brm\\s+(?:-[a-zA-Z]+\\s+)*[^;&|\\n]*${escapeRe(file.replace(/^\.\//, ''))}`).test(after)) continue;
+          const removed = removals(file.replace(/^\.\//, ''), start + r.index);
+          if (removed === undefined) {
+            gaveUp = true;
+            break commands;
+          }
+          if (removed) continue;
           ctx.report({
             messageId: 'writesSecret',
-            at: script.locate((c.starts[0] as number) + (vm.index ?? 0), vm[0].length),
+            at: script.locate(start + (vm.index ?? 0), vm[0].length),
             data: { stage: stageName, name, file },
           });
           break;
         }
       }
+      if (gaveUp) ctx.report({ messageId: 'unchecked', status: 'unknown', at: run.at, data: { stage: stageName } });
     }
   },
 });
@@ -475,8 +628,4 @@ export const noSecretsInRun = dockerfileRule({
 export function shellExpands(line: string, index: number): boolean {
   const q = quotingAt(line, index);
   return q.quote !== "'" && !q.escaped;
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
