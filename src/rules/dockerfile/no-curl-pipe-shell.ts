@@ -54,6 +54,51 @@ function runsInlineProgram(interpreter: string, text: string, from: number): boo
 
 /** `sh -c "$(curl …)"`, `bash <(curl …)`. */
 const SUBST = new RegExp(`(?:^|[\\s;&|(])(?:${SHELL})\\s+(?:-\\S+\\s+)*(?:"?\\$\\(|<\\()\\s*(curl|wget)\\b`, 'g');
+/**
+ * True when PIPE would read sudo's option words too many times: PIPE reads them (`-\S+`) after each `| sudo`; they
+ * end before the next `|` unless one holds it (`| sudo -a|sudo -a|…`), and then each `|` inside them reads the
+ * rest of them again, quadratic inside one match. The words each `| sudo` reads are counted, up to 4 per character
+ * of the text; past that the RUN is not read with PIPE (the rule says so). Only a RUN with a curl or wget is read.
+ */
+function sudoOptionsTooLong(text: string): boolean {
+  if (!new RegExp(TOOL.source).test(text)) return false;
+  const start = /\|(?!\|)\s*sudo\s+/g;
+  let budget = 4 * text.length + 4096;
+  for (let m = start.exec(text); m !== null; m = start.exec(text)) {
+    for (let o = m.index + m[0].length; text[o] === '-'; ) {
+      OPTION.lastIndex = o;
+      const w = OPTION.exec(text);
+      if (w === null) break;
+      budget -= w[0].length;
+      if (budget < 0) return true;
+      o += w[0].length;
+    }
+  }
+  return false;
+}
+
+/** SUBST tried at one index only, and where it may start: a shell word and its blanks (see substMatches). */
+const SUBST_AT = new RegExp(SUBST.source, 'y');
+const SUBST_START = new RegExp(`(?:^|[\\s;&|(])(?:${SHELL})\\s+`, 'g');
+/** One option word of SUBST and its blanks. */
+const OPTION = /-\S+\s+/y;
+
+/**
+ * The matches of SUBST in `text`, the same as `text.matchAll(SUBST)`, in linear time. SUBST reads a shell's option
+ * words (`-\S+`), which may hold separators and shells (`sh -a;sh -a;sh …`): each of those shells read the rest of
+ * the options again, quadratic (20,000 of them: 3 s). Its tail (`"$(`, `<(`) starts with no `-`, so it can only
+ * match where the option words end; every shell inside them reads a suffix of the same words and ends there too. So
+ * when the match fails at one shell, every start before the word that ends its options is skipped.
+ */
+function* substMatches(text: string): Generator<RegExpExecArray> {
+  yield* skippingMatches(text, SUBST_START, SUBST_AT, (s) => {
+    // The word after the options starts a new candidate at the blank before it.
+    let end = s.index + s[0].length;
+    for (OPTION.lastIndex = end; OPTION.exec(text) !== null; OPTION.lastIndex = end) end = OPTION.lastIndex;
+    return end - 1;
+  });
+}
+
 /** `eval "$(curl …)"`, ``eval `curl …` ``, `source <(curl …)`, `. <(wget -qO- …)`. */
 const EVAL = /(?:^|[\s;&|(])(?:eval\s+(?:"?\$\(|`)|(?:source|\.)\s+<\()\s*(curl|wget)\b/g;
 
@@ -106,14 +151,23 @@ function chainEnd(text: string, from: number, pipes: boolean): number {
  * and those are skipped.
  */
 function* toolMatches(text: string, sticky: RegExp, pipes: boolean): Generator<RegExpExecArray> {
-  const tool = new RegExp(TOOL.source, 'g');
-  for (let t = tool.exec(text); t !== null; t = tool.exec(text)) {
-    sticky.lastIndex = t.index;
+  yield* skippingMatches(text, TOOL, sticky, (t) => chainEnd(text, t.index, pipes));
+}
+
+/**
+ * The matches of a global regex, the same as `text.matchAll`, found by trying its `sticky` copy at each match of
+ * `starts` (where it can start) in turn; after a failure at one start, the starts before `skip(start)` are passed
+ * over (each caller says why they cannot match either), then the search resumes there.
+ */
+function* skippingMatches(text: string, starts: RegExp, sticky: RegExp, skip: (start: RegExpExecArray) => number): Generator<RegExpExecArray> {
+  const start = new RegExp(starts.source, 'g');
+  for (let s = start.exec(text); s !== null; s = start.exec(text)) {
+    sticky.lastIndex = s.index;
     const m = sticky.exec(text);
     if (m !== null) {
-      tool.lastIndex = m.index + m[0].length;
+      start.lastIndex = m.index + m[0].length;
       yield m;
-    } else tool.lastIndex = Math.max(tool.lastIndex, chainEnd(text, t.index, pipes));
+    } else start.lastIndex = Math.max(s.index + 1, skip(s));
   }
 }
 
@@ -394,8 +448,7 @@ export const noCurlPipeShell = dockerfileRule({
     messages: {
       pipeToShell: 'A RUN in {stage} pipes a {tool} download into an interpreter without verifying it.',
       runsDownload: 'A RUN in {stage} runs {file}, downloaded with {tool}, without verifying it.',
-      unchecked:
-        'Whether a RUN in {stage} runs the files it downloads unverified cannot be known: its interpreter and sudo options hold separators too many times to read.',
+      unchecked: 'Whether a RUN in {stage} runs downloaded code unverified cannot be known: {reason}.',
     },
   },
   check(spec, ctx) {
@@ -403,9 +456,15 @@ export const noCurlPipeShell = dockerfileRule({
       const script = runScript(run);
       const text = script.text.replace(/\\\n/g, '  ');
       const seen = new Set<number>();
+      const pipeUnread = sudoOptionsTooLong(text);
+      if (pipeUnread) {
+        const reason = 'the option words of sudo in its pipelines hold `|` too many times to read';
+        ctx.report({ messageId: 'unchecked', status: 'unknown', at: run.at, data: { stage: describeStage(stage), reason } });
+      }
       for (const re of [PIPE, SUBST, EVAL]) {
-        // SUBST and EVAL start at a shell, `eval`, `source` or `.` and read only its options: linear as they are.
-        for (const m of re === PIPE ? toolMatches(text, PIPE_AT, true) : text.matchAll(re)) {
+        if (re === PIPE && pipeUnread) continue;
+        // EVAL reads no options: linear as it is.
+        for (const m of re === PIPE ? toolMatches(text, PIPE_AT, true) : re === SUBST ? substMatches(text) : text.matchAll(re)) {
           const tool = m[1] as string;
           // A quote before the interpreter must close after it (`| "sh"`): `echo "… | sh"` is text, not a pipe.
           if (re === PIPE && runsInlineProgram(m[3] as string, text, (m.index ?? 0) + (m[0] as string).length)) continue;
@@ -435,7 +494,10 @@ export const noCurlPipeShell = dockerfileRule({
           ctx.report({ messageId: 'runsDownload', at: script.locate(idx, tool.length), data: { stage: describeStage(stage), tool, file } });
         }
       }
-      if (gaveUp) ctx.report({ messageId: 'unchecked', status: 'unknown', at: run.at, data: { stage: describeStage(stage) } });
+      if (gaveUp) {
+        const reason = 'its interpreter and sudo options hold separators too many times to read';
+        ctx.report({ messageId: 'unchecked', status: 'unknown', at: run.at, data: { stage: describeStage(stage), reason } });
+      }
     }
   },
 });
