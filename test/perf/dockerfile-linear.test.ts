@@ -110,6 +110,16 @@ describe('Dockerfile rules: one pathological instruction is read in linear time,
     assert.deepEqual(findings(text), ['BW2011 aptRecommends 2:23', 'BW2011 aptLists 2:5']);
   });
 
+  it('50,000 apk add, and an rm with 200,000 options that hold rm: one finding per apk add', () => {
+    const n = 50_000;
+    assert.deepEqual(
+      findings(`${FROM}\nRUN ${times(n, () => 'apk add x').join(' && ')}\n`),
+      times(n, (k) => `BW2011 apkCache 2:${5 + 13 * k}`),
+    );
+    assert.deepEqual(findings(`${FROM}\nRUN apk add x && rm ${'-rm '.repeat(200_000)}y\n`), ['BW2011 apkCache 2:5']);
+    assert.deepEqual(findings(`${FROM}\nRUN apk add x && rm ${'-rm '.repeat(200_000)}/var/cache/apk/*\n`), []);
+  });
+
   it('20,000 downloads, each run afterwards: each is reported; 20,000 downloads not run: none', () => {
     const n = 20_000;
     const run = `${FROM}\nRUN ${times(n, (k) => `curl -o f${k} URL && sh f${k}`).join(' && ')}\n`;
