@@ -105,6 +105,16 @@ describe('Dockerfile rules: one pathological instruction is read in linear time,
     assert.deepEqual(findings(text), []);
   });
 
+  it('one command with 20,000 heredocs (cat <<E0 <<E1 … > /f, sh <<E0 <<E1 …): each body is read once', () => {
+    const n = 20_000;
+    const markers = times(n, (k) => `<<E${k}`).join(' ');
+    assert.deepEqual(findings(`${FROM}\nRUN cat ${markers} > /f\n${times(n, (k) => `x\nE${k}`).join('\n')}\n`), []);
+    assert.deepEqual(
+      findings(`${FROM}\nRUN sh ${markers}\n${times(n, (k) => `curl x | sh\nE${k}`).join('\n')}\n`),
+      times(n, (k) => `BW2007 pipeToShell ${3 + 2 * k}:1`),
+    );
+  });
+
   it('apt-get install of 50,000 packages: the two hygiene findings', () => {
     const text = `${FROM}\nRUN apt-get update && apt-get install -y ${times(50_000, (k) => `pkg${k}`).join(' ')}\n`;
     assert.deepEqual(findings(text), ['BW2011 aptRecommends 2:23', 'BW2011 aptLists 2:5']);

@@ -102,10 +102,17 @@ function scriptOf(run: RunInstruction): RunScript {
       if (!programs.has(command.from)) programs.set(command.from, consumerOf(head, command));
       return programs.get(command.from);
     };
+    // So is the file it writes: `cat <<E1 <<E2 … > /f` read the command's words once per body (20,000 bodies: > 60 s).
+    const files = new Map<number, string | undefined>();
+    const fileOf = (nameAt: number): string | undefined => {
+      const command = commandAround(separators, nameAt, head.length);
+      if (!files.has(command.from)) files.set(command.from, writtenFile(head, command));
+      return files.get(command.from);
+    };
     const blank: { start: number; end: number; file?: string; marker?: number }[] = [];
     for (const b of bodies) {
       if (isShellBody(b.nameAt === -1 ? undefined : consumer(b.nameAt), cmd.text.slice(b.start, b.end))) continue;
-      const file = b.nameAt === -1 ? undefined : writtenFile(head, commandAround(separators, b.nameAt, head.length));
+      const file = b.nameAt === -1 ? undefined : fileOf(b.nameAt);
       const body: { start: number; end: number; file?: string; marker?: number } = { start: b.start, end: b.end };
       if (file !== undefined) body.file = file;
       if (b.nameAt !== -1) body.marker = b.nameAt;
