@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { closingQuote, insideQuotes } from './shell-scan.js';
+import { closingQuote, insideQuotes, quotingAt, quotingScanner } from './shell-scan.js';
 
 describe('shell quoting', () => {
   const closing: [string, number, number][] = [
@@ -38,4 +38,18 @@ describe('shell quoting', () => {
     const text = marked.slice(0, index) + marked.slice(index + 1);
     it(`${marked}: ${want ? 'inside' : 'outside'} quotes`, () => assert.equal(insideQuotes(text, index), want));
   }
+
+  it('quotingScanner answers as quotingAt at every index, asked in order (1,000 random texts of quotes, backslashes and words)', () => {
+    let seed = 7;
+    const pick = (n: number): number => {
+      seed = (seed * 48271) % 2147483647;
+      return seed % n;
+    };
+    const parts = ['"', "'", '\\', 'a', ' ', '\\"', "\\'", '$x', '\n'];
+    for (let t = 0; t < 1000; t++) {
+      const text = Array.from({ length: 1 + pick(20) }, () => parts[pick(parts.length)]).join('');
+      const at = quotingScanner(text);
+      for (let i = 0; i <= text.length; i++) assert.deepEqual(at(i), quotingAt(text, i), `${JSON.stringify(text)} at ${i}`);
+    }
+  });
 });
