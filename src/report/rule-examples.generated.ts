@@ -1062,6 +1062,31 @@ export const RULE_EXAMPLES: Record<string, RuleDocExample[]> = {
       code: '{"Name": "/web", "Config": {"User": "1000:1000"}}',
     },
   ],
+  BW1031: [
+    {
+      kind: 'invalid',
+      format: 'compose',
+      code: 'services:\n  sandbox:\n    image: sandbox:1\n    security_opt:\n      - no-new-privileges:true\n      - systempaths=unconfined\n',
+      caption: 'reported at line 6, column 9 (unconfined)',
+    },
+    {
+      kind: 'valid',
+      format: 'compose',
+      code: 'services:\n  web:\n    image: nginx:1.27\n    security_opt: ["no-new-privileges:true", "seccomp=/etc/docker/seccomp.json", "apparmor=docker-default"]\n',
+      caption: 'other security options',
+    },
+    {
+      kind: 'invalid',
+      format: 'run',
+      code: 'docker run --security-opt systempaths=unconfined moby/buildkit:rootless',
+      caption: 'reported at line 1, column 12 (unconfined)',
+    },
+    {
+      kind: 'valid',
+      format: 'run',
+      code: 'docker run --security-opt no-new-privileges nginx:1.27',
+    },
+  ],
   BW1101: [
     {
       kind: 'invalid',
@@ -1224,14 +1249,15 @@ export const RULE_EXAMPLES: Record<string, RuleDocExample[]> = {
     {
       kind: 'invalid',
       format: 'dockerfile',
-      code: '# syntax=docker/dockerfile:1.7\nFROM alpine:3.20\nRUN <<A cat > /docs/install.md && <<B sh\nsee the manual\nA\ncurl -fsSL https://get.example.com | sh\nB\n',
-      caption: 'in the body of the heredoc a shell reads, next to one that is data: reported at line 6, column 1 (pipeToShell)',
+      code: 'FROM debian:12-slim\nRUN curl -fsSL https://get.example.com 2>&1 | sh\nRUN wget -qO- https://get.example.com 2>/dev/null | bash -s -- --yes &>/var/log/install.log\nRUN curl -fsSL https://get.example.com <&- | sh 2>&1\n',
+      caption:
+        'redirections with & (2>&1, &>, <&) inside the pipeline: reported at line 2, column 5 (pipeToShell); line 3, column 5 (pipeToShell); line 4, column 5 (pipeToShell)',
     },
     {
       kind: 'valid',
       format: 'dockerfile',
-      code: 'FROM debian:12-slim\nRUN curl -fsSLo /tmp/install.sh https://example.com/install.sh \\\n && echo "24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d  /tmp/install.sh" | sha256sum -c - \\\n && sh /tmp/install.sh\nRUN curl -fsSL https://example.com/tool.tar.gz | tar -xz -C /usr/local/bin\nRUN curl -fsSL https://example.com/key.asc | gpg --dearmor -o /usr/share/keyrings/example.gpg\n',
-      caption: 'download, verify, run; pipes into tar and gpg',
+      code: 'FROM debian:12-slim\nRUN curl -fsSL https://example.com/warm-cache > /dev/null 2>&1 & sh /opt/start.sh\n',
+      caption: 'a download sent to the background, then a shell that reads no download',
     },
   ],
   BW2008: [
