@@ -1,7 +1,7 @@
 import { SEVERITIES } from '../rules/index.js';
 import { printable } from './printable.js';
-import { subjectsPhrase } from './text.js';
 import { checklistSummary } from './summary.js';
+import { subjectsPhrase } from './text.js';
 import { formatLocation, type ReportInput, ruleDocUrl } from './types.js';
 
 /** Escapes text for a Markdown table cell: pipes, newlines, and characters GitHub would take as markup. */

@@ -29,13 +29,21 @@ describe(`${unusedSuppression.meta.id} ${unusedSuppression.meta.name}`, () => {
     );
   });
   it('invalid compose: a wildcard and all are not rules, and a comment without rules hides nothing', () => {
-    const text = 'services:\n  a:\n    privileged: true # bulwark-ignore *: star\n    pid: host # bulwark-ignore all, BW1017;: lab\n    ipc: host # bulwark-ignore: no rule named\n';
-    assert.deepEqual(suppressionCase('BW9002', 'compose.yaml', text, [['BW1001', 3], ['BW1017', 4], ['BW1019', 5]]), [
-      { line: 3, column: 39, message: 'The suppression in compose.yaml names *, which is not a Bulwark rule.' },
-      { line: 4, column: 32, message: 'The suppression in compose.yaml names all, which is not a Bulwark rule.' },
-      { line: 4, column: 37, message: 'The suppression in compose.yaml names BW1017;, which is not a Bulwark rule.' },
-      { line: 5, column: 15, message: 'The suppression in compose.yaml names no rule, so it hides nothing (write the rule ids before the colon).' },
-    ]);
+    const text =
+      'services:\n  a:\n    privileged: true # bulwark-ignore *: star\n    pid: host # bulwark-ignore all, BW1017;: lab\n    ipc: host # bulwark-ignore: no rule named\n';
+    assert.deepEqual(
+      suppressionCase('BW9002', 'compose.yaml', text, [
+        ['BW1001', 3],
+        ['BW1017', 4],
+        ['BW1019', 5],
+      ]),
+      [
+        { line: 3, column: 39, message: 'The suppression in compose.yaml names *, which is not a Bulwark rule.' },
+        { line: 4, column: 32, message: 'The suppression in compose.yaml names all, which is not a Bulwark rule.' },
+        { line: 4, column: 37, message: 'The suppression in compose.yaml names BW1017;, which is not a Bulwark rule.' },
+        { line: 5, column: 15, message: 'The suppression in compose.yaml names no rule, so it hides nothing (write the rule ids before the colon).' },
+      ],
+    );
   });
   it('invalid compose: alone after the last line of the file', () => {
     assert.deepEqual(suppressionCase('BW9002', 'compose.yaml', 'services:\n  a:\n    privileged: false\n# bulwark-ignore BW1001: lab\n\n', []), [
