@@ -217,8 +217,21 @@ export function applyPolicy(
   return out;
 }
 
-/** Adds the policy options (configuration file, baseline) to a command. */
-export function withPolicyOptions<T extends { option: (flags: string, description: string, defaultValue?: string) => T }>(cmd: T): T {
+/**
+ * Adds the policy options (configuration file, baseline) to a command. `--config FILE` and `--no-config` set one
+ * value, so the last would win in silence: given together they are a usage error.
+ * @throws UsageError (while the command line is parsed) for `--config` with `--no-config`
+ */
+export function withPolicyOptions<
+  T extends { option: (flags: string, description: string, defaultValue?: string) => T; on: (event: string, listener: () => void) => unknown },
+>(cmd: T): T {
+  const seen = new Set<string>();
+  const conflict = (flag: string) => () => {
+    seen.add(flag);
+    if (seen.size === 2) throw new UsageError('--config and --no-config contradict each other: give one of them');
+  };
+  cmd.on('option:config', conflict('--config'));
+  cmd.on('option:no-config', conflict('--no-config'));
   return cmd
     .option('-c, --config <file>', 'configuration file (default: .bulwark.yaml found upward from the first path)')
     .option('--no-config', 'ignore any .bulwark.yaml')

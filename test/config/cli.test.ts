@@ -133,6 +133,18 @@ describe('bulwark scan with configuration, suppressions and baseline', () => {
     assert.equal(bulwark(dir, 'scan', '.', '--baseline', 'missing.json').code, 2);
   });
 
+  it('--config with --no-config is a usage error in either order (the last would win in silence)', () => {
+    const dir = project({ 'compose.yaml': PRIVILEGED, 'strict.yaml': 'failOn: low\n' });
+    for (const args of [
+      ['--config', 'strict.yaml', '--no-config'],
+      ['--no-config', '-c', 'strict.yaml'],
+    ]) {
+      const r = bulwark(dir, 'scan', '.', ...args);
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(r.stderr, /--config and --no-config contradict each other: give one of them/);
+    }
+  });
+
   it('every format renders, with the same exit code', () => {
     const dir = project({ 'compose.yaml': PRIVILEGED });
     for (const format of ['text', 'json', 'sarif', 'junit', 'markdown', 'html']) {
