@@ -20,6 +20,15 @@ testRule(noSecretsInImageEnv, {
       `,
     },
     {
+      name: 'ordinary labels: OCI keys, URLs without passwords, flags about tokens',
+      dockerfile: df`
+        FROM alpine:3.20
+        LABEL org.opencontainers.image.source=https://github.com/example/shop \
+              org.opencontainers.image.revision=4f2c1e9b7a3d5e6f8a9b0c1d2e3f4a5b6c7d8e9f \
+              maintainer="ops@example.com" com.example.token-required=true com.example.api-key=changeme
+      `,
+    },
+    {
       name: 'a build stage ENV does not reach the image (BW2001 reports it)',
       dockerfile: df`
         FROM node:20.17-alpine AS build
@@ -64,6 +73,28 @@ testRule(noSecretsInImageEnv, {
         ENV DEPLOY AKIAIOSFODNN7EXAMPLE
       `,
       errors: [{ messageId: 'byValue', line: 2, column: 5 }],
+    },
+    {
+      name: 'labels holding a token by shape, and a secret-named label with a literal value',
+      dockerfile: df`
+        FROM alpine:3.20
+        LABEL gh=ghp_abcdefghijklmnopqrstuvwxyz0123456789AB
+        LABEL com.example.deploy_token="tk_live_0123456789abcdef"
+      `,
+      errors: [
+        {
+          messageId: 'labelByValue',
+          line: 2,
+          column: 7,
+          message: 'The final stage of Dockerfile carries label gh set to a GitHub token (ghp_…(42 chars)).',
+        },
+        {
+          messageId: 'labelByName',
+          line: 3,
+          column: 7,
+          message: 'The final stage of Dockerfile carries secret label com.example.deploy_token (tk_l…(24 chars)).',
+        },
+      ],
     },
     {
       name: 'a value shape under an empty name',
