@@ -17,13 +17,17 @@ const PORT_OR_RANGE = /^\d{1,5}(?:-\d{1,5})?$/;
  */
 export function parsePortSpec(spec: string, pieces?: readonly ValuePiece[]): PortBinding {
   const q = (text: string) => quoteValue(text, pieces);
+  // A part of the spec is quoted only when the whole is shown as written: when quoteValue masks the whole (a URL
+  // password, a token), a part of it (the text after `/`, a host port) can hold the very secret it masked.
+  const masked = q(spec).includes('…');
+  const part = (what: string, text: string) => (masked ? what : `${what} ${q(text)}`);
   let rest = spec.trim();
   let protocol: PortBinding['protocol'] = 'tcp';
   const slash = rest.lastIndexOf('/');
   if (slash !== -1) {
     const written = rest.slice(slash + 1);
     const p = written.toLowerCase();
-    if (p !== 'tcp' && p !== 'udp' && p !== 'sctp') throw new PortSpecError(`unknown protocol ${q(written)} in port ${q(spec)}`);
+    if (p !== 'tcp' && p !== 'udp' && p !== 'sctp') throw new PortSpecError(`${part('unknown protocol', written)} in port ${q(spec)}`);
     protocol = p;
     rest = rest.slice(0, slash);
   }
@@ -51,9 +55,9 @@ export function parsePortSpec(spec: string, pieces?: readonly ValuePiece[]): Por
       hostPort = parts[n - 2];
     }
   }
-  if (!PORT_OR_RANGE.test(containerPort)) throw new PortSpecError(`invalid container port ${q(containerPort)} in ${q(spec)}`);
+  if (!PORT_OR_RANGE.test(containerPort)) throw new PortSpecError(`${part('invalid container port', containerPort)} in ${q(spec)}`);
   if (hostPort !== undefined && hostPort !== '' && !PORT_OR_RANGE.test(hostPort)) {
-    throw new PortSpecError(`invalid host port ${q(hostPort)} in ${q(spec)}`);
+    throw new PortSpecError(`${part('invalid host port', hostPort)} in ${q(spec)}`);
   }
   const binding: PortBinding = { containerPort, protocol };
   if (hostIp !== undefined && hostIp !== '') binding.hostIp = hostIp.replace(/^\[|\]$/g, '');
