@@ -415,6 +415,13 @@ describe('parseDockerfile', () => {
     // The stage is still read, so the rest of the file is not a cascade of errors.
     assert.equal(badName.spec.stages.length, 2);
     assert.deepEqual(errors('FROM alpine\nHEALTHCHECK --retries=-1 CMD true\n'), ['2:13 dockerfile-syntax HEALTHCHECK --retries: cannot be negative (-1)']);
+    // BuildKit parseOptInterval: 0 is the default, anything else below 1ms (negative values too) is refused.
+    assert.deepEqual(errors('FROM alpine\nHEALTHCHECK --interval=-5s --start-period=-1s --timeout=500us CMD true\n'), [
+      '2:13 dockerfile-syntax HEALTHCHECK --interval: "-5s" cannot be less than 1ms (or 0 for the default)',
+      '2:28 dockerfile-syntax HEALTHCHECK --start-period: "-1s" cannot be less than 1ms (or 0 for the default)',
+      '2:47 dockerfile-syntax HEALTHCHECK --timeout: "500us" cannot be less than 1ms (or 0 for the default)',
+    ]);
+    assert.deepEqual(errors('FROM alpine\nHEALTHCHECK --interval=0 --timeout=1ms CMD true\n'), []);
     assert.deepEqual(errors('FROM alpine\nHEALTHCHECK --retries=three CMD true\n'), [
       '2:13 dockerfile-syntax HEALTHCHECK --retries: "three" is not a whole number',
     ]);

@@ -21,6 +21,7 @@ import {
   type Sourced,
   type StageBase,
   tryParseImageRef,
+  UnitError,
   unknown,
 } from '../../model/index.js';
 import { execFormOf } from './exec-form.js';
@@ -906,15 +907,27 @@ function healthcheckOf(flags: InstructionFlag[], args: CommandText, error: (at: 
   const h: Healthcheck = { test };
   for (const f of flags) {
     try {
-      if (f.name === 'interval' && f.value) h.intervalSeconds = parseDuration(f.value);
-      else if (f.name === 'timeout' && f.value) h.timeoutSeconds = parseDuration(f.value);
-      else if (f.name === 'start-period' && f.value) h.startPeriodSeconds = parseDuration(f.value);
+      if (f.name === 'interval' && f.value) h.intervalSeconds = healthcheckDuration(f.value);
+      else if (f.name === 'timeout' && f.value) h.timeoutSeconds = healthcheckDuration(f.value);
+      else if (f.name === 'start-period' && f.value) h.startPeriodSeconds = healthcheckDuration(f.value);
       else if (f.name === 'retries' && f.value) h.retries = retriesOf(f.value);
     } catch (e) {
       error(f.at, `HEALTHCHECK --${f.name}: ${(e as Error).message}`);
     }
   }
   return h;
+}
+
+/**
+ * A HEALTHCHECK duration flag in seconds, as BuildKit reads it (instructions/parse.go parseOptInterval): Go's
+ * time.ParseDuration, then 0 means the default, and anything else below 1ms (container.MinimumDuration), negative
+ * values included, is refused.
+ * @throws UnitError for a text that is no duration, or one below 1ms other than 0
+ */
+function healthcheckDuration(text: string): number {
+  const seconds = parseDuration(text);
+  if (seconds !== 0 && seconds < 0.001) throw new UnitError(`${quoteValue(text)} cannot be less than 1ms (or 0 for the default)`);
+  return seconds;
 }
 
 /** A piece of a shell word (shellWord): literal text, or a variable reference (`$NAME`, `${NAME:-default}`) as written. */
