@@ -42,6 +42,7 @@ export const noSecretsInImageEnv = imageRule({
       }
     }
     for (const l of img.labels) {
+      if (isUnknown(l.value)) continue;
       const [name, value] = l.value;
       const shape = secretShape(value);
       if (shape) ctx.report({ messageId: 'labelByValue', at: l, data: { name, kind: shape.description, masked: maskSecret(value) } });
