@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject } from 'ajv';
-import { isMap, isPair, isScalar, type Node, parseDocument } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node, parseDocument } from 'yaml';
 import { type Diagnostic, LineIndex, type Location } from '../model/index.js';
 import type { RuleMeta, Severity } from '../rules/index.js';
 import { blockNestingOverflow, flowNestingOverflow } from '../sources/compose/nesting.js';
@@ -69,10 +69,19 @@ function schemaErrors(data: unknown, metas: readonly RuleMeta[]): ErrorObject[] 
   return errors;
 }
 
+/**
+ * The node at a JSON-pointer-like path (`['rules', 'BW1001', 'severity']`, `['ignore', '1']`), and the key node of
+ * its last mapping step; list items are reached by their index.
+ */
 function nodeAt(doc: ReturnType<typeof parseDocument>, path: string[]): { node?: Node; keyNode?: Node } {
   let cur: unknown = doc.contents;
   let keyNode: Node | undefined;
   for (const seg of path) {
+    if (isSeq(cur) && /^\d+$/.test(seg)) {
+      cur = cur.items[Number(seg)];
+      if (cur === undefined) return { keyNode: keyNode as Node };
+      continue;
+    }
     if (!isMap(cur)) return { keyNode: keyNode as Node };
     const pair = cur.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg);
     if (!pair) return { keyNode: keyNode as Node };

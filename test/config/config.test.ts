@@ -62,6 +62,8 @@ describe('.bulwark.yaml', () => {
 
   it('a wrong key gets a located error', () => {
     assert.deepEqual(errorsOf('fail-on: high\nrulez:\n  BW1001: off\n'), ['2:1 config unknown key "rulez"; the keys are fail-on, ignore, baseline and rules']);
+    // A list item is located at the item, not at the top of the file.
+    assert.deepEqual(errorsOf('fail-on: high\nignore:\n  - "a/**"\n  - {x: 1}\n'), ['4:5 config "ignore.1" must be of type string']);
     assert.deepEqual(errorsOf('rules:\n  BW1001: off\n  BW9999: off\n'), ['3:3 config "BW9999" is not a rule id or name (`bulwark rules` lists them)']);
     assert.deepEqual(errorsOf('rules:\n  no-privileged:\n    severity: urgent\n'), [
       '3:15 config "rules.no-privileged.severity" must be one of critical, high, medium, low, info',
