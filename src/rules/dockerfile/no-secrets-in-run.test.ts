@@ -177,6 +177,20 @@ testRule(noSecretsInRun, {
   ],
   invalid: [
     {
+      name: 'a token given to a password option is one finding, not a second one for its shape',
+      dockerfile: df`
+        FROM docker:27-cli
+        RUN echo ghp_abcdefghijklmnopqrstuvwxyz0123456789 | docker login ghcr.io -u bob --password-stdin
+        RUN yarn config set npmAuthToken ghp_abcdefghijklmnopqrstuvwxyz0123456789
+        RUN docker login -u bob --password=ghp_abcdefghijklmnopqrstuvwxyz0123456789 ghcr.io
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 10 },
+        { messageId: 'passwordFlag', line: 3, column: 21 },
+        { messageId: 'passwordFlag', line: 4, column: 25 },
+      ],
+    },
+    {
       name: 'inline assignment before a command',
       dockerfile: df`
         FROM node:20.17-alpine

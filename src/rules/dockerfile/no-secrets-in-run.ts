@@ -496,6 +496,13 @@ export const noSecretsInRun = dockerfileRule({
       for (const c of cmds) for (const at of c.starts) commandOf.set(at, c);
       // Where a password option was reported: PASSWORD_FLAG and the per-program reading may both see one.
       const flagged = new Set<number>();
+      // Where the values of those options start: a token given to a password option is one finding, not a second
+      // secretValue finding for its shape (`yarn config set npmAuthToken ghp_…`, `echo ghp_… | docker login`).
+      const valuesAt = new Set<number>();
+      const noteValue = (value: string, from: number): void => {
+        const at = text.indexOf(value, from);
+        if (at !== -1) valuesAt.add(at);
+      };
       for (const m of text.matchAll(PASSWORD_FLAG)) {
         const flag = m[1] as string;
         const value = unquote(m[3] as string);
@@ -505,12 +512,14 @@ export const noSecretsInRun = dockerfileRule({
         const c = commandOf.get(idx);
         if ((m[2] as string) !== '=' && c && MYSQL.test(programOf(c))) continue;
         flagged.add(idx);
+        noteValue(value, idx + flag.length);
         ctx.report({ messageId: 'passwordFlag', at: script.locate(idx, flag.length), data: { stage: stageName, flag, masked: maskSecret(value) } });
       }
       cmds.forEach((c, k) => {
         for (const f of commandSecrets(c, c.piped ? cmds[k - 1] : undefined, text)) {
           if (flagged.has(f.start)) continue;
           flagged.add(f.start);
+          noteValue(f.value, f.start);
           ctx.report({
             messageId: 'passwordFlag',
             at: script.locate(f.start, f.length),
@@ -522,7 +531,7 @@ export const noSecretsInRun = dockerfileRule({
       // since the image history keeps them.
       const raw = script.raw;
       for (const t of secretWords(raw)) {
-        if (reported.has(t.index)) continue;
+        if (reported.has(t.index) || flagged.has(t.index) || valuesAt.has(t.index)) continue;
         reported.add(t.index);
         ctx.report({
           messageId: 'secretValue',
