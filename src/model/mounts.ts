@@ -98,3 +98,101 @@ export function localBindDevice(driver: string | undefined, opts: Readonly<Recor
   if (!(o.includes('bind') || o.includes('rbind')) || device === undefined || device === '') return undefined;
   return { path: device, readOnly: o.includes('ro') };
 }
+
+/**
+ * Folders no project is deployed in: a project folder that is one of them (an include's `project_directory: /etc`)
+ * is the host's, and what lies in it is not the project's own files.
+ */
+const SYSTEM_FOLDERS = new Set([
+  '/',
+  '/bin',
+  '/boot',
+  '/dev',
+  '/etc',
+  '/lib',
+  '/lib64',
+  '/proc',
+  '/run',
+  '/sbin',
+  '/sys',
+  '/usr',
+  '/var',
+  '/var/lib',
+  '/var/run',
+]);
+
+/** What a mount reaches on the host, as BW1014 and BW1015 judge it (`mountHostPath`). */
+export type MountHostPath =
+  | {
+      /**
+       * `absolute`: a bind source written absolute; `relative`: one resolved against its `baseDir`; `home`: one that
+       * starts with `~`; `volume`: a named volume whose local driver binds `path` (`Mount.bindDevice`).
+       */
+      how: 'absolute' | 'relative' | 'home' | 'volume';
+      /**
+       * The host path, normalised; for `home`, `~` or `~/...` (the home folder of whoever runs compose: compose
+       * expands `~`, which folder that is, is not known).
+       */
+      path: string;
+      /** Read-only: the mount's own flag, or for a volume, `ro` in the driver's options too. */
+      readOnly: boolean;
+      /** For `relative`: the path lies inside the folder it is resolved against (the project's own files). */
+      inProject: boolean;
+    }
+  | {
+      /**
+       * A relative bind source whose base is not known (a run line: the shell's working directory) that climbs `depth`
+       * folders: it is `path` whenever the command runs `depth` folders deep or less.
+       */
+      how: 'upward';
+      path: string;
+      depth: number;
+      readOnly: boolean;
+    };
+
+/**
+ * The host path a bind mount, or a named volume the local driver binds (`bindDevice`), reaches: the one helper
+ * BW1014 and BW1015 both judge. Undefined for other mounts, for sources that hold a variable left in (`$`), for a
+ * relative path without a base that does not climb (`./x` on a run line), and for `~user` paths.
+ */
+export function mountHostPath(m: Mount): MountHostPath | undefined {
+  const { type, source, baseDir, bindDevice } = m;
+  if (type === 'volume' && bindDevice) {
+    if (bindDevice.path.includes('$')) return undefined;
+    const path = resolveHostPath(bindDevice.path, bindDevice.baseDir);
+    if (path === undefined) return undefined;
+    return { how: 'volume', path, readOnly: m.readOnly || bindDevice.readOnly, inProject: false };
+  }
+  if (type !== 'bind' || source === undefined || source.includes('$')) return undefined;
+  const readOnly = m.readOnly;
+  if (source === '~' || source.startsWith('~/')) {
+    const rest = normalizeHostPath(`/${source.slice(1)}`);
+    return { how: 'home', path: rest === '/' ? '~' : `~${rest}`, readOnly, inProject: false };
+  }
+  const path = resolveHostPath(source, baseDir);
+  if (path !== undefined) {
+    if (source.startsWith('/')) return { how: 'absolute', path, readOnly, inProject: false };
+    const base = normalizeHostPath(baseDir as string);
+    const inProject = !SYSTEM_FOLDERS.has(base) && (path === base || path.startsWith(`${base}/`));
+    return { how: 'relative', path, readOnly, inProject };
+  }
+  if (baseDir !== undefined || source.startsWith('~')) return undefined;
+  const segs = normalizeHostPath(source).split('/');
+  const first = segs.findIndex((x) => x !== '..');
+  const depth = first === -1 ? segs.length : first;
+  if (depth === 0) return undefined;
+  return { how: 'upward', path: normalizeHostPath(`/${segs.slice(depth).join('/')}`), depth, readOnly };
+}
+
+/** A process's view of the root filesystem through /proc: `/proc/1/root`, `/proc/self/root`, `/proc/thread-self/root`. */
+const PROC_ROOT = /^\/proc\/(?:\d+|self|thread-self)\/root(?=\/|$)/;
+
+/**
+ * The host path a path under `/proc/PID/root` names: for the host's processes (`1`, and `self` when dockerd resolves
+ * the bind source) that folder is the host's root filesystem, so `/proc/1/root/var/run` is `/var/run`. Undefined for
+ * any other path.
+ */
+export function throughProcRoot(p: string): string | undefined {
+  const m = PROC_ROOT.exec(p);
+  return m ? normalizeHostPath(`/${p.slice(m[0].length)}`) : undefined;
+}

@@ -35,8 +35,116 @@ testRule(noDockerSocketMount, {
       compose: 'services:\n  a:\n    image: nginx:1.27\n    use_api_socket: false\n  b:\n    image: nginx:1.27\n    use_api_socket: ${UAS}\n',
       env: { UAS: 'false' },
     },
+    {
+      name: 'relative paths, a home folder and a local volume that bind no socket folder',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          volumes:
+            - ./run:/var/run
+            - ../../../../../../srv/run:/srv-run
+            - ~/app:/app:ro
+            - disk:/disk
+      volumes:
+        disk:
+          driver_opts: {type: none, o: bind, device: /srv/disk}
+    `,
+    },
+    { name: 'a relative path on a run line that climbs to no socket folder', run: 'docker run -v ../../srv:/srv -v ./run:/var/run nginx:1.27' },
   ],
   invalid: [
+    {
+      name: 'the host path BW1015 judges: a local volume bound to /var/run, relative paths to /var/run and /, /proc/1/root',
+      compose: yaml`
+      services:
+        agent:
+          image: agent:2
+          volumes:
+            - sock:/d
+            - ../../../../../../var/run:/f
+            - ../../../../../../../:/g
+            - /proc/1/root:/n:ro
+            - /proc/self/root:/s
+            - /proc/1/root/var/run/docker.sock:/docker.sock
+            - ./docker.sock:/p.sock
+      volumes:
+        sock:
+          driver_opts: {type: none, o: bind, device: /var/run}
+    `,
+      errors: [
+        {
+          messageId: 'parent',
+          line: 5,
+          column: 9,
+          message: 'Service "agent" mounts volume "sock" (volumes.sock has the local driver bind host path /var/run), which contains the Docker socket.',
+        },
+        {
+          messageId: 'parent',
+          line: 6,
+          column: 9,
+          message: 'Service "agent" mounts ../../../../../../var/run (host path /var/run), which contains the Docker socket.',
+        },
+        { messageId: 'parent', line: 7, column: 9, message: 'Service "agent" mounts ../../../../../../../ (host path /), which contains the Docker socket.' },
+        { messageId: 'parent', line: 8, column: 9, message: 'Service "agent" mounts /proc/1/root (host path /), which contains the Docker socket.' },
+        { messageId: 'parent', line: 9, column: 9 },
+        {
+          messageId: 'socket',
+          line: 10,
+          column: 9,
+          message: 'Service "agent" mounts the container engine socket /proc/1/root/var/run/docker.sock (host path /var/run/docker.sock).',
+        },
+        { messageId: 'socket', line: 11, column: 9, message: 'Service "agent" mounts the container engine socket ./docker.sock (host path /mem/docker.sock).' },
+      ],
+    },
+    {
+      name: 'volume-opt has the local driver bind /var/run',
+      run: 'docker run --mount type=volume,dst=/y,volume-opt=o=bind,volume-opt=device=/var/run nginx:1.27',
+      errors: [
+        {
+          messageId: 'parent',
+          line: 1,
+          column: 12,
+          message:
+            'The docker run command mounts a volume whose volume-opt options have the local driver bind host path /var/run, which contains the Docker socket.',
+        },
+      ],
+    },
+    {
+      name: 'a run line: relative paths to /var/run and /, and a socket by name; its working directory is not known',
+      run: 'docker run -v ../../var/run:/f -v ../../../..:/g -v ./docker.sock:/d.sock nginx:1.27',
+      errors: [
+        {
+          messageId: 'unknown',
+          line: 1,
+          column: 12,
+          status: 'unknown',
+          message:
+            'The docker run command mounts /f from a source that cannot be known: ../../var/run is /var/run, which contains the Docker socket, when it runs 2 folders deep or less (its working directory is not known).',
+        },
+        { messageId: 'unknown', line: 1, column: 32, status: 'unknown' },
+        { messageId: 'socket', line: 1, column: 50, message: 'The docker run command mounts the container engine socket ./docker.sock.' },
+      ],
+    },
+    {
+      name: 'an include whose project_directory is /var/run',
+      compose: yaml`
+      include:
+        - path: sub/app.yaml
+          project_directory: /var/run
+    `,
+      files: { 'sub/app.yaml': 'services:\n  a:\n    image: a:1\n    volumes: ["./:/all", "./docker.sock:/d.sock"]\n' },
+      errors: [
+        {
+          messageId: 'parent',
+          line: 4,
+          column: 15,
+          message: 'Service "a" mounts ./ (host path /var/run), which contains the Docker socket.',
+          source: 'sub/app.yaml',
+        },
+        { messageId: 'socket', line: 4, column: 26, source: 'sub/app.yaml' },
+      ],
+    },
     {
       name: 'short syntax, read-only still counts',
       compose: yaml`

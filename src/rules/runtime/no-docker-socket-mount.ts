@@ -1,4 +1,4 @@
-import { isUnknown, normalizeHostPath } from '../../model/index.js';
+import { isUnknown, mountHostPath, throughProcRoot } from '../../model/index.js';
 import { runtimeRule } from '../types.js';
 
 const SOCKET_NAME = /(?:^|\/)(?:docker|containerd|podman)\.sock$/;
@@ -42,15 +42,35 @@ export const noDockerSocketMount = runtimeRule({
         continue;
       }
       const { source, target, type } = m.value;
-      if (type !== 'bind') continue;
-      if (source === undefined) continue;
-      if (source.includes('${') || source.startsWith('$')) {
+      if (type === 'bind' && source !== undefined && (source.includes('${') || source.startsWith('$'))) {
         if (SOCKET_NAME.test(target)) ctx.report({ messageId: 'unknown', at: m, status: 'unknown', data: { target_path: target, reason: `source ${source}` } });
         continue;
       }
-      const p = normalizeHostPath(source);
-      if (SOCKET_NAME.test(p)) ctx.report({ messageId: 'socket', at: m, data: { source } });
-      else if (SOCKET_PARENTS.has(p)) ctx.report({ messageId: 'parent', at: m, data: { source } });
+      // The host path BW1015 judges too: relative paths resolved, a volume the local driver binds, /proc/1/root as /.
+      const h = mountHostPath(m.value);
+      if (h === undefined || h.how === 'home') {
+        // A home folder (`~/...`) or a relative path whose folder is not known: only an engine socket by name is known.
+        if (type === 'bind' && source !== undefined && SOCKET_NAME.test(source)) ctx.report({ messageId: 'socket', at: m, data: { source } });
+        continue;
+      }
+      const p = throughProcRoot(h.path) ?? h.path;
+      const kind = SOCKET_NAME.test(p) ? 'socket' : SOCKET_PARENTS.has(p) ? 'parent' : undefined;
+      if (kind === undefined) continue;
+      if (h.how === 'upward') {
+        const what = kind === 'socket' ? 'the container engine socket' : `${p}, which contains the Docker socket,`;
+        const reason = `${source} is ${what} when it runs ${h.depth} folders deep or less (its working directory is not known)`;
+        ctx.report({ messageId: 'unknown', at: m, status: 'unknown', data: { target_path: target, reason } });
+        continue;
+      }
+      const shown =
+        h.how === 'volume'
+          ? c.origin === 'compose'
+            ? `volume "${source}" (volumes.${source} has the local driver bind host path ${h.path})`
+            : `a volume whose volume-opt options have the local driver bind host path ${h.path}`
+          : source === undefined || p === source || (h.how === 'absolute' && p === h.path)
+            ? (source ?? p)
+            : `${source} (host path ${p})`;
+      ctx.report({ messageId: kind, at: m, data: { source: shown } });
     }
   },
 });
