@@ -55,6 +55,80 @@ testRule(noDockerSocketMount, {
   ],
   invalid: [
     {
+      name: 'short syntax, read-only still counts',
+      compose: yaml`
+      services:
+        worker:
+          image: worker:1
+          volumes:
+            - /var/run/docker.sock:/var/run/docker.sock:ro
+            - /run/docker.sock:/docker.sock
+            - /var/run//docker.sock:/x.sock
+    `,
+      errors: [
+        { messageId: 'socket', line: 5, column: 9, message: 'Service "worker" mounts the container engine socket /var/run/docker.sock.' },
+        { messageId: 'socket', line: 6, column: 9 },
+        { messageId: 'socket', line: 7, column: 9 },
+      ],
+    },
+    {
+      name: 'long syntax and a parent folder',
+      compose: yaml`
+      services:
+        worker:
+          image: worker:1
+          volumes:
+            - type: bind
+              source: /var/run
+              target: /host-run
+              read_only: true
+            - /run/containerd/containerd.sock:/c.sock
+    `,
+      errors: [
+        { messageId: 'parent', line: 5, column: 9, message: 'Service "worker" mounts /var/run, which contains the Docker socket.' },
+        { messageId: 'socket', line: 9, column: 9 },
+      ],
+    },
+    {
+      name: 'unset source variable',
+      compose: 'services:\n  w:\n    image: w:1\n    volumes:\n      - "${SOCK}:/var/run/docker.sock"\n',
+      errors: [
+        {
+          messageId: 'unknown',
+          line: 5,
+          column: 9,
+          status: 'unknown',
+          message: 'Service "w" mounts /var/run/docker.sock from a source that cannot be known: source ${SOCK}.',
+        },
+      ],
+    },
+    {
+      name: 'engine Mounts',
+      engine: '{"Name": "/web", "Mounts": [{"Type": "bind", "Source": "/var/run/docker.sock", "Destination": "/var/run/docker.sock", "RW": false}]}',
+      errors: [{ messageId: 'socket', line: 1, column: 29 }],
+    },
+    { run: 'docker run -v /var/run/docker.sock:/var/run/docker.sock:ro nginx:1.27', errors: [{ messageId: 'socket', line: 1, column: 12 }] },
+    { name: '--use-api-socket binds the socket', run: 'docker run --use-api-socket nginx:1.27', errors: [{ messageId: 'socket', line: 1, column: 12 }] },
+    {
+      name: 'use_api_socket: true, and from a variable that is not set',
+      compose: 'services:\n  a:\n    image: nginx:1.27\n    use_api_socket: true\n  b:\n    image: nginx:1.27\n    use_api_socket: ${UAS}\n',
+      errors: [
+        { messageId: 'socket', line: 4, column: 5, message: 'Service "a" mounts the container engine socket /var/run/docker.sock.' },
+        {
+          messageId: 'apiSocketUnknown',
+          line: 7,
+          column: 5,
+          status: 'unknown',
+          message: 'Whether service "b" mounts the Docker API socket cannot be known: variable UAS is not set.',
+        },
+      ],
+    },
+    {
+      name: '--use-api-socket from a shell variable',
+      run: 'docker run --use-api-socket=$UAS nginx:1.27',
+      errors: [{ messageId: 'apiSocketUnknown', line: 1, column: 12, status: 'unknown' }],
+    },
+    {
       name: 'the host path BW1015 judges: a local volume bound to /var/run, relative paths to /var/run and /, /proc/1/root',
       compose: yaml`
       services:
@@ -144,80 +218,6 @@ testRule(noDockerSocketMount, {
         },
         { messageId: 'socket', line: 4, column: 26, source: 'sub/app.yaml' },
       ],
-    },
-    {
-      name: 'short syntax, read-only still counts',
-      compose: yaml`
-      services:
-        worker:
-          image: worker:1
-          volumes:
-            - /var/run/docker.sock:/var/run/docker.sock:ro
-            - /run/docker.sock:/docker.sock
-            - /var/run//docker.sock:/x.sock
-    `,
-      errors: [
-        { messageId: 'socket', line: 5, column: 9, message: 'Service "worker" mounts the container engine socket /var/run/docker.sock.' },
-        { messageId: 'socket', line: 6, column: 9 },
-        { messageId: 'socket', line: 7, column: 9 },
-      ],
-    },
-    {
-      name: 'long syntax and a parent folder',
-      compose: yaml`
-      services:
-        worker:
-          image: worker:1
-          volumes:
-            - type: bind
-              source: /var/run
-              target: /host-run
-              read_only: true
-            - /run/containerd/containerd.sock:/c.sock
-    `,
-      errors: [
-        { messageId: 'parent', line: 5, column: 9, message: 'Service "worker" mounts /var/run, which contains the Docker socket.' },
-        { messageId: 'socket', line: 9, column: 9 },
-      ],
-    },
-    {
-      name: 'unset source variable',
-      compose: 'services:\n  w:\n    image: w:1\n    volumes:\n      - "${SOCK}:/var/run/docker.sock"\n',
-      errors: [
-        {
-          messageId: 'unknown',
-          line: 5,
-          column: 9,
-          status: 'unknown',
-          message: 'Service "w" mounts /var/run/docker.sock from a source that cannot be known: source ${SOCK}.',
-        },
-      ],
-    },
-    {
-      name: 'engine Mounts',
-      engine: '{"Name": "/web", "Mounts": [{"Type": "bind", "Source": "/var/run/docker.sock", "Destination": "/var/run/docker.sock", "RW": false}]}',
-      errors: [{ messageId: 'socket', line: 1, column: 29 }],
-    },
-    { run: 'docker run -v /var/run/docker.sock:/var/run/docker.sock:ro nginx:1.27', errors: [{ messageId: 'socket', line: 1, column: 12 }] },
-    { name: '--use-api-socket binds the socket', run: 'docker run --use-api-socket nginx:1.27', errors: [{ messageId: 'socket', line: 1, column: 12 }] },
-    {
-      name: 'use_api_socket: true, and from a variable that is not set',
-      compose: 'services:\n  a:\n    image: nginx:1.27\n    use_api_socket: true\n  b:\n    image: nginx:1.27\n    use_api_socket: ${UAS}\n',
-      errors: [
-        { messageId: 'socket', line: 4, column: 5, message: 'Service "a" mounts the container engine socket /var/run/docker.sock.' },
-        {
-          messageId: 'apiSocketUnknown',
-          line: 7,
-          column: 5,
-          status: 'unknown',
-          message: 'Whether service "b" mounts the Docker API socket cannot be known: variable UAS is not set.',
-        },
-      ],
-    },
-    {
-      name: '--use-api-socket from a shell variable',
-      run: 'docker run --use-api-socket=$UAS nginx:1.27',
-      errors: [{ messageId: 'apiSocketUnknown', line: 1, column: 12, status: 'unknown' }],
     },
   ],
 });
