@@ -118,6 +118,32 @@ testRule(noSensitiveHostMount, {
       run: 'docker run --mount type=volume,src=d,dst=/d,volume-opt=type=ext4,volume-opt=device=/dev/sdb1 nginx:1.27',
     },
     { name: "the containerd socket is BW1014's", run: 'docker run -v /run/containerd/containerd.sock:/run/containerd/containerd.sock nginx:1.27' },
+    {
+      name: 'read-only paths below /usr, public trust stores, and home folders without credentials',
+      compose: yaml`
+      services:
+        agent:
+          image: agent:2
+          volumes:
+            - /usr/local/share/ca-certificates:/usr/local/share/ca-certificates:ro
+            - /usr/share/ca-certificates:/usr/share/ca-certificates:ro
+            - /usr/lib/os-release:/host/os-release:ro
+            - /usr/src:/usr/src:ro
+            - /usr/bin/docker:/usr/bin/docker:ro
+            - /usr/share/zoneinfo:/usr/share/zoneinfo:ro
+            - /etc/ssl/certs:/etc/ssl/certs:ro
+            - /etc/pki/ca-trust:/etc/pki/ca-trust:ro
+            - /etc/pki/tls/certs:/etc/pki/tls/certs:ro
+            - /etc/localtime:/etc/localtime:ro
+            - ~/projects/app:/app
+            - /home/bob/.cache/pip:/root/.cache/pip
+            - ~/.docker/buildx:/buildx:ro
+            - ./data:/data
+            - data:/var/lib/data
+      volumes:
+        data: {}
+    `,
+    },
   ],
   invalid: [
     {
@@ -179,7 +205,7 @@ testRule(noSensitiveHostMount, {
             - /var/lib:/var-lib:ro
             - /etc/letsencrypt:/etc/letsencrypt
             - /etc/kubernetes/admin.conf:/kubeconfig:ro
-            - /usr/local/bin:/opt/bin:ro
+            - /usr/local/bin:/opt/bin
             - /dev/shm:/dev/shm
             - /run/containerd/io.containerd.runtime.v2.task:/tasks:ro
             - /lib/modules:/lib/modules
@@ -227,7 +253,6 @@ testRule(noSensitiveHostMount, {
             - type: bind
               source: ./data/../../usr/bin
               target: /bin2
-              read_only: true
     `,
       errors: [
         {
@@ -246,7 +271,7 @@ testRule(noSensitiveHostMount, {
           messageId: 'relative',
           line: 7,
           column: 9,
-          message: 'Service "agent" bind-mounts ./data/../../usr/bin, host path /usr/bin from the project folder, read-only.',
+          message: 'Service "agent" bind-mounts ./data/../../usr/bin, host path /usr/bin from the project folder, read-write.',
         },
       ],
     },
@@ -373,6 +398,129 @@ testRule(noSensitiveHostMount, {
       name: 'engine bind mounts below /proc and /sys',
       engine: '{"Name": "/web", "Mounts": [{"Type": "bind", "Source": "/proc/1/root", "Destination": "/host", "RW": false}]}',
       errors: [{ messageId: 'hostRoot', line: 1, column: 29 }],
+    },
+    {
+      name: 'credentials in any home folder, read-only too: ~, long syntax, $HOME, /root, /home/USER',
+      compose: yaml`
+      services:
+        agent:
+          image: agent:2
+          volumes:
+            - ~/.ssh:/root/.ssh:ro
+            - type: bind
+              source: ~/.aws
+              target: /root/.aws
+              read_only: true
+            - ~/.docker/config.json:/config.json:ro
+            - $HOME/.kube:/kube:ro
+            - /home/bob/.ssh:/ssh:ro
+            - /home/bob/.gnupg:/gnupg:ro
+            - /home/bob/.config/gcloud:/gcloud:ro
+            - /home/bob/.azure:/azure:ro
+            - /home/bob/.netrc:/netrc:ro
+            - /home/bob/.git-credentials:/gc:ro
+            - /home/bob/.docker:/docker:ro
+            - ~/.config:/config:ro
+            - ~:/home:ro
+            - /home:/homes:ro
+    `,
+      env: { HOME: '/home/ann' },
+      errors: [
+        { messageId: 'sensitive', line: 5, column: 9, message: 'Service "agent" bind-mounts host path ~/.ssh read-only.' },
+        { messageId: 'sensitive', line: 6, column: 9, message: 'Service "agent" bind-mounts host path ~/.aws read-only.' },
+        { messageId: 'sensitive', line: 10, column: 9, message: 'Service "agent" bind-mounts host path ~/.docker/config.json read-only.' },
+        { messageId: 'sensitive', line: 11, column: 9, message: 'Service "agent" bind-mounts host path /home/ann/.kube read-only.' },
+        { messageId: 'sensitive', line: 12, column: 9, message: 'Service "agent" bind-mounts host path /home/bob/.ssh read-only.' },
+        { messageId: 'sensitive', line: 13, column: 9 },
+        { messageId: 'sensitive', line: 14, column: 9 },
+        { messageId: 'sensitive', line: 15, column: 9 },
+        { messageId: 'sensitive', line: 16, column: 9 },
+        { messageId: 'sensitive', line: 17, column: 9 },
+        { messageId: 'sensitive', line: 18, column: 9 },
+        { messageId: 'sensitive', line: 19, column: 9 },
+        { messageId: 'sensitive', line: 20, column: 9 },
+        { messageId: 'sensitive', line: 21, column: 9 },
+      ],
+    },
+    {
+      name: 'run: credentials in a home folder, read-only',
+      run: 'docker run -v /root/.docker/config.json:/config.json:ro -v /home/bob/.aws:/aws:ro -v ~/.ssh:/ssh:ro alpine:3.20',
+      errors: [
+        { messageId: 'sensitive', line: 1, column: 12, message: 'The docker run command bind-mounts host path /root/.docker/config.json read-only.' },
+        { messageId: 'sensitive', line: 1, column: 57, message: 'The docker run command bind-mounts host path /home/bob/.aws read-only.' },
+        { messageId: 'sensitive', line: 1, column: 83, message: 'The docker run command bind-mounts host path ~/.ssh read-only.' },
+      ],
+    },
+    {
+      name: 'folders of /etc that hold secrets, read-only',
+      compose: yaml`
+      services:
+        agent:
+          image: agent:2
+          volumes:
+            - /etc/ssl:/etc/ssl:ro
+            - /etc/pki:/etc/pki:ro
+            - /etc/pki/tls:/etc/pki/tls:ro
+            - /etc/security:/etc/security:ro
+            - /etc/letsencrypt:/etc/letsencrypt:ro
+            - /etc/letsencrypt/live/x/privkey.pem:/key.pem:ro
+            - /etc/wireguard:/etc/wireguard:ro
+            - /etc/openvpn/server.key:/server.key:ro
+            - /etc/krb5.keytab:/etc/krb5.keytab:ro
+    `,
+      errors: [
+        { messageId: 'sensitive', line: 5, column: 9, message: 'Service "agent" bind-mounts host path /etc/ssl read-only.' },
+        { messageId: 'sensitive', line: 6, column: 9 },
+        { messageId: 'sensitive', line: 7, column: 9 },
+        { messageId: 'sensitive', line: 8, column: 9 },
+        { messageId: 'sensitive', line: 9, column: 9 },
+        { messageId: 'sensitive', line: 10, column: 9, message: 'Service "agent" bind-mounts host path /etc/letsencrypt/live/x/privkey.pem read-only.' },
+        { messageId: 'sensitive', line: 11, column: 9 },
+        { messageId: 'sensitive', line: 12, column: 9 },
+        { messageId: 'sensitive', line: 13, column: 9 },
+      ],
+    },
+    {
+      name: 'below /usr read-write changes host binaries; /usr itself read-only holds them all',
+      compose: yaml`
+      services:
+        agent:
+          image: agent:2
+          volumes:
+            - /usr/bin/docker:/usr/bin/docker
+            - /usr/local/share/ca-certificates:/certs
+            - /usr:/host/usr:ro
+    `,
+      errors: [
+        { messageId: 'sensitive', line: 5, column: 9, message: 'Service "agent" bind-mounts host path /usr/bin/docker read-write.' },
+        { messageId: 'sensitive', line: 6, column: 9 },
+        { messageId: 'sensitive', line: 7, column: 9, message: 'Service "agent" bind-mounts host path /usr read-only.' },
+      ],
+    },
+    {
+      name: "an include's project_directory is where its relative paths start: /etc",
+      compose: yaml`
+      include:
+        - path: sub/app2.yaml
+          project_directory: /etc
+    `,
+      files: { 'sub/app2.yaml': 'services:\n  a:\n    image: a:1\n    volumes:\n      - ./shadow:/s:ro\n      - ./:/all\n      - ./ssl/certs:/certs:ro\n' },
+      errors: [
+        {
+          messageId: 'relative',
+          line: 5,
+          column: 9,
+          source: 'sub/app2.yaml',
+          message: 'Service "a" bind-mounts ./shadow, host path /etc/shadow from the project folder, read-only.',
+        },
+        {
+          messageId: 'relative',
+          line: 6,
+          column: 9,
+          source: 'sub/app2.yaml',
+          message: 'Service "a" bind-mounts ./, host path /etc from the project folder, read-write.',
+        },
+      ],
     },
   ],
 });

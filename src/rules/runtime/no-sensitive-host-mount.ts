@@ -1,10 +1,10 @@
-import { isUnknown, normalizeHostPath, resolveHostPath, type Sourced } from '../../model/index.js';
+import { isUnknown, mountHostPath, throughProcRoot } from '../../model/index.js';
 import { runtimeRule } from '../types.js';
 
 /**
  * Host folders below which every path is sensitive, read-only or not, unless ALLOWED names it: from the CIS 1.6.0
- * 5.6 list `/boot`, `/lib`, `/proc` and `/usr` (`/dev`, `/etc` and `/sys` are judged below), `/lib64` (CIS 1.7), the
- * other folders of host binaries and libraries (`/bin` and `/sbin` are links into `/usr` on merged-usr systems, and a
+ * 5.6 list `/boot`, `/lib`, `/proc` and `/usr` (below `/usr`, read-write only: `judge`; `/dev`, `/etc` and `/sys` are
+ * judged below), `/lib64` (CIS 1.7), the other folders of host binaries and libraries (`/bin` and `/sbin` are links into `/usr` on merged-usr systems, and a
  * bind mount follows them), `/root`, and the container engines' state (`/var/lib/docker`: every container's files and
  * volumes; `/var/lib/containerd`: every image's layers and snapshots; `/run/containerd`: the running tasks' bundles
  * and root filesystems). The containerd socket and its folder `/run/containerd` belong to BW1014
@@ -49,33 +49,60 @@ const DEV_SHARED_TREES = ['/dev/shm', '/dev/mqueue', '/dev/pts', '/dev/hugepages
 const SYS_SECRET_TREES = ['/sys/firmware', '/sys/kernel', '/sys/devices/virtual/powercap', '/sys/class/powercap'];
 /**
  * Under `/etc`, a read-write mount is sensitive anywhere (root reads and runs what is there: cron, systemd units,
- * sudoers, ld.so.preload, apt sources, PAM); a read-only one only where the host keeps its secrets. Narrow read-only
- * mounts of other configuration (`/etc/ssl/certs`, `/etc/machine-id`, `/etc/passwd`, `/etc/nginx`) are what the
- * remediation asks for, and are not reported.
+ * sudoers, ld.so.preload, apt sources, PAM); a read-only one only where the host keeps its secrets, or in a folder
+ * that holds one (`/etc/ssl` holds /etc/ssl/private, `/etc/pki` and `/etc/pki/tls` hold /etc/pki/tls/private,
+ * `/etc/security` holds opasswd). Narrow read-only mounts of other configuration and of public trust stores
+ * (`/etc/ssl/certs`, `/etc/pki/ca-trust`, `/etc/machine-id`, `/etc/passwd`, `/etc/nginx`) are what the remediation
+ * asks for, and are not reported.
  */
-const ETC_SECRET_TREES = ['/etc/ssh', '/etc/sudoers.d', '/etc/docker', '/etc/kubernetes', '/etc/rancher', '/etc/ssl/private', '/etc/pki/tls/private'];
-/** Single host files under `/etc` that hold credentials or grant root: sensitive read-only too. */
-const ETC_SECRET_FILES = new Set(['/etc/shadow', '/etc/shadow-', '/etc/gshadow', '/etc/gshadow-', '/etc/sudoers', '/etc/security/opasswd']);
+const ETC_SECRETS = [
+  '/etc/ssh',
+  '/etc/sudoers.d',
+  '/etc/docker',
+  '/etc/kubernetes',
+  '/etc/rancher',
+  '/etc/ssl/private',
+  '/etc/pki/tls/private',
+  '/etc/pki/CA/private',
+  '/etc/letsencrypt',
+  '/etc/wireguard',
+  '/etc/openvpn',
+  '/etc/ipsec.d/private',
+  '/etc/ipsec.secrets',
+  '/etc/NetworkManager/system-connections',
+  '/etc/krb5.keytab',
+  '/etc/shadow',
+  '/etc/shadow-',
+  '/etc/gshadow',
+  '/etc/gshadow-',
+  '/etc/sudoers',
+  '/etc/security/opasswd',
+];
+/**
+ * Credential folders and files of a home folder (`~`, `/root`, `/home/USER`, `/Users/USER`): SSH keys, cloud and
+ * cluster credentials, registry logins (`.docker/config.json`), GnuPG keys, `.netrc` and git's stored passwords.
+ * Sensitive read-only too (they are secrets), as is a folder that holds one (`~/.docker`, `~/.config`, the home
+ * folder itself, `/home`).
+ */
+const HOME_SECRETS = ['/.ssh', '/.aws', '/.docker/config.json', '/.kube', '/.gnupg', '/.config/gcloud', '/.azure', '/.netrc', '/.git-credentials'];
+/** A home folder and the path below it: `~/x`, `/home/bob/x`, `/Users/bob/x`. */
+const HOME = /^(?:~|\/home\/[^/]+|\/Users\/[^/]+)(\/.*)?$/;
 
 /**
  * The allowlist: narrow host paths commonly mounted for a good reason, inside a sensitive tree but not reported.
  * `below`: the paths under it too. `readOnly`: only when mounted read-only; read-write they are reported.
  * Monitoring agents that need more (`/proc`, `/sys`, `/`) are reported: they belong on dedicated, reviewed hosts
- * (the remediation says so).
+ * (the remediation says so). Read-only paths below /usr are not reported either (`judge`).
  */
 const ALLOWED: readonly { path: string; below: boolean; readOnly: boolean }[] = [
   // The host's time zone. Kept passing in both modes, as before: it is a link into /usr/share/zoneinfo.
   { path: '/etc/localtime', below: false, readOnly: false },
   { path: '/etc/timezone', below: false, readOnly: false },
-  { path: '/usr/share/zoneinfo', below: true, readOnly: true },
   // Kernel modules, read-only: kind and k3d nodes, WireGuard and other containers that load modules (which also
   // needs CAP_SYS_MODULE, reported by BW1003).
   { path: '/lib/modules', below: true, readOnly: true },
-  { path: '/usr/lib/modules', below: true, readOnly: true },
 ];
 
-/** The host's root filesystem seen through a process's /proc entry: `/proc/1/root`, `/proc/self/root`. */
-const PROC_ROOT = /^\/proc\/(?:\d+|self|thread-self)\/root(?:\/|$)/;
 /** What BW1014 reports instead: engine sockets, and the containerd socket's folder. */
 const SOCKET_NAME = /(?:^|\/)(?:docker|containerd|podman)\.sock$/;
 
@@ -83,18 +110,28 @@ function under(p: string, root: string): boolean {
   return p === root || p.startsWith(root === '/' ? '/' : `${root}/`);
 }
 
+/** `p` is a secret of `secrets`, lies below one, or is a folder that holds one. */
+function touches(p: string, secrets: readonly string[]): boolean {
+  return secrets.some((s) => under(p, s) || under(s, p));
+}
+
 /**
- * Judges a resolved, normalised host path: `hostRoot` for the host's root filesystem through /proc, `sensitive`,
- * or undefined.
+ * Judges a resolved, normalised host path (or a home path, `~/...`): `hostRoot` for the host's root filesystem
+ * through /proc, `sensitive`, or undefined.
  */
 function judge(p: string, readOnly: boolean): 'hostRoot' | 'sensitive' | undefined {
-  if (PROC_ROOT.test(p)) return 'hostRoot';
+  if (throughProcRoot(p) !== undefined) return 'hostRoot';
   if (SOCKET_NAME.test(p) || p === '/run/containerd') return undefined;
+  if (p === '/home' || p === '/Users') return 'sensitive';
+  const home = HOME.exec(p);
+  if (home) return touches(home[1] ?? '/', HOME_SECRETS) ? 'sensitive' : undefined;
   if (ALLOWED.some((a) => (a.below ? under(p, a.path) : p === a.path) && (readOnly || !a.readOnly))) return undefined;
+  // /usr holds programs and public data, no secret: below it, only a read-write mount (it changes host binaries).
+  if (readOnly && p !== '/usr' && under(p, '/usr')) return undefined;
   if (SENSITIVE_DIRS.has(p) || SENSITIVE_TREES.some((t) => under(p, t))) return 'sensitive';
   if (under(p, '/dev')) return DEV_SHARED_TREES.some((t) => under(p, t)) ? 'sensitive' : undefined;
   if (under(p, '/sys')) return !readOnly || SYS_SECRET_TREES.some((t) => under(p, t)) ? 'sensitive' : undefined;
-  if (under(p, '/etc')) return !readOnly || ETC_SECRET_FILES.has(p) || ETC_SECRET_TREES.some((t) => under(p, t)) ? 'sensitive' : undefined;
+  if (under(p, '/etc')) return !readOnly || touches(p, ETC_SECRETS) ? 'sensitive' : undefined;
   return undefined;
 }
 
@@ -107,7 +144,7 @@ export const noSensitiveHostMount = runtimeRule({
     severity: 'high',
     title: 'Host system folders are not bind-mounted',
     rationale:
-      "Mounting /, /etc, /usr, /boot, /proc, /sys, /dev, /root, /var/lib/docker or /var/lib/containerd into a container lets it read host secrets (shadow, SSH keys, other containers' data) and, read-write, change host binaries and configuration; /proc/1/root is the host's whole root filesystem. Paths below them are judged too: anything below /usr, /bin, /lib, /boot, /proc, /root and the engines' state; below /etc and /sys, read-write mounts and the places that hold secrets or kernel interfaces; below /dev, the host's shared memory, terminals and console. A relative path is judged where compose resolves it (on a run line, whose working directory is not known, one that climbs to a sensitive folder is reported as unknown), and a named volume whose local driver binds a host folder (`o: bind`, `device:`) as that bind mount. Narrow, common mounts are not reported: /etc/localtime, /etc/timezone, read-only /usr/share/zoneinfo and /lib/modules, read-only files of /etc that hold no secret (/etc/passwd, /etc/ssl/certs), read-only /sys/fs/cgroup, and device nodes (the device cgroup decides whether they open).",
+      "Mounting /, /etc, /usr, /boot, /proc, /sys, /dev, /root, /home, /var/lib/docker or /var/lib/containerd into a container lets it read host secrets (shadow, SSH keys, other containers' data) and, read-write, change host binaries and configuration; /proc/1/root is the host's whole root filesystem. Paths below them are judged too: anything below /bin, /lib, /boot, /proc, /root and the engines' state; below /usr, read-write mounts (it holds programs and public data, no secret); below /etc and /sys, read-write mounts and the places that hold secrets or kernel interfaces, and the folders that hold them (/etc/ssl holds /etc/ssl/private; /etc/letsencrypt, /etc/wireguard, /etc/openvpn, /etc/krb5.keytab); below /dev, the host's shared memory, terminals and console. Credentials in any home folder (~, /root, /home/USER), read-only too: .ssh, .aws, .docker/config.json, .kube, .gnupg, .config/gcloud, .azure, .netrc, .git-credentials, and the folders that hold them. A relative path is judged where compose resolves it (on a run line, whose working directory is not known, one that climbs to a sensitive folder is reported as unknown), and a named volume whose local driver binds a host folder (`o: bind`, `device:`) as that bind mount. Narrow, common mounts are not reported: /etc/localtime, /etc/timezone, read-only paths below /usr (zoneinfo, CA certificates, kernel headers, binaries) and /lib/modules, read-only files of /etc that hold no secret (/etc/passwd, public trust stores such as /etc/ssl/certs and /etc/pki/ca-trust), read-only /sys/fs/cgroup, and device nodes (the device cgroup decides whether they open).",
     remediation:
       'Mount only the specific file or folder the service needs, read-only (`:ro`), or use a named volume. Monitoring agents that must read the host should run on dedicated, reviewed hosts.',
     references: {
@@ -127,47 +164,26 @@ export const noSensitiveHostMount = runtimeRule({
     },
   },
   check(c, ctx) {
-    /**
-     * A relative path from a folder that is not known (a run line: the shell's working directory; the Docker CLI
-     * resolves `./x` and `../x` against it): `../../etc` is /etc whenever the command runs two folders deep or less.
-     * When the folder it reaches that way is sensitive, that is reported as unknown (info), with the depth.
-     */
-    const reportUpward = (at: Sourced<unknown>, source: string, readOnly: boolean): void => {
-      const segs = normalizeHostPath(source).split('/');
-      const depth = segs.findIndex((x) => x !== '..');
-      const ups = depth === -1 ? segs.length : depth;
-      if (ups === 0) return;
-      const path = normalizeHostPath(`/${segs.slice(ups).join('/')}`);
-      if (judge(path, readOnly) === undefined) return;
-      ctx.report({ messageId: 'upward', at, status: 'unknown', data: { source, path, depth: ups } });
-    };
     for (const m of c.mounts) {
       if (isUnknown(m.value)) continue;
-      const { type, source, baseDir, bindDevice } = m.value;
-      if (type === 'volume' && bindDevice) {
-        if (bindDevice.path.includes('$')) continue;
-        const p = resolveHostPath(bindDevice.path, bindDevice.baseDir);
-        const readOnly = m.value.readOnly || bindDevice.readOnly;
-        if (p === undefined || judge(p, readOnly) === undefined) continue;
-        const mode = readOnly ? 'read-only' : 'read-write';
-        if (c.origin === 'compose' && source !== undefined) ctx.report({ messageId: 'volume', at: m, data: { volume: source, path: p, mode } });
-        else ctx.report({ messageId: 'volumeOpt', at: m, data: { path: p, mode } });
-        continue;
-      }
-      if (type !== 'bind' || source === undefined || source.includes('$')) continue;
-      const absolute = source.startsWith('/');
-      const p = resolveHostPath(source, baseDir);
-      if (p === undefined) {
-        if (baseDir === undefined && !source.startsWith('~')) reportUpward(m, source, m.value.readOnly);
-        continue;
-      }
-      // A relative path inside the project folder is the project's own files, wherever the project is deployed.
-      if (!absolute && baseDir !== undefined && normalizeHostPath(baseDir) !== '/' && under(p, normalizeHostPath(baseDir))) continue;
-      const verdict = judge(p, m.value.readOnly);
+      const h = mountHostPath(m.value);
+      if (h === undefined) continue;
+      const verdict = judge(h.path, h.readOnly);
       if (verdict === undefined) continue;
-      const mode = m.value.readOnly ? 'read-only' : 'read-write';
-      if (!absolute) ctx.report({ messageId: 'relative', at: m, data: { source, path: p, mode } });
-      else ctx.report({ messageId: verdict, at: m, data: { source, mode } });
+      const written = m.value.source;
+      const source = written ?? h.path;
+      const mode = h.readOnly ? 'read-only' : 'read-write';
+      if (h.how === 'upward') {
+        // A relative path from a folder that is not known (a run line: the shell's working directory; the Docker CLI
+        // resolves `./x` and `../x` against it): `../../etc` is /etc whenever the command runs two folders deep or less.
+        ctx.report({ messageId: 'upward', at: m, status: 'unknown', data: { source, path: h.path, depth: h.depth } });
+      } else if (h.how === 'volume') {
+        if (c.origin === 'compose' && written !== undefined) ctx.report({ messageId: 'volume', at: m, data: { volume: written, path: h.path, mode } });
+        else ctx.report({ messageId: 'volumeOpt', at: m, data: { path: h.path, mode } });
+      } else if (h.how === 'relative') {
+        // A relative path inside the project folder is the project's own files, wherever the project is deployed.
+        if (!h.inProject) ctx.report({ messageId: 'relative', at: m, data: { source, path: h.path, mode } });
+      } else ctx.report({ messageId: verdict, at: m, data: { source, mode } });
     }
   },
 });
