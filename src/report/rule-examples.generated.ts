@@ -1178,8 +1178,9 @@ export const RULE_EXAMPLES: Record<string, RuleDocExample[]> = {
     {
       kind: 'invalid',
       format: 'dockerfile',
-      code: 'FROM node:20.17-alpine\nRUN NPM_TOKEN=npm_abcdefabcdef1234 npm ci\n',
-      caption: 'inline assignment before a command: reported at line 2, column 5 (inlineSecret)',
+      code: 'FROM docker:27-cli\nRUN echo ghp_abcdefghijklmnopqrstuvwxyz0123456789 | docker login ghcr.io -u bob --password-stdin\nRUN yarn config set npmAuthToken ghp_abcdefghijklmnopqrstuvwxyz0123456789\nRUN docker login -u bob --password=ghp_abcdefghijklmnopqrstuvwxyz0123456789 ghcr.io\n',
+      caption:
+        'a token given to a password option is one finding, not a second one for its shape: reported at line 2, column 10 (passwordFlag); line 3, column 21 (passwordFlag); line 4, column 25 (passwordFlag)',
     },
     {
       kind: 'valid',
