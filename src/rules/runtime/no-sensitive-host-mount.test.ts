@@ -119,7 +119,7 @@ testRule(noSensitiveHostMount, {
     },
     { name: "the containerd socket is BW1014's", run: 'docker run -v /run/containerd/containerd.sock:/run/containerd/containerd.sock nginx:1.27' },
     {
-      name: 'read-only paths below /usr, public trust stores, and home folders without credentials',
+      name: 'read-only paths below /usr, /bin, /sbin and /lib, public trust stores, and home folders without credentials',
       compose: yaml`
       services:
         agent:
@@ -131,6 +131,9 @@ testRule(noSensitiveHostMount, {
             - /usr/src:/usr/src:ro
             - /usr/bin/docker:/usr/bin/docker:ro
             - /usr/share/zoneinfo:/usr/share/zoneinfo:ro
+            - /bin/busybox:/host/busybox:ro
+            - /lib/x86_64-linux-gnu:/host/lib:ro
+            - /sbin/iptables:/host/iptables:ro
             - /etc/ssl/certs:/etc/ssl/certs:ro
             - /etc/pki/ca-trust:/etc/pki/ca-trust:ro
             - /etc/pki/tls/certs:/etc/pki/tls/certs:ro
@@ -490,11 +493,15 @@ testRule(noSensitiveHostMount, {
             - /usr/bin/docker:/usr/bin/docker
             - /usr/local/share/ca-certificates:/certs
             - /usr:/host/usr:ro
+            - /lib/modules:/lib/modules
+            - /bin:/host/bin:ro
     `,
       errors: [
         { messageId: 'sensitive', line: 5, column: 9, message: 'Service "agent" bind-mounts host path /usr/bin/docker read-write.' },
         { messageId: 'sensitive', line: 6, column: 9 },
         { messageId: 'sensitive', line: 7, column: 9, message: 'Service "agent" bind-mounts host path /usr read-only.' },
+        { messageId: 'sensitive', line: 8, column: 9, message: 'Service "agent" bind-mounts host path /lib/modules read-write.' },
+        { messageId: 'sensitive', line: 9, column: 9, message: 'Service "agent" bind-mounts host path /bin read-only.' },
       ],
     },
     {

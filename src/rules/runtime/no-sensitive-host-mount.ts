@@ -3,7 +3,7 @@ import { runtimeRule } from '../types.js';
 
 /**
  * Host folders below which every path is sensitive, read-only or not, unless ALLOWED names it: from the CIS 1.6.0
- * 5.6 list `/boot`, `/lib`, `/proc` and `/usr` (below `/usr`, read-write only: `judge`; `/dev`, `/etc` and `/sys` are
+ * 5.6 list `/boot`, `/lib`, `/proc` and `/usr` (below `/usr` and the other BINARY_TREES, read-write only: `judge`; `/dev`, `/etc` and `/sys` are
  * judged below), `/lib64` (CIS 1.7), the other folders of host binaries and libraries (`/bin` and `/sbin` are links into `/usr` on merged-usr systems, and a
  * bind mount follows them), `/root`, and the container engines' state (`/var/lib/docker`: every container's files and
  * volumes; `/var/lib/containerd`: every image's layers and snapshots; `/run/containerd`: the running tasks' bundles
@@ -26,6 +26,8 @@ const SENSITIVE_TREES = [
   '/run/containerd',
   '/var/run/containerd',
 ];
+/** Folders of host programs and libraries: public, no secret; a read-only mount below them is not reported (`judge`). */
+const BINARY_TREES = ['/usr', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32'];
 /**
  * Folders that are sensitive themselves, not only what lies below them: `/`, folders that hold a sensitive tree
  * (`/var/lib` holds /var/lib/docker; `/var` and `/run` are BW1014's), and `/dev`, `/etc`, `/sys` whole.
@@ -126,8 +128,9 @@ function judge(p: string, readOnly: boolean): 'hostRoot' | 'sensitive' | undefin
   const home = HOME.exec(p);
   if (home) return touches(home[1] ?? '/', HOME_SECRETS) ? 'sensitive' : undefined;
   if (ALLOWED.some((a) => (a.below ? under(p, a.path) : p === a.path) && (readOnly || !a.readOnly))) return undefined;
-  // /usr holds programs and public data, no secret: below it, only a read-write mount (it changes host binaries).
-  if (readOnly && p !== '/usr' && under(p, '/usr')) return undefined;
+  // /usr and the other folders of programs and libraries hold no secret: below them, only a read-write mount (it
+  // changes host binaries); the folders themselves are reported in both modes.
+  if (readOnly && BINARY_TREES.some((t) => p !== t && under(p, t))) return undefined;
   if (SENSITIVE_DIRS.has(p) || SENSITIVE_TREES.some((t) => under(p, t))) return 'sensitive';
   if (under(p, '/dev')) return DEV_SHARED_TREES.some((t) => under(p, t)) ? 'sensitive' : undefined;
   if (under(p, '/sys')) return !readOnly || SYS_SECRET_TREES.some((t) => under(p, t)) ? 'sensitive' : undefined;
@@ -144,7 +147,7 @@ export const noSensitiveHostMount = runtimeRule({
     severity: 'high',
     title: 'Host system folders are not bind-mounted',
     rationale:
-      "Mounting /, /etc, /usr, /boot, /proc, /sys, /dev, /root, /home, /var/lib/docker or /var/lib/containerd into a container lets it read host secrets (shadow, SSH keys, other containers' data) and, read-write, change host binaries and configuration; /proc/1/root is the host's whole root filesystem. Paths below them are judged too: anything below /bin, /lib, /boot, /proc, /root and the engines' state; below /usr, read-write mounts (it holds programs and public data, no secret); below /etc and /sys, read-write mounts and the places that hold secrets or kernel interfaces, and the folders that hold them (/etc/ssl holds /etc/ssl/private; /etc/letsencrypt, /etc/wireguard, /etc/openvpn, /etc/krb5.keytab); below /dev, the host's shared memory, terminals and console. Credentials in any home folder (~, /root, /home/USER), read-only too: .ssh, .aws, .docker/config.json, .kube, .gnupg, .config/gcloud, .azure, .netrc, .git-credentials, and the folders that hold them. A relative path is judged where compose resolves it (on a run line, whose working directory is not known, one that climbs to a sensitive folder is reported as unknown), and a named volume whose local driver binds a host folder (`o: bind`, `device:`) as that bind mount. Narrow, common mounts are not reported: /etc/localtime, /etc/timezone, read-only paths below /usr (zoneinfo, CA certificates, kernel headers, binaries) and /lib/modules, read-only files of /etc that hold no secret (/etc/passwd, public trust stores such as /etc/ssl/certs and /etc/pki/ca-trust), read-only /sys/fs/cgroup, and device nodes (the device cgroup decides whether they open).",
+      "Mounting /, /etc, /usr, /boot, /proc, /sys, /dev, /root, /home, /var/lib/docker or /var/lib/containerd into a container lets it read host secrets (shadow, SSH keys, other containers' data) and, read-write, change host binaries and configuration; /proc/1/root is the host's whole root filesystem. Paths below them are judged too: anything below /boot, /proc, /root and the engines' state; below /usr, /bin, /sbin and /lib*, read-write mounts (they hold programs and public data, no secret); below /etc and /sys, read-write mounts and the places that hold secrets or kernel interfaces, and the folders that hold them (/etc/ssl holds /etc/ssl/private; /etc/letsencrypt, /etc/wireguard, /etc/openvpn, /etc/krb5.keytab); below /dev, the host's shared memory, terminals and console. Credentials in any home folder (~, /root, /home/USER), read-only too: .ssh, .aws, .docker/config.json, .kube, .gnupg, .config/gcloud, .azure, .netrc, .git-credentials, and the folders that hold them. A relative path is judged where compose resolves it (on a run line, whose working directory is not known, one that climbs to a sensitive folder is reported as unknown), and a named volume whose local driver binds a host folder (`o: bind`, `device:`) as that bind mount. Narrow, common mounts are not reported: /etc/localtime, /etc/timezone, read-only paths below /usr, /bin, /sbin and /lib* (zoneinfo, CA certificates, kernel headers, binaries, /lib/modules), read-only files of /etc that hold no secret (/etc/passwd, public trust stores such as /etc/ssl/certs and /etc/pki/ca-trust), read-only /sys/fs/cgroup, and device nodes (the device cgroup decides whether they open).",
     remediation:
       'Mount only the specific file or folder the service needs, read-only (`:ro`), or use a named volume. Monitoring agents that must read the host should run on dedicated, reviewed hosts.',
     references: {
