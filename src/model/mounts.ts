@@ -151,6 +151,13 @@ export type MountHostPath =
     };
 
 /**
+ * A container engine's API socket by its file name: Docker (`docker.sock`), containerd, Podman and CRI-O
+ * (`/var/run/crio/crio.sock`). Whoever reaches one can start a privileged container: root on the host (seed §3,
+ * CIS 5.32). Used by BW1014, which reports them, and BW1015, which leaves them to it.
+ */
+export const ENGINE_SOCKET_NAME = /(?:^|\/)(?:docker|containerd|podman|crio)\.sock$/;
+
+/**
  * The host path a bind mount, or a named volume the local driver binds (`bindDevice`), reaches: the one helper
  * BW1014 and BW1015 both judge. Undefined for other mounts, for sources that hold a variable left in (`$`), for a
  * relative path without a base that does not climb (`./x` on a run line), and for `~user` paths.

@@ -219,5 +219,22 @@ testRule(noDockerSocketMount, {
         { messageId: 'socket', line: 4, column: 26, source: 'sub/app.yaml' },
       ],
     },
+    {
+      name: 'CRI-O and Podman sockets and their folders are engine sockets too',
+      compose: yaml`
+      services:
+        agent:
+          image: agent:2
+          volumes:
+            - /var/run/crio/crio.sock:/var/run/crio/crio.sock
+            - /run/crio:/run/crio:ro
+            - /run/podman:/run/podman
+    `,
+      errors: [
+        { messageId: 'socket', line: 5, column: 9, message: 'Service "agent" mounts the container engine socket /var/run/crio/crio.sock.' },
+        { messageId: 'parent', line: 6, column: 9 },
+        { messageId: 'parent', line: 7, column: 9 },
+      ],
+    },
   ],
 });

@@ -1,11 +1,23 @@
-import { isUnknown, mountHostPath, throughProcRoot } from '../../model/index.js';
+import { ENGINE_SOCKET_NAME, isUnknown, mountHostPath, throughProcRoot } from '../../model/index.js';
 import { runtimeRule } from '../types.js';
 
-const SOCKET_NAME = /(?:^|\/)(?:docker|containerd|podman)\.sock$/;
+const SOCKET_NAME = ENGINE_SOCKET_NAME;
 /** The logical path of the mount `use_api_socket:` (compose) or `--use-api-socket` (a run line) gives. */
 const API_SOCKET = /(?:^|\.)(?:use_api_socket|--use-api-socket)$/;
 /** Folders whose bind mount carries the Docker socket with it. */
-const SOCKET_PARENTS = new Set(['/', '/var', '/run', '/var/run', '/run/docker', '/var/run/docker', '/run/containerd']);
+const SOCKET_PARENTS = new Set([
+  '/',
+  '/var',
+  '/run',
+  '/var/run',
+  '/run/docker',
+  '/var/run/docker',
+  '/run/containerd',
+  '/run/crio',
+  '/var/run/crio',
+  '/run/podman',
+  '/var/run/podman',
+]);
 
 /** BW1014: the Docker socket is root on the host (seed §3; CIS 5.32). */
 export const noDockerSocketMount = runtimeRule({
@@ -16,7 +28,7 @@ export const noDockerSocketMount = runtimeRule({
     severity: 'critical',
     title: 'The Docker socket is not mounted into containers',
     rationale:
-      'Whoever can talk to the Docker API can start a privileged container that mounts the host root: a mounted docker.sock (or containerd.sock, or a parent folder such as /var/run) is root on the host, and `:ro` does not help because the API is used over the socket, not by writing the file.',
+      'Whoever can talk to the Docker API can start a privileged container that mounts the host root: a mounted docker.sock (or containerd.sock, podman.sock, crio.sock of CRI-O, or a parent folder such as /var/run) is root on the host, and `:ro` does not help because the API is used over the socket, not by writing the file.',
     remediation:
       'Remove the mount. If the service must drive Docker, put a filtering socket proxy in between that allows only the API calls it needs (read-only where possible), and give the service the proxy address instead.',
     references: {

@@ -1,4 +1,4 @@
-import { isUnknown, mountHostPath, throughProcRoot } from '../../model/index.js';
+import { ENGINE_SOCKET_NAME, isUnknown, mountHostPath, throughProcRoot } from '../../model/index.js';
 import { runtimeRule } from '../types.js';
 
 /**
@@ -106,7 +106,7 @@ const ALLOWED: readonly { path: string; below: boolean; readOnly: boolean }[] = 
 ];
 
 /** What BW1014 reports instead: engine sockets, and the containerd socket's folder. */
-const SOCKET_NAME = /(?:^|\/)(?:docker|containerd|podman)\.sock$/;
+const SOCKET_NAME = ENGINE_SOCKET_NAME;
 
 function under(p: string, root: string): boolean {
   return p === root || p.startsWith(root === '/' ? '/' : `${root}/`);
