@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ValuePiece } from '../../model/index.js';
-import { InterpolationError, interpolate, parseDotEnv, readDotEnv } from './interpolate.js';
+import { InterpolationError, interpolate, readDotEnv } from './interpolate.js';
 
 const env = new Map([
   ['TAG', '1.27'],
@@ -141,12 +141,5 @@ describe('readDotEnv (compose-go dotenv)', () => {
     assert.equal(problem('A="open\nB=2\n'), 'invalid-value 2-7 unterminated quoted value | ');
     assert.equal(problem('bad line\n'), 'invalid-value 0-8 a variable name cannot contain a space | ');
     assert.equal(problem('A=1\nB$=2\n'), 'invalid-value 5-6 unexpected character "$" in a variable name | A');
-  });
-});
-
-describe('parseDotEnv', () => {
-  it('gives the known values of compose .env syntax', () => {
-    const m = parseDotEnv(['# comment', 'A=1', 'export B=two', "C='lit $X'", 'D="line\\nnext"', 'E=val # note', 'F=', 'G=${A}${NOPE}'].join('\n'));
-    assert.deepEqual(Object.fromEntries(m), { A: '1', B: 'two', C: 'lit $X', D: 'line\nnext', E: 'val', F: '' });
   });
 });

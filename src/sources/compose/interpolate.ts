@@ -358,17 +358,3 @@ function substitute(text: string, raw: string, at: number, next: number, env: En
     return { problem: { code: 'invalid-interpolation', message: e.message, start, end: text === raw ? Math.min(next, start + raw.length - e.offset) : next } };
   }
 }
-
-/**
- * The variables of a `.env` file whose values are known, as compose-go's dotenv parser reads it (see `readDotEnv`),
- * without the environment: for readers that only need the names and values. What follows a part compose refuses is
- * left out.
- */
-export function parseDotEnv(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const e of readDotEnv(text).entries) {
-    if (e.value !== undefined) out.set(e.name, e.value);
-    else out.delete(e.name);
-  }
-  return out;
-}
