@@ -1,5 +1,5 @@
-import { commandLocation, describeStage, isCopy, isUnknown, maskSecret } from '../../model/index.js';
-import { credentialsFormat, credentialValues, PRIVATE_KEY, secretWords, TEMPLATE_NAME } from './secret-text.js';
+import { commandLocation, describeStage, isCopy, isUnknown, maskSecret, PRIVATE_KEY_BLOCK } from '../../model/index.js';
+import { credentialsFormat, credentialValues, secretWords, TEMPLATE_NAME } from './secret-text.js';
 import { dockerfileRule } from './util.js';
 
 /** What a secret-looking file name is, or undefined. Certificates and public keys are not secrets. */
@@ -95,7 +95,7 @@ export const noSecretFilesCopied = dockerfileRule({
             return to.endsWith('/') ? `${to}${name}` : to;
           });
           const body = i.args.text.slice(i.args.text.indexOf('\n') + 1);
-          const hasKey = PRIVATE_KEY.test(body);
+          const hasKey = PRIVATE_KEY_BLOCK.test(body);
           let reported = false;
           for (const file of files) {
             const named = secretFileKind(file);

@@ -1,4 +1,3 @@
-import { PRIVATE_KEY_BLOCK } from '../../model/index.js';
 import { isPlaceholderValue } from '../image/util.js';
 import { isNonSecretValue, isSecretName, type SecretShape, secretShape } from '../shared/secrets.js';
 
@@ -52,12 +51,6 @@ export function secretWords(text: string): { index: number; word: string; shape:
   }
   return out;
 }
-
-/**
- * A whole PEM or PGP private key block (PKCS#1, PKCS#8, OpenSSH, EC, encrypted, PGP): PRIVATE_KEY_BLOCK of the
- * model (src/model/secret-shape.ts, the one reader of private keys), under the name BW2003 reads it by.
- */
-export const PRIVATE_KEY = PRIVATE_KEY_BLOCK;
 
 /** The kinds of credentials file whose text `credentialValues` reads (from secretFileKind). */
 export type CredentialsFormat = 'ini' | 'json' | 'npmrc' | 'netrc' | 'pgpass';

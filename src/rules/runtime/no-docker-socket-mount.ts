@@ -1,7 +1,6 @@
 import { ENGINE_SOCKET_NAME, isUnknown, mountHostPath, throughProcRoot } from '../../model/index.js';
 import { runtimeRule } from '../types.js';
 
-const SOCKET_NAME = ENGINE_SOCKET_NAME;
 /** The logical path of the mount `use_api_socket:` (compose) or `--use-api-socket` (a run line) gives. */
 const API_SOCKET = /(?:^|\.)(?:use_api_socket|--use-api-socket)$/;
 /** Folders whose bind mount carries the Docker socket with it. */
@@ -55,18 +54,19 @@ export const noDockerSocketMount = runtimeRule({
       }
       const { source, target, type } = m.value;
       if (type === 'bind' && source !== undefined && (source.includes('${') || source.startsWith('$'))) {
-        if (SOCKET_NAME.test(target)) ctx.report({ messageId: 'unknown', at: m, status: 'unknown', data: { target_path: target, reason: `source ${source}` } });
+        if (ENGINE_SOCKET_NAME.test(target))
+          ctx.report({ messageId: 'unknown', at: m, status: 'unknown', data: { target_path: target, reason: `source ${source}` } });
         continue;
       }
       // The host path BW1015 judges too: relative paths resolved, a volume the local driver binds, /proc/1/root as /.
       const h = mountHostPath(m.value);
       if (h === undefined || h.how === 'home') {
         // A home folder (`~/...`) or a relative path whose folder is not known: only an engine socket by name is known.
-        if (type === 'bind' && source !== undefined && SOCKET_NAME.test(source)) ctx.report({ messageId: 'socket', at: m, data: { source } });
+        if (type === 'bind' && source !== undefined && ENGINE_SOCKET_NAME.test(source)) ctx.report({ messageId: 'socket', at: m, data: { source } });
         continue;
       }
       const p = throughProcRoot(h.path) ?? h.path;
-      const kind = SOCKET_NAME.test(p) ? 'socket' : SOCKET_PARENTS.has(p) ? 'parent' : undefined;
+      const kind = ENGINE_SOCKET_NAME.test(p) ? 'socket' : SOCKET_PARENTS.has(p) ? 'parent' : undefined;
       if (kind === undefined) continue;
       if (h.how === 'upward') {
         const what = kind === 'socket' ? 'the container engine socket' : `${p}, which contains the Docker socket,`;

@@ -105,9 +105,6 @@ const ALLOWED: readonly { path: string; below: boolean; readOnly: boolean }[] = 
   { path: '/lib/modules', below: true, readOnly: true },
 ];
 
-/** What BW1014 reports instead: engine sockets, and the containerd socket's folder. */
-const SOCKET_NAME = ENGINE_SOCKET_NAME;
-
 function under(p: string, root: string): boolean {
   return p === root || p.startsWith(root === '/' ? '/' : `${root}/`);
 }
@@ -123,7 +120,8 @@ function touches(p: string, secrets: readonly string[]): boolean {
  */
 function judge(p: string, readOnly: boolean): 'hostRoot' | 'sensitive' | undefined {
   if (throughProcRoot(p) !== undefined) return 'hostRoot';
-  if (SOCKET_NAME.test(p) || p === '/run/containerd') return undefined;
+  // Engine sockets and the containerd socket's folder are BW1014's (no-docker-socket-mount): not reported twice.
+  if (ENGINE_SOCKET_NAME.test(p) || p === '/run/containerd') return undefined;
   if (p === '/home' || p === '/Users') return 'sensitive';
   const home = HOME.exec(p);
   if (home) return touches(home[1] ?? '/', HOME_SECRETS) ? 'sensitive' : undefined;
