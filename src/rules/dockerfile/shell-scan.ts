@@ -33,27 +33,7 @@ export function closingQuote(text: string, open: number): number {
  * a backslash escapes it (outside strings, or inside `"…"`; never inside `'…'`).
  */
 export function quotingAt(text: string, index: number): { quote?: '"' | "'"; escaped: boolean } {
-  for (let i = 0; i < index; i++) {
-    const c = text[i];
-    if (c === '\\') {
-      if (i + 1 === index) return { escaped: true };
-      i++;
-    } else if (c === '"' || c === "'") {
-      const close = closingQuote(text, i);
-      if (close < index) {
-        i = close;
-        continue;
-      }
-      if (c === "'") return { quote: "'", escaped: false };
-      for (let k = i + 1; k < index; k++) {
-        if (text[k] !== '\\') continue;
-        if (k + 1 === index) return { quote: '"', escaped: true };
-        k++;
-      }
-      return { quote: '"', escaped: false };
-    }
-  }
-  return { escaped: false };
+  return quotingScanner(text)(index);
 }
 
 /** True when `text[index]` lies inside a quoted string, its closing quote included (not its opening quote). */
@@ -64,16 +44,16 @@ export function insideQuotes(text: string, index: number): boolean {
 /**
  * `quotingAt` for one text asked at indexes that never decrease (the matches of a global regex, in order), in one
  * pass over the text in all: each call resumes the scan where the last one stopped, keeping the string that is
- * open there (and, in `"…"`, how far its backslashes are read). Calling quotingAt once per match read the text
- * from its start each time: quadratic on a RUN with thousands of matches.
+ * open there (and, in `"…"`, how far its backslashes are read). A fresh scanner per index (quotingAt) reads the
+ * text from its start each time: quadratic on a RUN with thousands of matches.
  * @throws when an index is smaller than the one before (a caller's bug)
  */
 export function quotingScanner(text: string): (index: number) => { quote?: '"' | "'"; escaped: boolean } {
-  /** The next index of quotingAt's outer loop; it only moves forward. */
+  /** The next index of the scan outside strings; it only moves forward. */
   let i = 0;
   /** When `text[i]` opens a string that the last index asked lies in: its closing quote (closingQuote), else -1. */
   let close = -1;
-  /** In that string, when it is `"…"`: the next index of quotingAt's backslash loop. */
+  /** In that string, when it is `"…"`: the next index read for backslashes. */
   let k = -1;
   let last = 0;
   return (index) => {
