@@ -115,7 +115,7 @@ const MIN_SHAPE = 16;
  * a device path, a container name or a compose key is still a token. A word is a run of 16+ characters between
  * blanks, quotes and `/:=,;()[]{}`, so `https://user:ghp_…@host` and `TOKEN=ghp_…` are masked too. Case is
  * ignored, as a normalised value (an upper-cased capability name) keeps the token's letters. Used by the checker
- * on findings' message data and subjects, and by the scan on every diagnostic (maskDiagnostic).
+ * on findings' message data and subjects, and on every diagnostic a report shows (maskDiagnostic).
  */
 export function maskShapes(text: string): string {
   if (text.length < MIN_SHAPE) return text;
@@ -170,8 +170,8 @@ const maskedPaths = new Map<string, string>();
  * A diagnostic with URL passwords and secret-shaped words masked in its message and location path
  * (maskSecretsIn), whichever source made it (README: secret values are never printed). Messages quote file text
  * through quoteValue where they are made; this catches what one leaves (a compose key that is a token, a line of a
- * file that is no Dockerfile). The same object when nothing changes. The scan applies it to every diagnostic
- * (pipeline/scan.ts `assemble`).
+ * file that is no Dockerfile). The same object when nothing changes. Applied to every diagnostic of every command
+ * where its report is written (cli/report-output.ts `writeReport`; `convert` prints its own, masked the same way).
  */
 export function maskDiagnostic(d: Diagnostic): Diagnostic {
   const message = maskSecretsIn(d.message);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { compareFindings, defaultSettings, type Finding, type SettingsLookup } from '../check/index.js';
-import { type Diagnostic, maskDiagnostic } from '../model/index.js';
+import type { Diagnostic } from '../model/index.js';
 import { type FileReader, realFs } from '../sources/fs.js';
 import { walk } from '../sources/walk.js';
 import { composeHandler } from './compose.js';
@@ -243,9 +243,8 @@ function assemble(p: Plan, outputs: SourceOutput[], threads = 1): ScanResult {
   });
   return {
     findings: dedupe(findings).sort(compareFindings),
-    // The one place every diagnostic of a scan passes (every handler, every worker thread) before a report sees
-    // it: secret-shaped words are masked in each (maskDiagnostic).
-    diagnostics: dedupeDiagnostics(diagnostics.map(maskDiagnostic)),
+    // Secret-shaped words are masked where every command's report is written (cli/report-output.ts writeReport).
+    diagnostics: dedupeDiagnostics(diagnostics),
     stats,
     claimed: p.claimed,
     suppressions,
