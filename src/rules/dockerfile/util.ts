@@ -186,7 +186,7 @@ interface Command {
 
 /**
  * The indexes of the unquoted separators of simple commands (`&&`, `||`, `;`, `|`, `&`, parentheses) in `head`
- * (quoting as in shell-scan.ts).
+ * (quoting as in shell-scan.ts); the `&` of a redirection (`2>&1`, `&>file`) is none (isRedirectionAmpersand, as splitCommands).
  */
 function separatorsOf(head: string): number[] {
   const out: number[] = [];
@@ -194,7 +194,7 @@ function separatorsOf(head: string): number[] {
     const c = head[i] as string;
     if (c === '\\') i++;
     else if (c === '"' || c === "'") i = closingQuote(head, i);
-    else if (';&|()'.includes(c) && !(c === '&' && (head[i - 1] === '>' || head[i - 1] === '<'))) out.push(i);
+    else if (';&|()'.includes(c) && !(c === '&' && isRedirectionAmpersand(head, i))) out.push(i);
   }
   return out;
 }
