@@ -45,6 +45,14 @@ describe(`${unusedSuppression.meta.id} ${unusedSuppression.meta.name}`, () => {
       ],
     );
   });
+  it('invalid Dockerfile and shell script: a wildcard names no rule, and a comment without rules hides nothing', () => {
+    assert.deepEqual(suppressionCase('BW9002', 'Dockerfile', 'FROM scratch\n# bulwark-ignore *: all of them\nUSER root\n', [['BW1001', 3]]), [
+      { line: 2, column: 18, message: 'The suppression in Dockerfile names *, which is not a Bulwark rule.' },
+    ]);
+    assert.deepEqual(suppressionCase('BW9002', 'run.sh', 'docker run --privileged x # bulwark-ignore: kind\n', [['BW1001', 1]]), [
+      { line: 1, column: 27, message: 'The suppression in run.sh names no rule, so it hides nothing (write the rule ids before the colon).' },
+    ]);
+  });
   it('invalid compose: alone after the last line of the file', () => {
     assert.deepEqual(suppressionCase('BW9002', 'compose.yaml', 'services:\n  a:\n    privileged: false\n# bulwark-ignore BW1001: lab\n\n', []), [
       { line: 4, column: 18, message: 'The suppression of BW1001 in compose.yaml stands after the last line of the file: it hides nothing.' },
