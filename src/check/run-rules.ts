@@ -14,8 +14,17 @@ export interface RuleSettings {
 /** Looks up the settings for a rule; default: enabled, meta severity, meta option defaults. */
 export type SettingsLookup = (meta: RuleMeta) => RuleSettings;
 
-/** Default settings: every rule on, with its own severity and option defaults. */
-export const defaultSettings: SettingsLookup = (meta) => ({ enabled: true, options: defaultOptions(meta) });
+const defaults = new WeakMap<RuleMeta, RuleSettings>();
+
+/** Default settings: every rule on, with its own severity and option defaults (made once per rule; do not mutate). */
+export const defaultSettings: SettingsLookup = (meta) => {
+  let s = defaults.get(meta);
+  if (!s) {
+    s = { enabled: true, options: defaultOptions(meta) };
+    defaults.set(meta, s);
+  }
+  return s;
+};
 
 const optionDefaults = new WeakMap<RuleMeta, Record<string, unknown>>();
 

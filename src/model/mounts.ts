@@ -50,11 +50,16 @@ function looksLikeOptions(s: string): boolean {
   return s.split(',').every((o) => o === 'ro' || o === 'rw' || o === 'z' || o === 'Z' || o === 'nocopy' || PROPAGATION.has(o));
 }
 
+/** What normalizeHostPath changes: a repeated slash, a `.` or `..` segment, a trailing slash after a name. */
+const NOT_NORMALISED = /\/\/|(?:^|\/)\.\.?(?:\/|$)|.\/$/;
+
 /**
  * Normalises a host path for comparisons: collapses repeated and trailing slashes and `.` segments,
  * resolves `..` lexically. Relative paths stay relative.
  */
 export function normalizeHostPath(p: string): string {
+  // Most paths are written normalised already (`/var/run/docker.sock`): returned as they are, without splitting.
+  if (p !== '' && !NOT_NORMALISED.test(p)) return p;
   const abs = p.startsWith('/');
   const out: string[] = [];
   for (const seg of p.split('/')) {

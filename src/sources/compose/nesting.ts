@@ -28,6 +28,9 @@ const FLOW_SPECIAL = /[[\]{}#'"]/g;
  * starts with `[` is taken as a node (YAML reads it as text): compose files do not write such lines 257 deep.
  */
 export function flowNestingOverflow(text: string, limit: number): number {
+  // Each level is opened by a `[` or a `{`: a text with no more of them than `limit` cannot go past it. Counting
+  // them with indexOf (native) is several times cheaper than the scan below, and it decides nearly every file.
+  if (openBracketsAtMost(text, limit)) return -1;
   const n = text.length;
   let depth = 0;
   let i = 0;
@@ -109,6 +112,14 @@ export function flowNestingOverflow(text: string, limit: number): number {
     i = eol + 1;
   }
   return -1;
+}
+
+/** True when `text` holds at most `limit` characters `[` and `{` together. */
+function openBracketsAtMost(text: string, limit: number): boolean {
+  let count = 0;
+  for (let i = text.indexOf('['); i !== -1; i = text.indexOf('[', i + 1)) if (++count > limit) return false;
+  for (let i = text.indexOf('{'); i !== -1; i = text.indexOf('{', i + 1)) if (++count > limit) return false;
+  return true;
 }
 
 /**
