@@ -10,10 +10,11 @@
 //     process over the files it survives (files/s), its cold start, and its library in process (exceptions);
 //   - dockerfile_lint 0.3: its CLI takes one file, so a sample of per-file processes (files/s), its cold
 //     start, and its library in process;
-//   - dockerfile-ast alone (the parser Bulwark uses), to show the floor under Bulwark's design.
+//   - dockerfile-ast alone (the parser Bulwark uses), in process and in a fresh process, to show the floor under
+//     Bulwark's design.
 // Prints a table and the ratios. Run on demand only (never in the test suite); it keeps both cores busy.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -87,6 +88,15 @@ try {
   const { scanPaths } = await import(libFile);
   scanPaths({ paths: [dir], cwd: work, env: {} });
 
+  // dockerfile-ast alone in a fresh process (start, read, parse), on the files dockerfilelint survives: the floor
+  // under any CLI that parses with it, to set beside dockerfilelint's CLI on the same files.
+  const astScript = join(work, 'ast-alone.cjs');
+  writeFileSync(
+    astScript,
+    `const { readFileSync } = require('node:fs');\nconst { DockerfileParser } = require(${JSON.stringify(require.resolve('dockerfile-ast'))});\n` +
+      `for (const f of process.argv.slice(2)) DockerfileParser.parse(readFileSync(f, 'utf8')).getInstructions();\n`,
+  );
+
   const sample = files.slice(0, Math.min(20, files.length));
   const t = {};
   const add = (k, ms) => (t[k] ??= []).push(ms);
@@ -103,6 +113,7 @@ try {
     bwStatus = bw.last.status;
     bwReport = JSON.parse(bw.last.stdout);
     add('dfl-cli', timed(() => run(BIN_DFL, ['-j', ...survivors])).ms);
+    add('ast-cli', timed(() => run(process.execPath, [astScript, ...survivors])).ms);
     add('bw-cold', timed(() => run(process.execPath, [BIN, 'scan', files[0], '--format', 'json'])).ms);
     add('dfl-cold', timed(() => run(BIN_DFL, ['-j', survivors[0] ?? files[0]])).ms);
     add('df_l-cold', timed(() => run(BIN_DF_L, ['-j', '-f', files[0]])).ms);
@@ -168,6 +179,7 @@ try {
   row('bulwark', 'cold start, one file', 1, 'bw-cold', '');
   row('bulwark', 'library in process (warm)', files.length, 'bw-lib', `${libErrors} parse errors`);
   row('dockerfile-ast', 'parse only, in process (warm)', files.length, 'ast-lib', 'the parser Bulwark uses, no rules');
+  row('dockerfile-ast', 'parse only, fresh process', survivors.length, 'ast-cli', 'start, read, parse: the files dockerfilelint survives');
   row('dockerfilelint', 'CLI, one process, all files', files.length, 'dfl-all', dflAllAborted ? 'aborts: uncaught exception, no report' : 'completed');
   row(
     'dockerfilelint',
@@ -204,6 +216,11 @@ try {
   );
   console.log(
     `files/s, in process: bulwark ${lib.fps.toFixed(0)}, dockerfilelint ${get('dockerfilelint', 'library').fps.toFixed(0)}, dockerfile_lint ${get('dockerfile_lint', 'library').fps.toFixed(0)}; dockerfile-ast parsing alone ${ast.fps.toFixed(0)} (${((ast.ms / lib.ms) * 100).toFixed(0)}% of Bulwark's in-process time)`,
+  );
+  const astCli = get('dockerfile-ast', 'parse only, fresh');
+  const dflCli = get('dockerfilelint', 'CLI, one process, files it survives');
+  console.log(
+    `the parser alone, fresh process: dockerfile-ast ${astCli.fps.toFixed(0)} files/s vs dockerfilelint's CLI ${dflCli.fps.toFixed(0)} on the same ${dflCli.files} files: ${(astCli.fps / dflCli.fps).toFixed(2)}x (the ceiling of any CLI that parses with dockerfile-ast)`,
   );
   const cold = get('bulwark', 'cold').ms;
   for (const tool of ['dockerfilelint', 'dockerfile_lint'])
