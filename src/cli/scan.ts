@@ -1,7 +1,8 @@
+import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { compareFindings } from '../check/index.js';
 import { scanCommands } from '../pipeline/run.js';
-import { HANDLERS, scanPathsAsync } from '../pipeline/scan.js';
+import { EXPLICIT_KINDS, type ExplicitKind, HANDLERS, scanPathsAsync } from '../pipeline/scan.js';
 import { UsageError } from './output.js';
 import { refuseOverwrites } from './overwrite.js';
 import { applyPolicy, loadPolicy, type PolicyFlags, policyFiles, rulesRun, withPolicyOptions } from './policy.js';
@@ -26,6 +27,7 @@ Examples:
   $ bulwark scan                          scan the current folder
   $ bulwark scan examples/insecure        scan one folder
   $ bulwark scan stack.yml --format json  any YAML file named explicitly is read as compose
+  $ bulwark scan --as compose ./my-stack  a file whose name says nothing: name its kind (compose, dockerfile)
   $ bulwark scan . --fail-on critical     fail CI only on critical findings
   $ bulwark scan repos/ -j 0              one thread (the report is the same with worker threads)
   $ bulwark scan --command 'docker run --privileged nginx:1.27'
@@ -36,6 +38,10 @@ with their override file, compose.<variant>.yaml and docker-compose.<variant>.ym
 main file), and *.compose.yaml. Each project is judged as compose runs it: files merged, extends
 and include resolved, variables interpolated from the environment and .env (an unset variable is
 reported as unknown, never guessed), every profile included.
+
+Dockerfiles found in folders: Dockerfile, Containerfile, Dockerfile.<variant> and *.Dockerfile, and the
+Dockerfile a compose build: names; a file named on the command line is read as a Dockerfile when its name
+mentions dockerfile or containerfile. Any other file: name its kind with --as.
 
 docker run and docker create lines are read from shell scripts (*.sh, *.bash, shebang scripts),
 Makefile recipes, GitHub Actions run: blocks, GitLab CI script: lists, systemd ExecStart= lines
@@ -49,18 +55,20 @@ severities and options, ignores paths and sets fail-on; see docs/configuration.m
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors, 3 internal error.`,
     )
+    .option('--as <kind>', `read every file named on the command line as this kind, whatever its name: ${EXPLICIT_KINDS.join(', ')}`)
     .option('--command <command>', "check a docker run/create command instead of files ('-' reads commands from standard input)")
     .option(
       '-j, --jobs <n>',
       'worker threads besides the main thread, used when 64 or more compose projects and Dockerfiles are scanned (default: CPUs - 1, at most 7, none below 4 CPUs; never more than CPUs - 1; 0: one thread)',
     )
-    .action(async (paths: string[], flags: OutputFlags & PolicyFlags & { command?: string; jobs?: string }, command: Command) => {
+    .action(async (paths: string[], flags: OutputFlags & PolicyFlags & { command?: string; jobs?: string; as?: string }, command: Command) => {
       checkOutputFlags(flags);
       // Paths and --command together would scan only the command: a gate meant to check both would pass.
       if (flags.command !== undefined && command.args.length > 0) {
         throw new UsageError(`--command checks one command; it cannot be combined with paths (${command.args.join(' ')}): run two scans`);
       }
       const jobs = parseJobs(flags.jobs);
+      const as = parseAs(flags.as, flags.command !== undefined, paths);
       const cwd = process.cwd();
       const policy = loadPolicy(flags, flags.command !== undefined ? ['.'] : paths, cwd);
       // Never write a report or a baseline over a file the scan reads: checked on the paths given before the scan
@@ -109,6 +117,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors, 
         env,
         settings: policy.settings,
         ignore: policy.ignore,
+        ...(as !== undefined ? { as } : {}),
         ...(policy.configUsed ? { ignoreSource: policy.configUsed.file } : {}),
         // A progress line on a terminal, for scans of 200 compose projects and Dockerfiles or more.
         ...withProgress(progressLine('scanning compose files and Dockerfiles', 200, flags.quiet === true)),
@@ -133,6 +142,28 @@ function parseJobs(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   if (!/^\d+$/.test(v) || Number(v) > 64) throw new UsageError(`--jobs must be a whole number from 0 to 64; got "${v}"`);
   return Number(v);
+}
+
+/**
+ * `--as KIND`: one of EXPLICIT_KINDS, with files to apply to (folders are scanned by file name, and `--command`
+ * reads no file). @throws UsageError otherwise
+ */
+function parseAs(v: string | undefined, command: boolean, paths: readonly string[]): ExplicitKind | undefined {
+  if (v === undefined) return undefined;
+  if (!(EXPLICIT_KINDS as readonly string[]).includes(v)) throw new UsageError(`--as must be one of ${EXPLICIT_KINDS.join(', ')}; got "${v}"`);
+  if (command) throw new UsageError('--as names the kind of the files given; --command reads no file');
+  if (!paths.some((p) => isFileOrMissing(p)))
+    throw new UsageError(`--as ${v} applies to files named on the command line, and only folders are given: name the files`);
+  return v as ExplicitKind;
+}
+
+/** True for a path that is not a folder (a file, or nothing: the scan reports that itself). */
+function isFileOrMissing(p: string): boolean {
+  try {
+    return !statSync(p).isDirectory();
+  } catch {
+    return true;
+  }
 }
 
 /** Reads all of standard input as UTF-8. */

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { compareFindings, defaultSettings, type Finding, type SettingsLookup } from '../check/index.js';
 import type { Diagnostic } from '../model/index.js';
 import { type FileReader, realFs } from '../sources/fs.js';
+import { runFileKind } from '../sources/run/index.js';
 import { walk } from '../sources/walk.js';
 import { composeHandler } from './compose.js';
 import { daemonHandler } from './daemon.js';
@@ -10,6 +11,10 @@ import { mergeOutputs, type ParallelOptions, scanSplit, startWorkers, workerCoun
 import { type ReadSuppressions, recordSuppressions, type SuppressionRecorder } from './read-suppressions.js';
 import { runHandler } from './run.js';
 import type { ScanContext, SourceHandler, SourceOutput } from './types.js';
+
+/** The kinds a file named on the command line can be declared as (`bulwark scan --as KIND FILE`): handler names. */
+export const EXPLICIT_KINDS = ['compose', 'dockerfile'] as const;
+export type ExplicitKind = (typeof EXPLICIT_KINDS)[number];
 
 /** Every source handler `bulwark scan` runs, in order. */
 export const HANDLERS: SourceHandler[] = [composeHandler, dockerfileHandler, runHandler, daemonHandler];
@@ -29,6 +34,11 @@ export interface ScanOptions {
   handlers?: readonly SourceHandler[];
   /** Worker threads for large scans (scanPathsAsync only); without it everything runs in the calling thread. */
   parallel?: ParallelOptions;
+  /**
+   * `--as`: the handler (by name: `compose`, `dockerfile`) that reads every file named in `paths`, whatever its
+   * name (`my-stack`, `build-spec`); files found by walking a folder are still chosen by name.
+   */
+  as?: ExplicitKind;
   /**
    * Called as compose projects and Dockerfiles are scanned (scanPathsAsync only): files done so far and in all,
    * counting the files of handlers that `split`. The last call has done === total.
@@ -129,7 +139,12 @@ interface Plan {
   claimed: string[];
   explicit: Set<string>;
   diagnostics: Diagnostic[];
-  jobs: { h: SourceHandler; mine: string[] }[];
+  /**
+   * `alone`: a file named on the command line that only the run handler's guess claims (a name without an
+   * extension, read when it starts with a shell `#!` line), scanned as a job of its own so that its output says
+   * whether it was read.
+   */
+  jobs: { h: SourceHandler; mine: string[]; alone?: string }[];
 }
 
 function plan(opts: ScanOptions): Plan {
@@ -148,10 +163,17 @@ function plan(opts: ScanOptions): Plan {
   const handlers = opts.handlers ?? HANDLERS;
   const jobs: Plan['jobs'] = [];
   const claimed = new Set<string>();
+  const as = opts.as;
+  const claims = (h: SourceHandler, f: string) => (as !== undefined && explicit.has(f) ? h.name === as : h.matches(f, explicit.has(f)));
   for (const h of handlers) {
-    const mine = files.filter((f) => h.matches(f, explicit.has(f)));
+    const mine = files.filter((f) => claims(h, f));
     for (const f of mine) claimed.add(f);
-    if (mine.length > 0) jobs.push({ h, mine });
+    // Files named on the command line that only the run handler's guess claims: a job each (see Plan.jobs).
+    const guessed =
+      h === runHandler ? mine.filter((f) => explicit.has(f) && runFileKind(f) === undefined && !handlers.some((o) => o !== h && claims(o, f))) : [];
+    const rest = guessed.length > 0 ? mine.filter((f) => !guessed.includes(f)) : mine;
+    if (rest.length > 0) jobs.push({ h, mine: rest });
+    for (const f of guessed) jobs.push({ h, mine: [f], alone: f });
   }
   for (const s of skipped) {
     if (s.kind === 'folder') {
@@ -237,9 +259,12 @@ function assemble(p: Plan, outputs: SourceOutput[], threads = 1): ScanResult {
     // A loop, not push(...xs): a spread of 100k+ findings overflows the call stack.
     for (const f of out.findings) findings.push(f);
     for (const d of out.diagnostics) diagnostics.push(d);
+    if (j.alone !== undefined && out.files === 0 && out.diagnostics.length === 0) diagnostics.push(notRead(p.ctx.fs.display(j.alone)));
     stats.files += out.files;
     stats.subjects += out.subjects;
-    stats.bySource[j.h.name] = { files: out.files, subjects: out.subjects };
+    // A handler may run as several jobs (Plan.jobs `alone`): its counts add up.
+    const before = stats.bySource[j.h.name];
+    stats.bySource[j.h.name] = { files: (before?.files ?? 0) + out.files, subjects: (before?.subjects ?? 0) + out.subjects };
   });
   return {
     findings: dedupe(findings).sort(compareFindings),
@@ -248,6 +273,20 @@ function assemble(p: Plan, outputs: SourceOutput[], threads = 1): ScanResult {
     stats,
     claimed: p.claimed,
     suppressions,
+  };
+}
+
+/**
+ * The warning for a file named on the command line that was not read: its name is none Bulwark reads (no
+ * extension) and it does not start with a shell `#!` line, so the run handler, the only one that looked at it,
+ * found no shell in it. Says how to name the file's kind (`--as`) so that a CI gate does not pass on "0 files".
+ */
+function notRead(shown: string): Diagnostic {
+  return {
+    code: 'unreadable',
+    severity: 'warning',
+    message: `not scanned: ${shown} has no name Bulwark reads and is not a shell script (no #! line); say what it is with --as compose or --as dockerfile, or rename it (compose.yaml, *.yaml, Dockerfile, *.Dockerfile)`,
+    at: { source: shown },
   };
 }
 
