@@ -4,8 +4,11 @@
  * `${NAME:+word}`, `${NAME+word}`; the escapeChar character before `$` keeps it literal.
  */
 
-/** A variable's value in scope: a string, `undefined` when declared without a value (`ARG X`), or absent from the map. */
-export type VariableScope = ReadonlyMap<string, string | undefined>;
+/**
+ * The variables in scope, read by name (a `Map` is one): `get` gives a string, or `undefined` when the variable
+ * is declared without a value (`ARG X`) or not at all; `has` tells those two apart.
+ */
+export type VariableScope = Pick<ReadonlyMap<string, string | undefined>, 'has' | 'get'>;
 
 /** The result of an expansion: the text, or the first variable whose value cannot be known. */
 export type Expansion = { ok: true; value: string } | { ok: false; variable: string; reason: string };

@@ -25,9 +25,10 @@ import {
   unknown,
 } from '../../model/index.js';
 import { execFormOf } from './exec-form.js';
-import { expandVariables } from './expand.js';
+import { expandVariables, type VariableScope } from './expand.js';
 import type { HeredocBody } from './heredocs.js';
 import { parseLean } from './lean-parser.js';
+import { StageEnvs } from './stage-env.js';
 
 /** Instructions the Dockerfile frontend knows (docs.docker.com/reference/dockerfile). */
 const KEYWORDS = new Set([
@@ -203,20 +204,16 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
   const global = new Map<string, string | undefined>();
   const stageNames = new Map<string, number>();
   let stage: DockerfileStage | undefined;
-  /** ARG declared in the current stage, and ENV of the current stage's chain (ENV wins, as in the builder). */
+  /** ARG declared in the current stage. */
   let stageArgs = new Map<string, string | undefined>();
-  let stageEnv = new Map<string, string | undefined>();
-  const envByStage: Map<string, string | undefined>[] = [];
-  /**
-   * The merged scope, built once per stage and then updated with each ARG and ENV (ENV wins) rather than rebuilt,
-   * so that an instruction of many names stays linear (expandVariables only reads it).
-   */
-  let merged: Map<string, string | undefined> | undefined;
-  const scope = (): Map<string, string | undefined> => {
-    if (stageEnv.size === 0) return stageArgs;
-    merged ??= new Map([...stageArgs, ...stageEnv]);
-    return merged;
+  /** ENV of the current stage's chain (see StageEnvs: a chain of stages is not copied stage by stage). */
+  const stageEnv = new StageEnvs();
+  /** What `${NAME}` reads in the current stage: its ENV, else its ARG (ENV wins, as in the builder). */
+  const stageScope: VariableScope = {
+    has: (name) => stageEnv.has(name) || stageArgs.has(name),
+    get: (name) => (stageEnv.has(name) ? stageEnv.get(name) : stageArgs.get(name)),
   };
+  const scope = (): VariableScope => (stageEnv.size === 0 ? stageArgs : stageScope);
   /** expandVariables in the current stage; a global ARG not declared again here is named as such. */
   const expandInStage = (raw: string): ReturnType<typeof expandVariables> => {
     const e = expandVariables(raw, scope(), escapeChar);
@@ -300,9 +297,7 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
       const b = stage.base.value;
       // ARGs must be declared again in each stage; the ENV of a parent stage is inherited.
       stageArgs = new Map();
-      stageEnv = new Map(!isUnknown(b) && b.kind === 'stage' ? envByStage[b.stage] : []);
-      merged = undefined;
-      envByStage.push(stageEnv);
+      stageEnv.start(stage.index, !isUnknown(b) && b.kind === 'stage' ? b.stage : undefined);
       continue;
     }
     if (!stage) {
@@ -332,8 +327,6 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
           if (decl.value === undefined && global.get(decl.name) !== undefined) decl.value = global.get(decl.name);
           stage.args.push({ value: decl, at: pos.loc(p.getRange()) });
           stageArgs.set(decl.name, decl.value);
-          // Kept up to date rather than rebuilt: one ARG or ENV of 40,000 names was quadratic.
-          if (!stageEnv.has(decl.name)) merged?.set(decl.name, decl.value);
         }
         break;
       case 'ENV': {
@@ -348,7 +341,6 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
           const v: EnvVar = e.ok ? { name, value: e.value } : { name, value: raw, unknownValue: unknown(e.reason, raw) };
           stage.env.push({ value: v, at: pos.loc(p.getRange()) });
           stageEnv.set(name, e.ok ? e.value : undefined);
-          merged?.set(name, e.ok ? e.value : undefined);
         }
         break;
       }
@@ -542,7 +534,7 @@ function propertiesOf(ins: Instruction): Property[] {
   return p.getProperties ? p.getProperties() : [];
 }
 
-function argDecl(p: Property, scope: ReadonlyMap<string, string | undefined>, escapeChar: string): ArgDecl {
+function argDecl(p: Property, scope: VariableScope, escapeChar: string): ArgDecl {
   const raw = p.getValue();
   if (raw === null) return { name: p.getName() };
   const e = expandVariables(raw, scope, escapeChar);
