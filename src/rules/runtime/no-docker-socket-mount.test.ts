@@ -85,7 +85,7 @@ testRule(noDockerSocketMount, {
             - /run/containerd/containerd.sock:/c.sock
     `,
       errors: [
-        { messageId: 'parent', line: 5, column: 9, message: 'Service "worker" mounts /var/run, which contains the Docker socket.' },
+        { messageId: 'parent', line: 6, column: 17, message: 'Service "worker" mounts /var/run, which contains the Docker socket.' },
         { messageId: 'socket', line: 9, column: 9 },
       ],
     },

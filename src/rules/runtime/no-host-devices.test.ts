@@ -30,7 +30,7 @@ testRule(noHostDevices, {
     `,
       errors: [
         { messageId: 'device', line: 5, column: 9, message: 'Service "audio" is given host device /dev/snd with permissions r.' },
-        { messageId: 'device', line: 6, column: 9 },
+        { messageId: 'device', line: 6, column: 17, message: 'Service "audio" is given host device /dev/sda with permissions rwm.' },
         { messageId: 'device', line: 9, column: 9, message: 'Service "audio" is given host device /dev/fuse with permissions rwm.' },
       ],
     },

@@ -184,7 +184,7 @@ testRule(noSensitiveHostMount, {
               source: /usr
               target: /host/usr
     `,
-      errors: [{ messageId: 'sensitive', line: 5, column: 9 }],
+      errors: [{ messageId: 'sensitive', line: 6, column: 17, message: 'Service "agent" bind-mounts host path /usr read-write.' }],
     },
     {
       name: 'engine Mounts',
@@ -272,8 +272,8 @@ testRule(noSensitiveHostMount, {
         },
         {
           messageId: 'relative',
-          line: 7,
-          column: 9,
+          line: 8,
+          column: 17,
           message: 'Service "agent" bind-mounts ./data/../../usr/bin, host path /usr/bin from the project folder, read-write.',
         },
       ],
@@ -331,8 +331,8 @@ testRule(noSensitiveHostMount, {
         },
         {
           messageId: 'volume',
-          line: 6,
-          column: 9,
+          line: 7,
+          column: 17,
           message: 'Service "agent" mounts volume "etc", which volumes.etc has the local driver bind to host path /etc, read-only.',
         },
         {
@@ -430,7 +430,7 @@ testRule(noSensitiveHostMount, {
       env: { HOME: '/home/ann' },
       errors: [
         { messageId: 'sensitive', line: 5, column: 9, message: 'Service "agent" bind-mounts host path ~/.ssh read-only.' },
-        { messageId: 'sensitive', line: 6, column: 9, message: 'Service "agent" bind-mounts host path ~/.aws read-only.' },
+        { messageId: 'sensitive', line: 7, column: 17, message: 'Service "agent" bind-mounts host path ~/.aws read-only.' },
         { messageId: 'sensitive', line: 10, column: 9, message: 'Service "agent" bind-mounts host path ~/.docker/config.json read-only.' },
         { messageId: 'sensitive', line: 11, column: 9, message: 'Service "agent" bind-mounts host path /home/ann/.kube read-only.' },
         { messageId: 'sensitive', line: 12, column: 9, message: 'Service "agent" bind-mounts host path /home/bob/.ssh read-only.' },

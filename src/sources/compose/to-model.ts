@@ -114,7 +114,7 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[], fi
   for (const [item, path] of readList(get(n, 'volumes'), p('volumes'), r)) {
     const m = volumeOf(item, path, r);
     if (m === undefined) continue;
-    const at = locate(item, path);
+    const at = locate(longSyntaxSource(item) ?? item, path);
     if (!isUnknown(m) && m.source !== undefined) {
       if (m.type === 'bind' && !m.source.startsWith('/')) m.baseDir = workingDirOf(item);
       else if (m.type === 'volume') {
@@ -166,7 +166,7 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[], fi
 
   for (const [item, path] of readList(get(n, 'devices'), p('devices'), r)) {
     const d = deviceOf(item, path, r);
-    if (d !== undefined) spec.devices.push({ value: d, at: locate(item, path) });
+    if (d !== undefined) spec.devices.push({ value: d, at: locate(longSyntaxSource(item) ?? item, path) });
   }
 
   const sysctls = get(n, 'sysctls');
@@ -551,6 +551,17 @@ function readBool(node: LNode | undefined, path: string, r: Report): Sourced<boo
 function invalid(node: LScalar): Unknown {
   const reason = `${quoteValue(String(node.value), node.pieces)} is not a valid value`;
   return node.pieces ? unknown(reason) : unknown(reason, String(node.value));
+}
+
+/**
+ * The `source:` value of a long-syntax `volumes` or `devices` item (a mapping), where findings about the host path
+ * it names are located: the line that says which host path is mounted, not the item's first key (`type:`). The
+ * logical path stays the item's (`services.web.volumes[0]`), so fingerprints do not change. Undefined for a short
+ * item, and for a mapping without a source (an anonymous volume, a tmpfs), which is located as a whole.
+ */
+function longSyntaxSource(item: LNode): LNode | undefined {
+  const source = get(item, 'source');
+  return source === undefined || isUnset(source) ? undefined : source;
 }
 
 /** A `volumes` item: the short syntax (a string) or the long one (a mapping with a target). */

@@ -1,0 +1,87 @@
+// End-to-end: compose inputs a first-time user tries, each finding checked by rule, status, line, column and
+// message through the built CLI (text, JSON and SARIF report the same location).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { CLI } from '../helpers/cli.js';
+
+const root = mkdtempSync(join(tmpdir(), 'bulwark-h1-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+
+/** Runs the built CLI in `root` with only PATH (and `env`) in its environment. */
+function bulwark(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Writes `files` (name → text) into a fresh folder `name` under root. */
+function project(name: string, files: Record<string, string>): string {
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(join(root, name, file, '..'), { recursive: true });
+    writeFileSync(join(root, name, file), text);
+  }
+  return name;
+}
+
+interface Finding {
+  ruleId: string;
+  status: string;
+  message: string;
+  location: { source: string; line: number; column: number };
+}
+interface Report {
+  findings: Finding[];
+  errors: { code: string; severity: string; message: string; at: { source: string; line?: number; column?: number } }[];
+}
+
+/** The JSON report of `scan` for the folder, with its exit code. */
+function scan(folder: string, env: Record<string, string> = {}): { code: number | null; report: Report } {
+  const r = bulwark(['scan', folder, '--format', 'json'], env);
+  return { code: r.code, report: JSON.parse(r.stdout) as Report };
+}
+
+/** `RULE status line:column message` for the findings of the given rules. */
+function lines(report: Report, rules: string[]): string[] {
+  return report.findings.filter((f) => rules.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.status} ${f.location.line}:${f.location.column} ${f.message}`);
+}
+
+describe('bulwark scan: long-syntax volumes and devices are located at their source', () => {
+  it('a bind mount, a named volume and a device written as mappings: the finding is at the `source:` value, in JSON and SARIF', () => {
+    const dir = project('long-syntax', {
+      'compose.yaml': [
+        'services:',
+        '  a:',
+        '    image: nginx:1.27',
+        '    volumes:',
+        '      - type: bind',
+        '        source: /var/run/docker.sock',
+        '        target: /var/run/docker.sock',
+        '        read_only: true',
+        '      - type: bind',
+        '        read_only: true',
+        '        target: /host-etc',
+        '        source: /etc',
+        '    devices:',
+        '      - permissions: r',
+        '        source: /dev/kvm',
+        '        target: /dev/kvm',
+        '',
+      ].join('\n'),
+    });
+    const { code, report } = scan(dir);
+    assert.equal(code, 1);
+    assert.deepEqual(lines(report, ['BW1014', 'BW1015', 'BW1021']), [
+      'BW1014 violation 6:17 Service "a" mounts the container engine socket /var/run/docker.sock.',
+      'BW1015 violation 12:17 Service "a" bind-mounts host path /etc read-only.',
+      'BW1021 violation 15:17 Service "a" is given host device /dev/kvm with permissions r.',
+    ]);
+    const sarif = JSON.parse(bulwark(['scan', dir, '--format', 'sarif']).stdout) as {
+      runs: { results: { ruleId: string; locations: { physicalLocation: { region: Record<string, number> } }[] }[] }[];
+    };
+    const socket = sarif.runs[0]?.results.find((r) => r.ruleId === 'BW1014');
+    assert.deepEqual(socket?.locations[0]?.physicalLocation.region, { startLine: 6, startColumn: 17, endLine: 6, endColumn: 37 });
+  });
+});
