@@ -65,7 +65,7 @@ function writePiecesOrFail(file: string, pieces: readonly string[], what: string
     fd = openSync(file, 'w');
     for (const p of pieces) writeSync(fd, p);
   } catch (e) {
-    throw new UsageError(`cannot write ${what} to ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(`cannot write ${what} to ${file}: ${writeProblem(e)}`);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -76,6 +76,37 @@ export function writeFileOrFail(file: string, text: string, what: string): void 
   try {
     writeFileSync(file, text);
   } catch (e) {
-    throw new UsageError(`cannot write ${what} to ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(`cannot write ${what} to ${file}: ${writeProblem(e)}`);
+  }
+}
+
+/**
+ * Why a file could not be written, in words (from the error's errno code, as Node.js gives it): `permission denied`,
+ * `no space left on the device`; the code itself for a rare one.
+ */
+export function writeProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
+    case 'ENOENT':
+      return 'its folder does not exist';
+    case 'ENOTDIR':
+      return 'a part of its path is a file, not a folder';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EDQUOT':
+      return 'disk quota exceeded';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ELOOP':
+      return 'a symbolic link loop';
+    case 'EIO':
+      return 'an input/output error';
+    default:
+      return code ?? (e as Error).message;
   }
 }

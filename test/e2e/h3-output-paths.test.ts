@@ -1,0 +1,59 @@
+// An --output or --write-baseline path that cannot be written is a usage error (exit 2) said in words, found before
+// the scan: nothing is written (no baseline without its report), and no errno code stands for the reason.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { CLI } from '../helpers/cli.js';
+
+const root = mkdtempSync(join(tmpdir(), 'bulwark-h3-output-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+mkdirSync(join(root, 'reports'));
+writeFileSync(join(root, 'compose.yaml'), 'services:\n  api:\n    image: nginx:1.27\n    privileged: true\n');
+writeFileSync(join(root, 'notes.txt'), 'a file\n');
+
+function bulwark(args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+const usage = (stderr: string) => ({ code: 2, stdout: '', stderr: `bulwark: ${stderr}\n` });
+
+describe('an output path that cannot be written', () => {
+  it('a folder, a missing folder, a file in the path: a usage error in words, before the scan', () => {
+    assert.deepEqual(bulwark(['scan', '.', '-o', 'reports']), usage('--output reports is a folder: name a file in it'));
+    assert.deepEqual(
+      bulwark(['scan', '.', '-f', 'sarif', '-o', 'out/bulwark.sarif']),
+      usage('cannot write --output out/bulwark.sarif: the folder out does not exist (create it first)'),
+    );
+    assert.deepEqual(
+      bulwark(['scan', '.', '-o', 'notes.txt/report.json']),
+      usage('cannot write --output notes.txt/report.json: a part of its path is a file, not a folder'),
+    );
+    assert.deepEqual(
+      bulwark(['scan', '.', '--write-baseline', 'out/baseline.json']),
+      usage('cannot write --write-baseline out/baseline.json: the folder out does not exist (create it first)'),
+    );
+    assert.deepEqual(
+      bulwark(['scan', '--command', 'docker run --privileged nginx:1.27', '-o', 'reports']),
+      usage('--output reports is a folder: name a file in it'),
+    );
+  });
+
+  it('no baseline is written when the report cannot be', () => {
+    assert.deepEqual(bulwark(['scan', '.', '--write-baseline', 'b.json', '-o', 'reports']), usage('--output reports is a folder: name a file in it'));
+    assert.equal(existsSync(join(root, 'b.json')), false);
+  });
+
+  it('a device that refuses the write: the reason in words, exit 2', { skip: !existsSync('/dev/full') && 'no /dev/full here' }, () => {
+    assert.deepEqual(bulwark(['scan', '.', '-o', '/dev/full']), usage('cannot write the report to /dev/full: no space left on the device'));
+  });
+
+  it('a new file and /dev/null are written (exit 1: the finding)', () => {
+    assert.equal(bulwark(['scan', '.', '-o', '/dev/null']).code, 1);
+    const r = bulwark(['scan', '.', '-f', 'json', '-o', 'reports/r.json']);
+    assert.deepEqual(r, { code: 1, stdout: '', stderr: '' });
+    assert.equal(existsSync(join(root, 'reports', 'r.json')), true);
+  });
+});
