@@ -1,6 +1,7 @@
 import type { Finding } from '../check/index.js';
 import { compareText } from '../model/index.js';
 import type { RuleMeta } from '../rules/index.js';
+import { printable } from './printable.js';
 import { formatLocation, type ReportInput } from './types.js';
 
 /** Escapes text for XML content and attribute values; drops characters XML 1.0 cannot carry. */
@@ -12,6 +13,15 @@ export function xmlEscape(s: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;');
+}
+
+/**
+ * xmlEscape for text taken from scanned files (paths, service names, messages quoting values): control characters
+ * are shown as escapes first (`\x1b`, `\n`: printable), as in the text and HTML reports, so that a name is
+ * neither cut (XML 1.0 cannot carry ESC) nor changed (a parser turns a newline in an attribute into a space).
+ */
+function xmlText(s: string): string {
+  return xmlEscape(printable(s));
 }
 
 interface Target {
@@ -44,7 +54,7 @@ export function renderJunit(input: ReportInput): string {
   const suites: string[] = [];
   // A configuration can switch rules off and leave paths out: each suite says which file did (JUnit `properties`).
   const properties = input.config
-    ? `    <properties>\n      <property name="bulwark.configuration" value="${xmlEscape(input.config.file)}"/>\n    </properties>\n`
+    ? `    <properties>\n      <property name="bulwark.configuration" value="${xmlText(input.config.file)}"/>\n    </properties>\n`
     : '';
   let totalTests = 0;
   let totalFailures = 0;
@@ -67,17 +77,17 @@ export function renderJunit(input: ReportInput): string {
       for (const m of rules) {
         const mine = byRule.get(m.id) ?? [];
         const violations = mine.filter((f) => f.status === 'violation');
-        const attrs = `name="${xmlEscape(`${m.id} ${m.name} (${t.subject})`)}" classname="${xmlEscape(`${source}.${t.subject}`)}" time="0"`;
+        const attrs = `name="${xmlText(`${m.id} ${m.name} (${t.subject})`)}" classname="${xmlText(`${source}.${t.subject}`)}" time="0"`;
         if (violations.length > 0) {
           failures++;
           const first = violations[0] as Finding;
-          const body = violations.map((f) => `${formatLocation(f)}: ${f.message}`).join('\n');
+          const body = violations.map((f) => printable(`${formatLocation(f)}: ${f.message}`)).join('\n');
           cases.push(
-            `    <testcase ${attrs}>\n      <failure message="${xmlEscape(first.message)}" type="${first.severity}">${xmlEscape(`${body}\n\nWhy: ${first.rationale}\nFix: ${first.remediation}`)}</failure>\n    </testcase>`,
+            `    <testcase ${attrs}>\n      <failure message="${xmlText(first.message)}" type="${first.severity}">${xmlEscape(`${body}\n\nWhy: ${first.rationale}\nFix: ${first.remediation}`)}</failure>\n    </testcase>`,
           );
         } else if (mine.length > 0) {
           skipped++;
-          cases.push(`    <testcase ${attrs}>\n      <skipped message="${xmlEscape((mine[0] as Finding).message)}"/>\n    </testcase>`);
+          cases.push(`    <testcase ${attrs}>\n      <skipped message="${xmlText((mine[0] as Finding).message)}"/>\n    </testcase>`);
         } else cases.push(`    <testcase ${attrs}/>`);
       }
     }
@@ -85,18 +95,28 @@ export function renderJunit(input: ReportInput): string {
     totalFailures += failures;
     totalSkipped += skipped;
     suites.push(
-      `  <testsuite name="${xmlEscape(source)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0" timestamp="${xmlEscape(input.generatedAt.replace(/\.\d+Z$|Z$/, ''))}">\n${properties}${cases.join('\n')}\n  </testsuite>`,
+      `  <testsuite name="${xmlText(source)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0" timestamp="${xmlEscape(input.generatedAt.replace(/\.\d+Z$|Z$/, ''))}">\n${properties}${cases.join('\n')}\n  </testsuite>`,
     );
   }
+  // Input errors are `<error>` cases; warnings (a file named that was not read, a folder with nothing to scan, a
+  // link that leads nowhere) are `<skipped>` ones, so that a CI page showing only JUnit still says what was not read.
   const errors = input.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) {
-    const cases = errors.map(
-      (d) =>
-        `    <testcase name="${xmlEscape(`${d.code} ${formatLocation({ location: d.at })}`)}" classname="bulwark.input" time="0">\n      <error message="${xmlEscape(d.message)}" type="${xmlEscape(d.code)}"/>\n    </testcase>`,
-    );
+  const warnings = input.diagnostics.filter((d) => d.severity !== 'error');
+  if (errors.length + warnings.length > 0) {
+    const name = (d: (typeof errors)[number]) => xmlText(`${d.code} ${formatLocation({ location: d.at })}`);
+    const cases = [
+      ...errors.map(
+        (d) =>
+          `    <testcase name="${name(d)}" classname="bulwark.input" time="0">\n      <error message="${xmlText(d.message)}" type="${xmlEscape(d.code)}"/>\n    </testcase>`,
+      ),
+      ...warnings.map(
+        (d) => `    <testcase name="${name(d)}" classname="bulwark.input" time="0">\n      <skipped message="${xmlText(d.message)}"/>\n    </testcase>`,
+      ),
+    ];
     totalTests += cases.length;
+    totalSkipped += warnings.length;
     suites.push(
-      `  <testsuite name="bulwark input" tests="${cases.length}" failures="0" errors="${cases.length}" skipped="0" time="0">\n${cases.join('\n')}\n  </testsuite>`,
+      `  <testsuite name="bulwark input" tests="${cases.length}" failures="0" errors="${errors.length}" skipped="${warnings.length}" time="0">\n${cases.join('\n')}\n  </testsuite>`,
     );
   }
   return [
