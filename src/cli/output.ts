@@ -5,10 +5,19 @@ import { SEVERITIES, type Severity } from '../rules/index.js';
 export const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
-/** Whether to colour: never with --no-color or NO_COLOR, always with FORCE_COLOR, else only on a TTY. */
-export function useColor(flag: boolean | undefined, stream: NodeJS.WriteStream): boolean {
-  if (flag === false || process.env.NO_COLOR !== undefined) return false;
-  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
+/**
+ * Whether to colour: never with --no-color or a non-empty NO_COLOR (no-color.org: an empty NO_COLOR is as if
+ * unset); with FORCE_COLOR, `0` and `false` never and any other value (empty included) always, as Node.js and
+ * supports-color read it; else only on a TTY. `env` is the process environment unless a test gives one.
+ */
+export function useColor(
+  flag: boolean | undefined,
+  stream: Pick<NodeJS.WriteStream, 'isTTY'>,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): boolean {
+  if (flag === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
   return stream.isTTY === true;
 }
 
