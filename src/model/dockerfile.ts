@@ -170,6 +170,12 @@ export interface CopyInstruction extends InstructionBase {
 /** Any other instruction (ENV, ARG, USER, HEALTHCHECK, EXPOSE, LABEL, CMD, WORKDIR...). */
 export interface OtherInstruction extends InstructionBase {
   keyword: Exclude<string, 'RUN' | 'COPY' | 'ADD'>;
+  /**
+   * CMD, ENTRYPOINT and HEALTHCHECK CMD: the command the container runs, which the image config keeps as written
+   * (`docker inspect` shows it). Shell form: `text` is the shell command; exec form: `exec` is the JSON array
+   * (`text` its source). For HEALTHCHECK, `text` starts after the `CMD` word.
+   */
+  command?: { form: 'shell' | 'exec'; exec?: string[]; text: CommandText };
 }
 
 /** One instruction of a stage. */

@@ -5,6 +5,17 @@ import { df } from './testing.js';
 testRule(noSecretsInRun, {
   valid: [
     {
+      name: 'CMD, ENTRYPOINT and HEALTHCHECK that read their secrets when the container runs, or write them to files then',
+      dockerfile: df`
+        FROM mysql:8.4
+        HEALTHCHECK --interval=30s CMD mysqladmin ping -h 127.0.0.1 -uroot -p"$MYSQL_ROOT_PASSWORD"
+        ENTRYPOINT ["/bin/sh", "-c", "echo \\"//registry.npmjs.org/:_authToken=$NPM_TOKEN\\" > ~/.npmrc && exec node server.js"]
+        CMD ["redis-server", "--requirepass", "\${REDIS_PASSWORD}"]
+        CMD curl -fsS -u "ci:$TOKEN" -H "Authorization: Bearer $TOKEN" https://example.com/ && mysql -p app
+        HEALTHCHECK NONE
+      `,
+    },
+    {
       name: 'the seed pattern: the token is read from a secret mount',
       dockerfile: df`
         FROM node:20.17-alpine
@@ -176,6 +187,23 @@ testRule(noSecretsInRun, {
     },
   ],
   invalid: [
+    {
+      name: 'literal secrets in CMD, ENTRYPOINT and HEALTHCHECK commands, in shell and exec form',
+      dockerfile: df`
+        FROM alpine:3.20 AS app
+        CMD ["sh", "-c", "mysql -u root -pS3cr3tPassw0rd db"]
+        ENTRYPOINT curl -u admin:hunter2hunter2 https://example.com/x
+        HEALTHCHECK --interval=5s CMD curl -fsS -H "Authorization: Bearer ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789" http://localhost/
+        CMD API_TOKEN=tok_3f9a8b7c6d5e4f3a2b1c node \
+            server.js
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 5, message: 'A CMD in stage "app" passes a literal secret to -p (S3cr…(14 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 17, message: 'An ENTRYPOINT in stage "app" passes a literal secret to -u (hunt…(14 chars)).' },
+        { messageId: 'passwordFlag', line: 4, column: 41, message: 'A HEALTHCHECK in stage "app" passes a literal secret to -H (ghp_…(40 chars)).' },
+        { messageId: 'inlineSecret', line: 5, column: 5, message: 'A CMD in stage "app" sets API_TOKEN to a literal secret (tok_…(24 chars)).' },
+      ],
+    },
     {
       name: 'a token given to a password option is one finding, not a second one for its shape',
       dockerfile: df`

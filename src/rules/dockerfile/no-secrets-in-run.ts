@@ -1,8 +1,9 @@
-import { describeStage, maskSecret, privateKeyBlocks } from '../../model/index.js';
+import { describeStage, maskSecret, privateKeyBlocks, type RunInstruction } from '../../model/index.js';
 import { isSecretName } from '../shared/secrets.js';
+import type { RuleContext } from '../types.js';
 import { credentialsFormat, credentialValues, isLiteral, secretWords, unquote } from './secret-text.js';
 import { quotingAt, quotingScanner } from './shell-scan.js';
-import { dockerfileRule, programOf, runScript, runsOf, type SimpleCommand, simpleCommands } from './util.js';
+import { dockerfileRule, programOf, type RunScript, runScript, runsOf, type SimpleCommand, simpleCommands } from './util.js';
 
 const ASSIGNMENT = /(?:^|[\s;&|(])(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|)]+)/g;
 const PASSWORD_FLAG =
@@ -447,18 +448,99 @@ function removalFinder(text: string): (file: string, from: number) => boolean | 
   };
 }
 
-/** BW2002: secrets written into RUN commands, or written from a variable into a file of the layer (seed §6.1; CIS 4.10). */
+/**
+ * The literal secrets of one command (a RUN, or the command of a CMD, ENTRYPOINT or HEALTHCHECK given as one):
+ * secret variables set inline, passwords given to options, secret shapes and private keys in the text as
+ * written. `instruction` opens each message (`A RUN`, `A CMD`). Returns what the RUN-only checks read on.
+ */
+function checkLiterals(
+  run: RunInstruction,
+  instruction: string,
+  stageName: string,
+  ctx: RuleContext<'inlineSecret' | 'secretValue' | 'passwordFlag'>,
+): { script: RunScript; text: string; cmds: SimpleCommand[]; reported: Set<number> } {
+  const script = runScript(run);
+  const text = script.text;
+  const reported = new Set<number>();
+  for (const m of text.matchAll(ASSIGNMENT)) {
+    const name = m[1] as string;
+    const value = unquote(m[2] as string);
+    const idx = (m.index ?? 0) + (m[0] as string).indexOf(name);
+    if (!isSecretName(name) || !isLiteral(value)) continue;
+    reported.add(idx);
+    ctx.report({ messageId: 'inlineSecret', at: script.locate(idx, name.length), data: { instruction, stage: stageName, name, masked: maskSecret(value) } });
+  }
+  const cmds = simpleCommands(text);
+  // The command each word starts, to read an option in the context of its program.
+  const commandOf = new Map<number, SimpleCommand>();
+  for (const c of cmds) for (const at of c.starts) commandOf.set(at, c);
+  // Where a password option was reported: PASSWORD_FLAG and the per-program reading may both see one.
+  const flagged = new Set<number>();
+  // Where the values of those options start: a token given to a password option is one finding, not a second
+  // secretValue finding for its shape (`yarn config set npmAuthToken ghp_…`, `echo ghp_… | docker login`).
+  const valuesAt = new Set<number>();
+  const noteValue = (value: string, from: number): void => {
+    const at = text.indexOf(value, from);
+    if (at !== -1) valuesAt.add(at);
+  };
+  for (const m of text.matchAll(PASSWORD_FLAG)) {
+    const flag = m[1] as string;
+    const value = unquote(m[3] as string);
+    if (!isLiteral(value) || value.startsWith('-')) continue;
+    const idx = (m.index ?? 0) + (m[0] as string).indexOf(flag);
+    // `mysql --password DB` prompts: DB is a database name (the value must be glued with `=`).
+    const c = commandOf.get(idx);
+    if ((m[2] as string) !== '=' && c && MYSQL.test(programOf(c))) continue;
+    flagged.add(idx);
+    noteValue(value, idx + flag.length);
+    ctx.report({ messageId: 'passwordFlag', at: script.locate(idx, flag.length), data: { instruction, stage: stageName, flag, masked: maskSecret(value) } });
+  }
+  cmds.forEach((c, k) => {
+    for (const f of commandSecrets(c, c.piped ? cmds[k - 1] : undefined, text)) {
+      if (flagged.has(f.start)) continue;
+      flagged.add(f.start);
+      noteValue(f.value, f.start);
+      ctx.report({
+        messageId: 'passwordFlag',
+        at: script.locate(f.start, f.length),
+        data: { instruction, stage: stageName, flag: f.flag, masked: maskSecret(f.value) },
+      });
+    }
+  });
+  // Secret shapes anywhere in the RUN as written: heredoc bodies that are data (`cat <<EOF > f`) included,
+  // since the image history keeps them.
+  const raw = script.raw;
+  for (const t of secretWords(raw)) {
+    if (reported.has(t.index) || flagged.has(t.index) || valuesAt.has(t.index)) continue;
+    reported.add(t.index);
+    ctx.report({
+      messageId: 'secretValue',
+      at: script.locate(t.index, t.word.length),
+      data: { instruction, stage: stageName, kind: t.shape.description, masked: maskSecret(t.word) },
+    });
+  }
+  for (const k of privateKeyBlocks(raw)) {
+    ctx.report({
+      messageId: 'secretValue',
+      at: script.locate(k.index, 10),
+      data: { instruction, stage: stageName, kind: 'a PEM private key', masked: maskSecret(k.block) },
+    });
+  }
+  return { script, text, cmds, reported };
+}
+
+/** BW2002: secrets written into RUN commands (and the commands of CMD, ENTRYPOINT, HEALTHCHECK), or written from a variable into a file of the layer (seed §6.1; CIS 4.10). */
 export const noSecretsInRun = dockerfileRule({
   meta: {
     id: 'BW2002',
     name: 'no-secrets-in-run',
     scope: 'dockerfile',
     severity: 'high',
-    title: 'RUN commands do not carry or store secrets',
+    title: 'RUN, CMD, ENTRYPOINT and HEALTHCHECK commands do not carry or store secrets',
     rationale:
-      'The text of every RUN is stored in the image history, so a secret written in it ships with the image: a token set inline (`NPM_TOKEN=… npm ci`), a password on a command line (`--password …`, `mysql -p…`, `curl -u user:…`, `docker login -p …` and the other registry logins, `sshpass -p …`, `redis-cli -a …`, a registry token set with `npm`, `pnpm` or `yarn config set` (`//registry.npmjs.org/:_authToken …`, `npmAuthToken …`), `echo … | docker login --password-stdin` or a heredoc body fed to it), a token in a heredoc body, even one that is only data for `cat > file`. A secret echoed into a file (`echo $TOKEN > .npmrc`) stays in that layer even when a later RUN deletes the file.',
+      'The text of every RUN is stored in the image history, so a secret written in it ships with the image: a token set inline (`NPM_TOKEN=… npm ci`), a password on a command line (`--password …`, `mysql -p…`, `curl -u user:…`, `docker login -p …` and the other registry logins, `sshpass -p …`, `redis-cli -a …`, a registry token set with `npm`, `pnpm` or `yarn config set` (`//registry.npmjs.org/:_authToken …`, `npmAuthToken …`), `echo … | docker login --password-stdin` or a heredoc body fed to it), a token in a heredoc body, even one that is only data for `cat > file`. A secret echoed into a file (`echo $TOKEN > .npmrc`) stays in that layer even when a later RUN deletes the file. The commands of CMD, ENTRYPOINT and HEALTHCHECK are kept in the image config as written (`docker inspect` shows them to anyone who can pull the image), so the same literal secrets in them ship too.',
     remediation:
-      'Mount the secret for that one RUN only: `RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci`, or `--mount=type=secret,id=npmrc,target=/root/.npmrc`, and build with `docker build --secret id=npm_token,src=.npm_token .`. Give passwords from the mount the same way: `RUN --mount=type=secret,id=db_pw,env=DB_PASSWORD mysql -p"$DB_PASSWORD" …`, `curl -u "ci:$TOKEN"`, `docker login --password-stdin -u ci registry < /run/secrets/registry`. Remove any file holding a secret in the same RUN that wrote it.',
+      'Mount the secret for that one RUN only: `RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci`, or `--mount=type=secret,id=npmrc,target=/root/.npmrc`, and build with `docker build --secret id=npm_token,src=.npm_token .`. Give passwords from the mount the same way: `RUN --mount=type=secret,id=db_pw,env=DB_PASSWORD mysql -p"$DB_PASSWORD" …`, `curl -u "ci:$TOKEN"`, `docker login --password-stdin -u ci registry < /run/secrets/registry`. Remove any file holding a secret in the same RUN that wrote it. A CMD, ENTRYPOINT or HEALTHCHECK reads its secret when the container runs, from a variable the runtime sets (`mysqladmin ping -p"$MYSQL_PASSWORD"`) or a mounted secret file (`--password-file /run/secrets/db_pw`), never a literal.',
     references: {
       seed: '§6.1',
       cis: { version: '1.6.0', items: ['4.10'] },
@@ -467,9 +549,9 @@ export const noSecretsInRun = dockerfileRule({
     checklist: 'images-build',
     appliesTo: ['dockerfile'],
     messages: {
-      inlineSecret: 'A RUN in {stage} sets {name} to a literal secret ({masked}).',
-      secretValue: 'A RUN in {stage} contains {kind} ({masked}).',
-      passwordFlag: 'A RUN in {stage} passes a literal secret to {flag} ({masked}).',
+      inlineSecret: '{instruction} in {stage} sets {name} to a literal secret ({masked}).',
+      secretValue: '{instruction} in {stage} contains {kind} ({masked}).',
+      passwordFlag: '{instruction} in {stage} passes a literal secret to {flag} ({masked}).',
       writesSecret: 'A RUN in {stage} writes secret variable {name} into {file}, which stays in the layer.',
       writesLiteral: 'A RUN in {stage} writes {name} ({masked}) into {file}, which stays in the layer.',
       unchecked:
@@ -477,75 +559,22 @@ export const noSecretsInRun = dockerfileRule({
     },
   },
   check(spec, ctx) {
+    // The commands the container runs (CMD, ENTRYPOINT, HEALTHCHECK CMD) are kept in the image config as
+    // written: a literal secret in them ships as one in a RUN does. They run when the container starts, not in
+    // the build, so what they write to files is not in a layer (an entrypoint that writes ~/.npmrc from $TOKEN).
+    for (const stage of spec.stages) {
+      for (const i of stage.instructions) {
+        if (!('command' in i) || i.command === undefined) continue;
+        const c = i.command;
+        const run: RunInstruction = { keyword: 'RUN', at: i.at, flags: [], args: c.text, form: c.form, mounts: [] };
+        if (c.exec) run.exec = c.exec;
+        checkLiterals(run, i.keyword === 'ENTRYPOINT' ? 'An ENTRYPOINT' : `A ${i.keyword}`, describeStage(stage), ctx);
+      }
+    }
     for (const { stage, run } of runsOf(spec.stages)) {
-      const script = runScript(run);
-      const text = script.text;
       const stageName = describeStage(stage);
-      const reported = new Set<number>();
-      for (const m of text.matchAll(ASSIGNMENT)) {
-        const name = m[1] as string;
-        const value = unquote(m[2] as string);
-        const idx = (m.index ?? 0) + (m[0] as string).indexOf(name);
-        if (!isSecretName(name) || !isLiteral(value)) continue;
-        reported.add(idx);
-        ctx.report({ messageId: 'inlineSecret', at: script.locate(idx, name.length), data: { stage: stageName, name, masked: maskSecret(value) } });
-      }
-      const cmds = simpleCommands(text);
-      // The command each word starts, to read an option in the context of its program.
-      const commandOf = new Map<number, SimpleCommand>();
-      for (const c of cmds) for (const at of c.starts) commandOf.set(at, c);
-      // Where a password option was reported: PASSWORD_FLAG and the per-program reading may both see one.
-      const flagged = new Set<number>();
-      // Where the values of those options start: a token given to a password option is one finding, not a second
-      // secretValue finding for its shape (`yarn config set npmAuthToken ghp_…`, `echo ghp_… | docker login`).
-      const valuesAt = new Set<number>();
-      const noteValue = (value: string, from: number): void => {
-        const at = text.indexOf(value, from);
-        if (at !== -1) valuesAt.add(at);
-      };
-      for (const m of text.matchAll(PASSWORD_FLAG)) {
-        const flag = m[1] as string;
-        const value = unquote(m[3] as string);
-        if (!isLiteral(value) || value.startsWith('-')) continue;
-        const idx = (m.index ?? 0) + (m[0] as string).indexOf(flag);
-        // `mysql --password DB` prompts: DB is a database name (the value must be glued with `=`).
-        const c = commandOf.get(idx);
-        if ((m[2] as string) !== '=' && c && MYSQL.test(programOf(c))) continue;
-        flagged.add(idx);
-        noteValue(value, idx + flag.length);
-        ctx.report({ messageId: 'passwordFlag', at: script.locate(idx, flag.length), data: { stage: stageName, flag, masked: maskSecret(value) } });
-      }
-      cmds.forEach((c, k) => {
-        for (const f of commandSecrets(c, c.piped ? cmds[k - 1] : undefined, text)) {
-          if (flagged.has(f.start)) continue;
-          flagged.add(f.start);
-          noteValue(f.value, f.start);
-          ctx.report({
-            messageId: 'passwordFlag',
-            at: script.locate(f.start, f.length),
-            data: { stage: stageName, flag: f.flag, masked: maskSecret(f.value) },
-          });
-        }
-      });
-      // Secret shapes anywhere in the RUN as written: heredoc bodies that are data (`cat <<EOF > f`) included,
-      // since the image history keeps them.
+      const { script, text, cmds, reported } = checkLiterals(run, 'A RUN', stageName, ctx);
       const raw = script.raw;
-      for (const t of secretWords(raw)) {
-        if (reported.has(t.index) || flagged.has(t.index) || valuesAt.has(t.index)) continue;
-        reported.add(t.index);
-        ctx.report({
-          messageId: 'secretValue',
-          at: script.locate(t.index, t.word.length),
-          data: { stage: stageName, kind: t.shape.description, masked: maskSecret(t.word) },
-        });
-      }
-      for (const k of privateKeyBlocks(raw)) {
-        ctx.report({
-          messageId: 'secretValue',
-          at: script.locate(k.index, 10),
-          data: { stage: stageName, kind: 'a PEM private key', masked: maskSecret(k.block) },
-        });
-      }
       // A data heredoc written to a credentials file (`cat <<EOF > /root/.aws/credentials`): its secret lines.
       for (const b of script.dataBodies) {
         const format = b.file === undefined ? undefined : credentialsFormat(b.file);
@@ -578,7 +607,7 @@ export const noSecretsInRun = dockerfileRule({
         ctx.report({
           messageId: 'passwordFlag',
           at: script.locate(idx, value.split('\n')[0]?.trimEnd().length ?? 1),
-          data: { stage: stageName, flag: '--password-stdin', masked: maskSecret(value) },
+          data: { instruction: 'A RUN', stage: stageName, flag: '--password-stdin', masked: maskSecret(value) },
         });
       }
       // Each echo, printf or cat reads its line up to its redirection, and the shell's quoting of it: linear per

@@ -14,6 +14,7 @@ import {
   type InstructionFlag,
   isUnknown,
   type Location,
+  type OtherInstruction,
   parseDuration,
   quoteValue,
   type RunInstruction,
@@ -398,11 +399,16 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
         }
         break;
       case 'HEALTHCHECK': {
-        stage.instructions.push(base);
         const h = healthcheckOf(flags, argsText, error);
         if (h) stage.healthcheck = { value: h, at: argsText.at };
+        const cmd = h === 'disabled' ? undefined : /^([ \t]*CMD[ \t]+)\S/i.exec(argsText.text);
+        stage.instructions.push(cmd ? { ...base, command: commandOf(sliceCommand(argsText, (cmd[1] as string).length)) } : base);
         break;
       }
+      case 'CMD':
+      case 'ENTRYPOINT':
+        stage.instructions.push({ ...base, command: commandOf(argsText) });
+        break;
       case 'ONBUILD': {
         stage.instructions.push(base);
         // The trigger runs in every child image's build. A RUN trigger is checked like a RUN of this file; COPY
@@ -781,6 +787,12 @@ export function wordsOf(cmd: CommandText): { text: string; at: Location }[] {
 function execForm(cmd: CommandText): string[] | undefined {
   const nl = cmd.text.indexOf('\n');
   return execFormOf(nl === -1 ? cmd.text : cmd.text.slice(0, nl));
+}
+
+/** The command of CMD, ENTRYPOINT or HEALTHCHECK CMD: exec form when the text is a JSON array of strings. */
+function commandOf(text: CommandText): NonNullable<OtherInstruction['command']> {
+  const exec = execForm(text);
+  return exec ? { form: 'exec', exec, text } : { form: 'shell', text };
 }
 
 function runOf(at: Location, flags: InstructionFlag[], heredocs: readonly HeredocLines[], args: CommandText): RunInstruction {
