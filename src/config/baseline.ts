@@ -43,6 +43,31 @@ export function renderBaseline(b: Baseline): string {
   return `${JSON.stringify(b, null, 2)}\n`;
 }
 
+/** jsonc-parser's error codes (printParseErrorCode), in words. */
+const JSON_PROBLEMS: Readonly<Record<string, string>> = {
+  InvalidSymbol: 'an unexpected character',
+  InvalidNumberFormat: 'a malformed number',
+  PropertyNameExpected: 'a property name (a quoted string) was expected',
+  ValueExpected: 'a value was expected',
+  ColonExpected: 'a colon was expected',
+  CommaExpected: 'a comma was expected',
+  CloseBraceExpected: 'a closing } was expected',
+  CloseBracketExpected: 'a closing ] was expected',
+  EndOfFileExpected: 'more text after the end of the JSON document',
+  InvalidCommentToken: 'comments are not JSON',
+  UnexpectedEndOfComment: 'a comment is not closed',
+  UnexpectedEndOfString: 'a string is not closed',
+  UnexpectedEndOfNumber: 'a number is cut short',
+  InvalidUnicode: 'an invalid \\u escape',
+  InvalidEscapeCharacter: 'an invalid escape character',
+  InvalidCharacter: 'a control character inside a string',
+};
+
+/** A JSON parse error code in words; an unknown code as it is. */
+function jsonProblem(code: string): string {
+  return JSON_PROBLEMS[code] ?? code;
+}
+
 /** Reads a baseline file's text. Problems become located `config` diagnostics, never exceptions. */
 export function parseBaseline(text: string, source: string): { baseline?: Baseline; diagnostics: Diagnostic[] } {
   const errors: ParseError[] = [];
@@ -51,8 +76,16 @@ export function parseBaseline(text: string, source: string): { baseline?: Baseli
   const at = (offset: number) => index.location(source, offset, offset);
   if (errors.length > 0) {
     const e = errors[0] as ParseError;
+    const why = text.trim() === '' ? 'the file is empty' : jsonProblem(printParseErrorCode(e.error));
     return {
-      diagnostics: [{ code: 'json-syntax', severity: 'error', message: `baseline is not valid JSON: ${printParseErrorCode(e.error)}`, at: at(e.offset) }],
+      diagnostics: [
+        {
+          code: 'json-syntax',
+          severity: 'error',
+          message: `baseline is not valid JSON: ${why} (rewrite it with --write-baseline, or fix it by hand)`,
+          at: at(e.offset),
+        },
+      ],
     };
   }
   const bad = (message: string): { diagnostics: Diagnostic[] } => ({
