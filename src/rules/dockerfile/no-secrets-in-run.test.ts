@@ -219,6 +219,20 @@ testRule(noSecretsInRun, {
       ],
     },
     {
+      name: 'a secret variable set to a secret-shaped token is one finding, not a second one for its shape',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN SLACK_TOKEN=xoxb-123456789012-1234567890123-abcdefghijklmnopqrstuvwx app
+        RUN ["sh", "-c", "SLACK_TOKEN='xoxb-123456789012-1234567890123-abcdefghijklmnopqrstuvwx' app"]
+        ENTRYPOINT NOTE=x ./run --token-file /t ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789
+      `,
+      errors: [
+        { messageId: 'inlineSecret', line: 2, column: 5, message: 'A RUN in stage #1 sets SLACK_TOKEN to a literal secret (xoxb…(56 chars)).' },
+        { messageId: 'inlineSecret', line: 3, column: 5, message: 'A RUN in stage #1 sets SLACK_TOKEN to a literal secret (xoxb…(56 chars)).' },
+        { messageId: 'secretValue', line: 4, column: 41, message: 'An ENTRYPOINT in stage #1 contains a GitHub token (ghp_…(40 chars)).' },
+      ],
+    },
+    {
       name: 'inline assignment before a command',
       dockerfile: df`
         FROM node:20.17-alpine

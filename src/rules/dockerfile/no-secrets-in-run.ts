@@ -448,6 +448,19 @@ function removalFinder(text: string): (file: string, from: number) => boolean | 
   };
 }
 
+/** Whether `index` falls in one of `spans` ([start, end), sorted and not overlapping), by a binary search. */
+function inSpan(spans: readonly { start: number; end: number }[], index: number): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((spans[mid] as { end: number }).end <= index) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = spans[lo];
+  return s !== undefined && s.start <= index;
+}
+
 /**
  * The literal secrets of one command (a RUN, or the command of a CMD, ENTRYPOINT or HEALTHCHECK given as one):
  * secret variables set inline, passwords given to options, secret shapes and private keys in the text as
@@ -462,12 +475,16 @@ function checkLiterals(
   const script = runScript(run);
   const text = script.text;
   const reported = new Set<number>();
+  // Where the values of the secret variables reported start and end, in text order: a secret shape inside one is
+  // the same secret, not a second finding (`SLACK_TOKEN=xoxb-… app`).
+  const assigned: { start: number; end: number }[] = [];
   for (const m of text.matchAll(ASSIGNMENT)) {
     const name = m[1] as string;
     const value = unquote(m[2] as string);
     const idx = (m.index ?? 0) + (m[0] as string).indexOf(name);
     if (!isSecretName(name) || !isLiteral(value)) continue;
     reported.add(idx);
+    assigned.push({ start: idx + name.length + 1, end: (m.index ?? 0) + m[0].length });
     ctx.report({ messageId: 'inlineSecret', at: script.locate(idx, name.length), data: { instruction, stage: stageName, name, masked: maskSecret(value) } });
   }
   const cmds = simpleCommands(text);
@@ -511,7 +528,7 @@ function checkLiterals(
   // since the image history keeps them.
   const raw = script.raw;
   for (const t of secretWords(raw)) {
-    if (reported.has(t.index) || flagged.has(t.index) || valuesAt.has(t.index)) continue;
+    if (reported.has(t.index) || flagged.has(t.index) || valuesAt.has(t.index) || inSpan(assigned, t.index)) continue;
     reported.add(t.index);
     ctx.report({
       messageId: 'secretValue',
