@@ -51,6 +51,34 @@ testRule(noSeccompUnconfined, {
       errors: [{ messageId: 'unknown', line: 4, column: 20, status: 'unknown' }],
     },
     {
+      name: 'an entry whose key is a variable without a value may be seccomp=unconfined; a later explicit profile decides',
+      compose: yaml`
+      services:
+        a:
+          image: nginx:1.27
+          security_opt: ["no-new-privileges:true", "\${SECOPT}"]
+        b:
+          image: nginx:1.27
+          security_opt: ["\${K}=unconfined"]
+        c:
+          image: nginx:1.27
+          security_opt: ["\${SECOPT}", "seccomp=/etc/docker/seccomp.json"]
+        d:
+          image: nginx:1.27
+          security_opt: ["app\${X}"]
+    `,
+      errors: [
+        {
+          messageId: 'unknown',
+          line: 4,
+          column: 46,
+          status: 'unknown',
+          message: 'The seccomp profile of service "a" cannot be known: variable SECOPT is not set.',
+        },
+        { messageId: 'unknown', line: 7, column: 20, status: 'unknown', message: 'The seccomp profile of service "b" cannot be known: variable K is not set.' },
+      ],
+    },
+    {
       name: 'engine SecurityOpt',
       engine: '{"Name": "/web", "HostConfig": {"SecurityOpt": ["seccomp=unconfined"]}}',
       errors: [{ messageId: 'unconfined', line: 1, column: 49 }],

@@ -23,11 +23,16 @@ export const noSelinuxDisabled = runtimeRule({
     messages: {
       disabled: '{target} disables SELinux labelling (label={label}).',
       superPrivileged: '{target} runs as the unconfined SELinux type spc_t.',
+      unknown: 'Whether {target} disables SELinux labelling cannot be known: {reason}.',
     },
   },
   check(c, ctx) {
     for (const l of c.securityOpt.selinux) {
-      if (isUnknown(l.value)) continue;
+      // A `label` entry (or one whose key is not known) from a variable without a value may be `label=disable`.
+      if (isUnknown(l.value)) {
+        ctx.report({ messageId: 'unknown', at: l, status: 'unknown', data: { reason: l.value.reason } });
+        continue;
+      }
       const v = l.value.toLowerCase();
       if (v === 'disable') ctx.report({ messageId: 'disabled', at: l, data: { label: l.value } });
       else if (v === 'type:spc_t') ctx.report({ messageId: 'superPrivileged', at: l });

@@ -26,6 +26,18 @@ testRule(requireNoNewPrivileges, {
     },
     { engine: '{"Name": "/web", "HostConfig": {"SecurityOpt": ["no-new-privileges:true"]}}' },
     { name: 'bare option means true', run: 'docker run --security-opt no-new-privileges nginx:1.27' },
+    {
+      name: 'values dockerd reads as true (Go ParseBool), and an entry of unknown key after an explicit true keeps it',
+      compose: yaml`
+      services:
+        a:
+          image: nginx:1.27
+          security_opt: ["no-new-privileges:t", "no-new-privileges=TRUE", "no-new-privileges:1"]
+        b:
+          image: nginx:1.27
+          security_opt: ["no-new-privileges:true", "\${EXTRA}"]
+    `,
+    },
   ],
   invalid: [
     {
@@ -53,6 +65,48 @@ testRule(requireNoNewPrivileges, {
       name: 'unset variable',
       compose: 'services:\n  web:\n    image: nginx:1.27\n    security_opt: ["no-new-privileges:${NNP}"]\n',
       errors: [{ messageId: 'unknown', line: 4, column: 20, status: 'unknown' }],
+    },
+    {
+      name: 'an entry whose key is a variable without a value may be no-new-privileges: unknown, not missing',
+      compose: 'services:\n  web:\n    image: nginx:1.27\n    security_opt: ["${SECOPT}", "label=type:x"]\n',
+      errors: [
+        {
+          messageId: 'unknown',
+          line: 4,
+          column: 20,
+          status: 'unknown',
+          message: 'Whether service "web" sets no-new-privileges cannot be known: variable SECOPT is not set.',
+        },
+      ],
+    },
+    {
+      name: 'a key with a variable after it (no-new-privileges${X}), and a value dockerd refuses',
+      compose: yaml`
+      services:
+        a:
+          image: nginx:1.27
+          security_opt: ["no-new-privileges:true", "no-new-privileges\${NNP}"]
+        b:
+          image: nginx:1.27
+          security_opt: ["no-new-privileges:yes"]
+    `,
+      errors: [
+        {
+          messageId: 'unknown',
+          line: 4,
+          column: 46,
+          status: 'unknown',
+          message: 'Whether service "a" sets no-new-privileges cannot be known: variable NNP is not set.',
+        },
+        {
+          messageId: 'unknown',
+          line: 7,
+          column: 20,
+          status: 'unknown',
+          message:
+            'Whether service "b" sets no-new-privileges cannot be known: its value is not a boolean dockerd takes (true or false), so dockerd refuses the container.',
+        },
+      ],
     },
     {
       name: 'engine SecurityOpt null',
