@@ -5,6 +5,15 @@ import { df } from './testing.js';
 testRule(noSecretsInRun, {
   valid: [
     {
+      name: 'ADD URLs whose credentials come from variables, and URLs without any',
+      dockerfile: df`
+        FROM alpine:3.20
+        ARG PW
+        ADD https://deploy:\${PW}@example.com/file.bin https://example.com/a:b@c /x/
+        ADD git@github.com:acme/repo.git /src
+      `,
+    },
+    {
       name: 'CMD, ENTRYPOINT and HEALTHCHECK that read their secrets when the container runs, or write them to files then',
       dockerfile: df`
         FROM mysql:8.4
@@ -187,6 +196,20 @@ testRule(noSecretsInRun, {
     },
   ],
   invalid: [
+    {
+      name: 'a password or a token in the URL of an ADD, each at its own characters',
+      dockerfile: df`
+        FROM alpine:3.20
+        ADD https://deploy:Hunter2Hunter2x@example.com/file.bin /x
+        ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://u:\${PW}@example.com/a https://x-access-token:ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789@github.com/acme/repo.git /src/
+        ADD ["https://ci:Sup3rSecretPw@example.com/b", "/b"]
+      `,
+      errors: [
+        { messageId: 'urlCredential', line: 2, column: 20, message: 'ADD in stage #1 downloads from a URL that holds a password (Hunt…(15 chars)).' },
+        { messageId: 'urlCredential', line: 3, column: 141, message: 'ADD in stage #1 downloads from a URL that holds a GitHub token (ghp_…(40 chars)).' },
+        { messageId: 'urlCredential', line: 4, column: 5, message: 'ADD in stage #1 downloads from a URL that holds a password (Sup3…(13 chars)).' },
+      ],
+    },
     {
       name: 'literal secrets in CMD, ENTRYPOINT and HEALTHCHECK commands, in shell and exec form',
       dockerfile: df`

@@ -1,5 +1,5 @@
-import { describeStage, maskSecret, privateKeyBlocks, type RunInstruction } from '../../model/index.js';
-import { isSecretName } from '../shared/secrets.js';
+import { type CopyInstruction, describeStage, isCopy, isUnknown, type Location, maskSecret, privateKeyBlocks, type RunInstruction } from '../../model/index.js';
+import { isSecretName, secretShape } from '../shared/secrets.js';
 import type { RuleContext } from '../types.js';
 import { credentialsFormat, credentialValues, isLiteral, secretWords, unquote } from './secret-text.js';
 import { quotingAt, quotingScanner } from './shell-scan.js';
@@ -448,6 +448,40 @@ function removalFinder(text: string): (file: string, from: number) => boolean | 
   };
 }
 
+/** `scheme://user:password@` at the start of a URL: the user and the password as written. */
+const URL_USERINFO = /^[a-z][a-z0-9+.-]*:\/\/([^/\s:@]*):([^/\s@]+)@/i;
+
+/**
+ * The literal credentials in the remote sources of an ADD: the password of `https://user:password@host/…` (a
+ * `$VAR` is not one), and secret-shaped tokens anywhere in the URL (`https://ghp_…@github.com/…`). Each is located
+ * at its own characters when the source is written on one line as its value, else at the source.
+ */
+function urlCredentials(add: CopyInstruction): { at: Location; kind: string; value: string }[] {
+  const out: { at: Location; kind: string; value: string }[] = [];
+  for (const s of add.sources) {
+    const v = s.value;
+    if (isUnknown(v) || !/^(?:[a-z][a-z0-9+.-]*:\/\/|git@)/i.test(v)) continue;
+    const exact = s.at.line !== undefined && s.at.line === s.at.endLine && s.at.column !== undefined && s.at.endColumn === s.at.column + v.length;
+    const at = (index: number, length: number): Location =>
+      exact ? { ...s.at, column: (s.at.column as number) + index, endColumn: (s.at.column as number) + index + length } : s.at;
+    // The URL's parts between its delimiters: a token is one of them (secretWords reads a URL as one word).
+    const tokens: { index: number; word: string; kind: string }[] = [];
+    for (const p of v.matchAll(/[^/:@?#=&]+/g)) {
+      const shape = secretShape(p[0]);
+      if (shape && shape.kind !== 'url-credentials' && shape.kind !== 'high-entropy' && !/(.)\1{7}/.test(p[0]))
+        tokens.push({ index: p.index ?? 0, word: p[0], kind: shape.description });
+    }
+    const m = URL_USERINFO.exec(v);
+    if (m) {
+      const password = m[2] as string;
+      const index = m[0].length - 1 - password.length;
+      if (isLiteral(password) && !tokens.some((t) => t.index === index)) out.push({ at: at(index, password.length), kind: 'a password', value: password });
+    }
+    for (const t of tokens) out.push({ at: at(t.index, t.word.length), kind: t.kind, value: t.word });
+  }
+  return out;
+}
+
 /** Whether `index` falls in one of `spans` ([start, end), sorted and not overlapping), by a binary search. */
 function inSpan(spans: readonly { start: number; end: number }[], index: number): boolean {
   let lo = 0;
@@ -553,11 +587,11 @@ export const noSecretsInRun = dockerfileRule({
     name: 'no-secrets-in-run',
     scope: 'dockerfile',
     severity: 'high',
-    title: 'RUN, CMD, ENTRYPOINT and HEALTHCHECK commands do not carry or store secrets',
+    title: 'RUN, CMD, ENTRYPOINT, HEALTHCHECK and ADD do not carry or store secrets',
     rationale:
-      'The text of every RUN is stored in the image history, so a secret written in it ships with the image: a token set inline (`NPM_TOKEN=… npm ci`), a password on a command line (`--password …`, `mysql -p…`, `curl -u user:…`, `docker login -p …` and the other registry logins, `sshpass -p …`, `redis-cli -a …`, a registry token set with `npm`, `pnpm` or `yarn config set` (`//registry.npmjs.org/:_authToken …`, `npmAuthToken …`), `echo … | docker login --password-stdin` or a heredoc body fed to it), a token in a heredoc body, even one that is only data for `cat > file`. A secret echoed into a file (`echo $TOKEN > .npmrc`) stays in that layer even when a later RUN deletes the file. The commands of CMD, ENTRYPOINT and HEALTHCHECK are kept in the image config as written (`docker inspect` shows them to anyone who can pull the image), so the same literal secrets in them ship too.',
+      'The text of every RUN is stored in the image history, so a secret written in it ships with the image: a token set inline (`NPM_TOKEN=… npm ci`), a password on a command line (`--password …`, `mysql -p…`, `curl -u user:…`, `docker login -p …` and the other registry logins, `sshpass -p …`, `redis-cli -a …`, a registry token set with `npm`, `pnpm` or `yarn config set` (`//registry.npmjs.org/:_authToken …`, `npmAuthToken …`), `echo … | docker login --password-stdin` or a heredoc body fed to it), a token in a heredoc body, even one that is only data for `cat > file`. A secret echoed into a file (`echo $TOKEN > .npmrc`) stays in that layer even when a later RUN deletes the file. The commands of CMD, ENTRYPOINT and HEALTHCHECK are kept in the image config as written (`docker inspect` shows them to anyone who can pull the image), so the same literal secrets in them ship too; so does a password or token in the URL of an ADD (`ADD https://deploy:…@host/file`), which the Dockerfile and the image history keep.',
     remediation:
-      'Mount the secret for that one RUN only: `RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci`, or `--mount=type=secret,id=npmrc,target=/root/.npmrc`, and build with `docker build --secret id=npm_token,src=.npm_token .`. Give passwords from the mount the same way: `RUN --mount=type=secret,id=db_pw,env=DB_PASSWORD mysql -p"$DB_PASSWORD" …`, `curl -u "ci:$TOKEN"`, `docker login --password-stdin -u ci registry < /run/secrets/registry`. Remove any file holding a secret in the same RUN that wrote it. A CMD, ENTRYPOINT or HEALTHCHECK reads its secret when the container runs, from a variable the runtime sets (`mysqladmin ping -p"$MYSQL_PASSWORD"`) or a mounted secret file (`--password-file /run/secrets/db_pw`), never a literal.',
+      'Mount the secret for that one RUN only: `RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci`, or `--mount=type=secret,id=npmrc,target=/root/.npmrc`, and build with `docker build --secret id=npm_token,src=.npm_token .`. Give passwords from the mount the same way: `RUN --mount=type=secret,id=db_pw,env=DB_PASSWORD mysql -p"$DB_PASSWORD" …`, `curl -u "ci:$TOKEN"`, `docker login --password-stdin -u ci registry < /run/secrets/registry`. Remove any file holding a secret in the same RUN that wrote it. A CMD, ENTRYPOINT or HEALTHCHECK reads its secret when the container runs, from a variable the runtime sets (`mysqladmin ping -p"$MYSQL_PASSWORD"`) or a mounted secret file (`--password-file /run/secrets/db_pw`), never a literal. Download a file that needs credentials in a RUN that reads them from a secret mount (`RUN --mount=type=secret,id=netrc,target=/root/.netrc curl -fsSLo /x https://host/file`), or give `docker build` the credentials of a Git source (`--secret id=GIT_AUTH_TOKEN`), not the URL.',
     references: {
       seed: '§6.1',
       cis: { version: '1.6.0', items: ['4.10'] },
@@ -571,6 +605,7 @@ export const noSecretsInRun = dockerfileRule({
       passwordFlag: '{instruction} in {stage} passes a literal secret to {flag} ({masked}).',
       writesSecret: 'A RUN in {stage} writes secret variable {name} into {file}, which stays in the layer.',
       writesLiteral: 'A RUN in {stage} writes {name} ({masked}) into {file}, which stays in the layer.',
+      urlCredential: 'ADD in {stage} downloads from a URL that holds {kind} ({masked}).',
       unchecked:
         'Whether a RUN in {stage} writes secret variables into files cannot be known: it writes too many files (or too long lines) to read in linear time.',
     },
@@ -586,6 +621,15 @@ export const noSecretsInRun = dockerfileRule({
         const run: RunInstruction = { keyword: 'RUN', at: i.at, flags: [], args: c.text, form: c.form, mounts: [] };
         if (c.exec) run.exec = c.exec;
         checkLiterals(run, i.keyword === 'ENTRYPOINT' ? 'An ENTRYPOINT' : `A ${i.keyword}`, describeStage(stage), ctx);
+      }
+    }
+    // ADD keeps its source URL in the Dockerfile and the image history: a password or token in it ships too.
+    for (const stage of spec.stages) {
+      for (const i of stage.instructions) {
+        if (!isCopy(i) || i.keyword !== 'ADD') continue;
+        for (const c of urlCredentials(i)) {
+          ctx.report({ messageId: 'urlCredential', at: c.at, data: { stage: describeStage(stage), kind: c.kind, masked: maskSecret(c.value) } });
+        }
       }
     }
     for (const { stage, run } of runsOf(spec.stages)) {

@@ -1,4 +1,4 @@
-import { describeStage, isCopy, isUnknown } from '../../model/index.js';
+import { describeStage, isCopy, isUnknown, maskSecretsIn } from '../../model/index.js';
 import { dockerfileRule } from './util.js';
 
 const ARCHIVE = /\.(?:tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tzst|gz|bz2|xz|zst)$/i;
@@ -57,11 +57,13 @@ export const requireCopyInsteadOfAdd = dockerfileRule({
         for (const s of i.sources) {
           if (isUnknown(s.value) || s.value.startsWith('<<')) continue;
           if (REMOTE.test(s.value) && GIT.test(s.value)) {
-            if (!i.checksum && !gitPinnedToCommit(s.value)) ctx.report({ messageId: 'gitUnpinned', at: s, data: { stage: stageName, source: s.value } });
+            if (!i.checksum && !gitPinnedToCommit(s.value))
+              ctx.report({ messageId: 'gitUnpinned', at: s, data: { stage: stageName, source: maskSecretsIn(s.value) } });
             continue instructions;
           }
           if (REMOTE.test(s.value)) {
-            if (!i.checksum) ctx.report({ messageId: 'remote', at: s, data: { stage: stageName, source: s.value } });
+            // A URL may hold a password (BW2002 reports it): the message shows it masked.
+            if (!i.checksum) ctx.report({ messageId: 'remote', at: s, data: { stage: stageName, source: maskSecretsIn(s.value) } });
             continue instructions;
           }
           if (ARCHIVE.test(s.value)) {
@@ -70,7 +72,7 @@ export const requireCopyInsteadOfAdd = dockerfileRule({
           }
         }
         if (!isUnknown(first.value) && !first.value.startsWith('<<')) {
-          ctx.report({ messageId: 'useCopy', at: first, data: { stage: stageName, source: i.sources.map((s) => s.value).join(' ') } });
+          ctx.report({ messageId: 'useCopy', at: first, data: { stage: stageName, source: maskSecretsIn(i.sources.map((s) => s.value).join(' ')) } });
         }
       }
     }
