@@ -115,6 +115,19 @@ function explain(e: ErrorObject): string {
 }
 
 /**
+ * Why an `ignore` glob can never leave out what it names, or undefined for a usable one. Globs are matched against
+ * paths relative to the configuration file's folder (config/ignore.ts), so a `..` step never matches; and the
+ * `!` of .gitignore (re-include) is not supported, so `!vendor/keep` would be a name that starts with `!`.
+ */
+function unmatchableGlob(glob: string): string | undefined {
+  const g = glob.trim().replace(/\\/g, '/');
+  if (g.startsWith('!')) return 'starts with !: re-including (as in .gitignore) is not supported; list only the paths to leave out';
+  if (g.split('/').includes('..'))
+    return 'has a .. step: patterns are relative to the folder of this file and never leave it (move the file up, or name the path from here)';
+  return undefined;
+}
+
+/**
  * Parses and validates a configuration file's text against the schema generated from `metas`. Every problem is a
  * located `config` (or `yaml-syntax`) diagnostic in that file; with any error the configuration is not returned
  * (Bulwark then exits 2 rather than scanning with half a policy). Never throws.
@@ -188,6 +201,11 @@ export function parseConfig(text: string, source: string, metas: readonly RuleMe
     return { diagnostics };
   }
   const o = data as { 'fail-on'?: Severity | 'none'; ignore?: string[]; baseline?: string; rules?: Record<string, unknown> };
+  (o.ignore ?? []).forEach((glob, i) => {
+    const why = unmatchableGlob(glob);
+    if (why)
+      diagnostics.push({ code: 'config', severity: 'error', message: `ignore pattern "${glob}" ${why}`, at: loc(nodeAt(doc, ['ignore', String(i)]).node) });
+  });
   const rules = new Map<string, RuleConfig>();
   for (const [key, value] of Object.entries(o.rules ?? {})) {
     const meta = metas.find((m) => m.id === key || m.name === key);
