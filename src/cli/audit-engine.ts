@@ -6,7 +6,7 @@ import { EngineError } from '../sources/engine/errors.js';
 import { EXIT } from './exit-codes.js';
 import { UsageError } from './output.js';
 import { refuseOverwrites } from './overwrite.js';
-import { applyPolicy, loadPolicy, type Policy, type PolicyFlags, policyFiles, withPolicyOptions } from './policy.js';
+import { applyPolicy, loadPolicy, type Policy, type PolicyFlags, policyFiles, withPolicyOptions, wroteBaselineLine } from './policy.js';
 import { progressLine } from './progress.js';
 import { type CommandResult, checkOutputFlags, type OutputFlags, withOutputOptions, writeReport } from './report-output.js';
 
@@ -80,7 +80,7 @@ export function withPolicy(policy: Policy, result: CommandResult, output: string
   const planned = policyFiles(policy, output, cwd);
   refuseOverwrites(planned.writes, [...planned.reads, ...read], cwd);
   const out = applyPolicy(policy, result.findings, cwd);
-  if (out.wroteBaseline) process.stderr.write(`bulwark: wrote ${out.wroteBaseline.count} findings to ${out.wroteBaseline.file}\n`);
+  if (out.wroteBaseline) process.stderr.write(wroteBaselineLine(out.wroteBaseline));
   const merged: CommandResult = {
     ...result,
     findings: out.findings,

@@ -163,6 +163,14 @@ export function rulesRun(policy: Policy, kinds: readonly string[]): RuleMeta[] {
   return policy.rules.filter((m) => m.scope === 'bulwark' || m.appliesTo.some((k) => kinds.includes(k)));
 }
 
+/**
+ * The line `--write-baseline` prints on standard error: `bulwark: wrote 1 finding to b.json`, `wrote 72 findings`,
+ * with a newline.
+ */
+export function wroteBaselineLine(w: { file: string; count: number }): string {
+  return `bulwark: wrote ${w.count} ${w.count === 1 ? 'finding' : 'findings'} to ${w.file}\n`;
+}
+
 /** Findings after inline suppressions and the baseline. */
 export interface PolicyOutcome {
   findings: Finding[];

@@ -5,7 +5,7 @@ import { scanCommands } from '../pipeline/run.js';
 import { EXPLICIT_KINDS, type ExplicitKind, HANDLERS, scanPathsAsync } from '../pipeline/scan.js';
 import { UsageError } from './output.js';
 import { refuseOverwrites } from './overwrite.js';
-import { applyPolicy, loadPolicy, type PolicyFlags, policyFiles, rulesRun, withPolicyOptions } from './policy.js';
+import { applyPolicy, loadPolicy, type PolicyFlags, policyFiles, rulesRun, withPolicyOptions, wroteBaselineLine } from './policy.js';
 import { progressLine } from './progress.js';
 import { checkOutputFlags, type OutputFlags, withOutputOptions, writeReport } from './report-output.js';
 import type { ScanWorkerContext } from './scan-worker.js';
@@ -85,7 +85,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors, 
         scanned?: Parameters<typeof applyPolicy>[3],
       ) => {
         const out = applyPolicy(policy, findings, cwd, scanned);
-        if (out.wroteBaseline && !flags.quiet) process.stderr.write(`bulwark: wrote ${out.wroteBaseline.count} findings to ${out.wroteBaseline.file}\n`);
+        if (out.wroteBaseline && !flags.quiet) process.stderr.write(wroteBaselineLine(out.wroteBaseline));
         writeReport(
           {
             findings: out.findings,
