@@ -27,3 +27,28 @@ describe('.bulwark.yaml ignore patterns that can never match', () => {
     assert.deepEqual(r.config?.ignore, ['vendor/', '/deploy/legacy-*.yml', '**/testdata/**', '..hidden', 'a..b']);
   });
 });
+
+describe('.bulwark.yaml keys that are not names', () => {
+  it('a list or mapping used as a key is a located error, and nothing is printed by the YAML library', () => {
+    const warnings: string[] = [];
+    const listener = (w: Error) => warnings.push(w.message);
+    process.on('warning', listener);
+    const write = process.stderr.write;
+    process.stderr.write = ((chunk: string) => {
+      warnings.push(String(chunk));
+      return true;
+    }) as typeof process.stderr.write;
+    try {
+      assert.deepEqual(errorsOf('fail-on: low\n? [a, b]\n: c\nrules:\n  ? {x: 1}\n  : off\n'), [
+        '2:3 yaml-syntax a mapping key must be a scalar (a name), not a list or a mapping',
+        '5:5 yaml-syntax a mapping key must be a scalar (a name), not a list or a mapping',
+      ]);
+      // A scalar key of another type (binary) is stringified by the library, silently: an unknown key.
+      assert.deepEqual(errorsOf('!!binary aGk=: 1\n'), ['1:10 config unknown key "hi"; the keys are fail-on, ignore, baseline and rules']);
+    } finally {
+      process.stderr.write = write;
+      process.off('warning', listener);
+    }
+    assert.deepEqual(warnings, []);
+  });
+});

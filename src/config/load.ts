@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject } from 'ajv';
-import { isMap, isPair, isScalar, isSeq, type Node, parseDocument } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node, parseDocument, visit } from 'yaml';
 import { type Diagnostic, LineIndex, type Location } from '../model/index.js';
 import type { RuleMeta, Severity } from '../rules/index.js';
 import { blockNestingOverflow, flowNestingOverflow } from '../sources/compose/nesting.js';
@@ -145,7 +145,8 @@ export function parseConfig(text: string, source: string, metas: readonly RuleMe
     const message = `YAML nesting is deeper than ${CONFIG_MAX_NESTING} levels; not read`;
     return { diagnostics: [{ code: 'yaml-syntax', severity: 'error', message, at: index.location(source, deep, deep + 1) }] };
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  // logLevel error: the library's warnings (advice about its own API) never reach the user's terminal.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   if (doc.errors.length > 0) {
     return {
       diagnostics: doc.errors.map((e) => ({
@@ -160,6 +161,21 @@ export function parseConfig(text: string, source: string, metas: readonly RuleMe
       })),
     };
   }
+  // A key that is a list or a mapping (`? [a]`) names nothing a configuration has; the YAML library would turn it
+  // into text and print advice about its own API on standard error.
+  const complexKeys: Diagnostic[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      if (pair.key != null && !isScalar(pair.key))
+        complexKeys.push({
+          code: 'yaml-syntax',
+          severity: 'error',
+          message: 'a mapping key must be a scalar (a name), not a list or a mapping',
+          at: loc(pair.key as Node),
+        });
+    },
+  });
+  if (complexKeys.length > 0) return { diagnostics: complexKeys };
   let data: unknown;
   try {
     data = (doc.toJS({ maxAliasCount: 100 }) as unknown) ?? {};
