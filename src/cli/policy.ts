@@ -93,6 +93,15 @@ export function loadPolicy(flags: PolicyFlags, paths: readonly string[], cwd: st
   if (flags.config === undefined) {
     const found = findConfigFile(resolve(cwd, paths[0] ?? '.'), pathInfo, { uid: process.getuid?.(), home: homedir() });
     file = found.file;
+    if (found.file !== undefined && found.shadowed !== undefined) {
+      // Two files, one read: edits to the other would change nothing, in silence.
+      policy.diagnostics.push({
+        code: 'config',
+        severity: 'warning',
+        message: `configuration not used: ${display(found.file, cwd)} is read instead (one configuration per folder); merge the two files, or delete one`,
+        at: { source: display(found.shadowed, cwd) },
+      });
+    }
     if (found.skipped) {
       const s = found.skipped;
       policy.diagnostics.push({

@@ -27,6 +27,8 @@ export interface ConfigSearch {
    * not a regular file (`error` true). The search stops there in both cases.
    */
   skipped?: { file: string; reason: string; error: boolean };
+  /** With `file`: a file of the other configuration name in the same folder (`.bulwark.yml`), which is not read. */
+  shadowed?: string;
 }
 
 /**
@@ -47,7 +49,8 @@ function distrust(dir: string, info: PathInfo | undefined, user: SearchUser): st
  * in a folder that someone other than the user or root could write (writable by all users, as /tmp is, or owned by
  * another user), or a file that is itself such (another user's, or writable by all, a link judged by its target),
  * could have been planted: it is reported (`skipped`) and not used, and the search stops there. A configuration
- * path that is not a regular file (a folder, a named pipe, a link to nothing) is reported and never opened.
+ * path that is not a regular file (a folder, a named pipe, a link to nothing) is reported and never opened. When
+ * both names are files in the folder found, the other one is returned as `shadowed` (it is not read).
  * `stat` is passed in so tests can use an in-memory tree.
  */
 export function findConfigFile(start: string, stat: (abs: string) => PathInfo | undefined, user: SearchUser = {}): ConfigSearch {
@@ -74,7 +77,8 @@ export function findConfigFile(start: string, stat: (abs: string) => PathInfo | 
               : 'not a regular file (a named pipe, socket or device), which is never opened';
         return { skipped: { file: candidate, reason: what, error: true } };
       }
-      return { file: candidate };
+      const other = CONFIG_FILE_NAMES.map((n) => join(dir, n)).find((f) => f !== candidate && stat(f)?.kind === 'file');
+      return other ? { file: candidate, shadowed: other } : { file: candidate };
     }
     // A folder others could write holds no configuration here: the search goes on above it (a file found there is
     // judged in its own folder), so that scanning a subfolder meets, and names, the configuration of the project.
