@@ -214,7 +214,7 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
     has: (name) => stageEnv.has(name) || stageArgs.has(name),
     get: (name) => (stageEnv.has(name) ? stageEnv.get(name) : stageArgs.get(name)),
   };
-  const scope = (): VariableScope => (stageEnv.size === 0 ? stageArgs : stageScope);
+  const scope = (): VariableScope => (stageEnv.isEmpty() ? stageArgs : stageScope);
   /** expandVariables in the current stage; a global ARG not declared again here is named as such. */
   const expandInStage = (raw: string): ReturnType<typeof expandVariables> => {
     const e = expandVariables(raw, scope(), escapeChar);

@@ -27,9 +27,31 @@ describe('StageEnvs', () => {
     envs.start(6, 2); // the end of the chain 0 -> 1 -> 2
     assert.equal(read('A', 'C', 'D'), 'A=1 C=1 D=2');
     envs.start(7, undefined); // an image: nothing inherited
-    assert.equal([envs.size, read('A')].join(' '), '0 A-');
+    assert.equal([envs.isEmpty(), read('A')].join(' '), 'true A-');
     envs.start(8, 0); // stage 0 a third time
     assert.equal(read('A', 'B', 'C', 'D'), 'A=0 B=undefined C- D-');
+    envs.set('E', '8');
+    envs.start(9, 8); // takes stage 8's own map, over stage 0's frozen ENV
+    envs.set('A', '9');
+    envs.start(10, 8); // stage 8 again: its frozen ENV, without stage 9's A
+    assert.equal([envs.isEmpty(), read('A', 'B', 'E')].join(' '), 'false A=0 B=undefined E=8');
+    envs.start(11, 9);
+    assert.equal(read('A', 'C', 'E'), 'A=9 C- E=8');
+    envs.start(12, 4); // stage 4, whose frozen map is stage 1's, set nothing of its own
+    assert.equal(read('A', 'C', 'D'), 'A=1 C=1 D-');
+  });
+});
+
+describe('parseDockerfile with 3,000 stages FROM one stage of 5,000 variables', () => {
+  it('reads each with the ENV of that stage, which is copied once (was once per stage)', () => {
+    let text = `FROM alpine:3.20 AS s0\nENV ${Array.from({ length: 5000 }, (_, k) => `V${k}=v${k}`).join(' ')} U=root\n`;
+    for (let i = 1; i < 3000; i++) text += `FROM s0 AS s${i}\nENV W${i}=\${V${i}}\nUSER \${W${i}}\${W${i - 1}:-}\n`;
+    const { spec, diagnostics } = parseDockerfile(text, 'Dockerfile');
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(
+      [1, 2, 2999].map((k) => spec.stages[k]?.user?.value),
+      ['v1', 'v2', 'v2999'],
+    );
   });
 });
 
