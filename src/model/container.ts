@@ -29,6 +29,16 @@ export interface Mount {
   baseDir?: string;
   /** For a named volume whose definition makes the local driver bind-mount a host folder: that folder (`localBindDevice`). */
   bindDevice?: VolumeBindDevice;
+  /**
+   * Set when the source comes from a variable without a value (compose `${DATA}/pg:/data`, `source: ${SRC}`):
+   * `source` is then the text as written, variables included, and where it points is not known.
+   */
+  sourceUnknown?: Unknown;
+  /**
+   * Set when whether the mount is read-only comes from a variable without a value (`/etc/app:/app:${MODE}`,
+   * `read_only: ${RO}`): `readOnly` is then false, the default, and may not be what runs.
+   */
+  readOnlyUnknown?: Unknown;
 }
 
 /**

@@ -85,3 +85,25 @@ describe('bulwark scan: long-syntax volumes and devices are located at their sou
     assert.deepEqual(socket?.locations[0]?.physicalLocation.region, { startLine: 6, startColumn: 17, endLine: 6, endColumn: 37 });
   });
 });
+
+describe('bulwark scan: a volume written with a variable without a value', () => {
+  it('an unknown source or mode is an unknown finding (exit 0), a known sensitive path stays a violation (exit 1)', () => {
+    const dir = project('volume-vars', {
+      'compose.yaml':
+        'services:\n  a:\n    image: nginx:1.27\n    volumes:\n      - "${HOSTDIR}:/data"\n      - "/etc/nginx:/etc/nginx:${MODE}"\n      - "/srv/${APP}:/app"\n',
+    });
+    const unknownOnly = scan(dir, { APP: 'x' });
+    assert.deepEqual(lines(unknownOnly.report, ['BW1014', 'BW1015']), [
+      'BW1015 unknown 5:9 Which host path service "a" bind-mounts at /data cannot be known: variable HOSTDIR is not set.',
+      'BW1015 unknown 6:9 Whether service "a" mounts host path /etc/nginx read-only cannot be known: variable MODE is not set; read-write, it is sensitive.',
+    ]);
+    assert.equal(unknownOnly.code, 0);
+    // A path from the environment is quoted by its variable (docs/compose.md "Secrets").
+    const set = scan(dir, { HOSTDIR: '/boot', MODE: 'rw' });
+    assert.deepEqual(lines(set.report, ['BW1014', 'BW1015']), [
+      'BW1015 violation 5:9 Service "a" bind-mounts host path "${HOSTDIR}" (from the environment, 5 characters) read-write.',
+      'BW1015 violation 6:9 Service "a" bind-mounts host path /etc/nginx read-write.',
+    ]);
+    assert.equal(set.code, 1);
+  });
+});

@@ -147,6 +147,22 @@ testRule(noSensitiveHostMount, {
         data: {}
     `,
     },
+    {
+      name: 'a variable without a value after a folder no judged path lies in, in the project folder, or in read-only options',
+      compose: yaml`
+      services:
+        agent:
+          image: agent:2
+          volumes:
+            - "/srv/\${APP}:/app"
+            - "./data/\${SUB}:/sub"
+            - "/etc/nginx:/n:ro,\${MODE}"
+            - "/data:/data:\${MODE}"
+            - type: volume
+              source: \${VOL}
+              target: /vol
+    `,
+    },
   ],
   invalid: [
     {
@@ -526,6 +542,104 @@ testRule(noSensitiveHostMount, {
           column: 9,
           source: 'sub/app2.yaml',
           message: 'Service "a" bind-mounts ./, host path /etc from the project folder, read-write.',
+        },
+      ],
+    },
+    {
+      name: 'a source from a variable without a value: unknown, unless what is written before it leads to no judged path',
+      compose: yaml`
+      services:
+        agent:
+          image: agent:2
+          volumes:
+            - "\${HOSTDIR}:/data"
+            - "\${REQ:?set REQ}:/req:ro"
+            - "/var/\${X}:/x"
+            - "~/\${H}:/h"
+            - "../../../../../../../\${UP}:/up"
+            - type: bind
+              target: /long
+              source: \${SRC}
+    `,
+      errors: [
+        {
+          messageId: 'unknownSource',
+          line: 5,
+          column: 9,
+          status: 'unknown',
+          message: 'Which host path service "agent" bind-mounts at /data cannot be known: variable HOSTDIR is not set.',
+        },
+        {
+          messageId: 'unknownSource',
+          line: 6,
+          column: 9,
+          status: 'unknown',
+          message: 'Which host path service "agent" bind-mounts at /req cannot be known: required variable REQ is not set.',
+        },
+        {
+          messageId: 'unknownSource',
+          line: 7,
+          column: 9,
+          status: 'unknown',
+          message: 'Which host path service "agent" bind-mounts at /x cannot be known: variable X is not set.',
+        },
+        {
+          messageId: 'unknownSource',
+          line: 8,
+          column: 9,
+          status: 'unknown',
+          message: 'Which host path service "agent" bind-mounts at /h cannot be known: variable H is not set.',
+        },
+        {
+          messageId: 'unknownSource',
+          line: 9,
+          column: 9,
+          status: 'unknown',
+          message: 'Which host path service "agent" bind-mounts at /up cannot be known: variable UP is not set.',
+        },
+        {
+          messageId: 'unknownSource',
+          line: 12,
+          column: 17,
+          status: 'unknown',
+          message: 'Which host path service "agent" bind-mounts at /long cannot be known: variable SRC is not set.',
+        },
+      ],
+    },
+    {
+      name: 'read-only or not from a variable without a value: unknown where only read-write is sensitive, reported where both are',
+      compose: yaml`
+      services:
+        agent:
+          image: agent:2
+          volumes:
+            - "/etc/nginx:/etc/nginx:\${MODE}"
+            - "/etc:/host-etc:\${MODE}"
+            - type: bind
+              source: /etc/ssl/certs
+              target: /certs
+              read_only: \${RO}
+    `,
+      errors: [
+        {
+          messageId: 'unknownMode',
+          line: 5,
+          column: 9,
+          status: 'unknown',
+          message: 'Whether service "agent" mounts host path /etc/nginx read-only cannot be known: variable MODE is not set; read-write, it is sensitive.',
+        },
+        {
+          messageId: 'sensitive',
+          line: 6,
+          column: 9,
+          message: 'Service "agent" bind-mounts host path /etc read-only or read-write (variable MODE is not set).',
+        },
+        {
+          messageId: 'unknownMode',
+          line: 8,
+          column: 17,
+          status: 'unknown',
+          message: 'Whether service "agent" mounts host path /etc/ssl/certs read-only cannot be known: variable RO is not set; read-write, it is sensitive.',
         },
       ],
     },

@@ -1,4 +1,4 @@
-import { ENGINE_SOCKET_NAME, isUnknown, mountHostPath, throughProcRoot } from '../../model/index.js';
+import { ENGINE_SOCKET_NAME, isUnknown, type Mount, mountHostPath, normalizeHostPath, resolveHostPath, throughProcRoot } from '../../model/index.js';
 import { runtimeRule } from '../types.js';
 
 /**
@@ -136,6 +136,37 @@ function judge(p: string, readOnly: boolean): 'hostRoot' | 'sensitive' | undefin
   return undefined;
 }
 
+/** Every host path `judge` can report, or the folder it lies in: a path that may lead to none of them is not sensitive. */
+const JUDGED_ROOTS = [...SENSITIVE_DIRS, ...SENSITIVE_TREES, '/home', '/Users'];
+
+/**
+ * Whether a bind source written with a variable without a value (`Mount.sourceUnknown`) may name a path `judge`
+ * reports, from the text before its first variable: none (`${DATA}`) may be anything; an absolute one may when a
+ * judged folder starts with it or it lies in one (`/var/${X}` may be /var/lib/docker, `/etc/${X}` anything of /etc;
+ * `/srv/${APP}` cannot); `~` when the text may reach a credential folder; a relative one resolved against its folder
+ * when that is known, and only when it leaves the project folder. A variable's value is taken as a path below what
+ * is written before it, not one that climbs out with `..`.
+ */
+function mayBeSensitive(m: Mount): boolean {
+  const source = m.source ?? '';
+  const prefix = source.slice(0, source.indexOf('$'));
+  if (prefix === '') return true;
+  if (prefix.startsWith('~')) {
+    const rest = prefix.slice(1);
+    return rest === '' || rest === '/' || HOME_SECRETS.some((s) => s.startsWith(rest) || rest.startsWith(`${s}/`));
+  }
+  let abs = prefix;
+  if (!prefix.startsWith('/')) {
+    const cut = prefix.lastIndexOf('/') + 1;
+    const dir = cut === 0 ? '.' : prefix.slice(0, cut);
+    const base = m.baseDir === undefined ? undefined : normalizeHostPath(m.baseDir);
+    const resolved = resolveHostPath(dir, m.baseDir);
+    if (base === undefined || resolved === undefined || resolved === base || resolved.startsWith(`${base}/`)) return false;
+    abs = `${resolved === '/' ? '' : resolved}/${prefix.slice(cut)}`;
+  }
+  return JUDGED_ROOTS.some((r) => r.startsWith(abs) || abs.startsWith(`${r}/`) || abs === r);
+}
+
 /** BW1015: bind mounts of host system folders (seed §1 "volumes spécifiques RO/RW"; CIS 1.6.0 5.6). */
 export const noSensitiveHostMount = runtimeRule({
   meta: {
@@ -162,18 +193,32 @@ export const noSensitiveHostMount = runtimeRule({
       volume: '{target} mounts volume "{volume}", which volumes.{volume} has the local driver bind to host path {path}, {mode}.',
       volumeOpt: '{target} mounts a volume whose volume-opt options have the local driver bind host path {path}, {mode}.',
       upward: '{target} bind-mounts {source}, host path {path} when it runs {depth} folders deep or less: its working directory cannot be known.',
+      unknownSource: 'Which host path {target} bind-mounts at {target_path} cannot be known: {reason}.',
+      unknownMode: 'Whether {target} mounts host path {source} read-only cannot be known: {reason}; read-write, it is sensitive.',
     },
   },
   check(c, ctx) {
     for (const m of c.mounts) {
       if (isUnknown(m.value)) continue;
+      if (m.value.sourceUnknown) {
+        if (m.value.type === 'bind' && mayBeSensitive(m.value))
+          ctx.report({ messageId: 'unknownSource', at: m, status: 'unknown', data: { target_path: m.value.target, reason: m.value.sourceUnknown.reason } });
+        continue;
+      }
       const h = mountHostPath(m.value);
       if (h === undefined) continue;
       const verdict = judge(h.path, h.readOnly);
       if (verdict === undefined) continue;
       const written = m.value.source;
       const source = written ?? h.path;
-      const mode = h.readOnly ? 'read-only' : 'read-write';
+      const modeUnknown = h.readOnly ? undefined : m.value.readOnlyUnknown;
+      // Read-write is sensitive; whether it is read-write is not known (`:${MODE}`): unknown, unless read-only would be
+      // reported too.
+      if (modeUnknown && judge(h.path, true) === undefined) {
+        ctx.report({ messageId: 'unknownMode', at: m, status: 'unknown', data: { source, reason: modeUnknown.reason } });
+        continue;
+      }
+      const mode = h.readOnly ? 'read-only' : modeUnknown ? `read-only or read-write (${modeUnknown.reason})` : 'read-write';
       if (h.how === 'upward') {
         // A relative path from a folder that is not known (a run line: the shell's working directory; the Docker CLI
         // resolves `./x` and `../x` against it): `../../etc` is /etc whenever the command runs two folders deep or less.

@@ -572,9 +572,7 @@ function volumeOf(item: LNode, path: string, r: Report): Mount | Unknown | undef
     if (typeof t.value === 'string') return parseVolumeSpec(t.value);
     if (item.kind !== 'scalar' || typeof item.value !== 'string') return t.value;
     // `${SRC}:/target`: the target is known, the source is not; rules decide what they can (status unknown).
-    const m = parseVolumeSpec(item.value);
-    if (m.source?.includes('$')) m.type = 'bind';
-    return m;
+    return templateVolume(item.value, t.value);
   }
   const type = readText(get(item, 'type'), `${path}.type`, r)?.value;
   const target = readText(get(item, 'target'), `${path}.target`, r)?.value;
@@ -582,12 +580,20 @@ function volumeOf(item: LNode, path: string, r: Report): Mount | Unknown | undef
     if (target === undefined) r.bad(item, path, 'a long-syntax volume needs a target');
     return target;
   }
-  const source = readText(get(item, 'source'), `${path}.source`, r)?.value;
-  // A read_only that cannot be known, or that compose refuses (reported), leaves the mount writable: the default.
-  const ro = readBool(get(item, 'read_only'), `${path}.read_only`, r)?.value;
+  const sourceNode = get(item, 'source');
+  const source = readText(sourceNode, `${path}.source`, r)?.value;
+  // A read_only that cannot be known, or that compose refuses (reported), leaves the mount writable: the default;
+  // one from a variable without a value is marked so (`readOnlyUnknown`).
+  const roNode = get(item, 'read_only');
+  const ro = readBool(roNode, `${path}.read_only`, r)?.value;
   const m: Mount = { type: (typeof type === 'string' ? type : 'volume') as Mount['type'], target, readOnly: ro === true };
-  if (isUnknown(source)) return source;
-  if (source !== undefined) m.source = source;
+  if (roNode?.kind === 'scalar' && roNode.unknown) m.readOnlyUnknown = roNode.unknown;
+  if (isUnknown(source)) {
+    // `source: ${SRC}` without a value: the text as written, marked unknown; a value of another shape stays Unknown.
+    if (sourceNode?.kind !== 'scalar' || !sourceNode.unknown || typeof sourceNode.value !== 'string') return source;
+    m.source = sourceNode.value;
+    m.sourceUnknown = sourceNode.unknown;
+  } else if (source !== undefined) m.source = source;
   const bind = readMap(get(item, 'bind'), `${path}.bind`, r);
   if (bind && !isUnknown(bind)) {
     const prop = readText(get(bind, 'propagation'), `${path}.bind.propagation`, r)?.value;
@@ -595,6 +601,46 @@ function volumeOf(item: LNode, path: string, r: Report): Mount | Unknown | undef
     const sel = readText(get(bind, 'selinux'), `${path}.bind.selinux`, r)?.value;
     if (sel === 'z' || sel === 'Z') m.selinux = sel;
   }
+  return m;
+}
+
+/** A character no compose path holds, standing for a `:` inside `${...}` while a volume spec is split on `:`. */
+const BRACED_COLON = '\uE000';
+
+/**
+ * A short-syntax volume written with a variable without a value (`${DATA}/pg:/data`, `/etc/app:/app:${MODE}`), read
+ * from its text as written: split on the `:` outside `${...}` (`${SRC:?set SRC}:/data` has one in its braces), the
+ * parts that hold a variable marked unknown with `why` (`Mount.sourceUnknown`, `readOnlyUnknown`: options that hold
+ * a variable and no literal `ro`). A source with a variable is taken as a bind mount (a path is the common case; a
+ * volume name is harmless either way); rules say what cannot be known.
+ */
+function templateVolume(raw: string, why: Unknown): Mount {
+  let depth = 0;
+  let text = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i] as string;
+    if (c === '$' && raw[i + 1] === '{') {
+      depth++;
+      text += '${';
+      i++;
+    } else if (c === '}' && depth > 0) {
+      depth--;
+      text += c;
+    } else text += c === ':' && depth > 0 ? BRACED_COLON : c;
+  }
+  const m = parseVolumeSpec(text);
+  const restore = (s: string) => s.replaceAll(BRACED_COLON, ':');
+  m.target = restore(m.target);
+  if (m.source !== undefined) {
+    m.source = restore(m.source);
+    if (m.source.includes('$')) {
+      m.type = 'bind';
+      m.sourceUnknown = why;
+    }
+  }
+  const parts = text.split(':');
+  const options = parts.length >= 3 ? (parts[parts.length - 1] as string) : '';
+  if (options.includes('$') && !m.readOnly) m.readOnlyUnknown = why;
   return m;
 }
 
