@@ -142,8 +142,21 @@ export function loadPolicy(flags: PolicyFlags, paths: readonly string[], cwd: st
   if (flags.baseline !== undefined) policy.baselineFile = resolve(cwd, flags.baseline);
   if (flags.writeBaseline !== undefined) policy.writeBaselineFile = resolve(cwd, flags.writeBaseline);
   if (policy.baselineFile !== undefined && policy.writeBaselineFile === undefined && !isFile(policy.baselineFile)) {
-    if (existsSync(policy.baselineFile)) throw new UsageError(`baseline: not a regular file: ${display(policy.baselineFile, cwd)}`);
-    throw new UsageError(`baseline file not found: ${display(policy.baselineFile, cwd)} (create it with --write-baseline)`);
+    const shown = display(policy.baselineFile, cwd);
+    const problem = existsSync(policy.baselineFile) ? `not a regular file: ${shown}` : `file not found: ${shown}`;
+    if (flags.baseline !== undefined || !policy.config) {
+      if (problem.startsWith('not')) throw new UsageError(`baseline: ${problem}`);
+      throw new UsageError(`baseline ${problem} (create it with --write-baseline)`);
+    }
+    // From `baseline:` in the configuration: a mistake in that file, located there, as its other mistakes are
+    // (exit 2, and the scan still runs and reports every finding), not a stop without a report.
+    policy.diagnostics.push({
+      code: 'config',
+      severity: 'error',
+      message: `baseline ${problem} (create it with --write-baseline ${shown}, or remove \`baseline:\`); no finding is hidden by a baseline`,
+      at: policy.config.baselineAt ?? { source: policy.configUsed?.file ?? shown },
+    });
+    delete policy.baselineFile;
   }
   return policy;
 }

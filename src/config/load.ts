@@ -24,6 +24,8 @@ export interface BulwarkConfig {
   ignore: string[];
   /** Baseline file, relative to the folder of the file. */
   baseline?: string;
+  /** Where `baseline:` is written (its value), to locate a problem with that file. */
+  baselineAt?: Location;
   /** By rule id (BW1001), whatever key the file used (id or name). */
   rules: Map<string, RuleConfig>;
 }
@@ -245,6 +247,9 @@ export function parseConfig(text: string, source: string, metas: readonly RuleMe
   if (diagnostics.length > 0) return { diagnostics };
   const config: BulwarkConfig = { source, ignore: o.ignore ?? [], rules };
   if (o['fail-on'] !== undefined) config.failOn = o['fail-on'];
-  if (o.baseline !== undefined) config.baseline = o.baseline;
+  if (o.baseline !== undefined) {
+    config.baseline = o.baseline;
+    config.baselineAt = loc(nodeAt(doc, ['baseline']).node);
+  }
   return { config, diagnostics };
 }

@@ -40,3 +40,31 @@ describe('.bulwark.yaml beside .bulwark.yml', () => {
     assert.deepEqual(JSON.parse(bulwark(['scan', '.', '-f', 'json']).stdout).errors, []);
   });
 });
+
+describe('baseline: in .bulwark.yaml naming a file that is not there', () => {
+  it('is a located configuration error (exit 2) and the scan still reports every finding; --baseline stays a usage error', () => {
+    writeFileSync(join(root, '.bulwark.yaml'), 'fail-on: none\nbaseline: .bulwark-baseline.json\n');
+    const r = bulwark(['scan', '.', '-q']);
+    assert.equal(r.code, 2, r.stderr);
+    assert.equal(r.stderr, '');
+    assert.match(
+      r.stdout,
+      /^\.bulwark\.yaml\n {2}2:11 {5}error {4}baseline file not found: \.bulwark-baseline\.json \(create it with --write-baseline \.bulwark-baseline\.json, or remove `baseline:`\); no finding is hidden by a baseline {2}config\n\ncompose\.yaml\n/,
+    );
+    assert.match(r.stdout, / {2}4:17 {5}critical Service "api" runs privileged\. {2}BW1001 no-privileged\n/);
+    // Once written, it is read: the run passes (fail-on none) with the finding hidden.
+    assert.equal(bulwark(['scan', '.', '--write-baseline', '.bulwark-baseline.json', '-q']).code, 0);
+    const after = bulwark(['scan', '.', '-q']);
+    assert.deepEqual(after, {
+      code: 0,
+      stdout: 'No findings, 12 suppressed in 1 file, 1 subject checked.\nConfiguration: .bulwark.yaml (found upward from the scanned path).\n',
+      stderr: '',
+    });
+    assert.deepEqual(bulwark(['scan', '.', '--baseline', 'gone.json']), {
+      code: 2,
+      stdout: '',
+      stderr: 'bulwark: baseline file not found: gone.json (create it with --write-baseline)\n',
+    });
+    rmSync(join(root, '.bulwark.yaml'));
+  });
+});
