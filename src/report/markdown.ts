@@ -16,9 +16,18 @@ export function mdCell(s: string): string {
     .replace(/\r?\n/g, ' ');
 }
 
-/** Rule text (our own, with `code` spans kept) for a list item: only what would break the line is escaped. */
-function mdProse(s: string): string {
-  return s.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
+/**
+ * Rule text (our own, with `code` spans kept) for Markdown: `<` and `>` outside code spans become `&lt;` and `&gt;`
+ * (`<host:port>` would be an autolink, `<digest>` an HTML tag), and stay as they are inside code spans, where
+ * CommonMark shows an entity as written (`sha256:&lt;digest&gt;` on the page). Newlines become spaces when
+ * `oneLine` (a list item).
+ */
+export function mdRuleText(s: string, oneLine = true): string {
+  const escaped = s
+    .split(/(`[^`]*`)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+    .join('');
+  return oneLine ? escaped.replace(/\r?\n/g, ' ') : escaped;
 }
 
 /** Options of the Markdown reporter. */
@@ -81,7 +90,7 @@ export function renderMarkdown(input: ReportInput, opts: MarkdownOptions = {}): 
     out.push('<details><summary>Why and what to do, per rule</summary>', '');
     for (const id of [...fired.keys()].sort()) {
       const r = fired.get(id);
-      if (r) out.push(`- **${id} ${mdCell(r.title)}**: ${mdProse(r.rationale)} **What to do:** ${mdProse(r.remediation)}`);
+      if (r) out.push(`- **${id} ${mdCell(r.title)}**: ${mdRuleText(r.rationale)} **What to do:** ${mdRuleText(r.remediation)}`);
     }
     out.push('', '</details>', '');
   }

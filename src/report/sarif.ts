@@ -3,6 +3,7 @@ import type { Finding } from '../check/index.js';
 import type { Location } from '../model/index.js';
 import { CHECKLIST, type RuleMeta, type Severity } from '../rules/index.js';
 import { jsonPieces } from './json-pieces.js';
+import { mdRuleText } from './markdown.js';
 import { type ReportInput, ruleDocUrl } from './types.js';
 
 /** The key of Bulwark's fingerprint in `partialFingerprints` (versioned so the hash may change later). */
@@ -35,7 +36,7 @@ function ruleDescriptor(m: RuleMeta): Sarif.ReportingDescriptor {
     fullDescription: { text: m.rationale },
     help: {
       text: `${m.rationale}\n\nWhat to do: ${m.remediation}\n\n${refs.join('. ')}.`,
-      markdown: `**${m.title}**\n\n${m.rationale}\n\n**What to do:** ${m.remediation}\n\n${refs.map((r) => `- ${r}`).join('\n')}\n\n[Rule page](${ruleDocUrl(m.name)})`,
+      markdown: `**${mdRuleText(m.title, false)}**\n\n${mdRuleText(m.rationale, false)}\n\n**What to do:** ${mdRuleText(m.remediation, false)}\n\n${refs.map((r) => `- ${r}`).join('\n')}\n\n[Rule page](${ruleDocUrl(m.name)})`,
     },
     helpUri: ruleDocUrl(m.name),
     defaultConfiguration: { level: sarifLevel(m.severity) },
