@@ -8,6 +8,10 @@ const at = { source: 'compose.yaml', line: 2, column: 3 };
 testRule(requireNonRootUser, {
   valid: [
     {
+      name: 'a uid with a blank before it is looked up as a name, found in no passwd file: the container does not start',
+      run: 'docker run -u " 0" nginx:1.27',
+    },
+    {
       compose: yaml`
       services:
         a: { image: nginx:1.27, user: "10001:10001" }

@@ -6,9 +6,11 @@ import { runtimeRule } from '../types.js';
  * a colon (`:0`, `:1000`) is uid 0: Docker takes the image's USER only when the whole value is empty (moby
  * daemon/commit.go `merge`: `if userConf.User == ""`), and moby/sys/user `GetExecUser` keeps its default uid 0 when
  * the user part is empty. An empty value (no colon) is not a user at all: the image decides (sources leave it unset).
+ * Blanks are not trimmed: `GetExecUser` does not trim either, so `" 0"` is looked up as a user name, which no passwd
+ * file holds, and the container does not start ("unable to find user  0"); it is not root.
  */
 export function isRootUser(user: string): boolean {
-  const u = user.trim().split(':')[0] as string;
+  const u = user.split(':')[0] as string;
   return u === 'root' || /^0+$/.test(u) || (u === '' && user.includes(':'));
 }
 
@@ -43,7 +45,7 @@ export const requireNonRootUser = runtimeRule({
     const u = c.user;
     if (u) {
       if (isUnknown(u.value)) return ctx.report({ messageId: 'unknown', at: u, status: 'unknown', data: { reason: u.value.reason } });
-      if (isRootUser(u.value)) ctx.report({ messageId: u.value.trim().startsWith(':') ? 'rootNoUser' : 'root', at: u, data: { user: u.value } });
+      if (isRootUser(u.value)) ctx.report({ messageId: u.value.startsWith(':') ? 'rootNoUser' : 'root', at: u, data: { user: u.value } });
       return;
     }
     const img = c.imageDefaults?.user;

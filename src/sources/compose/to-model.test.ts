@@ -198,6 +198,44 @@ describe('values of a shape the compose-spec schema does not allow (compose refu
   });
 });
 
+describe('user with a blank around its user or group (moby/sys/user GetExecUser does not trim)', () => {
+  const user = (value: string, env: Record<string, string> = {}) => {
+    const r = scan(`services:\n  web:\n    image: nginx:1.27\n    user: ${value}\n`, env);
+    const web = r.specs[0] as ContainerSpec;
+    const findings = checkContainer(RUNTIME_RULES, web)
+      .filter((f) => f.ruleId === 'BW1030')
+      .map((f) => `${f.ruleId} ${f.status} ${f.location.line}:${f.location.column} ${f.message}`);
+    return { messages: r.messages, findings };
+  };
+  const refused = (shown: string) =>
+    `invalid-value 4:11 service "web": user ${shown} has a blank before or after its user or group: Docker looks that up as a name, which no passwd or group file holds, and the container does not start ("unable to find user")`;
+
+  it('" 0", "0 ", "1000: 0" and a tab before the uid: an input error at the value, and not root', () => {
+    for (const [value, shown] of [
+      ['" 0"', '" 0"'],
+      ['"0 "', '"0 "'],
+      ['"1000: 0"', '"1000: 0"'],
+      ['"\\t0"', '"\t0"'],
+    ]) {
+      const r = user(value as string);
+      assert.deepEqual(r.messages, [refused(shown as string)], value);
+      assert.deepEqual(r.findings, [`BW1030 unknown 4:11 The user of service "web" cannot be known: ${shown} is not a valid value.`], value);
+    }
+  });
+  it('from the environment: named by its variable, never by its value', () => {
+    const r = user('"${APP_UID}"', { APP_UID: ' 0' });
+    assert.deepEqual(r.messages, [refused('"${APP_UID}" (from the environment, 2 characters)')]);
+  });
+  it('"0", "0:0" and ":0" stay root; "app" and "10001:10001" are not', () => {
+    assert.deepEqual(user('"0:0"').findings, ['BW1030 violation 4:11 Service "web" runs as root (user 0:0).']);
+    assert.deepEqual(user('":0"').findings, [
+      'BW1030 violation 4:11 Service "web" runs as root (user :0): with no user before the colon, Docker runs uid 0, not the image user.',
+    ]);
+    assert.deepEqual(user('"10001:10001"').findings, []);
+    assert.deepEqual(user('app').messages, []);
+  });
+});
+
 describe('services compose runs no container for', () => {
   it('a service with provider: is not a container: no spec, so no container finding', () => {
     const r = scan(

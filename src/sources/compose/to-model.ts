@@ -83,7 +83,7 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[], fi
   const user = readText(get(n, 'user'), p('user'), r);
   // An empty user (`user: ""`, or a variable set to nothing) is no user: Docker takes the image's USER when the
   // value is empty (moby daemon/commit.go `merge`), so the image decides, as without `user:`.
-  if (user && user.value !== '') spec.user = user;
+  if (user && user.value !== '') spec.user = blankUser(user, get(n, 'user') as LScalar, p('user'), r);
   const privileged = readBool(get(n, 'privileged'), p('privileged'), r);
   if (privileged) spec.privileged = privileged;
   const readOnly = readBool(get(n, 'read_only'), p('read_only'), r);
@@ -268,6 +268,22 @@ function interpolatedValues(node: LNode): InterpolatedValue[] {
 }
 
 type Bad = (node: LNode, path: string, message: string) => void;
+
+/**
+ * A `user:` whose user or group part starts or ends with a blank (`" 0"`, `"1000 "`, `"app: 0"`, a block scalar's
+ * newline) is refused where it runs: moby/sys/user `GetExecUser` does not trim, so the part is not a number and is
+ * looked up as a name, which no passwd or group file holds ("unable to find user  0"), and the container does not
+ * start. It is reported at the value, and is Unknown in the model (a refused value is never read as another).
+ */
+function blankUser(user: Sourced<string>, node: LScalar, path: string, r: Report): Sourced<string> {
+  if (typeof user.value !== 'string' || !user.value.split(':').some((part) => /^\s|\s$/.test(part))) return user;
+  r.bad(
+    node,
+    path,
+    `user ${quoteValue(user.value, node.pieces)} has a blank before or after its user or group: Docker looks that up as a name, which no passwd or group file holds, and the container does not start ("unable to find user")`,
+  );
+  return { value: invalid(node), at: user.at };
+}
 
 /** What reading a service's `env_file`s needs: the files, and the variables compose interpolates them with. */
 export interface ServiceFiles {
