@@ -1,4 +1,6 @@
 import { Command, CommanderError } from 'commander';
+import { maskSecretsIn } from '../model/index.js';
+import { printable } from '../report/printable.js';
 import { registerAudit } from './audit.js';
 import { registerConvert } from './convert.js';
 import { EXIT } from './exit-codes.js';
@@ -42,9 +44,21 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = EXIT.input;
       return;
     }
-    process.stderr.write(
-      `bulwark: internal error: ${(e as Error)?.stack ?? String(e)}\nThis is a bug in Bulwark; please report it with the command you ran.\n`,
-    );
+    process.stderr.write(internalErrorText(e, process.env));
     process.exitCode = EXIT.internal;
   }
+}
+
+/**
+ * What an internal error (a bug: exit 3) prints on standard error: the error's name and message, and how to report
+ * it; the stack trace only with BULWARK_DEBUG=1, for that report. Secret-shaped words and URL passwords are masked
+ * (an error's message may quote a value read from a file), and control characters shown as escapes.
+ */
+export function internalErrorText(e: unknown, env: Readonly<Record<string, string | undefined>>): string {
+  const err = e instanceof Error ? e : undefined;
+  const debug = env.BULWARK_DEBUG === '1';
+  const what = err ? (debug && err.stack ? err.stack : `${err.name}: ${err.message}`) : String(e);
+  const shown = debug ? maskSecretsIn(what) : printable(maskSecretsIn(what));
+  const more = debug ? '' : ' (run it again with BULWARK_DEBUG=1 to add the stack trace)';
+  return `bulwark: internal error: ${shown}\nThis is a bug in Bulwark; please report it with the command you ran${more}.\n`;
 }
