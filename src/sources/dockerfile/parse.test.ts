@@ -112,6 +112,13 @@ describe('parseDockerfile', () => {
     const errors = (text: string) => parse(text).diagnostics.map((d) => `${d.code} ${pos(d.at)} ${d.message}`);
     assert.deepEqual(errors('# escape=x\nFROM alpine\n'), ['dockerfile-syntax 1:10 invalid escape character "x": use \\ or `']);
     assert.deepEqual(errors('# escape=`\n# escape=\\\nFROM alpine\n'), ['dockerfile-syntax 2:3 only one escape directive may be given']);
+    // Any directive given twice, in any case, and then still read as the first one gave it.
+    const twice = parse('# syntax=docker/dockerfile:1\n# check=skip=all\n#SYNTAX = docker/dockerfile:1.7\n# Check=error=true\nFROM alpine\n');
+    assert.deepEqual(
+      twice.diagnostics.map((d) => `${d.code} ${pos(d.at)} ${d.message}`),
+      ['dockerfile-syntax 3:2 only one syntax directive may be given', 'dockerfile-syntax 4:3 only one check directive may be given'],
+    );
+    assert.deepEqual([twice.spec.directives.syntax?.value, twice.spec.directives.check?.value], ['docker/dockerfile:1', 'skip=all']);
     assert.deepEqual(errors('FROM alpine\nRUN <<EOF\necho never ends\n'), ['dockerfile-syntax 2:7 unterminated heredoc <<EOF: no line holds only EOF']);
     assert.deepEqual(errors('FROM alpine\nADD <<EOF /x\nnever ends\n'), ['dockerfile-syntax 2:7 unterminated heredoc <<EOF: no line holds only EOF']);
     assert.deepEqual(errors('FROM alpine\nUSER --foo 1000\nRUN --MOUNT=type=cache,target=/c true\nCMD ["--help"]\n'), [

@@ -176,17 +176,22 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
   // The escape character as doc.getEscapeCharacter() gives it (the first `escape` directive with a valid
   // value), read here to avoid a second pass over the directives' text.
   let escapeDirective: string | undefined;
-  // The builder refuses a second escape directive and any value but \ and ` (reported below, once `error` exists).
+  // The builder refuses a second escape, syntax or check directive (BuildKit parser/directives.go ParseLine: "only
+  // one %s parser directive can be used") and an escape value but \ and ` (reported below, once `error` exists).
   const directiveErrors: { at: Location; message: string }[] = [];
-  let escapes = 0;
+  const seen = new Set<string>();
   for (const d of doc.getDirectives()) {
     const name = d.getName().toLowerCase();
     // BuildKit reads directives up to the first line that is not a known one with a value: the rest are comments.
     if ((name !== 'escape' && name !== 'syntax' && name !== 'check') || d.getValue() === '') break;
+    if (seen.has(name)) {
+      directiveErrors.push({ at: pos.loc(d.getNameRange()), message: `only one ${name} directive may be given` });
+      continue;
+    }
+    seen.add(name);
     if (name === 'escape') {
       const v = d.getValue();
-      if (++escapes > 1) directiveErrors.push({ at: pos.loc(d.getNameRange()), message: 'only one escape directive may be given' });
-      else if (v !== '\\' && v !== '`')
+      if (v !== '\\' && v !== '`')
         directiveErrors.push({ at: pos.loc(d.getValueRange()), message: `invalid escape character ${quoteValue(v)}: use \\ or \`` });
       if (escapeDirective === undefined && (v === '\\' || v === '`')) escapeDirective = v;
       continue;
