@@ -191,8 +191,7 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
     seen.add(name);
     if (name === 'escape') {
       const v = d.getValue();
-      if (v !== '\\' && v !== '`')
-        directiveErrors.push({ at: pos.loc(d.getValueRange()), message: `invalid escape character ${quoteValue(v)}: use \\ or \`` });
+      if (v !== '\\' && v !== '`') directiveErrors.push({ at: pos.loc(d.getValueRange()), message: `invalid escape character ${quoteValue(v)}: use \\ or \`` });
       if (escapeDirective === undefined && (v === '\\' || v === '`')) escapeDirective = v;
       continue;
     }
