@@ -465,6 +465,10 @@ describe('parseDockerfile', () => {
     assert.deepEqual(errors('FROM alpine:3.20\nHEALTHCHECK https://u:hunter2hunter2@x/health\n'), [
       '2:13 HEALTHCHECK: expected CMD or NONE, found "https://u:hunt…(14 chars)@x/health"',
     ]);
+    // What follows NONE is refused, and not quoted.
+    assert.deepEqual(errors('FROM alpine:3.20\nHEALTHCHECK  none  ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ\nHEALTHCHECK NONE\n'), [
+      '2:20 HEALTHCHECK NONE takes no arguments',
+    ]);
     assert.deepEqual(errors('# escape=ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ\nFROM alpine:3.20\n'), [
       '1:10 invalid escape character "ghp_…(40 chars)" (a GitHub token): use \\ or `',
     ]);

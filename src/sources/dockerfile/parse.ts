@@ -900,7 +900,14 @@ function healthcheckOf(flags: InstructionFlag[], args: CommandText, error: (at: 
   const sub = /^(\S+)\s*([\s\S]*)$/.exec(text);
   if (!sub) return undefined;
   const word = (sub[1] as string).toUpperCase();
-  if (word === 'NONE') return 'disabled';
+  if (word === 'NONE') {
+    // BuildKit instructions/parse.go parseHealthcheck: "HEALTHCHECK NONE takes no arguments".
+    if (sub[2] !== '') {
+      error(sliceCommand(args, /^\s*\S+\s+/.exec(args.text)?.[0].length ?? 0).at, 'HEALTHCHECK NONE takes no arguments');
+      return undefined;
+    }
+    return 'disabled';
+  }
   if (word !== 'CMD') {
     error(args.at, `HEALTHCHECK: expected CMD or NONE, found ${quoteValue(sub[1] as string)}`);
     return undefined;
