@@ -118,6 +118,8 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors, 
         settings: policy.settings,
         ignore: policy.ignore,
         ...(as !== undefined ? { as } : {}),
+        // A .bulwark.yaml in a subfolder applies to nothing: said, unless --no-config asked for no configuration.
+        ...(flags.config !== false ? { unusedConfigs: policy.configFile !== undefined ? { inForce: policy.configFile } : {} } : {}),
         ...(policy.configUsed ? { ignoreSource: policy.configUsed.file } : {}),
         // A progress line on a terminal, for scans of 200 compose projects and Dockerfiles or more.
         ...withProgress(progressLine('scanning compose files and Dockerfiles', 200, flags.quiet === true)),

@@ -1,5 +1,6 @@
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { compareFindings, defaultSettings, type Finding, type SettingsLookup } from '../check/index.js';
+import { CONFIG_FILE_NAMES } from '../config/schema.js';
 import type { Diagnostic } from '../model/index.js';
 import { type FileReader, realFs } from '../sources/fs.js';
 import { runFileKind } from '../sources/run/index.js';
@@ -39,6 +40,11 @@ export interface ScanOptions {
    * name (`my-stack`, `build-spec`); files found by walking a folder are still chosen by name.
    */
   as?: ExplicitKind;
+  /**
+   * Set to report the configuration files met while walking that do not apply (a `.bulwark.yaml` in a subfolder:
+   * one configuration applies to a whole scan). `inForce`: the configuration that applies (absolute), if any.
+   */
+  unusedConfigs?: { inForce?: string };
   /**
    * Called as compose projects and Dockerfiles are scanned (scanPathsAsync only): files done so far and in all,
    * counting the files of handlers that `split`. The last call has done === total.
@@ -194,9 +200,30 @@ function plan(opts: ScanOptions): Plan {
     const severity = s.kind === 'unreadable' ? 'error' : 'warning';
     diagnostics.push({ code: 'unreadable', severity, message: `not scanned: ${s.reason}`, at: { source: fs.display(s.path) } });
   }
+  if (opts.unusedConfigs) diagnostics.push(...unusedConfigs(files, opts.unusedConfigs.inForce, fs.display));
   const unlisted = skipped.filter((s) => s.kind === 'folder').map((s) => s.path);
   diagnostics.push(...nothingFound(opts, claimed, walked, folders, unlisted, excluded));
   return { ctx, recorder, claimed: [...claimed].map((f) => fs.display(f)).sort(), explicit, diagnostics, jobs };
+}
+
+/**
+ * A warning for each configuration file among the walked files that does not apply: only one configuration applies
+ * to a scan (the one found upward from the first path, or --config), so a `.bulwark.yaml` in a subfolder of a
+ * monorepo would otherwise switch nothing off, in silence. The folder of the configuration in force is left out
+ * (a `.bulwark.yml` beside it is reported where the configuration is found).
+ */
+function unusedConfigs(files: readonly string[], inForce: string | undefined, display: (abs: string) => string): Diagnostic[] {
+  const names: readonly string[] = CONFIG_FILE_NAMES;
+  const home = inForce === undefined ? undefined : dirname(inForce);
+  const applies = inForce === undefined ? 'none was found upward from the first path' : `${display(inForce)} is the one in force`;
+  return files
+    .filter((f) => names.includes(basename(f)) && dirname(f) !== home)
+    .map((f) => ({
+      code: 'config',
+      severity: 'warning',
+      message: `configuration not used: one configuration applies to a scan, and ${applies}; scan this folder on its own to apply this file, or name it with --config`,
+      at: { source: display(f) },
+    }));
 }
 
 /**

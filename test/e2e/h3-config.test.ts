@@ -68,3 +68,38 @@ describe('baseline: in .bulwark.yaml naming a file that is not there', () => {
     rmSync(join(root, '.bulwark.yaml'));
   });
 });
+
+describe('a .bulwark.yaml in a subfolder of the scan', () => {
+  it('is a warning: one configuration applies to a scan; scanning that folder on its own applies it', () => {
+    mkdirSync(join(root, 'svc'));
+    writeFileSync(join(root, 'svc', 'compose.yaml'), 'services:\n  web:\n    image: nginx:1.27\n    privileged: true\n');
+    writeFileSync(join(root, 'svc', '.bulwark.yaml'), 'rules:\n  BW1001: off\n');
+    type Report = { errors: { severity: string; code: string; message: string; at: { source: string } }[]; findings: { ruleId: string }[] };
+    const none = JSON.parse(bulwark(['scan', '.', '-f', 'json']).stdout) as Report;
+    assert.deepEqual(none.errors, [
+      {
+        code: 'config',
+        severity: 'warning',
+        message:
+          'configuration not used: one configuration applies to a scan, and none was found upward from the first path; scan this folder on its own to apply this file, or name it with --config',
+        at: { source: 'svc/.bulwark.yaml' },
+      },
+    ]);
+    writeFileSync(join(root, '.bulwark.yaml'), 'fail-on: critical\n');
+    const top = bulwark(['scan', '.', '-f', 'json']);
+    assert.equal(top.code, 1, top.stderr);
+    assert.deepEqual(
+      (JSON.parse(top.stdout) as Report).errors.map((e) => `${e.severity} ${e.at.source}: ${e.message}`),
+      [
+        'warning svc/.bulwark.yaml: configuration not used: one configuration applies to a scan, and .bulwark.yaml is the one in force; scan this folder on its own to apply this file, or name it with --config',
+      ],
+    );
+    assert.equal((JSON.parse(top.stdout) as Report).findings.filter((f) => f.ruleId === 'BW1001').length, 2);
+    // Its own folder: it applies, no warning; --no-config: no configuration, and no warning about one.
+    const own = JSON.parse(bulwark(['scan', 'svc', '-f', 'json']).stdout) as Report;
+    assert.deepEqual([own.errors, own.findings.filter((f) => f.ruleId === 'BW1001')], [[], []]);
+    assert.deepEqual((JSON.parse(bulwark(['scan', '.', '--no-config', '-f', 'json']).stdout) as Report).errors, []);
+    rmSync(join(root, '.bulwark.yaml'));
+    rmSync(join(root, 'svc'), { recursive: true });
+  });
+});
