@@ -465,6 +465,12 @@ describe('parseDockerfile', () => {
     assert.deepEqual(errors('FROM alpine:3.20\nHEALTHCHECK https://u:hunter2hunter2@x/health\n'), [
       '2:13 HEALTHCHECK: expected CMD or NONE, found "https://u:hunt…(14 chars)@x/health"',
     ]);
+    // SHELL takes a JSON array of at least one string, as BuildKit's parseShell requires.
+    assert.deepEqual(errors('FROM alpine:3.20\nSHELL /bin/bash -c\nSHELL []\nSHELL ["/bin/bash", "-c"\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n'), [
+      '2:7 SHELL requires the arguments to be in JSON form (SHELL ["/bin/sh", "-c"])',
+      '3:7 SHELL requires at least one argument',
+      '4:7 SHELL requires the arguments to be in JSON form (SHELL ["/bin/sh", "-c"])',
+    ]);
     // What follows NONE is refused, and not quoted.
     assert.deepEqual(errors('FROM alpine:3.20\nHEALTHCHECK  none  ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ\nHEALTHCHECK NONE\n'), [
       '2:20 HEALTHCHECK NONE takes no arguments',

@@ -409,6 +409,14 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
         stage.instructions.push(cmd ? { ...base, command: commandOf(sliceCommand(argsText, (cmd[1] as string).length)) } : base);
         break;
       }
+      case 'SHELL': {
+        stage.instructions.push(base);
+        // BuildKit instructions/parse.go parseShell: a JSON array of at least one string, nothing else.
+        const shell = execForm(argsText);
+        if (!shell) error(argsText.at, 'SHELL requires the arguments to be in JSON form (SHELL ["/bin/sh", "-c"])');
+        else if (shell.length === 0) error(argsText.at, 'SHELL requires at least one argument');
+        break;
+      }
       case 'CMD':
       case 'ENTRYPOINT':
         stage.instructions.push({ ...base, command: commandOf(argsText) });
