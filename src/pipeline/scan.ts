@@ -161,10 +161,11 @@ function plan(opts: ScanOptions): Plan {
   const diagnostics: Diagnostic[] = missing.map((m) => ({ code: 'unreadable', severity: 'error', message: `${m.reason}: ${m.path}`, at: { source: m.path } }));
   const explicit = new Set<string>();
   const walked = new Set(files);
+  // Only a file given as such is named explicitly: a folder's name is no file's (`scan deploy` does not make
+  // deploy/bin/deploy, a file of the same name below it, a file the user named).
   for (const p of opts.paths) {
     const direct = resolve(opts.cwd, p);
-    const abs = walked.has(direct) ? direct : files.find((f) => f === p || f.endsWith(`/${p.replace(/^\.\//, '')}`));
-    if (abs) explicit.add(abs);
+    if (walked.has(direct)) explicit.add(direct);
   }
   const handlers = opts.handlers ?? HANDLERS;
   const jobs: Plan['jobs'] = [];

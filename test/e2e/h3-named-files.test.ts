@@ -93,3 +93,27 @@ describe('a file named on the command line with a name Bulwark does not read', (
     });
   });
 });
+
+describe('a folder given by name', () => {
+  it('does not make a file of the same name below it a file named on the command line', () => {
+    mkdirSync(join(root, 'ship', 'bin'), { recursive: true });
+    writeFileSync(join(root, 'ship', 'bin', 'ship'), '#!/usr/bin/env python3\nprint("shipped")\n');
+    writeFileSync(join(root, 'ship', 'compose.yaml'), 'services:\n  api:\n    image: nginx:1.27\n    privileged: true\n');
+    mkdirSync(join(root, 'ship', 'stack.yml'));
+    writeFileSync(join(root, 'ship', 'stack.yml', 'stack.yml'), 'services:\n  other:\n    image: nginx:1.27\n');
+    const r = json(['scan', 'ship']);
+    assert.equal(r.code, 1, r.stderr);
+    assert.deepEqual(r.report.errors, []);
+    assert.deepEqual([...new Set(r.report.findings.map((f) => f.location.source))], ['ship/compose.yaml']);
+    // --as applies to the files named, not to files below a folder of the same name.
+    const as = json(['scan', '--as', 'compose', 'my-stack', 'ship']);
+    assert.deepEqual([...new Set(as.report.findings.map((f) => f.location.source))], ['my-stack', 'ship/compose.yaml']);
+    assert.deepEqual(as.report.errors, []);
+    // A folder named stack.yml holding a stack.yml: that file is found by walking, and is no compose file name.
+    const yml = json(['scan', 'ship/stack.yml']);
+    assert.deepEqual([yml.report.findings, yml.report.summary.files], [[], 0]);
+    assert.deepEqual(errors(yml.report), [
+      'warning unreadable ship/stack.yml: nothing to scan in ship/stack.yml: no compose file, Dockerfile, shell script, Makefile, CI file or daemon.json found by name (other YAML files are read when named one by one)',
+    ]);
+  });
+});
