@@ -167,6 +167,18 @@ function plan(opts: ScanOptions): Plan {
     const direct = resolve(opts.cwd, p);
     if (walked.has(direct)) explicit.add(direct);
   }
+  // `ignore` leaves out what walking meets; a file named on the command line is scanned anyway, and the report says
+  // so, since a list of files from a script (`git diff --name-only`) would otherwise pass the ignore list by.
+  if (opts.ignore) {
+    for (const f of explicit)
+      if (opts.ignore(f))
+        diagnostics.push({
+          code: 'config',
+          severity: 'warning',
+          message: `scanned although \`ignore\` in ${opts.ignoreSource ?? 'the configuration'} leaves it out: it was named on the command line`,
+          at: { source: fs.display(f) },
+        });
+  }
   const handlers = opts.handlers ?? HANDLERS;
   const jobs: Plan['jobs'] = [];
   const claimed = new Set<string>();

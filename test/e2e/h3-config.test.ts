@@ -103,3 +103,27 @@ describe('a .bulwark.yaml in a subfolder of the scan', () => {
     rmSync(join(root, 'svc'), { recursive: true });
   });
 });
+
+describe('a file named on the command line that ignore leaves out', () => {
+  it('is scanned, with a warning naming the configuration', () => {
+    mkdirSync(join(root, 'vendor'));
+    writeFileSync(join(root, 'vendor', 'compose.yaml'), 'services:\n  lib:\n    image: nginx:1.27\n    privileged: true\n');
+    writeFileSync(join(root, '.bulwark.yaml'), 'ignore: [vendor/]\n');
+    type Report = { errors: { severity: string; code: string; message: string; at: { source: string } }[]; findings: { location: { source: string } }[] };
+    const walked = JSON.parse(bulwark(['scan', '.', '-f', 'json']).stdout) as Report;
+    assert.deepEqual([...new Set(walked.findings.map((f) => f.location.source))], ['compose.yaml']);
+    assert.deepEqual(walked.errors, []);
+    const named = JSON.parse(bulwark(['scan', '.', 'vendor/compose.yaml', '-f', 'json']).stdout) as Report;
+    assert.deepEqual([...new Set(named.findings.map((f) => f.location.source))], ['compose.yaml', 'vendor/compose.yaml']);
+    assert.deepEqual(named.errors, [
+      {
+        code: 'config',
+        severity: 'warning',
+        message: 'scanned although `ignore` in .bulwark.yaml leaves it out: it was named on the command line',
+        at: { source: 'vendor/compose.yaml' },
+      },
+    ]);
+    rmSync(join(root, '.bulwark.yaml'));
+    rmSync(join(root, 'vendor'), { recursive: true });
+  });
+});
