@@ -280,9 +280,16 @@ testRule(noSecretsInRun, {
         RUN <<EOF
         set -eu
         git clone https://ci:ghp_0123456789abcdefghijABCDEFGHIJ012345@github.com/acme/app.git
+        git clone https://oauth2:glpat-abcdefghij1234567890@gitlab.com/x/y.git
+        pip install --index-url https://deploy:Pa55w0rdPa55w0rd@pypi.example.com/simple x
         EOF
       `,
-      errors: [{ messageId: 'secretValue', line: 5, column: 11 }],
+      // At the secret itself, masked: not at the URL, which would show only its scheme.
+      errors: [
+        { messageId: 'secretValue', line: 5, column: 22, message: 'A RUN in stage #1 contains a GitHub token (ghp_…(40 chars)).' },
+        { messageId: 'secretValue', line: 6, column: 26, message: 'A RUN in stage #1 contains a GitLab token (glpa…(26 chars)).' },
+        { messageId: 'secretValue', line: 7, column: 40, message: 'A RUN in stage #1 contains a URL with a password (Pa55…(16 chars)).' },
+      ],
     },
     {
       name: 'MySQL and MariaDB passwords glued to -p or after --password=',

@@ -41,15 +41,36 @@ const TOKEN = /[^\s'"=;&|()]+/g;
 /**
  * The words of `text` that have the shape of a secret (a token, a key id, a URL with a password), high entropy
  * aside. A word with a character repeated 8 times in a row is a template (`ghp_XXXXXXXX…`), not a secret.
+ * In a URL, the word is narrowed to the secret itself: the password of `https://user:password@host`, or the part
+ * between the URL's delimiters that holds the token (`https://oauth2:glpat-…@gitlab.com/x.git`), so a finding
+ * points at the secret and masks it, not the URL.
  */
 export function secretWords(text: string): { index: number; word: string; shape: SecretShape }[] {
   const out: { index: number; word: string; shape: SecretShape }[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
     const shape = secretShape(m[0]);
-    if (shape && shape.kind !== 'high-entropy' && !/(.)\1{7}/.test(m[0])) out.push({ index: m.index, word: m[0], shape });
+    if (!shape || shape.kind === 'high-entropy' || /(.)\1{7}/.test(m[0])) continue;
+    const part = m[0].includes('://') ? secretInUrl(m[0], shape) : undefined;
+    out.push(part ? { index: m.index + part.index, word: part.word, shape } : { index: m.index, word: m[0], shape });
   }
   return out;
+}
+
+/** `scheme://user:password@`: where the password starts is the length of the match less the password and `@`. */
+const URL_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^/\s@]+)@/i;
+
+/**
+ * Where in a URL with a secret `shape` the secret is: the password for a URL with a password, else the first
+ * part between `/ : @ ? # = &` that has the same shape. Undefined when neither is found (the whole URL is shown).
+ */
+function secretInUrl(url: string, shape: SecretShape): { index: number; word: string } | undefined {
+  const m = URL_PASSWORD.exec(url);
+  if (shape.kind === 'url-credentials') return m ? { index: m[0].length - 1 - (m[1] as string).length, word: m[1] as string } : undefined;
+  for (const p of url.matchAll(/[^/:@?#=&]+/g)) {
+    if (secretShape(p[0])?.kind === shape.kind) return { index: p.index ?? 0, word: p[0] };
+  }
+  return undefined;
 }
 
 /** The kinds of credentials file whose text `credentialValues` reads (from secretFileKind). */
