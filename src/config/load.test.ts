@@ -52,3 +52,15 @@ describe('.bulwark.yaml keys that are not names', () => {
     assert.deepEqual(warnings, []);
   });
 });
+
+describe('.bulwark.yaml rules: a key that names no rule', () => {
+  it('suggests the rule meant: another case, or a name or id a typo away', () => {
+    assert.deepEqual(errorsOf('rules:\n  bw1001: off\n  No-Privileged: off\n  no-privilege: off\n  BW1O01: off\n  something-else: off\n'), [
+      '2:3 config "bw1001" is not a rule id or name; did you mean BW1001? (`bulwark rules` lists them)',
+      '3:3 config "No-Privileged" is not a rule id or name; did you mean no-privileged? (`bulwark rules` lists them)',
+      '4:3 config "no-privilege" is not a rule id or name; did you mean no-privileged? (`bulwark rules` lists them)',
+      '5:3 config "BW1O01" is not a rule id or name; did you mean BW1001? (`bulwark rules` lists them)',
+      '6:3 config "something-else" is not a rule id or name (`bulwark rules` lists them)',
+    ]);
+  });
+});

@@ -93,15 +93,52 @@ function nodeAt(doc: ReturnType<typeof parseDocument>, path: string[]): { node?:
   return { node: (cur as Node) ?? undefined, keyNode: keyNode as Node };
 }
 
-function explain(e: ErrorObject): string {
+/**
+ * The message for a `rules:` key that names no rule, with the rule it most likely means: the same id or name in
+ * another case (`bw1001`), else a name or id at most two edits away (`no-privilege`).
+ */
+function notARule(key: string, metas: readonly RuleMeta[]): string {
+  const lower = key.toLowerCase();
+  const same = metas.find((m) => m.id.toLowerCase() === lower || m.name === lower);
+  let guess = same ? (same.id.toLowerCase() === lower ? same.id : same.name) : undefined;
+  if (!guess) {
+    let best = 3;
+    for (const m of metas)
+      for (const word of [m.id, m.name]) {
+        const d = editDistance(lower, word.toLowerCase(), best);
+        if (d < best) [best, guess] = [d, word];
+      }
+  }
+  return `"${key}" is not a rule id or name${guess ? `; did you mean ${guess}?` : ''} (\`bulwark rules\` lists them)`;
+}
+
+/** Levenshtein distance of two strings, or `limit` as soon as it is certain to be at least that. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin >= limit) return limit;
+    prev = cur;
+  }
+  return Math.min(prev[b.length] as number, limit);
+}
+
+function explain(e: ErrorObject, metas: readonly RuleMeta[]): string {
   const where = e.instancePath === '' ? 'the file' : `"${e.instancePath.slice(1).split('/').join('.')}"`;
   switch (e.keyword) {
     case 'propertyNames':
-      return `"${(e.params as { propertyName: string }).propertyName}" is not a rule id or name (\`bulwark rules\` lists them)`;
+      return notARule((e.params as { propertyName: string }).propertyName, metas);
     case 'additionalProperties': {
       const key = (e.params as { additionalProperty: string }).additionalProperty;
       if (e.instancePath === '') return `unknown key "${key}"; the keys are fail-on, ignore, baseline and rules`;
-      if (e.instancePath === '/rules') return `"${key}" is not a rule id or name (\`bulwark rules\` lists them)`;
+      if (e.instancePath === '/rules') return notARule(key, metas);
       if (e.instancePath.endsWith('/options')) return `"${key}" is not an option of this rule (\`bulwark explain\` lists them)`;
       return `unknown key "${key}" in ${where}; a rule entry takes enabled, severity and options`;
     }
@@ -210,7 +247,7 @@ export function parseConfig(text: string, source: string, metas: readonly RuleMe
         const found = nodeAt(doc, [...path, key]);
         at = loc(found.keyNode ?? nodeAt(doc, path).node);
       } else at = loc(nodeAt(doc, path).node);
-      const message = explain(e);
+      const message = explain(e, metas);
       const k = `${at.line}:${at.column}:${message}`;
       if (seen.has(k)) continue;
       seen.add(k);
