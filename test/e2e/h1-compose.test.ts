@@ -107,3 +107,30 @@ describe('bulwark scan: a volume written with a variable without a value', () =>
     assert.equal(set.code, 1);
   });
 });
+
+describe('bulwark scan: COMPOSE_FILE set in the environment of bulwark', () => {
+  it('applies to every folder scanned, as to docker compose run in each; where it names no file, the error says how to judge the folder', () => {
+    project('compose-file-env', {
+      'a/compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n',
+      'a/prod.yml': 'services:\n  web:\n    privileged: true\n',
+      'b/compose.yaml': 'services:\n  db:\n    image: postgres:16\n    privileged: true\n',
+    });
+    const { code, report } = scan('compose-file-env', { COMPOSE_FILE: 'compose.yaml:prod.yml' });
+    assert.equal(code, 2);
+    assert.deepEqual(
+      report.findings.filter((f) => f.ruleId === 'BW1001').map((f) => `${f.location.source}:${f.location.line}:${f.location.column}`),
+      ['compose-file-env/a/prod.yml:3:17'],
+    );
+    assert.deepEqual(
+      report.errors.map((e) => `${e.code} ${e.severity} ${e.at.source} ${e.message}`),
+      [
+        'unreadable error compose-file-env/b COMPOSE_FILE (set in the environment) names "prod.yml", which is not there: compose refuses to run this folder\'s project, so it is not judged (COMPOSE_FILE set in the environment applies to every folder scanned, as to `docker compose` run in each: unset it to judge each folder by its own files)',
+      ],
+    );
+    const own = scan('compose-file-env');
+    assert.deepEqual(
+      own.report.findings.filter((f) => f.ruleId === 'BW1001').map((f) => `${f.location.source}:${f.location.line}:${f.location.column}`),
+      ['compose-file-env/b/compose.yaml:4:17'],
+    );
+  });
+});

@@ -8,10 +8,6 @@ const at = { source: 'compose.yaml', line: 2, column: 3 };
 testRule(requireNonRootUser, {
   valid: [
     {
-      name: 'a uid with a blank before it is looked up as a name, found in no passwd file: the container does not start',
-      run: 'docker run -u " 0" nginx:1.27',
-    },
-    {
       compose: yaml`
       services:
         a: { image: nginx:1.27, user: "10001:10001" }
@@ -23,6 +19,10 @@ testRule(requireNonRootUser, {
     { name: 'the scanned Dockerfile sets a user', model: { ...emptyContainerSpec('web', 'compose', at), imageDefaults: { user: { value: '10001', at } } } },
     { engine: '{"Name": "/web", "Config": {"User": "1000:1000"}}' },
     { run: 'docker run --user 10001:10001 nginx:1.27' },
+    {
+      name: 'a uid with a blank before it is looked up as a name, found in no passwd file: the container does not start',
+      run: 'docker run -u " 0" nginx:1.27',
+    },
   ],
   invalid: [
     {

@@ -141,7 +141,12 @@ export function composeFileSetting(
     code: Diagnostic['code'] = 'invalid-value',
     consequence = "compose refuses to run this folder's project, so it is not judged",
   ): null => {
-    diagnostics.push({ code, severity: 'error', message: `COMPOSE_FILE (set in ${from}) ${why}: ${consequence}`, at });
+    // Set in the environment of bulwark, it applies to every folder scanned, as to `docker compose` run in each; a
+    // variable exported for one project is a common cause, so the message says how to judge each folder's own files.
+    const remedy = inFile
+      ? ''
+      : ' (COMPOSE_FILE set in the environment applies to every folder scanned, as to `docker compose` run in each: unset it to judge each folder by its own files)';
+    diagnostics.push({ code, severity: 'error', message: `COMPOSE_FILE (set in ${from}) ${why}: ${consequence}${remedy}`, at });
     return null;
   };
   if (value === undefined)
