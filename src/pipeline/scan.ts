@@ -158,7 +158,16 @@ function plan(opts: ScanOptions): Plan {
   const recorder = recordSuppressions(fs);
   const ctx = { fs: recorder.fs, env: opts.env, settings: opts.settings ?? defaultSettings };
   const { files, missing, skipped, excluded, folders } = walk(opts.paths, opts.cwd, opts.ignore);
-  const diagnostics: Diagnostic[] = missing.map((m) => ({ code: 'unreadable', severity: 'error', message: `${m.reason}: ${m.path}`, at: { source: m.path } }));
+  const diagnostics: Diagnostic[] = missing.map((m) => ({
+    code: 'unreadable',
+    severity: 'error',
+    // `-` is standard input for many tools: say where standard input is read, and how to scan a file from it.
+    message:
+      m.path === '-' && m.reason === 'no such file or folder'
+        ? 'no such file or folder: - (standard input is read by --command - for docker run lines; a compose file or Dockerfile on standard input: save it to a file and name that file, with --as compose or --as dockerfile when its name says nothing)'
+        : `${m.reason}: ${m.path}`,
+    at: { source: m.path },
+  }));
   const explicit = new Set<string>();
   const walked = new Set(files);
   // Only a file given as such is named explicitly: a folder's name is no file's (`scan deploy` does not make

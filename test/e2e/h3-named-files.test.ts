@@ -117,3 +117,15 @@ describe('a folder given by name', () => {
     ]);
   });
 });
+
+describe('scan - (standard input, as other tools read it)', () => {
+  it('is the missing-path error, saying where standard input is read and how to scan a file from it', () => {
+    const r = bulwark(['scan', '-']);
+    assert.deepEqual(r, {
+      code: 2,
+      stdout:
+        '-\n           error    no such file or folder: - (standard input is read by --command - for docker run lines; a compose file or Dockerfile on standard input: save it to a file and name that file, with --as compose or --as dockerfile when its name says nothing)  unreadable\n\nNo findings, 1 input error in 0 files, 0 subjects checked.\n',
+      stderr: '',
+    });
+  });
+});
