@@ -203,11 +203,14 @@ testRule(noSecretsInRun, {
         ADD https://deploy:Hunter2Hunter2x@example.com/file.bin /x
         ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://u:\${PW}@example.com/a https://x-access-token:ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789@github.com/acme/repo.git /src/
         ADD ["https://ci:Sup3rSecretPw@example.com/b", "/b"]
+        ADD https://ci:Pa=ss&w0rd1@example.com/c?access_token=ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789 /c
       `,
       errors: [
         { messageId: 'urlCredential', line: 2, column: 20, message: 'ADD in stage #1 downloads from a URL that holds a password (Hunt…(15 chars)).' },
         { messageId: 'urlCredential', line: 3, column: 141, message: 'ADD in stage #1 downloads from a URL that holds a GitHub token (ghp_…(40 chars)).' },
         { messageId: 'urlCredential', line: 4, column: 5, message: 'ADD in stage #1 downloads from a URL that holds a password (Sup3…(13 chars)).' },
+        { messageId: 'urlCredential', line: 5, column: 16, message: 'ADD in stage #1 downloads from a URL that holds a password (Pa=s…(11 chars)).' },
+        { messageId: 'urlCredential', line: 5, column: 55, message: 'ADD in stage #1 downloads from a URL that holds a GitHub token (ghp_…(40 chars)).' },
       ],
     },
     {

@@ -1,7 +1,7 @@
 import { type CopyInstruction, describeStage, isCopy, isUnknown, type Location, maskSecret, privateKeyBlocks, type RunInstruction } from '../../model/index.js';
-import { isSecretName, secretShape } from '../shared/secrets.js';
+import { isSecretName } from '../shared/secrets.js';
 import type { RuleContext } from '../types.js';
-import { credentialsFormat, credentialValues, isLiteral, secretWords, unquote } from './secret-text.js';
+import { credentialsFormat, credentialValues, isLiteral, secretWords, unquote, urlSecrets } from './secret-text.js';
 import { quotingAt, quotingScanner } from './shell-scan.js';
 import { dockerfileRule, programOf, type RunScript, runScript, runsOf, type SimpleCommand, simpleCommands } from './util.js';
 
@@ -448,9 +448,6 @@ function removalFinder(text: string): (file: string, from: number) => boolean | 
   };
 }
 
-/** `scheme://user:password@` at the start of a URL: the user and the password as written. */
-const URL_USERINFO = /^[a-z][a-z0-9+.-]*:\/\/([^/\s:@]*):([^/\s@]+)@/i;
-
 /**
  * The literal credentials in the remote sources of an ADD: the password of `https://user:password@host/…` (a
  * `$VAR` is not one), and secret-shaped tokens anywhere in the URL (`https://ghp_…@github.com/…`). Each is located
@@ -464,20 +461,7 @@ function urlCredentials(add: CopyInstruction): { at: Location; kind: string; val
     const exact = s.at.line !== undefined && s.at.line === s.at.endLine && s.at.column !== undefined && s.at.endColumn === s.at.column + v.length;
     const at = (index: number, length: number): Location =>
       exact ? { ...s.at, column: (s.at.column as number) + index, endColumn: (s.at.column as number) + index + length } : s.at;
-    // The URL's parts between its delimiters: a token is one of them (secretWords reads a URL as one word).
-    const tokens: { index: number; word: string; kind: string }[] = [];
-    for (const p of v.matchAll(/[^/:@?#=&]+/g)) {
-      const shape = secretShape(p[0]);
-      if (shape && shape.kind !== 'url-credentials' && shape.kind !== 'high-entropy' && !/(.)\1{7}/.test(p[0]))
-        tokens.push({ index: p.index ?? 0, word: p[0], kind: shape.description });
-    }
-    const m = URL_USERINFO.exec(v);
-    if (m) {
-      const password = m[2] as string;
-      const index = m[0].length - 1 - password.length;
-      if (isLiteral(password) && !tokens.some((t) => t.index === index)) out.push({ at: at(index, password.length), kind: 'a password', value: password });
-    }
-    for (const t of tokens) out.push({ at: at(t.index, t.word.length), kind: t.kind, value: t.word });
+    for (const t of urlSecrets(v)) out.push({ at: at(t.index, t.word.length), kind: t.kind, value: t.word });
   }
   return out;
 }

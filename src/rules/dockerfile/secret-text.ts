@@ -61,16 +61,35 @@ export function secretWords(text: string): { index: number; word: string; shape:
 const URL_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^/\s@]+)@/i;
 
 /**
- * Where in a URL with a secret `shape` the secret is: the password for a URL with a password, else the first
- * part between `/ : @ ? # = &` that has the same shape. Undefined when neither is found (the whole URL is shown).
+ * The secrets written in a URL, in text order: its password when it is a literal (not `$VAR`, not a placeholder),
+ * and each part between `/ : @ ? # = &` that has the shape of a token or key (`https://oauth2:glpat-…@gitlab.com`,
+ * `?access_token=ghp_…`). `index` is where the secret starts in `url`; `kind` describes it (`a password`, `a
+ * GitHub token`). A password that is itself a token is one secret, of the token's kind.
+ */
+export function urlSecrets(url: string): { index: number; word: string; shape: SecretShape; kind: string }[] {
+  const out: { index: number; word: string; shape: SecretShape; kind: string }[] = [];
+  const m = URL_PASSWORD.exec(url);
+  const password = m ? { index: m[0].length - 1 - (m[1] as string).length, word: m[1] as string } : undefined;
+  for (const p of url.matchAll(/[^/:@?#=&]+/g)) {
+    const shape = secretShape(p[0]);
+    if (shape && shape.kind !== 'url-credentials' && shape.kind !== 'high-entropy' && !/(.)\1{7}/.test(p[0])) {
+      out.push({ index: p.index ?? 0, word: p[0], shape, kind: shape.description });
+    }
+  }
+  if (password && isLiteral(password.word) && !out.some((t) => t.index === password.index)) {
+    // Before the host, so before every part but the user's.
+    const at = out.findIndex((t) => t.index > password.index);
+    out.splice(at === -1 ? out.length : at, 0, { ...password, shape: { kind: 'url-credentials', description: 'a URL with a password' }, kind: 'a password' });
+  }
+  return out;
+}
+
+/**
+ * Where in a URL with a secret `shape` the secret is: the first of urlSecrets of that kind. Undefined when none is
+ * (the whole URL is shown).
  */
 function secretInUrl(url: string, shape: SecretShape): { index: number; word: string } | undefined {
-  const m = URL_PASSWORD.exec(url);
-  if (shape.kind === 'url-credentials') return m ? { index: m[0].length - 1 - (m[1] as string).length, word: m[1] as string } : undefined;
-  for (const p of url.matchAll(/[^/:@?#=&]+/g)) {
-    if (secretShape(p[0])?.kind === shape.kind) return { index: p.index ?? 0, word: p[0] };
-  }
-  return undefined;
+  return urlSecrets(url).find((s) => s.shape.kind === shape.kind);
 }
 
 /** The kinds of credentials file whose text `credentialValues` reads (from secretFileKind). */
