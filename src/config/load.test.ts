@@ -64,3 +64,11 @@ describe('.bulwark.yaml rules: a key that names no rule', () => {
     ]);
   });
 });
+
+describe('.bulwark.yaml of the wrong shape', () => {
+  it('says mapping, the YAML word, where the schema says object', () => {
+    assert.deepEqual(errorsOf('- fail-on: low\n'), ['1:1 config the file must be a mapping of keys to values (fail-on, ignore, baseline, rules)']);
+    assert.deepEqual(errorsOf('rules: [BW1001]\n'), ['1:8 config "rules" must be a mapping (key: value lines)']);
+    assert.deepEqual(errorsOf('rules:\n  BW1004:\n    options: [allowed]\n'), ['3:14 config "rules.BW1004.options" must be a mapping (key: value lines)']);
+  });
+});

@@ -146,8 +146,12 @@ function explain(e: ErrorObject, metas: readonly RuleMeta[]): string {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => String(v));
       return `${where} must be one of ${allowed.join(', ')}`;
     }
-    case 'type':
-      return `${where} must be ${(e.params as { type: string }).type === 'array' ? 'a list' : `of type ${(e.params as { type: string }).type}`}`;
+    case 'type': {
+      const type = (e.params as { type: string }).type;
+      // YAML words, not JSON Schema's: a list, a mapping (of keys to values).
+      if (type === 'object' && e.instancePath === '') return 'the file must be a mapping of keys to values (fail-on, ignore, baseline, rules)';
+      return `${where} must be ${type === 'array' ? 'a list' : type === 'object' ? 'a mapping (key: value lines)' : `of type ${type}`}`;
+    }
     default:
       return `${where} ${e.message ?? 'is not valid'}`;
   }
