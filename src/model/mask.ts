@@ -22,8 +22,11 @@ export interface ValuePiece {
   variable?: string;
 }
 
-/** `scheme://user:password@`: the password (group 2) is masked unless it is a variable (`${DB_PASSWORD}`). */
-const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:)([^/\s@]+)@/gi;
+/**
+ * `scheme://user:password@`: the password (group 2) is masked unless it is a variable (`${DB_PASSWORD}`). The user
+ * may be empty (`redis://:PASSWORD@redis:6379`, the Redis form).
+ */
+const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:)([^/\s@]+)@/gi;
 
 /**
  * Quotes a value for a message (an input error, the reason a value cannot be known, a finding) without printing a

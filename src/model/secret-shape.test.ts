@@ -68,3 +68,21 @@ describe('private keys: one reader for the BEGIN line, the whole block and the v
     assert.equal(PRIVATE_KEY_BLOCK.test(text), true);
   });
 });
+
+describe('URL credentials', () => {
+  it('a password with a user, or with an empty user (redis://:PASSWORD@host), is a URL with a password', () => {
+    for (const v of ['postgres://app:hunter2@db/app', 'redis://:hunter2hunter2@redis:6379', 'a://:c@h'])
+      assert.equal(secretShape(v)?.kind, 'url-credentials', v);
+  });
+  it('placeholders and variables are not: ${VAR}, ***, password, <...>; nor a URL without a password', () => {
+    for (const v of [
+      'redis://:${REDIS_PW}@redis',
+      'redis://:***@redis',
+      'redis://:password@redis',
+      'redis://:<pw>@redis',
+      'redis://redis:6379',
+      'https://x@y.z',
+    ])
+      assert.equal(secretShape(v), undefined, v);
+  });
+});

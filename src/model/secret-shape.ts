@@ -69,7 +69,8 @@ const SHAPES: { kind: SecretShape['kind']; re: RegExp; description: string }[] =
   { kind: 'stripe-key', re: /\b[sr]k_live_[A-Za-z0-9]{16,}\b/, description: 'a Stripe live key' },
   { kind: 'google-api-key', re: /\bAIza[0-9A-Za-z_-]{35}\b/, description: 'a Google API key' },
   { kind: 'jwt', re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, description: 'a JSON Web Token' },
-  { kind: 'url-credentials', re: /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i, description: 'a URL with a password' },
+  // The user may be empty: `redis://:PASSWORD@host` is how Redis URLs carry a password (requirepass has no user).
+  { kind: 'url-credentials', re: /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^/\s@]+@/i, description: 'a URL with a password' },
 ];
 
 /** An AWS ARN: `arn:` partition, service, region (may be empty), account (12 digits or empty), then the resource. */
@@ -77,8 +78,8 @@ const AWS_ARN = /^arn:aws(?:-[a-z]+)*:[a-z0-9-]+:[a-z0-9-]*:(?:\d{12})?:\S+$/;
 /** A Stripe publishable key: public by design (its secret counterpart `sk_live_…` stays a secret). */
 const STRIPE_PUBLISHABLE = /^pk_(?:live|test)_[A-Za-z0-9]+$/;
 
-/** No value shorter than this has a shape (the shortest match of SHAPES is the URL credentials `a://b:c@`). */
-const MIN_SHAPE_LENGTH = 8;
+/** No value shorter than this has a shape (the shortest match of SHAPES is the URL credentials `a://:c@`). */
+const MIN_SHAPE_LENGTH = 7;
 
 /** Shannon entropy of a string, in bits per character. */
 export function entropy(s: string): number {
@@ -97,13 +98,13 @@ export function entropy(s: string): number {
  * digits mixed, and at least 4.5 bits per character (hex digests and UUIDs stay below or are excluded).
  */
 export function secretShape(value: string): SecretShape | undefined {
-  // The shortest text any shape matches is 8 characters (`a://b:c@`; high entropy needs 32): most words
+  // The shortest text any shape matches is 7 characters (`a://:c@`; high entropy needs 32): most words
   // of a RUN are shorter, and need none of the regular expressions below.
   if (value.length < MIN_SHAPE_LENGTH) return undefined;
   for (const s of SHAPES) {
     if (s.re.test(value)) {
       // `postgres://user:${PW}@db` and `://user:password@` placeholders are not literal secrets.
-      if (s.kind === 'url-credentials' && /:\/\/[^:]+:(?:\$|\*+@|password@|<)/i.test(value)) continue;
+      if (s.kind === 'url-credentials' && /:\/\/[^:]*:(?:\$|\*+@|password@|<)/i.test(value)) continue;
       return { kind: s.kind, description: s.description };
     }
   }
