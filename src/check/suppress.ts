@@ -1,5 +1,5 @@
 import { type ParsedSuppression, parseSuppressions } from '../config/suppressions.js';
-import type { SuppressionComment, SuppressionSubject } from '../model/index.js';
+import { maskSecretsIn, type SuppressionComment, type SuppressionSubject } from '../model/index.js';
 import { type RuleMeta, SUPPRESSION_RULES } from '../rules/index.js';
 import type { Finding } from './finding.js';
 import { defaultSettings, runRules, type SettingsLookup } from './run-rules.js';
@@ -87,7 +87,9 @@ export function applySuppressions(
     for (const c of list ?? [])
       if (c.targetLine === f.location.line) for (const r of c.rules) if (r.ruleId === f.ruleId && c.reason !== undefined) r.used = true;
     const s: SuppressedFinding = { finding: f, kind: 'inline', at: hit.c.at };
-    if (hit.c.reason !== undefined) s.reason = hit.c.reason;
+    // The reason is text of the scanned file: a token pasted into it (`old token ghp_… rotated`) is masked, as any
+    // value a report quotes.
+    if (hit.c.reason !== undefined) s.reason = maskSecretsIn(hit.c.reason);
     suppressed.push(s);
   }
   for (const [source, list] of comments) {
