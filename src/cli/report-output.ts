@@ -44,8 +44,12 @@ export interface CommandResult {
 /** The fail threshold when neither --fail-on nor the configuration sets one. */
 export const DEFAULT_FAIL_ON: Severity = 'high';
 
-/** Validates the output flags before any work is done. @throws UsageError */
+/**
+ * Validates the output flags before any work is done, and reads `--output -` as standard output (the usual
+ * convention: `-o -` would otherwise write a file named `-`). @throws UsageError
+ */
 export function checkOutputFlags(flags: OutputFlags): void {
+  if (flags.output === '-') delete flags.output;
   if (!(FORMATS as readonly string[]).includes(flags.format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${flags.format}"`);
   if (flags.failOn !== undefined) parseFailOn(flags.failOn);
 }
@@ -128,7 +132,7 @@ export function withOutputOptions<T extends { option: (flags: string, descriptio
   return cmd
     .option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`, 'text')
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above: critical, high, medium, low, info, none (default: the config file, else high)')
-    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('-o, --output <file>', 'write the report to a file instead of standard output (- is standard output)')
     .option('-q, --quiet', 'text output: findings and totals only (no remediation lines, no checklist)')
     .option('--no-color', 'never colour text output (also: NO_COLOR=1)');
 }

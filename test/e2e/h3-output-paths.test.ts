@@ -57,3 +57,15 @@ describe('an output path that cannot be written', () => {
     assert.equal(existsSync(join(root, 'reports', 'r.json')), true);
   });
 });
+
+describe('--output -', () => {
+  it('is standard output, not a file named -', () => {
+    const r = bulwark(['scan', '.', '-f', 'json', '-o', '-']);
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal((JSON.parse(r.stdout) as { version: number }).version, 2);
+    assert.equal(existsSync(join(root, '-')), false);
+    const audit = bulwark(['audit', 'host', '--root', 'reports', '-f', 'json', '-o', '-']);
+    assert.equal((JSON.parse(audit.stdout) as { version: number }).version, 2);
+    assert.equal(existsSync(join(root, '-')), false);
+  });
+});
