@@ -5,6 +5,16 @@ import { df } from './testing.js';
 testRule(noSecretsInRun, {
   valid: [
     {
+      name: 'config set from a variable, removed again in the same RUN (delete, unset, rm), or written as a reference',
+      dockerfile: df`
+        FROM node:20.17-alpine
+        RUN --mount=type=secret,id=npm,env=NPM_TOKEN npm config set //registry.npmjs.org/:_authToken=$NPM_TOKEN && npm ci && npm config delete //registry.npmjs.org/:_authToken
+        RUN --mount=type=secret,id=npm,env=NPM_TOKEN npm config set //registry.npmjs.org/:_authToken "$NPM_TOKEN" && npm ci; rm -f ~/.npmrc
+        RUN --mount=type=secret,id=npm,env=NPM_TOKEN pnpm config set "//npm.pkg.github.com/:_authToken=$NPM_TOKEN" && pnpm i && pnpm config delete '//npm.pkg.github.com/:_authToken'
+        RUN npm config set //registry.npmjs.org/:_authToken \$NPM_TOKEN && npm config set registry "$REGISTRY"
+      `,
+    },
+    {
       name: 'ADD URLs whose credentials come from variables, and URLs without any',
       dockerfile: df`
         FROM alpine:3.20
@@ -196,6 +206,35 @@ testRule(noSecretsInRun, {
     },
   ],
   invalid: [
+    {
+      name: 'a registry token written by config set from a variable the shell expands, and not removed in the same RUN',
+      dockerfile: df`
+        FROM node:20.17-alpine
+        RUN --mount=type=secret,id=npm,env=NPM_TOKEN npm config set //registry.npmjs.org/:_authToken \${NPM_TOKEN} && npm ci
+        RUN --mount=type=secret,id=npm,env=NPM_TOKEN pnpm config set "//npm.pkg.github.com/:_authToken=$NPM_TOKEN" && pnpm i
+        RUN --mount=type=secret,id=npm,env=TOKEN yarn config set npmAuthToken "$TOKEN" && yarn install && yarn config unset npmAuthIdent
+      `,
+      errors: [
+        {
+          messageId: 'writesSecret',
+          line: 2,
+          column: 94,
+          message: 'A RUN in stage #1 writes secret variable NPM_TOKEN into ~/.npmrc, which stays in the layer.',
+        },
+        {
+          messageId: 'writesSecret',
+          line: 3,
+          column: 96,
+          message: 'A RUN in stage #1 writes secret variable NPM_TOKEN into ~/.npmrc, which stays in the layer.',
+        },
+        {
+          messageId: 'writesSecret',
+          line: 4,
+          column: 72,
+          message: 'A RUN in stage #1 writes secret variable TOKEN into ~/.yarnrc.yml, which stays in the layer.',
+        },
+      ],
+    },
     {
       name: 'a password or a token in the URL of an ADD, each at its own characters',
       dockerfile: df`

@@ -573,7 +573,7 @@ export const noSecretsInRun = dockerfileRule({
     severity: 'high',
     title: 'RUN, CMD, ENTRYPOINT, HEALTHCHECK and ADD do not carry or store secrets',
     rationale:
-      'The text of every RUN is stored in the image history, so a secret written in it ships with the image: a token set inline (`NPM_TOKEN=… npm ci`), a password on a command line (`--password …`, `mysql -p…`, `curl -u user:…`, `docker login -p …` and the other registry logins, `sshpass -p …`, `redis-cli -a …`, a registry token set with `npm`, `pnpm` or `yarn config set` (`//registry.npmjs.org/:_authToken …`, `npmAuthToken …`), `echo … | docker login --password-stdin` or a heredoc body fed to it), a token in a heredoc body, even one that is only data for `cat > file`. A secret echoed into a file (`echo $TOKEN > .npmrc`) stays in that layer even when a later RUN deletes the file. The commands of CMD, ENTRYPOINT and HEALTHCHECK are kept in the image config as written (`docker inspect` shows them to anyone who can pull the image), so the same literal secrets in them ship too; so does a password or token in the URL of an ADD (`ADD https://deploy:…@host/file`), which the Dockerfile and the image history keep.',
+      'The text of every RUN is stored in the image history, so a secret written in it ships with the image: a token set inline (`NPM_TOKEN=… npm ci`), a password on a command line (`--password …`, `mysql -p…`, `curl -u user:…`, `docker login -p …` and the other registry logins, `sshpass -p …`, `redis-cli -a …`, a registry token set with `npm`, `pnpm` or `yarn config set` (`//registry.npmjs.org/:_authToken …`, `npmAuthToken …`), `echo … | docker login --password-stdin` or a heredoc body fed to it), a token in a heredoc body, even one that is only data for `cat > file`. A secret echoed into a file (`echo $TOKEN > .npmrc`), or set from a variable with `npm config set //registry.npmjs.org/:_authToken $NPM_TOKEN` (which writes `~/.npmrc`), stays in that layer even when it came from a secret mount and a later RUN deletes the file. The commands of CMD, ENTRYPOINT and HEALTHCHECK are kept in the image config as written (`docker inspect` shows them to anyone who can pull the image), so the same literal secrets in them ship too; so does a password or token in the URL of an ADD (`ADD https://deploy:…@host/file`), which the Dockerfile and the image history keep.',
     remediation:
       'Mount the secret for that one RUN only: `RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci`, or `--mount=type=secret,id=npmrc,target=/root/.npmrc`, and build with `docker build --secret id=npm_token,src=.npm_token .`. Give passwords from the mount the same way: `RUN --mount=type=secret,id=db_pw,env=DB_PASSWORD mysql -p"$DB_PASSWORD" …`, `curl -u "ci:$TOKEN"`, `docker login --password-stdin -u ci registry < /run/secrets/registry`. Remove any file holding a secret in the same RUN that wrote it. A CMD, ENTRYPOINT or HEALTHCHECK reads its secret when the container runs, from a variable the runtime sets (`mysqladmin ping -p"$MYSQL_PASSWORD"`) or a mounted secret file (`--password-file /run/secrets/db_pw`), never a literal. Download a file that needs credentials in a RUN that reads them from a secret mount (`RUN --mount=type=secret,id=netrc,target=/root/.netrc curl -fsSLo /x https://host/file`), or give `docker build` the credentials of a Git source (`--secret id=GIT_AUTH_TOKEN`), not the URL.',
     references: {
@@ -699,10 +699,84 @@ export const noSecretsInRun = dockerfileRule({
           break;
         }
       }
+      for (const w of configWrites(cmds, text)) {
+        ctx.report({ messageId: 'writesSecret', at: script.locate(w.start, w.length), data: { stage: stageName, name: w.name, file: w.file } });
+      }
       if (gaveUp) ctx.report({ messageId: 'unchecked', status: 'unknown', at: run.at, data: { stage: stageName } });
     }
   },
 });
+
+/**
+ * Where the shell word that starts at `from` ends in `text`: at the first blank or operator character (`;&|()<>`)
+ * outside quotes, a backslash escaping the character after it (outside single quotes).
+ */
+function wordEnd(text: string, from: number): number {
+  let quote: string | undefined;
+  for (let i = from; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (quote !== undefined) {
+      if (ch === quote) quote = undefined;
+      else if (ch === '\\' && quote === '"') i++;
+    } else if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === '\\') i++;
+    else if (/[\s;&|()<>]/.test(ch)) return i;
+  }
+  return text.length;
+}
+
+/** The configuration file each package manager's `config set` writes by default (the user's). */
+function configFile(program: string, key: string): string {
+  if (program !== 'yarn') return '~/.npmrc';
+  return /^npmAuth/.test(key) ? '~/.yarnrc.yml' : '~/.yarnrc';
+}
+
+/**
+ * Registry credentials that `npm`, `pnpm` or `yarn config set` writes from a variable the shell expands
+ * (`npm config set //registry.npmjs.org/:_authToken $NPM_TOKEN`): the token lands in the user's configuration
+ * file, in the layer, even when it came from a secret mount. Not when the variable is in single quotes or escaped
+ * (the reference is written, and the tool expands it when it runs), nor when a later command of the same RUN
+ * removes it again (`npm config delete KEY`, `yarn config unset KEY`, `rm ~/.npmrc`). Each at the variable.
+ */
+function configWrites(cmds: readonly SimpleCommand[], text: string): { start: number; length: number; name: string; file: string }[] {
+  const out: { start: number; length: number; name: string; file: string }[] = [];
+  // The last command that removes each setting (`npm config delete KEY`) or configuration file (`rm ~/.npmrc`),
+  // read once: a RUN of 50,000 `config set` commands stays linear.
+  // A word quoted as a whole, or up to the `=` it was cut at (`"//host/:_authToken=$T"`), without its quotes.
+  const unquote = (t: string | undefined) => t?.replace(/^(['"])(.*?)\1?$/s, '$2');
+  const lastRemoval = new Map<string, number>();
+  cmds.forEach((d, k) => {
+    const w = d.words.filter((t) => !t.startsWith('-'));
+    const program = programOf(d);
+    if (program === 'rm') {
+      for (const t of w) for (const f of ['.npmrc', '.yarnrc.yml', '.yarnrc']) if (t.endsWith(f)) lastRemoval.set(`file ${f}`, k);
+    } else if (PACKAGE_MANAGERS[program] && /^(?:config|c)$/.test(w[1] ?? '') && /^(?:delete|rm|unset)$/.test(w[2] ?? '') && w[3] !== undefined) {
+      lastRemoval.set(`${program} ${unquote(w[3])}`, k);
+    }
+  });
+  cmds.forEach((c, k) => {
+    const setting = registryAuthSetting(c);
+    if (setting?.value === undefined || !setting.value.includes('$')) return;
+    // The word that holds the value: the key's own (`KEY=$VALUE`) or a later one.
+    const keyWord = c.words[setting.k] as string;
+    const vk = keyWord.includes('=') && keyWord.endsWith(setting.value) ? setting.k : c.words.indexOf(setting.value, setting.k + 1);
+    if (vk === -1) return;
+    const from = c.starts[vk] as number;
+    // Quoting is read from the command's start, where none is open (commands split at unquoted separators).
+    const head = c.starts[0] as number;
+    const command = text.slice(head, wordEnd(text, from));
+    const v = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
+    v.lastIndex = from - head;
+    let m = v.exec(command);
+    while (m !== null && !shellExpands(command, m.index)) m = v.exec(command);
+    if (m === null) return;
+    const program = programOf(c);
+    const file = configFile(program, setting.key);
+    const removed = Math.max(lastRemoval.get(`${program} ${unquote(keyWord.replace(/=.*$/s, ''))}`) ?? -1, lastRemoval.get(`file ${file.slice(2)}`) ?? -1) > k;
+    if (!removed) out.push({ start: head + m.index, length: m[0].length, name: m[1] as string, file });
+  });
+  return out;
+}
 
 /**
  * True when the shell expands the `$` at `index` of a command line: not inside single quotes, not escaped by a
