@@ -34,6 +34,11 @@ export function mdRuleText(s: string, oneLine = true): string {
 export interface MarkdownOptions {
   /** At most this many findings in the table (a pull-request comment has a size limit); default 100. */
   maxFindings?: number;
+  /**
+   * At most about this many characters in all (default 60,000: GitHub refuses a pull-request or issue comment over
+   * 65,536). Table rows, input errors and rule texts past it are left out, and the report says how many.
+   */
+  maxChars?: number;
 }
 
 /**
@@ -43,6 +48,18 @@ export interface MarkdownOptions {
  */
 export function renderMarkdown(input: ReportInput, opts: MarkdownOptions = {}): string {
   const max = opts.maxFindings ?? 100;
+  // What is left of the size budget once the fixed parts are written; each row, error and rule text takes from it.
+  let room = opts.maxChars ?? 60_000;
+  /** How many of these lines, from the first, fit in what is left of the budget (which they then take). */
+  const fitting = (lines: readonly string[]): number => {
+    let n = 0;
+    for (const line of lines) {
+      if (line.length + 1 > room) break;
+      room -= line.length + 1;
+      n++;
+    }
+    return n;
+  };
   const s = input.summary;
   const out: string[] = ['## Bulwark report', ''];
   const counts = SEVERITIES.filter((sev) => s.bySeverity[sev] > 0).map((sev) => `${s.bySeverity[sev]} ${sev}`);
@@ -66,34 +83,46 @@ export function renderMarkdown(input: ReportInput, opts: MarkdownOptions = {}): 
     for (const r of rows) out.push(`| ${r.failed === 0 ? '✅' : '❌'} ${mdCell(r.title)} | ${r.passed}/${r.rules} | ${r.violations} | ${r.unknown} |`);
     out.push('');
   }
-  if (input.findings.length > 0) {
-    out.push('| Severity | Rule | Location | Message |', '|---|---|---|---|');
-    // Most serious first (the table is cut at `max` rows), then in file order; unknowns last.
-    const rank = (f: (typeof input.findings)[number]) => (f.status === 'unknown' ? SEVERITIES.length : SEVERITIES.indexOf(f.severity));
-    const ordered = [...input.findings].sort((a, b) => rank(a) - rank(b));
-    for (const f of ordered.slice(0, max)) {
+  const footer = `<sub>Bulwark ${mdCell(input.tool.version)}, ${input.generatedAt}</sub>`;
+  // The fixed parts, and room for the three "…and N more" lines.
+  room -= out.join('\n').length + footer.length + 600;
+  // Most serious first (the table is cut at `max` rows), then in file order; unknowns last.
+  const rank = (f: (typeof input.findings)[number]) => (f.status === 'unknown' ? SEVERITIES.length : SEVERITIES.indexOf(f.severity));
+  const tableRows = [...input.findings]
+    .sort((a, b) => rank(a) - rank(b))
+    .slice(0, max)
+    .map((f) => {
       const sev = f.status === 'unknown' ? 'unknown' : f.severity;
-      out.push(`| ${sev} | [${f.ruleId}](${ruleDocUrl(f.ruleName)}) ${mdCell(f.ruleName)} | ${mdCell(formatLocation(f))} | ${mdCell(f.message)} |`);
-    }
-    if (input.findings.length > max) out.push('', `…and ${input.findings.length - max} more (see the full report).`);
-    out.push('');
-  }
+      return `| ${sev} | [${f.ruleId}](${ruleDocUrl(f.ruleName)}) ${mdCell(f.ruleName)} | ${mdCell(formatLocation(f))} | ${mdCell(f.message)} |`;
+    });
   const errors = input.diagnostics;
-  if (errors.length > 0) {
-    out.push('### Input errors', '');
-    for (const d of errors) out.push(`- ${mdCell(formatLocation({ location: d.at }))} ${d.severity} ${d.code}: ${mdCell(d.message)}`);
-    out.push('');
-  }
+  const errorLines = errors.map((d) => `- ${mdCell(formatLocation({ location: d.at }))} ${d.severity} ${d.code}: ${mdCell(d.message)}`);
   const fired = new Map<string, { title: string; rationale: string; remediation: string }>();
   for (const f of input.findings) if (!fired.has(f.ruleId)) fired.set(f.ruleId, { title: f.title, rationale: f.rationale, remediation: f.remediation });
-  if (fired.size > 0) {
-    out.push('<details><summary>Why and what to do, per rule</summary>', '');
-    for (const id of [...fired.keys()].sort()) {
-      const r = fired.get(id);
-      if (r) out.push(`- **${id} ${mdCell(r.title)}**: ${mdRuleText(r.rationale)} **What to do:** ${mdRuleText(r.remediation)}`);
-    }
+  const ruleLines = [...fired.keys()].sort().map((id) => {
+    const r = fired.get(id) as { title: string; rationale: string; remediation: string };
+    return `- **${id} ${mdCell(r.title)}**: ${mdRuleText(r.rationale)} **What to do:** ${mdRuleText(r.remediation)}`;
+  });
+  // The budget goes to the findings first, then to why and what to do, then to the input errors.
+  const shownRows = fitting(tableRows);
+  const shownRules = fitting(ruleLines);
+  const shownErrors = fitting(errorLines);
+  if (input.findings.length > 0) {
+    out.push('| Severity | Rule | Location | Message |', '|---|---|---|---|', ...tableRows.slice(0, shownRows));
+    if (input.findings.length > shownRows) out.push('', `…and ${input.findings.length - shownRows} more (see the full report).`);
+    out.push('');
+  }
+  if (errors.length > 0) {
+    out.push('### Input errors', '', ...errorLines.slice(0, shownErrors));
+    if (errors.length > shownErrors) out.push(`- …and ${errors.length - shownErrors} more (see the full report).`);
+    out.push('');
+  }
+  if (ruleLines.length > 0) {
+    out.push('<details><summary>Why and what to do, per rule</summary>', '', ...ruleLines.slice(0, shownRules));
+    if (ruleLines.length > shownRules)
+      out.push(`- …and ${ruleLines.length - shownRules} more rules: their pages (linked from the table) say why and what to do.`);
     out.push('', '</details>', '');
   }
-  out.push(`<sub>Bulwark ${mdCell(input.tool.version)}, ${input.generatedAt}</sub>`, '');
+  out.push(footer, '');
   return out.join('\n');
 }
