@@ -224,6 +224,13 @@ export interface ContainerSpec {
   networks: Sourced<string>[];
   pidMode?: Sourced<string>;
   ipcMode?: Sourced<string>;
+  /**
+   * For a network, PID or IPC mode that joins another service's namespace (compose `network_mode: "service:vpn"`),
+   * what that namespace is once the chain of services is followed (filled by the source, which knows the project):
+   * the host's (`host`) or one that cannot be known (an Unknown), with the service whose own mode decides it
+   * (`via`). Absent when the chain ends in a namespace of the container's own or is not known to the source.
+   */
+  joinedNamespaces?: Partial<Record<'networkMode' | 'pidMode' | 'ipcMode', JoinedNamespace>>;
   utsMode?: Sourced<string>;
   usernsMode?: Sourced<string>;
   cgroupnsMode?: Sourced<string>;
@@ -247,6 +254,14 @@ export interface ContainerSpec {
    * variables, never as its text.
    */
   interpolated?: readonly InterpolatedValue[];
+}
+
+/** Where a namespace joined through other services ends (`ContainerSpec.joinedNamespaces`). */
+export interface JoinedNamespace {
+  /** `host`, or why it cannot be known. */
+  mode: 'host' | Unknown;
+  /** The service whose own mode is `mode` (the last of the chain). */
+  via: string;
 }
 
 /** A value read (partly) from the environment: where it is written, and its pieces (`quoteValue`). */

@@ -1,5 +1,5 @@
 import { runtimeRule } from '../types.js';
-import { checkHostNamespace } from './namespace-rule.js';
+import { checkJoinableHostNamespace } from './namespace-rule.js';
 
 /** BW1018: ipc: host (`--ipc host`) shares the host IPC namespace (seed §5.8; CIS 5.17). */
 export const noHostIpc = runtimeRule({
@@ -20,10 +20,11 @@ export const noHostIpc = runtimeRule({
     appliesTo: ['compose', 'run', 'engine', 'proxy'],
     messages: {
       host: '{target} shares the host IPC namespace.',
+      hostThrough: '{target} shares the host IPC namespace through service "{via}", whose namespace it joins.',
       unknown: 'The IPC namespace mode of {target} cannot be known: {reason}.',
     },
   },
   check(c, ctx) {
-    checkHostNamespace(c.ipcMode, ctx);
+    checkJoinableHostNamespace(c.ipcMode, c.joinedNamespaces?.ipcMode, ctx);
   },
 });

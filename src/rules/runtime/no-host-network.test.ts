@@ -14,8 +14,72 @@ testRule(noHostNetwork, {
     },
     { engine: '{"Name": "/web", "HostConfig": {"NetworkMode": "default"}}' },
     { run: 'docker run --network backend nginx:1.27' },
+    {
+      name: 'joining a service whose namespace is its own, a loop, or a service the project does not have',
+      compose: yaml`
+      services:
+        a:
+          image: nginx:1.27
+          network_mode: "service:b"
+        b:
+          image: nginx:1.27
+        c:
+          image: nginx:1.27
+          network_mode: "service:d"
+        d:
+          image: nginx:1.27
+          network_mode: "service:c"
+        e:
+          image: nginx:1.27
+          network_mode: "service:nope"
+    `,
+    },
   ],
   invalid: [
+    {
+      name: 'joining, through other services, a service on the host namespace; or one whose mode cannot be known',
+      compose: yaml`
+      services:
+        vpn:
+          image: vpn:1
+          network_mode: host
+        app:
+          image: app:1
+          network_mode: "service:vpn"
+        app2:
+          image: app:1
+          network_mode: service:app
+        u:
+          image: app:1
+          network_mode: \${MODE}
+        app3:
+          image: app:1
+          network_mode: service:u
+    `,
+      errors: [
+        { messageId: 'host', line: 4, column: 19 },
+        {
+          messageId: 'hostThrough',
+          line: 7,
+          column: 19,
+          message: 'Service "app" shares the host network namespace through service "vpn", whose namespace it joins.',
+        },
+        {
+          messageId: 'hostThrough',
+          line: 10,
+          column: 19,
+          message: 'Service "app2" shares the host network namespace through service "vpn", whose namespace it joins.',
+        },
+        { messageId: 'unknown', line: 13, column: 19, status: 'unknown' },
+        {
+          messageId: 'unknown',
+          line: 16,
+          column: 19,
+          status: 'unknown',
+          message: 'The network namespace mode of service "app3" cannot be known: it joins that of service "u", and variable MODE is not set.',
+        },
+      ],
+    },
     {
       compose: yaml`
       services:

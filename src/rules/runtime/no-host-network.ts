@@ -1,5 +1,5 @@
 import { runtimeRule } from '../types.js';
-import { checkHostNamespace } from './namespace-rule.js';
+import { checkJoinableHostNamespace } from './namespace-rule.js';
 
 /** BW1016: network_mode: host (`--network host`) shares the host network namespace (seed §7; CIS 5.10). */
 export const noHostNetwork = runtimeRule({
@@ -22,10 +22,11 @@ export const noHostNetwork = runtimeRule({
     appliesTo: ['compose', 'run', 'engine', 'proxy'],
     messages: {
       host: '{target} shares the host network namespace.',
+      hostThrough: '{target} shares the host network namespace through service "{via}", whose namespace it joins.',
       unknown: 'The network namespace mode of {target} cannot be known: {reason}.',
     },
   },
   check(c, ctx) {
-    checkHostNamespace(c.networkMode, ctx);
+    checkJoinableHostNamespace(c.networkMode, c.joinedNamespaces?.networkMode, ctx);
   },
 });

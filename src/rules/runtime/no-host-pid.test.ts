@@ -14,8 +14,72 @@ testRule(noHostPid, {
     },
     { engine: '{"Name": "/web", "HostConfig": {"PidMode": ""}}' },
     { run: 'docker run --pid container:db nginx:1.27' },
+    {
+      name: 'joining a service whose namespace is its own, a loop, or a service the project does not have',
+      compose: yaml`
+      services:
+        a:
+          image: nginx:1.27
+          pid: "service:b"
+        b:
+          image: nginx:1.27
+        c:
+          image: nginx:1.27
+          pid: "service:d"
+        d:
+          image: nginx:1.27
+          pid: "service:c"
+        e:
+          image: nginx:1.27
+          pid: "service:nope"
+    `,
+    },
   ],
   invalid: [
+    {
+      name: 'joining, through other services, a service on the host namespace; or one whose mode cannot be known',
+      compose: yaml`
+      services:
+        vpn:
+          image: vpn:1
+          pid: host
+        app:
+          image: app:1
+          pid: "service:vpn"
+        app2:
+          image: app:1
+          pid: service:app
+        u:
+          image: app:1
+          pid: \${MODE}
+        app3:
+          image: app:1
+          pid: service:u
+    `,
+      errors: [
+        { messageId: 'host', line: 4, column: 10 },
+        {
+          messageId: 'hostThrough',
+          line: 7,
+          column: 10,
+          message: 'Service "app" shares the host PID namespace through service "vpn", whose namespace it joins.',
+        },
+        {
+          messageId: 'hostThrough',
+          line: 10,
+          column: 10,
+          message: 'Service "app2" shares the host PID namespace through service "vpn", whose namespace it joins.',
+        },
+        { messageId: 'unknown', line: 13, column: 10, status: 'unknown' },
+        {
+          messageId: 'unknown',
+          line: 16,
+          column: 10,
+          status: 'unknown',
+          message: 'The PID namespace mode of service "app3" cannot be known: it joins that of service "u", and variable MODE is not set.',
+        },
+      ],
+    },
     {
       compose: yaml`
       services:

@@ -1,5 +1,5 @@
 import { runtimeRule } from '../types.js';
-import { checkHostNamespace } from './namespace-rule.js';
+import { checkJoinableHostNamespace } from './namespace-rule.js';
 
 /** BW1017: pid: host (`--pid host`) shares the host PID namespace (seed §5.8; CIS 5.16). */
 export const noHostPid = runtimeRule({
@@ -21,10 +21,11 @@ export const noHostPid = runtimeRule({
     appliesTo: ['compose', 'run', 'engine', 'proxy'],
     messages: {
       host: '{target} shares the host PID namespace.',
+      hostThrough: '{target} shares the host PID namespace through service "{via}", whose namespace it joins.',
       unknown: 'The PID namespace mode of {target} cannot be known: {reason}.',
     },
   },
   check(c, ctx) {
-    checkHostNamespace(c.pidMode, ctx);
+    checkJoinableHostNamespace(c.pidMode, c.joinedNamespaces?.pidMode, ctx);
   },
 });

@@ -1,5 +1,5 @@
 import { dirname, join, resolve } from 'node:path';
-import { type ContainerSpec, type Diagnostic, LineIndex, quoteValue } from '../../model/index.js';
+import { type ContainerSpec, type Diagnostic, isUnknown, LineIndex, quoteValue } from '../../model/index.js';
 import { type FileReader, readProblem, whyUnreadable } from '../fs.js';
 import type { ComposeFileList } from './discover.js';
 import { type DotEnvEntry, type Environment, readDotEnv } from './interpolate.js';
@@ -230,8 +230,36 @@ export function scanComposeProject(files: readonly string[], fs: FileReader, pro
   // the container rules do not apply to it. What serviceToSpec reads through `fs` is its env_files.
   const reader = notingReads(fs, envFiles);
   const specs = project.services.filter((s) => !isProvider(s, diagnostics)).map((s) => serviceToSpec(s, diagnostics, { fs: reader, env }));
+  joinNamespaces(specs);
   project.read = [...new Set([...project.read, ...envFiles])];
   return { project, specs, diagnostics };
+}
+
+/**
+ * Follows `network_mode`, `pid` and `ipc` written as `service:NAME` through the project's services, as compose runs
+ * them (the container joins the namespace of NAME's container): where the chain ends in a service whose own mode is
+ * `host`, or one that cannot be known (`${NET}` without a value), the spec gets `joinedNamespaces` so that the
+ * host-namespace rules judge it (`app` with `network_mode: service:vpn` is on the host's network when `vpn` is). A
+ * chain that loops, names a service the project does not have (compose refuses both) or ends anywhere else is left.
+ */
+function joinNamespaces(specs: readonly ContainerSpec[]): void {
+  const byName = new Map(specs.map((s) => [s.name, s]));
+  for (const field of ['networkMode', 'pidMode', 'ipcMode'] as const) {
+    for (const spec of specs) {
+      const seen = new Set<string>([spec.name]);
+      let mode = spec[field]?.value;
+      let via: string | undefined;
+      while (typeof mode === 'string' && mode.startsWith('service:')) {
+        via = mode.slice('service:'.length);
+        const next = byName.get(via);
+        if (next === undefined || seen.has(via)) break;
+        seen.add(via);
+        mode = next[field]?.value;
+      }
+      if (via === undefined || !(isUnknown(mode) || (typeof mode === 'string' && mode.toLowerCase() === 'host'))) continue;
+      spec.joinedNamespaces = { ...spec.joinedNamespaces, [field]: { mode: isUnknown(mode) ? mode : 'host', via } };
+    }
+  }
 }
 
 /** `fs`, adding to `read` the absolute path of each file whose text it gives. */
