@@ -24,11 +24,29 @@ export function securitySeverity(sev: Severity): string {
   return { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '0.0' }[sev];
 }
 
+/**
+ * GitHub code scanning's limits on a rule's tags: it keeps 10, and rejects the whole upload over 20 ("Analysis
+ * SARIF file rejected due to rule tag limits", docs.github.com, SARIF results limits).
+ */
+export const SARIF_MAX_TAGS = 10;
+
+/**
+ * A rule's SARIF tags: `security`, its scope, and its CIS items (`CIS-5.5`) while they fit in SARIF_MAX_TAGS; a
+ * rule with more CIS items (BW5001 names 24 audited paths) ends with `CIS` instead of the rest. Every item stays
+ * in the descriptor's `properties.cis.items`.
+ */
+export function sarifTags(m: RuleMeta): string[] {
+  const items = m.references.cis?.items ?? [];
+  const room = SARIF_MAX_TAGS - 2;
+  const cis = items.length <= room ? items.map((i) => `CIS-${i}`) : [...items.slice(0, room - 1).map((i) => `CIS-${i}`), 'CIS'];
+  return ['security', m.scope, ...cis];
+}
+
 function ruleDescriptor(m: RuleMeta): Sarif.ReportingDescriptor {
   const section = CHECKLIST.find((c) => c.id === m.checklist);
   const cis = m.references.cis ? `CIS Docker Benchmark ${m.references.cis.version}: ${m.references.cis.items.join(', ')}` : undefined;
   const refs = [`Seed chapter ${m.references.seed}`, ...(cis ? [cis] : []), `Checklist: ${section?.title ?? m.checklist}`];
-  const tags = ['security', m.scope, ...(m.references.cis ? m.references.cis.items.map((i) => `CIS-${i}`) : [])];
+  const tags = sarifTags(m);
   const d: Sarif.ReportingDescriptor = {
     id: m.id,
     name: m.name,
