@@ -258,7 +258,7 @@ testRule(noSecretFilesCopied, {
         FROM node:20.17-alpine
         COPY [".npmrc", "package.json", "/app/"]
       `,
-      errors: [{ messageId: 'secretFile', line: 2, column: 6 }],
+      errors: [{ messageId: 'secretFile', line: 2, column: 8, message: 'COPY in stage #1 copies .npmrc, a credentials file, into the image.' }],
     },
     {
       name: 'PEM files named like keys, a CA key included',

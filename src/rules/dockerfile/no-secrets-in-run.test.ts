@@ -247,7 +247,7 @@ testRule(noSecretsInRun, {
       errors: [
         { messageId: 'urlCredential', line: 2, column: 20, message: 'ADD in stage #1 downloads from a URL that holds a password (Hunt…(15 chars)).' },
         { messageId: 'urlCredential', line: 3, column: 141, message: 'ADD in stage #1 downloads from a URL that holds a GitHub token (ghp_…(40 chars)).' },
-        { messageId: 'urlCredential', line: 4, column: 5, message: 'ADD in stage #1 downloads from a URL that holds a password (Sup3…(13 chars)).' },
+        { messageId: 'urlCredential', line: 4, column: 18, message: 'ADD in stage #1 downloads from a URL that holds a password (Sup3…(13 chars)).' },
         { messageId: 'urlCredential', line: 5, column: 16, message: 'ADD in stage #1 downloads from a URL that holds a password (Pa=s…(11 chars)).' },
         { messageId: 'urlCredential', line: 5, column: 55, message: 'ADD in stage #1 downloads from a URL that holds a GitHub token (ghp_…(40 chars)).' },
       ],

@@ -68,7 +68,9 @@ testRule(requireCopyInsteadOfAdd, {
         FROM debian:12-slim
         ADD ["config.yaml", "/etc/app/"]
       `,
-      errors: [{ messageId: 'useCopy', line: 2, column: 5 }],
+      errors: [
+        { messageId: 'useCopy', line: 2, column: 7, message: 'ADD in stage #1 copies local config.yaml; COPY does the same without the extra behaviour.' },
+      ],
     },
     {
       name: 'Git sources on a tag, a branch or a short hash',

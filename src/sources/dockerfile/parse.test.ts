@@ -61,6 +61,15 @@ describe('parseDockerfile', () => {
     assert.equal(spec.stages[0]?.user, undefined);
   });
 
+  it('locates each element of a JSON-form COPY or ADD inside its quotes, escapes included', () => {
+    const { spec } = parse('FROM alpine\nCOPY --chown=1:1 ["a b.txt", "c\\"d", "/dst/"]\n');
+    const [copy] = (spec.stages[0]?.instructions ?? []) as [CopyInstruction];
+    assert.deepEqual(
+      [...copy.sources, copy.destination].map((s) => `${s?.value}@${s?.at.line}:${s?.at.column}-${s?.at.endColumn}`),
+      ['a b.txt@2:20-27', 'c"d@2:31-35', '/dst/@2:39-44'],
+    );
+  });
+
   it('accepts what the builder accepts: directives after an unknown one, --, heredoc forms it reads differently', () => {
     const errors = (text: string) => parse(text).diagnostics.map((d) => `${d.code} ${pos(d.at)} ${d.message}`);
     // An unknown directive ends the directive block; an escape directive without a value is a comment.

@@ -891,7 +891,12 @@ function copyOf(keyword: 'COPY' | 'ADD', at: Location, flags: InstructionFlag[],
   }
   const exec = execForm(args);
   if (exec) {
-    const items = exec.map((s) => ({ value: s, at: args.at }));
+    // Each element at its characters inside its quotes (escapes make the value shorter than what is written).
+    const spans = jsonStringSpans(args.text);
+    const items = exec.map((s, k) => {
+      const span = spans[k];
+      return { value: s, at: span && spans.length === exec.length ? commandLocation(args, span.start, span.end - span.start) : args.at };
+    });
     c.destination = items.pop();
     c.sources = items;
     return c;
@@ -901,6 +906,21 @@ function copyOf(keyword: 'COPY' | 'ADD', at: Location, flags: InstructionFlag[],
   c.destination = words.pop();
   c.sources = words;
   return c;
+}
+
+/**
+ * Where each string of a JSON array is written in `text`: [start, end) of its characters between the quotes, in
+ * order. Only called on text that parses as a JSON array of strings, so quotes and escapes are well formed.
+ */
+function jsonStringSpans(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '"') continue;
+    const start = i + 1;
+    for (i = start; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    out.push({ start, end: i });
+  }
+  return out;
 }
 
 function healthcheckOf(flags: InstructionFlag[], args: CommandText, error: (at: Location, message: string) => void): Healthcheck | 'disabled' | undefined {
