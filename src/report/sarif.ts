@@ -1,7 +1,7 @@
 import type * as Sarif from 'sarif';
 import type { Finding } from '../check/index.js';
 import type { Location } from '../model/index.js';
-import { CHECKLIST, type RuleMeta, type Severity } from '../rules/index.js';
+import { CHECKLIST, type RuleMeta, SEVERITIES, type Severity } from '../rules/index.js';
 import { jsonPieces } from './json-pieces.js';
 import { mdRuleText } from './markdown.js';
 import { type ReportInput, ruleDocUrl } from './types.js';
@@ -127,19 +127,43 @@ function result(f: Finding, ruleIndex: Map<string, number>): Sarif.Result {
  * finding's line-independent fingerprint, suppressed findings with `suppressions`, and input errors as
  * tool execution notifications. Relative paths resolve against `%SRCROOT%` = the working directory.
  */
-export function renderSarif(input: ReportInput): string {
-  return `${JSON.stringify(sarifLog(input), null, 2)}\n`;
+export function renderSarif(input: ReportInput, opts: SarifOptions = {}): string {
+  return `${JSON.stringify(sarifLog(input, opts), null, 2)}\n`;
 }
 
 /** renderSarif's text in pieces (see jsonPieces): what the CLI writes, so that no log is too long to write. */
-export function renderSarifPieces(input: ReportInput): string[] {
-  const pieces = jsonPieces(sarifLog(input));
+export function renderSarifPieces(input: ReportInput, opts: SarifOptions = {}): string[] {
+  const pieces = jsonPieces(sarifLog(input, opts));
   pieces.push('\n');
   return pieces;
 }
 
 /** The SARIF 2.1.0 log object of a report. */
-function sarifLog(input: ReportInput): Sarif.Log {
+/** GitHub code scanning rejects a run of more than this many results (docs.github.com, SARIF results limits). */
+export const SARIF_MAX_RESULTS = 25_000;
+
+/** Options of the SARIF reporter. */
+export interface SarifOptions {
+  /** At most this many results (default SARIF_MAX_RESULTS); the most serious are kept, and a notification counts the rest. */
+  maxResults?: number;
+}
+
+/**
+ * Keeps at most `max` results, the most serious (violations by severity, then unknowns, then suppressed findings),
+ * in their report order. @param ranks one rank per result, lower is kept first
+ */
+function keepMostSerious<T>(results: T[], ranks: number[], max: number): T[] {
+  if (results.length <= max) return results;
+  const kept = new Set(
+    results
+      .map((_, i) => i)
+      .sort((a, b) => (ranks[a] as number) - (ranks[b] as number) || a - b)
+      .slice(0, max),
+  );
+  return results.filter((_, i) => kept.has(i));
+}
+
+function sarifLog(input: ReportInput, opts: SarifOptions = {}): Sarif.Log {
   const rules = [...input.rules];
   const known = new Set<string>(rules.map((m) => m.id));
   for (const f of [...input.findings, ...input.suppressed.map((s) => s.finding)]) {
@@ -162,7 +186,7 @@ function sarifLog(input: ReportInput): Sarif.Log {
     }
   }
   const ruleIndex = new Map(rules.map((m, i) => [m.id as string, i]));
-  const results = input.findings.map((f) => result(f, ruleIndex));
+  let results = input.findings.map((f) => result(f, ruleIndex));
   for (const s of input.suppressed) {
     const r = result(s.finding, ruleIndex);
     const sup: Sarif.Suppression = { kind: s.kind === 'inline' ? 'inSource' : 'external', status: 'accepted' };
@@ -177,6 +201,21 @@ function sarifLog(input: ReportInput): Sarif.Log {
     descriptor: { id: d.code },
     locations: [sarifLocation(d.at, undefined)],
   }));
+  // Over GitHub's limit the whole upload is refused: the most serious results are kept, and the run says so.
+  const max = opts.maxResults ?? SARIF_MAX_RESULTS;
+  const all = results.length;
+  if (all > max) {
+    const rank = (f: Finding) => (f.status === 'unknown' ? SEVERITIES.length : SEVERITIES.indexOf(f.severity));
+    const ranks = [...input.findings.map(rank), ...input.suppressed.map(() => SEVERITIES.length + 1)];
+    results = keepMostSerious(results, ranks, max);
+    notifications.push({
+      level: 'warning',
+      message: {
+        text: `${all - max} of ${all} results left out: GitHub code scanning refuses a run of more than ${max}; the most serious are kept (the JSON report has every finding)`,
+      },
+      descriptor: { id: 'too-many-results' },
+    });
+  }
   const cwd = input.cwd.endsWith('/') ? input.cwd : `${input.cwd}/`;
   const log: Sarif.Log = {
     $schema: SARIF_SCHEMA,
