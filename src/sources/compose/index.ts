@@ -231,8 +231,54 @@ export function scanComposeProject(files: readonly string[], fs: FileReader, pro
   const reader = notingReads(fs, envFiles);
   const specs = project.services.filter((s) => !isProvider(s, diagnostics)).map((s) => serviceToSpec(s, diagnostics, { fs: reader, env }));
   joinNamespaces(specs);
+  addVolumesFrom(project.services, specs);
   project.read = [...new Set([...project.read, ...envFiles])];
   return { project, specs, diagnostics };
+}
+
+/**
+ * `volumes_from` (`- agent`, `- agent:ro`, `- service:agent:rw`): the container gets every volume and bind mount of
+ * the named service's container (Docker `--volumes-from`), those it got through its own `volumes_from` included, so
+ * they join the spec's mounts, located at the `volumes_from` entry, where the finding must point (`agent`'s
+ * `/var/run/docker.sock` is `app`'s too). `:ro` makes them read-only; otherwise each keeps its mode. A later entry's
+ * mount replaces an earlier one at the same target, and the service's own `volumes` replace both. tmpfs mounts are
+ * not shared, and `container:NAME` names a container outside the project, which a scan cannot see; an entry from a
+ * variable without a value, or naming a service the project does not have (compose refuses it), is left out.
+ */
+function addVolumesFrom(services: readonly ComposeService[], specs: readonly ContainerSpec[]): void {
+  const byName = new Map(specs.map((s) => [s.name, s]));
+  const nodes = new Map(services.map((s) => [s.name, get(s.node, 'volumes_from')]));
+  const done = new Set<string>();
+  const resolveOne = (spec: ContainerSpec, open: Set<string>): void => {
+    if (done.has(spec.name)) return;
+    open.add(spec.name);
+    const list = nodes.get(spec.name);
+    const items = list?.kind === 'seq' ? list.items : [];
+    // moby `registerMountPoints`: mounts from another container replace earlier ones at the same target, and the
+    // container's own volumes replace both.
+    const own = new Set(spec.mounts.map((m) => (isUnknown(m.value) ? undefined : m.value.target)));
+    const shared = new Map<string, ContainerSpec['mounts'][number]>();
+    items.forEach((item, i) => {
+      if (item.kind !== 'scalar' || item.unknown || typeof item.value !== 'string') return;
+      const parts = item.value.split(':');
+      if (parts[0] === 'container') return;
+      if (parts[0] === 'service') parts.shift();
+      const [name, mode] = parts as [string, string | undefined];
+      const from = byName.get(name);
+      if (from === undefined || open.has(name)) return;
+      resolveOne(from, open);
+      const at = locate(item, `services.${spec.name}.volumes_from[${i}]`);
+      for (const m of from.mounts) {
+        if (isUnknown(m.value) || m.value.type === 'tmpfs' || own.has(m.value.target)) continue;
+        shared.delete(m.value.target);
+        shared.set(m.value.target, { value: mode === 'ro' ? { ...m.value, readOnly: true } : m.value, at });
+      }
+    });
+    spec.mounts.push(...shared.values());
+    open.delete(spec.name);
+    done.add(spec.name);
+  };
+  for (const spec of specs) resolveOne(spec, new Set());
 }
 
 /**
