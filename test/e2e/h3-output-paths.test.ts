@@ -2,11 +2,12 @@
 // the scan: nothing is written (no baseline without its report), and no errno code stands for the reason.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { CLI } from '../helpers/cli.js';
+import { bulwarkUnprivileged, sharedTempDir, UNPRIVILEGED } from '../helpers/unprivileged.js';
 
 const root = mkdtempSync(join(tmpdir(), 'bulwark-h3-output-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -67,5 +68,31 @@ describe('--output -', () => {
     const audit = bulwark(['audit', 'host', '--root', 'reports', '-f', 'json', '-o', '-']);
     assert.equal((JSON.parse(audit.stdout) as { version: number }).version, 2);
     assert.equal(existsSync(join(root, '-')), false);
+  });
+});
+
+describe('an output path this user may not write', () => {
+  const skip = typeof UNPRIVILEGED === 'string' ? UNPRIVILEGED : false;
+  it('a read-only folder or file: permission denied, before the scan, nothing written', { skip }, () => {
+    const dir = sharedTempDir('bulwark-h3-perm-');
+    try {
+      writeFileSync(join(dir, 'compose.yaml'), 'services:\n  api:\n    image: nginx:1.27\n', { mode: 0o644 });
+      mkdirSync(join(dir, 'locked'), { mode: 0o755 });
+      writeFileSync(join(dir, 'old.json'), '{}\n', { mode: 0o644 });
+      chmodSync(join(dir, 'old.json'), 0o644);
+      assert.deepEqual(bulwarkUnprivileged(dir, ['scan', '.', '-o', 'locked/r.json']), {
+        code: 2,
+        stdout: '',
+        stderr: 'bulwark: cannot write --output locked/r.json: permission denied (in the folder locked)\n',
+      });
+      assert.deepEqual(bulwarkUnprivileged(dir, ['scan', '.', '--write-baseline', 'old.json']), {
+        code: 2,
+        stdout: '',
+        stderr: 'bulwark: cannot write --write-baseline old.json: permission denied\n',
+      });
+      assert.equal(existsSync(join(dir, 'locked', 'r.json')), false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
