@@ -27,3 +27,13 @@ describe('parseBaseline: a file that is not JSON', () => {
     assert.deepEqual(brief('{"version": 2, "findings": []}\n'), []);
   });
 });
+
+describe('parseBaseline: a byte order mark', () => {
+  it('is read as a blank (RFC 8259 allows ignoring it), and locations stay those of the file', () => {
+    const r = parseBaseline('\uFEFF{"version": 2, "findings": []}\n', 'b.json');
+    assert.deepEqual([r.diagnostics, r.baseline], [[], { version: 2, findings: [] }]);
+    assert.deepEqual(brief('\uFEFF{"version": 2 "findings": []}'), [
+      'json-syntax b.json:1:16 baseline is not valid JSON: a comma was expected (rewrite it with --write-baseline, or fix it by hand)',
+    ]);
+  });
+});

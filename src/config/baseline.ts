@@ -68,10 +68,13 @@ function jsonProblem(code: string): string {
   return JSON_PROBLEMS[code] ?? code;
 }
 
-/** Reads a baseline file's text. Problems become located `config` diagnostics, never exceptions. */
+/** Reads a baseline file's text (a leading byte order mark is allowed). Problems become located `config` diagnostics, never exceptions. */
 export function parseBaseline(text: string, source: string): { baseline?: Baseline; diagnostics: Diagnostic[] } {
   const errors: ParseError[] = [];
-  const data = parse(text, errors, { allowTrailingComma: false, disallowComments: true }) as unknown;
+  // A byte order mark (an editor on Windows, PowerShell 5's UTF-8) is read as a blank, as RFC 8259 allows: offsets
+  // and so locations stay those of the file.
+  const json = text.startsWith('\uFEFF') ? ` ${text.slice(1)}` : text;
+  const data = parse(json, errors, { allowTrailingComma: false, disallowComments: true }) as unknown;
   const index = new LineIndex(text);
   const at = (offset: number) => index.location(source, offset, offset);
   if (errors.length > 0) {
