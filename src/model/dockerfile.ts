@@ -138,6 +138,11 @@ export interface RunInstruction extends InstructionBase {
   form: 'shell' | 'exec' | 'heredoc';
   /** Exec form: the JSON array. */
   exec?: string[];
+  /**
+   * Exec form: where each element of `exec` is written in `args.text`, [start, end) between its quotes (longer
+   * than the element when it holds JSON escapes). Empty when not known.
+   */
+  execSpans?: { start: number; end: number }[];
   mounts: Sourced<RunMount>[];
   /**
    * Heredoc form: each heredoc's name, where the name is written in `args.text` (`nameAt`, in the first line; -1
@@ -173,9 +178,9 @@ export interface OtherInstruction extends InstructionBase {
   /**
    * CMD, ENTRYPOINT and HEALTHCHECK CMD: the command the container runs, which the image config keeps as written
    * (`docker inspect` shows it). Shell form: `text` is the shell command; exec form: `exec` is the JSON array
-   * (`text` its source). For HEALTHCHECK, `text` starts after the `CMD` word.
+   * (`text` its source), `execSpans` where each element is written in `text` (see RunInstruction). For HEALTHCHECK, `text` starts after the `CMD` word.
    */
-  command?: { form: 'shell' | 'exec'; exec?: string[]; text: CommandText };
+  command?: { form: 'shell' | 'exec'; exec?: string[]; execSpans?: { start: number; end: number }[]; text: CommandText };
 }
 
 /** One instruction of a stage. */

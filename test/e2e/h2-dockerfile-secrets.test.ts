@@ -50,7 +50,7 @@ describe('h2: secrets in CMD, ENTRYPOINT, HEALTHCHECK and ADD URLs', () => {
       '4:5 BW2006 ADD in stage "app" downloads https://ci:Sup3…(13 chars)@example.com/tool without a --checksum.',
       '4:16 BW2002 ADD in stage "app" downloads from a URL that holds a password (Sup3…(13 chars)).',
       '6:55 BW2002 A HEALTHCHECK in stage "app" passes a literal secret to -p (S3cr…(14 chars)).',
-      '7:12 BW2002 An ENTRYPOINT in stage "app" sets SLACK_TOKEN to a literal secret (xoxb…(56 chars)).',
+      '7:33 BW2002 An ENTRYPOINT in stage "app" sets SLACK_TOKEN to a literal secret (xoxb…(56 chars)).',
     ]);
   });
 

@@ -207,6 +207,18 @@ testRule(noSecretsInRun, {
   ],
   invalid: [
     {
+      name: 'exec form: at the word in its array element, or at the array when JSON escapes move the characters',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN ["curl", "-fsS", "-u", "admin:hunter2hunter2", "https://example.com/x"]
+        RUN ["sh", "-c", "echo \"hi\" && mysql -pS3cr3tPassw0rd db"]
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 23, message: 'A RUN in stage #1 passes a literal secret to -u (hunt…(14 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 5, message: 'A RUN in stage #1 passes a literal secret to -p (S3cr…(14 chars)).' },
+      ],
+    },
+    {
       name: 'a registry token written by config set from a variable the shell expands, and not removed in the same RUN',
       dockerfile: df`
         FROM node:20.17-alpine
@@ -263,7 +275,7 @@ testRule(noSecretsInRun, {
             server.js
       `,
       errors: [
-        { messageId: 'passwordFlag', line: 2, column: 5, message: 'A CMD in stage "app" passes a literal secret to -p (S3cr…(14 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 33, message: 'A CMD in stage "app" passes a literal secret to -p (S3cr…(14 chars)).' },
         { messageId: 'passwordFlag', line: 3, column: 17, message: 'An ENTRYPOINT in stage "app" passes a literal secret to -u (hunt…(14 chars)).' },
         { messageId: 'passwordFlag', line: 4, column: 41, message: 'A HEALTHCHECK in stage "app" passes a literal secret to -H (ghp_…(40 chars)).' },
         { messageId: 'inlineSecret', line: 5, column: 5, message: 'A CMD in stage "app" sets API_TOKEN to a literal secret (tok_…(24 chars)).' },
@@ -293,7 +305,7 @@ testRule(noSecretsInRun, {
       `,
       errors: [
         { messageId: 'inlineSecret', line: 2, column: 5, message: 'A RUN in stage #1 sets SLACK_TOKEN to a literal secret (xoxb…(56 chars)).' },
-        { messageId: 'inlineSecret', line: 3, column: 5, message: 'A RUN in stage #1 sets SLACK_TOKEN to a literal secret (xoxb…(56 chars)).' },
+        { messageId: 'inlineSecret', line: 3, column: 19, message: 'A RUN in stage #1 sets SLACK_TOKEN to a literal secret (xoxb…(56 chars)).' },
         { messageId: 'secretValue', line: 4, column: 41, message: 'An ENTRYPOINT in stage #1 contains a GitHub token (ghp_…(40 chars)).' },
       ],
     },

@@ -604,6 +604,7 @@ export const noSecretsInRun = dockerfileRule({
         const c = i.command;
         const run: RunInstruction = { keyword: 'RUN', at: i.at, flags: [], args: c.text, form: c.form, mounts: [] };
         if (c.exec) run.exec = c.exec;
+        if (c.execSpans) run.execSpans = c.execSpans;
         checkLiterals(run, i.keyword === 'ENTRYPOINT' ? 'An ENTRYPOINT' : `A ${i.keyword}`, describeStage(stage), ctx);
       }
     }

@@ -68,7 +68,7 @@ testRule(noSudo, {
         FROM debian:12-slim
         RUN ["sudo", "make", "install"]
       `,
-      errors: [{ messageId: 'sudo', line: 2, column: 5 }],
+      errors: [{ messageId: 'sudo', line: 2, column: 7, message: 'A RUN in stage #1 uses sudo.' }],
     },
   ],
 });

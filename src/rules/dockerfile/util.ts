@@ -80,13 +80,36 @@ function locator(cmd: CommandText): (i: number, n: number) => Location {
   };
 }
 
+/**
+ * Locations in the text an exec-form array runs: `elements` joined by spaces (or the one script of `sh -c`), each
+ * written in `cmd.text` at its span (RunInstruction.execSpans). An index inside an element written without JSON
+ * escapes (its span as long as it) is located at its character; anything else at the whole array.
+ */
+function execLocator(cmd: CommandText, elements: readonly string[], spans: readonly { start: number; end: number }[] | undefined): RunScript['locate'] {
+  if (spans === undefined || spans.length !== elements.length) return () => cmd.at;
+  return (index, length) => {
+    let from = 0;
+    for (let k = 0; k < elements.length; k++) {
+      const e = elements[k] as string;
+      const span = spans[k] as { start: number; end: number };
+      if (index < from + e.length) {
+        const exact = span.end - span.start === e.length && index - from + length <= e.length;
+        return exact ? commandLocation(cmd, span.start + index - from, length) : cmd.at;
+      }
+      from += e.length + 1;
+    }
+    return cmd.at;
+  };
+}
+
 function scriptOf(run: RunInstruction): RunScript {
   const cmd = run.args;
   const locate = locator(cmd);
   if (run.form === 'exec' && run.exec) {
     const [p0, p1, p2] = run.exec;
-    const text = p0 !== undefined && SHELLS.test(p0) && p1 === '-c' && p2 !== undefined ? p2 : run.exec.join(' ');
-    return { text, raw: text, dataBodies: [], locate: () => cmd.at };
+    const script = p0 !== undefined && SHELLS.test(p0) && p1 === '-c' && p2 !== undefined;
+    const text = script ? p2 : run.exec.join(' ');
+    return { text, raw: text, dataBodies: [], locate: execLocator(cmd, script ? [p2] : run.exec, script ? run.execSpans?.slice(2, 3) : run.execSpans) };
   }
   if (run.form === 'heredoc') {
     const nl = cmd.text.indexOf('\n');

@@ -25,7 +25,7 @@ import {
   UnitError,
   unknown,
 } from '../../model/index.js';
-import { execFormOf } from './exec-form.js';
+import { execFormOf, jsonStringSpans } from './exec-form.js';
 import { expandVariables, type VariableScope } from './expand.js';
 import type { HeredocBody } from './heredocs.js';
 import { parseLean } from './lean-parser.js';
@@ -804,14 +804,23 @@ function execForm(cmd: CommandText): string[] | undefined {
 /** The command of CMD, ENTRYPOINT or HEALTHCHECK CMD: exec form when the text is a JSON array of strings. */
 function commandOf(text: CommandText): NonNullable<OtherInstruction['command']> {
   const exec = execForm(text);
-  return exec ? { form: 'exec', exec, text } : { form: 'shell', text };
+  return exec ? { form: 'exec', exec, execSpans: execSpans(text, exec), text } : { form: 'shell', text };
+}
+
+/** Where each element of an exec-form array is written in `args.text` (jsonStringSpans), one span per element. */
+function execSpans(args: CommandText, exec: readonly string[]): { start: number; end: number }[] {
+  const spans = jsonStringSpans(args.text);
+  return spans.length === exec.length ? spans : [];
 }
 
 function runOf(at: Location, flags: InstructionFlag[], heredocs: readonly HeredocLines[], args: CommandText): RunInstruction {
   const heredoc = heredocs.length > 0;
   const exec = execForm(args);
   const run: RunInstruction = { keyword: 'RUN', at, flags, args, form: heredoc ? 'heredoc' : exec ? 'exec' : 'shell', mounts: [] };
-  if (exec && !heredoc) run.exec = exec;
+  if (exec && !heredoc) {
+    run.exec = exec;
+    run.execSpans = execSpans(args, exec);
+  }
   if (heredoc) run.heredocs = heredocBodies(heredocs, args);
   for (const f of flags) {
     if (f.name !== 'mount') continue;
@@ -906,21 +915,6 @@ function copyOf(keyword: 'COPY' | 'ADD', at: Location, flags: InstructionFlag[],
   c.destination = words.pop();
   c.sources = words;
   return c;
-}
-
-/**
- * Where each string of a JSON array is written in `text`: [start, end) of its characters between the quotes, in
- * order. Only called on text that parses as a JSON array of strings, so quotes and escapes are well formed.
- */
-function jsonStringSpans(text: string): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] !== '"') continue;
-    const start = i + 1;
-    for (i = start; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
-    out.push({ start, end: i });
-  }
-  return out;
 }
 
 function healthcheckOf(flags: InstructionFlag[], args: CommandText, error: (at: Location, message: string) => void): Healthcheck | 'disabled' | undefined {
