@@ -1,8 +1,10 @@
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { compareFindings } from '../check/index.js';
 import { scanCommands } from '../pipeline/run.js';
 import { EXPLICIT_KINDS, type ExplicitKind, HANDLERS, scanPathsAsync } from '../pipeline/scan.js';
+import { MARKDOWN_REPORT_HEADING } from '../report/markdown.js';
 import { UsageError } from './output.js';
 import { refuseOverwrites } from './overwrite.js';
 import { applyPolicy, loadPolicy, type PolicyFlags, policyFiles, rulesRun, withPolicyOptions, wroteBaselineLine } from './policy.js';
@@ -117,6 +119,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors, 
         env,
         settings: policy.settings,
         ignore: policy.ignore,
+        ...ownReport(flags.output, cwd),
         ...(as !== undefined ? { as } : {}),
         // A .bulwark.yaml in a subfolder applies to nothing: said, unless --no-config asked for no configuration.
         ...(flags.config !== false ? { unusedConfigs: policy.configFile !== undefined ? { inForce: policy.configFile } : {} } : {}),
@@ -166,6 +169,31 @@ function isFileOrMissing(p: string): boolean {
   } catch {
     return true;
   }
+}
+
+/**
+ * `skip` for the scan: the `--output` file when it holds a Markdown report Bulwark wrote before (its first line is
+ * MARKDOWN_REPORT_HEADING). Markdown files are scanned for docker run lines, so the second run of
+ * `scan . -f markdown -o report.md` read its own report, counted it, and then refused to write over an input.
+ * Any other file at that path stays an input (and `--output` is refused over it).
+ */
+function ownReport(output: string | undefined, cwd: string): { skip?: string[] } {
+  if (output === undefined) return {};
+  const abs = resolve(cwd, output);
+  let head = '';
+  try {
+    if (!statSync(abs).isFile()) return {};
+    const fd = openSync(abs, 'r');
+    try {
+      const buf = Buffer.alloc(MARKDOWN_REPORT_HEADING.length + 1);
+      head = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return {};
+  }
+  return head === `${MARKDOWN_REPORT_HEADING}\n` ? { skip: [abs] } : {};
 }
 
 /** Reads all of standard input as UTF-8. */

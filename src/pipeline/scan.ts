@@ -46,6 +46,11 @@ export interface ScanOptions {
    */
   unusedConfigs?: { inForce?: string };
   /**
+   * Files (absolute) that are not inputs whatever their name, and are left out without a word: the report that
+   * `--output` is about to replace (a Markdown report would otherwise be scanned for docker run lines).
+   */
+  skip?: readonly string[];
+  /**
    * Called as compose projects and Dockerfiles are scanned (scanPathsAsync only): files done so far and in all,
    * counting the files of handlers that `split`. The last call has done === total.
    */
@@ -157,7 +162,9 @@ function plan(opts: ScanOptions): Plan {
   const fs = opts.fs ?? realFs(opts.cwd);
   const recorder = recordSuppressions(fs);
   const ctx = { fs: recorder.fs, env: opts.env, settings: opts.settings ?? defaultSettings };
-  const { files, missing, skipped, excluded, folders } = walk(opts.paths, opts.cwd, opts.ignore);
+  const found = walk(opts.paths, opts.cwd, opts.ignore);
+  const { missing, skipped, excluded, folders } = found;
+  const files = opts.skip && opts.skip.length > 0 ? found.files.filter((f) => !opts.skip?.includes(f)) : found.files;
   const diagnostics: Diagnostic[] = missing.map((m) => ({
     code: 'unreadable',
     severity: 'error',

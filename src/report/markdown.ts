@@ -30,6 +30,9 @@ export function mdRuleText(s: string, oneLine = true): string {
   return oneLine ? escaped.replace(/\r?\n/g, ' ') : escaped;
 }
 
+/** The first line of every Markdown report: how a file Bulwark wrote is told from a Markdown file it scans. */
+export const MARKDOWN_REPORT_HEADING = '## Bulwark report';
+
 /** Options of the Markdown reporter. */
 export interface MarkdownOptions {
   /** At most this many findings in the table (a pull-request comment has a size limit); default 100. */
@@ -61,7 +64,7 @@ export function renderMarkdown(input: ReportInput, opts: MarkdownOptions = {}): 
     return n;
   };
   const s = input.summary;
-  const out: string[] = ['## Bulwark report', ''];
+  const out: string[] = [MARKDOWN_REPORT_HEADING, ''];
   const counts = SEVERITIES.filter((sev) => s.bySeverity[sev] > 0).map((sev) => `${s.bySeverity[sev]} ${sev}`);
   const head = s.total === 0 ? '**No findings**' : `**${s.total} finding${s.total === 1 ? '' : 's'}**${counts.length > 0 ? ` (${counts.join(', ')})` : ''}`;
   const extra = [

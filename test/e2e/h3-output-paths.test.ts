@@ -2,7 +2,7 @@
 // the scan: nothing is written (no baseline without its report), and no errno code stands for the reason.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -91,6 +91,32 @@ describe('an output path this user may not write', () => {
         stderr: 'bulwark: cannot write --write-baseline old.json: permission denied\n',
       });
       assert.equal(existsSync(join(dir, 'locked', 'r.json')), false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a Markdown report written into the scanned folder', () => {
+  it('is rewritten by the next run (not read as an input, not counted); another Markdown file there stays an input', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-h3-md-out-'));
+    try {
+      writeFileSync(join(dir, 'compose.yaml'), 'services:\n  api:\n    image: nginx:1.27\n    privileged: true\n');
+      const run = () => spawnSync(process.execPath, [CLI, 'scan', '.', '-f', 'markdown', '-o', 'report.md'], { cwd: dir, encoding: 'utf8' });
+      for (let i = 0; i < 2; i++) {
+        const r = run();
+        assert.deepEqual([r.status, r.stdout, r.stderr], [1, '', ''], `run ${i + 1}`);
+        assert.match(
+          readFileSync(join(dir, 'report.md'), 'utf8'),
+          /^## Bulwark report\n\n\*\*9 findings\*\* \([^)]*\), 3 unknown in 1 file, 1 subject checked\./,
+        );
+      }
+      writeFileSync(join(dir, 'notes.md'), '# Notes\n\n```sh\ndocker run --privileged nginx:1.27\n```\n');
+      const other = spawnSync(process.execPath, [CLI, 'scan', '.', '-f', 'markdown', '-o', 'notes.md'], { cwd: dir, encoding: 'utf8' });
+      assert.deepEqual(
+        [other.status, other.stderr],
+        [2, 'bulwark: --output notes.md is notes.md, which this command reads; nothing was written: choose another file\n'],
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
