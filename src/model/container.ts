@@ -65,6 +65,12 @@ export interface PortBinding {
   /** Container port or range. */
   containerPort: string;
   protocol: 'tcp' | 'udp' | 'sctp';
+  /**
+   * Set when the host address comes from a variable without a value, or may (compose `${BIND}:80:80`, `${PORTS}`,
+   * `${HOST_PORT}:80`, whose variable can hold `127.0.0.1:8080`, or `host_ip: ${IP}`): whether the port is bound to
+   * every interface is not known. `hostIp` is then undefined, and the ports are the text as written.
+   */
+  hostIpUnknown?: Unknown;
 }
 
 /** A host device given to the container (`devices:`, `--device`). */

@@ -26,8 +26,86 @@ testRule(noPortsOnAllInterfaces, {
       engine:
         '{"Name": "/web", "HostConfig": {"PortBindings": {"80/tcp": [{"HostIp": "", "HostPort": "8080"}]}}, "NetworkSettings": {"Ports": {"80/tcp": [{"HostIp": "127.0.0.1", "HostPort": "8080"}]}}}',
     },
+    {
+      name: 'an address written without a variable, the port from one',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          ports:
+            - "127.0.0.1:\${HOST_PORT}:80"
+            - target: \${CPORT}
+              host_ip: 127.0.0.1
+              published: \${PUB}
+    `,
+    },
   ],
   invalid: [
+    {
+      name: 'variables without a value: every interface when no address can be written there, unknown where one may be',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          ports:
+            - "8090:\${CPORT}/udp"
+            - target: 86
+              published: \${PUB}
+            - "\${BIND_ADDR}:82:82"
+            - "\${IP:?need an address}:88:88"
+            - "[\${V6}]:89:89"
+            - "\${HOST_PORT}:87"
+            - "\${SPEC}"
+            - target: 91
+              host_ip: \${HIP}
+    `,
+      errors: [
+        { messageId: 'allInterfaces', line: 5, column: 9, message: 'Service "web" publishes port 8090->${CPORT}/udp on all interfaces.' },
+        { messageId: 'allInterfaces', line: 6, column: 9, message: 'Service "web" publishes port ${PUB}->86/tcp on all interfaces.' },
+        {
+          messageId: 'unknown',
+          line: 8,
+          column: 9,
+          status: 'unknown',
+          message: 'Whether service "web" publishes port 82->82/tcp on all interfaces cannot be known: variable BIND_ADDR is not set.',
+        },
+        {
+          messageId: 'unknown',
+          line: 9,
+          column: 9,
+          status: 'unknown',
+          message: 'Whether service "web" publishes port 88->88/tcp on all interfaces cannot be known: required variable IP is not set.',
+        },
+        {
+          messageId: 'unknown',
+          line: 10,
+          column: 9,
+          status: 'unknown',
+          message: 'Whether service "web" publishes port 89->89/tcp on all interfaces cannot be known: variable V6 is not set.',
+        },
+        {
+          messageId: 'unknown',
+          line: 11,
+          column: 9,
+          status: 'unknown',
+          message: 'Whether service "web" publishes port ${HOST_PORT}->87/tcp on all interfaces cannot be known: variable HOST_PORT is not set.',
+        },
+        {
+          messageId: 'unknown',
+          line: 12,
+          column: 9,
+          status: 'unknown',
+          message: 'Whether service "web" publishes port ${SPEC} on all interfaces cannot be known: variable SPEC is not set.',
+        },
+        {
+          messageId: 'unknown',
+          line: 13,
+          column: 9,
+          status: 'unknown',
+          message: 'Whether service "web" publishes port (ephemeral)->91/tcp on all interfaces cannot be known: variable HIP is not set.',
+        },
+      ],
+    },
     {
       name: 'short syntax forms',
       compose: yaml`

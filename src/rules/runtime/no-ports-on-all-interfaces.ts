@@ -22,14 +22,19 @@ export const noPortsOnAllInterfaces = runtimeRule({
     appliesTo: ['compose', 'run', 'engine', 'proxy'],
     messages: {
       allInterfaces: '{target} publishes port {port} on all interfaces.',
+      unknown: 'Whether {target} publishes port {port} on all interfaces cannot be known: {reason}.',
     },
   },
   check(c, ctx) {
     for (const p of c.ports) {
       if (isUnknown(p.value)) continue;
-      if (!isAllInterfaces(p.value.hostIp)) continue;
-      const host = p.value.hostPort ?? '(ephemeral)';
-      ctx.report({ messageId: 'allInterfaces', at: p, data: { port: `${host}->${p.value.containerPort}/${p.value.protocol}` } });
+      const { hostPort, containerPort, protocol, hostIpUnknown } = p.value;
+      // A spec that is one variable (`${PORTS}`) is shown as written: it may hold a host port and an address too.
+      const port =
+        hostIpUnknown && hostPort === undefined && containerPort.includes('$') ? containerPort : `${hostPort ?? '(ephemeral)'}->${containerPort}/${protocol}`;
+      // `${BIND}:8080:80` without a value: the address may be 127.0.0.1, or nothing (every interface).
+      if (hostIpUnknown) ctx.report({ messageId: 'unknown', at: p, status: 'unknown', data: { port, reason: hostIpUnknown.reason } });
+      else if (isAllInterfaces(p.value.hostIp)) ctx.report({ messageId: 'allInterfaces', at: p, data: { port } });
     }
   },
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import {
   type ContainerSpec,
@@ -620,17 +621,11 @@ function volumeOf(item: LNode, path: string, r: Report): Mount | Unknown | undef
   return m;
 }
 
-/** A character no compose path holds, standing for a `:` inside `${...}` while a volume spec is split on `:`. */
+/** A character no compose path holds, standing for a `:` inside `${...}` while a volume or port spec is split on `:`. */
 const BRACED_COLON = '\uE000';
 
-/**
- * A short-syntax volume written with a variable without a value (`${DATA}/pg:/data`, `/etc/app:/app:${MODE}`), read
- * from its text as written: split on the `:` outside `${...}` (`${SRC:?set SRC}:/data` has one in its braces), the
- * parts that hold a variable marked unknown with `why` (`Mount.sourceUnknown`, `readOnlyUnknown`: options that hold
- * a variable and no literal `ro`). A source with a variable is taken as a bind mount (a path is the common case; a
- * volume name is harmless either way); rules say what cannot be known.
- */
-function templateVolume(raw: string, why: Unknown): Mount {
+/** `raw` with each `:` inside a `${...}` (`${SRC:?set SRC}`) replaced by BRACED_COLON, so that it splits as compose reads it. */
+function protectBraced(raw: string): string {
   let depth = 0;
   let text = '';
   for (let i = 0; i < raw.length; i++) {
@@ -644,8 +639,55 @@ function templateVolume(raw: string, why: Unknown): Mount {
       text += c;
     } else text += c === ':' && depth > 0 ? BRACED_COLON : c;
   }
+  return text;
+}
+
+/** A part of a text `protectBraced` changed, as written. */
+const restore = (s: string) => s.replaceAll(BRACED_COLON, ':');
+
+/**
+ * A short-syntax port written with a variable without a value (`${BIND}:8080:80`, `${HOST_PORT}:80`, `8080:${P}`),
+ * read from its text as written: split on the `:` outside `${...}`. The host address is known only when it is written
+ * without a variable, or when the first part is a literal host port (`8080:${P}`: no address, so every interface);
+ * a variable where an address is, or in the first of two parts (it may hold `127.0.0.1:8080`), or a spec that is one
+ * part, makes it unknown (`PortBinding.hostIpUnknown`). Ports are kept as written, for messages.
+ */
+function templatePort(raw: string, why: Unknown): PortBinding {
+  let rest = protectBraced(raw.trim());
+  let protocol: PortBinding['protocol'] = 'tcp';
+  const slash = rest.lastIndexOf('/');
+  const proto = slash === -1 ? undefined : rest.slice(slash + 1).toLowerCase();
+  if (proto === 'tcp' || proto === 'udp' || proto === 'sctp') {
+    protocol = proto;
+    rest = rest.slice(0, slash);
+  }
+  let ip: string | undefined;
+  if (rest.startsWith('[') && rest.includes(']:')) {
+    ip = rest.slice(1, rest.indexOf(']:'));
+    rest = rest.slice(rest.indexOf(']:') + 2);
+  }
+  const parts = rest.split(':');
+  const n = parts.length;
+  const b: PortBinding = { containerPort: restore(parts[n - 1] as string), protocol };
+  if (ip === undefined && n >= 3) ip = parts.slice(0, n - 2).join(':');
+  const hostPort = n >= 2 ? (parts[n - 2] as string) : undefined;
+  if (hostPort !== undefined && hostPort !== '') b.hostPort = restore(hostPort);
+  const ipUnknown = ip === undefined ? n < 2 || hostPort?.includes('$') : ip.includes('$');
+  if (ipUnknown) b.hostIpUnknown = why;
+  else if (ip !== undefined && ip !== '') b.hostIp = ip;
+  return b;
+}
+
+/**
+ * A short-syntax volume written with a variable without a value (`${DATA}/pg:/data`, `/etc/app:/app:${MODE}`), read
+ * from its text as written: split on the `:` outside `${...}` (`${SRC:?set SRC}:/data` has one in its braces), the
+ * parts that hold a variable marked unknown with `why` (`Mount.sourceUnknown`, `readOnlyUnknown`: options that hold
+ * a variable and no literal `ro`). A source with a variable is taken as a bind mount (a path is the common case; a
+ * volume name is harmless either way); rules say what cannot be known.
+ */
+function templateVolume(raw: string, why: Unknown): Mount {
+  const text = protectBraced(raw);
   const m = parseVolumeSpec(text);
-  const restore = (s: string) => s.replaceAll(BRACED_COLON, ':');
   m.target = restore(m.target);
   if (m.source !== undefined) {
     m.source = restore(m.source);
@@ -700,26 +742,54 @@ function portOf(item: LNode, path: string, r: Report): PortBinding | Unknown | u
     if (item.kind === 'scalar' && typeof item.value === 'number') return parsePort(String(item.value), item, path, r);
     const t = readText(item, path, r, 'a string, a number or a mapping');
     if (t === undefined) return undefined;
-    return typeof t.value === 'string' ? parsePort(t.value, item as LScalar, path, r) : t.value;
+    if (typeof t.value === 'string') return parsePort(t.value, item as LScalar, path, r);
+    // `${BIND}:8080:80`: which parts are known decides whether the address is (status unknown).
+    return item.kind === 'scalar' && item.unknown && typeof item.value === 'string' ? templatePort(item.value, item.unknown) : t.value;
   }
   const target = readTextOrNumber(get(item, 'target'), `${path}.target`, r)?.value;
   const published = readTextOrNumber(get(item, 'published'), `${path}.published`, r)?.value;
-  const hostIp = readText(get(item, 'host_ip'), `${path}.host_ip`, r)?.value;
+  const hostIpNode = get(item, 'host_ip');
+  const hostIp = readText(hostIpNode, `${path}.host_ip`, r)?.value;
   const proto = readText(get(item, 'protocol'), `${path}.protocol`, r)?.value;
   if (target === undefined) {
     r.bad(item, path, 'a long-syntax port needs a target');
     return undefined;
   }
-  for (const v of [target, published, hostIp]) if (isUnknown(v)) return v;
-  const b: PortBinding = { containerPort: target as string, protocol: proto === 'udp' || proto === 'sctp' ? proto : 'tcp' };
-  if (published !== undefined && published !== '') b.hostPort = published as string;
-  if (hostIp !== undefined && hostIp !== '') b.hostIp = (hostIp as string).replace(/^\[|\]$/g, '');
+  // A port from a variable without a value is shown as written; the address alone decides where it listens.
+  const written = (v: string | Unknown, key: string): string | undefined => {
+    if (!isUnknown(v)) return v;
+    const node = get(item, key);
+    return node?.kind === 'scalar' && node.unknown && typeof node.value === 'string' ? node.value : undefined;
+  };
+  const containerPort = written(target, 'target');
+  const hostPort = published === undefined ? undefined : written(published, 'published');
+  if (containerPort === undefined || (published !== undefined && hostPort === undefined)) return isUnknown(target) ? target : (published as Unknown);
+  const b: PortBinding = { containerPort, protocol: proto === 'udp' || proto === 'sctp' ? proto : 'tcp' };
+  if (hostPort !== undefined && hostPort !== '') b.hostPort = hostPort;
+  if (isUnknown(hostIp)) {
+    if (!(hostIpNode?.kind === 'scalar' && hostIpNode.unknown)) return hostIp;
+    b.hostIpUnknown = hostIp;
+  } else if (hostIp !== undefined && hostIp !== '') {
+    const ip = hostIp.replace(/^\[|\]$/g, '');
+    if (isIP(ip) === 0) {
+      r.bad(hostIpNode as LNode, `${path}.host_ip`, `host_ip ${quoteValue(hostIp, (hostIpNode as LScalar).pieces)} is not an IP address, which Docker refuses`);
+      return undefined;
+    }
+    b.hostIp = ip;
+  }
   return b;
 }
 
 function parsePort(text: string, node: LScalar, path: string, r: Report): PortBinding | undefined {
   try {
-    return parsePortSpec(text, node.pieces);
+    const b = parsePortSpec(text, node.pieces);
+    // go-connections `ParsePortSpec`, which compose uses: "invalid IP address" for an address that is not one
+    // (`localhost:80:80`).
+    if (b.hostIp !== undefined && isIP(b.hostIp) === 0) {
+      r.bad(node, path, `invalid IP address in port ${quoteValue(text, node.pieces)}: compose takes an IP address, not a host name`);
+      return undefined;
+    }
+    return b;
   } catch (e) {
     r.bad(node, path, (e as Error).message);
     return undefined;
