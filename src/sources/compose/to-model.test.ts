@@ -162,7 +162,6 @@ describe('values of a shape the compose-spec schema does not allow (compose refu
     ['    ports: ["80:80", true]', '4:22', 'ports[1] must be a string, a number or a mapping, not the boolean true'],
     ['    devices: [{target: /dev/x}]', '4:15', 'a long-syntax device needs a source'],
     ['    ports: ["localhost:80:80"]', '4:13', 'invalid IP address in port "localhost:80:80": compose takes an IP address, not a host name'],
-    ['    ports: [{target: 80, host_ip: localhost}]', '4:35', 'host_ip "localhost" is not an IP address, which Docker refuses'],
     ['    environment: {A: {b: 1}}', '4:22', 'environment.A must be a string, a number, a boolean or nothing, not a mapping'],
     ['    environment: [A=1, 2]', '4:24', 'environment[1] must be a string, not the number 2'],
     ['    sysctls: net.ipv4.ip_forward=1', '4:14', 'sysctls must be a list or a mapping, not the string "net.ipv4.ip_forward=1"'],
@@ -178,6 +177,19 @@ describe('values of a shape the compose-spec schema does not allow (compose refu
   for (const [line, where, message] of cases) {
     it(line.trim(), () => assert.deepEqual(svc([line]).messages, [`invalid-value ${where} service "web": ${message}`]));
   }
+
+  it('a long-syntax host_ip that is not an IP address: a warning, and where the port listens is unknown (BW1023)', () => {
+    const r = svc(['    ports: [{target: 80, host_ip: localhost}]']);
+    assert.deepEqual(r.messages, [
+      'invalid-value 4:35 service "web": host_ip "localhost" is not an IP address: Docker does not resolve a host name there (write 127.0.0.1)',
+    ]);
+    const findings = checkContainer(RUNTIME_RULES, r.specs[0] as ContainerSpec)
+      .filter((f) => f.ruleId === 'BW1023')
+      .map((f) => `${f.status} ${f.location.line}:${f.location.column} ${f.message}`);
+    assert.deepEqual(findings, [
+      'unknown 4:13 Whether service "web" publishes port (ephemeral)->80/tcp on all interfaces cannot be known: host_ip "localhost" is not an IP address.',
+    ]);
+  });
 
   it('a string from the environment where compose wants a list names its variable', () => {
     const r = svc(['    cap_add: ${CAPS}'], { CAPS: 'hunter2hunter2SECRETVAL' });

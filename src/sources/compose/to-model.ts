@@ -772,10 +772,12 @@ function portOf(item: LNode, path: string, r: Report): PortBinding | Unknown | u
   } else if (hostIp !== undefined && hostIp !== '') {
     const ip = hostIp.replace(/^\[|\]$/g, '');
     if (isIP(ip) === 0) {
-      r.bad(hostIpNode as LNode, `${path}.host_ip`, `host_ip ${quoteValue(hostIp, (hostIpNode as LScalar).pieces)} is not an IP address, which Docker refuses`);
-      return undefined;
-    }
-    b.hostIp = ip;
+      // compose passes the long syntax's host_ip to Docker as written; Docker takes no host name there (depending on
+      // its version it refuses the container or cannot parse the address), so where the port listens is not known.
+      const shown = quoteValue(hostIp, (hostIpNode as LScalar).pieces);
+      r.warn(hostIpNode as LNode, `${path}.host_ip`, `host_ip ${shown} is not an IP address: Docker does not resolve a host name there (write 127.0.0.1)`);
+      b.hostIpUnknown = unknown(`host_ip ${shown} is not an IP address`);
+    } else b.hostIp = ip;
   }
   return b;
 }
