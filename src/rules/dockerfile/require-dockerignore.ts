@@ -48,8 +48,8 @@ export const requireDockerignore = dockerfileRule({
     checklist: 'images-build',
     appliesTo: ['dockerfile'],
     messages: {
-      missing: 'The Dockerfile copies from build context "{context}", which has no .dockerignore.',
-      notExcluded: 'The Dockerfile copies from build context "{context}", and {file} does not exclude {what}.',
+      missing: 'The {kind} copies from build context "{context}", which has no {ignoreFile}.',
+      notExcluded: 'The {kind} copies from build context "{context}", and {file} does not exclude {what}.',
     },
   },
   check(spec, ctx) {
@@ -68,7 +68,13 @@ export const requireDockerignore = dockerfileRule({
     if (!first) return;
     const at = whole ?? first.sources[0] ?? first.args.at;
     const ignore = spec.context.dockerignore;
-    if (!ignore) return ctx.report({ messageId: 'missing', at, data: { context: spec.context.folder } });
+    // Podman and Buildah, which build Containerfiles, also read a .containerignore (readBuildContext).
+    const containerfile = /^containerfile(?:\.|$)|\.containerfile$/i.test(spec.name.replace(/^.*[/\\]/, ''));
+    const kind = containerfile ? 'Containerfile' : 'Dockerfile';
+    if (!ignore) {
+      const ignoreFile = containerfile ? '.containerignore or .dockerignore' : '.dockerignore';
+      return ctx.report({ messageId: 'missing', at, data: { kind, context: spec.context.folder, ignoreFile } });
+    }
     const patterns = ignore.patterns.map((p) => (isUnknown(p.value) ? undefined : compileIgnorePattern(p.value))).filter((p): p is IgnorePattern => !!p);
     const missing: string[] = [];
     for (const m of MUST_EXCLUDE) {
@@ -76,6 +82,7 @@ export const requireDockerignore = dockerfileRule({
       if (left.length === 0) continue;
       missing.push(m.samples.length === 1 ? m.what : `${m.what} (${left.join(', ')})`);
     }
-    if (missing.length > 0) ctx.report({ messageId: 'notExcluded', at, data: { context: spec.context.folder, file: ignore.name, what: missing.join(', ') } });
+    if (missing.length > 0)
+      ctx.report({ messageId: 'notExcluded', at, data: { kind, context: spec.context.folder, file: ignore.name, what: missing.join(', ') } });
   },
 });

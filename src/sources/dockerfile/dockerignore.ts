@@ -26,12 +26,17 @@ interface IgnoreRead {
   problem?: Diagnostic;
 }
 
-/** Root `.dockerignore` files already read, by context folder (share one per scan). */
+/** Ignore files at the root of a context already read (`.dockerignore`, `.containerignore`), by path (share one per scan). */
 export type DockerignoreCache = Map<string, IgnoreRead>;
+
+/** A Containerfile's name (`Containerfile`, `Containerfile.prod`, `api.Containerfile`): Podman and Buildah build it. */
+const CONTAINERFILE = /^containerfile(?:\.|$)|\.containerfile$/i;
 
 /**
  * Finds the ignore file for a build: `<Dockerfile name>.dockerignore` beside the Dockerfile wins over
- * `.dockerignore` at the root of the context (BuildKit behaviour, docs.docker.com "Build context").
+ * `.dockerignore` at the root of the context (BuildKit behaviour, docs.docker.com "Build context"). A
+ * Containerfile is read as Buildah reads it (pkg/parse ContainerIgnoreFile): `<name>.dockerignore`, else
+ * `<name>.containerignore` beside it, else `.containerignore`, else `.dockerignore` at the context's root.
  * `contextDir` and `dockerfile` are absolute. `cache` keeps the root files already read, for scans of many
  * Dockerfiles sharing one context. An ignore file that is there but cannot be read (no permission, a folder, a
  * named pipe) is an `unreadable` error added to `problems`, and the result is undefined: what the context holds
@@ -45,11 +50,18 @@ export function readBuildContext(
   problems: Diagnostic[] = [],
 ): BuildContextInfo | undefined {
   const info: BuildContextInfo = { folder: fs.display(contextDir) };
-  let read = readIgnoreFile(join(dirname(dockerfile), `${basename(dockerfile)}.dockerignore`), fs);
-  if (!read.file && !read.problem) {
-    const cached = cache?.get(contextDir);
-    read = cached ?? readIgnoreFile(join(contextDir, '.dockerignore'), fs);
-    if (!cached) cache?.set(contextDir, read);
+  const beside = join(dirname(dockerfile), basename(dockerfile));
+  const candidates = CONTAINERFILE.test(basename(dockerfile))
+    ? [`${beside}.dockerignore`, `${beside}.containerignore`, join(contextDir, '.containerignore'), join(contextDir, '.dockerignore')]
+    : [`${beside}.dockerignore`, join(contextDir, '.dockerignore')];
+  let read: IgnoreRead = {};
+  for (const path of candidates) {
+    // The files at the context's root are shared by the Dockerfiles of one context: read once.
+    const root = dirname(path) === contextDir && !path.startsWith(`${beside}.`);
+    const cached = root ? cache?.get(path) : undefined;
+    read = cached ?? readIgnoreFile(path, fs);
+    if (root && !cached) cache?.set(path, read);
+    if (read.file || read.problem) break;
   }
   if (read.problem) {
     problems.push(read.problem);
@@ -65,7 +77,7 @@ function readIgnoreFile(path: string, fs: FileReader): IgnoreRead {
     problem: {
       code: 'unreadable',
       severity: 'error',
-      message: `cannot read this .dockerignore: ${reason}; whether the build context keeps secrets and VCS data out cannot be known`,
+      message: `cannot read this ${/\.containerignore$/.test(path) ? '.containerignore' : '.dockerignore'}: ${reason}; whether the build context keeps secrets and VCS data out cannot be known`,
       at: { source: name },
     },
   });
