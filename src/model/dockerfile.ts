@@ -194,6 +194,14 @@ export interface BuildContextInfo {
   dockerignore?: { name: string; at: Location; patterns: Sourced<string>[] };
 }
 
+/**
+ * True for a Containerfile's name, without folder (`Containerfile`, `Containerfile.prod`, `api.Containerfile`, any
+ * case): Podman and Buildah build it, and read a `.containerignore` as well as a `.dockerignore`.
+ */
+export function isContainerfileName(name: string): boolean {
+  return /^containerfile(?:\.|$)|\.containerfile$/i.test(name);
+}
+
 /** True for RUN instructions. */
 export function isRun(i: DockerfileInstruction): i is RunInstruction {
   return i.keyword === 'RUN';

@@ -1,4 +1,4 @@
-import { type CopyInstruction, isCopy, isUnknown } from '../../model/index.js';
+import { type CopyInstruction, isContainerfileName, isCopy, isUnknown } from '../../model/index.js';
 import { compileIgnorePattern, type IgnorePattern, isIgnored } from './dockerignore-match.js';
 import { dockerfileRule } from './util.js';
 
@@ -69,7 +69,7 @@ export const requireDockerignore = dockerfileRule({
     const at = whole ?? first.sources[0] ?? first.args.at;
     const ignore = spec.context.dockerignore;
     // Podman and Buildah, which build Containerfiles, also read a .containerignore (readBuildContext).
-    const containerfile = /^containerfile(?:\.|$)|\.containerfile$/i.test(spec.name.replace(/^.*[/\\]/, ''));
+    const containerfile = isContainerfileName(spec.name.replace(/^.*[/\\]/, ''));
     const kind = containerfile ? 'Containerfile' : 'Dockerfile';
     if (!ignore) {
       const ignoreFile = containerfile ? '.containerignore or .dockerignore' : '.dockerignore';

@@ -1,5 +1,5 @@
 import { basename, dirname, join } from 'node:path';
-import { type BuildContextInfo, type Diagnostic, LineIndex, type Sourced } from '../../model/index.js';
+import { type BuildContextInfo, type Diagnostic, isContainerfileName, LineIndex, type Sourced } from '../../model/index.js';
 import { type FileReader, readProblem, whyUnreadable } from '../fs.js';
 
 /**
@@ -29,9 +29,6 @@ interface IgnoreRead {
 /** Ignore files at the root of a context already read (`.dockerignore`, `.containerignore`), by path (share one per scan). */
 export type DockerignoreCache = Map<string, IgnoreRead>;
 
-/** A Containerfile's name (`Containerfile`, `Containerfile.prod`, `api.Containerfile`): Podman and Buildah build it. */
-const CONTAINERFILE = /^containerfile(?:\.|$)|\.containerfile$/i;
-
 /**
  * Finds the ignore file for a build: `<Dockerfile name>.dockerignore` beside the Dockerfile wins over
  * `.dockerignore` at the root of the context (BuildKit behaviour, docs.docker.com "Build context"). A
@@ -51,7 +48,7 @@ export function readBuildContext(
 ): BuildContextInfo | undefined {
   const info: BuildContextInfo = { folder: fs.display(contextDir) };
   const beside = join(dirname(dockerfile), basename(dockerfile));
-  const candidates = CONTAINERFILE.test(basename(dockerfile))
+  const candidates = isContainerfileName(basename(dockerfile))
     ? [`${beside}.dockerignore`, `${beside}.containerignore`, join(contextDir, '.containerignore'), join(contextDir, '.dockerignore')]
     : [`${beside}.dockerignore`, join(contextDir, '.dockerignore')];
   let read: IgnoreRead = {};
