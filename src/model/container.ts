@@ -243,6 +243,12 @@ export interface ContainerSpec {
   devices: Sourced<DeviceMapping>[];
   /** `[name, value]` pairs. */
   sysctls: Sourced<[string, string]>[];
+  /**
+   * Sysctls whose value, or whole `NAME=VALUE` entry, comes from a variable without a value (compose
+   * `net.ipv4.ip_forward: ${FWD}`, `- ${SYSCTL}`): `name` as written (it holds the variable when the name is not
+   * known), `why` the reason, `at` where it is written. Absent when there is none.
+   */
+  unknownSysctls?: { name: string; why: Unknown; at: Location }[];
   limits: Limits;
   healthcheck?: Sourced<Healthcheck | 'disabled'>;
   restart?: Sourced<RestartPolicy>;

@@ -17,6 +17,11 @@ testRule(noHostDevices, {
   ],
   invalid: [
     {
+      name: 'a device from a variable without a value is a host device whatever it is, shown as written',
+      compose: 'services:\n  a:\n    image: nginx:1.27\n    devices: ["${DEV}:/dev/x:r"]\n',
+      errors: [{ messageId: 'device', line: 4, column: 15, message: 'Service "a" is given host device ${DEV} with permissions r.' }],
+    },
+    {
       compose: yaml`
       services:
         audio:

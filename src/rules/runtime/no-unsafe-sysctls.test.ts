@@ -30,6 +30,43 @@ testRule(noUnsafeSysctls, {
   ],
   invalid: [
     {
+      name: 'a value from a variable without a value: unknown for a sysctl that has unsafe values, or a name not known',
+      compose: yaml`
+      services:
+        a:
+          image: nginx:1.27
+          sysctls:
+            net.ipv4.ip_forward: \${FWD}
+            net.core.somaxconn: \${CONN}
+        b:
+          image: nginx:1.27
+          sysctls: ["\${SYSCTL}", "net.ipv4.conf.all.route_localnet=\${RL}", "net.core.somaxconn=\${CONN}"]
+    `,
+      errors: [
+        {
+          messageId: 'unknown',
+          line: 5,
+          column: 7,
+          status: 'unknown',
+          message: 'Whether service "a" sets sysctl net.ipv4.ip_forward to an unsafe value cannot be known: variable FWD is not set.',
+        },
+        {
+          messageId: 'unknown',
+          line: 9,
+          column: 15,
+          status: 'unknown',
+          message: 'Whether service "b" sets sysctl ${SYSCTL} to an unsafe value cannot be known: variable SYSCTL is not set.',
+        },
+        {
+          messageId: 'unknown',
+          line: 9,
+          column: 28,
+          status: 'unknown',
+          message: 'Whether service "b" sets sysctl net.ipv4.conf.all.route_localnet to an unsafe value cannot be known: variable RL is not set.',
+        },
+      ],
+    },
+    {
       name: 'map form',
       compose: yaml`
       services:

@@ -43,6 +43,7 @@ export const noUnsafeSysctls = runtimeRule({
     appliesTo: ['compose', 'run', 'engine', 'proxy'],
     messages: {
       unsafe: '{target} sets sysctl {name}={value}, which {why}.',
+      unknown: 'Whether {target} sets sysctl {name} to an unsafe value cannot be known: {reason}.',
     },
   },
   check(c, ctx) {
@@ -51,6 +52,11 @@ export const noUnsafeSysctls = runtimeRule({
       const [name, value] = s.value;
       const hit = UNSAFE.find((u) => u.match.test(name) && u.unsafe(value.trim()));
       if (hit) ctx.report({ messageId: 'unsafe', at: s, data: { name, value, why: hit.why } });
+    }
+    // A value from a variable without a value: unknown for a sysctl that has an unsafe value, or a name that is not known.
+    for (const u of c.unknownSysctls ?? []) {
+      if (u.name.includes('$') || UNSAFE.some((x) => x.match.test(u.name)))
+        ctx.report({ messageId: 'unknown', at: u.at, status: 'unknown', data: { name: u.name, reason: u.why.reason } });
     }
   },
 });

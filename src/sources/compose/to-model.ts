@@ -174,7 +174,8 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[], fi
   for (const { name, key, value } of readNamed(sysctls, p('sysctls'), r)) {
     const at = locate(key, `${p('sysctls')}.${name}`);
     if (value === null) spec.sysctls.push({ value: [name, ''], at });
-    else spec.sysctls.push({ value: value.unknown ?? [name, String(value.value)], at });
+    else if (value.unknown) (spec.unknownSysctls ??= []).push({ name, why: value.unknown, at });
+    else spec.sysctls.push({ value: [name, String(value.value)], at });
   }
 
   const deploy = readMap(get(n, 'deploy'), p('deploy'), r);
@@ -809,8 +810,11 @@ function deviceOf(item: LNode, path: string, r: Report): DeviceMapping | Unknown
     return { pathOnHost: s, pathInContainer: typeof t === 'string' ? t : s, permissions: typeof perm === 'string' ? perm : 'rwm' };
   }
   const t = readText(item, path, r, 'a string or a mapping')?.value;
-  if (t === undefined || typeof t !== 'string') return t;
-  const [host, ctr, perm] = t.split(':');
+  if (t === undefined) return t;
+  // `${DEV}:/dev/x` without a value: a host device is given whatever it is; it is shown as written.
+  const text = typeof t === 'string' ? t : item.kind === 'scalar' && item.unknown && typeof item.value === 'string' ? item.value : undefined;
+  if (text === undefined) return t as Unknown;
+  const [host, ctr, perm] = text.split(':');
   return { pathOnHost: host as string, pathInContainer: ctr ?? (host as string), permissions: perm ?? 'rwm' };
 }
 
