@@ -89,21 +89,40 @@ function artifactLocation(source: string): Sarif.ArtifactLocation {
   return source.startsWith('/') ? { uri: `file://${fileUri(source)}` } : { uri: fileUri(source), uriBaseId: '%SRCROOT%' };
 }
 
+/**
+ * A finding's SARIF location. GitHub code scanning refuses a whole upload when one result has no
+ * `physicalLocation.artifactLocation.uri` (its ingestion rule GH1001: "locationFromSarifResult: expected artifact
+ * location"), so a finding on something that is not a file (`container:db` from `audit engine`, a `docker run` line
+ * given with `--command`) also names an artifact: its source as a relative URI, each part percent-encoded
+ * (`container%3Adb`; an unencoded `:` would read as a URI scheme) and a region (line 1 when the source has no lines), with
+ * the object in `logicalLocations`.
+ */
 function sarifLocation(at: Location, subject: string | undefined): Sarif.Location {
   if (!isFileSource(at.source)) {
-    return { logicalLocations: [{ name: subject ?? at.source, fullyQualifiedName: at.path ? `${at.source}/${at.path}` : at.source, kind: 'object' }] };
+    // Without a line (a container's setting), the region is the object's one line, as image scanners write it.
+    const physical: Sarif.PhysicalLocation = {
+      artifactLocation: { uri: fileUri(at.source), uriBaseId: '%SRCROOT%' },
+      region: at.line !== undefined ? sarifRegion(at, at.line) : { startLine: 1, endLine: 1 },
+    };
+    return {
+      physicalLocation: physical,
+      logicalLocations: [{ name: subject ?? at.source, fullyQualifiedName: at.path ? `${at.source}/${at.path}` : at.source, kind: 'object' }],
+    };
   }
   const physical: Sarif.PhysicalLocation = { artifactLocation: artifactLocation(at.source) };
-  if (at.line !== undefined) {
-    const region: Sarif.Region = { startLine: at.line };
-    if (at.column !== undefined) region.startColumn = at.column;
-    if (at.endLine !== undefined) region.endLine = at.endLine;
-    if (at.endColumn !== undefined && (at.endLine !== at.line || at.column === undefined || at.endColumn > at.column)) region.endColumn = at.endColumn;
-    physical.region = region;
-  }
+  if (at.line !== undefined) physical.region = sarifRegion(at, at.line);
   const loc: Sarif.Location = { physicalLocation: physical };
   if (at.path) loc.logicalLocations = [{ fullyQualifiedName: at.path, kind: 'member' }];
   return loc;
+}
+
+/** A location's region: 1-based line and column, as Bulwark's locations; an empty end column is left out. */
+function sarifRegion(at: Location, line: number): Sarif.Region {
+  const region: Sarif.Region = { startLine: line };
+  if (at.column !== undefined) region.startColumn = at.column;
+  if (at.endLine !== undefined) region.endLine = at.endLine;
+  if (at.endColumn !== undefined && (at.endLine !== at.line || at.column === undefined || at.endColumn > at.column)) region.endColumn = at.endColumn;
+  return region;
 }
 
 function result(f: Finding, ruleIndex: Map<string, number>): Sarif.Result {

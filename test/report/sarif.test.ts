@@ -55,6 +55,31 @@ describe('SARIF reporter', () => {
     assert.deepEqual(validateSarif(file).errors, []);
   });
 
+  it('every result names an artifact, as GitHub code scanning requires (GH1001), also for a run line and a container', () => {
+    const r = spawnSync(process.execPath, [BIN, 'scan', '--command', 'docker run --privileged nginx:1.27', '--format', 'sarif', '--fail-on', 'none'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 0, r.stderr);
+    const results = JSON.parse(r.stdout).runs[0].results as { ruleId: string; locations: Record<string, unknown>[] }[];
+    const privileged = results.find((x) => x.ruleId === 'BW1001');
+    assert.deepEqual(privileged?.locations, [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: '%3Ccommand%3E', uriBaseId: '%SRCROOT%' },
+          region: { startLine: 1, startColumn: 12, endLine: 1, endColumn: 24 },
+        },
+        logicalLocations: [{ name: 'run@1', fullyQualifiedName: '<command>/docker run.--privileged', kind: 'object' }],
+      },
+    ]);
+    const fixture = JSON.parse(renderSarif(fixtureInput())).runs[0].results as { locations: { physicalLocation?: { artifactLocation?: { uri?: string } } }[] }[];
+    for (const x of [...results, ...fixture]) for (const l of x.locations) assert.ok(l.physicalLocation?.artifactLocation?.uri, JSON.stringify(x));
+    assert.ok(fixture.some((x) => x.locations[0]?.physicalLocation?.artifactLocation?.uri === 'container%3Adb'));
+    const file = join(tmp, 'command.sarif');
+    writeFileSync(file, r.stdout);
+    assert.deepEqual(validateSarif(file).errors, []);
+  });
+
   it('rules carry full descriptions, help, helpUri and CIS/seed properties; results carry regions', () => {
     const log = JSON.parse(renderSarif(fixtureInput()));
     const run = log.runs[0];
