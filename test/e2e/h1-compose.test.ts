@@ -153,3 +153,28 @@ describe('bulwark scan: a URL password with an empty user (the Redis form) is ne
     ]);
   });
 });
+
+describe('bulwark scan: a hardened project in odd but valid syntax', () => {
+  it('include, extends across files, YAML 1.1 words, strings for numbers, a digest from .env, long and short syntax: no finding, exit 0', () => {
+    const dir = project('hardened-odd', {
+      '.env': 'UID_GID=10001:10001\nDIGEST=sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n',
+      'compose.yaml':
+        'name: hard2\ninclude:\n  - path: ./lib/inc.yaml\nservices:\n  web:\n    extends: {file: lib/base.yaml, service: hardened}\n    image: registry.example.com/web@${DIGEST}\n    ports:\n      - "127.0.0.1:8080:8080"\n      - "[::1]:8443:8443"\n    volumes:\n      - type: bind\n        source: ./static\n        target: /srv\n        read_only: true\n      - cache:/var/cache/app\n    environment:\n      - DB_PASSWORD_FILE=/run/secrets/db\n    secrets: [db]\nvolumes:\n  cache: {}\nsecrets:\n  db: {file: ./db.txt}\n',
+      'lib/base.yaml':
+        'services:\n  hardened:\n    read_only: yes\n    cap_drop: [all]\n    security_opt: ["no-new-privileges=1", "seccomp:builtin", "apparmor=docker-default", "label=type:container_t"]\n    user: ${UID_GID}\n    mem_limit: 256M\n    cpus: \'0.50\'\n    pids_limit: "128"\n    restart: on-failure:5\n    logging:\n      driver: json-file\n      options: {max-size: 10m, max-file: 3}\n    healthcheck:\n      test: curl -fsS http://127.0.0.1:8080/health\n      interval: 1m30s\n    tmpfs: [/tmp]\n',
+      'lib/inc.yaml':
+        'services:\n  worker:\n    extends: {file: base.yaml, service: hardened}\n    image: "registry.example.com/worker:2.1@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"\n    network_mode: none\n    sysctls: {net.ipv4.ip_unprivileged_port_start: 80}\n',
+    });
+    const { code, report } = scan(dir);
+    assert.deepEqual(
+      report.findings.map((f) => `${f.ruleId} ${f.status} ${f.location.source}:${f.location.line}:${f.location.column} ${f.message}`),
+      [],
+    );
+    // compose warns about `yes`, once per service that extends the base; nothing else.
+    assert.deepEqual(
+      report.errors.map((e) => `${e.severity} ${e.at.source}:${e.at.line}:${e.at.column}`),
+      ['warning hardened-odd/lib/base.yaml:3:16', 'warning hardened-odd/lib/base.yaml:3:16'],
+    );
+    assert.equal(code, 0);
+  });
+});
