@@ -98,5 +98,13 @@ testRule(requireNonRootUser, {
     },
     { name: 'run --user ""', run: 'docker run --user "" nginx:1.27', errors: [{ messageId: 'imageDecides', line: 1, column: 1, status: 'unknown' }] },
     { name: 'run -u :0', run: 'docker run -u :0 nginx:1.27', errors: [{ messageId: 'rootNoUser', line: 1, column: 12 }] },
+    {
+      name: 'a signed zero is uid 0 (Go strconv.Atoi takes a sign)',
+      compose: 'services:\n  a: { image: nginx:1.27, user: "+0" }\n  b: { image: nginx:1.27, user: "-0:1000" }\n',
+      errors: [
+        { messageId: 'root', line: 2, column: 33, message: 'Service "a" runs as root (user +0).' },
+        { messageId: 'root', line: 3, column: 33, message: 'Service "b" runs as root (user -0:1000).' },
+      ],
+    },
   ],
 });

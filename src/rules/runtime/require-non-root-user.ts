@@ -11,7 +11,8 @@ import { runtimeRule } from '../types.js';
  */
 export function isRootUser(user: string): boolean {
   const u = user.split(':')[0] as string;
-  return u === 'root' || /^0+$/.test(u) || (u === '' && user.includes(':'));
+  // A uid is read with Go's strconv.Atoi (moby/sys/user `parseNumeric`), which takes a sign: `+0` and `-0` are uid 0.
+  return u === 'root' || /^[+-]?0+$/.test(u) || (u === '' && user.includes(':'));
 }
 
 /** BW1030: processes run as a non-root user (seed §5.1; CIS 4.1). */
