@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
-import { maskDiagnostic } from '../model/index.js';
-import { runLinesToCompose } from '../sources/run/index.js';
+import { checkContainer } from '../check/index.js';
+import { type EnvVar, maskDiagnostic, type Sourced } from '../model/index.js';
+import { RUNTIME_RULES } from '../rules/index.js';
+import { runLinesToCompose, type SecretEnvJudge } from '../sources/run/index.js';
 import { EXIT } from './exit-codes.js';
 import { UsageError } from './output.js';
 
@@ -8,6 +10,21 @@ import { UsageError } from './output.js';
 function shellQuote(arg: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
+
+/**
+ * The environment variables of a container that BW1024 (no-secrets-in-environment) reports as violations: a secret
+ * by its name or by its value's shape. The converter writes them as interpolation of their name, so that a token
+ * given with `-e` on a run line does not end up in a compose file that may be committed (README: secret values are
+ * never printed).
+ */
+const secretEnv: SecretEnvJudge = (spec) => {
+  const flagged = new Set<Sourced<EnvVar>>();
+  const rule = RUNTIME_RULES.find((r) => r.meta.id === 'BW1024');
+  if (!rule) return flagged;
+  const at = new Set(checkContainer([rule], spec).flatMap((f) => (f.status === 'violation' ? [f.location.offset] : [])));
+  for (const e of spec.env) if (e.at.offset !== undefined && at.has(e.at.offset)) flagged.add(e);
+  return flagged;
+};
 
 /** Reads all of standard input as UTF-8. */
 async function readStdin(): Promise<string> {
@@ -37,12 +54,14 @@ Examples:
 
 Named volumes and networks get their top-level entries (networks as external: docker run only joins
 existing ones). Options that compose cannot express (--rm, -d, --cidfile, ...) are listed in a comment at the top.
+A secret written on the line (-e TOKEN=ghp_..., what BW1024 reports) is not copied: it becomes TOKEN: \${TOKEN},
+read from the environment or .env, and is named in the comment at the top.
 Exit codes: 0 converted, 2 no command or a command Docker would refuse (unknown flag, bad value): the error
 goes to standard error and nothing is printed on standard output.`,
     )
     .action(async (words: string[]) => {
       const text = words.length === 1 && words[0] === '-' ? await readStdin() : words.length === 1 ? (words[0] as string) : words.map(shellQuote).join(' ');
-      const r = runLinesToCompose(text, words[0] === '-' ? '<stdin>' : '<command>');
+      const r = runLinesToCompose(text, words[0] === '-' ? '<stdin>' : '<command>', secretEnv);
       for (const d of r.diagnostics.map(maskDiagnostic))
         process.stderr.write(`bulwark: ${d.at.source}:${d.at.line}:${d.at.column}: ${d.severity}: ${d.message}\n`);
       // Nothing on standard output after an error, so that `> compose.yaml` never writes a file compose would refuse.

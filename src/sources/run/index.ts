@@ -1,5 +1,5 @@
 import { Document, isScalar, visit } from 'yaml';
-import { type ContainerSpec, type Diagnostic, LineIndex, quoteValue, unknown } from '../../model/index.js';
+import { type ContainerSpec, type Diagnostic, type EnvVar, LineIndex, quoteValue, type Sourced, unknown } from '../../model/index.js';
 import { type ParsedRun, parseCreateOptions, parseDockerRun } from './argv.js';
 import { extractShell, hasShellShebang, type RunFileKind, runFileKind, type ShellBlock } from './extract.js';
 import { lexNested, lexShell, nestedCommandWord, type ShellCommand, type ShellDialect, type ShellWord } from './shell.js';
@@ -284,9 +284,12 @@ function composable(words: readonly ShellWord[], run: ParsedRun, source: string,
 export interface RunToCompose {
   /** A compose file with one service per run line; empty when no line could be read. */
   yaml: string;
-  services: { name: string; service: ComposeService; dropped: string[]; topLevel: ComposeTopLevel }[];
+  services: { name: string; service: ComposeService; dropped: string[]; topLevel: ComposeTopLevel; secrets: string[] }[];
   diagnostics: Diagnostic[];
 }
+
+/** Which environment variables of a container hold a secret written in its definition (see specToComposeService). */
+export type SecretEnvJudge = (spec: ContainerSpec) => ReadonlySet<Sourced<EnvVar>>;
 
 /**
  * Converts the `docker run` / `docker create` commands of a text to an equivalent compose file (one service per
@@ -294,7 +297,7 @@ export interface RunToCompose {
  * `networks:` (external: docker run only joins existing networks) the services refer to. Options compose cannot
  * express (`--rm`, `-d`, `--cidfile`...) are listed per service in `dropped`, and as a comment at the top of the YAML.
  */
-export function runLinesToCompose(text: string, source = '<command>'): RunToCompose {
+export function runLinesToCompose(text: string, source = '<command>', secretEnv?: SecretEnvJudge): RunToCompose {
   const index = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
   const lexed = lexShell(text, 0, 'doc');
@@ -308,7 +311,7 @@ export function runLinesToCompose(text: string, source = '<command>'): RunToComp
     if (!composable(words, run, source, index, diagnostics)) continue;
     const spec = runToSpec(run, source, index, diagnostics);
     if (!spec) continue;
-    const converted = specToComposeService(spec, run);
+    const converted = specToComposeService(spec, run, secretEnv?.(spec));
     let name = converted.name;
     for (let n = 2; used.has(name); n++) name = `${converted.name}-${n}`;
     used.add(name);
@@ -330,6 +333,13 @@ export function runLinesToCompose(text: string, source = '<command>'): RunToComp
     },
   });
   const dropped = services.flatMap((s) => s.dropped.map((d) => `${s.name}: ${d}`));
-  if (dropped.length > 0) doc.commentBefore = ` Not carried over (no compose equivalent):\n${dropped.map((d) => `   ${d}`).join('\n')}`;
+  const notes: string[] = [];
+  if (dropped.length > 0) notes.push(` Not carried over (no compose equivalent):\n${dropped.map((d) => `   ${d}`).join('\n')}`);
+  const secrets = services.flatMap((s) => s.secrets.map((v) => `${s.name}: ${v}`));
+  if (secrets.length > 0)
+    notes.push(
+      ` Secrets not copied (compose reads each from the environment or .env; better, a compose secret, see BW1024):\n${secrets.map((d) => `   ${d}`).join('\n')}`,
+    );
+  if (notes.length > 0) doc.commentBefore = notes.join('\n');
   return { yaml: doc.toString({ lineWidth: 0 }), services, diagnostics };
 }

@@ -1,4 +1,4 @@
-import { type ContainerSpec, isUnknown, type Mount, parseVolumeSpec, type Sourced, type Unknown } from '../../model/index.js';
+import { type ContainerSpec, type EnvVar, isUnknown, type Mount, parseVolumeSpec, type Sourced, type Unknown } from '../../model/index.js';
 import { dropLiteral, type ParsedRun, type RunOption } from './argv.js';
 import type { ShellWord } from './shell.js';
 import { parseMountOpt } from './to-model.js';
@@ -129,14 +129,18 @@ export interface ComposeTopLevel {
 /**
  * The inverse of the run mapping: a compose service equivalent to a `docker run` line (compose-spec keys),
  * built from the ContainerSpec (every hardening-relevant field) plus the line's other options that compose
- * can express. Options compose cannot express are listed in `dropped`.
+ * can express. Options compose cannot express are listed in `dropped`. The environment variables in `secretEnv`
+ * (the entries of `spec.env` that hold a secret written on the line, as BW1024 judges them; the caller decides) are
+ * written as interpolation of their own name (`TOKEN: ${TOKEN}`), never with their value, and named in `secrets`.
  */
 export function specToComposeService(
   spec: ContainerSpec,
   run?: ParsedRun,
-): { name: string; service: ComposeService; dropped: string[]; topLevel: ComposeTopLevel } {
+  secretEnv: ReadonlySet<Sourced<EnvVar>> = new Set(),
+): { name: string; service: ComposeService; dropped: string[]; topLevel: ComposeTopLevel; secrets: string[] } {
   const s: ComposeService = {};
   const dropped: string[] = [];
+  const secrets: string[] = [];
   const topLevel: ComposeTopLevel = { volumes: {}, networks: {} };
   // The option each spec value came from (by the offset of its flag), to write a run-time value with its
   // literal parts: `-u "$UID:1000"` is `${UID}:1000`, not only `${UID}`.
@@ -266,6 +270,15 @@ export function specToComposeService(
     const env: Record<string, string | null> = {};
     for (const e of spec.env) {
       if (isUnknown(e.value)) continue;
+      if (secretEnv.has(e) && e.value.value !== undefined && !e.value.unknownValue) {
+        // A secret written on the line is not copied into a file that may be committed: compose reads it from the
+        // environment or .env instead (a name that cannot be a variable is left out, with a note).
+        if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(e.value.name)) {
+          env[e.value.name] = `\${${e.value.name}}`;
+          secrets.push(e.value.name);
+        } else dropped.push(`-e ${e.value.name}=… (a secret value under a name compose cannot read from the environment)`);
+        continue;
+      }
       const o = optionAt(e);
       if (e.value.unknownValue) env[e.value.name] = o ? optionText(o, e.value.name.length + 1) : unknownText(e.value.unknownValue);
       else env[e.value.name] = e.value.value === undefined ? null : composeLiteral(e.value.value);
@@ -324,7 +337,7 @@ export function specToComposeService(
     }
   }
   const name = spec.name.startsWith('run@') ? 'app' : spec.name;
-  return { name, service: s, dropped, topLevel };
+  return { name, service: s, dropped, topLevel, secrets };
 }
 
 /** Flags whose meaning is already in the ContainerSpec. */
