@@ -276,7 +276,7 @@ function nothingFound(
       out.push({
         code: 'unreadable',
         severity: 'warning',
-        message: `not scanned: ${p} is not a file Bulwark reads (YAML for compose, a Dockerfile or Containerfile, a shell script, a Makefile, a CI file, daemon.json)`,
+        message: `not scanned: ${p} is not a file Bulwark reads (YAML for compose, a Dockerfile or Containerfile, a shell script, a Makefile, a CI file, daemon.json); if it is a compose file or a Dockerfile, say so with --as compose or --as dockerfile`,
         at: { source: p },
       });
       continue;

@@ -227,7 +227,7 @@ describe('bulwark scan (built CLI)', () => {
         'warning odd/compose.yaml: not scanned: a named pipe (FIFO), not a regular file',
         'warning docs: nothing to scan in docs: no compose file, Dockerfile, shell script, Makefile, CI file or daemon.json found by name (other YAML files are read when named one by one)',
         'warning odd: nothing to scan in odd: no compose file, Dockerfile, shell script, Makefile, CI file or daemon.json found by name (other YAML files are read when named one by one)',
-        'warning docs/notes.txt: not scanned: docs/notes.txt is not a file Bulwark reads (YAML for compose, a Dockerfile or Containerfile, a shell script, a Makefile, a CI file, daemon.json)',
+        'warning docs/notes.txt: not scanned: docs/notes.txt is not a file Bulwark reads (YAML for compose, a Dockerfile or Containerfile, a shell script, a Makefile, a CI file, daemon.json); if it is a compose file or a Dockerfile, say so with --as compose or --as dockerfile',
       ],
     );
   });
