@@ -19,6 +19,9 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     // Program options only before the command, so `convert run-to-compose docker run -d -h host ...` keeps its words.
     .enablePositionalOptions()
+    // commander's own errors quote what was typed (`unknown option '--ghp_…'`): masked like every other message.
+    // Set before the commands are registered, which copy it.
+    .configureOutput({ writeErr: (text) => process.stderr.write(maskSecretsIn(text)) })
     .exitOverride();
   registerScan(program);
   registerAudit(program);
@@ -40,7 +43,8 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`bulwark: ${e.message}\n`);
+      // A usage error may quote a value as typed (`--fail-on <token>`, an --output path): never a secret.
+      process.stderr.write(`bulwark: ${maskSecretsIn(e.message)}\n`);
       process.exitCode = EXIT.input;
       return;
     }
