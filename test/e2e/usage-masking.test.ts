@@ -12,7 +12,11 @@ function bulwark(...args: string[]) {
 
 describe('usage errors never print a secret', () => {
   const cases: [string, string[], string][] = [
-    ['a value of an option Bulwark checks', ['scan', '--fail-on', TOKEN, '.'], 'bulwark: --fail-on must be one of critical, high, medium, low, info, none; got "ghp_…(40 chars)"\n'],
+    [
+      'a value of an option Bulwark checks',
+      ['scan', '--fail-on', TOKEN, '.'],
+      'bulwark: --fail-on must be one of critical, high, medium, low, info, none; got "ghp_…(40 chars)"\n',
+    ],
     ['an unknown option (commander)', ['scan', `--${TOKEN}`], "error: unknown option '--gh…(42 chars)'\n(run with --help for usage)\n"],
   ];
   for (const [name, args, stderr] of cases) {
