@@ -19,8 +19,10 @@ export interface ParsedSuppression {
 /** Names of YAML files, whose comments are told from text by yaml's Lexer. */
 const YAML_NAME = /\.ya?ml$/i;
 
-// A byte order mark may precede a comment on the first line.
-const MARKER = /(^\uFEFF?|[ \t])#[ \t]*bulwark-ignore(?=[ \t:]|$)/;
+// A byte order mark may precede a comment on the first line. In any case (`# BULWARK-IGNORE`, `# Bulwark-Ignore`):
+// whoever wrote it meant a suppression, and one read as a plain comment would leave them puzzled by the finding.
+const MARKER = /(^\uFEFF?|[ \t])#[ \t]*bulwark-ignore(?=[ \t:]|$)/i;
+const ANY_MARKER = /bulwark-ignore/i;
 
 function isCommentOrBlank(line: string): boolean {
   const t = line.trim();
@@ -29,7 +31,7 @@ function isCommentOrBlank(line: string): boolean {
 
 /**
  * Finds inline suppression comments in a text file with `#` comments (compose YAML, Dockerfiles, shell scripts):
- * `# bulwark-ignore BW1001: reason` or `# bulwark-ignore BW1001, no-host-network: reason`. A comment after code
+ * `# bulwark-ignore BW1001: reason` or `# bulwark-ignore BW1001, no-host-network: reason` (the marker in any case). A comment after code
  * hides findings on its own line; a comment alone on its line hides findings on the next line that is neither
  * blank nor a comment (so several suppression comments can be stacked above one line). A `#` must start the
  * line or follow a space or tab, so `image: x#y` is no comment. In a YAML file (`source` ends in .yml or .yaml)
@@ -37,7 +39,7 @@ function isCommentOrBlank(line: string): boolean {
  * command, a script) and hides nothing. Never throws.
  */
 export function parseSuppressions(text: string, source: string): ParsedSuppression[] {
-  if (!text.includes('bulwark-ignore')) return [];
+  if (!text.includes('bulwark-ignore') && !ANY_MARKER.test(text)) return [];
   const comments = YAML_NAME.test(source) ? yamlCommentOffsets(text) : undefined;
   const index = new LineIndex(text);
   const lines = text.split('\n');

@@ -18,6 +18,18 @@ const show = (fs: { ruleId: string; location: { line?: number; column?: number }
   fs.map((f) => `${f.location.line}:${f.location.column} ${f.ruleId} ${f.message}`);
 
 describe('inline suppressions', () => {
+  it('reads the marker in any case', () => {
+    const text =
+      'services:\n  web:\n    image: nginx:1.27\n    privileged: true # BULWARK-IGNORE BW1001: lab machine\n    ipc: host # Bulwark-Ignore no-host-ipc\n';
+    assert.deepEqual(
+      parseSuppressions(text, 'c.yaml').map((s) => [s.at.line, s.at.column, s.rules.map((r) => r.written), s.reason]),
+      [
+        [4, 22, ['BW1001'], 'lab machine'],
+        [5, 15, ['no-host-ipc'], undefined],
+      ],
+    );
+  });
+
   it('parses ids, names, reasons, own-line and trailing comments', () => {
     const text = [
       'services:',
