@@ -34,4 +34,17 @@ describe('readBuildContext: which ignore file a build reads', () => {
     assert.equal(picked('Containerfile', files, cache), '.containerignore');
     assert.equal(picked('Dockerfile', files, cache), '.dockerignore');
   });
+
+  it('an ignore file over 1 MiB is an error, not "no .dockerignore": BW2012 is then not judged', () => {
+    const problems: import('../../model/index.js').Diagnostic[] = [];
+    const big = `.git\n${'# pad\n'.repeat(200_000)}`;
+    const r = readBuildContext('/mem/Dockerfile', '/mem', memoryFs({ '.dockerignore': big }), undefined, problems);
+    assert.equal(r, undefined);
+    assert.deepEqual(
+      problems.map((d) => `${d.code} ${d.severity} ${d.at.source} ${d.message}`),
+      [
+        'too-large error .dockerignore this .dockerignore is 1200005 bytes, over the 1048576-byte limit, and was not read; whether the build context keeps secrets and VCS data out cannot be known',
+      ],
+    );
+  });
 });

@@ -68,13 +68,21 @@ export function readBuildContext(
   return info;
 }
 
+/** The largest ignore file read (1 MiB): a real one holds a few dozen patterns. */
+const MAX_IGNORE_BYTES = 1024 * 1024;
+
+/** `.containerignore` or `.dockerignore`, as a message names an ignore file at `path`. */
+function kindOf(path: string): string {
+  return path.endsWith('.containerignore') ? '.containerignore' : '.dockerignore';
+}
+
 function readIgnoreFile(path: string, fs: FileReader): IgnoreRead {
   const name = fs.display(path);
   const unreadable = (reason: string): IgnoreRead => ({
     problem: {
       code: 'unreadable',
       severity: 'error',
-      message: `cannot read this ${/\.containerignore$/.test(path) ? '.containerignore' : '.dockerignore'}: ${reason}; whether the build context keeps secrets and VCS data out cannot be known`,
+      message: `cannot read this ${kindOf(path)}: ${reason}; whether the build context keeps secrets and VCS data out cannot be known`,
       at: { source: name },
     },
   });
@@ -85,7 +93,17 @@ function readIgnoreFile(path: string, fs: FileReader): IgnoreRead {
       const why = whyUnreadable(fs, path);
       return why === undefined ? {} : unreadable(why);
     }
-    if (size > 1024 * 1024) return {};
+    // Not read, but there: "no .dockerignore" would be a false finding, and what it excludes cannot be known.
+    if (size > MAX_IGNORE_BYTES) {
+      return {
+        problem: {
+          code: 'too-large',
+          severity: 'error',
+          message: `this ${kindOf(path)} is ${size} bytes, over the ${MAX_IGNORE_BYTES}-byte limit, and was not read; whether the build context keeps secrets and VCS data out cannot be known`,
+          at: { source: name },
+        },
+      };
+    }
     text = fs.readText(path);
   } catch (e) {
     return unreadable(readProblem(e));
