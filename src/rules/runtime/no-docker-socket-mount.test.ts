@@ -55,31 +55,6 @@ testRule(noDockerSocketMount, {
   ],
   invalid: [
     {
-      name: 'volumes_from a service that mounts the socket, through another one too: at the volumes_from entry',
-      compose: yaml`
-      services:
-        agent:
-          image: agent:1
-          volumes: [/var/run/docker.sock:/var/run/docker.sock]
-        app:
-          image: app:1
-          volumes_from: [agent, "container:outside"]
-        app2:
-          image: app:1
-          volumes_from:
-            - service:app:ro
-        own:
-          image: app:1
-          volumes_from: [agent]
-          volumes: [sock:/var/run/docker.sock]
-    `,
-      errors: [
-        { messageId: 'socket', line: 4, column: 15, message: 'Service "agent" mounts the container engine socket /var/run/docker.sock.' },
-        { messageId: 'socket', line: 7, column: 20, message: 'Service "app" mounts the container engine socket /var/run/docker.sock.' },
-        { messageId: 'socket', line: 11, column: 9, message: 'Service "app2" mounts the container engine socket /var/run/docker.sock.' },
-      ],
-    },
-    {
       name: 'short syntax, read-only still counts',
       compose: yaml`
       services:
@@ -259,6 +234,31 @@ testRule(noDockerSocketMount, {
         { messageId: 'socket', line: 5, column: 9, message: 'Service "agent" mounts the container engine socket /var/run/crio/crio.sock.' },
         { messageId: 'parent', line: 6, column: 9 },
         { messageId: 'parent', line: 7, column: 9 },
+      ],
+    },
+    {
+      name: 'volumes_from a service that mounts the socket, through another one too: at the volumes_from entry',
+      compose: yaml`
+      services:
+        agent:
+          image: agent:1
+          volumes: [/var/run/docker.sock:/var/run/docker.sock]
+        app:
+          image: app:1
+          volumes_from: [agent, "container:outside"]
+        app2:
+          image: app:1
+          volumes_from:
+            - service:app:ro
+        own:
+          image: app:1
+          volumes_from: [agent]
+          volumes: [sock:/var/run/docker.sock]
+    `,
+      errors: [
+        { messageId: 'socket', line: 4, column: 15, message: 'Service "agent" mounts the container engine socket /var/run/docker.sock.' },
+        { messageId: 'socket', line: 7, column: 20, message: 'Service "app" mounts the container engine socket /var/run/docker.sock.' },
+        { messageId: 'socket', line: 11, column: 9, message: 'Service "app2" mounts the container engine socket /var/run/docker.sock.' },
       ],
     },
   ],

@@ -37,6 +37,36 @@ testRule(noHostIpc, {
   ],
   invalid: [
     {
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          ipc: host
+    `,
+      errors: [{ messageId: 'host', line: 4, column: 10 }],
+    },
+    {
+      name: 'quoted',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          ipc: "host"
+    `,
+      errors: [{ messageId: 'host', line: 4, column: 10 }],
+    },
+    {
+      name: 'unset variable',
+      compose: 'services:\n  web:\n    image: nginx:1.27\n    ipc: ${MODE}\n',
+      errors: [{ messageId: 'unknown', line: 4, column: 10, status: 'unknown' }],
+    },
+    {
+      name: 'engine IpcMode',
+      engine: '{"Name": "/web", "HostConfig": {"IpcMode": "host"}}',
+      errors: [{ messageId: 'host', line: 1, column: 44 }],
+    },
+    { run: 'docker run --ipc host nginx:1.27', errors: [{ messageId: 'host', line: 1, column: 12 }] },
+    {
       name: 'joining, through other services, a service on the host namespace; or one whose mode cannot be known',
       compose: yaml`
       services:
@@ -80,35 +110,5 @@ testRule(noHostIpc, {
         },
       ],
     },
-    {
-      compose: yaml`
-      services:
-        web:
-          image: nginx:1.27
-          ipc: host
-    `,
-      errors: [{ messageId: 'host', line: 4, column: 10 }],
-    },
-    {
-      name: 'quoted',
-      compose: yaml`
-      services:
-        web:
-          image: nginx:1.27
-          ipc: "host"
-    `,
-      errors: [{ messageId: 'host', line: 4, column: 10 }],
-    },
-    {
-      name: 'unset variable',
-      compose: 'services:\n  web:\n    image: nginx:1.27\n    ipc: ${MODE}\n',
-      errors: [{ messageId: 'unknown', line: 4, column: 10, status: 'unknown' }],
-    },
-    {
-      name: 'engine IpcMode',
-      engine: '{"Name": "/web", "HostConfig": {"IpcMode": "host"}}',
-      errors: [{ messageId: 'host', line: 1, column: 44 }],
-    },
-    { run: 'docker run --ipc host nginx:1.27', errors: [{ messageId: 'host', line: 1, column: 12 }] },
   ],
 });

@@ -37,6 +37,36 @@ testRule(noHostPid, {
   ],
   invalid: [
     {
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          pid: host
+    `,
+      errors: [{ messageId: 'host', line: 4, column: 10 }],
+    },
+    {
+      name: 'quoted',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          pid: "host"
+    `,
+      errors: [{ messageId: 'host', line: 4, column: 10 }],
+    },
+    {
+      name: 'unset variable',
+      compose: 'services:\n  web:\n    image: nginx:1.27\n    pid: ${MODE}\n',
+      errors: [{ messageId: 'unknown', line: 4, column: 10, status: 'unknown' }],
+    },
+    {
+      name: 'engine PidMode',
+      engine: '{"Name": "/web", "HostConfig": {"PidMode": "host"}}',
+      errors: [{ messageId: 'host', line: 1, column: 44 }],
+    },
+    { run: 'docker run --pid=host nginx:1.27', errors: [{ messageId: 'host', line: 1, column: 12 }] },
+    {
       name: 'joining, through other services, a service on the host namespace; or one whose mode cannot be known',
       compose: yaml`
       services:
@@ -80,35 +110,5 @@ testRule(noHostPid, {
         },
       ],
     },
-    {
-      compose: yaml`
-      services:
-        web:
-          image: nginx:1.27
-          pid: host
-    `,
-      errors: [{ messageId: 'host', line: 4, column: 10 }],
-    },
-    {
-      name: 'quoted',
-      compose: yaml`
-      services:
-        web:
-          image: nginx:1.27
-          pid: "host"
-    `,
-      errors: [{ messageId: 'host', line: 4, column: 10 }],
-    },
-    {
-      name: 'unset variable',
-      compose: 'services:\n  web:\n    image: nginx:1.27\n    pid: ${MODE}\n',
-      errors: [{ messageId: 'unknown', line: 4, column: 10, status: 'unknown' }],
-    },
-    {
-      name: 'engine PidMode',
-      engine: '{"Name": "/web", "HostConfig": {"PidMode": "host"}}',
-      errors: [{ messageId: 'host', line: 1, column: 44 }],
-    },
-    { run: 'docker run --pid=host nginx:1.27', errors: [{ messageId: 'host', line: 1, column: 12 }] },
   ],
 });

@@ -42,6 +42,50 @@ testRule(noPortsOnAllInterfaces, {
   ],
   invalid: [
     {
+      name: 'short syntax forms',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          ports:
+            - "80:80"
+            - 0.0.0.0:443:443
+            - "[::]:8443:443"
+            - 9000
+            - 8000-8001:8000-8001/udp
+    `,
+      errors: [
+        { messageId: 'allInterfaces', line: 5, column: 9, message: 'Service "web" publishes port 80->80/tcp on all interfaces.' },
+        { messageId: 'allInterfaces', line: 6, column: 9 },
+        { messageId: 'allInterfaces', line: 7, column: 9 },
+        { messageId: 'allInterfaces', line: 8, column: 9, message: 'Service "web" publishes port (ephemeral)->9000/tcp on all interfaces.' },
+        { messageId: 'allInterfaces', line: 9, column: 9, message: 'Service "web" publishes port 8000-8001->8000-8001/udp on all interfaces.' },
+      ],
+    },
+    {
+      name: 'long syntax without host_ip',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          ports:
+            - target: 80
+              published: 8080
+              protocol: tcp
+    `,
+      errors: [{ messageId: 'allInterfaces', line: 5, column: 9 }],
+    },
+    {
+      name: 'engine PortBindings',
+      engine:
+        '{"Name": "/web", "HostConfig": {"PortBindings": {"80/tcp": [{"HostIp": "", "HostPort": "8080"}], "53/udp": [{"HostIp": "::", "HostPort": ""}]}}}',
+      errors: [
+        { messageId: 'allInterfaces', line: 1, column: 61 },
+        { messageId: 'allInterfaces', line: 1, column: 109 },
+      ],
+    },
+    { name: 'combined shorthand flags', run: 'docker run -dp 8080:80 nginx:1.27', errors: [{ messageId: 'allInterfaces', line: 1, column: 14 }] },
+    {
       name: 'variables without a value: every interface when no address can be written there, unknown where one may be',
       compose: yaml`
       services:
@@ -106,49 +150,5 @@ testRule(noPortsOnAllInterfaces, {
         },
       ],
     },
-    {
-      name: 'short syntax forms',
-      compose: yaml`
-      services:
-        web:
-          image: nginx:1.27
-          ports:
-            - "80:80"
-            - 0.0.0.0:443:443
-            - "[::]:8443:443"
-            - 9000
-            - 8000-8001:8000-8001/udp
-    `,
-      errors: [
-        { messageId: 'allInterfaces', line: 5, column: 9, message: 'Service "web" publishes port 80->80/tcp on all interfaces.' },
-        { messageId: 'allInterfaces', line: 6, column: 9 },
-        { messageId: 'allInterfaces', line: 7, column: 9 },
-        { messageId: 'allInterfaces', line: 8, column: 9, message: 'Service "web" publishes port (ephemeral)->9000/tcp on all interfaces.' },
-        { messageId: 'allInterfaces', line: 9, column: 9, message: 'Service "web" publishes port 8000-8001->8000-8001/udp on all interfaces.' },
-      ],
-    },
-    {
-      name: 'long syntax without host_ip',
-      compose: yaml`
-      services:
-        web:
-          image: nginx:1.27
-          ports:
-            - target: 80
-              published: 8080
-              protocol: tcp
-    `,
-      errors: [{ messageId: 'allInterfaces', line: 5, column: 9 }],
-    },
-    {
-      name: 'engine PortBindings',
-      engine:
-        '{"Name": "/web", "HostConfig": {"PortBindings": {"80/tcp": [{"HostIp": "", "HostPort": "8080"}], "53/udp": [{"HostIp": "::", "HostPort": ""}]}}}',
-      errors: [
-        { messageId: 'allInterfaces', line: 1, column: 61 },
-        { messageId: 'allInterfaces', line: 1, column: 109 },
-      ],
-    },
-    { name: 'combined shorthand flags', run: 'docker run -dp 8080:80 nginx:1.27', errors: [{ messageId: 'allInterfaces', line: 1, column: 14 }] },
   ],
 });

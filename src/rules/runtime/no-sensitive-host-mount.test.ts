@@ -166,22 +166,6 @@ testRule(noSensitiveHostMount, {
   ],
   invalid: [
     {
-      name: 'volumes_from: the mounts of the service named, read-only with :ro, located at the entry',
-      compose: yaml`
-      services:
-        agent:
-          image: agent:1
-          volumes: ["/etc:/host-etc", "/srv/data:/data"]
-        app:
-          image: app:1
-          volumes_from: ["agent:ro"]
-    `,
-      errors: [
-        { messageId: 'sensitive', line: 4, column: 15, message: 'Service "agent" bind-mounts host path /etc read-write.' },
-        { messageId: 'sensitive', line: 7, column: 20, message: 'Service "app" bind-mounts host path /etc read-only.' },
-      ],
-    },
-    {
       compose: yaml`
       services:
         agent:
@@ -657,6 +641,22 @@ testRule(noSensitiveHostMount, {
           status: 'unknown',
           message: 'Whether service "agent" mounts host path /etc/ssl/certs read-only cannot be known: variable RO is not set; read-write, it is sensitive.',
         },
+      ],
+    },
+    {
+      name: 'volumes_from: the mounts of the service named, read-only with :ro, located at the entry',
+      compose: yaml`
+      services:
+        agent:
+          image: agent:1
+          volumes: ["/etc:/host-etc", "/srv/data:/data"]
+        app:
+          image: app:1
+          volumes_from: ["agent:ro"]
+    `,
+      errors: [
+        { messageId: 'sensitive', line: 4, column: 15, message: 'Service "agent" bind-mounts host path /etc read-write.' },
+        { messageId: 'sensitive', line: 7, column: 20, message: 'Service "app" bind-mounts host path /etc read-only.' },
       ],
     },
   ],

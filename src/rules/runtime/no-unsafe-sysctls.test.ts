@@ -30,6 +30,42 @@ testRule(noUnsafeSysctls, {
   ],
   invalid: [
     {
+      name: 'map form',
+      compose: yaml`
+      services:
+        router:
+          image: router:1
+          sysctls:
+            net.ipv4.ip_forward: 1
+            net.ipv4.conf.all.route_localnet: "1"
+            net.ipv4.tcp_syncookies: 0
+            kernel.shmmax: 68719476736
+    `,
+      errors: [
+        { messageId: 'unsafe', line: 5, column: 7, message: 'Service "router" sets sysctl net.ipv4.ip_forward=1, which turns the container into a router.' },
+        { messageId: 'unsafe', line: 6, column: 7 },
+        { messageId: 'unsafe', line: 7, column: 7 },
+        { messageId: 'unsafe', line: 8, column: 7 },
+      ],
+    },
+    {
+      name: 'list form',
+      compose: yaml`
+      services:
+        router:
+          image: router:1
+          sysctls:
+            - net.ipv6.conf.all.forwarding=1
+    `,
+      errors: [{ messageId: 'unsafe', line: 5, column: 9 }],
+    },
+    {
+      name: 'engine Sysctls',
+      engine: '{"Name": "/web", "HostConfig": {"Sysctls": {"net.ipv4.ip_forward": "1"}}}',
+      errors: [{ messageId: 'unsafe', line: 1, column: 68 }],
+    },
+    { run: 'docker run --sysctl net.ipv4.ip_forward=1 nginx:1.27', errors: [{ messageId: 'unsafe', line: 1, column: 12 }] },
+    {
       name: 'a value from a variable without a value: unknown for a sysctl that has unsafe values, or a name not known',
       compose: yaml`
       services:
@@ -66,41 +102,5 @@ testRule(noUnsafeSysctls, {
         },
       ],
     },
-    {
-      name: 'map form',
-      compose: yaml`
-      services:
-        router:
-          image: router:1
-          sysctls:
-            net.ipv4.ip_forward: 1
-            net.ipv4.conf.all.route_localnet: "1"
-            net.ipv4.tcp_syncookies: 0
-            kernel.shmmax: 68719476736
-    `,
-      errors: [
-        { messageId: 'unsafe', line: 5, column: 7, message: 'Service "router" sets sysctl net.ipv4.ip_forward=1, which turns the container into a router.' },
-        { messageId: 'unsafe', line: 6, column: 7 },
-        { messageId: 'unsafe', line: 7, column: 7 },
-        { messageId: 'unsafe', line: 8, column: 7 },
-      ],
-    },
-    {
-      name: 'list form',
-      compose: yaml`
-      services:
-        router:
-          image: router:1
-          sysctls:
-            - net.ipv6.conf.all.forwarding=1
-    `,
-      errors: [{ messageId: 'unsafe', line: 5, column: 9 }],
-    },
-    {
-      name: 'engine Sysctls',
-      engine: '{"Name": "/web", "HostConfig": {"Sysctls": {"net.ipv4.ip_forward": "1"}}}',
-      errors: [{ messageId: 'unsafe', line: 1, column: 68 }],
-    },
-    { run: 'docker run --sysctl net.ipv4.ip_forward=1 nginx:1.27', errors: [{ messageId: 'unsafe', line: 1, column: 12 }] },
   ],
 });
