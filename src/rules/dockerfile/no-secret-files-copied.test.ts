@@ -5,6 +5,21 @@ import { df } from './testing.js';
 testRule(noSecretFilesCopied, {
   valid: [
     {
+      name: 'heredoc references the builder leaves alone: a quoted delimiter, an escaped $, a variable not declared before',
+      dockerfile: df`
+        FROM node:20.17-alpine
+        ARG NPM_TOKEN
+        COPY <<"EOF" /root/.npmrc
+        //registry.npmjs.org/:_authToken=\${NPM_TOKEN}
+        EOF
+        COPY <<EOF /app/.npmrc
+        //registry.npmjs.org/:_authToken=\$NPM_TOKEN
+        //npm.pkg.github.com/:_authToken=\${GITHUB_TOKEN}
+        EOF
+        ARG GITHUB_TOKEN
+      `,
+    },
+    {
       name: 'ordinary files, certificates, examples and public keys',
       dockerfile: df`
         FROM node:20.17-alpine
@@ -95,6 +110,38 @@ testRule(noSecretFilesCopied, {
     },
   ],
   invalid: [
+    {
+      name: 'a secret build argument or ENV expanded by the builder into a heredoc whose delimiter is not quoted',
+      dockerfile: df`
+        FROM node:20.17-alpine AS base
+        ENV SENTRY_AUTH_TOKEN=from-ci
+        FROM base
+        ARG NPM_TOKEN
+        COPY <<EOF /root/.npmrc
+        //registry.npmjs.org/:_authToken=\${NPM_TOKEN}
+        EOF
+        COPY <<-EOF /app/.sentryclirc
+        	[auth]
+        	token=$SENTRY_AUTH_TOKEN
+        	EOF
+      `,
+      errors: [
+        {
+          messageId: 'expandsSecret',
+          line: 6,
+          column: 34,
+          message:
+            'COPY in stage #2 writes build argument NPM_TOKEN into /root/.npmrc from a heredoc whose delimiter is not quoted: the builder expands it, so its value stays in the layer.',
+        },
+        {
+          messageId: 'expandsSecret',
+          line: 10,
+          column: 8,
+          message:
+            'COPY in stage #2 writes variable SENTRY_AUTH_TOKEN into /app/.sentryclirc from a heredoc whose delimiter is not quoted: the builder expands it, so its value stays in the layer.',
+        },
+      ],
+    },
     {
       name: 'the heredoc named like a key among several, and a PGP private key block',
       dockerfile: df`

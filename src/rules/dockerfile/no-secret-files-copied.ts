@@ -1,4 +1,15 @@
-import { commandLocation, describeStage, isCopy, isUnknown, maskSecret, PRIVATE_KEY_BLOCK } from '../../model/index.js';
+import {
+  commandLocation,
+  type DockerfileSpec,
+  type DockerfileStage,
+  describeStage,
+  isCopy,
+  isUnknown,
+  maskSecret,
+  PRIVATE_KEY_BLOCK,
+  stageChain,
+} from '../../model/index.js';
+import { isSecretName } from '../shared/secrets.js';
 import { credentialsFormat, credentialValues, secretWords, TEMPLATE_NAME } from './secret-text.js';
 import { dockerfileRule } from './util.js';
 
@@ -58,7 +69,7 @@ export const noSecretFilesCopied = dockerfileRule({
     rationale:
       'A file copied by COPY or ADD is part of a layer for good: deleting it later only hides it, and anyone who can pull the image (or read the builder cache, for a build stage) can extract it. Private keys, `.env` files, `.npmrc` tokens and git credentials are the usual leaks. A file written from a heredoc (`COPY <<EOF /root/.aws/credentials`) is no better: its secret is in the layer and in the Dockerfile itself.',
     remediation:
-      'Mount the file for the RUN that needs it instead: `RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci`, or `RUN --mount=type=ssh git clone …` for SSH keys; give runtime secrets as files at run time (compose `secrets:`). A credentials file written from a heredoc can name variables that the tool reads at run time instead (`_authToken=${NPM_TOKEN}` in `.npmrc`). Exclude such files in `.dockerignore` so `COPY . .` cannot pick them up.',
+      'Mount the file for the RUN that needs it instead: `RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci`, or `RUN --mount=type=ssh git clone …` for SSH keys; give runtime secrets as files at run time (compose `secrets:`). A credentials file written from a heredoc can name variables that the tool reads at run time instead (`_authToken=${NPM_TOKEN}` in `.npmrc`), with the delimiter quoted (`COPY <<"EOF" /root/.npmrc`) so that the builder writes the reference and not the value. Exclude such files in `.dockerignore` so `COPY . .` cannot pick them up.',
     references: {
       seed: '§6.1',
       cis: { version: '1.6.0', items: ['4.10'] },
@@ -70,6 +81,8 @@ export const noSecretFilesCopied = dockerfileRule({
       secretFile: '{keyword} in {stage} copies {file}, {kind}, into the image.',
       secretWritten: '{keyword} in {stage} writes {file}, {kind}, into the image from a heredoc.',
       secretInHeredoc: '{keyword} in {stage} writes {what} ({masked}) into {file} from a heredoc.',
+      expandsSecret:
+        '{keyword} in {stage} writes {name} into {file} from a heredoc whose delimiter is not quoted: the builder expands it, so its value stays in the layer.',
     },
   },
   check(spec, ctx) {
@@ -131,8 +144,41 @@ export const noSecretFilesCopied = dockerfileRule({
           const file = credentials.length === 1 ? (credentials[0] as string) : to;
           const format = credentials[0] === undefined ? undefined : credentialsFormat(credentials[0]);
           if (format) for (const v of credentialValues(body, format)) report(v.index, v.value.length, v.name, v.value, file);
+          // An unquoted delimiter makes the builder expand `$NAME` in the body with the stage's build arguments and
+          // ENV (BuildKit instructions SourcesAndDest.Expand): a secret one is written into the file, in the layer.
+          if (heredocs.every((h) => !/["'\\]/.test(h.value as string))) {
+            const declared = declaredNames(spec, stage, i.at.offset ?? 0);
+            for (const m of body.matchAll(/\\?\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+              const name = m[1] as string;
+              if (m[0].startsWith('\\') || !declared.has(name) || !isSecretName(name)) continue;
+              const index = m.index ?? 0;
+              if (seen.has(index)) continue;
+              seen.add(index);
+              ctx.report({
+                messageId: 'expandsSecret',
+                at: commandLocation(i.args, bodyStart + index, m[0].length),
+                data: { keyword: i.keyword, stage: describeStage(stage), name: declared.get(name) as string, file: one },
+              });
+            }
+          }
         }
       }
     }
   },
 });
+
+/**
+ * The variables a heredoc of `stage` expands to a value: the build arguments declared in the stage and the ENV of
+ * the stage and of the stages it builds on, each with how a message names it (`build argument NPM_TOKEN`,
+ * `variable NPM_TOKEN`), declared before the offset `before` in `stage` itself. A global ARG not declared again in
+ * the stage is empty there, so it is not one.
+ */
+function declaredNames(spec: DockerfileSpec, stage: DockerfileStage, before: number): Map<string, string> {
+  const out = new Map<string, string>();
+  const inScope = (at: { offset?: number }) => (at.offset ?? 0) < before;
+  for (const s of stageChain(spec, stage)) {
+    for (const e of s.env) if (!isUnknown(e.value) && (s !== stage || inScope(e.at))) out.set(e.value.name, `variable ${e.value.name}`);
+  }
+  for (const a of stage.args) if (!isUnknown(a.value) && inScope(a.at)) out.set(a.value.name, `build argument ${a.value.name}`);
+  return out;
+}
