@@ -84,5 +84,18 @@ testRule(noSeccompUnconfined, {
       errors: [{ messageId: 'unconfined', line: 1, column: 49 }],
     },
     { name: 'legacy colon form', run: 'docker run --security-opt seccomp:unconfined nginx:1.27', errors: [{ messageId: 'unconfined', line: 1, column: 12 }] },
+    {
+      name: 'a run line whose --security-opt is a shell variable: unknown, not missing',
+      run: 'docker run --security-opt "$OPT" nginx:1.27',
+      errors: [
+        {
+          messageId: 'unknown',
+          line: 1,
+          column: 12,
+          status: 'unknown',
+          message: 'The seccomp profile of the docker run command cannot be known: shell variable OPT is set at run time.',
+        },
+      ],
+    },
   ],
 });

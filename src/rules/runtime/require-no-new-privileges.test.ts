@@ -115,5 +115,18 @@ testRule(requireNoNewPrivileges, {
     },
     { run: 'docker run --security-opt no-new-privileges=false nginx:1.27', errors: [{ messageId: 'disabled', line: 1, column: 12 }] },
     { run: 'docker run nginx:1.27', errors: [{ messageId: 'missing', line: 1, column: 1 }] },
+    {
+      name: 'a run line whose --security-opt is a shell variable: unknown, not missing',
+      run: 'docker run --security-opt "$OPT" nginx:1.27',
+      errors: [
+        {
+          messageId: 'unknown',
+          line: 1,
+          column: 12,
+          status: 'unknown',
+          message: 'Whether the docker run command sets no-new-privileges cannot be known: shell variable OPT is set at run time.',
+        },
+      ],
+    },
   ],
 });

@@ -104,8 +104,8 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
         text((v) => spec.capDrop.push(v), normalizeCapability);
         break;
       case 'security-opt':
-        if (u) spec.securityOpt.other.push({ value: u, at });
-        else parseSecurityOpt(o.value, at, spec.securityOpt);
+        // A run-time part (`"$OPT"`, `seccomp=$P`): the options the entry could set are unknown, as in compose.
+        parseSecurityOpt(u ? o.rawValue : o.value, at, spec.securityOpt, u);
         break;
       case 'tmpfs':
         text<string>(
