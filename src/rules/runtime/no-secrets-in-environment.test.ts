@@ -115,6 +115,18 @@ testRule(noSecretsInEnvironment, {
       ],
     },
     {
+      name: 'a URL whose password is interpolated, with an empty user (the Redis form)',
+      compose: 'services:\n  api:\n    image: api:1\n    environment:\n      REDIS_URL: redis://:${REDIS_PW}@redis:6379/0\n',
+      errors: [
+        {
+          messageId: 'byValue',
+          line: 5,
+          column: 7,
+          message: 'Service "api" sets environment variable REDIS_URL to a URL with a password (password from ${REDIS_PW}).',
+        },
+      ],
+    },
+    {
       name: 'interpolated from the environment: still never printed',
       compose: 'services:\n  api:\n    image: api:1\n    environment:\n      API_TOKEN: ${API_TOKEN}\n',
       env: { API_TOKEN: 'tk_live_abcdefghijklmnopqrstuvwx' },

@@ -78,6 +78,8 @@ describe('URL password variables', () => {
   it('finds the variable that carries a URL password', () => {
     assert.equal(urlPasswordVariable('postgres://app:${DB_PASSWORD}@db/app'), '${DB_PASSWORD}');
     assert.equal(urlPasswordVariable('amqp://guest:$MQ_PASS@mq:5672'), '$MQ_PASS');
+    assert.equal(urlPasswordVariable('redis://:${REDIS_PASSWORD}@redis:6379/0'), '${REDIS_PASSWORD}');
+    assert.equal(urlPasswordVariable('redis://${HOST}:6379'), undefined);
     assert.equal(urlPasswordVariable('postgres://${DB_USER}@db/app'), undefined);
     assert.equal(urlPasswordVariable('https://example.com/${PATH_PART}'), undefined);
   });

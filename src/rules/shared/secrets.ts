@@ -32,9 +32,11 @@ export function isNonSecretValue(value: string): boolean {
 }
 
 /**
- * A URL template whose password is an interpolated variable (`postgres://app:${DB_PASSWORD}@db/app`): once deployed,
+ * A URL template whose password is an interpolated variable (`postgres://app:${DB_PASSWORD}@db/app`, also with an
+ * empty user: `redis://:${REDIS_PASSWORD}@redis`): once deployed,
  * the environment carries the password. Returns the variable text, or undefined.
  */
 export function urlPasswordVariable(template: string): string | undefined {
-  return /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:(\$\{[A-Za-z_][A-Za-z0-9_]*[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*)@/i.exec(template)?.[1];
+  // The user may be empty (`redis://:${REDIS_PASSWORD}@redis`, the form Redis clients take).
+  return /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:(\$\{[A-Za-z_][A-Za-z0-9_]*[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*)@/i.exec(template)?.[1];
 }
