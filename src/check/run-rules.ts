@@ -189,8 +189,8 @@ const MIN_MATCH = 4;
  * - when it has MIN_MATCH characters or more and is a part of an interpolated value that takes in a variable's text
  *   (`/dev/sda` of `${DEV}:/dev/sda`), or a part of a variable's text, in any case (`SYS_ADMIN` of `${CAP}`), values
  *   written where the finding points first;
- * - when it holds a variable's text of MIN_MATCH characters or more as a word (a list joined from several values:
- *   `drops CHOWN, ${DROP}`): that text alone is replaced.
+ * - when it holds a variable's text of MIN_MATCH characters or more as a whole item of a list joined from several
+ *   values (`drops CHOWN, ${DROP}`): that text alone is replaced.
  * `reason` is left as it is: an Unknown's reason is quoted through quoteValue where it is made.
  */
 function fromEnvironment(data: Record<string, string | number>, at: Location, values: readonly InterpolatedValue[]): Record<string, string | number> {
@@ -204,7 +204,7 @@ function fromEnvironment(data: Record<string, string | number>, at: Location, va
     if (key === 'reason') continue;
     const text = String(value);
     if (text === '') continue;
-    const shown = quoteIfFromEnvironment(text, own, ordered);
+    const shown = quoteIfFromEnvironment(text, inside, own, ordered);
     if (shown === text) continue;
     out ??= { ...data };
     out[key] = shown;
@@ -224,7 +224,12 @@ function within(inner: Location, outer: Location): boolean {
   return inner.offset >= outer.offset && (inner.endOffset ?? inner.offset) <= (outer.endOffset ?? outer.offset);
 }
 
-function quoteIfFromEnvironment(text: string, own: readonly InterpolatedValue[], all: readonly InterpolatedValue[]): string {
+function quoteIfFromEnvironment(
+  text: string,
+  inside: readonly InterpolatedValue[],
+  own: readonly InterpolatedValue[],
+  all: readonly InterpolatedValue[],
+): string {
   const lower = text.toLowerCase();
   const isVariable = (p: ValuePiece) => p.variable !== undefined && p.text !== '';
   for (const { pieces } of own) if (pieces.some((p) => isVariable(p) && p.text.toLowerCase() === lower)) return quoteValue(text, pieces);
@@ -234,10 +239,13 @@ function quoteIfFromEnvironment(text: string, own: readonly InterpolatedValue[],
       if (pieces.some((p) => isVariable(p) && p.text.toLowerCase().includes(lower))) return quoteValue(text, pieces);
     }
   }
-  // A text made of several values (`CHOWN, SECRET`): each variable's text in it is replaced, as a word.
+  // A text made of several values: each variable's text in it is replaced. As a word when the value was written where
+  // the finding points (`18080` of `${HP}` in `18080->80/tcp`); elsewhere only as a whole list item (`CHOWN, SECRET`),
+  // so that `/etc` from the environment does not rewrite a literal `/etc/nginx` written on another line.
   let shown = text;
-  for (const { pieces } of all) {
-    for (const p of pieces) if (isVariable(p) && p.text.length >= MIN_MATCH) shown = replaceWord(shown, p.text, quoteValue(p.text, pieces));
+  for (const v of all) {
+    const bound = inside.includes(v) ? 'word' : 'item';
+    for (const p of v.pieces) if (isVariable(p) && p.text.length >= MIN_MATCH) shown = replaceWord(shown, p.text, quoteValue(p.text, v.pieces), bound);
   }
   return shown;
 }
@@ -257,18 +265,25 @@ function occursOverVariable(text: string, pieces: readonly ValuePiece[]): boolea
 }
 
 const WORD = /[A-Za-z0-9_]/;
+/** What separates the values of a list joined into one message value (`CHOWN, SETUID`, `a b`). */
+const LIST_SEPARATOR = /[\s,;]/;
 
-/** `text` with each occurrence of `word` (in any case, not inside a longer word) replaced by `by`. */
-function replaceWord(text: string, word: string, by: string): string {
+/**
+ * `text` with each occurrence of `word` (in any case) replaced by `by` where it stands alone: with `bound` `word`, not
+ * inside a longer word (`18080` in `18080->80/tcp`); with `item`, as a whole item of a list (text start or end, a
+ * blank, `,` or `;` on both sides), so not inside a longer value (`/etc` in `/etc/nginx`).
+ */
+function replaceWord(text: string, word: string, by: string, bound: 'word' | 'item'): string {
   const lower = text.toLowerCase();
   const w = word.toLowerCase();
-  const edgeStart = WORD.test(word[0] as string);
-  const edgeEnd = WORD.test(word[word.length - 1] as string);
+  const edgeStart = bound === 'item' || WORD.test(word[0] as string);
+  const edgeEnd = bound === 'item' || WORD.test(word[word.length - 1] as string);
+  const apart = (c: string) => (bound === 'item' ? LIST_SEPARATOR.test(c) : !WORD.test(c));
   let out = '';
   let from = 0;
   for (let i = lower.indexOf(w); i !== -1; i = lower.indexOf(w, i + w.length)) {
-    const before = i === 0 || !edgeStart || !WORD.test(text[i - 1] as string);
-    const after = i + w.length === text.length || !edgeEnd || !WORD.test(text[i + w.length] as string);
+    const before = i === 0 || !edgeStart || apart(text[i - 1] as string);
+    const after = i + w.length === text.length || !edgeEnd || apart(text[i + w.length] as string);
     if (!before || !after) continue;
     out += text.slice(from, i) + by;
     from = i + w.length;

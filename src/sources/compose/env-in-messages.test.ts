@@ -87,4 +87,14 @@ describe('message data taken from the environment is shown by its variables (quo
     const all = findings('services:\n  web:\n    image: nginx:1.27\n    restart: "on-failure:${N}"\n    pids_limit: ${P}\n', 'N=15\nP=5\n');
     assert.ok(all.includes('BW1028 4:14 Service "web" restarts up to "${N}" (from the environment, 2 characters) times, more than 5.'), all.join('\n'));
   });
+
+  it("a variable's text inside a longer literal value written elsewhere is left as written (/etc of HOSTDIR in /etc/nginx)", () => {
+    const all = findings('services:\n  web:\n    image: nginx:1.27\n    volumes: ["${HOSTDIR}:/data", "/etc/nginx:/etc/nginx:rw"]\n', 'HOSTDIR=/etc\n').filter(
+      (f) => f.startsWith('BW1015 '),
+    );
+    assert.deepEqual(all, [
+      'BW1015 4:15 Service "web" bind-mounts host path "${HOSTDIR}" (from the environment, 4 characters) read-write.',
+      'BW1015 4:35 Service "web" bind-mounts host path /etc/nginx read-write.',
+    ]);
+  });
 });
