@@ -1,5 +1,5 @@
 import type { ContainerSpec, InterpolatedValue, Location, Sourced, ValuePiece } from '../model/index.js';
-import { compareText, maskPath, maskShapes, quoteValue } from '../model/index.js';
+import { compareText, maskPath, maskSecretsIn, maskShapes, quoteValue } from '../model/index.js';
 import type { ReportDescriptor, Rule, RuleMeta, Severity } from '../rules/index.js';
 import type { Finding } from './finding.js';
 import { fingerprint } from './fingerprint.js';
@@ -107,8 +107,10 @@ export function runRules<S>(
   interpolated?: readonly InterpolatedValue[],
 ): Finding[] {
   const findings: Finding[] = [];
-  const shownTarget = maskShapes(target);
-  const shownSubject = maskShapes(subjectName);
+  // A subject's name may hold a URL with a password (a service named `postgres://u:pw@db`, which compose refuses but
+  // a file can still say) or a token: masked as every quoted value is.
+  const shownTarget = maskSecretsIn(target);
+  const shownSubject = maskSecretsIn(subjectName);
   // One context for all the rules of this subject (rules report synchronously, during their check): the rule
   // being run is read from `meta` and `s`.
   let meta: RuleMeta;

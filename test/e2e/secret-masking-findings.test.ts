@@ -122,6 +122,26 @@ describe('no secret-shaped value written in the file itself in any finding', () 
         assert.ok(out.includes(shown), shown);
     });
   }
+  it('a service named like a URL with a password: the password is masked in every message, subject and path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-mask-name-'));
+    try {
+      writeFileSync(join(dir, 'compose.yaml'), 'services:\n  "postgres://u:hunter2hunter2@db":\n    image: nginx:1.27\n    privileged: true\n');
+      for (const format of ['text', 'json', 'sarif']) {
+        const r = spawnSync(process.execPath, [CLI, 'scan', '.', '--no-color', '-f', format], {
+          cwd: dir,
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH ?? '' },
+        });
+        const out = `${r.stdout}\n${r.stderr}`;
+        assert.doesNotMatch(out, /hunter2/, format);
+        assert.ok(out.includes('runs privileged'), format);
+        assert.ok(out.includes('postgres://u:hunt…(14 chars)@db'), format);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('--command: a token as the container name is masked in every finding', () => {
     const r = spawnSync(process.execPath, [CLI, 'scan', '--command', `docker run --name ${token} --privileged nginx:1.27`, '--no-color', '-f', 'json'], {
       encoding: 'utf8',
