@@ -5,6 +5,21 @@ import { df } from './testing.js';
 testRule(noSecretsInRun, {
   valid: [
     {
+      name: 'data heredocs the shell writes as they are (quoted delimiter, escaped $), or whose file the same RUN removes',
+      dockerfile: df`
+        FROM node:20.17-alpine
+        RUN --mount=type=secret,id=npm,env=NPM_TOKEN cat <<'NPMRC' > /root/.npmrc && npm ci
+        //registry.npmjs.org/:_authToken=\${NPM_TOKEN}
+        NPMRC
+        RUN cat <<NPMRC > /app/.npmrc
+        //registry.npmjs.org/:_authToken=\$NPM_TOKEN
+        NPMRC
+        RUN --mount=type=secret,id=npm,env=NPM_TOKEN cat <<NPMRC > .npmrc && npm ci && rm .npmrc
+        //registry.npmjs.org/:_authToken=\${NPM_TOKEN}
+        NPMRC
+      `,
+    },
+    {
       name: 'config set from a variable, removed again in the same RUN (delete, unset, rm), or written as a reference',
       dockerfile: df`
         FROM node:20.17-alpine
@@ -206,6 +221,23 @@ testRule(noSecretsInRun, {
     },
   ],
   invalid: [
+    {
+      name: 'a data heredoc with an unquoted delimiter, written to a file: the shell expands the secret variable into it',
+      dockerfile: df`
+        FROM node:20.17-alpine
+        RUN --mount=type=secret,id=npm,env=NPM_TOKEN cat <<NPMRC > /root/.npmrc && npm ci
+        //registry.npmjs.org/:_authToken=\${NPM_TOKEN}
+        NPMRC
+      `,
+      errors: [
+        {
+          messageId: 'writesSecret',
+          line: 3,
+          column: 34,
+          message: 'A RUN in stage #1 writes secret variable NPM_TOKEN into /root/.npmrc, which stays in the layer.',
+        },
+      ],
+    },
     {
       name: 'exec form: at the word in its array element, or at the array when JSON escapes move the characters',
       dockerfile: df`

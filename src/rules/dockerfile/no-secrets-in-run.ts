@@ -700,6 +700,27 @@ export const noSecretsInRun = dockerfileRule({
           break;
         }
       }
+      // A data heredoc with an unquoted delimiter written to a file (`cat <<EOF > /root/.npmrc`): the shell expands
+      // `$NPM_TOKEN` in its body, so the value, also one from a secret mount, is written into the layer.
+      for (const b of script.dataBodies) {
+        if (b.file === undefined || b.marker === undefined || b.file.startsWith('/dev/') || b.file.startsWith('/run/secrets/')) continue;
+        const from = raw.lastIndexOf('<<', b.marker);
+        const delimiter = from === -1 ? '' : (/^<<-?\s*\S*/.exec(raw.slice(from, b.marker + 256))?.[0] ?? '');
+        if (from === -1 || /["'\\]/.test(delimiter)) continue;
+        const file = b.file;
+        for (const m of raw.slice(b.start, b.end).matchAll(/\\?\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+          const name = m[1] as string;
+          if (m[0].startsWith('\\') || !isSecretName(name)) continue;
+          const removed = removals(file.replace(/^\.\//, ''), b.marker);
+          if (removed !== false) break;
+          ctx.report({
+            messageId: 'writesSecret',
+            at: script.locate(b.start + (m.index ?? 0), m[0].length),
+            data: { stage: stageName, name, file },
+          });
+          break;
+        }
+      }
       for (const w of configWrites(cmds, text)) {
         ctx.report({ messageId: 'writesSecret', at: script.locate(w.start, w.length), data: { stage: stageName, name: w.name, file: w.file } });
       }
