@@ -5,21 +5,6 @@ import { df } from './testing.js';
 testRule(noSecretFilesCopied, {
   valid: [
     {
-      name: 'heredoc references the builder leaves alone: a quoted delimiter, an escaped $, a variable not declared before',
-      dockerfile: df`
-        FROM node:20.17-alpine
-        ARG NPM_TOKEN
-        COPY <<"EOF" /root/.npmrc
-        //registry.npmjs.org/:_authToken=\${NPM_TOKEN}
-        EOF
-        COPY <<EOF /app/.npmrc
-        //registry.npmjs.org/:_authToken=\$NPM_TOKEN
-        //npm.pkg.github.com/:_authToken=\${GITHUB_TOKEN}
-        EOF
-        ARG GITHUB_TOKEN
-      `,
-    },
-    {
       name: 'ordinary files, certificates, examples and public keys',
       dockerfile: df`
         FROM node:20.17-alpine
@@ -108,40 +93,23 @@ testRule(noSecretFilesCopied, {
         EOF
       `,
     },
-  ],
-  invalid: [
     {
-      name: 'a secret build argument or ENV expanded by the builder into a heredoc whose delimiter is not quoted',
+      name: 'heredoc references the builder leaves alone: a quoted delimiter, an escaped $, a variable not declared before',
       dockerfile: df`
-        FROM node:20.17-alpine AS base
-        ENV SENTRY_AUTH_TOKEN=from-ci
-        FROM base
+        FROM node:20.17-alpine
         ARG NPM_TOKEN
-        COPY <<EOF /root/.npmrc
+        COPY <<"EOF" /root/.npmrc
         //registry.npmjs.org/:_authToken=\${NPM_TOKEN}
         EOF
-        COPY <<-EOF /app/.sentryclirc
-        	[auth]
-        	token=$SENTRY_AUTH_TOKEN
-        	EOF
+        COPY <<EOF /app/.npmrc
+        //registry.npmjs.org/:_authToken=\$NPM_TOKEN
+        //npm.pkg.github.com/:_authToken=\${GITHUB_TOKEN}
+        EOF
+        ARG GITHUB_TOKEN
       `,
-      errors: [
-        {
-          messageId: 'expandsSecret',
-          line: 6,
-          column: 34,
-          message:
-            'COPY in stage #2 writes build argument NPM_TOKEN into /root/.npmrc from a heredoc whose delimiter is not quoted: the builder expands it, so its value stays in the layer.',
-        },
-        {
-          messageId: 'expandsSecret',
-          line: 10,
-          column: 8,
-          message:
-            'COPY in stage #2 writes variable SENTRY_AUTH_TOKEN into /app/.sentryclirc from a heredoc whose delimiter is not quoted: the builder expands it, so its value stays in the layer.',
-        },
-      ],
     },
+  ],
+  invalid: [
     {
       name: 'the heredoc named like a key among several, and a PGP private key block',
       dockerfile: df`
@@ -340,6 +308,38 @@ testRule(noSecretFilesCopied, {
           line: 5,
           column: 19,
           message: 'COPY in stage #1 writes a Stripe live key (sk_l…(36 chars)) into /app/.env.example from a heredoc.',
+        },
+      ],
+    },
+    {
+      name: 'a secret build argument or ENV expanded by the builder into a heredoc whose delimiter is not quoted',
+      dockerfile: df`
+        FROM node:20.17-alpine AS base
+        ENV SENTRY_AUTH_TOKEN=from-ci
+        FROM base
+        ARG NPM_TOKEN
+        COPY <<EOF /root/.npmrc
+        //registry.npmjs.org/:_authToken=\${NPM_TOKEN}
+        EOF
+        COPY <<-EOF /app/.sentryclirc
+        	[auth]
+        	token=$SENTRY_AUTH_TOKEN
+        	EOF
+      `,
+      errors: [
+        {
+          messageId: 'expandsSecret',
+          line: 6,
+          column: 34,
+          message:
+            'COPY in stage #2 writes build argument NPM_TOKEN into /root/.npmrc from a heredoc whose delimiter is not quoted: the builder expands it, so its value stays in the layer.',
+        },
+        {
+          messageId: 'expandsSecret',
+          line: 10,
+          column: 8,
+          message:
+            'COPY in stage #2 writes variable SENTRY_AUTH_TOKEN into /app/.sentryclirc from a heredoc whose delimiter is not quoted: the builder expands it, so its value stays in the layer.',
         },
       ],
     },

@@ -5,51 +5,6 @@ import { df } from './testing.js';
 testRule(noSecretsInRun, {
   valid: [
     {
-      name: 'data heredocs the shell writes as they are (quoted delimiter, escaped $), or whose file the same RUN removes',
-      dockerfile: df`
-        FROM node:20.17-alpine
-        RUN --mount=type=secret,id=npm,env=NPM_TOKEN cat <<'NPMRC' > /root/.npmrc && npm ci
-        //registry.npmjs.org/:_authToken=\${NPM_TOKEN}
-        NPMRC
-        RUN cat <<NPMRC > /app/.npmrc
-        //registry.npmjs.org/:_authToken=\$NPM_TOKEN
-        NPMRC
-        RUN --mount=type=secret,id=npm,env=NPM_TOKEN cat <<NPMRC > .npmrc && npm ci && rm .npmrc
-        //registry.npmjs.org/:_authToken=\${NPM_TOKEN}
-        NPMRC
-      `,
-    },
-    {
-      name: 'config set from a variable, removed again in the same RUN (delete, unset, rm), or written as a reference',
-      dockerfile: df`
-        FROM node:20.17-alpine
-        RUN --mount=type=secret,id=npm,env=NPM_TOKEN npm config set //registry.npmjs.org/:_authToken=$NPM_TOKEN && npm ci && npm config delete //registry.npmjs.org/:_authToken
-        RUN --mount=type=secret,id=npm,env=NPM_TOKEN npm config set //registry.npmjs.org/:_authToken "$NPM_TOKEN" && npm ci; rm -f ~/.npmrc
-        RUN --mount=type=secret,id=npm,env=NPM_TOKEN pnpm config set "//npm.pkg.github.com/:_authToken=$NPM_TOKEN" && pnpm i && pnpm config delete '//npm.pkg.github.com/:_authToken'
-        RUN npm config set //registry.npmjs.org/:_authToken \$NPM_TOKEN && npm config set registry "$REGISTRY"
-      `,
-    },
-    {
-      name: 'ADD URLs whose credentials come from variables, and URLs without any',
-      dockerfile: df`
-        FROM alpine:3.20
-        ARG PW
-        ADD https://deploy:\${PW}@example.com/file.bin https://example.com/a:b@c /x/
-        ADD git@github.com:acme/repo.git /src
-      `,
-    },
-    {
-      name: 'CMD, ENTRYPOINT and HEALTHCHECK that read their secrets when the container runs, or write them to files then',
-      dockerfile: df`
-        FROM mysql:8.4
-        HEALTHCHECK --interval=30s CMD mysqladmin ping -h 127.0.0.1 -uroot -p"$MYSQL_ROOT_PASSWORD"
-        ENTRYPOINT ["/bin/sh", "-c", "echo \\"//registry.npmjs.org/:_authToken=$NPM_TOKEN\\" > ~/.npmrc && exec node server.js"]
-        CMD ["redis-server", "--requirepass", "\${REDIS_PASSWORD}"]
-        CMD curl -fsS -u "ci:$TOKEN" -H "Authorization: Bearer $TOKEN" https://example.com/ && mysql -p app
-        HEALTHCHECK NONE
-      `,
-    },
-    {
       name: 'the seed pattern: the token is read from a secret mount',
       dockerfile: df`
         FROM node:20.17-alpine
@@ -219,100 +174,53 @@ testRule(noSecretsInRun, {
         RUN echo "it's" '$NPM_TOKEN' > /home/node/.npmrc
       `,
     },
-  ],
-  invalid: [
     {
-      name: 'a data heredoc with an unquoted delimiter, written to a file: the shell expands the secret variable into it',
+      name: 'data heredocs the shell writes as they are (quoted delimiter, escaped $), or whose file the same RUN removes',
       dockerfile: df`
         FROM node:20.17-alpine
-        RUN --mount=type=secret,id=npm,env=NPM_TOKEN cat <<NPMRC > /root/.npmrc && npm ci
+        RUN --mount=type=secret,id=npm,env=NPM_TOKEN cat <<'NPMRC' > /root/.npmrc && npm ci
+        //registry.npmjs.org/:_authToken=\${NPM_TOKEN}
+        NPMRC
+        RUN cat <<NPMRC > /app/.npmrc
+        //registry.npmjs.org/:_authToken=\$NPM_TOKEN
+        NPMRC
+        RUN --mount=type=secret,id=npm,env=NPM_TOKEN cat <<NPMRC > .npmrc && npm ci && rm .npmrc
         //registry.npmjs.org/:_authToken=\${NPM_TOKEN}
         NPMRC
       `,
-      errors: [
-        {
-          messageId: 'writesSecret',
-          line: 3,
-          column: 34,
-          message: 'A RUN in stage #1 writes secret variable NPM_TOKEN into /root/.npmrc, which stays in the layer.',
-        },
-      ],
     },
     {
-      name: 'exec form: at the word in its array element, or at the array when JSON escapes move the characters',
-      dockerfile: df`
-        FROM alpine:3.20
-        RUN ["curl", "-fsS", "-u", "admin:hunter2hunter2", "https://example.com/x"]
-        RUN ["sh", "-c", "echo \"hi\" && mysql -pS3cr3tPassw0rd db"]
-      `,
-      errors: [
-        { messageId: 'passwordFlag', line: 2, column: 23, message: 'A RUN in stage #1 passes a literal secret to -u (hunt…(14 chars)).' },
-        { messageId: 'passwordFlag', line: 3, column: 5, message: 'A RUN in stage #1 passes a literal secret to -p (S3cr…(14 chars)).' },
-      ],
-    },
-    {
-      name: 'a registry token written by config set from a variable the shell expands, and not removed in the same RUN',
+      name: 'config set from a variable, removed again in the same RUN (delete, unset, rm), or written as a reference',
       dockerfile: df`
         FROM node:20.17-alpine
-        RUN --mount=type=secret,id=npm,env=NPM_TOKEN npm config set //registry.npmjs.org/:_authToken \${NPM_TOKEN} && npm ci
-        RUN --mount=type=secret,id=npm,env=NPM_TOKEN pnpm config set "//npm.pkg.github.com/:_authToken=$NPM_TOKEN" && pnpm i
-        RUN --mount=type=secret,id=npm,env=TOKEN yarn config set npmAuthToken "$TOKEN" && yarn install && yarn config unset npmAuthIdent
+        RUN --mount=type=secret,id=npm,env=NPM_TOKEN npm config set //registry.npmjs.org/:_authToken=$NPM_TOKEN && npm ci && npm config delete //registry.npmjs.org/:_authToken
+        RUN --mount=type=secret,id=npm,env=NPM_TOKEN npm config set //registry.npmjs.org/:_authToken "$NPM_TOKEN" && npm ci; rm -f ~/.npmrc
+        RUN --mount=type=secret,id=npm,env=NPM_TOKEN pnpm config set "//npm.pkg.github.com/:_authToken=$NPM_TOKEN" && pnpm i && pnpm config delete '//npm.pkg.github.com/:_authToken'
+        RUN npm config set //registry.npmjs.org/:_authToken \$NPM_TOKEN && npm config set registry "$REGISTRY"
       `,
-      errors: [
-        {
-          messageId: 'writesSecret',
-          line: 2,
-          column: 94,
-          message: 'A RUN in stage #1 writes secret variable NPM_TOKEN into ~/.npmrc, which stays in the layer.',
-        },
-        {
-          messageId: 'writesSecret',
-          line: 3,
-          column: 96,
-          message: 'A RUN in stage #1 writes secret variable NPM_TOKEN into ~/.npmrc, which stays in the layer.',
-        },
-        {
-          messageId: 'writesSecret',
-          line: 4,
-          column: 72,
-          message: 'A RUN in stage #1 writes secret variable TOKEN into ~/.yarnrc.yml, which stays in the layer.',
-        },
-      ],
     },
     {
-      name: 'a password or a token in the URL of an ADD, each at its own characters',
+      name: 'ADD URLs whose credentials come from variables, and URLs without any',
       dockerfile: df`
         FROM alpine:3.20
-        ADD https://deploy:Hunter2Hunter2x@example.com/file.bin /x
-        ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://u:\${PW}@example.com/a https://x-access-token:ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789@github.com/acme/repo.git /src/
-        ADD ["https://ci:Sup3rSecretPw@example.com/b", "/b"]
-        ADD https://ci:Pa=ss&w0rd1@example.com/c?access_token=ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789 /c
+        ARG PW
+        ADD https://deploy:\${PW}@example.com/file.bin https://example.com/a:b@c /x/
+        ADD git@github.com:acme/repo.git /src
       `,
-      errors: [
-        { messageId: 'urlCredential', line: 2, column: 20, message: 'ADD in stage #1 downloads from a URL that holds a password (Hunt…(15 chars)).' },
-        { messageId: 'urlCredential', line: 3, column: 141, message: 'ADD in stage #1 downloads from a URL that holds a GitHub token (ghp_…(40 chars)).' },
-        { messageId: 'urlCredential', line: 4, column: 18, message: 'ADD in stage #1 downloads from a URL that holds a password (Sup3…(13 chars)).' },
-        { messageId: 'urlCredential', line: 5, column: 16, message: 'ADD in stage #1 downloads from a URL that holds a password (Pa=s…(11 chars)).' },
-        { messageId: 'urlCredential', line: 5, column: 55, message: 'ADD in stage #1 downloads from a URL that holds a GitHub token (ghp_…(40 chars)).' },
-      ],
     },
     {
-      name: 'literal secrets in CMD, ENTRYPOINT and HEALTHCHECK commands, in shell and exec form',
+      name: 'CMD, ENTRYPOINT and HEALTHCHECK that read their secrets when the container runs, or write them to files then',
       dockerfile: df`
-        FROM alpine:3.20 AS app
-        CMD ["sh", "-c", "mysql -u root -pS3cr3tPassw0rd db"]
-        ENTRYPOINT curl -u admin:hunter2hunter2 https://example.com/x
-        HEALTHCHECK --interval=5s CMD curl -fsS -H "Authorization: Bearer ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789" http://localhost/
-        CMD API_TOKEN=tok_3f9a8b7c6d5e4f3a2b1c node \
-            server.js
+        FROM mysql:8.4
+        HEALTHCHECK --interval=30s CMD mysqladmin ping -h 127.0.0.1 -uroot -p"$MYSQL_ROOT_PASSWORD"
+        ENTRYPOINT ["/bin/sh", "-c", "echo \\"//registry.npmjs.org/:_authToken=$NPM_TOKEN\\" > ~/.npmrc && exec node server.js"]
+        CMD ["redis-server", "--requirepass", "\${REDIS_PASSWORD}"]
+        CMD curl -fsS -u "ci:$TOKEN" -H "Authorization: Bearer $TOKEN" https://example.com/ && mysql -p app
+        HEALTHCHECK NONE
       `,
-      errors: [
-        { messageId: 'passwordFlag', line: 2, column: 33, message: 'A CMD in stage "app" passes a literal secret to -p (S3cr…(14 chars)).' },
-        { messageId: 'passwordFlag', line: 3, column: 17, message: 'An ENTRYPOINT in stage "app" passes a literal secret to -u (hunt…(14 chars)).' },
-        { messageId: 'passwordFlag', line: 4, column: 41, message: 'A HEALTHCHECK in stage "app" passes a literal secret to -H (ghp_…(40 chars)).' },
-        { messageId: 'inlineSecret', line: 5, column: 5, message: 'A CMD in stage "app" sets API_TOKEN to a literal secret (tok_…(24 chars)).' },
-      ],
     },
+  ],
+  invalid: [
     {
       name: 'a token given to a password option is one finding, not a second one for its shape',
       dockerfile: df`
@@ -652,6 +560,98 @@ testRule(noSecretsInRun, {
       errors: [
         { messageId: 'unchecked', line: 2, column: 1, status: 'unknown' },
         ...Array.from({ length: 44 }, (_, k) => ({ messageId: 'writesSecret' as const, line: k + 3, column: 6 })),
+      ],
+    },
+    {
+      name: 'a data heredoc with an unquoted delimiter, written to a file: the shell expands the secret variable into it',
+      dockerfile: df`
+        FROM node:20.17-alpine
+        RUN --mount=type=secret,id=npm,env=NPM_TOKEN cat <<NPMRC > /root/.npmrc && npm ci
+        //registry.npmjs.org/:_authToken=\${NPM_TOKEN}
+        NPMRC
+      `,
+      errors: [
+        {
+          messageId: 'writesSecret',
+          line: 3,
+          column: 34,
+          message: 'A RUN in stage #1 writes secret variable NPM_TOKEN into /root/.npmrc, which stays in the layer.',
+        },
+      ],
+    },
+    {
+      name: 'exec form: at the word in its array element, or at the array when JSON escapes move the characters',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN ["curl", "-fsS", "-u", "admin:hunter2hunter2", "https://example.com/x"]
+        RUN ["sh", "-c", "echo \"hi\" && mysql -pS3cr3tPassw0rd db"]
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 23, message: 'A RUN in stage #1 passes a literal secret to -u (hunt…(14 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 5, message: 'A RUN in stage #1 passes a literal secret to -p (S3cr…(14 chars)).' },
+      ],
+    },
+    {
+      name: 'a registry token written by config set from a variable the shell expands, and not removed in the same RUN',
+      dockerfile: df`
+        FROM node:20.17-alpine
+        RUN --mount=type=secret,id=npm,env=NPM_TOKEN npm config set //registry.npmjs.org/:_authToken \${NPM_TOKEN} && npm ci
+        RUN --mount=type=secret,id=npm,env=NPM_TOKEN pnpm config set "//npm.pkg.github.com/:_authToken=$NPM_TOKEN" && pnpm i
+        RUN --mount=type=secret,id=npm,env=TOKEN yarn config set npmAuthToken "$TOKEN" && yarn install && yarn config unset npmAuthIdent
+      `,
+      errors: [
+        {
+          messageId: 'writesSecret',
+          line: 2,
+          column: 94,
+          message: 'A RUN in stage #1 writes secret variable NPM_TOKEN into ~/.npmrc, which stays in the layer.',
+        },
+        {
+          messageId: 'writesSecret',
+          line: 3,
+          column: 96,
+          message: 'A RUN in stage #1 writes secret variable NPM_TOKEN into ~/.npmrc, which stays in the layer.',
+        },
+        {
+          messageId: 'writesSecret',
+          line: 4,
+          column: 72,
+          message: 'A RUN in stage #1 writes secret variable TOKEN into ~/.yarnrc.yml, which stays in the layer.',
+        },
+      ],
+    },
+    {
+      name: 'a password or a token in the URL of an ADD, each at its own characters',
+      dockerfile: df`
+        FROM alpine:3.20
+        ADD https://deploy:Hunter2Hunter2x@example.com/file.bin /x
+        ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://u:\${PW}@example.com/a https://x-access-token:ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789@github.com/acme/repo.git /src/
+        ADD ["https://ci:Sup3rSecretPw@example.com/b", "/b"]
+        ADD https://ci:Pa=ss&w0rd1@example.com/c?access_token=ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789 /c
+      `,
+      errors: [
+        { messageId: 'urlCredential', line: 2, column: 20, message: 'ADD in stage #1 downloads from a URL that holds a password (Hunt…(15 chars)).' },
+        { messageId: 'urlCredential', line: 3, column: 141, message: 'ADD in stage #1 downloads from a URL that holds a GitHub token (ghp_…(40 chars)).' },
+        { messageId: 'urlCredential', line: 4, column: 18, message: 'ADD in stage #1 downloads from a URL that holds a password (Sup3…(13 chars)).' },
+        { messageId: 'urlCredential', line: 5, column: 16, message: 'ADD in stage #1 downloads from a URL that holds a password (Pa=s…(11 chars)).' },
+        { messageId: 'urlCredential', line: 5, column: 55, message: 'ADD in stage #1 downloads from a URL that holds a GitHub token (ghp_…(40 chars)).' },
+      ],
+    },
+    {
+      name: 'literal secrets in CMD, ENTRYPOINT and HEALTHCHECK commands, in shell and exec form',
+      dockerfile: df`
+        FROM alpine:3.20 AS app
+        CMD ["sh", "-c", "mysql -u root -pS3cr3tPassw0rd db"]
+        ENTRYPOINT curl -u admin:hunter2hunter2 https://example.com/x
+        HEALTHCHECK --interval=5s CMD curl -fsS -H "Authorization: Bearer ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789" http://localhost/
+        CMD API_TOKEN=tok_3f9a8b7c6d5e4f3a2b1c node \
+            server.js
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 33, message: 'A CMD in stage "app" passes a literal secret to -p (S3cr…(14 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 17, message: 'An ENTRYPOINT in stage "app" passes a literal secret to -u (hunt…(14 chars)).' },
+        { messageId: 'passwordFlag', line: 4, column: 41, message: 'A HEALTHCHECK in stage "app" passes a literal secret to -H (ghp_…(40 chars)).' },
+        { messageId: 'inlineSecret', line: 5, column: 5, message: 'A CMD in stage "app" sets API_TOKEN to a literal secret (tok_…(24 chars)).' },
       ],
     },
   ],

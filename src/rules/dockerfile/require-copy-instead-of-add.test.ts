@@ -24,29 +24,6 @@ testRule(requireCopyInsteadOfAdd, {
   ],
   invalid: [
     {
-      name: 'a URL password is masked in the message (BW2002 reports it)',
-      dockerfile: df`
-        FROM alpine:3.20
-        ADD https://deploy:Hunter2Hunter2x@example.com/file.bin /x
-        ADD https://x-access-token:ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789@github.com/acme/repo.git#v1 /src
-      `,
-      errors: [
-        {
-          messageId: 'remote',
-          line: 2,
-          column: 5,
-          message: 'ADD in stage #1 downloads https://deploy:Hunt…(15 chars)@example.com/file.bin without a --checksum.',
-        },
-        {
-          messageId: 'gitUnpinned',
-          line: 3,
-          column: 5,
-          message:
-            'ADD in stage #1 clones Git repository https://x-access-token:ghp_…(40 chars)@github.com/acme/repo.git#v1 without pinning a full commit hash.',
-        },
-      ],
-    },
-    {
       name: 'a remote URL',
       dockerfile: df`
         FROM alpine:3.20
@@ -89,6 +66,29 @@ testRule(requireCopyInsteadOfAdd, {
         },
         { messageId: 'gitUnpinned', line: 3, column: 5 },
         { messageId: 'gitUnpinned', line: 4, column: 5 },
+      ],
+    },
+    {
+      name: 'a URL password is masked in the message (BW2002 reports it)',
+      dockerfile: df`
+        FROM alpine:3.20
+        ADD https://deploy:Hunter2Hunter2x@example.com/file.bin /x
+        ADD https://x-access-token:ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789@github.com/acme/repo.git#v1 /src
+      `,
+      errors: [
+        {
+          messageId: 'remote',
+          line: 2,
+          column: 5,
+          message: 'ADD in stage #1 downloads https://deploy:Hunt…(15 chars)@example.com/file.bin without a --checksum.',
+        },
+        {
+          messageId: 'gitUnpinned',
+          line: 3,
+          column: 5,
+          message:
+            'ADD in stage #1 clones Git repository https://x-access-token:ghp_…(40 chars)@github.com/acme/repo.git#v1 without pinning a full commit hash.',
+        },
       ],
     },
   ],
