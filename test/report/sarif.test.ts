@@ -61,7 +61,8 @@ describe('SARIF reporter', () => {
       encoding: 'utf8',
     });
     assert.equal(r.status, 0, r.stderr);
-    const results = JSON.parse(r.stdout).runs[0].results as { ruleId: string; locations: Record<string, unknown>[] }[];
+    type Located = { physicalLocation?: { artifactLocation?: { uri?: string } } };
+    const results = JSON.parse(r.stdout).runs[0].results as { ruleId: string; locations: Located[] }[];
     const privileged = results.find((x) => x.ruleId === 'BW1001');
     assert.deepEqual(privileged?.locations, [
       {
@@ -72,7 +73,7 @@ describe('SARIF reporter', () => {
         logicalLocations: [{ name: 'run@1', fullyQualifiedName: '<command>/docker run.--privileged', kind: 'object' }],
       },
     ]);
-    const fixture = JSON.parse(renderSarif(fixtureInput())).runs[0].results as { locations: { physicalLocation?: { artifactLocation?: { uri?: string } } }[] }[];
+    const fixture = JSON.parse(renderSarif(fixtureInput())).runs[0].results as { locations: Located[] }[];
     for (const x of [...results, ...fixture]) for (const l of x.locations) assert.ok(l.physicalLocation?.artifactLocation?.uri, JSON.stringify(x));
     assert.ok(fixture.some((x) => x.locations[0]?.physicalLocation?.artifactLocation?.uri === 'container%3Adb'));
     const file = join(tmp, 'command.sarif');
