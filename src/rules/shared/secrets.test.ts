@@ -14,6 +14,10 @@ describe('secret names', () => {
     'client_secret',
     'PGPASSWORD',
     'PASSWORD',
+    'APIKEY',
+    'MYAPIKEY',
+    'DJANGO_SECRETKEY',
+    'aws_secret_access_key',
   ]) {
     it(`${n} is a secret name`, () => assert.equal(isSecretName(n), true));
   }
@@ -29,6 +33,10 @@ describe('secret names', () => {
     'MYSQL_ALLOW_EMPTY_PASSWORD',
     'DB_USER',
     'KEYBOARD',
+    'MONKEY',
+    'TURKEY',
+    'WHISKEY',
+    'HOCKEY_TEAM',
   ]) {
     it(`${n} is not`, () => assert.equal(isSecretName(n), false));
   }

@@ -7,8 +7,13 @@
 
 export { entropy, type SecretShape, secretShape } from '../../model/index.js';
 
-/** Names that say "secret": ending in PASSWORD, PASSWD, SECRET or TOKEN (`PGPASSWORD`, `NPM_TOKEN`), or in KEY, PASS or PWD after an underscore. */
-const SECRET_NAME = /(?:PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIALS?)$|(?:^|_)(?:PASS|PWD|[A-Z0-9]*KEY)$/;
+/**
+ * Names that say "secret": ending in PASSWORD, PASSWD, SECRET or TOKEN (`PGPASSWORD`, `NPM_TOKEN`), in KEY, PASS or
+ * PWD after an underscore (`AWS_SECRET_ACCESS_KEY`), or in a key word written as one (`APIKEY`, `MYAPP_SECRETKEY`):
+ * not any word that ends in KEY (`MONKEY`, `TURKEY`, `WHISKEY`).
+ */
+const SECRET_NAME =
+  /(?:PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIALS?)$|(?:^|_)(?:PASS|PWD|KEY)$|(?:API|APP|ACCESS|AUTH|CLIENT|CRYPT|DEPLOY|ENC|ENCRYPTION|HMAC|JWT|LICENSE|MASTER|PRIVATE|SECRET|SERVICE|SESSION|SIGN|SIGNING|SSH|SSL|TLS|WEBHOOK)KEY$/;
 /**
  * Names that end like a secret but hold none: public keys and GPG fingerprints (official images set `GPG_KEY`),
  * key ids, paths to files, sizes and durations, database and cache key names, feature flags.
