@@ -136,5 +136,13 @@ testRule(requireNonRootImageUser, {
       errors: [{ messageId: 'unknown', line: 3, column: 6, status: 'unknown' }],
     },
     { name: 'an inspected image with an empty User', model: inspected(''), errors: [{ messageId: 'noUser', line: 0, column: 0 }] },
+    {
+      name: 'a signed uid 0 (Go strconv.Atoi takes the sign)',
+      dockerfile: df`
+        FROM alpine:3.20
+        USER +0
+      `,
+      errors: [{ messageId: 'root', line: 2, column: 6, message: 'The final stage of Dockerfile runs as root (USER +0).' }],
+    },
   ],
 });

@@ -7,7 +7,8 @@ import { imageRule } from './util.js';
  */
 export function isRootImageUser(user: string): boolean {
   const u = user.trim().split(':')[0] as string;
-  return u === '' || u === 'root' || /^0+$/.test(u) || /^containeradministrator$/i.test(u);
+  // A uid is read with Go's strconv.Atoi (moby/sys/user `parseNumeric`), which takes a sign: `+0` is uid 0.
+  return u === '' || u === 'root' || /^[+-]?0+$/.test(u) || /^containeradministrator$/i.test(u);
 }
 
 /** BW3001: the image runs as a non-root user (seed §5.1; CIS 4.1). */
