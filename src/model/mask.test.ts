@@ -7,6 +7,7 @@ const password: ValuePiece = { text: 'hunter2hunter2SECRETVAL', variable: '${DB_
 describe('maskSecret', () => {
   it('shows four characters and the length', () => assert.equal(maskSecret('hunter2hunter2SECRETVAL'), 'hunt…(23 chars)'));
   it('shows no character of a short value', () => assert.equal(maskSecret('hunter2'), '…(7 chars)'));
+  it('says 1 char, not 1 chars', () => assert.equal(maskSecret('x'), '…(1 char)'));
 });
 
 describe('quoteValue', () => {

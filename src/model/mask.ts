@@ -8,7 +8,7 @@ import { secretShape } from './secret-shape.js';
  */
 export function maskSecret(value: string): string {
   const n = [...value].length;
-  if (n <= 8) return `…(${n} chars)`;
+  if (n <= 8) return n === 1 ? '…(1 char)' : `…(${n} chars)`;
   return `${[...value].slice(0, 4).join('')}…(${n} chars)`;
 }
 
