@@ -716,7 +716,7 @@ export const RULE_EXAMPLES: Record<string, RuleDocExample[]> = {
       kind: 'invalid',
       format: 'compose',
       code: 'services:\n  audio:\n    image: player:1\n    devices:\n      - /dev/snd:/dev/snd:r\n      - source: /dev/sda\n        target: /dev/xvda\n        permissions: rwm\n      - /dev/fuse\n',
-      caption: 'reported at line 5, column 9 (device); line 6, column 9 (device); line 9, column 9 (device)',
+      caption: 'reported at line 5, column 9 (device); line 6, column 17 (device); line 9, column 9 (device)',
     },
     {
       kind: 'valid',
