@@ -246,6 +246,8 @@ export function scanComposeProject(files: readonly string[], fs: FileReader, pro
  * variable without a value, or naming a service the project does not have (compose refuses it), is left out.
  */
 function addVolumesFrom(services: readonly ComposeService[], specs: readonly ContainerSpec[]): void {
+  // Most projects have no volumes_from: nothing to resolve, nothing to allocate per service.
+  if (!services.some((s) => get(s.node, 'volumes_from') !== undefined)) return;
   const byName = new Map(specs.map((s) => [s.name, s]));
   const nodes = new Map(services.map((s) => [s.name, get(s.node, 'volumes_from')]));
   const done = new Set<string>();
@@ -254,6 +256,11 @@ function addVolumesFrom(services: readonly ComposeService[], specs: readonly Con
     open.add(spec.name);
     const list = nodes.get(spec.name);
     const items = list?.kind === 'seq' ? list.items : [];
+    if (items.length === 0) {
+      done.add(spec.name);
+      open.delete(spec.name);
+      return;
+    }
     // moby `registerMountPoints`: mounts from another container replace earlier ones at the same target, and the
     // container's own volumes replace both.
     const own = new Set(spec.mounts.map((m) => (isUnknown(m.value) ? undefined : m.value.target)));
@@ -289,11 +296,14 @@ function addVolumesFrom(services: readonly ComposeService[], specs: readonly Con
  * chain that loops, names a service the project does not have (compose refuses both) or ends anywhere else is left.
  */
 function joinNamespaces(specs: readonly ContainerSpec[]): void {
-  const byName = new Map(specs.map((s) => [s.name, s]));
+  let byName: Map<string, ContainerSpec> | undefined;
   for (const field of ['networkMode', 'pidMode', 'ipcMode'] as const) {
     for (const spec of specs) {
-      const seen = new Set<string>([spec.name]);
       let mode = spec[field]?.value;
+      // Most services join no other service's namespace: nothing to follow, nothing to allocate.
+      if (typeof mode !== 'string' || !mode.startsWith('service:')) continue;
+      byName ??= new Map(specs.map((s) => [s.name, s]));
+      const seen = new Set<string>([spec.name]);
       let via: string | undefined;
       while (typeof mode === 'string' && mode.startsWith('service:')) {
         via = mode.slice('service:'.length);

@@ -271,6 +271,9 @@ function interpolatedValues(node: LNode): InterpolatedValue[] {
 
 type Bad = (node: LNode, path: string, message: string) => void;
 
+/** A blank at the start or end of a `user:` part: at either end of the value, or beside the colon. */
+const BLANK_AT_PART_EDGE = /^\s|\s$|\s:|:\s/;
+
 /**
  * A `user:` whose user or group part starts or ends with a blank (`" 0"`, `"1000 "`, `"app: 0"`, a block scalar's
  * newline) is refused where it runs: moby/sys/user `GetExecUser` does not trim, so the part is not a number and is
@@ -278,7 +281,7 @@ type Bad = (node: LNode, path: string, message: string) => void;
  * start. It is reported at the value, and is Unknown in the model (a refused value is never read as another).
  */
 function blankUser(user: Sourced<string>, node: LScalar, path: string, r: Report): Sourced<string> {
-  if (typeof user.value !== 'string' || !user.value.split(':').some((part) => /^\s|\s$/.test(part))) return user;
+  if (typeof user.value !== 'string' || !BLANK_AT_PART_EDGE.test(user.value)) return user;
   r.bad(
     node,
     path,
