@@ -181,6 +181,13 @@ export interface BuildSpec {
   /** Where `build:` is written. */
   at?: Location;
   /**
+   * `build.args` after interpolation: the value each build argument is given (`docker build --build-arg`), which
+   * replaces the default of the ARG of that name in the Dockerfile. Unknown when a variable without a value is part of
+   * it, or for a name listed alone (`args: [APP_USER]`) that the environment does not set, which compose passes without
+   * a value. Absent when `build.args` is not written.
+   */
+  args?: ReadonlyMap<string, string | Unknown>;
+  /**
    * The pieces of `context` and `dockerfile` when a variable gave part of them (`context: "${GH}"`), so that a
    * message quotes them by their variables (quoteValue), never their values.
    */

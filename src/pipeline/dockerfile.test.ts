@@ -60,3 +60,39 @@ describe('a compose build whose Dockerfile cannot be read', () => {
     ]);
   });
 });
+
+describe('build.args replace the ARG defaults of the Dockerfile a service builds', () => {
+  const COMPOSE = [
+    'services:',
+    '  app:',
+    '    build: {context: ., args: {APP_USER: root}}',
+    '  ok:',
+    '    build: .',
+    '  listed:',
+    '    build: {context: ., args: [APP_USER]}',
+    '  var:',
+    '    build: {context: ., args: ["APP_USER=${WHO}"]}',
+    '',
+  ].join('\n');
+  const DF = 'FROM alpine:3.20\nARG APP_USER=app\nHEALTHCHECK CMD true\nUSER ${APP_USER}\n';
+  const bw1030 = (env: Record<string, string>) =>
+    composeHandler
+      .scan(['/mem/compose.yaml'], new Set(), { ...context({ 'compose.yaml': COMPOSE, Dockerfile: DF }), env })
+      .findings.filter((f) => f.ruleId === 'BW1030')
+      .map((f) => `${f.location.line}:${f.location.column} ${f.status} ${f.message}`);
+
+  it('a service whose args make the image run as root is reported; one without args keeps the default user', () => {
+    assert.deepEqual(bw1030({}), [
+      '2:3 violation Service "app" sets no user, and its image runs as root.',
+      '6:3 unknown The user of service "listed" cannot be known: build argument APP_USER has no default value (it comes from --build-arg).',
+      '8:3 unknown The user of service "var" cannot be known: build argument APP_USER has no default value (it comes from --build-arg).',
+    ]);
+  });
+
+  it('a name listed alone takes its value from the environment, as compose does', () => {
+    assert.deepEqual(bw1030({ APP_USER: 'root', WHO: '10001' }), [
+      '2:3 violation Service "app" sets no user, and its image runs as root.',
+      '6:3 violation Service "listed" sets no user, and its image runs as root.',
+    ]);
+  });
+});

@@ -115,7 +115,20 @@ export function imageDefaultsOf(build: BuildSpec, ctx: ScanContext): ImageDefaul
   if (!p) return undefined;
   const r = load(p.dockerfile, p.context, ctx, true);
   if (!r.spec || unparsable(r, p.dockerfile, ctx)) return undefined;
-  return defaultsOf(r.spec, builtStage(r.spec, build));
+  const args = buildArgsOf(build);
+  if (!args) return defaultsOf(r.spec, builtStage(r.spec, build));
+  // The service's build arguments replace the ARG defaults the file was judged with (`USER ${APP_USER}` with
+  // `args: {APP_USER: root}` builds an image that runs as root): the file read again with them, for this service only.
+  const text = ctx.fs.readText(p.dockerfile);
+  if (text === undefined) return undefined;
+  const spec = parseDockerfile(text, ctx.fs.display(p.dockerfile), args).spec;
+  return defaultsOf(spec, builtStage(spec, build));
+}
+
+/** A `build:`'s arguments for parseDockerfile (an Unknown value is given without a value); undefined when none. */
+function buildArgsOf(build: BuildSpec): ReadonlyMap<string, string | undefined> | undefined {
+  if (!build.args || build.args.size === 0) return undefined;
+  return new Map([...build.args].map(([name, v]) => [name, isUnknown(v) ? undefined : v]));
 }
 
 /**

@@ -223,6 +223,8 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[], fi
     if (pieces.context || pieces.dockerfile) spec.build.pieces = pieces;
     const target = readText(get(build, 'target'), p('build.target'), r);
     if (target) spec.build.target = target;
+    const args = readBuildArgs(get(build, 'args'), p('build.args'), r, files?.env);
+    if (args) spec.build.args = args;
     const inlineNode = get(build, 'dockerfile_inline');
     const inline = readText(inlineNode, p('build.dockerfile_inline'), r);
     // A text a variable without a value is part of stays set, unknown with the text as written (BuildSpec.inline).
@@ -485,6 +487,24 @@ interface Named {
   name: string;
   key: LScalar;
   value: LScalar | null;
+}
+
+/**
+ * `build.args` (a mapping, or a list of `NAME=value` / `NAME`): each build argument's value, as BuildSpec.args says. A
+ * name listed alone takes its value from the project's variables (the environment, then `.env`), as compose-go
+ * resolves it; not set there, compose passes it without a value, which Unknown says. Undefined when not written.
+ */
+function readBuildArgs(node: LNode | undefined, path: string, r: Report, env: Environment | undefined): Map<string, string | Unknown> | undefined {
+  if (isUnset(node)) return undefined;
+  const out = new Map<string, string | Unknown>();
+  for (const { name, value } of readNamed(node, path, r)) {
+    if (value === null) {
+      const v = env?.get(name);
+      out.set(name, v ?? env?.unknown?.(name) ?? unknown(`build argument ${name} is listed without a value and the environment does not set it`));
+    } else if (value.unknown) out.set(name, value.unknown);
+    else out.set(name, value.value === null ? '' : String(value.value));
+  }
+  return out;
 }
 
 /**

@@ -156,8 +156,10 @@ class Positions {
  * Problems the Dockerfile frontend would refuse (unknown instruction, instruction before FROM, FROM with a
  * wrong number of arguments, an unknown flag, a missing argument) become `dockerfile-syntax` or
  * `unknown-flag` diagnostics with their location; the rest of the file is still read. Never throws.
+ * `buildArgs`: values given to ARGs from outside (compose `build.args`), as withBuildArg applies them; the file's own
+ * defaults when absent.
  */
-export function parseDockerfile(text: string, source: string): ParsedDockerfile {
+export function parseDockerfile(text: string, source: string, buildArgs?: ReadonlyMap<string, string | undefined>): ParsedDockerfile {
   // The builder splits lines on \n only; dockerfile-ast (and its TextDocument) also on a \r not followed by \n,
   // which turned `# a\rb` into an instruction `b` and misplaced every later line. Such a \r is read as a space
   // (offsets unchanged), so the parser sees the builder's lines.
@@ -275,7 +277,7 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
 
     if (keyword === 'ARG' && !stage) {
       for (const p of propertiesOf(ins)) {
-        const decl = argDecl(p, global, escapeChar);
+        const decl = withBuildArg(argDecl(p, global, escapeChar), buildArgs);
         spec.globalArgs.push({ value: decl, at: pos.loc(p.getRange()) });
         global.set(decl.name, decl.value);
       }
@@ -327,9 +329,9 @@ export function parseDockerfile(text: string, source: string): ParsedDockerfile 
       case 'ARG':
         stage.instructions.push(base);
         for (const p of propertiesOf(ins)) {
-          const decl = argDecl(p, scope(), escapeChar);
+          const decl = withBuildArg(argDecl(p, scope(), escapeChar), buildArgs);
           // `ARG NAME` in a stage takes the global default, as the builder does.
-          if (decl.value === undefined && global.get(decl.name) !== undefined) decl.value = global.get(decl.name);
+          if (decl.value === undefined && !buildArgs?.has(decl.name) && global.get(decl.name) !== undefined) decl.value = global.get(decl.name);
           stage.args.push({ value: decl, at: pos.loc(p.getRange()) });
           stageArgs.set(decl.name, decl.value);
         }
@@ -550,6 +552,17 @@ function checkNameValues(keyword: string, props: Property[], pos: Positions, err
 function propertiesOf(ins: Instruction): Property[] {
   const p = ins as unknown as { getProperties?: () => Property[] };
   return p.getProperties ? p.getProperties() : [];
+}
+
+/**
+ * A declaration with the value a build argument gives it (`docker build --build-arg NAME=value`, compose
+ * `build.args`), which replaces the ARG's default in every stage that declares it; undefined in the map: given
+ * without a value that can be known.
+ */
+function withBuildArg(decl: ArgDecl, buildArgs: ReadonlyMap<string, string | undefined> | undefined): ArgDecl {
+  if (!buildArgs?.has(decl.name)) return decl;
+  const value = buildArgs.get(decl.name);
+  return value === undefined ? { name: decl.name } : { name: decl.name, value };
 }
 
 function argDecl(p: Property, scope: VariableScope, escapeChar: string): ArgDecl {
