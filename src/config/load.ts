@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, isSeq, type Node, parseDocument, visit } from 'yaml';
-import { type Diagnostic, LineIndex, type Location } from '../model/index.js';
+import { type Diagnostic, editDistance, LineIndex, type Location } from '../model/index.js';
 import type { RuleMeta, Severity } from '../rules/index.js';
 import { blockNestingOverflow, flowNestingOverflow } from '../sources/compose/nesting.js';
 import { optionsSchema, runtimeConfigSchema } from './schema.js';
@@ -110,24 +110,6 @@ function notARule(key: string, metas: readonly RuleMeta[]): string {
       }
   }
   return `"${key}" is not a rule id or name${guess ? `; did you mean ${guess}?` : ''} (\`bulwark rules\` lists them)`;
-}
-
-/** Levenshtein distance of two strings, or `limit` as soon as it is certain to be at least that. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin >= limit) return limit;
-    prev = cur;
-  }
-  return Math.min(prev[b.length] as number, limit);
 }
 
 function explain(e: ErrorObject, metas: readonly RuleMeta[]): string {

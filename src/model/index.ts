@@ -3,6 +3,7 @@ export * from './container.js';
 export * from './daemon.js';
 export * from './diagnostic.js';
 export * from './dockerfile.js';
+export * from './edit-distance.js';
 export * from './host.js';
 export * from './image.js';
 export * from './image-ref.js';

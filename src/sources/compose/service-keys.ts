@@ -1,3 +1,5 @@
+import { editDistance } from '../../model/index.js';
+
 /**
  * The keys of a compose service, as the compose-spec JSON schema defines them (compose-go schema/compose-spec.json,
  * `definitions.service.properties`, with `additionalProperties: false` and `x-` extensions allowed). compose
@@ -116,22 +118,4 @@ export function closestKey(name: string, keys: Iterable<string>): string | undef
     }
   }
   return best;
-}
-
-/** Levenshtein distance of `a` and `b`, or `limit` when it is `limit` or more. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin >= limit) return limit;
-    prev = cur;
-  }
-  return Math.min(prev[b.length] as number, limit);
 }
