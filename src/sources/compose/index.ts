@@ -246,21 +246,24 @@ export function scanComposeProject(files: readonly string[], fs: FileReader, pro
  * variable without a value, or naming a service the project does not have (compose refuses it), is left out.
  */
 function addVolumesFrom(services: readonly ComposeService[], specs: readonly ContainerSpec[]): void {
+  const nodes = new Map<string, LNode>();
+  for (const s of services) {
+    const list = get(s.node, 'volumes_from');
+    if (list) nodes.set(s.name, list);
+  }
   // Most projects have no volumes_from: nothing to resolve, nothing to allocate per service.
-  if (!services.some((s) => get(s.node, 'volumes_from') !== undefined)) return;
+  if (nodes.size === 0) return;
   const byName = new Map(specs.map((s) => [s.name, s]));
-  const nodes = new Map(services.map((s) => [s.name, get(s.node, 'volumes_from')]));
   const done = new Set<string>();
   const resolveOne = (spec: ContainerSpec, open: Set<string>): void => {
     if (done.has(spec.name)) return;
-    open.add(spec.name);
     const list = nodes.get(spec.name);
     const items = list?.kind === 'seq' ? list.items : [];
     if (items.length === 0) {
       done.add(spec.name);
-      open.delete(spec.name);
       return;
     }
+    open.add(spec.name);
     // moby `registerMountPoints`: mounts from another container replace earlier ones at the same target, and the
     // container's own volumes replace both.
     const own = new Set(spec.mounts.map((m) => (isUnknown(m.value) ? undefined : m.value.target)));
