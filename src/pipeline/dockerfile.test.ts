@@ -72,6 +72,8 @@ describe('build.args replace the ARG defaults of the Dockerfile a service builds
     '    build: {context: ., args: [APP_USER]}',
     '  var:',
     '    build: {context: ., args: ["APP_USER=${WHO}"]}',
+    '  other:',
+    '    build: {context: ., args: {OTHER: root}}',
     '',
   ].join('\n');
   const DF = 'FROM alpine:3.20\nARG APP_USER=app\nHEALTHCHECK CMD true\nUSER ${APP_USER}\n';

@@ -116,7 +116,10 @@ export function imageDefaultsOf(build: BuildSpec, ctx: ScanContext): ImageDefaul
   const r = load(p.dockerfile, p.context, ctx, true);
   if (!r.spec || unparsable(r, p.dockerfile, ctx)) return undefined;
   const args = buildArgsOf(build);
-  if (!args) return defaultsOf(r.spec, builtStage(r.spec, build));
+  // Arguments that no ARG of the file declares change nothing (the builder ignores them, with a warning).
+  const decls = [...r.spec.globalArgs, ...r.spec.stages.flatMap((st) => st.args)];
+  const declares = (name: string) => decls.some((a) => isUnknown(a.value) || a.value.name === name);
+  if (!args || ![...args.keys()].some(declares)) return defaultsOf(r.spec, builtStage(r.spec, build));
   // The service's build arguments replace the ARG defaults the file was judged with (`USER ${APP_USER}` with
   // `args: {APP_USER: root}` builds an image that runs as root): the file read again with them, for this service only.
   const text = ctx.fs.readText(p.dockerfile);
