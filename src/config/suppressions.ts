@@ -39,7 +39,7 @@ function isCommentOrBlank(line: string): boolean {
  * command, a script) and hides nothing. Never throws.
  */
 export function parseSuppressions(text: string, source: string): ParsedSuppression[] {
-  if (!text.includes('bulwark-ignore') && !ANY_MARKER.test(text)) return [];
+  if (!ANY_MARKER.test(text)) return [];
   const comments = YAML_NAME.test(source) ? yamlCommentOffsets(text) : undefined;
   const index = new LineIndex(text);
   const lines = text.split('\n');
