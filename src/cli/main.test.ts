@@ -8,7 +8,7 @@ describe('internalErrorText', () => {
   it('says what broke and how to report it, without a stack trace, with secrets masked', () => {
     assert.equal(
       internalErrorText(bug, {}),
-      'bulwark: internal error: TypeError: cannot read properties of undefined (reading "x") for token ghp_…(40 chars)\n' +
+      'bulwark: internal error: TypeError: cannot read properties of undefined (reading "x") for token ghp_...(40 chars)\n' +
         'This is a bug in Bulwark; please report it with the command you ran (run it again with BULWARK_DEBUG=1 to add the stack trace).\n',
     );
     assert.ok(!internalErrorText(bug, {}).includes('    at '));
@@ -16,7 +16,7 @@ describe('internalErrorText', () => {
 
   it('adds the stack trace with BULWARK_DEBUG=1, still masked', () => {
     const text = internalErrorText(bug, { BULWARK_DEBUG: '1' });
-    assert.match(text, /^bulwark: internal error: TypeError: cannot read properties of undefined \(reading "x"\) for token ghp_…\(40 chars\)\n {4}at /);
+    assert.match(text, /^bulwark: internal error: TypeError: cannot read properties of undefined \(reading "x"\) for token ghp_...\(40 chars\)\n {4}at /);
     assert.match(text, /\nThis is a bug in Bulwark; please report it with the command you ran\.\n$/);
   });
 

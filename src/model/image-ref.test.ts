@@ -44,7 +44,7 @@ describe('parseImageRef messages quote values through quoteValue', () => {
   it('masks the password of a registry URL', () => {
     assert.equal(
       message('https://deploy:S3cr3tPassw0rdXYZ@registry.example.com/app:1'),
-      '"https://deploy:S3cr…(17 chars)@registry.example.com/app:1" is not a valid image reference',
+      '"https://deploy:S3cr...(17 chars)@registry.example.com/app:1" is not a valid image reference',
     );
   });
   it('shows a reference from the environment by its variables', () => {

@@ -7,12 +7,12 @@ const TOKEN = 'ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ';
 
 describe('maskShapes', () => {
   it('masks each secret-shaped word, wherever it sits, and leaves the rest', () => {
-    assert.equal(maskShapes(`unknown key ${TOKEN} here`), 'unknown key ghp_…(40 chars) here');
-    assert.equal(maskShapes(`TOKEN=${TOKEN}`), 'TOKEN=ghp_…(40 chars)');
+    assert.equal(maskShapes(`unknown key ${TOKEN} here`), 'unknown key ghp_...(40 chars) here');
+    assert.equal(maskShapes(`TOKEN=${TOKEN}`), 'TOKEN=ghp_...(40 chars)');
     // `@` does not end a word: the host goes with the token (maskSecretsIn masks the URL password first).
-    assert.equal(maskShapes(`https://octocat:${TOKEN}@github.com`), 'https://octocat:ghp_…(51 chars)');
+    assert.equal(maskShapes(`https://octocat:${TOKEN}@github.com`), 'https://octocat:ghp_...(51 chars)');
     // An upper-cased token (a capability name) is still one.
-    assert.equal(maskShapes(`CAP ${TOKEN.toUpperCase()}`), 'CAP GHP_…(40 chars)');
+    assert.equal(maskShapes(`CAP ${TOKEN.toUpperCase()}`), 'CAP GHP_...(40 chars)');
     assert.equal(maskShapes('a plain message with /usr/local/bin/some-long-name'), 'a plain message with /usr/local/bin/some-long-name');
   });
 });
@@ -21,16 +21,16 @@ describe('maskSecretsIn', () => {
   it('masks URL passwords as well as shapes', () => {
     assert.equal(
       maskSecretsIn('cannot read https://deploy:hunter2hunter2@registry.example.com'),
-      'cannot read https://deploy:hunt…(14 chars)@registry.example.com',
+      'cannot read https://deploy:hunt...(14 chars)@registry.example.com',
     );
-    assert.equal(maskSecretsIn(`https://octocat:${TOKEN}@github.com`), 'https://octocat:ghp_…(40 chars)@github.com');
+    assert.equal(maskSecretsIn(`https://octocat:${TOKEN}@github.com`), 'https://octocat:ghp_...(40 chars)@github.com');
     assert.equal(maskSecretsIn('short'), 'short');
   });
 });
 
 describe('maskPath', () => {
   it('masks a key of a path and keeps the others', () => {
-    assert.equal(maskPath(`services.${TOKEN}.image`), 'services.ghp_…(40 chars).image');
+    assert.equal(maskPath(`services.${TOKEN}.image`), 'services.ghp_...(40 chars).image');
     assert.equal(maskPath('services.web.environment.GITHUB_TOKEN'), 'services.web.environment.GITHUB_TOKEN');
   });
 });
@@ -46,8 +46,8 @@ describe('maskDiagnostic', () => {
   it('masks the message and the location path', () => {
     assert.deepEqual(maskDiagnostic(d), {
       ...d,
-      message: 'service "ghp_…(40 chars)": unknown key "privilegd" is not read',
-      at: { ...d.at, path: 'services.ghp_…(40 chars).privilegd' },
+      message: 'service "ghp_...(40 chars)": unknown key "privilegd" is not read',
+      at: { ...d.at, path: 'services.ghp_...(40 chars).privilegd' },
     });
   });
 

@@ -5,22 +5,22 @@ import { maskSecret, quoteValue, type ValuePiece } from './mask.js';
 const password: ValuePiece = { text: 'hunter2hunter2SECRETVAL', variable: '${DB_PASSWORD}' };
 
 describe('maskSecret', () => {
-  it('shows four characters and the length', () => assert.equal(maskSecret('hunter2hunter2SECRETVAL'), 'hunt…(23 chars)'));
-  it('shows no character of a short value', () => assert.equal(maskSecret('hunter2'), '…(7 chars)'));
-  it('says 1 char, not 1 chars', () => assert.equal(maskSecret('x'), '…(1 char)'));
+  it('shows four characters and the length', () => assert.equal(maskSecret('hunter2hunter2SECRETVAL'), 'hunt...(23 chars)'));
+  it('shows no character of a short value', () => assert.equal(maskSecret('hunter2'), '...(7 chars)'));
+  it('says 1 char, not 1 chars', () => assert.equal(maskSecret('x'), '...(1 char)'));
 });
 
 describe('quoteValue', () => {
   it('quotes a plain value as it is', () => assert.equal(quoteValue('512 megs'), '"512 megs"'));
 
   it('masks the password of a URL, wherever it is', () => {
-    assert.equal(quoteValue('https://deploy:S3cr3tPassw0rdXYZ@registry.example.com/app:1'), '"https://deploy:S3cr…(17 chars)@registry.example.com/app:1"');
-    assert.equal(quoteValue('mirror=ftp://u:pw@host/x'), '"mirror=ftp://u:…(2 chars)@host/x"');
+    assert.equal(quoteValue('https://deploy:S3cr3tPassw0rdXYZ@registry.example.com/app:1'), '"https://deploy:S3cr...(17 chars)@registry.example.com/app:1"');
+    assert.equal(quoteValue('mirror=ftp://u:pw@host/x'), '"mirror=ftp://u:...(2 chars)@host/x"');
   });
 
   it('masks the password of a URL with an empty user (the Redis form), also when the value is not a URL field', () => {
-    assert.equal(quoteValue('redis://:hunter2hunter2@redis:6379'), '"redis://:hunt…(14 chars)@redis:6379"');
-    assert.equal(quoteValue('a://:pw@h'), '"a://:…(2 chars)@h"');
+    assert.equal(quoteValue('redis://:hunter2hunter2@redis:6379'), '"redis://:hunt...(14 chars)@redis:6379"');
+    assert.equal(quoteValue('a://:pw@h'), '"a://:...(2 chars)@h"');
     assert.equal(quoteValue('redis://:${REDIS_PW}@redis'), '"redis://:${REDIS_PW}@redis"');
   });
 
@@ -28,8 +28,8 @@ describe('quoteValue', () => {
     assert.equal(quoteValue('postgres://app:${DB_PASSWORD}@db/app'), '"postgres://app:${DB_PASSWORD}@db/app"'));
 
   it('masks a value shaped like a secret, and names its kind', () => {
-    assert.equal(quoteValue('ghp_abcdefghijklmnopqrstuvwxyz0123456789'), '"ghp_…(40 chars)" (a GitHub token)');
-    assert.equal(quoteValue('AKIAIOSFODNN7EXAMPLE'), '"AKIA…(20 chars)" (an AWS access key id)');
+    assert.equal(quoteValue('ghp_abcdefghijklmnopqrstuvwxyz0123456789'), '"ghp_...(40 chars)" (a GitHub token)');
+    assert.equal(quoteValue('AKIAIOSFODNN7EXAMPLE'), '"AKIA...(20 chars)" (an AWS access key id)');
   });
 
   it('shows a value from the environment by its variable and its length', () => {
@@ -64,7 +64,7 @@ describe('quoteValue', () => {
     const pieces: ValuePiece[] = [{ text: 'https://deploy:S3cr3tPassw0rdXYZ@' }, { text: 'registry.example.com', variable: '${REGISTRY}' }, { text: '/app' }];
     assert.equal(
       quoteValue('https://deploy:S3cr3tPassw0rdXYZ@registry.example.com/app', pieces),
-      '"https://deploy:S3cr…(17 chars)@${REGISTRY}/app" (from the environment, 57 characters)',
+      '"https://deploy:S3cr...(17 chars)@${REGISTRY}/app" (from the environment, 57 characters)',
     );
   });
 

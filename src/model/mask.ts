@@ -2,15 +2,25 @@ import type { Diagnostic } from './diagnostic.js';
 import { secretShape } from './secret-shape.js';
 
 /**
- * Masks a secret value for output: the first four characters, an ellipsis and the length,
- * e.g. `tk_l…(24 chars)`. Values of eight characters or fewer show no characters at all.
+ * Masks a secret value for output: the first four characters, three dots and the length in characters,
+ * e.g. `tk_l...(24 chars)`. Values of eight characters or fewer show no characters at all.
  * DESIGN.md "Findings and output": secret values never appear in any output.
+ * The dots are ASCII, not an ellipsis character: masks reach every report, and one character outside Latin-1
+ * makes V8 build a whole 30 MB JSON report as a two-byte string (about 40% slower to serialise, slower to write),
+ * and ASCII reads the same in a CI log of any encoding.
  */
 export function maskSecret(value: string): string {
   const n = [...value].length;
-  if (n <= 8) return n === 1 ? '…(1 char)' : `…(${n} chars)`;
-  return `${[...value].slice(0, 4).join('')}…(${n} chars)`;
+  if (n <= 8) return n === 1 ? '...(1 char)' : `...(${n} chars)`;
+  return `${[...value].slice(0, 4).join('')}...(${n} chars)`;
 }
+
+/** True when `text` holds a mask made by maskSecret (`...(24 chars)`). */
+export function holdsMask(text: string): boolean {
+  return MASK.test(text);
+}
+
+const MASK = /\.\.\.\(\d+ chars?\)/;
 
 /** One piece of an interpolated value: text written in the file, or the value a variable gave. */
 export interface ValuePiece {
@@ -34,8 +44,8 @@ const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:)([^/\s@]+)@/gi;
  * - A value that came (partly) from the environment or `.env` (`pieces` from interpolation) is shown as written,
  *   with its variables, and its length: `"${DB_PASSWORD}" (from the environment, 23 characters)`. `text` may be
  *   the whole value or a part of it (`invalid host port "${DB_PASSWORD}" (…) in "${DB_PASSWORD}:80" (…)`).
- * - A password in a URL is masked: `"https://deploy:S3cr…(17 chars)@registry.example.com/app"`.
- * - A value shaped like a secret (a token, a key) is masked, and its kind named: `"ghp_…(40 chars)" (a GitHub token)`.
+ * - A password in a URL is masked: `"https://deploy:S3cr...(17 chars)@registry.example.com/app"`.
+ * - A value shaped like a secret (a token, a key) is masked, and its kind named: `"ghp_...(40 chars)" (a GitHub token)`.
  * - Anything else is quoted as it is: `"512 megs"`.
  */
 export function quoteValue(text: string, pieces?: readonly ValuePiece[]): string {
@@ -116,7 +126,7 @@ const MIN_SHAPE = 16;
 /**
  * A text with every secret-shaped word masked (maskSecret), wherever it sits: a token written as a restart policy,
  * a device path, a container name or a compose key is still a token. A word is a run of 16+ characters between
- * blanks, quotes and `/:=,;()[]{}`, so `https://user:ghp_…@host` and `TOKEN=ghp_…` are masked too. Case is
+ * blanks, quotes and `/:=,;()[]{}`, so `https://user:ghp_...@host` and `TOKEN=ghp_...` are masked too. Case is
  * ignored, as a normalised value (an upper-cased capability name) keeps the token's letters. Used by the checker
  * on findings' message data and subjects, and on every diagnostic a report shows (maskDiagnostic).
  */
@@ -127,7 +137,7 @@ export function maskShapes(text: string): string {
 
 /**
  * A message or location path as a report may show it: URL passwords masked (`https://u:pw@host` →
- * `https://u:…(2 chars)@host`), then every secret-shaped word (maskShapes). The same object when nothing
+ * `https://u:...(2 chars)@host`), then every secret-shaped word (maskShapes). The same object when nothing
  * changes. This is the last guard: the message that quotes a file should already quote only what it needs,
  * through quoteValue.
  */
@@ -141,7 +151,7 @@ const MIN_URL_CREDENTIALS = 8;
 
 /**
  * A location's logical path (`services.web.image`) with each dot-separated key masked by maskSecretsIn: a compose
- * service, network or environment key may be a token (`services.ghp_…(40 chars).image`), and the rest of the path
+ * service, network or environment key may be a token (`services.ghp_...(40 chars).image`), and the rest of the path
  * stays readable. The same string when nothing changes.
  */
 export function maskPath(path: string): string {

@@ -1,5 +1,5 @@
 import type { PortBinding } from './container.js';
-import { quoteValue, type ValuePiece } from './mask.js';
+import { holdsMask, quoteValue, type ValuePiece } from './mask.js';
 
 /** A port specification Docker would refuse. */
 export class PortSpecError extends Error {
@@ -19,7 +19,7 @@ export function parsePortSpec(spec: string, pieces?: readonly ValuePiece[]): Por
   const q = (text: string) => quoteValue(text, pieces);
   // A part of the spec is quoted only when the whole is shown as written: when quoteValue masks the whole (a URL
   // password, a token), a part of it (the text after `/`, a host port) can hold the very secret it masked.
-  const masked = q(spec).includes('…');
+  const masked = holdsMask(q(spec));
   const part = (what: string, text: string) => (masked ? what : `${what} ${q(text)}`);
   let rest = spec.trim();
   let protocol: PortBinding['protocol'] = 'tcp';

@@ -25,7 +25,7 @@ describe('private keys: one reader for the BEGIN line, the whole block and the v
     assert.equal(secretShape('-----BEGIN PGP PRIVATE KEY BLOCK-----\nlQOYBGRg\n-----END PGP PRIVATE KEY BLOCK-----')?.kind, 'private-key');
     assert.equal(secretShape('-----BEGIN ED25519 PRIVATE KEY-----')?.kind, 'private-key');
     assert.equal(secretShape('-----BEGIN SSH2 ENCRYPTED PRIVATE KEY-----')?.kind, 'private-key');
-    assert.equal(quoteValue(block('PGP PRIVATE KEY BLOCK', 'lQOYBGRg')), '"----…(82 chars)" (a PEM private key)');
+    assert.equal(quoteValue(block('PGP PRIVATE KEY BLOCK', 'lQOYBGRg')), '"----...(82 chars)" (a PEM private key)');
   });
 
   it('an encrypted key counts: PKCS#8 ENCRYPTED and a traditional key with Proc-Type and DEK-Info headers', () => {

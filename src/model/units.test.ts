@@ -88,7 +88,7 @@ describe('unit messages quote values through quoteValue', () => {
   it('masks a value shaped like a secret', () => {
     assert.equal(
       message(() => parseCpus('ghp_abcdefghijklmnopqrstuvwxyz0123456789')),
-      'invalid CPU count "ghp_…(40 chars)" (a GitHub token)',
+      'invalid CPU count "ghp_...(40 chars)" (a GitHub token)',
     );
   });
 });

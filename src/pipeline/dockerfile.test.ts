@@ -86,8 +86,8 @@ describe('build.args replace the ARG defaults of the Dockerfile a service builds
   it('a service whose args make the image run as root is reported; one without args keeps the default user', () => {
     assert.deepEqual(bw1030({}), [
       '2:3 violation Service "app" sets no user, and its image runs as root.',
-      '6:3 unknown The user of service "listed" cannot be known: build argument APP_USER has no default value (it comes from --build-arg).',
-      '8:3 unknown The user of service "var" cannot be known: build argument APP_USER has no default value (it comes from --build-arg).',
+      '6:3 unknown The user of service "listed" cannot be known: build argument APP_USER has no default value, and the value a build gives it (--build-arg, compose build.args) is not known.',
+      '8:3 unknown The user of service "var" cannot be known: build argument APP_USER has no default value, and the value a build gives it (--build-arg, compose build.args) is not known.',
     ]);
   });
 

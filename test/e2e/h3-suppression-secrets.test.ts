@@ -30,12 +30,12 @@ describe('a secret in the reason of a suppression comment', () => {
     const json = JSON.parse(scan('json').stdout) as { suppressed: { ruleId: string; suppression: { kind: string; reason: string } }[] };
     assert.deepEqual(
       json.suppressed.map((s) => [s.ruleId, s.suppression.kind, s.suppression.reason]),
-      [['BW1001', 'inline', 'old token ghp_…(40 chars) was rotated']],
+      [['BW1001', 'inline', 'old token ghp_...(40 chars) was rotated']],
     );
     const sarif = JSON.parse(scan('sarif').stdout) as { runs: { results: { suppressions?: { justification: string }[] }[] }[] };
     assert.deepEqual(
       sarif.runs[0]?.results.flatMap((r) => r.suppressions ?? []).map((s) => s.justification),
-      ['old token ghp_…(40 chars) was rotated'],
+      ['old token ghp_...(40 chars) was rotated'],
     );
   });
 });

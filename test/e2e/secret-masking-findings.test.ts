@@ -114,10 +114,10 @@ describe('no secret-shaped value written in the file itself in any finding', () 
       const out = `${r.stdout}\n${r.stderr}`;
       assert.doesNotMatch(out, TOKEN);
       for (const shown of [
-        'ghp_…(40 chars)',
+        'ghp_...(40 chars)',
         '(a GitHub token) is not a restart policy',
-        'adds capability GHP_…(40 chars)',
-        'host device /dev/ghp_…(40 chars)',
+        'adds capability GHP_...(40 chars)',
+        'host device /dev/ghp_...(40 chars)',
       ])
         assert.ok(out.includes(shown), shown);
     });
@@ -135,7 +135,7 @@ describe('no secret-shaped value written in the file itself in any finding', () 
         const out = `${r.stdout}\n${r.stderr}`;
         assert.doesNotMatch(out, /hunter2/, format);
         assert.ok(out.includes('runs privileged'), format);
-        assert.ok(out.includes('postgres://u:hunt…(14 chars)@db'), format);
+        assert.ok(out.includes('postgres://u:hunt...(14 chars)@db'), format);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -59,16 +59,16 @@ describe('no secret value in an input error, in any output', () => {
       /3:5 +error +unknown instruction: AWS_SECRET_ACCESS_KEY=… \(a line that goes on an ENV, ARG or LABEL needs \\ at the end of the line before\)/,
     );
     assert.equal(out.match(/not a Dockerfile/g)?.length, 2, out);
-    assert.match(out, /2:8 +error +EXPOSE: invalid port "ghp_…\(40 chars\)" \(a GitHub token\)/);
-    assert.match(out, /1:10 +error +invalid escape character "ghp_…\(40 chars\)" \(a GitHub token\): use \\ or `/);
-    assert.match(out, /warning +service "ghp_…\(40 chars\)": unknown key "privilegd" is not read/);
+    assert.match(out, /2:8 +error +EXPOSE: invalid port "ghp_...\(40 chars\)" \(a GitHub token\)/);
+    assert.match(out, /1:10 +error +invalid escape character "ghp_...\(40 chars\)" \(a GitHub token\): use \\ or `/);
+    assert.match(out, /warning +service "ghp_...\(40 chars\)": unknown key "privilegd" is not read/);
   });
 
   it('json: the location path of an error and of a finding masks a key shaped like a token', () => {
     const report = JSON.parse(scan('-f', 'json')) as { errors: { at: { path?: string } }[]; findings: { location: { path?: string } }[] };
     const paths = [...report.errors.map((e) => e.at.path), ...report.findings.map((f) => f.location.path)].filter((p) => p?.includes('ghp_'));
     assert.ok(paths.length > 1, 'errors and findings on the service');
-    for (const p of paths) assert.match(p as string, /^services\.ghp_…\(40 chars\)(\.|$)/);
+    for (const p of paths) assert.match(p as string, /^services\.ghp_...\(40 chars\)(\.|$)/);
   });
 });
 

@@ -49,7 +49,7 @@ describe('no secret value in any output', () => {
   it('text output names the variable, the expected type and the length', () => {
     const out = scan();
     assert.match(out, /service "web": "\$\{DB_PASSWORD\}" \(from the environment, 23 characters\) is not a boolean/);
-    assert.match(out, /service "web": "https:\/\/deploy:S3cr…\(17 chars\)@registry\.example\.com\/app:1" is not a valid image reference/);
+    assert.match(out, /service "web": "https:\/\/deploy:S3cr...\(17 chars\)@registry\.example\.com\/app:1" is not a valid image reference/);
   });
 
   it('--write-baseline', () => {

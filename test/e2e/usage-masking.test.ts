@@ -15,9 +15,9 @@ describe('usage errors never print a secret', () => {
     [
       'a value of an option Bulwark checks',
       ['scan', '--fail-on', TOKEN, '.'],
-      'bulwark: --fail-on must be one of critical, high, medium, low, info, none; got "ghp_…(40 chars)"\n',
+      'bulwark: --fail-on must be one of critical, high, medium, low, info, none; got "ghp_...(40 chars)"\n',
     ],
-    ['an unknown option (commander)', ['scan', `--${TOKEN}`], "error: unknown option '--gh…(42 chars)'\n(run with --help for usage)\n"],
+    ['an unknown option (commander)', ['scan', `--${TOKEN}`], "error: unknown option '--gh...(42 chars)'\n(run with --help for usage)\n"],
   ];
   for (const [name, args, stderr] of cases) {
     it(name, () => {
@@ -31,6 +31,6 @@ describe('usage errors never print a secret', () => {
     const r = bulwark('scan', '--output', `/nonexistent-bulwark/${TOKEN}/report.json`, 'examples/hardened');
     assert.equal(r.status, 2);
     assert.ok(!r.stderr.includes(TOKEN), r.stderr);
-    assert.match(r.stderr, /ghp_…\(40 chars\)/);
+    assert.match(r.stderr, /ghp_...\(40 chars\)/);
   });
 });

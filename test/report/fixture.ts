@@ -105,7 +105,7 @@ export const FIXTURE_FINDINGS: Finding[] = [
   ),
   finding(
     'BW1024',
-    'Service "api" sets STRIPE_KEY to a secret value (sk_l…(32 chars)).',
+    'Service "api" sets STRIPE_KEY to a secret value (sk_l...(32 chars)).',
     { source: compose, line: 10, column: 7, endLine: 10, endColumn: 17, path: 'services.api.environment.STRIPE_KEY' },
     'api',
   ),

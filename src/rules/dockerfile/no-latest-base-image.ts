@@ -12,7 +12,7 @@ export const noLatestBaseImage = dockerfileRule({
     rationale:
       'A base image without a tag, or tagged `latest`, is whatever was pushed last: two builds of the same commit can produce different images, a rebuild can pull in breaking or compromised content, and nobody can tell which base a running image came from.',
     remediation:
-      'Name an explicit version in FROM (`FROM node:20.17-bookworm-slim`), and pin its digest (`FROM node:20.17-bookworm-slim@sha256:…`) with a bot to update it. An `ARG` used in FROM needs a default version too.',
+      'Name an explicit version in FROM (`FROM node:20.17-bookworm-slim`), and pin its digest (`FROM node:20.17-bookworm-slim@sha256:<digest>`) with a bot to update it. An `ARG` used in FROM needs a default version too.',
     references: {
       seed: '§8.4',
       cis: { version: '1.6.0', items: ['4.2'] },

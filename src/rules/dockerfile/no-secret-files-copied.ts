@@ -34,7 +34,7 @@ export function secretFileKind(path: string): string | undefined {
 const PUBLIC_WORD = /^pub(?:lic)?(?:key)?s?$/;
 /** A word that says "private key": `key`, `priv`, `private`, `privkey`, `secret`, `cakey`, `serverkey`. */
 const PRIVATE_WORD = /^(?:priv(?:ate)?|secret|[a-z]*keys?)$/;
-/** A word that says "certificate": `ca`, `rootCA`, `myca`, `cacert`, `cert`, `certs`, `fullchain`, `bundle`, `root`… */
+/** A word that says "certificate": `ca`, `rootCA`, `myca`, `cacert`, `cert`, `certs`, `fullchain`, `bundle`, `root`... */
 const CERT_WORD =
   /^(?:[a-z]*ca|ca(?:certs?|bundle|chain)|certs?[a-z]*|[a-z]*certs?|certificates?|[a-z]*chain|bundle|root|intermediate|trust(?:store)?|x509|crt)$/;
 
@@ -69,7 +69,7 @@ export const noSecretFilesCopied = dockerfileRule({
     rationale:
       'A file copied by COPY or ADD is part of a layer for good: deleting it later only hides it, and anyone who can pull the image (or read the builder cache, for a build stage) can extract it. Private keys, `.env` files, `.npmrc` tokens and git credentials are the usual leaks. A file written from a heredoc (`COPY <<EOF /root/.aws/credentials`) is no better: its secret is in the layer and in the Dockerfile itself.',
     remediation:
-      'Mount the file for the RUN that needs it instead: `RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci`, or `RUN --mount=type=ssh git clone …` for SSH keys; give runtime secrets as files at run time (compose `secrets:`). A credentials file written from a heredoc can name variables that the tool reads at run time instead (`_authToken=${NPM_TOKEN}` in `.npmrc`), with the delimiter quoted (`COPY <<"EOF" /root/.npmrc`) so that the builder writes the reference and not the value. Exclude such files in `.dockerignore` so `COPY . .` cannot pick them up.',
+      'Mount the file for the RUN that needs it instead: `RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci`, or `RUN --mount=type=ssh git clone ...` for SSH keys; give runtime secrets as files at run time (compose `secrets:`). A credentials file written from a heredoc can name variables that the tool reads at run time instead (`_authToken=${NPM_TOKEN}` in `.npmrc`), with the delimiter quoted (`COPY <<"EOF" /root/.npmrc`) so that the builder writes the reference and not the value. Exclude such files in `.dockerignore` so `COPY . .` cannot pick them up.',
     references: {
       seed: '§6.1',
       cis: { version: '1.6.0', items: ['4.10'] },
@@ -124,7 +124,7 @@ export const noSecretFilesCopied = dockerfileRule({
             ctx.report({ messageId: 'secretWritten', at: dest, data: { keyword: i.keyword, stage: describeStage(stage), file, kind: 'a private key' } });
           }
           // Secrets in the text of the bodies: secret shapes (a GitHub token, an AWS key id...) in any file, and in a
-          // credentials or .env file its secret lines (`aws_secret_access_key = …`, `_authToken=…`). The bodies of
+          // credentials or .env file its secret lines (`aws_secret_access_key = ...`, `_authToken=...`). The bodies of
           // several heredocs are read together, so a finding names the file when only one is written or only one is
           // a credentials file, and the destination folder otherwise.
           const bodyStart = i.args.text.indexOf('\n') + 1;

@@ -244,9 +244,9 @@ testRule(noSecretsInRun, {
         ENTRYPOINT NOTE=x ./run --token-file /t ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789
       `,
       errors: [
-        { messageId: 'inlineSecret', line: 2, column: 5, message: 'A RUN in stage #1 sets SLACK_TOKEN to a literal secret (xoxb…(56 chars)).' },
-        { messageId: 'inlineSecret', line: 3, column: 19, message: 'A RUN in stage #1 sets SLACK_TOKEN to a literal secret (xoxb…(56 chars)).' },
-        { messageId: 'secretValue', line: 4, column: 41, message: 'An ENTRYPOINT in stage #1 contains a GitHub token (ghp_…(40 chars)).' },
+        { messageId: 'inlineSecret', line: 2, column: 5, message: 'A RUN in stage #1 sets SLACK_TOKEN to a literal secret (xoxb...(56 chars)).' },
+        { messageId: 'inlineSecret', line: 3, column: 19, message: 'A RUN in stage #1 sets SLACK_TOKEN to a literal secret (xoxb...(56 chars)).' },
+        { messageId: 'secretValue', line: 4, column: 41, message: 'An ENTRYPOINT in stage #1 contains a GitHub token (ghp_...(40 chars)).' },
       ],
     },
     {
@@ -255,7 +255,7 @@ testRule(noSecretsInRun, {
         FROM node:20.17-alpine
         RUN NPM_TOKEN=npm_abcdefabcdef1234 npm ci
       `,
-      errors: [{ messageId: 'inlineSecret', line: 2, column: 5, message: 'A RUN in stage #1 sets NPM_TOKEN to a literal secret (npm_…(20 chars)).' }],
+      errors: [{ messageId: 'inlineSecret', line: 2, column: 5, message: 'A RUN in stage #1 sets NPM_TOKEN to a literal secret (npm_...(20 chars)).' }],
     },
     {
       name: 'a password flag, after a line continuation',
@@ -280,9 +280,9 @@ testRule(noSecretsInRun, {
       `,
       // At the secret itself, masked: not at the URL, which would show only its scheme.
       errors: [
-        { messageId: 'secretValue', line: 5, column: 22, message: 'A RUN in stage #1 contains a GitHub token (ghp_…(40 chars)).' },
-        { messageId: 'secretValue', line: 6, column: 26, message: 'A RUN in stage #1 contains a GitLab token (glpa…(26 chars)).' },
-        { messageId: 'secretValue', line: 7, column: 40, message: 'A RUN in stage #1 contains a URL with a password (Pa55…(16 chars)).' },
+        { messageId: 'secretValue', line: 5, column: 22, message: 'A RUN in stage #1 contains a GitHub token (ghp_...(40 chars)).' },
+        { messageId: 'secretValue', line: 6, column: 26, message: 'A RUN in stage #1 contains a GitLab token (glpa...(26 chars)).' },
+        { messageId: 'secretValue', line: 7, column: 40, message: 'A RUN in stage #1 contains a URL with a password (Pa55...(16 chars)).' },
       ],
     },
     {
@@ -293,7 +293,7 @@ testRule(noSecretsInRun, {
         RUN sudo mariadb-dump --password=S3cr3tPassw0rdXYZ app > /dump.sql
       `,
       errors: [
-        { messageId: 'passwordFlag', line: 2, column: 18, message: 'A RUN in stage #1 passes a literal secret to -p (S3cr…(17 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 18, message: 'A RUN in stage #1 passes a literal secret to -p (S3cr...(17 chars)).' },
         { messageId: 'passwordFlag', line: 3, column: 23 },
       ],
     },
@@ -306,7 +306,7 @@ testRule(noSecretsInRun, {
         RUN wget --user=admin --http-password=S3cr3tPassw0rd https://example.com/d
       `,
       errors: [
-        { messageId: 'passwordFlag', line: 2, column: 16, message: 'A RUN in stage #1 passes a literal secret to -u (S3cr…(14 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 16, message: 'A RUN in stage #1 passes a literal secret to -u (S3cr...(14 chars)).' },
         { messageId: 'passwordFlag', line: 3, column: 10 },
         { messageId: 'passwordFlag', line: 3, column: 68 },
         { messageId: 'passwordFlag', line: 4, column: 23 },
@@ -321,7 +321,7 @@ testRule(noSecretsInRun, {
         RUN curl -sH "Authorization: Bearer abcdef0123456789abcdef" https://example.com/c
       `,
       errors: [
-        { messageId: 'passwordFlag', line: 2, column: 10, endColumn: 14, message: 'A RUN in stage #1 passes a literal secret to -u (hunt…(14 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 10, endColumn: 14, message: 'A RUN in stage #1 passes a literal secret to -u (hunt...(14 chars)).' },
         { messageId: 'passwordFlag', line: 3, column: 10, endColumn: 15 },
         { messageId: 'passwordFlag', line: 4, column: 10, endColumn: 13 },
       ],
@@ -336,10 +336,10 @@ testRule(noSecretsInRun, {
         RUN bash -o pipefail -c "docker login -p \"hunter2hunter2\" -u me reg.example.com"
       `,
       errors: [
-        { messageId: 'passwordFlag', line: 2, column: 17, endColumn: 19, message: 'A RUN in stage #1 passes a literal secret to -u (hunt…(14 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 17, endColumn: 19, message: 'A RUN in stage #1 passes a literal secret to -u (hunt...(14 chars)).' },
         { messageId: 'passwordFlag', line: 3, column: 28 },
         { messageId: 'passwordFlag', line: 4, column: 17 },
-        { messageId: 'passwordFlag', line: 5, column: 39, endColumn: 41, message: 'A RUN in stage #1 passes a literal secret to -p (hunt…(14 chars)).' },
+        { messageId: 'passwordFlag', line: 5, column: 39, endColumn: 41, message: 'A RUN in stage #1 passes a literal secret to -p (hunt...(14 chars)).' },
       ],
     },
     {
@@ -356,7 +356,7 @@ testRule(noSecretsInRun, {
           messageId: 'passwordFlag',
           line: 3,
           column: 10,
-          message: 'A RUN in stage #1 passes a literal secret to --password-stdin (S3cr…(14 chars)).',
+          message: 'A RUN in stage #1 passes a literal secret to --password-stdin (S3cr...(14 chars)).',
         },
         { messageId: 'passwordFlag', line: 4, column: 66 },
       ],
@@ -382,7 +382,7 @@ testRule(noSecretsInRun, {
           line: 4,
           column: 1,
           endColumn: 15,
-          message: 'A RUN in stage #1 passes a literal secret to --password-stdin (hunt…(14 chars)).',
+          message: 'A RUN in stage #1 passes a literal secret to --password-stdin (hunt...(14 chars)).',
         },
         { messageId: 'passwordFlag', line: 7, column: 1 },
         { messageId: 'passwordFlag', line: 10, column: 2 },
@@ -406,7 +406,7 @@ testRule(noSecretsInRun, {
         RUN echo hunter2hunter2 | oras login --password-stdin -u me reg.example.com
       `,
       errors: [
-        { messageId: 'passwordFlag', line: 2, column: 19, endColumn: 21, message: 'A RUN in stage #1 passes a literal secret to -p (hunt…(14 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 19, endColumn: 21, message: 'A RUN in stage #1 passes a literal secret to -p (hunt...(14 chars)).' },
         { messageId: 'passwordFlag', line: 3, column: 24, endColumn: 26 },
         { messageId: 'passwordFlag', line: 4, column: 24 },
         { messageId: 'passwordFlag', line: 5, column: 22 },
@@ -414,13 +414,13 @@ testRule(noSecretsInRun, {
         { messageId: 'passwordFlag', line: 7, column: 47 },
         { messageId: 'passwordFlag', line: 8, column: 47, endColumn: 57 },
         { messageId: 'passwordFlag', line: 9, column: 13 },
-        { messageId: 'passwordFlag', line: 10, column: 32, message: 'A RUN in stage #1 passes a literal secret to -a (hunt…(14 chars)).' },
+        { messageId: 'passwordFlag', line: 10, column: 32, message: 'A RUN in stage #1 passes a literal secret to -a (hunt...(14 chars)).' },
         {
           messageId: 'passwordFlag',
           line: 11,
           column: 20,
           endColumn: 52,
-          message: 'A RUN in stage #1 passes a literal secret to _authToken (hunt…(14 chars)).',
+          message: 'A RUN in stage #1 passes a literal secret to _authToken (hunt...(14 chars)).',
         },
         { messageId: 'passwordFlag', line: 12, column: 20, endColumn: 52 },
         { messageId: 'passwordFlag', line: 13, column: 10 },
@@ -444,7 +444,7 @@ testRule(noSecretsInRun, {
           line: 2,
           column: 21,
           endColumn: 53,
-          message: 'A RUN in stage #1 passes a literal secret to _authToken (hunt…(14 chars)).',
+          message: 'A RUN in stage #1 passes a literal secret to _authToken (hunt...(14 chars)).',
         },
         { messageId: 'passwordFlag', line: 3, column: 21, endColumn: 53 },
         {
@@ -452,7 +452,7 @@ testRule(noSecretsInRun, {
           line: 4,
           column: 21,
           endColumn: 33,
-          message: 'A RUN in stage #1 passes a literal secret to npmAuthToken (hunt…(14 chars)).',
+          message: 'A RUN in stage #1 passes a literal secret to npmAuthToken (hunt...(14 chars)).',
         },
         { messageId: 'passwordFlag', line: 5, column: 24, endColumn: 53 },
         {
@@ -460,10 +460,10 @@ testRule(noSecretsInRun, {
           line: 6,
           column: 21,
           endColumn: 73,
-          message: 'A RUN in stage #1 passes a literal secret to npmAuthIdent (ci:h…(17 chars)).',
+          message: 'A RUN in stage #1 passes a literal secret to npmAuthIdent (ci:h...(17 chars)).',
         },
         { messageId: 'passwordFlag', line: 7, column: 21, endColumn: 53 },
-        { messageId: 'passwordFlag', line: 8, column: 15, endColumn: 20, message: 'A RUN in stage #1 passes a literal secret to _auth (Y2k6…(24 chars)).' },
+        { messageId: 'passwordFlag', line: 8, column: 15, endColumn: 20, message: 'A RUN in stage #1 passes a literal secret to _auth (Y2k6...(24 chars)).' },
         { messageId: 'passwordFlag', line: 8, column: 60, endColumn: 93 },
       ],
     },
@@ -490,7 +490,7 @@ testRule(noSecretsInRun, {
           line: 10,
           column: 1,
           endColumn: 15,
-          message: 'A RUN in stage #1 passes a literal secret to --password-stdin (hunt…(14 chars)).',
+          message: 'A RUN in stage #1 passes a literal secret to --password-stdin (hunt...(14 chars)).',
         },
       ],
     },
@@ -513,12 +513,12 @@ testRule(noSecretsInRun, {
         EOF
       `,
       errors: [
-        { messageId: 'secretValue', line: 4, column: 8, message: 'A RUN in stage #1 contains a GitHub token (ghp_…(40 chars)).' },
+        { messageId: 'secretValue', line: 4, column: 8, message: 'A RUN in stage #1 contains a GitHub token (ghp_...(40 chars)).' },
         {
           messageId: 'writesLiteral',
           line: 8,
           column: 25,
-          message: 'A RUN in stage #1 writes aws_secret_access_key (wJal…(40 chars)) into /root/.aws/credentials, which stays in the layer.',
+          message: 'A RUN in stage #1 writes aws_secret_access_key (wJal...(40 chars)) into /root/.aws/credentials, which stays in the layer.',
         },
         { messageId: 'secretValue', line: 11, column: 1 },
       ],
@@ -587,8 +587,8 @@ testRule(noSecretsInRun, {
         RUN ["sh", "-c", "echo \"hi\" && mysql -pS3cr3tPassw0rd db"]
       `,
       errors: [
-        { messageId: 'passwordFlag', line: 2, column: 23, message: 'A RUN in stage #1 passes a literal secret to -u (hunt…(14 chars)).' },
-        { messageId: 'passwordFlag', line: 3, column: 5, message: 'A RUN in stage #1 passes a literal secret to -p (S3cr…(14 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 23, message: 'A RUN in stage #1 passes a literal secret to -u (hunt...(14 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 5, message: 'A RUN in stage #1 passes a literal secret to -p (S3cr...(14 chars)).' },
       ],
     },
     {
@@ -630,11 +630,11 @@ testRule(noSecretsInRun, {
         ADD https://ci:Pa=ss&w0rd1@example.com/c?access_token=ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789 /c
       `,
       errors: [
-        { messageId: 'urlCredential', line: 2, column: 20, message: 'ADD in stage #1 downloads from a URL that holds a password (Hunt…(15 chars)).' },
-        { messageId: 'urlCredential', line: 3, column: 141, message: 'ADD in stage #1 downloads from a URL that holds a GitHub token (ghp_…(40 chars)).' },
-        { messageId: 'urlCredential', line: 4, column: 18, message: 'ADD in stage #1 downloads from a URL that holds a password (Sup3…(13 chars)).' },
-        { messageId: 'urlCredential', line: 5, column: 16, message: 'ADD in stage #1 downloads from a URL that holds a password (Pa=s…(11 chars)).' },
-        { messageId: 'urlCredential', line: 5, column: 55, message: 'ADD in stage #1 downloads from a URL that holds a GitHub token (ghp_…(40 chars)).' },
+        { messageId: 'urlCredential', line: 2, column: 20, message: 'ADD in stage #1 downloads from a URL that holds a password (Hunt...(15 chars)).' },
+        { messageId: 'urlCredential', line: 3, column: 141, message: 'ADD in stage #1 downloads from a URL that holds a GitHub token (ghp_...(40 chars)).' },
+        { messageId: 'urlCredential', line: 4, column: 18, message: 'ADD in stage #1 downloads from a URL that holds a password (Sup3...(13 chars)).' },
+        { messageId: 'urlCredential', line: 5, column: 16, message: 'ADD in stage #1 downloads from a URL that holds a password (Pa=s...(11 chars)).' },
+        { messageId: 'urlCredential', line: 5, column: 55, message: 'ADD in stage #1 downloads from a URL that holds a GitHub token (ghp_...(40 chars)).' },
       ],
     },
     {
@@ -648,10 +648,10 @@ testRule(noSecretsInRun, {
             server.js
       `,
       errors: [
-        { messageId: 'passwordFlag', line: 2, column: 33, message: 'A CMD in stage "app" passes a literal secret to -p (S3cr…(14 chars)).' },
-        { messageId: 'passwordFlag', line: 3, column: 17, message: 'An ENTRYPOINT in stage "app" passes a literal secret to -u (hunt…(14 chars)).' },
-        { messageId: 'passwordFlag', line: 4, column: 41, message: 'A HEALTHCHECK in stage "app" passes a literal secret to -H (ghp_…(40 chars)).' },
-        { messageId: 'inlineSecret', line: 5, column: 5, message: 'A CMD in stage "app" sets API_TOKEN to a literal secret (tok_…(24 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 33, message: 'A CMD in stage "app" passes a literal secret to -p (S3cr...(14 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 17, message: 'An ENTRYPOINT in stage "app" passes a literal secret to -u (hunt...(14 chars)).' },
+        { messageId: 'passwordFlag', line: 4, column: 41, message: 'A HEALTHCHECK in stage "app" passes a literal secret to -H (ghp_...(40 chars)).' },
+        { messageId: 'inlineSecret', line: 5, column: 5, message: 'A CMD in stage "app" sets API_TOKEN to a literal secret (tok_...(24 chars)).' },
       ],
     },
   ],

@@ -12,7 +12,7 @@ export const noSudo = dockerfileRule({
     rationale:
       'sudo in a Dockerfile means the image ships sudo and a user allowed to use it, which turns any code execution as that user into root. It also behaves unpredictably without a TTY and hides which steps need privileges.',
     remediation:
-      'Run the privileged steps before switching user (`USER root` … `USER 10001`), or, for a later step, switch to root for that RUN only; remove sudo from the image.',
+      'Run the privileged steps before switching user (`USER root` ... `USER 10001`), or, for a later step, switch to root for that RUN only; remove sudo from the image.',
     references: {
       seed: '§5.1',
       docs: ['https://docs.docker.com/build/building/best-practices/#user'],

@@ -80,14 +80,14 @@ testRule(requireCopyInsteadOfAdd, {
           messageId: 'remote',
           line: 2,
           column: 5,
-          message: 'ADD in stage #1 downloads https://deploy:Hunt…(15 chars)@example.com/file.bin without a --checksum.',
+          message: 'ADD in stage #1 downloads https://deploy:Hunt...(15 chars)@example.com/file.bin without a --checksum.',
         },
         {
           messageId: 'gitUnpinned',
           line: 3,
           column: 5,
           message:
-            'ADD in stage #1 clones Git repository https://x-access-token:ghp_…(40 chars)@github.com/acme/repo.git#v1 without pinning a full commit hash.',
+            'ADD in stage #1 clones Git repository https://x-access-token:ghp_...(40 chars)@github.com/acme/repo.git#v1 without pinning a full commit hash.',
         },
       ],
     },

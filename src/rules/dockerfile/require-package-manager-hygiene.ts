@@ -7,7 +7,7 @@ function hasWord(c: SimpleCommand, ...words: string[]): boolean {
 
 /**
  * `/rm\s+(?:-\w+\s+)*\/var\/cache\/apk/.test(text)` in linear time: `/var/cache/apk` can only follow where the option
- * words after an `rm` end (it starts with no `-`), and an `rm` inside an option word (`rm -rm -rm …`) ends where
+ * words after an `rm` end (it starts with no `-`), and an `rm` inside an option word (`rm -rm -rm ...`) ends where
  * that word's command does: each end is found once and kept for every position of its run of options.
  */
 function removesApkCache(text: string): boolean {
@@ -45,7 +45,7 @@ export const requirePackageManagerHygiene = dockerfileRule({
     rationale:
       'Recommended packages, package indexes and download caches add files nobody asked for to the shipped image: more to scan and patch, more tools for an intruder, larger pulls. Build stages that do not reach the final image are not checked.',
     remediation:
-      'Use `apt-get install --no-install-recommends` and end the same RUN with `rm -rf /var/lib/apt/lists/*`; `pip install --no-cache-dir` (or `ENV PIP_NO_CACHE_DIR=1`); `apk add --no-cache`. A BuildKit cache mount (`RUN --mount=type=cache,target=/var/cache/apt …`) also keeps caches out of the layer.',
+      'Use `apt-get install --no-install-recommends` and end the same RUN with `rm -rf /var/lib/apt/lists/*`; `pip install --no-cache-dir` (or `ENV PIP_NO_CACHE_DIR=1`); `apk add --no-cache`. A BuildKit cache mount (`RUN --mount=type=cache,target=/var/cache/apt ...`) also keeps caches out of the layer.',
     references: {
       seed: '§14',
       cis: { version: '1.6.0', items: ['4.3'] },

@@ -46,7 +46,7 @@ testRule(noSecretsInImageEnv, {
         ENV LOG_LEVEL=info API_TOKEN="tk_live_0123456789abcdef"
       `,
       errors: [
-        { messageId: 'byName', line: 2, column: 20, message: 'The final stage of Dockerfile sets secret API_TOKEN in its environment (tk_l…(24 chars)).' },
+        { messageId: 'byName', line: 2, column: 20, message: 'The final stage of Dockerfile sets secret API_TOKEN in its environment (tk_l...(24 chars)).' },
       ],
     },
     {
@@ -86,13 +86,13 @@ testRule(noSecretsInImageEnv, {
           messageId: 'labelByValue',
           line: 2,
           column: 7,
-          message: 'The final stage of Dockerfile carries label gh set to a GitHub token (ghp_…(42 chars)).',
+          message: 'The final stage of Dockerfile carries label gh set to a GitHub token (ghp_...(42 chars)).',
         },
         {
           messageId: 'labelByName',
           line: 3,
           column: 7,
-          message: 'The final stage of Dockerfile carries secret label com.example.deploy_token (tk_l…(24 chars)).',
+          message: 'The final stage of Dockerfile carries secret label com.example.deploy_token (tk_l...(24 chars)).',
         },
       ],
     },
@@ -107,7 +107,7 @@ testRule(noSecretsInImageEnv, {
           messageId: 'byValue',
           line: 2,
           column: 5,
-          message: 'The final stage of Dockerfile sets an environment variable with an empty name to a GitHub token (ghp_…(42 chars)).',
+          message: 'The final stage of Dockerfile sets an environment variable with an empty name to a GitHub token (ghp_...(42 chars)).',
         },
       ],
     },

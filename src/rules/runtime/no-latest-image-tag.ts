@@ -11,7 +11,7 @@ export const noLatestImageTag = runtimeRule({
     title: 'Images name a version, not latest',
     rationale:
       '`latest` (or no tag, which means latest) is whatever was pushed last: two hosts can run different code under one name, a rollback has nothing to return to, and a compromised push is picked up silently.',
-    remediation: 'Name an explicit version tag (`nginx:1.27.3`), and better, pin the digest it resolves to (`nginx:1.27.3@sha256:…`).',
+    remediation: 'Name an explicit version tag (`nginx:1.27.3`), and better, pin the digest it resolves to (`nginx:1.27.3@sha256:<digest>`).',
     references: {
       seed: '§8.4',
       cis: { version: '1.6.0', items: ['5.28'] },

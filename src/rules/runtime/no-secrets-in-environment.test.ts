@@ -64,8 +64,8 @@ testRule(noSecretsInEnvironment, {
             DB_PASSWORD: hunter2
     `,
       errors: [
-        { messageId: 'byName', line: 5, column: 7, message: 'Service "api" passes secret JWT_SECRET as an environment variable (s3cr…(18 chars)).' },
-        { messageId: 'byName', line: 6, column: 7, message: 'Service "api" passes secret DB_PASSWORD as an environment variable (…(7 chars)).' },
+        { messageId: 'byName', line: 5, column: 7, message: 'Service "api" passes secret JWT_SECRET as an environment variable (s3cr...(18 chars)).' },
+        { messageId: 'byName', line: 6, column: 7, message: 'Service "api" passes secret DB_PASSWORD as an environment variable (...(7 chars)).' },
       ],
     },
     {
@@ -84,7 +84,7 @@ testRule(noSecretsInEnvironment, {
           messageId: 'byValue',
           line: 5,
           column: 9,
-          message: 'Service "api" sets environment variable AWS_ACCESS_KEY_ID to an AWS access key id (AKIA…(20 chars)).',
+          message: 'Service "api" sets environment variable AWS_ACCESS_KEY_ID to an AWS access key id (AKIA...(20 chars)).',
         },
         { messageId: 'byValue', line: 6, column: 9 },
         { messageId: 'byValue', line: 7, column: 9 },
@@ -98,7 +98,7 @@ testRule(noSecretsInEnvironment, {
           messageId: 'byValue',
           line: 5,
           column: 9,
-          message: 'Service "api" sets an environment variable with an empty name to a GitHub token (ghp_…(42 chars)).',
+          message: 'Service "api" sets an environment variable with an empty name to a GitHub token (ghp_...(42 chars)).',
         },
       ],
     },
@@ -130,7 +130,7 @@ testRule(noSecretsInEnvironment, {
       name: 'interpolated from the environment: still never printed',
       compose: 'services:\n  api:\n    image: api:1\n    environment:\n      API_TOKEN: ${API_TOKEN}\n',
       env: { API_TOKEN: 'tk_live_abcdefghijklmnopqrstuvwx' },
-      errors: [{ messageId: 'byName', line: 5, column: 7, message: 'Service "api" passes secret API_TOKEN as an environment variable (tk_l…(32 chars)).' }],
+      errors: [{ messageId: 'byName', line: 5, column: 7, message: 'Service "api" passes secret API_TOKEN as an environment variable (tk_l...(32 chars)).' }],
     },
     {
       name: 'unset variable and pass-through still use the environment',
@@ -156,7 +156,7 @@ testRule(noSecretsInEnvironment, {
           line: 3,
           column: 1,
           source: 'api.env',
-          message: 'Service "api" passes secret DB_PASSWORD as an environment variable (hunt…(14 chars)).',
+          message: 'Service "api" passes secret DB_PASSWORD as an environment variable (hunt...(14 chars)).',
         },
       ],
     },

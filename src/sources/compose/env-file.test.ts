@@ -28,8 +28,8 @@ describe('env_file: its variables are the container environment, judged by BW102
     });
     assert.deepEqual(r.shown, []);
     assert.deepEqual(r.findings, [
-      'p/app.env:2:1 Service "web" sets environment variable AWS_ACCESS_KEY_ID to an AWS access key id (AKIA…(20 chars)).',
-      'p/app.env:3:10 Service "web" passes secret DB_PASSWORD as an environment variable (hunt…(23 chars)).',
+      'p/app.env:2:1 Service "web" sets environment variable AWS_ACCESS_KEY_ID to an AWS access key id (AKIA...(20 chars)).',
+      'p/app.env:3:10 Service "web" passes secret DB_PASSWORD as an environment variable (hunt...(23 chars)).',
     ]);
   });
 
@@ -48,7 +48,7 @@ describe('env_file: its variables are the container environment, judged by BW102
       'p/local.env': 'JWT_SECRET=hunter2hunter2SECRETVAL\n',
     });
     assert.deepEqual(r.shown, []);
-    assert.deepEqual(r.findings, ['p/local.env:1:1 Service "web" passes secret JWT_SECRET as an environment variable (hunt…(23 chars)).']);
+    assert.deepEqual(r.findings, ['p/local.env:1:1 Service "web" passes secret JWT_SECRET as an environment variable (hunt...(23 chars)).']);
   });
 
   it('values are interpolated from the project variables (environment, .env), then the service environment, then earlier lines and files', () => {
@@ -60,8 +60,8 @@ describe('env_file: its variables are the container environment, judged by BW102
     });
     assert.deepEqual(r.shown, []);
     assert.deepEqual(r.findings, [
-      'p/a.env:1:1 Service "web" passes secret DB_PASSWORD as an environment variable (hunt…(23 chars)).',
-      'p/b.env:1:1 Service "web" sets environment variable DATABASE_URL to a URL with a password (post…(45 chars)).',
+      'p/a.env:1:1 Service "web" passes secret DB_PASSWORD as an environment variable (hunt...(23 chars)).',
+      'p/b.env:1:1 Service "web" sets environment variable DATABASE_URL to a URL with a password (post...(45 chars)).',
       'p/b.env:2:1 Service "web" passes secret TOKEN as an environment variable (value from ${NOT_SET}).',
     ]);
   });
@@ -92,7 +92,7 @@ describe('env_file: its variables are the container environment, judged by BW102
       'error unreadable p/compose.yaml:4:16 service "web": cannot read env_file "locked.env": permission denied',
       'error invalid-value p/bad.env:2:4 unterminated quoted value (compose refuses this env_file)',
     ]);
-    assert.deepEqual(r.findings, ['p/bad.env:1:1 Service "web" sets environment variable API_TOKEN to a GitHub token (ghp_…(40 chars)).']);
+    assert.deepEqual(r.findings, ['p/bad.env:1:1 Service "web" sets environment variable API_TOKEN to a GitHub token (ghp_...(40 chars)).']);
   });
 
   it('a value of another shape is refused like any other', () => {

@@ -67,7 +67,7 @@ describe('remote includes and extends (Git, OCI): not fetched, a located warning
     });
     assert.deepEqual(r.messages, [
       'warning remote-reference compose.yaml:2:5 include: remote include "https://x-access-token:${GH_TOKEN}@github.com/acme/stack.git" (from the environment, 89 characters) is not fetched: its services are not judged',
-      'warning remote-reference compose.yaml:3:5 include: remote include "https://x-access-token:ghp_…(40 chars)@github.com/acme/other.git" is not fetched: its services are not judged',
+      'warning remote-reference compose.yaml:3:5 include: remote include "https://x-access-token:ghp_...(40 chars)@github.com/acme/other.git" is not fetched: its services are not judged',
     ]);
     for (const m of r.messages) assert.doesNotMatch(m, SECRETS);
   });

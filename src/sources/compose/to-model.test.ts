@@ -53,18 +53,18 @@ describe('compose values in messages (quoteValue)', () => {
   it('masks a URL password written in the file', () => {
     const r = scan('services:\n  web:\n    image: "https://deploy:S3cr3tPassw0rdXYZ@registry.example.com/app:1"\n', {});
     assert.deepEqual(r.messages, [
-      'invalid-value 3:12 service "web": "https://deploy:S3cr…(17 chars)@registry.example.com/app:1" is not a valid image reference',
+      'invalid-value 3:12 service "web": "https://deploy:S3cr...(17 chars)@registry.example.com/app:1" is not a valid image reference',
     ]);
   });
 
   it('masks a secret-shaped value written in the file, and keeps other values as written', () => {
     const r = scan('services:\n  web:\n    image: nginx:1.27\n    read_only: ghp_abcdefghijklmnopqrstuvwxyz0123456789\n    cpus: lots\n', {});
     assert.deepEqual(r.messages, [
-      'invalid-value 4:16 service "web": "ghp_…(40 chars)" (a GitHub token) is not a boolean',
+      'invalid-value 4:16 service "web": "ghp_...(40 chars)" (a GitHub token) is not a boolean',
       'invalid-value 5:11 service "web": invalid CPU count "lots"',
     ]);
     const web = r.specs[0] as ContainerSpec;
-    assert.equal(reason(web.readonlyRootfs), '"ghp_…(40 chars)" (a GitHub token) is not a valid value');
+    assert.equal(reason(web.readonlyRootfs), '"ghp_...(40 chars)" (a GitHub token) is not a valid value');
     assert.equal(reason(web.limits.nanoCpus), '"lots" is not a valid value');
   });
 

@@ -75,7 +75,9 @@ export function expandVariables(text: string, scope: VariableScope, escapeChar =
 }
 
 function reasonFor(name: string, declared: boolean): string {
-  return declared ? `build argument ${name} has no default value (it comes from --build-arg)` : `variable ${name} is not declared in the Dockerfile`;
+  return declared
+    ? `build argument ${name} has no default value, and the value a build gives it (--build-arg, compose build.args) is not known`
+    : `variable ${name} is not declared in the Dockerfile`;
 }
 
 function applyModifier(name: string, has: boolean, v: string | undefined, rest: string, scope: VariableScope, escapeChar: string): Expansion {

@@ -458,21 +458,23 @@ describe('parseDockerfile', () => {
     assert.deepEqual(errors('# escape=`\nFROM alpine:3.20\nENV A=1\nTOKEN=x\n'), [
       '4:1 unknown instruction: TOKEN=… (a line that goes on an ENV, ARG or LABEL needs ` at the end of the line before)',
     ]);
-    assert.deepEqual(errors('FROM alpine:3.20\n  ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ\n'), ['2:3 unknown instruction: "ghp_…(40 chars)" (a GitHub token)']);
+    assert.deepEqual(errors('FROM alpine:3.20\n  ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ\n'), [
+      '2:3 unknown instruction: "ghp_...(40 chars)" (a GitHub token)',
+    ]);
     assert.deepEqual(errors('FROM alpine:3.20\nhttps://octocat:hunter2hunter2@github.com\nroot:$6$salt$hash:20228::::::\n'), [
       '2:1 unknown instruction: https…',
       '3:1 unknown instruction: root…',
     ]);
     assert.deepEqual(errors('FROM alpine:3.20\nRUNNINGOUTOFNAMESFORINSTRUCTIONS x\n'), ['2:1 unknown instruction: RUNNINGOUTOFNAMESFORINST…']);
     assert.deepEqual(errors('FROM alpine:3.20\nEXPOSE ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ\n'), [
-      '2:8 EXPOSE: invalid port "ghp_…(40 chars)" (a GitHub token)',
+      '2:8 EXPOSE: invalid port "ghp_...(40 chars)" (a GitHub token)',
     ]);
     // A value with a blank and no quotes: its second word is not quoted.
     assert.deepEqual(errors('FROM alpine:3.20\nENV DB_PASSWORD=correct horsebatterystaple\n'), [
       '2:25 ENV: a word is not NAME=value, as every word must be once one is (a value with blanks needs quotes)',
     ]);
     assert.deepEqual(errors('FROM alpine:3.20\nHEALTHCHECK https://u:hunter2hunter2@x/health\n'), [
-      '2:13 HEALTHCHECK: expected CMD or NONE, found "https://u:hunt…(14 chars)@x/health"',
+      '2:13 HEALTHCHECK: expected CMD or NONE, found "https://u:hunt...(14 chars)@x/health"',
     ]);
     // SHELL takes a JSON array of at least one string, as BuildKit's parseShell requires.
     assert.deepEqual(errors('FROM alpine:3.20\nSHELL /bin/bash -c\nSHELL []\nSHELL ["/bin/bash", "-c"\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n'), [
@@ -485,7 +487,7 @@ describe('parseDockerfile', () => {
       '2:20 HEALTHCHECK NONE takes no arguments',
     ]);
     assert.deepEqual(errors('# escape=ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ\nFROM alpine:3.20\n'), [
-      '1:10 invalid escape character "ghp_…(40 chars)" (a GitHub token): use \\ or `',
+      '1:10 invalid escape character "ghp_...(40 chars)" (a GitHub token): use \\ or `',
     ]);
   });
 
@@ -774,7 +776,7 @@ describe('expandVariables', () => {
     assert.deepEqual(expandVariables('node:${DECLARED}', scope), {
       ok: false,
       variable: 'DECLARED',
-      reason: 'build argument DECLARED has no default value (it comes from --build-arg)',
+      reason: 'build argument DECLARED has no default value, and the value a build gives it (--build-arg, compose build.args) is not known',
     });
     assert.equal((expandVariables('$NOPE', scope) as { reason: string }).reason, 'variable NOPE is not declared in the Dockerfile');
   });

@@ -462,7 +462,7 @@ const SHOWN_INSTRUCTION = 24;
  * - `RUNN` for `RUNN apt-get update`;
  * - `AWS_SECRET_ACCESS_KEY=… (a line that goes on an ENV, ARG or LABEL needs \ at the end of the line before)`;
  * - `root…` for a line of /etc/shadow, `https…` for one of .git-credentials;
- * - `"ghp_…(40 chars)" (a GitHub token)` for a word that is a token.
+ * - `"ghp_...(40 chars)" (a GitHub token)` for a word that is a token.
  */
 function unknownInstruction(word: string, escapeChar: string): string {
   const stop = word.search(/[=:@]/);

@@ -133,14 +133,14 @@ describe('run line -> ContainerSpec', () => {
     assert.deepEqual(
       r.diagnostics.map((d) => d.message),
       [
-        '--memory "ghp_…(40 chars)" (a GitHub token): invalid size "ghp_…(40 chars)" (a GitHub token): expected a number with an optional unit b, k, m, g, t or p',
-        '--restart "https://u:S3cr…(14 chars)@x": invalid restart policy "https://u:S3cr…(14 chars)@x"',
+        '--memory "ghp_...(40 chars)" (a GitHub token): invalid size "ghp_...(40 chars)" (a GitHub token): expected a number with an optional unit b, k, m, g, t or p',
+        '--restart "https://u:S3cr...(14 chars)@x": invalid restart policy "https://u:S3cr...(14 chars)@x"',
       ],
     );
     const s = r.specs[0] as ContainerSpec;
     assert.equal(
       s.limits.memoryBytes && isUnknown(s.limits.memoryBytes.value) ? s.limits.memoryBytes.value.reason : '',
-      'invalid value "ghp_…(40 chars)" (a GitHub token)',
+      'invalid value "ghp_...(40 chars)" (a GitHub token)',
     );
   });
 
