@@ -159,10 +159,10 @@ interface Plan {
 }
 
 function plan(opts: ScanOptions): Plan {
-  const fs = opts.fs ?? realFs(opts.cwd);
+  const found = walk(opts.paths, opts.cwd, opts.ignore);
+  const fs = opts.fs ?? realFs(opts.cwd, found.stats);
   const recorder = recordSuppressions(fs);
   const ctx = { fs: recorder.fs, env: opts.env, settings: opts.settings ?? defaultSettings };
-  const found = walk(opts.paths, opts.cwd, opts.ignore);
   const { missing, skipped, excluded, folders } = found;
   const files = opts.skip && opts.skip.length > 0 ? found.files.filter((f) => !opts.skip?.includes(f)) : found.files;
   const diagnostics: Diagnostic[] = missing.map((m) => ({

@@ -25,10 +25,10 @@ export interface FileReader {
 /**
  * Reads the real filesystem. Paths in findings are relative to `cwd` when below it. One reader serves one scan:
  * it remembers what it stat'ed (a file is sized before it is read: discovery, size limits, then the read), so
- * each path is stat'ed once.
+ * each path is stat'ed once. `known`: what the caller already stat'ed (walk's `stats`), by absolute path.
  */
-export function realFs(cwd: string = process.cwd()): FileReader {
-  const stats = new Map<string, Stats | undefined>();
+export function realFs(cwd: string = process.cwd(), known?: ReadonlyMap<string, Stats>): FileReader {
+  const stats = new Map<string, Stats | undefined>(known);
   const displayed = new Map<string, string>();
   const stat = (absolute: string): Stats | undefined => {
     if (stats.has(absolute)) return stats.get(absolute);

@@ -1,4 +1,4 @@
-import { type Dirent, readdirSync, readlinkSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, readlinkSync, type Stats, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readProblem } from './fs.js';
 
@@ -23,6 +23,11 @@ export interface WalkResult {
   excluded: string[];
   /** The paths given that are folders, absolute. */
   folders: Set<string>;
+  /**
+   * What was stat'ed of the paths given that are files, by absolute path: a FileReader made after the walk can
+   * start from it (realFs' `known`), so that a file named on the command line is not stat'ed twice.
+   */
+  stats: Map<string, Stats>;
 }
 
 /**
@@ -36,6 +41,7 @@ export function walk(paths: readonly string[], cwd: string, ignore: (abs: string
   const skipped: WalkResult['skipped'] = [];
   const folders = new Set<string>();
   const excluded: string[] = [];
+  const stats = new Map<string, Stats>();
   const visit = (dir: string): void => {
     let entries: Dirent[];
     try {
@@ -98,10 +104,12 @@ export function walk(paths: readonly string[], cwd: string, ignore: (abs: string
     if (st.isDirectory()) {
       folders.add(abs);
       visit(abs);
-    } else if (st.isFile()) files.push(abs);
-    else missing.push({ path: p, reason: `${special(st)}, not a regular file` });
+    } else if (st.isFile()) {
+      files.push(abs);
+      stats.set(abs, st);
+    } else missing.push({ path: p, reason: `${special(st)}, not a regular file` });
   }
-  return { files: [...new Set(files)], missing, skipped, excluded, folders };
+  return { files: [...new Set(files)], missing, skipped, excluded, folders, stats };
 }
 
 /** Where a symbolic link points, as written in it. */
