@@ -73,6 +73,8 @@ function fillMessage(template: string, data: Record<string, string | number> | u
   let parts = compiled.get(template);
   if (!parts) {
     parts = template.split(/\{([a-zA-Z_]+)\}/);
+    // A template that starts with text is capitalised once here; one that starts with a placeholder, per message.
+    parts[0] = capitalised(parts[0] as string);
     compiled.set(template, parts);
   }
   const d = data ?? NO_DATA;
@@ -84,6 +86,10 @@ function fillMessage(template: string, data: Record<string, string | number> | u
     else if (p === 'target' && target !== undefined) text += target;
     else text += `{${p}}`;
   }
+  return parts[0] === '' ? capitalised(text) : text;
+}
+
+function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
