@@ -18,6 +18,6 @@ export const noDaemonSeccompUnconfined = daemonRule({
     messages: { unconfined: 'The seccomp-profile option is "unconfined": no container gets a seccomp filter unless it asks for one.' },
   },
   check(d, ctx) {
-    if (d.seccompProfile && knownValue(d.seccompProfile)?.toLowerCase() === 'unconfined') ctx.report({ messageId: 'unconfined', at: d.seccompProfile });
+    if (d.seccompProfile && knownValue(d.seccompProfile) === 'unconfined') ctx.report({ messageId: 'unconfined', at: d.seccompProfile });
   },
 });

@@ -15,6 +15,10 @@ testRule(noApparmorUnconfined, {
     { engine: '{"Name": "/web", "AppArmorProfile": "docker-default"}' },
     { engine: '{"Name": "/web", "AppArmorProfile": ""}' },
     { run: 'docker run --security-opt apparmor=docker-default nginx:1.27' },
+    {
+      name: 'profile names are case-sensitive: UNCONFINED names no loaded profile (dockerd refuses the container)',
+      run: 'docker run --security-opt apparmor=UNCONFINED nginx:1.27',
+    },
   ],
   invalid: [
     {

@@ -27,6 +27,8 @@ export const noApparmorUnconfined = runtimeRule({
   check(c, ctx) {
     const a = c.securityOpt.apparmor;
     if (!a || reportIfUnknown(ctx, a, 'unknown')) return;
-    if (typeof a.value === 'string' && a.value.toLowerCase() === 'unconfined') ctx.report({ messageId: 'unconfined', at: a });
+    // Exact, as dockerd compares: AppArmor profile names are case-sensitive, and `UNCONFINED` names no loaded profile
+    // (the container is refused).
+    if (a.value === 'unconfined') ctx.report({ messageId: 'unconfined', at: a });
   },
 });

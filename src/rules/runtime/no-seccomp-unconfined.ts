@@ -28,6 +28,8 @@ export const noSeccompUnconfined = runtimeRule({
   check(c, ctx) {
     const s = c.securityOpt.seccomp;
     if (!s || reportIfUnknown(ctx, s, 'unknown')) return;
-    if (typeof s.value === 'string' && s.value.toLowerCase() === 'unconfined') ctx.report({ messageId: 'unconfined', at: s });
+    // Exact, as dockerd compares (moby daemon/seccomp_linux.go): `UNCONFINED` is read as a profile file, and the
+    // container is refused; it never runs unconfined.
+    if (s.value === 'unconfined') ctx.report({ messageId: 'unconfined', at: s });
   },
 });
