@@ -56,7 +56,8 @@ export class LineIndex {
   private readonly starts: number[];
 
   constructor(text: string) {
-    const starts = [0];
+    // A byte order mark is not a column: editors start line 1 after it (as dockerfile's Positions does).
+    const starts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
     let i = text.indexOf('\n');
     while (i !== -1) {
       starts.push(i + 1);
@@ -75,7 +76,8 @@ export class LineIndex {
       if ((s[mid] as number) <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - (s[lo] as number) + 1 };
+    // Offset 0 of a text that starts with a byte order mark is the mark itself: column 1.
+    return { line: lo + 1, column: Math.max(1, offset - (s[lo] as number) + 1) };
   }
 
   /** A Location for the half-open range [start, end) of `source`. */

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { Diagnostic } from '../../model/index.js';
 import { memoryFs } from '../fs.js';
 import { loadComposeFile } from './load.js';
+import { locate } from './tree.js';
 
 function load(text: string): string[] {
   const diagnostics: Diagnostic[] = [];
@@ -43,5 +44,19 @@ describe('deeply nested YAML', () => {
   it('reads a compose file with a deeply indented script', () => {
     const script = Array.from({ length: 40 }, (_, i) => `${' '.repeat(8 + 2 * i)}if true; then`).join('\n');
     assert.deepEqual(load(`services:\n  web:\n    image: nginx:1.27\n    command:\n      - |\n${script}\n`), []);
+  });
+});
+
+describe('a byte order mark', () => {
+  it('is not a column: line 1 is counted after it, as editors show it; offsets still count it', () => {
+    const f = loadComposeFile('/mem/compose.yaml', memoryFs({ 'compose.yaml': '\uFEFFservices: {web: {image: nginx}}\n' }), { get: () => undefined }, []);
+    const services = f.root?.entries.get('services');
+    const web = services?.value.kind === 'map' ? services.value.entries.get('web') : undefined;
+    assert.ok(web);
+    const at = locate(web.key);
+    assert.deepEqual([at.line, at.column, at.endColumn, at.offset], [1, 12, 15, 12]);
+    assert.deepEqual(load('\uFEFFservices: {a: 1, a: 2}\n'), [
+      'yaml-syntax 1:18 duplicate key "a" (first at line 1): compose refuses a key written twice in one mapping',
+    ]);
   });
 });
