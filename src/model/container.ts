@@ -125,7 +125,10 @@ export interface LogConfig {
 
 /** A restart policy normalised from compose `restart:`, `deploy.restart_policy`, `--restart`, Engine `RestartPolicy`. */
 export interface RestartPolicy {
-  /** `no`, `always`, `unless-stopped`, `on-failure`. */
+  /**
+   * `no`, `always`, `unless-stopped`, `on-failure`, or `` (empty: no policy, as the Engine reads an empty name;
+   * compose `deploy.restart_policy` without `condition` gives it, and so do containers created before Engine 25).
+   */
   name: string;
   /** Maximum retries for on-failure (or deploy.restart_policy.max_attempts); undefined means unbounded. */
   maximumRetryCount?: number;

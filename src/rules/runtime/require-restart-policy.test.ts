@@ -74,6 +74,16 @@ testRule(requireRestartPolicy, {
           image: nginx:1.27
           deploy:
             restart_policy: {}
+        g:
+          image: nginx:1.27
+          deploy:
+            restart_policy:
+              max_attempts: 3
+        h:
+          image: nginx:1.27
+          deploy:
+            restart_policy:
+              condition: any
     `,
       errors: [
         { messageId: 'missing', line: 4, column: 14 },
@@ -81,7 +91,10 @@ testRule(requireRestartPolicy, {
         { messageId: 'unbounded', line: 10, column: 14 },
         { messageId: 'unbounded', line: 13, column: 14 },
         { messageId: 'tooMany', line: 16, column: 14, message: 'Service "e" restarts up to 20 times, more than 5.' },
-        { messageId: 'unbounded', line: 20, column: 23 },
+        { messageId: 'missing', line: 20, column: 23, message: 'Service "f" has no restart policy.' },
+        // docker compose passes no condition on as an empty policy name: no restart (Swarm's `any` is for stack deploy).
+        { messageId: 'missing', line: 25, column: 9, message: 'Service "g" has no restart policy.' },
+        { messageId: 'unbounded', line: 30, column: 9, message: 'Service "h" restarts with policy always, which has no retry bound.' },
       ],
     },
     {

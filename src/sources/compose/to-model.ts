@@ -961,8 +961,10 @@ function readRestart(n: LMap, deploy: LMap | undefined, p: (k: string) => string
     const cond = readText(get(rp, 'condition'), p('deploy.restart_policy.condition'), r)?.value;
     const max = numberish(get(rp, 'max_attempts'), p('deploy.restart_policy.max_attempts'), int, r)?.value;
     if (isUnknown(cond)) return void (spec.restart = { value: cond, at });
-    // Swarm's default condition is `any`, i.e. always.
-    const name = cond === undefined || cond === 'any' ? 'always' : cond === 'none' ? 'no' : cond;
+    // As docker compose maps it (pkg/compose/create.go mapRestartPolicyCondition): `any` is always, `none` is no,
+    // and no condition is an empty policy name, which the Engine takes as no restart policy at all. Swarm's
+    // default condition, `any`, applies to `docker stack deploy` only.
+    const name = cond === undefined ? '' : cond === 'any' ? 'always' : cond === 'none' ? 'no' : cond;
     const policy: RestartPolicy = { name };
     if (typeof max === 'number' && max > 0) policy.maximumRetryCount = max;
     spec.restart = { value: policy, at };
