@@ -302,3 +302,41 @@ describe('build.dockerfile_inline and its build: target stage, build context, a 
     assert.equal(r.findings.filter((f) => f.ruleId === 'BW1030' && f.status === 'violation').length, 2);
   });
 });
+
+describe('build.dockerfile_inline with build.args', () => {
+  it("the service's arguments replace the ARG defaults for the file's own findings and for the image's user", () => {
+    // `$$` writes a `$` past compose's interpolation, so that the Dockerfile reads its own ARGs.
+    const r = scan(
+      yaml(
+        'services:',
+        '  app:',
+        '    build:',
+        '      dockerfile_inline: |',
+        '        ARG BASE_TAG=3.20',
+        '        FROM alpine:$${BASE_TAG}',
+        '        ARG APP_USER=10001',
+        '        USER $${APP_USER}',
+        '      args:',
+        '        BASE_TAG: latest',
+        '        APP_USER: root',
+        '  plain:',
+        '    build:',
+        '      dockerfile_inline: |',
+        '        ARG BASE_TAG=3.20',
+        '        FROM alpine:$${BASE_TAG}',
+        '        ARG APP_USER=10001',
+        '        USER $${APP_USER}',
+      ),
+    );
+    assert.deepEqual(shown(r), []);
+    const of = (service: string) =>
+      r.findings
+        .filter((f) => f.subject.endsWith(`dockerfile_inline of service "${service}"`) && (f.ruleId === 'BW2004' || f.ruleId === 'BW3001'))
+        .map((f) => `${f.ruleId} ${f.location.line}:${f.location.column}`);
+    // `latest` from the argument: BW2004 at the FROM's image; root from the argument: BW3001 at USER's value.
+    assert.deepEqual(of('app'), ['BW2004 6:14', 'BW3001 8:14']);
+    assert.deepEqual(of('plain'), []);
+    const bw1030 = r.findings.filter((f) => f.ruleId === 'BW1030').map((f) => f.message);
+    assert.deepEqual(bw1030, ['Service "app" sets no user, and its image runs as root.']);
+  });
+});

@@ -211,7 +211,11 @@ export function checkInlineDockerfile(
   const text = inline === undefined ? undefined : isUnknown(inline.value) ? inline.value.raw : inline.value;
   if (inline === undefined || text === undefined) return { findings: [], diagnostics: [], subjects: 0 };
   const target = build.target ? (isUnknown(build.target.value) ? '\u0000unknown' : build.target.value) : '';
-  const key = `${inline.at.source}\u0000${inline.at.offset}\u0000${build.baseDir}\u0000${build.context}\u0000${target}`;
+  // The service's build arguments replace the ARG defaults, for the file's own findings too: the text is built
+  // for this service only. A text two services share (an anchor) with other arguments is judged for each.
+  const args = buildArgsOf(build);
+  const argsKey = args ? JSON.stringify([...args]) : '';
+  const key = `${inline.at.source}\u0000${inline.at.offset}\u0000${build.baseDir}\u0000${build.context}\u0000${target}\u0000${argsKey}`;
   let cache = inlineChecked.get(ctx);
   if (!cache) inlineChecked.set(ctx, (cache = new Map()));
   const before = cache.get(key);
@@ -226,7 +230,7 @@ export function checkInlineDockerfile(
   // line of the text a finding is on is said in its message, since its location is the whole value.
   const locate = (at: Location): Location => (at.source !== source ? at : place ? place(at) : { ...inline.at });
   const lineOf = (at: Location): number | undefined => (place || at.source !== source ? undefined : (at.line ?? 1));
-  const parsed = parseDockerfile(text, source);
+  const parsed = parseDockerfile(text, source, args);
   const spec = parsed.spec;
   spec.name = `dockerfile_inline of service "${service}"`;
   const diagnostics = parsed.diagnostics.map((d) => {
