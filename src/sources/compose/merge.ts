@@ -109,14 +109,15 @@ export function withoutResets(n: LNode): LNode {
     return entries ? stripTag({ ...n, entries }) : stripTag(n);
   }
   if (n.kind === 'seq') {
-    const items: LNode[] = [];
-    let changed = false;
-    for (const item of n.items) {
+    // A new list only from the first item that changes (nearly every list has none): every file's tree goes through here.
+    let items: LNode[] | undefined;
+    for (let i = 0; i < n.items.length; i++) {
+      const item = n.items[i] as LNode;
       const v = item.tag === '!reset' ? undefined : withoutResets(item);
-      if (v !== item) changed = true;
-      if (v !== undefined) items.push(v);
+      if (v !== item) items ??= n.items.slice(0, i);
+      if (items && v !== undefined) items.push(v);
     }
-    return changed ? stripTag({ ...n, items }) : stripTag(n);
+    return items ? stripTag({ ...n, items }) : stripTag(n);
   }
   return stripTag(n);
 }
