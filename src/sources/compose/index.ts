@@ -229,11 +229,32 @@ export function scanComposeProject(files: readonly string[], fs: FileReader, pro
   // A service with `provider:` runs no container (compose hands it to a provider plugin, e.g. a cloud database):
   // the container rules do not apply to it. What serviceToSpec reads through `fs` is its env_files.
   const reader = notingReads(fs, envFiles);
-  const specs = project.services.filter((s) => !isProvider(s, diagnostics)).map((s) => serviceToSpec(s, diagnostics, { fs: reader, env }));
+  const specs = project.services
+    .filter((s) => validServiceName(s, diagnostics) && !isProvider(s, diagnostics))
+    .map((s) => serviceToSpec(s, diagnostics, { fs: reader, env }));
   joinNamespaces(specs);
   addVolumesFrom(project.services, specs);
   project.read = [...new Set([...project.read, ...envFiles])];
   return { project, specs, diagnostics };
+}
+
+/** The names the compose-spec schema allows for services (`services` `patternProperties`, no other property). */
+const SERVICE_NAME = /^[a-zA-Z0-9._-]+$/;
+
+/**
+ * Whether a service's name is one compose takes (compose-spec schema: `^[a-zA-Z0-9._-]+$`). Another one (`my app`,
+ * `postgres://u:pw@db`) makes compose refuse the file: an `invalid-value` error at the name, quoted through
+ * quoteValue (a name can hold a secret, which every finding's message would repeat), and the service is not judged.
+ */
+function validServiceName(s: ComposeService, diagnostics: Diagnostic[]): boolean {
+  if (SERVICE_NAME.test(s.name)) return true;
+  diagnostics.push({
+    code: 'invalid-value',
+    severity: 'error',
+    message: `service name ${quoteValue(s.name)} is not valid: compose takes only letters, digits, ".", "_" and "-" (the service is not judged)`,
+    at: locate(s.key),
+  });
+  return false;
 }
 
 /**
