@@ -179,8 +179,12 @@ export interface OtherInstruction extends InstructionBase {
    * CMD, ENTRYPOINT and HEALTHCHECK CMD: the command the container runs, which the image config keeps as written
    * (`docker inspect` shows it). Shell form: `text` is the shell command; exec form: `exec` is the JSON array
    * (`text` its source), `execSpans` where each element is written in `text` (see RunInstruction). For HEALTHCHECK, `text` starts after the `CMD` word.
+   * Also on an ONBUILD whose trigger is one of them (`trigger`): the trigger's text is kept in this image's config
+   * (`OnBuild`) and becomes the command of every image built FROM it.
    */
   command?: { form: 'shell' | 'exec'; exec?: string[]; execSpans?: { start: number; end: number }[]; text: CommandText };
+  /** ONBUILD only: its trigger instruction, upper case (`CMD`, `RUN`...); absent when the ONBUILD is empty. */
+  trigger?: string;
 }
 
 /** One instruction of a stage. */

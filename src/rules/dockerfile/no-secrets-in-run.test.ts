@@ -654,5 +654,21 @@ testRule(noSecretsInRun, {
         { messageId: 'inlineSecret', line: 5, column: 5, message: 'A CMD in stage "app" sets API_TOKEN to a literal secret (tok_...(24 chars)).' },
       ],
     },
+    {
+      name: 'ONBUILD CMD, ENTRYPOINT and HEALTHCHECK triggers: their text is in the image config and runs in every child image',
+      dockerfile: df`
+        FROM alpine:3.20
+        ONBUILD CMD ["mysql", "-u", "root", "-pS3cr3tPassw0rd"]
+        onbuild entrypoint curl -u admin:hunter2hunter2 https://example.com/x
+        ONBUILD HEALTHCHECK --interval=5s CMD curl -fsS -H "Authorization: Bearer ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789" http://localhost/
+        ONBUILD CMD ["mysql", "-p$MYSQL_PASSWORD"]
+        USER 10001
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 38, message: 'An ONBUILD CMD in stage #1 passes a literal secret to -p (S3cr...(14 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 25, message: 'An ONBUILD ENTRYPOINT in stage #1 passes a literal secret to -u (hunt...(14 chars)).' },
+        { messageId: 'passwordFlag', line: 4, column: 49, message: 'An ONBUILD HEALTHCHECK in stage #1 passes a literal secret to -H (ghp_...(40 chars)).' },
+      ],
+    },
   ],
 });

@@ -595,8 +595,8 @@ export const noSecretsInRun = dockerfileRule({
     },
   },
   check(spec, ctx) {
-    // The commands the container runs (CMD, ENTRYPOINT, HEALTHCHECK CMD) are kept in the image config as
-    // written: a literal secret in them ships as one in a RUN does. They run when the container starts, not in
+    // The commands the container runs (CMD, ENTRYPOINT, HEALTHCHECK CMD, and those an ONBUILD sets for child images)
+    // are kept in the image config as written: a literal secret in them ships as one in a RUN does. They run when the container starts, not in
     // the build, so what they write to files is not in a layer (an entrypoint that writes ~/.npmrc from $TOKEN).
     for (const stage of spec.stages) {
       for (const i of stage.instructions) {
@@ -605,7 +605,9 @@ export const noSecretsInRun = dockerfileRule({
         const run: RunInstruction = { keyword: 'RUN', at: i.at, flags: [], args: c.text, form: c.form, mounts: [] };
         if (c.exec) run.exec = c.exec;
         if (c.execSpans) run.execSpans = c.execSpans;
-        checkLiterals(run, i.keyword === 'ENTRYPOINT' ? 'An ENTRYPOINT' : `A ${i.keyword}`, describeStage(stage), ctx);
+        // An ONBUILD CMD (ENTRYPOINT, HEALTHCHECK) trigger: kept in this image's config, the command of every child image.
+        const shown = i.keyword === 'ONBUILD' ? `An ONBUILD ${i.trigger ?? ''}` : i.keyword === 'ENTRYPOINT' ? 'An ENTRYPOINT' : `A ${i.keyword}`;
+        checkLiterals(run, shown, describeStage(stage), ctx);
       }
     }
     // ADD keeps its source URL in the Dockerfile and the image history: a password or token in it ships too.

@@ -424,11 +424,19 @@ export function parseDockerfile(text: string, source: string, buildArgs?: Readon
         stage.instructions.push({ ...base, command: commandOf(argsText) });
         break;
       case 'ONBUILD': {
-        stage.instructions.push(base);
         // The trigger runs in every child image's build. A RUN trigger is checked like a RUN of this file; COPY
-        // and ADD triggers read the child's build context, which is not this one, so they are left alone.
+        // and ADD triggers read the child's build context, which is not this one, so they are left alone. A CMD,
+        // ENTRYPOINT or HEALTHCHECK CMD trigger carries its command: its text is in this image's config.
         const m = /^(\S+)(\s+|$)/.exec(argsText.text);
         const trigger = m?.[1]?.toUpperCase();
+        const onbuild: OtherInstruction = trigger === undefined ? base : { ...base, trigger };
+        const rest = m ? sliceCommand(argsText, m[0].length) : undefined;
+        if (rest && (trigger === 'CMD' || trigger === 'ENTRYPOINT')) onbuild.command = commandOf(rest);
+        else if (rest && trigger === 'HEALTHCHECK') {
+          const cmd = /^((?:--\S+[ \t]+)*CMD[ \t]+)\S/i.exec(rest.text);
+          if (cmd) onbuild.command = commandOf(sliceCommand(rest, (cmd[1] as string).length));
+        }
+        stage.instructions.push(onbuild);
         if (trigger === 'ONBUILD' || trigger === 'FROM' || trigger === 'MAINTAINER') {
           error(argsText.at, `${trigger} is not allowed as an ONBUILD trigger`);
         } else if (trigger === 'RUN' && m) {
