@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { scanPaths } from './scan.js';
+import type { Finding } from '../check/index.js';
+import { dedupeSorted, scanPaths } from './scan.js';
 
 const root = mkdtempSync(join(tmpdir(), 'bulwark-scan-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -38,5 +39,17 @@ describe('scanPaths', () => {
         'warning links/compose.yaml: not scanned: a dangling symbolic link (to gone.yaml, which does not exist)',
       ],
     );
+  });
+});
+
+describe('dedupeSorted', () => {
+  const f = (column: number, fingerprint: string, message: string): Finding =>
+    ({ ruleId: 'BW1004', subject: 'web', fingerprint, message, location: { source: 'compose.yaml', line: 3, column } }) as Finding;
+  it('keeps the first of equal findings, in a short run and in a run long enough for a set of keys', () => {
+    const short = [f(1, 'a', 'x'), f(1, 'b', 'y'), f(1, 'a', 'x'), f(2, 'a', 'x')];
+    assert.deepEqual(dedupeSorted(short), [short[0], short[1], short[3]]);
+    // 40 messages at one place, each found twice: 40 kept, in order.
+    const long = Array.from({ length: 80 }, (_, i) => f(5, `fp${i % 40}`, `m${i % 40}`));
+    assert.deepEqual(dedupeSorted(long), long.slice(0, 40));
   });
 });

@@ -323,7 +323,7 @@ function assemble(p: Plan, outputs: SourceOutput[], threads = 1): ScanResult {
     stats.bySource[j.h.name] = { files: (before?.files ?? 0) + out.files, subjects: (before?.subjects ?? 0) + out.subjects };
   });
   return {
-    findings: dedupe(findings).sort(compareFindings),
+    findings: dedupeSorted(findings.sort(compareFindings)),
     // Secret-shaped words are masked where every command's report is written (cli/report-output.ts writeReport).
     diagnostics: dedupeDiagnostics(diagnostics),
     stats,
@@ -348,28 +348,40 @@ function notRead(shown: string): Diagnostic {
 
 /**
  * The same finding reached through two projects (a main file and a variant) is reported once: same fingerprint,
- * line, column and message. Findings are grouped by fingerprint first (nearly always unique), so no key string
- * is built per finding; a fingerprint shared by several findings (one RUN with 180,000 sudo: the fingerprint
- * leaves the location out) keeps a set of their `line:column message` keys, not a list read through per finding
- * (quadratic: more than 30 s for that RUN).
+ * line, column and message; the first one is kept. `sorted` is in compareFindings order, which (a stable sort)
+ * puts such findings in one run of equal source, line, column, rule and subject, in the order they were found:
+ * each is compared with the findings kept from its run only, with no map or key built per finding. A run longer
+ * than RUN_SCAN (many messages of one rule at one place) keeps a set of keys instead, so this stays linear.
  */
-function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Map<string, Finding | Set<string>>();
-  const keyOf = (f: Finding) => `${f.location.line}:${f.location.column}\0${f.message}`;
-  return findings.filter((f) => {
-    const before = seen.get(f.fingerprint);
-    if (before === undefined) {
-      seen.set(f.fingerprint, f);
-      return true;
+export function dedupeSorted(sorted: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  let runStart = 0;
+  let keys: Set<string> | undefined;
+  const keyOf = (f: Finding) => `${f.fingerprint}\0${f.message}`;
+  for (const f of sorted) {
+    const prev = out[out.length - 1];
+    if (prev === undefined || compareFindings(prev, f) !== 0) {
+      runStart = out.length;
+      keys = undefined;
     }
-    const keys = before instanceof Set ? before : new Set([keyOf(before)]);
-    const key = keyOf(f);
-    if (keys.has(key)) return false;
-    keys.add(key);
-    if (keys !== before) seen.set(f.fingerprint, keys);
-    return true;
-  });
+    let dup = false;
+    if (keys) dup = keys.has(keyOf(f));
+    else {
+      for (let k = runStart; k < out.length && !dup; k++) {
+        const g = out[k] as Finding;
+        dup = g.fingerprint === f.fingerprint && g.message === f.message;
+      }
+      if (!dup && out.length - runStart >= RUN_SCAN) keys = new Set(out.slice(runStart).map(keyOf));
+    }
+    if (dup) continue;
+    out.push(f);
+    keys?.add(keyOf(f));
+  }
+  return out;
 }
+
+/** Findings of a run compared one by one before dedupeSorted keeps a set of keys for it. */
+const RUN_SCAN = 16;
 
 function dedupeDiagnostics(ds: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
