@@ -1,5 +1,5 @@
-import { readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { type Dirent, readdirSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /**
  * The file access sources need. Real scans use `realFs`; tests use `memoryFs` so that rule tests stay
@@ -20,6 +20,13 @@ export interface FileReader {
    * readers without links (memoryFs) leave it out. Used where one file reached by two paths matters (include cycles).
    */
   realPath?(absolute: string): string;
+  /**
+   * Names (not paths) of the regular files directly in the folder `absoluteDir`, a symbolic link to a regular file
+   * included, sorted by UTF-16 code unit; subfolders are neither listed nor entered. Undefined when the folder
+   * cannot be listed (not there, not a folder, no permission). Optional: callers that need it treat a reader
+   * without it as one that cannot list. Used to expand a COPY source wildcard (`*.pem`) in a build context.
+   */
+  list?(absoluteDir: string): string[] | undefined;
 }
 
 /**
@@ -57,6 +64,20 @@ export function realFs(cwd: string = process.cwd(), known?: ReadonlyMap<string, 
         return absolute;
       }
     },
+    list(absoluteDir) {
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(absoluteDir, { withFileTypes: true });
+      } catch {
+        return undefined;
+      }
+      const names: string[] = [];
+      for (const e of entries) {
+        // A link counts when it leads to a regular file (stat follows it); a dangling link or a loop does not.
+        if (e.isFile() || (e.isSymbolicLink() && stat(join(absoluteDir, e.name))?.isFile())) names.push(e.name);
+      }
+      return names.sort();
+    },
     size(absolute) {
       try {
         // No exception for a missing file: scans probe many optional files (.dockerignore, override files).
@@ -91,7 +112,8 @@ export interface MemoryProblem {
 
 /**
  * An in-memory filesystem rooted at `/mem`, for tests: keys are paths relative to it, values the text, or a
- * MemoryProblem for a path that cannot be read (readText throws as realFs does).
+ * MemoryProblem for a path that cannot be read (readText throws as realFs does). A folder is there when a key is
+ * below it (or is it, as an `EISDIR` problem); list() names its texts and its `EACCES` files, which are regular files.
  */
 export function memoryFs(files: Record<string, string | MemoryProblem>, root = '/mem'): FileReader {
   const map = new Map(Object.entries(files).map(([k, v]) => [resolve(root, k), v]));
@@ -107,6 +129,20 @@ export function memoryFs(files: Record<string, string | MemoryProblem>, root = '
       return t === undefined ? undefined : Buffer.byteLength(t);
     },
     display: (absolute) => relative(root, absolute) || '.',
+    list: (absoluteDir) => {
+      // A folder is there when some path is below it; files held with EACCES are regular files that cannot be read.
+      const dir = resolve(absoluteDir);
+      const prefix = dir.endsWith(sep) ? dir : `${dir}${sep}`;
+      const self = map.get(dir);
+      let there = typeof self === 'object' && self.error === 'EISDIR';
+      const names: string[] = [];
+      for (const [path, v] of map) {
+        if (!path.startsWith(prefix)) continue;
+        there = true;
+        if (dirname(path) === dir && (typeof v === 'string' || v.error === 'EACCES')) names.push(path.slice(prefix.length));
+      }
+      return there ? names.sort() : undefined;
+    },
   };
 }
 

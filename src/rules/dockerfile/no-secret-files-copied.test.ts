@@ -2,6 +2,10 @@ import { testRule } from '../../testing/rule-tester.js';
 import { noSecretFilesCopied } from './no-secret-files-copied.js';
 import { df } from './testing.js';
 
+/** A certificate and a private key as PEM files of a build context (not real ones). */
+const CERT = '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUbm90IGEgcmVhbCBjZXJ0\n-----END CERTIFICATE-----\n';
+const KEY = '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIG5vdCBhIHJlYWwga2V5\n-----END PRIVATE KEY-----\n';
+
 testRule(noSecretFilesCopied, {
   valid: [
     {
@@ -22,6 +26,23 @@ testRule(noSecretFilesCopied, {
         COPY certs/rootCA.pem /usr/local/share/ca-certificates/rootCA.crt
         COPY keys/pubkey.pem keys/jwt-public.pem tls/server-cert.pem tls/myca.pem tls/intermediate.pem /etc/app/
       `,
+    },
+    {
+      name: 'a wildcard .pem source whose matches in the context are all certificates',
+      dockerfile: df`
+        FROM nginx:1.27
+        COPY *.pem /certs/
+        COPY certs/*.pem /etc/ssl/
+      `,
+      files: { 'server.pem': CERT, 'chain.pem': CERT, 'certs/a.pem': CERT, 'certs/b.pem': CERT },
+    },
+    {
+      name: 'a wildcard .pem source: the private key among the matches is left out of the context by .dockerignore',
+      dockerfile: df`
+        FROM nginx:1.27
+        COPY *.pem /certs/
+      `,
+      files: { 'server.pem': CERT, 'server-key.pem': KEY, '.dockerignore': '.git\n*-key.pem\n' },
     },
     {
       name: 'heredoc sources are written in the Dockerfile, not copied files',
@@ -290,6 +311,37 @@ testRule(noSecretFilesCopied, {
         },
         { messageId: 'secretFile', line: 2, column: 21 },
         { messageId: 'secretFile', line: 2, column: 36 },
+      ],
+    },
+    {
+      name: 'a wildcard .pem source with a private key among its matches in the context',
+      dockerfile: df`
+        FROM nginx:1.27
+        COPY *.pem /certs/
+      `,
+      files: { 'server.pem': CERT, 'chain.pem': CERT, 'server-key.pem': KEY },
+      errors: [{ messageId: 'secretFile', line: 2, column: 6, message: 'COPY in stage #1 copies *.pem, a PEM file holding a private key, into the image.' }],
+    },
+    {
+      name: 'a wildcard .pem source in a subfolder with a private key among its matches',
+      dockerfile: df`
+        FROM nginx:1.27
+        COPY README.md certs/*.pem /etc/ssl/
+      `,
+      files: { 'README.md': 'docs', 'certs/ca.pem': CERT, 'certs/tls.pem': KEY, 'server.pem': CERT },
+      errors: [
+        { messageId: 'secretFile', line: 2, column: 16, message: 'COPY in stage #1 copies certs/*.pem, a PEM file holding a private key, into the image.' },
+      ],
+    },
+    {
+      name: 'a wildcard .pem source that matches nothing in the context is judged by its name, as before',
+      dockerfile: df`
+        FROM nginx:1.27
+        COPY keys/*.pem /certs/
+      `,
+      files: { 'certs/ca.pem': CERT },
+      errors: [
+        { messageId: 'secretFile', line: 2, column: 6, message: 'COPY in stage #1 copies keys/*.pem, a PEM file that may hold a private key, into the image.' },
       ],
     },
     {
