@@ -32,7 +32,9 @@ export interface DockerfileSpec {
   /**
    * What the `.pem` files that COPY and ADD take from the build context hold, by source as written: a private key
    * block, or only certificates and public keys. Filled by the source, which reads each such file (up to 1 MiB,
-   * never run); a source not read (not there, a glob, outside the context, from another stage) is absent.
+   * never run); a wildcard in the last part of the path (`certs/*.pem`) is expanded in the context as BuildKit does,
+   * and holds a key when any file it takes does. A source not read (not there, no file matched, a wildcard in a
+   * folder name, outside the context, from another stage) is absent.
    */
   pemSources?: Record<string, PemContent>;
 }

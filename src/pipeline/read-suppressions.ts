@@ -22,20 +22,23 @@ export interface SuppressionRecorder {
  */
 export function recordSuppressions(fs: FileReader): SuppressionRecorder {
   let noted: ReadSuppressions = {};
-  return {
-    fs: {
-      readText(absolute) {
-        const text = fs.readText(absolute);
-        if (text !== undefined) {
-          const source = fs.display(absolute);
-          if (!Object.hasOwn(noted, source)) noted[source] = parseSuppressions(text, source);
-        }
-        return text;
-      },
-      size: (absolute) => fs.size(absolute),
-      display: (absolute) => fs.display(absolute),
-      realPath: (absolute) => fs.realPath?.(absolute) ?? absolute,
+  const recording: FileReader = {
+    readText(absolute) {
+      const text = fs.readText(absolute);
+      if (text !== undefined) {
+        const source = fs.display(absolute);
+        if (!Object.hasOwn(noted, source)) noted[source] = parseSuppressions(text, source);
+      }
+      return text;
     },
+    size: (absolute) => fs.size(absolute),
+    display: (absolute) => fs.display(absolute),
+    realPath: (absolute) => fs.realPath?.(absolute) ?? absolute,
+  };
+  // A folder listing reads no file (COPY wildcards are expanded through it): passed on as it is.
+  if (fs.list) recording.list = fs.list.bind(fs);
+  return {
+    fs: recording,
     take() {
       const out = noted;
       noted = {};

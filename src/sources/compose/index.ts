@@ -354,5 +354,6 @@ function notingReads(fs: FileReader, read: string[]): FileReader {
     display: (absolute) => fs.display(absolute),
   };
   if (fs.realPath) reader.realPath = fs.realPath.bind(fs);
+  if (fs.list) reader.list = fs.list.bind(fs);
   return reader;
 }
