@@ -21,7 +21,7 @@ describe('maskSecretsIn', () => {
   it('masks URL passwords as well as shapes', () => {
     assert.equal(
       maskSecretsIn('cannot read https://deploy:hunter2hunter2@registry.example.com'),
-      'cannot read https://deploy:hunt...(14 chars)@registry.example.com',
+      'cannot read https://deploy:...(14 chars)@registry.example.com',
     );
     assert.equal(maskSecretsIn(`https://octocat:${TOKEN}@github.com`), 'https://octocat:ghp_...(40 chars)@github.com');
     assert.equal(maskSecretsIn('short'), 'short');

@@ -3,7 +3,8 @@ import { secretShape } from './secret-shape.js';
 
 /**
  * Masks a secret value for output: the first four characters, three dots and the length in characters,
- * e.g. `tk_l...(24 chars)`. Values of eight characters or fewer show no characters at all.
+ * e.g. `tk_l...(24 chars)`. Values of fewer than 16 characters show no characters at all (`...(14 chars)`): four of a
+ * short password are a large part of it, while four of a long token are mostly its kind (`ghp_`, `AKIA`, `sk_l`).
  * DESIGN.md "Findings and output": secret values never appear in any output.
  * The dots are ASCII, not an ellipsis character: masks reach every report, and one character outside Latin-1
  * makes V8 build a whole 30 MB JSON report as a two-byte string (about 40% slower to serialise, slower to write),
@@ -11,9 +12,12 @@ import { secretShape } from './secret-shape.js';
  */
 export function maskSecret(value: string): string {
   const n = [...value].length;
-  if (n <= 8) return n === 1 ? '...(1 char)' : `...(${n} chars)`;
+  if (n < SHOWN_FROM) return n === 1 ? '...(1 char)' : `...(${n} chars)`;
   return `${[...value].slice(0, 4).join('')}...(${n} chars)`;
 }
+
+/** The shortest secret whose first four characters a mask shows. */
+const SHOWN_FROM = 16;
 
 /** True when `text` holds a mask made by maskSecret (`...(24 chars)`). */
 export function holdsMask(text: string): boolean {

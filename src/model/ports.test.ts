@@ -48,8 +48,8 @@ describe('parsePortSpec messages quote values through quoteValue', () => {
     );
   });
   it('never quotes a part of a spec whose whole is masked (a URL password after the /)', () => {
-    assert.equal(message('https://u:hunter2pass@x:80'), 'unknown protocol in port "https://u:hunt...(11 chars)@x:80"');
-    assert.equal(message('ftp://bob:hunter2pass@x:21'), 'unknown protocol in port "ftp://bob:hunt...(11 chars)@x:21"');
+    assert.equal(message('https://u:hunter2pass@x:80'), 'unknown protocol in port "https://u:...(11 chars)@x:80"');
+    assert.equal(message('ftp://bob:hunter2pass@x:21'), 'unknown protocol in port "ftp://bob:...(11 chars)@x:21"');
     assert.doesNotMatch(message('127.0.0.1:80:80/udp://bob:hunter2pass@x'), /hunter2pass/);
   });
 });

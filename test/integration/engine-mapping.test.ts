@@ -179,7 +179,7 @@ describe('endpoint resolution (docker CLI conventions)', () => {
     );
     // DOCKER_HOST comes from the environment: a password in it is masked in the message.
     assert.throws(() => parseHost('ftp://ops:S3cr3tPassw0rd@build.example', 'DOCKER_HOST'), {
-      message: 'DOCKER_HOST: the ftp:// scheme of "ftp://ops:S3cr...(14 chars)@build.example" is not supported (use unix://, tcp:// or ssh://)',
+      message: 'DOCKER_HOST: the ftp:// scheme of "ftp://ops:...(14 chars)@build.example" is not supported (use unix://, tcp:// or ssh://)',
     });
   });
   it('follows the precedence --host, --context, DOCKER_HOST, DOCKER_CONTEXT, current context, default', () => {

@@ -262,7 +262,7 @@ testRule(noSecretFilesCopied, {
           messageId: 'secretInHeredoc',
           line: 20,
           column: 17,
-          message: 'COPY in stage #1 writes password (S3cr...(14 chars)) into /root/.pgpass from a heredoc.',
+          message: 'COPY in stage #1 writes password (...(14 chars)) into /root/.pgpass from a heredoc.',
         },
       ],
     },

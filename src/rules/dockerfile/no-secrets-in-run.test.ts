@@ -306,7 +306,7 @@ testRule(noSecretsInRun, {
         RUN wget --user=admin --http-password=S3cr3tPassw0rd https://example.com/d
       `,
       errors: [
-        { messageId: 'passwordFlag', line: 2, column: 16, message: 'A RUN in stage #1 passes a literal secret to -u (S3cr...(14 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 16, message: 'A RUN in stage #1 passes a literal secret to -u (...(14 chars)).' },
         { messageId: 'passwordFlag', line: 3, column: 10 },
         { messageId: 'passwordFlag', line: 3, column: 68 },
         { messageId: 'passwordFlag', line: 4, column: 23 },
@@ -321,7 +321,7 @@ testRule(noSecretsInRun, {
         RUN curl -sH "Authorization: Bearer abcdef0123456789abcdef" https://example.com/c
       `,
       errors: [
-        { messageId: 'passwordFlag', line: 2, column: 10, endColumn: 14, message: 'A RUN in stage #1 passes a literal secret to -u (hunt...(14 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 10, endColumn: 14, message: 'A RUN in stage #1 passes a literal secret to -u (...(14 chars)).' },
         { messageId: 'passwordFlag', line: 3, column: 10, endColumn: 15 },
         { messageId: 'passwordFlag', line: 4, column: 10, endColumn: 13 },
       ],
@@ -336,10 +336,10 @@ testRule(noSecretsInRun, {
         RUN bash -o pipefail -c "docker login -p \"hunter2hunter2\" -u me reg.example.com"
       `,
       errors: [
-        { messageId: 'passwordFlag', line: 2, column: 17, endColumn: 19, message: 'A RUN in stage #1 passes a literal secret to -u (hunt...(14 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 17, endColumn: 19, message: 'A RUN in stage #1 passes a literal secret to -u (...(14 chars)).' },
         { messageId: 'passwordFlag', line: 3, column: 28 },
         { messageId: 'passwordFlag', line: 4, column: 17 },
-        { messageId: 'passwordFlag', line: 5, column: 39, endColumn: 41, message: 'A RUN in stage #1 passes a literal secret to -p (hunt...(14 chars)).' },
+        { messageId: 'passwordFlag', line: 5, column: 39, endColumn: 41, message: 'A RUN in stage #1 passes a literal secret to -p (...(14 chars)).' },
       ],
     },
     {
@@ -356,7 +356,7 @@ testRule(noSecretsInRun, {
           messageId: 'passwordFlag',
           line: 3,
           column: 10,
-          message: 'A RUN in stage #1 passes a literal secret to --password-stdin (S3cr...(14 chars)).',
+          message: 'A RUN in stage #1 passes a literal secret to --password-stdin (...(14 chars)).',
         },
         { messageId: 'passwordFlag', line: 4, column: 66 },
       ],
@@ -382,7 +382,7 @@ testRule(noSecretsInRun, {
           line: 4,
           column: 1,
           endColumn: 15,
-          message: 'A RUN in stage #1 passes a literal secret to --password-stdin (hunt...(14 chars)).',
+          message: 'A RUN in stage #1 passes a literal secret to --password-stdin (...(14 chars)).',
         },
         { messageId: 'passwordFlag', line: 7, column: 1 },
         { messageId: 'passwordFlag', line: 10, column: 2 },
@@ -406,7 +406,7 @@ testRule(noSecretsInRun, {
         RUN echo hunter2hunter2 | oras login --password-stdin -u me reg.example.com
       `,
       errors: [
-        { messageId: 'passwordFlag', line: 2, column: 19, endColumn: 21, message: 'A RUN in stage #1 passes a literal secret to -p (hunt...(14 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 19, endColumn: 21, message: 'A RUN in stage #1 passes a literal secret to -p (...(14 chars)).' },
         { messageId: 'passwordFlag', line: 3, column: 24, endColumn: 26 },
         { messageId: 'passwordFlag', line: 4, column: 24 },
         { messageId: 'passwordFlag', line: 5, column: 22 },
@@ -414,13 +414,13 @@ testRule(noSecretsInRun, {
         { messageId: 'passwordFlag', line: 7, column: 47 },
         { messageId: 'passwordFlag', line: 8, column: 47, endColumn: 57 },
         { messageId: 'passwordFlag', line: 9, column: 13 },
-        { messageId: 'passwordFlag', line: 10, column: 32, message: 'A RUN in stage #1 passes a literal secret to -a (hunt...(14 chars)).' },
+        { messageId: 'passwordFlag', line: 10, column: 32, message: 'A RUN in stage #1 passes a literal secret to -a (...(14 chars)).' },
         {
           messageId: 'passwordFlag',
           line: 11,
           column: 20,
           endColumn: 52,
-          message: 'A RUN in stage #1 passes a literal secret to _authToken (hunt...(14 chars)).',
+          message: 'A RUN in stage #1 passes a literal secret to _authToken (...(14 chars)).',
         },
         { messageId: 'passwordFlag', line: 12, column: 20, endColumn: 52 },
         { messageId: 'passwordFlag', line: 13, column: 10 },
@@ -444,7 +444,7 @@ testRule(noSecretsInRun, {
           line: 2,
           column: 21,
           endColumn: 53,
-          message: 'A RUN in stage #1 passes a literal secret to _authToken (hunt...(14 chars)).',
+          message: 'A RUN in stage #1 passes a literal secret to _authToken (...(14 chars)).',
         },
         { messageId: 'passwordFlag', line: 3, column: 21, endColumn: 53 },
         {
@@ -452,7 +452,7 @@ testRule(noSecretsInRun, {
           line: 4,
           column: 21,
           endColumn: 33,
-          message: 'A RUN in stage #1 passes a literal secret to npmAuthToken (hunt...(14 chars)).',
+          message: 'A RUN in stage #1 passes a literal secret to npmAuthToken (...(14 chars)).',
         },
         { messageId: 'passwordFlag', line: 5, column: 24, endColumn: 53 },
         {
@@ -490,7 +490,7 @@ testRule(noSecretsInRun, {
           line: 10,
           column: 1,
           endColumn: 15,
-          message: 'A RUN in stage #1 passes a literal secret to --password-stdin (hunt...(14 chars)).',
+          message: 'A RUN in stage #1 passes a literal secret to --password-stdin (...(14 chars)).',
         },
       ],
     },
@@ -587,8 +587,8 @@ testRule(noSecretsInRun, {
         RUN ["sh", "-c", "echo \"hi\" && mysql -pS3cr3tPassw0rd db"]
       `,
       errors: [
-        { messageId: 'passwordFlag', line: 2, column: 23, message: 'A RUN in stage #1 passes a literal secret to -u (hunt...(14 chars)).' },
-        { messageId: 'passwordFlag', line: 3, column: 5, message: 'A RUN in stage #1 passes a literal secret to -p (S3cr...(14 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 23, message: 'A RUN in stage #1 passes a literal secret to -u (...(14 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 5, message: 'A RUN in stage #1 passes a literal secret to -p (...(14 chars)).' },
       ],
     },
     {
@@ -630,10 +630,10 @@ testRule(noSecretsInRun, {
         ADD https://ci:Pa=ss&w0rd1@example.com/c?access_token=ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789 /c
       `,
       errors: [
-        { messageId: 'urlCredential', line: 2, column: 20, message: 'ADD in stage #1 downloads from a URL that holds a password (Hunt...(15 chars)).' },
+        { messageId: 'urlCredential', line: 2, column: 20, message: 'ADD in stage #1 downloads from a URL that holds a password (...(15 chars)).' },
         { messageId: 'urlCredential', line: 3, column: 141, message: 'ADD in stage #1 downloads from a URL that holds a GitHub token (ghp_...(40 chars)).' },
-        { messageId: 'urlCredential', line: 4, column: 18, message: 'ADD in stage #1 downloads from a URL that holds a password (Sup3...(13 chars)).' },
-        { messageId: 'urlCredential', line: 5, column: 16, message: 'ADD in stage #1 downloads from a URL that holds a password (Pa=s...(11 chars)).' },
+        { messageId: 'urlCredential', line: 4, column: 18, message: 'ADD in stage #1 downloads from a URL that holds a password (...(13 chars)).' },
+        { messageId: 'urlCredential', line: 5, column: 16, message: 'ADD in stage #1 downloads from a URL that holds a password (...(11 chars)).' },
         { messageId: 'urlCredential', line: 5, column: 55, message: 'ADD in stage #1 downloads from a URL that holds a GitHub token (ghp_...(40 chars)).' },
       ],
     },
@@ -648,8 +648,8 @@ testRule(noSecretsInRun, {
             server.js
       `,
       errors: [
-        { messageId: 'passwordFlag', line: 2, column: 33, message: 'A CMD in stage "app" passes a literal secret to -p (S3cr...(14 chars)).' },
-        { messageId: 'passwordFlag', line: 3, column: 17, message: 'An ENTRYPOINT in stage "app" passes a literal secret to -u (hunt...(14 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 33, message: 'A CMD in stage "app" passes a literal secret to -p (...(14 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 17, message: 'An ENTRYPOINT in stage "app" passes a literal secret to -u (...(14 chars)).' },
         { messageId: 'passwordFlag', line: 4, column: 41, message: 'A HEALTHCHECK in stage "app" passes a literal secret to -H (ghp_...(40 chars)).' },
         { messageId: 'inlineSecret', line: 5, column: 5, message: 'A CMD in stage "app" sets API_TOKEN to a literal secret (tok_...(24 chars)).' },
       ],
@@ -665,8 +665,8 @@ testRule(noSecretsInRun, {
         USER 10001
       `,
       errors: [
-        { messageId: 'passwordFlag', line: 2, column: 38, message: 'An ONBUILD CMD in stage #1 passes a literal secret to -p (S3cr...(14 chars)).' },
-        { messageId: 'passwordFlag', line: 3, column: 25, message: 'An ONBUILD ENTRYPOINT in stage #1 passes a literal secret to -u (hunt...(14 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 38, message: 'An ONBUILD CMD in stage #1 passes a literal secret to -p (...(14 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 25, message: 'An ONBUILD ENTRYPOINT in stage #1 passes a literal secret to -u (...(14 chars)).' },
         { messageId: 'passwordFlag', line: 4, column: 49, message: 'An ONBUILD HEALTHCHECK in stage #1 passes a literal secret to -H (ghp_...(40 chars)).' },
       ],
     },

@@ -80,7 +80,7 @@ testRule(requireCopyInsteadOfAdd, {
           messageId: 'remote',
           line: 2,
           column: 5,
-          message: 'ADD in stage #1 downloads https://deploy:Hunt...(15 chars)@example.com/file.bin without a --checksum.',
+          message: 'ADD in stage #1 downloads https://deploy:...(15 chars)@example.com/file.bin without a --checksum.',
         },
         {
           messageId: 'gitUnpinned',

@@ -156,7 +156,7 @@ testRule(noSecretsInEnvironment, {
           line: 3,
           column: 1,
           source: 'api.env',
-          message: 'Service "api" passes secret DB_PASSWORD as an environment variable (hunt...(14 chars)).',
+          message: 'Service "api" passes secret DB_PASSWORD as an environment variable (...(14 chars)).',
         },
       ],
     },

@@ -474,7 +474,7 @@ describe('parseDockerfile', () => {
       '2:25 ENV: a word is not NAME=value, as every word must be once one is (a value with blanks needs quotes)',
     ]);
     assert.deepEqual(errors('FROM alpine:3.20\nHEALTHCHECK https://u:hunter2hunter2@x/health\n'), [
-      '2:13 HEALTHCHECK: expected CMD or NONE, found "https://u:hunt...(14 chars)@x/health"',
+      '2:13 HEALTHCHECK: expected CMD or NONE, found "https://u:...(14 chars)@x/health"',
     ]);
     // SHELL takes a JSON array of at least one string, as BuildKit's parseShell requires.
     assert.deepEqual(errors('FROM alpine:3.20\nSHELL /bin/bash -c\nSHELL []\nSHELL ["/bin/bash", "-c"\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n'), [

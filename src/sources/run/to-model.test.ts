@@ -134,7 +134,7 @@ describe('run line -> ContainerSpec', () => {
       r.diagnostics.map((d) => d.message),
       [
         '--memory "ghp_...(40 chars)" (a GitHub token): invalid size "ghp_...(40 chars)" (a GitHub token): expected a number with an optional unit b, k, m, g, t or p',
-        '--restart "https://u:S3cr...(14 chars)@x": invalid restart policy "https://u:S3cr...(14 chars)@x"',
+        '--restart "https://u:...(14 chars)@x": invalid restart policy "https://u:...(14 chars)@x"',
       ],
     );
     const s = r.specs[0] as ContainerSpec;
