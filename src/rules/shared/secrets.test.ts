@@ -18,6 +18,13 @@ describe('secret names', () => {
     'MYAPIKEY',
     'DJANGO_SECRETKEY',
     'aws_secret_access_key',
+    'DB_PASSWORD2',
+    'PASSWORD_2',
+    'ADMIN_PASSWORD_NEW',
+    'DB_PASSWORD_PRIMARY',
+    'SECRET_VALUE',
+    'PASSPHRASE',
+    'SSH_KEY_PASSPHRASE',
   ]) {
     it(`${n} is a secret name`, () => assert.equal(isSecretName(n), true));
   }
@@ -37,6 +44,12 @@ describe('secret names', () => {
     'TURKEY',
     'WHISKEY',
     'HOCKEY_TEAM',
+    'MAX_TOKENS',
+    'TOKEN_URL',
+    'PASSWORD_POLICY',
+    'SECRET_NAME',
+    'DB_PASSWORD_FILE',
+    'PASSWORD_2_FILE',
   ]) {
     it(`${n} is not`, () => assert.equal(isSecretName(n), false));
   }
@@ -76,9 +89,20 @@ describe('secret value shapes', () => {
   ];
   for (const v of no) it(`not a secret shape: ${v.slice(0, 20)}`, () => assert.equal(secretShape(v), undefined));
   it('flag values and file references are not secret material', () => {
-    for (const v of ['yes', 'false', '1', '8080', '/run/secrets/db', '/var/secrets/google/key.json', './certs/tls.key'])
+    for (const v of [
+      'yes',
+      'false',
+      '1',
+      '8080',
+      '/run/secrets/db',
+      '/var/secrets/google/key.json',
+      './certs/tls.key',
+      '${DB_PASSWORD}',
+      '$API_TOKEN',
+      '${PW:-x}',
+    ])
       assert.equal(isNonSecretValue(v), true, v);
-    assert.equal(isNonSecretValue('hunter2'), false);
+    for (const v of ['hunter2', '123456', '/u7Hk+9qLmZ2pR4sT6vX8yA==', '${A}${B}', 'pre${PW}']) assert.equal(isNonSecretValue(v), false, v);
   });
 });
 

@@ -8,12 +8,14 @@
 export { entropy, type SecretShape, secretShape } from '../../model/index.js';
 
 /**
- * Names that say "secret": ending in PASSWORD, PASSWD, SECRET or TOKEN (`PGPASSWORD`, `NPM_TOKEN`), in KEY, PASS or
- * PWD after an underscore (`AWS_SECRET_ACCESS_KEY`), or in a key word written as one (`APIKEY`, `MYAPP_SECRETKEY`):
- * not any word that ends in KEY (`MONKEY`, `TURKEY`, `WHISKEY`).
+ * Names that say "secret": ending in PASSWORD, PASSWD, PASSPHRASE, SECRET or TOKEN (`PGPASSWORD`, `NPM_TOKEN`), also
+ * with a number or a word that only says which one (`DB_PASSWORD2`, `PASSWORD_2`, `ADMIN_PASSWORD_NEW`,
+ * `DB_PASSWORD_PRIMARY`, `SECRET_VALUE`), in KEY, PASS or PWD after an underscore (`AWS_SECRET_ACCESS_KEY`), or in a
+ * key word written as one (`APIKEY`, `MYAPP_SECRETKEY`): not any word that ends in KEY (`MONKEY`, `TURKEY`, `WHISKEY`),
+ * and not a word after the secret word that says something else (`TOKEN_URL`, `PASSWORD_POLICY`, `MAX_TOKENS`).
  */
 const SECRET_NAME =
-  /(?:PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIALS?)$|(?:^|_)(?:PASS|PWD|KEY)$|(?:API|APP|ACCESS|AUTH|CLIENT|CRYPT|DEPLOY|ENC|ENCRYPTION|HMAC|JWT|LICENSE|MASTER|PRIVATE|SECRET|SERVICE|SESSION|SIGN|SIGNING|SSH|SSL|TLS|WEBHOOK)KEY$/;
+  /(?:PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|CREDENTIALS?)(?:_?\d+|_(?:NEW|OLD|PRIMARY|SECONDARY|CURRENT|PREVIOUS|NEXT|VALUE|PLAIN|PLAINTEXT|RAW|B64|BASE64|HEX))?$|(?:^|_)(?:PASS|PWD|KEY)$|(?:API|APP|ACCESS|AUTH|CLIENT|CRYPT|DEPLOY|ENC|ENCRYPTION|HMAC|JWT|LICENSE|MASTER|PRIVATE|SECRET|SERVICE|SESSION|SIGN|SIGNING|SSH|SSL|TLS|WEBHOOK)KEY$/;
 /**
  * Names that end like a secret but hold none: public keys and GPG fingerprints (official images set `GPG_KEY`),
  * key ids, paths to files, sizes and durations, database and cache key names, feature flags.
@@ -28,13 +30,22 @@ export function isSecretName(name: string): boolean {
   return SECRET_NAME.test(n) && !NOT_SECRET_NAME.test(n);
 }
 
-/** True when a value is a flag or a reference rather than secret material (`yes`, `8`, `/run/secrets/x`). */
+/**
+ * True when a value is a flag or a reference rather than secret material (`yes`, `8`, `/run/secrets/x`, `${VAULT_PW}`).
+ * A number of five digits or more is not a flag (`ADMIN_PASSWORD=123456` is a password); a value that starts with
+ * `/` but holds `+` or `=` is base64, not a path (`/u7Hk+9qLmZ2pR4sT6vX8yA==`).
+ */
 export function isNonSecretValue(value: string): boolean {
   const v = value.trim();
   // A path names where the secret is (GOOGLE_APPLICATION_CREDENTIALS=/var/secrets/key.json, TLS_KEY=/certs/tls.key):
-  // that is the pattern the remediation recommends, not secret material.
-  return FLAG_VALUE.test(v) || /^\d{1,6}$/.test(v) || /^(?:\/|\.{1,2}\/|~\/)\S*$/.test(v);
+  // that is the pattern the remediation recommends, not secret material. So is a variable reference kept for a
+  // later expansion (compose `$${DB_PASSWORD}` gives the container the text `${DB_PASSWORD}`, which an entrypoint
+  // or envsubst fills in).
+  return FLAG_VALUE.test(v) || /^\d{1,4}$/.test(v) || /^(?:\/|\.{1,2}\/|~\/)[^\s+=]*$/.test(v) || VARIABLE_REFERENCE.test(v);
 }
+
+/** A value that is only a shell or compose variable reference: `$NAME`, `${NAME}`, `${NAME:-default}`. */
+const VARIABLE_REFERENCE = /^\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*(?:[:?+-][^{}]*)?\})$/;
 
 /**
  * A URL template whose password is an interpolated variable (`postgres://app:${DB_PASSWORD}@db/app`, also with an
