@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ValuePiece } from './mask.js';
-import { parseBytes, parseCpus, parseDuration, UnitError } from './units.js';
+import { cfsQuotaNanoCpus, parseBytes, parseCpus, parseDuration, UnitError } from './units.js';
 
 describe('parseBytes (go-units RAMInBytes)', () => {
   const table: [string | number, number][] = [
@@ -90,5 +90,16 @@ describe('unit messages quote values through quoteValue', () => {
       message(() => parseCpus('ghp_abcdefghijklmnopqrstuvwxyz0123456789')),
       'invalid CPU count "ghp_...(40 chars)" (a GitHub token)',
     );
+  });
+});
+
+describe('cfsQuotaNanoCpus (CFS quota over period, microseconds)', () => {
+  it('is the CPU share in nano-CPUs; the period defaults to 100 ms; a quota of 0 or less is no limit', () => {
+    assert.equal(cfsQuotaNanoCpus(50_000, 100_000), 500_000_000);
+    assert.equal(cfsQuotaNanoCpus(150_000), 1_500_000_000);
+    assert.equal(cfsQuotaNanoCpus(25_000, 0), 250_000_000);
+    assert.equal(cfsQuotaNanoCpus(10_000, 50_000), 200_000_000);
+    assert.equal(cfsQuotaNanoCpus(0), undefined);
+    assert.equal(cfsQuotaNanoCpus(-1, 100_000), undefined);
   });
 });

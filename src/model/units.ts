@@ -31,6 +31,22 @@ export function parseBytes(input: string | number, pieces?: readonly ValuePiece[
   return Math.floor(Number(m[1]) * (BINARY[unit] as number));
 }
 
+/** The CFS period the kernel and dockerd use when none is given (`--cpu-period`, compose `cpu_period`): 100 ms, in microseconds. */
+export const DEFAULT_CFS_PERIOD_US = 100_000;
+
+/**
+ * A CFS quota over its period (`--cpu-quota 50000 --cpu-period 100000`, compose `cpu_quota`/`cpu_period`, Engine
+ * `HostConfig.CpuQuota`/`CpuPeriod`) as the CPU limit it is, in nano-CPUs (0.5 CPU: 500,000,000). Docker docs,
+ * "Resource constraints": `--cpus 1.5` is `--cpu-period 100000 --cpu-quota 150000`.
+ * @param quotaUs microseconds of CPU time per period; 0 or less is no limit (returns undefined)
+ * @param periodUs microseconds; 0 or less, or undefined, is the default period (DEFAULT_CFS_PERIOD_US)
+ */
+export function cfsQuotaNanoCpus(quotaUs: number, periodUs?: number): number | undefined {
+  if (!(quotaUs > 0)) return undefined;
+  const period = periodUs !== undefined && periodUs > 0 ? periodUs : DEFAULT_CFS_PERIOD_US;
+  return Math.round((quotaUs / period) * 1e9);
+}
+
 /**
  * Parses a CPU count (`--cpus 1.5`, compose `cpus: "0.5"`) into nano-CPUs (1 CPU = 1e9), as the Docker CLI's
  * `NanoCPUs` option does. Docker rejects more than 9 fractional digits.

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import {
   type ContainerSpec,
+  cfsQuotaNanoCpus,
   type DeviceMapping,
   type Diagnostic,
   type EnvVar,
@@ -880,10 +881,24 @@ function readMapPath(n: LMap | undefined, keys: readonly string[], path: string,
   return at;
 }
 
+/**
+ * `cpu_quota` over `cpu_period` (microseconds; the period defaults to 100 ms) as a CPU limit in nano-CPUs, located
+ * at `cpu_quota`: a hard limit as `cpus` is (Docker docs, "Resource constraints"). Undefined when `cpu_quota` is not
+ * set, or is 0 or less (no limit, as dockerd reads it).
+ */
+function cfsQuota(n: LMap, p: (k: string) => string, r: Report): Sourced<number> | undefined {
+  const quota = numberish(get(n, 'cpu_quota'), p('cpu_quota'), int, r);
+  if (quota === undefined || isUnknown(quota.value)) return quota;
+  const period = numberish(get(n, 'cpu_period'), p('cpu_period'), int, r);
+  if (period && isUnknown(period.value)) return { value: period.value, at: quota.at };
+  const nano = cfsQuotaNanoCpus(quota.value, period?.value as number | undefined);
+  return nano === undefined ? undefined : { value: nano, at: quota.at };
+}
+
 function readLimits(n: LMap, deploy: LMap | undefined, p: (k: string) => string, spec: ContainerSpec, r: Report): void {
   const lim = readMapPath(deploy, ['resources', 'limits'], p('deploy'), r);
   const lp = (k: string) => p(`deploy.resources.limits.${k}`);
-  const cpus = numberish(get(lim, 'cpus'), lp('cpus'), parseCpus, r) ?? numberish(get(n, 'cpus'), p('cpus'), parseCpus, r);
+  const cpus = numberish(get(lim, 'cpus'), lp('cpus'), parseCpus, r) ?? numberish(get(n, 'cpus'), p('cpus'), parseCpus, r) ?? cfsQuota(n, p, r);
   if (cpus) spec.limits.nanoCpus = cpus;
   const mem = numberish(get(lim, 'memory'), lp('memory'), parseBytes, r) ?? numberish(get(n, 'mem_limit'), p('mem_limit'), parseBytes, r);
   if (mem) spec.limits.memoryBytes = mem;

@@ -1,5 +1,6 @@
 import {
   type ContainerSpec,
+  cfsQuotaNanoCpus,
   emptyContainerSpec,
   type Healthcheck,
   type ImageRef,
@@ -134,8 +135,7 @@ export function containerToSpec(j: ContainerInspect, ctx: ContainerContext): Liv
   if (typeof hc.NanoCpus === 'number' && hc.NanoCpus > 0) spec.limits.nanoCpus = s(hc.NanoCpus, 'HostConfig', 'NanoCpus');
   else if (typeof hc.CpuQuota === 'number' && hc.CpuQuota > 0) {
     // --cpu-quota over --cpu-period (default 100 ms) gives the CPU share; expressed in nano-CPUs.
-    const period = hc.CpuPeriod && hc.CpuPeriod > 0 ? hc.CpuPeriod : 100_000;
-    spec.limits.nanoCpus = s(Math.round((hc.CpuQuota / period) * NS_PER_SECOND), 'HostConfig', 'CpuQuota');
+    spec.limits.nanoCpus = s(cfsQuotaNanoCpus(hc.CpuQuota, hc.CpuPeriod) as number, 'HostConfig', 'CpuQuota');
   }
   if (typeof hc.PidsLimit === 'number' && hc.PidsLimit !== 0) spec.limits.pidsLimit = s(hc.PidsLimit, 'HostConfig', 'PidsLimit');
   (hc.Ulimits ?? []).forEach((u, i) => {

@@ -1,9 +1,11 @@
 import {
   type ContainerSpec,
+  cfsQuotaNanoCpus,
   type DeviceMapping,
   type Diagnostic,
   emptyContainerSpec,
   type Healthcheck,
+  isUnknown,
   type LineIndex,
   type Location,
   type LogConfig,
@@ -63,6 +65,9 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
 
   let health: { at: Location; h: Healthcheck; disabled?: Location } | undefined;
   let logging: { at: Location; cfg: LogConfig } | undefined;
+  // --cpu-quota over --cpu-period is a CPU limit as --cpus is (Docker docs, "Resource constraints").
+  let cpuQuota: Sourced<number> | undefined;
+  let cpuPeriod: Sourced<number> | undefined;
 
   for (const o of run.options) {
     const canon = o.flag.aliasOf ?? o.flag.name;
@@ -179,6 +184,12 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
       case 'cpus':
         num(parseCpus, (v) => (spec.limits.nanoCpus = v));
         break;
+      case 'cpu-quota':
+        num(parseInteger, (v) => (cpuQuota = v));
+        break;
+      case 'cpu-period':
+        num(parseInteger, (v) => (cpuPeriod = v));
+        break;
       case 'pids-limit':
         num(parseInteger, (v) => (spec.limits.pidsLimit = v));
         break;
@@ -258,6 +269,14 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
       }
       default:
         break;
+    }
+  }
+  if (!spec.limits.nanoCpus && cpuQuota) {
+    if (isUnknown(cpuQuota.value)) spec.limits.nanoCpus = cpuQuota;
+    else if (cpuPeriod && isUnknown(cpuPeriod.value)) spec.limits.nanoCpus = { value: cpuPeriod.value, at: cpuQuota.at };
+    else {
+      const nano = cfsQuotaNanoCpus(cpuQuota.value, cpuPeriod?.value as number | undefined);
+      if (nano !== undefined) spec.limits.nanoCpus = { value: nano, at: cpuQuota.at };
     }
   }
   if (health) {
