@@ -45,5 +45,24 @@ testRule(noHostDevices, {
       compose: 'services:\n  a:\n    image: nginx:1.27\n    devices: ["${DEV}:/dev/x:r"]\n',
       errors: [{ messageId: 'device', line: 4, column: 15, message: 'Service "a" is given host device ${DEV} with permissions r.' }],
     },
+    {
+      name: 'a CDI device name is no path: named as a CDI device, without permissions',
+      compose: 'services:\n  gpu:\n    image: nginx:1.27\n    devices: ["nvidia.com/gpu=all", "vendor.com/class=dev-0"]\n',
+      errors: [
+        {
+          messageId: 'cdiDevice',
+          line: 4,
+          column: 15,
+          message: 'Service "gpu" is given CDI device nvidia.com/gpu=all: the host device nodes its CDI specification names.',
+        },
+        {
+          messageId: 'cdiDevice',
+          line: 4,
+          column: 37,
+          message: 'Service "gpu" is given CDI device vendor.com/class=dev-0: the host device nodes its CDI specification names.',
+        },
+      ],
+    },
+    { run: 'docker run --device nvidia.com/gpu=0 nginx:1.27', errors: [{ messageId: 'cdiDevice', line: 1, column: 12 }] },
   ],
 });

@@ -22,12 +22,22 @@ export const noHostDevices = runtimeRule({
     appliesTo: ['compose', 'run', 'engine', 'proxy'],
     messages: {
       device: '{target} is given host device {device} with permissions {permissions}.',
+      cdiDevice: '{target} is given CDI device {device}: the host device nodes its CDI specification names.',
     },
   },
   check(c, ctx) {
     for (const d of c.devices) {
       if (isUnknown(d.value)) continue;
-      ctx.report({ messageId: 'device', at: d, data: { device: d.value.pathOnHost, permissions: d.value.permissions } });
+      // A CDI name (`nvidia.com/gpu=all`, Docker 25+) is resolved by dockerd through the CDI specifications on the
+      // host, not a path: permissions do not apply to it.
+      if (CDI_NAME.test(d.value.pathOnHost)) ctx.report({ messageId: 'cdiDevice', at: d, data: { device: d.value.pathOnHost } });
+      else ctx.report({ messageId: 'device', at: d, data: { device: d.value.pathOnHost, permissions: d.value.permissions } });
     }
   },
 });
+
+/**
+ * A fully qualified CDI device name, `vendor/class=name` (Container Device Interface spec, `parser.go`
+ * `IsQualifiedName`): a vendor domain, a class, and a device name (or `all`).
+ */
+const CDI_NAME = /^[a-zA-Z0-9][a-zA-Z0-9.-]*\/[a-zA-Z0-9][a-zA-Z0-9_.-]*=[a-zA-Z0-9][a-zA-Z0-9_.:-]*$/;
