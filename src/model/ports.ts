@@ -55,14 +55,24 @@ export function parsePortSpec(spec: string, pieces?: readonly ValuePiece[]): Por
       hostPort = parts[n - 2];
     }
   }
-  if (!PORT_OR_RANGE.test(containerPort)) throw new PortSpecError(`${part('invalid container port', containerPort)} in ${q(spec)}`);
-  if (hostPort !== undefined && hostPort !== '' && !PORT_OR_RANGE.test(hostPort)) {
+  if (!isPortOrRange(containerPort)) throw new PortSpecError(`${part('invalid container port', containerPort)} in ${q(spec)}`);
+  if (hostPort !== undefined && hostPort !== '' && !isPortOrRange(hostPort)) {
     throw new PortSpecError(`${part('invalid host port', hostPort)} in ${q(spec)}`);
   }
   const binding: PortBinding = { containerPort, protocol };
   if (hostIp !== undefined && hostIp !== '') binding.hostIp = hostIp.replace(/^\[|\]$/g, '');
   if (hostPort !== undefined && hostPort !== '') binding.hostPort = hostPort;
   return binding;
+}
+
+/**
+ * A port or a range as Docker reads one (go-connections nat.ParsePortRange: 16-bit unsigned numbers, the start of a
+ * range not after its end): `65536` and `90-80` are refused.
+ */
+function isPortOrRange(text: string): boolean {
+  if (!PORT_OR_RANGE.test(text)) return false;
+  const [start, end = start] = text.split('-').map(Number) as [number, number?];
+  return start <= 65535 && end <= 65535 && start <= end;
 }
 
 /** True when a host address means "every interface": none written, `0.0.0.0`, `::`, or `[::]`. */
