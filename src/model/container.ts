@@ -191,6 +191,17 @@ export interface BuildSpec {
    */
   args?: ReadonlyMap<string, string | Unknown>;
   /**
+   * `build.args` entry by entry as written (compose-spec build.args), a later entry of a name replacing an earlier
+   * one, for rules that judge what the file writes (BW1024): `{ name, value?, pieces? }`. Located at the value as
+   * written: in the list form at its `NAME=value` (or `NAME`) item; in the mapping form at the value, or at the key
+   * when the value is null. `value` is after interpolation; absent when no value is written (`args: [NPM_TOKEN]`, a
+   * null value in the mapping form: compose takes it from the environment); Unknown when a variable without a value is
+   * part of it. `pieces` are set when a variable gave part of the value (`NPM_TOKEN: ${NPM_TOKEN}`), as
+   * ContainerSpec.interpolated holds them: that part is not written in the file, and a message quotes it by its
+   * variables (quoteValue), never as its text. Absent when `build.args` is not written.
+   */
+  argsWritten?: readonly Sourced<BuildArg>[];
+  /**
    * The pieces of `context` and `dockerfile` when a variable gave part of them (`context: "${GH}"`), so that a
    * message quotes them by their variables (quoteValue), never their values.
    */
@@ -202,6 +213,15 @@ export interface BuildSpec {
    * before interpolation), or when it is not a string (reported by the source).
    */
   inline?: Sourced<string>;
+}
+
+/** One `build.args` entry as written (BuildSpec.argsWritten). */
+export interface BuildArg {
+  name: string;
+  /** After interpolation; absent when no value is written, Unknown when a variable without a value is part of it. */
+  value?: string | Unknown;
+  /** The value's pieces when a variable gave part of it (`${NPM_TOKEN}`), else absent. */
+  pieces?: readonly ValuePiece[];
 }
 
 /**

@@ -51,6 +51,34 @@ testRule(noSecretsInEnvironment, {
     { engine: '{"Name": "/web", "Config": {"Env": ["PATH=/usr/local/bin:/usr/bin:/bin", "LOG_LEVEL=info"]}}' },
     { run: 'docker run -e LOG_LEVEL=debug nginx:1.27' },
     { run: 'docker run -e DB_SECRET_ARN=arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf nginx:1.27' },
+    {
+      name: 'build args: no secret, values from the environment (set, unset or listed alone), placeholders',
+      compose: yaml`
+      services:
+        app:
+          image: ghcr.io/acme/app:1.0
+          build:
+            context: .
+            args: [NODE_VERSION=20, NPM_TOKEN, GH_TOKEN=changeme, "GIT_URL=https://oauth2:\${GL_TOKEN}@gitlab.com/acme/lib.git"]
+        worker:
+          image: ghcr.io/acme/worker:1.0
+          build:
+            context: .
+            args:
+              NPM_TOKEN: "\${NPM_TOKEN}"
+              API_TOKEN: \${API_TOKEN}
+              DB_PASSWORD:
+              SIGNING_KEY: "<signing-key>"
+              REGISTRY_TOKEN: ""
+              GH: ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX
+              DEBUG: "true"
+    `,
+      env: {
+        NPM_TOKEN: 'npm_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789',
+        GH_TOKEN: 'ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ',
+        GL_TOKEN: 'glpat-Ab1Cd2Ef3Gh4Ij5Kl6Mn',
+      },
+    },
   ],
   invalid: [
     {
@@ -166,6 +194,80 @@ testRule(noSecretsInEnvironment, {
       errors: [{ messageId: 'byName', line: 1, column: 54 }],
     },
     { run: 'docker run -e DB_PASSWORD=hunter2hunter2 nginx:1.27', errors: [{ messageId: 'byName', line: 1, column: 12 }] },
+    {
+      name: 'build args, list form: by name, a URL with a password, a token under a harmless name; located at the item',
+      compose: yaml`
+      services:
+        app:
+          image: ghcr.io/acme/app:1.0
+          build:
+            context: .
+            args:
+              - NODE_VERSION=20
+              - NPM_TOKEN=s3cr3tTokenValue99
+              - GIT_URL=https://deploy:Sup3rS3cretPw9@git.example.com/acme/lib.git
+              - BUILD_REF=ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ
+              - LIB_URL=https://oauth2:glpat-xxxxxxxxxxxxxxxxxxxx@gitlab.com/acme/lib.git
+    `,
+      errors: [
+        {
+          messageId: 'buildArgByName',
+          line: 8,
+          column: 11,
+          message: 'Service "app" passes secret NPM_TOKEN as a build argument (s3cr...(18 chars)).',
+        },
+        {
+          messageId: 'buildArgByValue',
+          line: 9,
+          column: 11,
+          message: 'Service "app" passes a URL with a password as build argument GIT_URL (http...(58 chars)).',
+        },
+        {
+          messageId: 'buildArgByValue',
+          line: 10,
+          column: 11,
+          message: 'Service "app" passes a GitHub token as build argument BUILD_REF (ghp_...(40 chars)).',
+        },
+        {
+          messageId: 'buildArgByValue',
+          line: 11,
+          column: 11,
+          message: 'Service "app" passes a GitLab token as build argument LIB_URL (http...(65 chars)).',
+        },
+      ],
+    },
+    {
+      name: 'build args, mapping form: located at the value; a URL partly interpolated is judged as written',
+      compose: yaml`
+      services:
+        app:
+          image: ghcr.io/acme/app:1.0
+          build:
+            context: .
+            args:
+              NPM_TOKEN: s3cr3tTokenValue99
+              DB_PASSWORD: hunter2hunter2
+              GIT_URL: https://oauth2:glpat-Ab1Cd2Ef3Gh4Ij5Kl6Mn@gitlab.com/\${GROUP}/lib.git
+              API_TOKEN: \${API_TOKEN:-tk_live_abcdefghijklmnopqrstuvwx}
+    `,
+      env: { GROUP: 'acme' },
+      errors: [
+        { messageId: 'buildArgByName', line: 7, column: 20, message: 'Service "app" passes secret NPM_TOKEN as a build argument (s3cr...(18 chars)).' },
+        { messageId: 'buildArgByName', line: 8, column: 22, message: 'Service "app" passes secret DB_PASSWORD as a build argument (...(14 chars)).' },
+        {
+          messageId: 'buildArgByValue',
+          line: 9,
+          column: 18,
+          message: 'Service "app" passes a GitLab token as build argument GIT_URL (http...(69 chars)).',
+        },
+        {
+          messageId: 'buildArgByName',
+          line: 10,
+          column: 20,
+          message: 'Service "app" passes secret API_TOKEN as a build argument (tk_l...(32 chars)).',
+        },
+      ],
+    },
     { name: "value from the caller's environment", run: 'docker run -e API_TOKEN nginx:1.27', errors: [{ messageId: 'byName', line: 1, column: 12 }] },
   ],
 });

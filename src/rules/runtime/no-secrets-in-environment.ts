@@ -1,8 +1,12 @@
-import { isUnknown, maskSecret } from '../../model/index.js';
+import { type BuildArg, isUnknown, maskSecret, type Sourced } from '../../model/index.js';
+import { isPlaceholderSecret } from '../dockerfile/secret-text.js';
 import { isNonSecretValue, isSecretName, secretShape, urlPasswordVariable } from '../shared/secrets.js';
-import { runtimeRule } from '../types.js';
+import { type RuleContext, runtimeRule } from '../types.js';
 
-/** BW1024: secrets passed as environment variables instead of files (seed §6.2). */
+/**
+ * BW1024: secrets passed as environment variables instead of files (seed §6.2), and secrets written in compose
+ * `build.args`, which reach the build as `--build-arg`.
+ */
 export const noSecretsInEnvironment = runtimeRule({
   meta: {
     id: 'BW1024',
@@ -11,18 +15,20 @@ export const noSecretsInEnvironment = runtimeRule({
     severity: 'high',
     title: 'Secrets are not passed as environment variables',
     rationale:
-      'Environment variables are shown by `docker inspect`, inherited by every child process, written to crash dumps and debug logs, and often end up in version control with the compose file. Secrets given as files (compose `secrets:`, mounted under /run/secrets) avoid all of that.',
+      'Environment variables are shown by `docker inspect`, inherited by every child process, written to crash dumps and debug logs, and often end up in version control with the compose file. Secrets given as files (compose `secrets:`, mounted under /run/secrets) avoid all of that. A secret written in compose `build.args` is committed with the compose file, and compose passes it as `docker build --build-arg`: an ARG a RUN uses is recorded in the image history (`docker history --no-trunc`) and the build cache, where anyone who can pull the image can read it.',
     remediation:
-      'Declare the secret under top-level `secrets:` (from a file or an external store) and give it to the service with `secrets: [name]`; point the application at the file, for example `POSTGRES_PASSWORD_FILE=/run/secrets/db_password`.',
+      'Declare the secret under top-level `secrets:` (from a file or an external store) and give it to the service with `secrets: [name]`; point the application at the file, for example `POSTGRES_PASSWORD_FILE=/run/secrets/db_password`. Never give a credential to a build as a build argument: declare it under the service `build.secrets` (from a top-level `secrets:` entry) and read it in the one RUN that needs it, `RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci`.',
     references: {
       seed: '§6.2',
-      docs: ['https://docs.docker.com/compose/how-tos/use-secrets/'],
+      docs: ['https://docs.docker.com/compose/how-tos/use-secrets/', 'https://docs.docker.com/build/building/secrets/'],
     },
     checklist: 'network-secrets',
     appliesTo: ['compose', 'run', 'engine', 'proxy'],
     messages: {
       byName: '{target} passes secret {name} as an environment variable ({masked}).',
       byValue: '{target} sets {variable} to {kind} ({masked}).',
+      buildArgByName: '{target} passes secret {name} as a build argument ({masked}).',
+      buildArgByValue: '{target} passes {kind} as build argument {name} ({masked}).',
     },
   },
   check(c, ctx) {
@@ -46,5 +52,33 @@ export const noSecretsInEnvironment = runtimeRule({
         ctx.report({ messageId: 'byName', at: e, data: { name, masked } });
       }
     }
+    for (const a of c.build?.argsWritten ?? []) checkBuildArg(a, ctx);
   },
 });
+
+/** A character repeated 8 times in a row: a template (`ghp_XXXXXXXX…`), not a token. */
+const REPEATED = /(.)\1{7}/;
+
+/** A URL with a literal password (`https://oauth2:glpat-…@gitlab.com`): reported whatever the password looks like. */
+const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^/\s@$]+@/i;
+
+/**
+ * Reports a compose `build.args` entry whose value, as written in the file, is a secret: shaped like one, or given to
+ * a name that says "secret". Only what the file writes counts: a value taken from the environment (`args: [NPM_TOKEN]`,
+ * `NPM_TOKEN: ${NPM_TOKEN}`, set or not) is not in the file; a value partly written and partly interpolated is judged
+ * by its shape as written, variables as their expressions. Flags, paths, placeholders (`changeme`, `<token>`) and
+ * token templates (`ghp_XXXXXXXX…`) are not secrets; a URL with a literal password is one, whatever the password.
+ */
+function checkBuildArg(a: Sourced<BuildArg>, ctx: RuleContext<'buildArgByName' | 'buildArgByValue'>): void {
+  if (isUnknown(a.value)) return;
+  const { name, value, pieces } = a.value;
+  if (value === undefined || isUnknown(value)) return;
+  const written = pieces ? pieces.map((p) => p.variable ?? p.text).join('') : value;
+  if (written.trim() === '' || isPlaceholderSecret(written, name)) return;
+  const shape = secretShape(written);
+  if (shape && (!REPEATED.test(written) || URL_WITH_PASSWORD.test(written))) {
+    ctx.report({ messageId: 'buildArgByValue', at: a, data: { name, kind: shape.description, masked: maskSecret(written) } });
+  } else if (!shape && pieces === undefined && isSecretName(name) && !isNonSecretValue(value)) {
+    ctx.report({ messageId: 'buildArgByName', at: a, data: { name, masked: maskSecret(value) } });
+  }
+}

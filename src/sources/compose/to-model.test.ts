@@ -369,3 +369,71 @@ describe('keys the compose-spec does not define', () => {
     );
   });
 });
+
+describe('build.args as written (BuildSpec.argsWritten)', () => {
+  const written = (compose: string, env: Record<string, string>) => {
+    const r = scan(compose, env);
+    assert.deepEqual(r.messages, []);
+    const build = (r.specs[0] as ContainerSpec).build;
+    return {
+      args: build?.args,
+      written: build?.argsWritten?.map((a) => {
+        if (isUnknown(a.value)) return `${a.at.line}:${a.at.column} unknown`;
+        const { name, value, pieces } = a.value;
+        const shown = value === undefined ? 'no value' : isUnknown(value) ? `unknown (${value.reason})` : JSON.stringify(value);
+        return `${a.at.line}:${a.at.column} ${name} ${shown}${pieces ? ` pieces ${JSON.stringify(pieces)}` : ''}`;
+      }),
+    };
+  };
+
+  it('list form: located at the item; the value after NAME=, its pieces without NAME=; a name alone has no value', () => {
+    const r = written(
+      dedent`
+        services:
+          app:
+            image: app:1
+            build:
+              context: .
+              args:
+                - NODE_VERSION=20
+                - NPM_TOKEN
+                - GIT_URL=https://\${GIT_HOST}/acme/lib.git
+                - UNSET=\${NOPE}
+      `,
+      { NPM_TOKEN: 'npm_fromTheEnvironment0123456789', GIT_HOST: 'gitlab.com' },
+    );
+    assert.deepEqual(r.written, [
+      '7:11 NODE_VERSION "20"',
+      '8:11 NPM_TOKEN no value',
+      `9:11 GIT_URL "https://gitlab.com/acme/lib.git" pieces [{"text":"https://"},{"text":"gitlab.com","variable":"\${GIT_HOST}"},{"text":"/acme/lib.git"}]`,
+      '10:11 UNSET unknown (variable NOPE is not set)',
+    ]);
+    // BuildSpec.args is unchanged: the name alone takes the environment's value.
+    assert.equal(r.args?.get('NPM_TOKEN'), 'npm_fromTheEnvironment0123456789');
+    assert.equal(r.args?.get('NODE_VERSION'), '20');
+  });
+
+  it('mapping form: located at the value, or at the key when the value is null; a later entry of a name wins', () => {
+    const r = written(
+      dedent`
+        services:
+          app:
+            image: app:1
+            build:
+              context: .
+              args:
+                NODE_VERSION: 20
+                NPM_TOKEN: "\${NPM_TOKEN}"
+                EMPTY:
+      `,
+      { NPM_TOKEN: 'npm_fromTheEnvironment0123456789' },
+    );
+    assert.deepEqual(r.written, [
+      '7:23 NODE_VERSION "20"',
+      `8:20 NPM_TOKEN "npm_fromTheEnvironment0123456789" pieces [{"text":"npm_fromTheEnvironment0123456789","variable":"\${NPM_TOKEN}"}]`,
+      '9:9 EMPTY no value',
+    ]);
+    const list = written('services:\n  app:\n    image: app:1\n    build:\n      args: [A=1, A=2]\n', {});
+    assert.deepEqual(list.written, ['5:19 A "2"']);
+  });
+});

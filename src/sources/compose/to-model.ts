@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import {
+  type BuildArg,
   type ContainerSpec,
   cfsQuotaNanoCpus,
   type DeviceMapping,
@@ -225,7 +226,10 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[], fi
     const target = readText(get(build, 'target'), p('build.target'), r);
     if (target) spec.build.target = target;
     const args = readBuildArgs(get(build, 'args'), p('build.args'), r, files?.env);
-    if (args) spec.build.args = args;
+    if (args) {
+      spec.build.args = args.values;
+      spec.build.argsWritten = args.written;
+    }
     const inlineNode = get(build, 'dockerfile_inline');
     const inline = readText(inlineNode, p('build.dockerfile_inline'), r);
     // A text a variable without a value is part of stays set, unknown with the text as written (BuildSpec.inline).
@@ -491,19 +495,58 @@ interface Named {
 }
 
 /**
- * `build.args` (a mapping, or a list of `NAME=value` / `NAME`): each build argument's value, as BuildSpec.args says. A
- * name listed alone takes its value from the project's variables (the environment, then `.env`), as compose-go
- * resolves it; not set there, compose passes it without a value, which Unknown says. Undefined when not written.
+ * `build.args` (a mapping, or a list of `NAME=value` / `NAME`): each build argument's value, as BuildSpec.args says
+ * (`values`), and each entry as written, located (`written`, BuildSpec.argsWritten). A name listed alone takes its
+ * value from the project's variables (the environment, then `.env`), as compose-go resolves it; not set there,
+ * compose passes it without a value, which Unknown says. Undefined when not written.
  */
-function readBuildArgs(node: LNode | undefined, path: string, r: Report, env: Environment | undefined): Map<string, string | Unknown> | undefined {
+function readBuildArgs(
+  node: LNode | undefined,
+  path: string,
+  r: Report,
+  env: Environment | undefined,
+): { values: Map<string, string | Unknown>; written: Sourced<BuildArg>[] } | undefined {
   if (isUnset(node)) return undefined;
-  const out = new Map<string, string | Unknown>();
-  for (const { name, value } of readNamed(node, path, r)) {
+  const values = new Map<string, string | Unknown>();
+  const written: Sourced<BuildArg>[] = [];
+  for (const { name, key, value } of readNamed(node, path, r)) {
+    const at = locate(node.kind === 'seq' ? key : (value ?? key), `${path}.${name}`);
     if (value === null) {
       const v = env?.get(name);
-      out.set(name, v ?? env?.unknown?.(name) ?? unknown(`build argument ${name} is listed without a value and the environment does not set it`));
-    } else if (value.unknown) out.set(name, value.unknown);
-    else out.set(name, value.value === null ? '' : String(value.value));
+      values.set(name, v ?? env?.unknown?.(name) ?? unknown(`build argument ${name} is listed without a value and the environment does not set it`));
+      written.push({ value: { name }, at });
+      continue;
+    }
+    // In the list form the item's pieces cover `NAME=value`: the value's are those after `NAME=`.
+    const all = variablePieces(value);
+    const pieces = all && node.kind === 'seq' ? dropLeading(all, [...name].length + 1) : all;
+    const arg: BuildArg = { name };
+    if (value.unknown) {
+      values.set(name, value.unknown);
+      arg.value = value.unknown;
+    } else {
+      const v = value.value === null ? '' : String(value.value);
+      values.set(name, v);
+      arg.value = v;
+    }
+    if (pieces?.some((piece) => piece.variable !== undefined)) arg.pieces = pieces;
+    written.push({ value: arg, at });
+  }
+  return { values, written };
+}
+
+/** `pieces` without their first `n` characters (a list item's `NAME=`), empty pieces left out. */
+function dropLeading(pieces: readonly ValuePiece[], n: number): ValuePiece[] {
+  const out: ValuePiece[] = [];
+  let left = n;
+  for (const piece of pieces) {
+    const chars = [...piece.text];
+    if (left >= chars.length) {
+      left -= chars.length;
+      continue;
+    }
+    out.push({ ...piece, text: chars.slice(left).join('') });
+    left = 0;
   }
   return out;
 }
