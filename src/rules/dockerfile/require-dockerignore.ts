@@ -1,5 +1,4 @@
-import { type CopyInstruction, isContainerfileName, isCopy, isUnknown } from '../../model/index.js';
-import { compileIgnorePattern, type IgnorePattern, isIgnored } from './dockerignore-match.js';
+import { type CopyInstruction, compileIgnorePattern, type IgnorePattern, isContainerfileName, isCopy, isIgnored, isUnknown } from '../../model/index.js';
 import { dockerfileRule } from './util.js';
 
 /**

@@ -1,6 +1,14 @@
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { type DockerfileSpec, hasPrivateKeyBegin, isCopy, isUnknown, type PemContent } from '../../model/index.js';
-import { compileIgnorePattern, type IgnorePattern, isIgnored } from '../../rules/dockerfile/dockerignore-match.js';
+import {
+  compileIgnorePattern,
+  type DockerfileSpec,
+  hasPrivateKeyBegin,
+  type IgnorePattern,
+  isCopy,
+  isIgnored,
+  isUnknown,
+  type PemContent,
+} from '../../model/index.js';
 import type { FileReader } from '../fs.js';
 
 /** Largest PEM file read: certificates and keys are a few KiB; a bundle of every public CA is about 200 KiB. */
