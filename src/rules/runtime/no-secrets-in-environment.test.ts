@@ -82,6 +82,32 @@ testRule(noSecretsInEnvironment, {
   ],
   invalid: [
     {
+      name: 'qualified secret names, a passphrase, a long number and base64 are secrets; a $$ variable reference kept for later expansion is not',
+      compose: [
+        'services:',
+        '  app:',
+        '    image: nginx:1.27',
+        '    environment:',
+        '      DB_PASSWORD: "$${DB_PASSWORD_FROM_VAULT}"',
+        '      API_TOKEN: "$$API_TOKEN"',
+        '      DB_PASSWORD2: "Xk9mQ2vLp7Rt"',
+        '      ADMIN_PASSWORD_NEW: "Xk9mQ2vLp7Rt"',
+        '      KEY_PASSPHRASE: "correct horse"',
+        '      ADMIN_PASSWORD: "123456"',
+        '      DB_SECRET: "/u7Hk+9qLmZ2pR4sT6vX8yA=="',
+        '      MAX_TOKENS: "4096"',
+        '      TOKEN_URL: https://auth.example.com/token',
+        '',
+      ].join('\n'),
+      errors: [
+        { messageId: 'byName', line: 7, column: 7, message: 'Service "app" passes secret DB_PASSWORD2 as an environment variable (...(12 chars)).' },
+        { messageId: 'byName', line: 8, column: 7, message: 'Service "app" passes secret ADMIN_PASSWORD_NEW as an environment variable (...(12 chars)).' },
+        { messageId: 'byName', line: 9, column: 7, message: 'Service "app" passes secret KEY_PASSPHRASE as an environment variable (...(13 chars)).' },
+        { messageId: 'byName', line: 10, column: 7, message: 'Service "app" passes secret ADMIN_PASSWORD as an environment variable (...(6 chars)).' },
+        { messageId: 'byName', line: 11, column: 7, message: 'Service "app" passes secret DB_SECRET as an environment variable (/u7H...(25 chars)).' },
+      ],
+    },
+    {
       name: 'by name, map form, value masked',
       compose: yaml`
       services:
