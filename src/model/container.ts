@@ -271,6 +271,11 @@ export interface ContainerSpec {
   usernsMode?: Sourced<string>;
   cgroupnsMode?: Sourced<string>;
   devices: Sourced<DeviceMapping>[];
+  /**
+   * Device cgroup rules as written (compose `device_cgroup_rules`, `--device-cgroup-rule`, Engine
+   * `HostConfig.DeviceCgroupRules`): `TYPE MAJOR:MINOR ACCESS` (see DeviceCgroupRule); absent when none.
+   */
+  deviceCgroupRules?: Sourced<string | Unknown>[];
   /** `[name, value]` pairs. */
   sysctls: Sourced<[string, string]>[];
   /**

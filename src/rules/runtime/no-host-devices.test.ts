@@ -64,5 +64,43 @@ testRule(noHostDevices, {
       ],
     },
     { run: 'docker run --device nvidia.com/gpu=0 nginx:1.27', errors: [{ messageId: 'cdiDevice', line: 1, column: 12 }] },
+    {
+      name: 'device cgroup rules that open every device, block devices for writing or creating, or /dev/mem; a narrow one is not reported',
+      compose: yaml`
+      services:
+        dev:
+          image: nginx:1.27
+          device_cgroup_rules:
+            - 'a *:* rwm'
+            - 'c *:* m'
+            - 'b 8:* rw'
+            - 'c 1:1 r'
+            - 'c 42:* rmw'
+            - 'b 8:0 r'
+    `,
+      errors: [
+        {
+          messageId: 'cgroupAll',
+          line: 5,
+          column: 9,
+          message:
+            'Service "dev" has device cgroup rule a *:* rwm, which lets it use and create (with MKNOD) any device node, host disks and /dev/mem included.',
+        },
+        { messageId: 'cgroupAll', line: 6, column: 9 },
+        { messageId: 'cgroupBlock', line: 7, column: 9 },
+        { messageId: 'cgroupMemory', line: 8, column: 9 },
+      ],
+    },
+    {
+      name: 'a device cgroup rule from an unset variable is unknown',
+      compose: 'services:\n  dev:\n    image: nginx:1.27\n    device_cgroup_rules: ["${RULE}"]\n',
+      errors: [{ messageId: 'cgroupUnknown', line: 4, column: 27, status: 'unknown' }],
+    },
+    { run: "docker run --device-cgroup-rule 'b *:* rwm' nginx:1.27", errors: [{ messageId: 'cgroupAll', line: 1, column: 12 }] },
+    {
+      name: 'engine DeviceCgroupRules',
+      engine: '{"Name": "/web", "HostConfig": {"DeviceCgroupRules": ["c 42:* rmw", "a *:* rwm"]}}',
+      errors: [{ messageId: 'cgroupAll', line: 1, column: 69 }],
+    },
   ],
 });

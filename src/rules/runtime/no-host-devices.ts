@@ -1,4 +1,4 @@
-import { isUnknown } from '../../model/index.js';
+import { deviceCgroupRisk, isUnknown, parseDeviceCgroupRule } from '../../model/index.js';
 import { runtimeRule } from '../types.js';
 
 /** BW1021: host devices given to a container (seed §5.8 "éviter --device"; CIS 5.18). */
@@ -10,9 +10,9 @@ export const noHostDevices = runtimeRule({
     severity: 'medium',
     title: 'Host devices are not passed to containers',
     rationale:
-      'A host device node gives the container direct access to hardware or kernel interfaces (disks, /dev/mem, GPUs, USB). With write or mknod permission, a disk device is the whole host filesystem.',
+      'A host device node gives the container direct access to hardware or kernel interfaces (disks, /dev/mem, GPUs, USB). With write or mknod permission, a disk device is the whole host filesystem. A device cgroup rule (`device_cgroup_rules`, `--device-cgroup-rule`) grants the same access by number: with the MKNOD capability Docker keeps by default, the container can create the device node itself.',
     remediation:
-      'Remove the device. When it is really needed, give exactly one device, read-only where possible (`/dev/snd:/dev/snd:r`), and document why; never a whole /dev.',
+      'Remove the device. When it is really needed, give exactly one device, read-only where possible (`/dev/snd:/dev/snd:r`), and document why; never a whole /dev. A device cgroup rule names one device class (`c 42:* rmw`), never all devices (`a *:* rwm`, `c *:* m`), block devices with w or m, or /dev/mem (`c 1:1`).',
     references: {
       seed: '§5.8',
       cis: { version: '1.6.0', items: ['5.18'] },
@@ -23,9 +23,24 @@ export const noHostDevices = runtimeRule({
     messages: {
       device: '{target} is given host device {device} with permissions {permissions}.',
       cdiDevice: '{target} is given CDI device {device}: the host device nodes its CDI specification names.',
+      cgroupAll: '{target} has device cgroup rule {rule}, which lets it use and create (with MKNOD) any device node, host disks and /dev/mem included.',
+      cgroupBlock: '{target} has device cgroup rule {rule}, which lets it write to or create block devices: the host disks under its filesystems.',
+      cgroupMemory: '{target} has device cgroup rule {rule}, which opens /dev/mem, /dev/kmem or /dev/port: the host memory and I/O ports.',
+      cgroupUnknown: 'The device cgroup rules of {target} cannot be known: {reason}.',
     },
   },
   check(c, ctx) {
+    for (const r of c.deviceCgroupRules ?? []) {
+      if (isUnknown(r.value)) {
+        ctx.report({ messageId: 'cgroupUnknown', at: r, status: 'unknown', data: { reason: r.value.reason } });
+        continue;
+      }
+      const rule = parseDeviceCgroupRule(r.value);
+      const risk = rule ? deviceCgroupRisk(rule) : undefined;
+      if (risk === 'all') ctx.report({ messageId: 'cgroupAll', at: r, data: { rule: r.value } });
+      else if (risk === 'block') ctx.report({ messageId: 'cgroupBlock', at: r, data: { rule: r.value } });
+      else if (risk === 'memory') ctx.report({ messageId: 'cgroupMemory', at: r, data: { rule: r.value } });
+    }
     for (const d of c.devices) {
       if (isUnknown(d.value)) continue;
       // A CDI name (`nvidia.com/gpu=all`, Docker 25+) is resolved by dockerd through the CDI specifications on the

@@ -171,6 +171,10 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[], fi
     const d = deviceOf(item, path, r);
     if (d !== undefined) spec.devices.push({ value: d, at: locate(longSyntaxSource(item) ?? item, path) });
   }
+  for (const [item, path] of readList(get(n, 'device_cgroup_rules'), p('device_cgroup_rules'), r)) {
+    const t = readText(item, path, r);
+    if (t) (spec.deviceCgroupRules ??= []).push(t);
+  }
 
   const sysctls = get(n, 'sysctls');
   for (const { name, key, value } of readNamed(sysctls, p('sysctls'), r)) {

@@ -124,6 +124,9 @@ export function containerToSpec(j: ContainerInspect, ctx: ContainerContext): Liv
   if (hc.UTSMode) spec.utsMode = s(hc.UTSMode, 'HostConfig', 'UTSMode');
   if (hc.UsernsMode) spec.usernsMode = s(hc.UsernsMode, 'HostConfig', 'UsernsMode');
   if (hc.CgroupnsMode) spec.cgroupnsMode = s(hc.CgroupnsMode, 'HostConfig', 'CgroupnsMode');
+  (hc.DeviceCgroupRules ?? []).forEach((rule, i) => {
+    (spec.deviceCgroupRules ??= []).push(s(rule, 'HostConfig', 'DeviceCgroupRules', i));
+  });
   (hc.Devices ?? []).forEach((d, i) => {
     const device = { pathOnHost: d.PathOnHost ?? '', pathInContainer: d.PathInContainer ?? d.PathOnHost ?? '', permissions: d.CgroupPermissions || 'rwm' };
     spec.devices.push(s(device, 'HostConfig', 'Devices', i));

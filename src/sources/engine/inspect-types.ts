@@ -72,6 +72,7 @@ export interface ContainerInspect {
     UsernsMode?: string;
     CgroupnsMode?: string;
     Devices?: { PathOnHost?: string; PathInContainer?: string; CgroupPermissions?: string }[] | null;
+    DeviceCgroupRules?: string[] | null;
     Sysctls?: Record<string, string> | null;
     Memory?: number;
     NanoCpus?: number;

@@ -169,6 +169,9 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
       case 'cgroupns':
         text((v) => (spec.cgroupnsMode = v), String);
         break;
+      case 'device-cgroup-rule':
+        text((v) => (spec.deviceCgroupRules ??= []).push(v), String);
+        break;
       case 'device':
         text((v) => spec.devices.push(v), parseDevice);
         break;

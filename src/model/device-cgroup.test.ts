@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { deviceCgroupRisk, parseDeviceCgroupRule } from './device-cgroup.js';
+
+describe('device cgroup rules (moby deviceCgroupRuleRegex)', () => {
+  it('parses TYPE MAJOR:MINOR ACCESS, and refuses what dockerd refuses', () => {
+    assert.deepEqual(parseDeviceCgroupRule('c 42:* rmw'), { type: 'c', major: '42', minor: '*', access: 'rmw' });
+    assert.deepEqual(parseDeviceCgroupRule(' a *:* rwm '), { type: 'a', major: '*', minor: '*', access: 'rwm' });
+    for (const bad of ['x 1:1 r', 'c 1 r', 'c 1:1', 'c 1:1 rx', 'c  1:1 r', 'c 1:1 rwmr']) assert.equal(parseDeviceCgroupRule(bad), undefined, bad);
+  });
+  it('all devices (type a, any major), block devices with write or mknod, and /dev/mem, /dev/kmem, /dev/port are the risky ones', () => {
+    const risk = (t: string) => deviceCgroupRisk(parseDeviceCgroupRule(t) as NonNullable<ReturnType<typeof parseDeviceCgroupRule>>);
+    assert.equal(risk('a *:* rwm'), 'all');
+    assert.equal(risk('c *:* m'), 'all');
+    assert.equal(risk('b 8:* rw'), 'block');
+    assert.equal(risk('b 259:0 m'), 'block');
+    assert.equal(risk('b 8:0 r'), undefined);
+    assert.equal(risk('c 42:* rmw'), undefined);
+    assert.equal(risk('c 1:3 rw'), undefined);
+    assert.equal(risk('c 1:1 r'), 'memory');
+    assert.equal(risk('c 1:* rwm'), 'memory');
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * A device cgroup rule (`--device-cgroup-rule`, compose `device_cgroup_rules`, Engine `HostConfig.DeviceCgroupRules`):
+ * which device nodes the container may use (`r`, `w`) and create (`m`, mknod), by type and major:minor number.
+ * Grammar as dockerd validates it (moby `deviceCgroupRuleRegex`): `TYPE MAJOR:MINOR ACCESS`, TYPE `a` (all),
+ * `b` (block) or `c` (character), MAJOR and MINOR a number or `*`, ACCESS one to three of `r`, `w`, `m`.
+ */
+export interface DeviceCgroupRule {
+  type: 'a' | 'b' | 'c';
+  /** A major number, or `*` for any. */
+  major: string;
+  /** A minor number, or `*` for any. */
+  minor: string;
+  /** The permissions, as written (`rwm`). */
+  access: string;
+}
+
+const RULE = /^([acb]) ([0-9]+|\*):([0-9]+|\*) ([rwm]{1,3})$/;
+
+/** Parses one rule; undefined when dockerd would refuse it ("invalid device cgroup format"). */
+export function parseDeviceCgroupRule(text: string): DeviceCgroupRule | undefined {
+  const m = RULE.exec(text.trim());
+  if (!m) return undefined;
+  return { type: m[1] as DeviceCgroupRule['type'], major: m[2] as string, minor: m[3] as string, access: m[4] as string };
+}
+
+/**
+ * What a rule opens that a container should not have, or undefined for a narrow rule (`c 42:* rmw`, one device
+ * class): `all` for every device (type `a`, or any major number, which covers /dev/mem, /dev/kmem and every disk),
+ * `block` for block devices (disks) with write or mknod access, through which the container can write the host's
+ * filesystems under Docker's feet, `memory` for the character devices of physical and kernel memory and I/O ports
+ * (major 1, minors 1 /dev/mem, 2 /dev/kmem, 4 /dev/port; Linux Documentation/admin-guide/devices.txt).
+ */
+export function deviceCgroupRisk(rule: DeviceCgroupRule): 'all' | 'block' | 'memory' | undefined {
+  if (rule.type === 'a' || rule.major === '*') return 'all';
+  if (rule.type === 'b' && /[wm]/.test(rule.access)) return 'block';
+  if (rule.type === 'c' && rule.major === '1' && ['1', '2', '4', '*'].includes(rule.minor)) return 'memory';
+  return undefined;
+}
