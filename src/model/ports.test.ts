@@ -16,7 +16,8 @@ describe('parsePortSpec (nat.ParsePortSpec)', () => {
     ['65535:0', { hostPort: '65535', containerPort: '0', protocol: 'tcp' }],
   ];
   for (const [spec, want] of table) it(spec, () => assert.deepEqual({ ...parsePortSpec(spec) }, want));
-  for (const bad of ['http', '80/icmp', 'a:80', '[::1:80', '65536:80', '8080:65536', '9000-8000:80', '127.0.0.1:70000:80']) it(`refuses ${bad}`, () => assert.throws(() => parsePortSpec(bad), PortSpecError));
+  for (const bad of ['http', '80/icmp', 'a:80', '[::1:80', '65536:80', '8080:65536', '9000-8000:80', '127.0.0.1:70000:80'])
+    it(`refuses ${bad}`, () => assert.throws(() => parsePortSpec(bad), PortSpecError));
   it('all interfaces', () => {
     for (const ip of [undefined, '', '0.0.0.0', '::', '[::]', '0:0:0:0:0:0:0:0']) assert.equal(isAllInterfaces(ip), true, String(ip));
     for (const ip of ['127.0.0.1', '::1', '10.0.0.5']) assert.equal(isAllInterfaces(ip), false, ip);
