@@ -13,14 +13,14 @@ testRule(requireCapDropAll, {
     `,
     },
     {
-      name: 'lower case and CAP_ prefix are normalised',
+      name: 'lower case is normalised',
       compose: yaml`
       services:
         web:
           image: nginx:1.27
           cap_drop:
-            - cap_all
-            - NET_RAW
+            - aLL
+            - cap_net_raw
     `,
     },
     {
@@ -54,6 +54,16 @@ testRule(requireCapDropAll, {
           cap_drop: [NET_RAW, MKNOD]
     `,
       errors: [{ messageId: 'partial', line: 4, column: 16, message: 'Service "web" drops NET_RAW, MKNOD but not ALL.' }],
+    },
+    {
+      name: 'CAP_ALL is not ALL: dockerd takes ALL only without the prefix and refuses CAP_ALL ("invalid CapDrop: unknown capability", checked on dockerd 20.10)',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          cap_drop: [CAP_ALL]
+    `,
+      errors: [{ messageId: 'partial', line: 4, column: 16, message: 'Service "web" drops CAP_ALL but not ALL.' }],
     },
     {
       name: 'unset variable',
