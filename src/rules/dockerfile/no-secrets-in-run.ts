@@ -480,18 +480,24 @@ function inSpan(spans: readonly { start: number; end: number }[], index: number)
 }
 
 /**
- * The literal secrets of one command (a RUN, or the command of a CMD, ENTRYPOINT or HEALTHCHECK given as one):
- * secret variables set inline, passwords given to options, secret shapes and private keys in the text as
- * written. `instruction` opens each message (`A RUN`, `A CMD`). Returns what the RUN-only checks read on.
+ * One literal secret in a command's text (literalSecrets): an inline `NAME=secret` assignment (`inlineSecret`, at
+ * the name), a password option (`passwordFlag`, at the option), or a secret shape or private key (`secretValue`, at
+ * the value); `index` and `length` in the text, `masked` the value as maskSecret shows it.
  */
-function checkLiterals(
-  run: RunInstruction,
-  instruction: string,
-  stageName: string,
-  ctx: RuleContext<'inlineSecret' | 'secretValue' | 'passwordFlag'>,
-): { script: RunScript; text: string; cmds: SimpleCommand[]; reported: Set<number> } {
-  const script = runScript(run);
-  const text = script.text;
+export type LiteralSecret =
+  | { messageId: 'inlineSecret'; index: number; length: number; name: string; masked: string }
+  | { messageId: 'passwordFlag'; index: number; length: number; flag: string; masked: string }
+  | { messageId: 'secretValue'; index: number; length: number; kind: string; masked: string };
+
+/**
+ * The literal secrets of one shell command text, in the order they are found: secret variables set inline,
+ * passwords given to options (`-p`, `-u user:pass`, `--password`, `docker login -p`, an `Authorization` header,
+ * and in an `sh -c STRING`), secret shapes and private keys. `text` is the shell text read for commands; `raw` the
+ * text read for shapes (a RUN with data heredocs: the same indexes, the bodies not blanked; else `text`). Pure,
+ * shared with the runtime rule that reads a container's command (BW1028).
+ */
+export function literalSecrets(text: string, raw: string = text): { found: LiteralSecret[]; cmds: SimpleCommand[]; reported: Set<number> } {
+  const found: LiteralSecret[] = [];
   const reported = new Set<number>();
   // Where the values of the secret variables reported start and end, in text order: a secret shape inside one is
   // the same secret, not a second finding (`SLACK_TOKEN=xoxb-… app`).
@@ -503,7 +509,7 @@ function checkLiterals(
     if (!isSecretName(name) || !isLiteral(value)) continue;
     reported.add(idx);
     assigned.push({ start: idx + name.length + 1, end: (m.index ?? 0) + m[0].length });
-    ctx.report({ messageId: 'inlineSecret', at: script.locate(idx, name.length), data: { instruction, stage: stageName, name, masked: maskSecret(value) } });
+    found.push({ messageId: 'inlineSecret', index: idx, length: name.length, name, masked: maskSecret(value) });
   }
   const cmds = simpleCommands(text);
   // The command each word starts, to read an option in the context of its program.
@@ -528,38 +534,49 @@ function checkLiterals(
     if ((m[2] as string) !== '=' && c && MYSQL.test(programOf(c))) continue;
     flagged.add(idx);
     noteValue(value, idx + flag.length);
-    ctx.report({ messageId: 'passwordFlag', at: script.locate(idx, flag.length), data: { instruction, stage: stageName, flag, masked: maskSecret(value) } });
+    found.push({ messageId: 'passwordFlag', index: idx, length: flag.length, flag, masked: maskSecret(value) });
   }
   cmds.forEach((c, k) => {
     for (const f of commandSecrets(c, c.piped ? cmds[k - 1] : undefined, text)) {
       if (flagged.has(f.start)) continue;
       flagged.add(f.start);
       noteValue(f.value, f.start);
-      ctx.report({
-        messageId: 'passwordFlag',
-        at: script.locate(f.start, f.length),
-        data: { instruction, stage: stageName, flag: f.flag, masked: maskSecret(f.value) },
-      });
+      found.push({ messageId: 'passwordFlag', index: f.start, length: f.length, flag: f.flag, masked: maskSecret(f.value) });
     }
   });
-  // Secret shapes anywhere in the RUN as written: heredoc bodies that are data (`cat <<EOF > f`) included,
+  // Secret shapes anywhere in the text as written: heredoc bodies that are data (`cat <<EOF > f`) included,
   // since the image history keeps them.
-  const raw = script.raw;
   for (const t of secretWords(raw)) {
     if (reported.has(t.index) || flagged.has(t.index) || valuesAt.has(t.index) || inSpan(assigned, t.index)) continue;
     reported.add(t.index);
-    ctx.report({
-      messageId: 'secretValue',
-      at: script.locate(t.index, t.word.length),
-      data: { instruction, stage: stageName, kind: t.shape.description, masked: maskSecret(t.word) },
-    });
+    found.push({ messageId: 'secretValue', index: t.index, length: t.word.length, kind: t.shape.description, masked: maskSecret(t.word) });
   }
   for (const k of privateKeyBlocks(raw)) {
-    ctx.report({
-      messageId: 'secretValue',
-      at: script.locate(k.index, 10),
-      data: { instruction, stage: stageName, kind: 'a PEM private key', masked: maskSecret(k.block) },
-    });
+    found.push({ messageId: 'secretValue', index: k.index, length: 10, kind: 'a PEM private key', masked: maskSecret(k.block) });
+  }
+  return { found, cmds, reported };
+}
+
+/**
+ * The literal secrets of one command (a RUN, or the command of a CMD, ENTRYPOINT or HEALTHCHECK given as one),
+ * reported (literalSecrets). `instruction` opens each message (`A RUN`, `A CMD`). Returns what the RUN-only checks
+ * read on.
+ */
+function checkLiterals(
+  run: RunInstruction,
+  instruction: string,
+  stageName: string,
+  ctx: RuleContext<'inlineSecret' | 'secretValue' | 'passwordFlag'>,
+): { script: RunScript; text: string; cmds: SimpleCommand[]; reported: Set<number> } {
+  const script = runScript(run);
+  const text = script.text;
+  const { found, cmds, reported } = literalSecrets(text, script.raw);
+  for (const f of found) {
+    const at = script.locate(f.index, f.length);
+    const stage = stageName;
+    if (f.messageId === 'inlineSecret') ctx.report({ messageId: f.messageId, at, data: { instruction, stage, name: f.name, masked: f.masked } });
+    else if (f.messageId === 'passwordFlag') ctx.report({ messageId: f.messageId, at, data: { instruction, stage, flag: f.flag, masked: f.masked } });
+    else ctx.report({ messageId: f.messageId, at, data: { instruction, stage, kind: f.kind, masked: f.masked } });
   }
   return { script, text, cmds, reported };
 }
