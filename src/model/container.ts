@@ -98,6 +98,37 @@ export interface Healthcheck {
   retries?: number;
 }
 
+/**
+ * A command a container runs, as written (ContainerSpec.command, ContainerSpec.entrypoint, ContainerSpec.healthcheckTest).
+ * `shell`: one string (compose `command: "app --x"`, `entrypoint: sh -c "…"`, a `CMD-SHELL` test, `--health-cmd`),
+ * `args` then holds that one string; `exec`: a list of arguments (compose list form, the words after the image of a
+ * `docker run` line, `--entrypoint`, Engine `Config.Cmd` / `Config.Entrypoint`), one located entry each.
+ */
+export interface CommandLine {
+  form: 'shell' | 'exec';
+  /** Each argument (exec form) or the one string (shell form), located at its value as written. */
+  args: Sourced<CommandArg>[];
+}
+
+/**
+ * One argument of a command (or a label value, Label): `value` after interpolation, Unknown when a variable without a
+ * value is part of it; `written` the text as the file writes it, each variable as its expression
+ * (`--token=${API_TOKEN}`, a run line's `"$TOKEN"` as `$TOKEN`), set only when a variable is part of it. What the file
+ * writes literally is `written ?? value`: a rule judging literal secrets reads that, never an interpolated value.
+ */
+export interface CommandArg {
+  value: string | Unknown;
+  written?: string;
+}
+
+/**
+ * A container label (compose `labels:` mapping or `KEY=value` list, `docker run --label`/`-l`, Engine
+ * `Config.Labels`): its key, and its value as a CommandArg (an empty string when none is written).
+ */
+export interface Label extends CommandArg {
+  name: string;
+}
+
 /** One environment variable. `value` is undefined when taken from the caller's environment (`- NAME`). */
 export interface EnvVar {
   name: string;
@@ -286,6 +317,31 @@ export interface ContainerSpec {
   unknownSysctls?: { name: string; why: Unknown; at: Location }[];
   limits: Limits;
   healthcheck?: Sourced<Healthcheck | 'disabled'>;
+  /**
+   * The command of the health check's test as written and located, for rules that judge its text (a literal password
+   * in `curl -u admin:…`); `healthcheck.value.test` holds it as Docker stores it. Compose `healthcheck.test` (a string
+   * or `["CMD-SHELL", "…"]`: shell form, the string; `["CMD", …]`: exec form, the elements after `CMD`),
+   * `docker run --health-cmd` (shell form), Engine `Config.Healthcheck.Test`. Absent when no test is set, or it is
+   * `NONE` (disabled).
+   */
+  healthcheckTest?: Sourced<CommandLine>;
+  /**
+   * The command the container runs, as written (compose `command`, the words after the image of a `docker run`
+   * line, Engine `Config.Cmd`); absent when not set (the image's CMD applies). Located at the value: a compose string
+   * (shell form) or each list element (exec form), each run word, each `Config.Cmd[i]`.
+   */
+  command?: Sourced<CommandLine>;
+  /**
+   * The entrypoint, as written (compose `entrypoint`, `docker run --entrypoint` (one exec-form argument), Engine
+   * `Config.Entrypoint`); absent when not set. Located as `command`.
+   */
+  entrypoint?: Sourced<CommandLine>;
+  /**
+   * The container's labels (compose `labels`, `docker run --label`/`-l`, Engine `Config.Labels`, which holds the
+   * image's labels too), each located at its value: the mapping value (at the key when none is written), the list
+   * item `KEY=value`, the `--label` option, `Config.Labels.KEY`. Absent when none is set.
+   */
+  labels?: Sourced<Label>[];
   restart?: Sourced<RestartPolicy>;
   /** `docker run --rm` / Engine `HostConfig.AutoRemove`: the container is removed when it exits (Docker refuses a restart policy with it). */
   autoRemove?: Sourced<boolean>;

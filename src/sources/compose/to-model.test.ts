@@ -437,3 +437,82 @@ describe('build.args as written (BuildSpec.argsWritten)', () => {
     assert.deepEqual(list.written, ['5:19 A "2"']);
   });
 });
+
+describe('command, entrypoint, healthcheck test and labels as written (ContainerSpec.command, entrypoint, healthcheckTest, labels)', () => {
+  const shown = (line: Sourced<import('../../model/index.js').CommandLine> | undefined) => {
+    if (line === undefined || isUnknown(line.value)) return line && 'unknown';
+    return `${line.value.form} ${line.value.args
+      .map((a) => {
+        if (isUnknown(a.value)) return `${a.at.line}:${a.at.column} unknown`;
+        const v = a.value.value;
+        return `${a.at.line}:${a.at.column} ${isUnknown(v) ? 'unknown' : JSON.stringify(v)}${a.value.written === undefined ? '' : ` written ${JSON.stringify(a.value.written)}`}`;
+      })
+      .join(' | ')}`;
+  };
+
+  it('a string is the shell form, a list the exec form; interpolated parts keep their expression; NONE has no test', () => {
+    const r = scan(
+      dedent`
+        services:
+          app:
+            image: app:1
+            command: ["--token", "\${API_TOKEN}", 8080]
+            entrypoint: sh -c "exec app"
+            healthcheck:
+              test: ["CMD-SHELL", "curl -u admin:\${NOPE} http://localhost/"]
+          worker:
+            image: app:1
+            healthcheck:
+              test: ["CMD", "wget", "-qO-", "http://localhost/"]
+          off:
+            image: app:1
+            healthcheck: {test: ["NONE"]}
+      `,
+      { API_TOKEN: 'ghp_fromTheEnvironment0123456789abcdefgh' },
+    );
+    assert.deepEqual(r.messages, []);
+    const [app, worker, off] = r.specs as ContainerSpec[];
+    assert.equal(shown(app?.command), 'exec 4:15 "--token" | 4:26 "ghp_fromTheEnvironment0123456789abcdefgh" written "${API_TOKEN}" | 4:42 "8080"');
+    assert.equal(shown(app?.entrypoint), 'shell 5:17 "sh -c \\"exec app\\""');
+    assert.equal(shown(app?.healthcheckTest), 'shell 7:27 unknown written "curl -u admin:${NOPE} http://localhost/"');
+    assert.equal(shown(worker?.healthcheckTest), 'exec 11:21 "wget" | 11:29 "-qO-" | 11:37 "http://localhost/"');
+    assert.equal(off?.healthcheckTest, undefined);
+    assert.equal(off?.command, undefined);
+  });
+
+  it('labels: the mapping located at the value, the list at the value after KEY=; interpolated values keep their expression', () => {
+    const r = scan(
+      dedent`
+        services:
+          app:
+            image: app:1
+            labels:
+              com.example.team: payments
+              com.example.port: 8080
+              com.example.token: \${LABEL_TOKEN}
+          worker:
+            image: app:1
+            labels: [com.example.team=payments, "com.example.token=\${LABEL_TOKEN}", com.example.empty]
+      `,
+      { LABEL_TOKEN: 'ghp_fromTheEnvironment0123456789abcdefgh' },
+    );
+    assert.deepEqual(r.messages, []);
+    const labels = (s: ContainerSpec | undefined) =>
+      s?.labels?.map((l) =>
+        isUnknown(l.value)
+          ? 'unknown'
+          : `${l.at.line}:${l.at.column}-${l.at.endColumn} ${l.value.name}=${String(l.value.value)}${l.value.written === undefined ? '' : ` written ${l.value.written}`}`,
+      );
+    const [app, worker] = r.specs as ContainerSpec[];
+    assert.deepEqual(labels(app), [
+      '5:25-33 com.example.team=payments',
+      '6:25-29 com.example.port=8080',
+      '7:26-40 com.example.token=ghp_fromTheEnvironment0123456789abcdefgh written ${LABEL_TOKEN}',
+    ]);
+    assert.deepEqual(labels(worker), [
+      '10:31-39 com.example.team=payments',
+      '10:60-74 com.example.token=ghp_fromTheEnvironment0123456789abcdefgh written ${LABEL_TOKEN}',
+      '10:77-94 com.example.empty=',
+    ]);
+  });
+});

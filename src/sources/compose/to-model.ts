@@ -2,6 +2,8 @@ import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import {
   type BuildArg,
+  type CommandArg,
+  type CommandLine,
   type ContainerSpec,
   cfsQuotaNanoCpus,
   type DeviceMapping,
@@ -12,6 +14,7 @@ import {
   type ImageRef,
   type InterpolatedValue,
   isUnknown,
+  type Label,
   LineIndex,
   type Location,
   type LogConfig,
@@ -189,6 +192,28 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[], fi
   readLimits(n, deployMap, p, spec, r);
   readHealthcheck(get(n, 'healthcheck'), p('healthcheck'), spec, r);
   readRestart(n, deployMap, p, spec, r);
+
+  const command = readCommand(get(n, 'command'), p('command'), r);
+  if (command) spec.command = command;
+  const entrypoint = readCommand(get(n, 'entrypoint'), p('entrypoint'), r);
+  if (entrypoint) spec.entrypoint = entrypoint;
+  const labelsNode = get(n, 'labels');
+  for (const { name, key, value } of readNamed(labelsNode, p('labels'), r)) {
+    const path = `${p('labels')}.${name}`;
+    if (labelsNode?.kind !== 'seq') {
+      (spec.labels ??= []).push({ value: { name, ...commandArg(value ?? { ...key, value: '' }) }, at: locate(value ?? key, path) });
+      continue;
+    }
+    // The list item is `KEY=value` (or `KEY`, an empty value): its pieces and template cover the whole item.
+    const all = variablePieces(key);
+    // The item as written, each variable as its expression (`KEY=${VALUE}`).
+    const text = all ? all.map((piece) => piece.variable ?? piece.text).join('') : String(key.value ?? '');
+    const label: Label = { name, value: key.unknown ?? (value === null ? '' : String(value.value ?? '')) };
+    if (all || key.unknown) label.written = text.slice(name.length + 1);
+    // Located at the value when the item is written on one line as it reads; a key alone at the item.
+    const at = locate(key, path);
+    (spec.labels ??= []).push({ value: label, at: text.includes('=') ? valueWithin(at, text, name.length + 1) : at });
+  }
 
   const environment = get(n, 'environment');
   for (const { name, key, value } of readNamed(environment, p('environment'), r)) {
@@ -537,6 +562,55 @@ function readBuildArgs(
     written.push({ value: arg, at });
   }
   return { values, written };
+}
+
+/**
+ * compose-spec `command` and `entrypoint` (and a healthcheck `test`): a string is the shell form (compose splits it
+ * into words as a shell would, no shell runs it), a list the exec form; each located at its value. Undefined when not
+ * written (null included: the image's applies); a value of another shape is reported and left out.
+ */
+function readCommand(node: LNode | undefined, path: string, r: Report): Sourced<CommandLine> | undefined {
+  if (isUnset(node)) return undefined;
+  const at = locate(node, path);
+  if (node.kind === 'scalar' && (node.unknown || typeof node.value === 'string'))
+    return { value: { form: 'shell', args: [{ value: commandArg(node), at }] }, at };
+  if (node.kind !== 'seq') {
+    wrongShape(node, path, 'a string or a list', r);
+    return undefined;
+  }
+  const args: Sourced<CommandArg>[] = [];
+  node.items.forEach((item, i) => {
+    // compose-go takes numbers and booleans in the list as their text (`command: [sleep, 10]`).
+    if (item.kind === 'scalar' && item.value !== null) args.push({ value: commandArg(item), at: locate(item, `${path}[${i}]`) });
+    else if (!isUnset(item)) wrongShape(item, `${path}[${i}]`, 'a string', r);
+  });
+  return { value: { form: 'exec', args }, at };
+}
+
+/** A scalar as a CommandArg: its value after interpolation, and its text as written when a variable is part of it. */
+function commandArg(node: LScalar): CommandArg {
+  const arg: CommandArg = { value: node.unknown ?? String(node.value ?? '') };
+  const pieces = variablePieces(node);
+  if (pieces) arg.written = pieces.map((piece) => piece.variable ?? piece.text).join('');
+  else if (node.unknown && typeof node.value === 'string') arg.written = node.value;
+  return arg;
+}
+
+/**
+ * The location of the part of a scalar's text from `offset` on, when the scalar is written on one line as it reads
+ * (bare, or in one pair of quotes with no escape in it: its span is as long as the text, or two longer); else `at`.
+ */
+function valueWithin(at: Location, text: string, offset: number): Location {
+  if (at.line === undefined || at.line !== at.endLine || at.column === undefined || at.endColumn === undefined) return at;
+  const span = at.endColumn - at.column;
+  const lead = span === text.length ? 0 : span === text.length + 2 ? 1 : -1;
+  if (lead === -1) return at;
+  const out: Location = { ...at, column: at.column + lead + offset, endColumn: at.column + lead + text.length };
+  if (at.offset !== undefined) {
+    out.offset = at.offset + lead + offset;
+    out.endOffset = at.offset + lead + text.length;
+  }
+  return out;
 }
 
 /** `pieces` without their first `n` characters (a list item's `NAME=`), empty pieces left out. */
@@ -968,6 +1042,28 @@ function readLimits(n: LMap, deploy: LMap | undefined, p: (k: string) => string,
   }
 }
 
+/**
+ * The command of a healthcheck `test` (ContainerSpec.healthcheckTest): a string, or a list's `CMD-SHELL` string, is the shell
+ * form; a list's elements after `CMD` the exec form. Undefined for anything else (already reported by readHealthcheck).
+ */
+function healthCommand(node: LNode | undefined, path: string): Sourced<CommandLine> | undefined {
+  if (isUnset(node)) return undefined;
+  const at = locate(node, path);
+  if (node.kind === 'scalar') {
+    if (!node.unknown && typeof node.value !== 'string') return undefined;
+    return { value: { form: 'shell', args: [{ value: commandArg(node), at }] }, at };
+  }
+  if (node.kind !== 'seq') return undefined;
+  const kind = node.items[0];
+  const form = kind?.kind === 'scalar' ? (kind.value === 'CMD-SHELL' ? 'shell' : kind.value === 'CMD' ? 'exec' : undefined) : undefined;
+  if (form === undefined) return undefined;
+  const args: Sourced<CommandArg>[] = [];
+  node.items.forEach((item, i) => {
+    if (i > 0 && item.kind === 'scalar' && item.value !== null) args.push({ value: commandArg(item), at: locate(item, `${path}[${i}]`) });
+  });
+  return { value: { form, args }, at };
+}
+
 function readHealthcheck(node: LNode | undefined, path: string, spec: ContainerSpec, r: Report): void {
   const hc = readMap(node, path, r);
   if (hc === undefined) return;
@@ -1001,6 +1097,8 @@ function readHealthcheck(node: LNode | undefined, path: string, spec: ContainerS
     return;
   }
   const h: Healthcheck = { test: cmd ?? [] };
+  const command = healthCommand(testNode, `${path}.test`);
+  if (command) spec.healthcheckTest = command;
   const dur = (k: 'interval' | 'timeout' | 'start_period', set: (s: number) => void) => {
     const s = numberish(get(hc, k), `${path}.${k}`, parseDuration, r);
     if (s && typeof s.value === 'number') set(s.value);

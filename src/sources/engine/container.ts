@@ -1,4 +1,5 @@
 import {
+  type CommandLine,
   type ContainerSpec,
   cfsQuotaNanoCpus,
   emptyContainerSpec,
@@ -164,7 +165,32 @@ export function containerToSpec(j: ContainerInspect, ctx: ContainerContext): Liv
     spec.env.push(s(eq === -1 ? { name: e } : { name: e.slice(0, eq), value: e.slice(eq + 1) }, 'Config', 'Env', i));
   });
   const h = cfg.Healthcheck;
-  if (h?.Test && h.Test.length > 0) spec.healthcheck = s(healthcheckOf(h), 'Config', 'Healthcheck');
+  if (h?.Test && h.Test.length > 0) {
+    const health = healthcheckOf(h);
+    // `["CMD-SHELL", "…"]` is the shell form, `["CMD", …]` the exec form: the arguments after the first element.
+    const form = h.Test[0] === 'CMD-SHELL' ? 'shell' : h.Test[0] === 'CMD' ? 'exec' : undefined;
+    if (health !== 'disabled' && form !== undefined) {
+      const args = h.Test.slice(1).map((a, i) => s({ value: a }, 'Config', 'Healthcheck', 'Test', i + 1));
+      spec.healthcheckTest = s({ form, args }, 'Config', 'Healthcheck', 'Test');
+    }
+    spec.healthcheck = s(health, 'Config', 'Healthcheck');
+  }
+  // Config.Cmd and Config.Entrypoint (Engine API ContainerConfig, strslice: an array, or a string the Engine takes as
+  // an array of one), as the container runs them: the image's when the create request set none.
+  const run = cfg as typeof cfg & { Cmd?: string[] | string | null; Entrypoint?: string[] | string | null };
+  const commandOf = (field: 'Cmd' | 'Entrypoint'): Sourced<CommandLine> | undefined => {
+    const v = run[field];
+    if (v === undefined || v === null) return undefined;
+    const list = typeof v === 'string' ? [v] : v;
+    const args = list.map((a, i) => (typeof v === 'string' ? s({ value: a }, 'Config', field) : s({ value: a }, 'Config', field, i)));
+    return s({ form: 'exec', args }, 'Config', field);
+  };
+  const command = commandOf('Cmd');
+  if (command) spec.command = command;
+  const entrypoint = commandOf('Entrypoint');
+  if (entrypoint) spec.entrypoint = entrypoint;
+  // Config.Labels: the image's labels merged with the container's own.
+  for (const [name, value] of Object.entries(cfg.Labels ?? {})) (spec.labels ??= []).push(s({ name, value: String(value) }, 'Config', 'Labels', name));
 
   const st = j.State ?? {};
   const state: LiveState = {

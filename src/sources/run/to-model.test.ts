@@ -182,3 +182,35 @@ describe('run line -> ContainerSpec', () => {
     );
   });
 });
+
+describe('run line: command, --entrypoint, --label and --health-cmd as written', () => {
+  it('the words after the image are the exec-form command; run-time parts keep their text; a bare option value is located at it', () => {
+    const s = spec(
+      'docker run --entrypoint /bin/sh -l com.example.team=payments --label "com.example.x=$X" --health-cmd "curl -f http://localhost/" app:1 -c "exec app --token $TOKEN"',
+    );
+    const arg = (a: { value: unknown; at: { column?: number; endColumn?: number } }) => {
+      const v = a.value as { value: unknown; written?: string };
+      return `${a.at.column}-${a.at.endColumn} ${isUnknown(v.value) ? 'unknown' : JSON.stringify(v.value)}${v.written === undefined ? '' : ` written ${v.written}`}`;
+    };
+    const line = (l: ContainerSpec['command']) => (l === undefined || isUnknown(l.value) ? undefined : `${l.value.form} ${l.value.args.map(arg).join(' | ')}`);
+    assert.equal(line(s.entrypoint), 'exec 25-32 "/bin/sh"');
+    assert.equal(line(s.command), 'exec 136-138 "-c" | 139-164 unknown written exec app --token $TOKEN');
+    // A quoted option value is located at the whole option: the line's text is not at hand to place its quotes.
+    assert.equal(line(s.healthcheckTest), 'shell 89-129 "curl -f http://localhost/"');
+    assert.deepEqual(
+      s.labels?.map((l) =>
+        isUnknown(l.value)
+          ? 'unknown'
+          : `${l.at.column}-${l.at.endColumn} ${l.value.name}=${isUnknown(l.value.value) ? 'unknown' : l.value.value}${l.value.written === undefined ? '' : ` written ${l.value.written}`}`,
+      ),
+      ['53-61 com.example.team=payments', '62-88 com.example.x=unknown written $X'],
+    );
+  });
+
+  it('--no-healthcheck leaves no test command; --entrypoint "" an empty entrypoint', () => {
+    const s = spec('docker run --health-cmd "true" --no-healthcheck --entrypoint "" app:1');
+    assert.equal(s.healthcheckTest, undefined);
+    assert.deepEqual(s.entrypoint?.value, { form: 'exec', args: [] });
+    assert.equal(s.command, undefined);
+  });
+});

@@ -1,4 +1,5 @@
 import {
+  type CommandArg,
   type ContainerSpec,
   cfsQuotaNanoCpus,
   type DeviceMapping,
@@ -226,6 +227,9 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
         if (canon === 'health-cmd') {
           health.at = at;
           h.test = u ? ['CMD-SHELL', rawOf(o)] : o.value === '' ? [] : ['CMD-SHELL', o.value];
+          const valueAt = optionValueAt(o, loc, at);
+          if (h.test.length > 0) spec.healthcheckTest = { value: { form: 'shell', args: [{ value: optionArg(o), at: valueAt }] }, at: valueAt };
+          else delete spec.healthcheckTest;
         } else if (!u) {
           try {
             if (canon === 'health-retries') h.retries = parseInteger(o.value);
@@ -239,6 +243,22 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
             bad(o, (e as Error).message);
           }
         }
+        break;
+      }
+      case 'entrypoint': {
+        // docker/cli: a non-empty `--entrypoint` is the whole entrypoint, one argument (`--entrypoint ""` resets it).
+        const valueAt = optionValueAt(o, loc, at);
+        spec.entrypoint = { value: { form: 'exec', args: o.value === '' && !u ? [] : [{ value: optionArg(o), at: valueAt }] }, at: valueAt };
+        break;
+      }
+      case 'label': {
+        const raw = u ? rawOf(o) : o.value;
+        const eq = raw.indexOf('=');
+        const name = eq === -1 ? raw : raw.slice(0, eq);
+        const arg = optionArg(o);
+        const value: CommandArg = { value: isUnknown(arg.value) ? arg.value : eq === -1 ? '' : arg.value.slice(eq + 1) };
+        if (arg.written !== undefined) value.written = eq === -1 ? '' : arg.written.slice(eq + 1);
+        (spec.labels ??= []).push({ value: { name, ...value }, at: optionValueAt(o, loc, at, eq === -1 ? raw.length : eq + 1) });
         break;
       }
       case 'no-healthcheck':
@@ -283,10 +303,22 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
     }
   }
   if (health) {
-    if (health.disabled) spec.healthcheck = { value: 'disabled', at: health.disabled };
-    else spec.healthcheck = { value: health.h, at: health.at };
+    if (health.disabled) {
+      spec.healthcheck = { value: 'disabled', at: health.disabled };
+      delete spec.healthcheckTest;
+    } else spec.healthcheck = { value: health.h, at: health.at };
   }
   if (logging && spec.logging === undefined) spec.logging = { value: logging.cfg, at: logging.at };
+  if (run.command.length > 0) {
+    const args = run.command.map((w, i) => {
+      const arg: CommandArg = { value: w.unknown ?? w.text };
+      if (w.unknown) arg.written = w.rawText;
+      return { value: arg, at: loc(w.start, w.end, `docker ${run.verb}.COMMAND[${i}]`) };
+    });
+    const first = run.command[0] as ParsedRun['command'][number];
+    const last = run.command.at(-1) as ParsedRun['command'][number];
+    spec.command = { value: { form: 'exec', args }, at: loc(first.start, last.end, `docker ${run.verb}.COMMAND`) };
+  }
   if (run.opaque.length > 0) markOpaque(spec, run, loc);
 
   const img = run.image;
@@ -328,6 +360,24 @@ function markOpaque(spec: ContainerSpec, run: ParsedRun, loc: (start: number, en
   spec.restart = set(spec.restart);
   spec.logging = set(spec.logging);
   if (!spec.capDrop.some((d) => d.value === 'ALL')) spec.capDrop.push({ value: u, at });
+}
+
+/** An option's value as a CommandArg: Unknown with its text as written when a run-time part is in it. */
+function optionArg(o: RunOption): CommandArg {
+  return o.unknown ? { value: o.unknown, written: o.rawValue } : { value: o.value };
+}
+
+/**
+ * Where an option's value is written, from its character `skip` on (a label's value after `KEY=`), when its place
+ * is certain: the option spans its flag, at most one separator (a blank or `=`) and the value as written, so the value
+ * is the bare word that ends the option. Else (a quoted value, an escape, several blanks, a line continuation) the
+ * whole option (`at`): the run line's text is not at hand here to tell them apart.
+ */
+function optionValueAt(o: RunOption, loc: (start: number, end: number, path?: string) => Location, at: Location, skip = 0): Location {
+  const raw = o.rawValue;
+  const extra = o.end - o.start - o.written.length - raw.length;
+  if (raw === '' || (extra !== 0 && extra !== 1)) return at;
+  return loc(o.end - raw.length + Math.min(skip, raw.length), o.end, at.path);
 }
 
 /** The option's value with run-time parts as written. */
