@@ -1087,6 +1087,39 @@ export const RULE_EXAMPLES: Record<string, RuleDocExample[]> = {
       code: 'docker run --security-opt no-new-privileges nginx:1.27',
     },
   ],
+  BW1032: [
+    {
+      kind: 'invalid',
+      format: 'compose',
+      code: 'services:\n  app:\n    image: ghcr.io/acme/app:1.0\n    command: ["--db-url=postgres://admin:Sup3rS3cretPw@db/app", "--token", "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789"]\n    entrypoint: sh -c "export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY && exec app"\n    healthcheck: {test: ["CMD-SHELL", "curl -fsS -u admin:Sup3rS3cretPw http://localhost/health"]}\n    labels: {com.example.token: ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789}\n',
+      caption:
+        'the first-user test: command, entrypoint, health check and label: reported at line 4, column 42 (secretValue); line 4, column 66 (passwordFlag); line 5, column 31 (inlineSecret); line 6, column 50 (passwordFlag); line 7, column 33 (labelByValue)',
+    },
+    {
+      kind: 'invalid',
+      format: 'run',
+      code: "docker run --entrypoint 'sh' -l com.example.token=glpat-Ab1Cd2Ef3Gh4Ij5Kl6Mn --health-cmd 'redis-cli -a S3cr3tPassw0rd ping' --label 'com.example.key=AKIAIOSFODNN7EXAMPLE' redis:7 -c 'exec app --api-key S3cr3tPassw0rd'",
+      caption:
+        'a run line: the command after the image, --entrypoint, --label and --health-cmd: reported at line 1, column 51 (labelByValue); line 1, column 78 (passwordFlag); line 1, column 126 (labelByValue); line 1, column 194 (passwordFlag)',
+    },
+    {
+      kind: 'valid',
+      format: 'run',
+      code: 'docker run --label com.example.team=payments -l traefik.enable=true --entrypoint /usr/bin/tini nginx:1.27 -- nginx -g "daemon off;"',
+    },
+    {
+      kind: 'invalid',
+      format: 'engine',
+      code: '{"Name": "/api", "Config": {"Cmd": ["--token", "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789"], "Entrypoint": ["app"], "Labels": {"com.example.password": "Sup3rS3cretPw"}, "Healthcheck": {"Test": ["CMD", "curl", "-u", "admin:Sup3rS3cretPw", "http://localhost/"]}}}',
+      caption:
+        'a live container: Config.Cmd, Config.Entrypoint, Config.Labels and Config.Healthcheck: reported at line 1, column 38 (passwordFlag); line 1, column 151 (labelByName); line 1, column 210 (passwordFlag)',
+    },
+    {
+      kind: 'valid',
+      format: 'engine',
+      code: '{"Name": "/web", "Config": {"Cmd": ["nginx", "-g", "daemon off;"], "Entrypoint": ["/docker-entrypoint.sh"], "Labels": {"maintainer": "NGINX Docker Maintainers", "com.docker.compose.config-hash": "9b8f1a0d3c6e4f2a7b5d8c1e0f3a6b9d2c5e8f1a4b7d0c3e6f9a2b5d8c1e4f7a"}, "Healthcheck": {"Test": ["CMD-SHELL", "curl -f http://localhost/ || exit 1"]}}}',
+    },
+  ],
   BW1101: [
     {
       kind: 'invalid',

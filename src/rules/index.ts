@@ -20,6 +20,7 @@ import { noOwnershipCapabilities } from './runtime/no-ownership-capabilities.js'
 import { noPortsOnAllInterfaces } from './runtime/no-ports-on-all-interfaces.js';
 import { noPrivileged } from './runtime/no-privileged.js';
 import { noSeccompUnconfined } from './runtime/no-seccomp-unconfined.js';
+import { noSecretsInCommand } from './runtime/no-secrets-in-command.js';
 import { noSecretsInEnvironment } from './runtime/no-secrets-in-environment.js';
 import { noSelinuxDisabled } from './runtime/no-selinux-disabled.js';
 import { noSensitiveHostMount } from './runtime/no-sensitive-host-mount.js';
@@ -80,6 +81,7 @@ export const RUNTIME_RULES: readonly RuntimeRule[] = [
   requireLogRotation,
   requireNonRootUser,
   noSystempathsUnconfined,
+  noSecretsInCommand,
 ] as RuntimeRule[];
 
 /** Metadata of every registered rule, of every scope, in id order. */

@@ -1,0 +1,201 @@
+import { yaml } from '../../testing/dedent.js';
+import { testRule } from '../../testing/rule-tester.js';
+import { noSecretsInCommand } from './no-secrets-in-command.js';
+
+testRule(noSecretsInCommand, {
+  valid: [
+    {
+      name: 'commands and labels without secrets, secrets from files and variables',
+      compose: yaml`
+      services:
+        app:
+          image: ghcr.io/acme/app:1.0
+          command: ["--db-url=postgres://app:\${DB_PASSWORD}@db/app", "--token", "\${API_TOKEN}", "--password-file", "/run/secrets/db_password"]
+          entrypoint: sh -c "export AWS_SECRET_ACCESS_KEY=$$AWS_SECRET && exec app"
+          healthcheck: {test: ["CMD-SHELL", "curl -fsS -u admin:$$HEALTH_PASSWORD http://localhost/health"]}
+          labels:
+            traefik.http.routers.app.rule: Host(\`app.example.com\`)
+            traefik.http.services.app.loadbalancer.server.port: "8080"
+            org.opencontainers.image.source: https://github.com/acme/app
+            org.opencontainers.image.revision: 3f786850e387550fdab836ed7e6dc881de23001b
+            com.example.token-ttl: "3600"
+            com.example.api-token: \${LABEL_TOKEN}
+            com.example.password-file: /run/secrets/db_password
+          secrets: [db_password]
+        worker:
+          image: ghcr.io/acme/worker:1.0
+          command: worker --concurrency 4 --token-file /run/secrets/token
+          entrypoint: ["/usr/bin/tini", "--"]
+          healthcheck:
+            test: ["CMD", "wget", "-qO-", "http://localhost:8080/healthz"]
+          labels: ["com.example.team=payments", "com.example.secret=changeme", "com.example.auth-token"]
+      secrets:
+        db_password:
+          file: ./secrets/db_password.txt
+    `,
+      env: { DB_PASSWORD: 'Sup3rS3cretPw', API_TOKEN: 'ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789', LABEL_TOKEN: 'ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789' },
+    },
+    { run: 'docker run --label com.example.team=payments -l traefik.enable=true --entrypoint /usr/bin/tini nginx:1.27 -- nginx -g "daemon off;"' },
+    { run: 'docker run --health-cmd "curl -fsS -u admin:$HEALTH_PW http://localhost/" app:1 --token "$API_TOKEN"' },
+    {
+      engine:
+        '{"Name": "/web", "Config": {"Cmd": ["nginx", "-g", "daemon off;"], "Entrypoint": ["/docker-entrypoint.sh"], "Labels": {"maintainer": "NGINX Docker Maintainers", "com.docker.compose.config-hash": "9b8f1a0d3c6e4f2a7b5d8c1e0f3a6b9d2c5e8f1a4b7d0c3e6f9a2b5d8c1e4f7a"}, "Healthcheck": {"Test": ["CMD-SHELL", "curl -f http://localhost/ || exit 1"]}}}',
+    },
+  ],
+  invalid: [
+    {
+      name: 'the first-user test: command, entrypoint, health check and label',
+      compose: yaml`
+      services:
+        app:
+          image: ghcr.io/acme/app:1.0
+          command: ["--db-url=postgres://admin:Sup3rS3cretPw@db/app", "--token", "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789"]
+          entrypoint: sh -c "export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY && exec app"
+          healthcheck: {test: ["CMD-SHELL", "curl -fsS -u admin:Sup3rS3cretPw http://localhost/health"]}
+          labels: {com.example.token: ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789}
+    `,
+      errors: [
+        {
+          messageId: 'secretValue',
+          line: 4,
+          column: 42,
+          endColumn: 55,
+          message: 'Service "app" has a URL with a password in its command (...(13 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 4,
+          column: 66,
+          endColumn: 73,
+          message: 'Service "app" passes a literal secret to --token in its command (ghp_...(40 chars)).',
+        },
+        {
+          messageId: 'inlineSecret',
+          line: 5,
+          column: 31,
+          endColumn: 52,
+          message: 'Service "app" sets AWS_SECRET_ACCESS_KEY to a literal secret in its entrypoint (wJal...(40 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 6,
+          column: 50,
+          endColumn: 52,
+          message: 'Service "app" passes a literal secret to -u in its health check (...(13 chars)).',
+        },
+        {
+          messageId: 'labelByValue',
+          line: 7,
+          column: 33,
+          endColumn: 73,
+          message: 'Service "app" sets label com.example.token to a GitHub token (ghp_...(40 chars)).',
+        },
+      ],
+    },
+    {
+      name: 'list-form labels, a label by its key, an exec-form sh -c, a test string and a mysql password',
+      compose: yaml`
+      services:
+        db-tools:
+          image: mysql:8.4
+          command: ["sh", "-c", "mysqladmin ping -pS3cr3tPassw0rd && sleep 60"]
+          healthcheck:
+            test: mysqladmin ping -h localhost --password=S3cr3tPassw0rd
+          labels:
+            - com.example.team=payments
+            - com.example.api-key=q8Zr2LmX7vTn
+            - "com.example.webhook=https://hooks.slack.com/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXXXXXX"
+    `,
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 4,
+          column: 44,
+          endColumn: 46,
+          message: 'Service "db-tools" passes a literal secret to -p in its command (...(14 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 6,
+          column: 42,
+          endColumn: 52,
+          message: 'Service "db-tools" passes a literal secret to --password in its health check (...(14 chars)).',
+        },
+        {
+          messageId: 'labelByName',
+          line: 9,
+          column: 29,
+          endColumn: 41,
+          message: 'Service "db-tools" sets label com.example.api-key to a literal secret (...(12 chars)).',
+        },
+      ],
+    },
+    {
+      name: 'a run line: the command after the image, --entrypoint, --label and --health-cmd',
+      run: "docker run --entrypoint 'sh' -l com.example.token=glpat-Ab1Cd2Ef3Gh4Ij5Kl6Mn --health-cmd 'redis-cli -a S3cr3tPassw0rd ping' --label 'com.example.key=AKIAIOSFODNN7EXAMPLE' redis:7 -c 'exec app --api-key S3cr3tPassw0rd'",
+      errors: [
+        {
+          messageId: 'labelByValue',
+          line: 1,
+          column: 51,
+          endColumn: 77,
+          message: 'The docker run command sets label com.example.token to a GitLab token (glpa...(26 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 78,
+          message: 'The docker run command passes a literal secret to -a in its health check (...(14 chars)).',
+        },
+        {
+          messageId: 'labelByValue',
+          line: 1,
+          column: 126,
+          message: 'The docker run command sets label com.example.key to an AWS access key id (AKIA...(20 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 194,
+          endColumn: 203,
+          message: 'The docker run command passes a literal secret to --api-key in its command (...(14 chars)).',
+        },
+      ],
+    },
+    {
+      name: 'a run line with a token after the image',
+      run: 'docker run ghcr.io/acme/app:1.0 --db-url postgres://admin:Sup3rS3cretPw@db/app',
+      errors: [
+        {
+          messageId: 'secretValue',
+          line: 1,
+          column: 59,
+          endColumn: 72,
+          message: 'The docker run command has a URL with a password in its command (...(13 chars)).',
+        },
+      ],
+    },
+    {
+      name: 'a live container: Config.Cmd, Config.Entrypoint, Config.Labels and Config.Healthcheck',
+      engine:
+        '{"Name": "/api", "Config": {"Cmd": ["--token", "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789"], "Entrypoint": ["app"], "Labels": {"com.example.password": "Sup3rS3cretPw"}, "Healthcheck": {"Test": ["CMD", "curl", "-u", "admin:Sup3rS3cretPw", "http://localhost/"]}}}',
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 38,
+          endColumn: 45,
+          message: 'Container "api" passes a literal secret to --token in its command (ghp_...(40 chars)).',
+        },
+        { messageId: 'labelByName', line: 1, column: 151, message: 'Container "api" sets label com.example.password to a literal secret (...(13 chars)).' },
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 210,
+          endColumn: 212,
+          message: 'Container "api" passes a literal secret to -u in its health check (...(13 chars)).',
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,153 @@
+import { type CommandArg, type CommandLine, isUnknown, type Label, type Location, maskSecret, type Sourced } from '../../model/index.js';
+import { literalSecrets } from '../dockerfile/no-secrets-in-run.js';
+import { isLiteral, isPlaceholderSecret } from '../dockerfile/secret-text.js';
+import { isNonSecretValue, isSecretName, secretShape } from '../shared/secrets.js';
+import { type RuleContext, runtimeRule } from '../types.js';
+
+type CommandMessage = 'inlineSecret' | 'passwordFlag' | 'secretValue';
+
+/**
+ * BW1032: literal secrets in the command, entrypoint, health check and labels of a container (seed §6.2), which
+ * `docker inspect` (and `ps`, for the command) shows to anyone who can read them.
+ */
+export const noSecretsInCommand = runtimeRule({
+  meta: {
+    id: 'BW1032',
+    name: 'no-secrets-in-command',
+    scope: 'runtime',
+    severity: 'high',
+    title: 'Commands, entrypoints, health checks and labels carry no literal secrets',
+    rationale:
+      "A container's command, entrypoint, health check and labels are stored in its configuration as written: `docker inspect` shows them to anyone who can reach the Docker API, the command line is readable by every process of the host in `ps` and /proc/PID/cmdline, and they are committed with the compose file or the script that starts the container. A password given to an option (`--password ...`, `-u user:...`, `mysql -p...`), a token set inline (`export AWS_SECRET_ACCESS_KEY=... && exec app`), a URL with a password (`postgres://app:...@db/app`) or a token in a label leaks through all of them.",
+    remediation:
+      'Give runtime secrets as files: declare them under top-level `secrets:`, give them to the service with `secrets: [name]`, and point the program at the file (`--password-file /run/secrets/db_password`, `POSTGRES_PASSWORD_FILE=/run/secrets/db_password`). A program that only takes the secret on its command line reads the file when the command runs: `command: ["sh", "-c", "exec app --token \\"$$(cat /run/secrets/api_token)\\""]`. Otherwise take it from a variable of the environment compose runs in (`--token=${API_TOKEN}`, set from a secret store in CI, not written in the file): that keeps it out of the file, though `docker inspect` still shows the value. Never write a literal. Never put a credential in a label: labels are metadata, shown to every reader of the API.',
+    references: {
+      seed: '§6.2',
+      docs: [
+        'https://docs.docker.com/compose/how-tos/use-secrets/',
+        'https://docs.docker.com/reference/compose-file/services/#command',
+        'https://docs.docker.com/reference/compose-file/services/#labels',
+      ],
+    },
+    checklist: 'network-secrets',
+    appliesTo: ['compose', 'run', 'engine'],
+    messages: {
+      inlineSecret: '{target} sets {name} to a literal secret in its {where} ({masked}).',
+      passwordFlag: '{target} passes a literal secret to {flag} in its {where} ({masked}).',
+      secretValue: '{target} has {kind} in its {where} ({masked}).',
+      labelByName: '{target} sets {where} to a literal secret ({masked}).',
+      labelByValue: '{target} sets {where} to {kind} ({masked}).',
+    },
+  },
+  check(c, ctx) {
+    // `entrypoint: ["sh"]` with `command: ["-c", SCRIPT]`: Docker runs `sh -c SCRIPT`.
+    const ep = c.entrypoint?.value;
+    const last = ep === undefined || isUnknown(ep) ? undefined : ep.args.at(-1)?.value;
+    const shellEntrypoint = last !== undefined && !isUnknown(last) && SHELLS.test(writtenText(last));
+    if (c.command) checkCommand(c.command, 'command', ctx, shellEntrypoint);
+    if (c.entrypoint) checkCommand(c.entrypoint, 'entrypoint', ctx);
+    if (c.healthcheckTest) checkCommand(c.healthcheckTest, 'health check', ctx);
+    for (const l of c.labels ?? []) checkLabel(l, ctx);
+  },
+});
+
+/** What the file writes literally for an argument: its text as written, variables as their expressions; '' when not known. */
+function writtenText(a: CommandArg): string {
+  if (a.written !== undefined) return a.written;
+  return isUnknown(a.value) ? '' : a.value;
+}
+
+/**
+ * The location of `text[index]`, `length` characters long, in a value located at `at` and written as `text`: exact
+ * when the value is written on one line as it reads (bare, or in one pair of quotes with no escape: its span is as
+ * long as the text, or two longer); else the whole value.
+ */
+function within(at: Location, text: string, index: number, length: number): Location {
+  if (at.line === undefined || at.line !== at.endLine || at.column === undefined || at.endColumn === undefined) return at;
+  const span = at.endColumn - at.column;
+  const lead = span === text.length ? 0 : span === text.length + 2 ? 1 : -1;
+  if (lead === -1 || index + length > text.length) return at;
+  const out: Location = { ...at, line: at.line, column: at.column + lead + index, endLine: at.line, endColumn: at.column + lead + index + length };
+  if (at.offset !== undefined) {
+    out.offset = at.offset + lead + index;
+    out.endOffset = at.offset + lead + index + length;
+  }
+  return out;
+}
+
+/** A shell program (`sh`, `/bin/bash`): `["sh", "-c", SCRIPT]` runs SCRIPT, read as a shell form. */
+const SHELLS = /^(?:\/(?:usr\/(?:local\/)?)?bin\/)?(?:ba|da|z|k|a)?sh$/;
+/** Characters that make an exec-form argument more than one shell word: such an argument is quoted for reading. */
+const SHELL_SPECIAL = /[\s;&|<>()"\\`*?#~]/;
+
+/**
+ * Reports the literal secrets of a command (BW2002's literalSecrets). The shell form is read as its text; the exec
+ * form as its arguments joined by blanks (each one shell word: an argument with blanks or shell characters is read in
+ * single quotes), or as SCRIPT for `["sh", "-c", SCRIPT]` (and for `["-c", SCRIPT]` after a shell entrypoint,
+ * `afterShell`). Each finding is located within the argument it falls in.
+ */
+function checkCommand(cmd: Sourced<CommandLine>, where: string, ctx: RuleContext<CommandMessage>, afterShell = false): void {
+  if (isUnknown(cmd.value)) return;
+  const { form, args } = cmd.value;
+  const texts = args.map((a) => (isUnknown(a.value) || (isUnknown(a.value.value) && a.value.written === undefined) ? undefined : writtenText(a.value)));
+  const [p0, p1] = texts;
+  // The arguments read, with where each starts in the text.
+  let parts: { arg: Sourced<CommandArg>; text: string; start: number }[];
+  let text: string;
+  const script = form === 'exec' && afterShell && /^-[a-z]*c$/.test(p0 ?? '') && p1 !== undefined ? 1 : undefined;
+  if (form === 'shell' || script !== undefined || (p0 !== undefined && SHELLS.test(p0) && /^-[a-z]*c$/.test(p1 ?? '') && texts[2] !== undefined)) {
+    const k = form === 'shell' ? 0 : (script ?? 2);
+    const arg = args[k];
+    text = texts[k] ?? '';
+    parts = arg === undefined ? [] : [{ arg, text, start: 0 }];
+  } else {
+    parts = [];
+    text = '';
+    args.forEach((arg, k) => {
+      const t = texts[k] ?? '';
+      const quote = SHELL_SPECIAL.test(t) && !t.includes("'");
+      if (text !== '') text += ' ';
+      if (quote) text += "'";
+      parts.push({ arg, text: t, start: text.length });
+      text += t;
+      if (quote) text += "'";
+    });
+  }
+  if (text.trim() === '') return;
+  const locate = (index: number, length: number): Location => {
+    for (const p of parts) {
+      if (index >= p.start && index < p.start + Math.max(p.text.length, 1)) return within(p.arg.at, p.text, index - p.start, length);
+    }
+    return cmd.at;
+  };
+  for (const f of literalSecrets(text).found) {
+    const at = locate(f.index, f.length);
+    if (f.messageId === 'inlineSecret') ctx.report({ messageId: 'inlineSecret', at, data: { where, name: f.name, masked: f.masked } });
+    else if (f.messageId === 'passwordFlag') ctx.report({ messageId: 'passwordFlag', at, data: { where, flag: f.flag, masked: f.masked } });
+    else ctx.report({ messageId: 'secretValue', at, data: { where, kind: f.kind, masked: f.masked } });
+  }
+}
+
+/** A character repeated 8 times in a row: a template (`ghp_XXXXXXXX…`), not a token. */
+const REPEATED = /(.)\1{7}/;
+
+/**
+ * Reports a label whose value, as written, is a secret: shaped like one (a token, a URL with a password), or a
+ * literal given to a key that says "secret" (`com.example.api-token`, read as `COM_EXAMPLE_API_TOKEN`). Routing rules,
+ * image metadata, flags, paths, placeholders and values taken from variables are not.
+ */
+function checkLabel(l: Sourced<Label>, ctx: RuleContext<'labelByName' | 'labelByValue'>): void {
+  if (isUnknown(l.value)) return;
+  const { name } = l.value;
+  const text = writtenText(l.value);
+  if (text.trim() === '' || isPlaceholderSecret(text, name)) return;
+  const where = `label ${name}`;
+  const shape = secretShape(text);
+  if (shape && !REPEATED.test(text)) {
+    ctx.report({ messageId: 'labelByValue', at: l, data: { where, kind: shape.description, masked: maskSecret(text) } });
+    return;
+  }
+  const key = name.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+  if (!shape && isSecretName(key) && isLiteral(text) && !isNonSecretValue(text))
+    ctx.report({ messageId: 'labelByName', at: l, data: { where, masked: maskSecret(text) } });
+}
