@@ -59,6 +59,7 @@ describe('docker run lines (built CLI)', () => {
       'BW1007 seccomp deploy/start.sh:35:3',
       'BW1008 apparmor deploy/start.sh:40:3',
       'BW1025 run@43 deploy/start.sh:43:188 unknown',
+      'BW1032 worker deploy/worker.sh:8:43',
       'BW1009 selinux Makefile:7:4',
       'BW1010 writable Makefile:10:4',
       'BW1011 nomem Makefile:12:3',
@@ -76,7 +77,7 @@ describe('docker run lines (built CLI)', () => {
       'BW1029 jsonfile README.md:38:211',
       'BW1030 root README.md:44:105',
     ]);
-    assert.deepEqual([report.summary.files, report.summary.subjects], [7, 34]);
+    assert.deepEqual([report.summary.files, report.summary.subjects], [8, 35]);
   });
 
   it('a GitHub Actions job or service container: what its options grant is judged, not what the runner manages', () => {
