@@ -1019,11 +1019,24 @@ function cfsQuota(n: LMap, p: (k: string) => string, r: Report): Sourced<number>
 function readLimits(n: LMap, deploy: LMap | undefined, p: (k: string) => string, spec: ContainerSpec, r: Report): void {
   const lim = readMapPath(deploy, ['resources', 'limits'], p('deploy'), r);
   const lp = (k: string) => p(`deploy.resources.limits.${k}`);
-  const cpus = numberish(get(lim, 'cpus'), lp('cpus'), parseCpus, r) ?? numberish(get(n, 'cpus'), p('cpus'), parseCpus, r) ?? cfsQuota(n, p, r);
+  // Each limit in both places: the deploy one is read, and the service-level one is checked against it.
+  const both = (legacy: string, modern: string, parse: NumberParser): Sourced<number> | undefined => {
+    const m = numberish(get(lim, modern), lp(modern), parse, r);
+    const l = numberish(get(n, legacy), p(legacy), parse, r);
+    if (lim && l && typeof l.value === 'number' && l.value !== 0 && (m === undefined || (typeof m.value === 'number' && m.value !== l.value))) {
+      r.bad(
+        get(n, legacy) as LNode,
+        p(legacy),
+        `${legacy} and deploy.resources.limits.${modern} ${m === undefined ? 'must both be set (to the same value) once deploy.resources.limits is' : 'differ'}: compose refuses the project ("can't set distinct values"); set the limit in one place`,
+      );
+    }
+    return m ?? l;
+  };
+  const cpus = both('cpus', 'cpus', parseCpus) ?? cfsQuota(n, p, r);
   if (cpus) spec.limits.nanoCpus = cpus;
-  const mem = numberish(get(lim, 'memory'), lp('memory'), parseBytes, r) ?? numberish(get(n, 'mem_limit'), p('mem_limit'), parseBytes, r);
+  const mem = both('mem_limit', 'memory', parseBytes);
   if (mem) spec.limits.memoryBytes = mem;
-  const pids = numberish(get(lim, 'pids'), lp('pids'), int, r) ?? numberish(get(n, 'pids_limit'), p('pids_limit'), int, r);
+  const pids = both('pids_limit', 'pids', int);
   if (pids) spec.limits.pidsLimit = pids;
   const ulimits = readMap(get(n, 'ulimits'), p('ulimits'), r);
   if (ulimits === undefined || isUnknown(ulimits)) return;
