@@ -1091,9 +1091,15 @@ export const RULE_EXAMPLES: Record<string, RuleDocExample[]> = {
     {
       kind: 'invalid',
       format: 'compose',
-      code: 'services:\n  app:\n    image: ghcr.io/acme/app:1.0\n    command: ["--db-url=postgres://admin:Sup3rS3cretPw@db/app", "--token", "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789"]\n    entrypoint: sh -c "export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY && exec app"\n    healthcheck: {test: ["CMD-SHELL", "curl -fsS -u admin:Sup3rS3cretPw http://localhost/health"]}\n    labels: {com.example.token: ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789}\n',
+      code: 'services:\n  a:\n    image: ghcr.io/acme/app:1.0\n    command: ["exec app --password Sup3rS3cretPw12"]\n    labels: {com.example.password: hunter2hunter2}\n',
       caption:
-        'the first-user test: command, entrypoint, health check and label: reported at line 4, column 42 (secretValue); line 4, column 66 (passwordFlag); line 5, column 31 (inlineSecret); line 6, column 50 (passwordFlag); line 7, column 33 (labelByValue)',
+        'a password in an exec-form argument with blanks is masked at its own length (15 characters: none shown): reported at line 4, column 25 (passwordFlag); line 5, column 36 (labelByName)',
+    },
+    {
+      kind: 'valid',
+      format: 'compose',
+      code: 'services:\n  builder:\n    image: docker:27-cli\n    command: docker buildx build --secret id=npm_token,src=/run/secrets/npm_token --secret db_password -t app .\n    entrypoint: ["app", "--password", "env:DB_PASSWORD", "--token", "@/run/secrets/token", "--api-key", "op://vault/api/key", "--pass", "prompt"]\n    labels:\n      com.example.api_key: required\n      com.example.token: disabled\n      com.example.encryption-key: aws-kms\n      com.example.ssh.key: id_ed25519\n      com.example.sshkey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host"\n      caddy.tls.dns.api_token: "{env.CF_API_TOKEN}"\n      com.example.password: "%API_KEY%"\n',
+      caption: 'secret references and settings, not secrets: a BuildKit secret spec, provider references, words that make the program ask, label settings',
     },
     {
       kind: 'invalid',
@@ -1218,8 +1224,8 @@ export const RULE_EXAMPLES: Record<string, RuleDocExample[]> = {
     {
       kind: 'valid',
       format: 'dockerfile',
-      code: 'FROM node:20.17-alpine\nRUN --mount=type=secret,id=npm_token \\\n    export NPM_TOKEN=$(cat /run/secrets/npm_token) && npm ci\n',
-      caption: 'the seed pattern: the token is read from a secret mount',
+      code: 'FROM docker:27-cli\nRUN --mount=type=secret,id=npm_token docker buildx build --secret id=npm_token,src=/run/secrets/npm_token -t app .\nRUN app --password env:DB_PASSWORD --token @/run/secrets/token --api-key op://vault/api/key --pass prompt --secret db_password\nUSER 10001\n',
+      caption: 'secret references given to password options are not secrets: a BuildKit secret spec, env:, file:, @file, op://, a word that prompts',
     },
   ],
   BW2003: [

@@ -5,6 +5,15 @@ import { df } from './testing.js';
 testRule(noSecretsInRun, {
   valid: [
     {
+      name: 'secret references given to password options are not secrets: a BuildKit secret spec, env:, file:, @file, op://, a word that prompts',
+      dockerfile: df`
+        FROM docker:27-cli
+        RUN --mount=type=secret,id=npm_token docker buildx build --secret id=npm_token,src=/run/secrets/npm_token -t app .
+        RUN app --password env:DB_PASSWORD --token @/run/secrets/token --api-key op://vault/api/key --pass prompt --secret db_password
+        USER 10001
+      `,
+    },
+    {
       name: 'the seed pattern: the token is read from a secret mount',
       dockerfile: df`
         FROM node:20.17-alpine

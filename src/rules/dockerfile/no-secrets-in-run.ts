@@ -7,7 +7,18 @@ import { dockerfileRule, programOf, type RunScript, runScript, runsOf, type Simp
 
 const ASSIGNMENT = /(?:^|[\s;&|(])(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|)]+)/g;
 const PASSWORD_FLAG =
-  /(?:^|\s)(--password|--pass|--token|--api-key|--secret|--http-password|--ftp-password|--proxy-password)(=|\s+)("[^"]*"|'[^']*'|[^\s;&|]+)/g;
+  /(?:^|\s)(--password|--pass|--token|--api-key|--secret|--http-password|--ftp-password|--proxy-password)(=|\s+)("[^"]*"|'[^']*'|[^\s;&|'"]+)/g;
+
+/**
+ * A password option's value that says where the secret is, or that the program asks for it, rather than holding
+ * it: a BuildKit or compose secret spec (`--secret id=npm,src=/run/secrets/npm`, `id=x,env=X`), a provider or file
+ * reference (`env:NAME`, `file:/path`, `@/path`, `op://vault/item`, `vault:secret/app#pw`, `aws-ssm:/prod/key`), or a
+ * word (`prompt`, `stdin`, `auto`, `-`).
+ */
+const SECRET_REFERENCE =
+  /^(?:id|src|source|env|type|target|required|mode)=|^(?:env|file|fd|pass|keyring|op|vault|aws-ssm|ssm|secretsmanager|gcp-sm|azure-kv|k8s|sops|doppler|infisical):|^@|^(?:prompt|stdin|auto|ask|-)$/i;
+/** A secret's name given to `--secret` (`--secret db_password`): lower case, as names are written, not a value. */
+const SECRET_NAME_WORD = /^[a-z][a-z0-9_.-]*$/;
 const REDIRECT = /(?:^|[^0-9&<>])>>?\s*([^\s;&|]+)/;
 
 /**
@@ -527,7 +538,7 @@ export function literalSecrets(text: string, raw: string = text): { found: Liter
   for (const m of text.matchAll(PASSWORD_FLAG)) {
     const flag = m[1] as string;
     const value = unquote(m[3] as string);
-    if (!isLiteral(value) || value.startsWith('-')) continue;
+    if (!isLiteral(value) || value.startsWith('-') || SECRET_REFERENCE.test(value) || (flag === '--secret' && SECRET_NAME_WORD.test(value))) continue;
     const idx = (m.index ?? 0) + (m[0] as string).indexOf(flag);
     // `mysql --password DB` prompts: DB is a database name (the value must be glued with `=`).
     const c = commandOf.get(idx);

@@ -5,6 +5,24 @@ import { noSecretsInCommand } from './no-secrets-in-command.js';
 testRule(noSecretsInCommand, {
   valid: [
     {
+      name: 'secret references and settings, not secrets: a BuildKit secret spec, provider references, words that make the program ask, label settings',
+      compose: yaml`
+      services:
+        builder:
+          image: docker:27-cli
+          command: docker buildx build --secret id=npm_token,src=/run/secrets/npm_token --secret db_password -t app .
+          entrypoint: ["app", "--password", "env:DB_PASSWORD", "--token", "@/run/secrets/token", "--api-key", "op://vault/api/key", "--pass", "prompt"]
+          labels:
+            com.example.api_key: required
+            com.example.token: disabled
+            com.example.encryption-key: aws-kms
+            com.example.ssh.key: id_ed25519
+            com.example.sshkey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host"
+            caddy.tls.dns.api_token: "{env.CF_API_TOKEN}"
+            com.example.password: "%API_KEY%"
+    `,
+    },
+    {
       name: 'commands and labels without secrets, secrets from files and variables',
       compose: yaml`
       services:
@@ -43,6 +61,20 @@ testRule(noSecretsInCommand, {
     },
   ],
   invalid: [
+    {
+      name: 'a password in an exec-form argument with blanks is masked at its own length (15 characters: none shown)',
+      compose: yaml`
+      services:
+        a:
+          image: ghcr.io/acme/app:1.0
+          command: ["exec app --password Sup3rS3cretPw12"]
+          labels: {com.example.password: hunter2hunter2}
+    `,
+      errors: [
+        { messageId: 'passwordFlag', line: 4, column: 25, message: 'Service "a" passes a literal secret to --password in its command (...(15 chars)).' },
+        { messageId: 'labelByName', line: 5, column: 36, message: 'Service "a" sets label com.example.password to a literal secret (...(14 chars)).' },
+      ],
+    },
     {
       name: 'the first-user test: command, entrypoint, health check and label',
       compose: yaml`

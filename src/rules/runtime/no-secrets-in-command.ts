@@ -148,6 +148,21 @@ function checkLabel(l: Sourced<Label>, ctx: RuleContext<'labelByName' | 'labelBy
     return;
   }
   const key = name.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
-  if (!shape && isSecretName(key) && isLiteral(text) && !isNonSecretValue(text))
+  if (!shape && isSecretName(key) && isLiteral(text) && !isNonSecretValue(text) && looksLikeSecretMaterial(text))
     ctx.report({ messageId: 'labelByName', at: l, data: { where, masked: maskSecret(text) } });
+}
+
+/**
+ * A label value under a secret-sounding key that could be secret material: 8 characters or more, one word, not a
+ * lower-case word without digits (`required`, `aws-kms`) or a key file name (`id_ed25519`), not a public key (`ssh-rsa AAAA...`), not a
+ * template or placeholder (`{env.CF_API_TOKEN}`, `%API_KEY%`, `@@PASSWORD@@`, `[hidden]`, `REDACTED`, `xxxx-xxxx`).
+ * Labels are metadata: a key that says "token" more often describes a setting than holds one.
+ */
+function looksLikeSecretMaterial(text: string): boolean {
+  const t = text.trim();
+  if (t.length < 8 || /\s/.test(t)) return false;
+  if (/^[a-z][a-z_.-]*$/.test(t) || /^id_(?:rsa|dsa|ecdsa|ed25519)(?:\.pub)?$/.test(t)) return false;
+  if (/^(?:ssh-|ecdsa-|sk-ssh-)/.test(t)) return false;
+  if (/^(?:\{.*\}|%.*%|@@.*@@|\[.*\]|<.*>)$/.test(t) || /^redacted$/i.test(t) || /^(?:x+[-_.]?)+$/i.test(t)) return false;
+  return true;
 }

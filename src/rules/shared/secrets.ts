@@ -22,7 +22,7 @@ const SECRET_NAME =
  */
 const NOT_SECRET_NAME =
   /(?:^|_)(?:PUBLIC_KEY|PUB_KEY|GPG_KEYS?|KEY_ID|KEY_FILE|KEY_PATH|KEY_NAME|FILE|PATH|DIR|URL_?PATH|LENGTH|LEN|MIN|MAX|TTL|EXPIRY|EXPIRES|TIMEOUT|ENABLED|DISABLED|ALGORITHM|HEADER|NAME|USER|USERNAME|ID|SORT_KEY|PARTITION_KEY|PRIMARY_KEY|CACHE_KEY|ROUTING_KEY|FOREIGN_KEY|HOTKEY|PUBKEY|GPGKEYS?|PUBLISHABLE_KEY|SITE_KEY)$|ALLOW_EMPTY|RANDOM_ROOT|SKIP_|^KEY$|^PWD$|^OLDPWD$/;
-const FLAG_VALUE = /^(?:|yes|no|true|false|on|off|0|1|none|null|changeme-in-prod)$/i;
+const FLAG_VALUE = /^(?:|yes|no|true|false|on|off|0|1|none|null|disabled?|enabled?|required|optional|auto|unset|changeme-in-prod)$/i;
 
 /** True when a variable name says it holds a secret (`DB_PASSWORD`, `NPM_TOKEN`, `AWS_SECRET_ACCESS_KEY`). */
 export function isSecretName(name: string): boolean {
