@@ -8,13 +8,14 @@ describe('device cgroup rules (moby deviceCgroupRuleRegex)', () => {
     assert.deepEqual(parseDeviceCgroupRule(' a *:* rwm '), { type: 'a', major: '*', minor: '*', access: 'rwm' });
     for (const bad of ['x 1:1 r', 'c 1 r', 'c 1:1', 'c 1:1 rx', 'c  1:1 r', 'c 1:1 rwmr']) assert.equal(parseDeviceCgroupRule(bad), undefined, bad);
   });
-  it('all devices (type a, any major), block devices with write or mknod, and /dev/mem, /dev/kmem, /dev/port are the risky ones', () => {
+  it('all devices (type a, any major), block devices, and /dev/mem, /dev/kmem, /dev/port, read or written, are the risky ones; m alone opens nothing', () => {
     const risk = (t: string) => deviceCgroupRisk(parseDeviceCgroupRule(t) as NonNullable<ReturnType<typeof parseDeviceCgroupRule>>);
     assert.equal(risk('a *:* rwm'), 'all');
-    assert.equal(risk('c *:* m'), 'all');
+    assert.equal(risk('c *:* m'), undefined);
+    assert.equal(risk('b *:* r'), 'all');
     assert.equal(risk('b 8:* rw'), 'block');
-    assert.equal(risk('b 259:0 m'), 'block');
-    assert.equal(risk('b 8:0 r'), undefined);
+    assert.equal(risk('b 259:0 m'), undefined);
+    assert.equal(risk('b 259:0 r'), 'block');
     assert.equal(risk('c 42:* rmw'), undefined);
     assert.equal(risk('c 1:3 rw'), undefined);
     assert.equal(risk('c 1:1 r'), 'memory');

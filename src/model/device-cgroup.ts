@@ -25,14 +25,16 @@ export function parseDeviceCgroupRule(text: string): DeviceCgroupRule | undefine
 
 /**
  * What a rule opens that a container should not have, or undefined for a narrow rule (`c 42:* rmw`, one device
- * class): `all` for every device (type `a`, or any major number, which covers /dev/mem, /dev/kmem and every disk),
- * `block` for block devices (disks) with write or mknod access, through which the container can write the host's
- * filesystems under Docker's feet, `memory` for the character devices of physical and kernel memory and I/O ports
- * (major 1, minors 1 /dev/mem, 2 /dev/kmem, 4 /dev/port; Linux Documentation/admin-guide/devices.txt).
+ * class) or one that opens nothing (`m` alone lets a node be created, not read or written): `all` for every device
+ * (type `a`, or any major number, which covers /dev/mem, /dev/kmem and every disk), `block` for block devices (the
+ * host disks: read, the data of every container and of the host; write, its filesystems under Docker's feet),
+ * `memory` for the character devices of physical and kernel memory and I/O ports (major 1, minors 1 /dev/mem,
+ * 2 /dev/kmem, 4 /dev/port; Linux Documentation/admin-guide/devices.txt). Only `r` or `w` access counts.
  */
 export function deviceCgroupRisk(rule: DeviceCgroupRule): 'all' | 'block' | 'memory' | undefined {
+  if (!/[rw]/.test(rule.access)) return undefined;
   if (rule.type === 'a' || rule.major === '*') return 'all';
-  if (rule.type === 'b' && /[wm]/.test(rule.access)) return 'block';
+  if (rule.type === 'b') return 'block';
   if (rule.type === 'c' && rule.major === '1' && ['1', '2', '4', '*'].includes(rule.minor)) return 'memory';
   return undefined;
 }

@@ -12,7 +12,7 @@ export const noHostDevices = runtimeRule({
     rationale:
       'A host device node gives the container direct access to hardware or kernel interfaces (disks, /dev/mem, GPUs, USB). With write or mknod permission, a disk device is the whole host filesystem. A device cgroup rule (`device_cgroup_rules`, `--device-cgroup-rule`) grants the same access by number: with the MKNOD capability Docker keeps by default, the container can create the device node itself.',
     remediation:
-      'Remove the device. When it is really needed, give exactly one device, read-only where possible (`/dev/snd:/dev/snd:r`), and document why; never a whole /dev. A device cgroup rule names one device class (`c 42:* rmw`), never all devices (`a *:* rwm`, `c *:* m`), block devices with w or m, or /dev/mem (`c 1:1`).',
+      'Remove the device. When it is really needed, give exactly one device, read-only where possible (`/dev/snd:/dev/snd:r`), and document why; never a whole /dev. A device cgroup rule names one device class (`c 42:* rmw`), never all devices (`a *:* rwm`, `c *:* rw`), block devices (`b 8:* r`), or /dev/mem (`c 1:1 r`).',
     references: {
       seed: '§5.8',
       cis: { version: '1.6.0', items: ['5.18'] },
@@ -23,8 +23,8 @@ export const noHostDevices = runtimeRule({
     messages: {
       device: '{target} is given host device {device} with permissions {permissions}.',
       cdiDevice: '{target} is given CDI device {device}: the host device nodes its CDI specification names.',
-      cgroupAll: '{target} has device cgroup rule {rule}, which lets it use and create (with MKNOD) any device node, host disks and /dev/mem included.',
-      cgroupBlock: '{target} has device cgroup rule {rule}, which lets it write to or create block devices: the host disks under its filesystems.',
+      cgroupAll: '{target} has device cgroup rule {rule}, which opens every device node to it, the host disks and /dev/mem included.',
+      cgroupBlock: '{target} has device cgroup rule {rule}, which opens block devices to it: the host disks, under every filesystem.',
       cgroupMemory: '{target} has device cgroup rule {rule}, which opens /dev/mem, /dev/kmem or /dev/port: the host memory and I/O ports.',
       cgroupUnknown: 'The device cgroup rules of {target} cannot be known: {reason}.',
     },
