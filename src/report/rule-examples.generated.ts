@@ -1091,9 +1091,8 @@ export const RULE_EXAMPLES: Record<string, RuleDocExample[]> = {
     {
       kind: 'invalid',
       format: 'compose',
-      code: 'services:\n  a:\n    image: ghcr.io/acme/app:1.0\n    command: ["exec app --password Sup3rS3cretPw12"]\n    labels: {com.example.password: hunter2hunter2}\n',
-      caption:
-        'a password in an exec-form argument with blanks is masked at its own length (15 characters: none shown): reported at line 4, column 25 (passwordFlag); line 5, column 36 (labelByName)',
+      code: 'services:\n  b:\n    image: ghcr.io/acme/app:1.0\n    entrypoint: ["/bin/sh", "-c"]\n    command: ["PGPASSWORD=Sup3rS3cretPw exec psql -h db"]\n',
+      caption: 'a script after a ["/bin/sh", "-c"] entrypoint is read as a shell script: reported at line 5, column 16 (inlineSecret)',
     },
     {
       kind: 'valid',

@@ -62,6 +62,17 @@ testRule(noSecretsInCommand, {
   ],
   invalid: [
     {
+      name: 'a script after a ["/bin/sh", "-c"] entrypoint is read as a shell script',
+      compose: yaml`
+      services:
+        b:
+          image: ghcr.io/acme/app:1.0
+          entrypoint: ["/bin/sh", "-c"]
+          command: ["PGPASSWORD=Sup3rS3cretPw exec psql -h db"]
+    `,
+      errors: [{ messageId: 'inlineSecret', line: 5, column: 16, message: 'Service "b" sets PGPASSWORD to a literal secret in its command (...(13 chars)).' }],
+    },
+    {
       name: 'a password in an exec-form argument with blanks is masked at its own length (15 characters: none shown)',
       compose: yaml`
       services:

@@ -40,11 +40,14 @@ export const noSecretsInCommand = runtimeRule({
     },
   },
   check(c, ctx) {
-    // `entrypoint: ["sh"]` with `command: ["-c", SCRIPT]`: Docker runs `sh -c SCRIPT`.
+    // `entrypoint: ["sh"]` with `command: ["-c", SCRIPT]`, or `entrypoint: ["sh", "-c"]` with `command: [SCRIPT]`:
+    // Docker runs `sh -c SCRIPT`.
     const ep = c.entrypoint?.value;
-    const last = ep === undefined || isUnknown(ep) ? undefined : ep.args.at(-1)?.value;
-    const shellEntrypoint = last !== undefined && !isUnknown(last) && SHELLS.test(writtenText(last));
-    if (c.command) checkCommand(c.command, 'command', ctx, shellEntrypoint);
+    const epArgs = ep === undefined || isUnknown(ep) ? [] : ep.args.map((a) => (isUnknown(a.value) ? undefined : writtenText(a.value)));
+    const last = epArgs.at(-1);
+    const shellEntrypoint = last !== undefined && SHELLS.test(last);
+    const shellDashC = last !== undefined && /^-[a-z]*c$/.test(last) && SHELLS.test(epArgs.at(-2) ?? '');
+    if (c.command) checkCommand(c.command, 'command', ctx, shellEntrypoint, shellDashC);
     if (c.entrypoint) checkCommand(c.entrypoint, 'entrypoint', ctx);
     if (c.healthcheckTest) checkCommand(c.healthcheckTest, 'health check', ctx);
     for (const l of c.labels ?? []) checkLabel(l, ctx);
@@ -84,9 +87,10 @@ const SHELL_SPECIAL = /[\s;&|<>()"\\`*?#~]/;
  * Reports the literal secrets of a command (BW2002's literalSecrets). The shell form is read as its text; the exec
  * form as its arguments joined by blanks (each one shell word: an argument with blanks or shell characters is read in
  * single quotes), or as SCRIPT for `["sh", "-c", SCRIPT]` (and for `["-c", SCRIPT]` after a shell entrypoint,
- * `afterShell`). Each finding is located within the argument it falls in.
+ * `afterShell`, or `[SCRIPT]` after a `["sh", "-c"]` entrypoint, `afterShellDashC`). Each finding is located within
+ * the argument it falls in.
  */
-function checkCommand(cmd: Sourced<CommandLine>, where: string, ctx: RuleContext<CommandMessage>, afterShell = false): void {
+function checkCommand(cmd: Sourced<CommandLine>, where: string, ctx: RuleContext<CommandMessage>, afterShell = false, afterShellDashC = false): void {
   if (isUnknown(cmd.value)) return;
   const { form, args } = cmd.value;
   const texts = args.map((a) => (isUnknown(a.value) || (isUnknown(a.value.value) && a.value.written === undefined) ? undefined : writtenText(a.value)));
@@ -94,7 +98,12 @@ function checkCommand(cmd: Sourced<CommandLine>, where: string, ctx: RuleContext
   // The arguments read, with where each starts in the text.
   let parts: { arg: Sourced<CommandArg>; text: string; start: number }[];
   let text: string;
-  const script = form === 'exec' && afterShell && /^-[a-z]*c$/.test(p0 ?? '') && p1 !== undefined ? 1 : undefined;
+  const script =
+    form === 'exec' && afterShell && /^-[a-z]*c$/.test(p0 ?? '') && p1 !== undefined
+      ? 1
+      : form === 'exec' && afterShellDashC && p0 !== undefined
+        ? 0
+        : undefined;
   if (form === 'shell' || script !== undefined || (p0 !== undefined && SHELLS.test(p0) && /^-[a-z]*c$/.test(p1 ?? '') && texts[2] !== undefined)) {
     const k = form === 'shell' ? 0 : (script ?? 2);
     const arg = args[k];
