@@ -83,8 +83,7 @@ testRule(noHostDevices, {
           messageId: 'cgroupAll',
           line: 5,
           column: 9,
-          message:
-            'Service "dev" has device cgroup rule a *:* rwm, which opens every device node to it, the host disks and /dev/mem included.',
+          message: 'Service "dev" has device cgroup rule a *:* rwm, which opens every device node to it, the host disks and /dev/mem included.',
         },
         { messageId: 'cgroupAll', line: 6, column: 9 },
         { messageId: 'cgroupBlock', line: 7, column: 9 },
