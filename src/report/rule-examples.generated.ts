@@ -1091,13 +1091,14 @@ export const RULE_EXAMPLES: Record<string, RuleDocExample[]> = {
     {
       kind: 'invalid',
       format: 'compose',
-      code: 'services:\n  b:\n    image: ghcr.io/acme/app:1.0\n    entrypoint: ["/bin/sh", "-c"]\n    command: ["PGPASSWORD=Sup3rS3cretPw exec psql -h db"]\n',
-      caption: 'a script after a ["/bin/sh", "-c"] entrypoint is read as a shell script: reported at line 5, column 16 (inlineSecret)',
+      code: 'services:\n  cache:\n    image: redis:7.4\n    command: redis-server --requirepass Sup3rS3cretPw --masterauth Sup3rS3cretPw\n  api:\n    image: ghcr.io/acme/api:1.0\n    entrypoint: ["java", "-Dspring.datasource.password=Sup3rS3cretPw", "-jar", "/app.jar", "--client-secret", "c1ientS3cretValue"]\n',
+      caption:
+        'server and JVM password options: redis --requirepass and --masterauth, -D...password=, --client-secret: reported at line 4, column 27 (passwordFlag); line 4, column 55 (passwordFlag); line 7, column 27 (passwordFlag); line 7, column 93 (passwordFlag)',
     },
     {
       kind: 'valid',
       format: 'compose',
-      code: 'services:\n  builder:\n    image: docker:27-cli\n    command: docker buildx build --secret id=npm_token,src=/run/secrets/npm_token --secret db_password -t app .\n    entrypoint: ["app", "--password", "env:DB_PASSWORD", "--token", "@/run/secrets/token", "--api-key", "op://vault/api/key", "--pass", "prompt"]\n    labels:\n      com.example.api_key: required\n      com.example.token: disabled\n      com.example.encryption-key: aws-kms\n      com.example.ssh.key: id_ed25519\n      com.example.sshkey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host"\n      caddy.tls.dns.api_token: "{env.CF_API_TOKEN}"\n      com.example.password: "%API_KEY%"\n',
+      code: 'services:\n  builder:\n    image: docker:27-cli\n    command: docker buildx build --secret id=npm_token,src=/run/secrets/npm_token --secret db_password -t app .\n  cache:\n    image: redis:7.4\n    command: redis-server --requirepass "$${REDIS_PASSWORD}" --masterauth /run/secrets/redis --requirepass no\n    entrypoint: ["app", "--password", "env:DB_PASSWORD", "--token", "@/run/secrets/token", "--api-key", "op://vault/api/key", "--pass", "prompt"]\n    labels:\n      com.example.api_key: required\n      com.example.token: disabled\n      com.example.encryption-key: aws-kms\n      com.example.ssh.key: id_ed25519\n      com.example.sshkey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host"\n      caddy.tls.dns.api_token: "{env.CF_API_TOKEN}"\n      com.example.password: "%API_KEY%"\n',
       caption: 'secret references and settings, not secrets: a BuildKit secret spec, provider references, words that make the program ask, label settings',
     },
     {

@@ -647,6 +647,23 @@ testRule(noSecretsInRun, {
       ],
     },
     {
+      name: 'server and JVM password options in CMD and RUN: --requirepass, -D...password=; a path or a variable is not reported',
+      dockerfile: df`
+        FROM redis:7.4
+        CMD ["redis-server", "--requirepass", "Sup3rS3cretPw"]
+        RUN java -Dspring.datasource.password=Sup3rS3cretPw -jar /migrate.jar && redis-server --requirepass /run/secrets/pw --masterauth "$PW"
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 23, message: 'A CMD in stage #1 passes a literal secret to --requirepass (...(13 chars)).' },
+        {
+          messageId: 'passwordFlag',
+          line: 3,
+          column: 10,
+          message: 'A RUN in stage #1 passes a literal secret to -Dspring.datasource.password (...(13 chars)).',
+        },
+      ],
+    },
+    {
       name: 'literal secrets in CMD, ENTRYPOINT and HEALTHCHECK commands, in shell and exec form',
       dockerfile: df`
         FROM alpine:3.20 AS app

@@ -1,5 +1,5 @@
 import { type CopyInstruction, describeStage, isCopy, isUnknown, type Location, maskSecret, privateKeyBlocks, type RunInstruction } from '../../model/index.js';
-import { isSecretName } from '../shared/secrets.js';
+import { isNonSecretValue, isSecretName } from '../shared/secrets.js';
 import type { RuleContext } from '../types.js';
 import { credentialsFormat, credentialValues, isLiteral, secretWords, unquote, urlSecrets } from './secret-text.js';
 import { quotingAt, quotingScanner } from './shell-scan.js';
@@ -7,7 +7,7 @@ import { dockerfileRule, programOf, type RunScript, runScript, runsOf, type Simp
 
 const ASSIGNMENT = /(?:^|[\s;&|(])(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|)]+)/g;
 const PASSWORD_FLAG =
-  /(?:^|\s)(--password|--pass|--token|--api-key|--secret|--http-password|--ftp-password|--proxy-password)(=|\s+)("[^"]*"|'[^']*'|[^\s;&|'"]+)/g;
+  /(?:^|\s)(--password|--pass|--token|--api-key|--secret|--http-password|--ftp-password|--proxy-password|--requirepass|--masterauth|--db-password|--admin-password|--auth-token|--access-token|--client-secret|--secret-key|-D[\w.-]*\.password)(=|\s+)("[^"]*"|'[^']*'|[^\s;&|'"]+)/g;
 
 /**
  * A password option's value that says where the secret is, or that the program asks for it, rather than holding
@@ -17,6 +17,8 @@ const PASSWORD_FLAG =
  */
 const SECRET_REFERENCE =
   /^(?:id|src|source|env|type|target|required|mode)=|^(?:env|file|fd|pass|keyring|op|vault|aws-ssm|ssm|secretsmanager|gcp-sm|azure-kv|k8s|sops|doppler|infisical):|^@|^(?:prompt|stdin|auto|ask|-)$/i;
+/** The password options read for every program before the server and JVM ones were added. */
+const GENERIC_FLAGS = new Set(['--password', '--pass', '--token', '--api-key', '--secret', '--http-password', '--ftp-password', '--proxy-password']);
 /** A secret's name given to `--secret` (`--secret db_password`): lower case, as names are written, not a value. */
 const SECRET_NAME_WORD = /^[a-z][a-z0-9_.-]*$/;
 const REDIRECT = /(?:^|[^0-9&<>])>>?\s*([^\s;&|]+)/;
@@ -539,6 +541,9 @@ export function literalSecrets(text: string, raw: string = text): { found: Liter
     const flag = m[1] as string;
     const value = unquote(m[3] as string);
     if (!isLiteral(value) || value.startsWith('-') || SECRET_REFERENCE.test(value) || (flag === '--secret' && SECRET_NAME_WORD.test(value))) continue;
+    // The options added for servers and JVMs (`--requirepass`, `-Dspring.datasource.password=`) take a path or a flag
+    // as often as a secret in some programs: those are not reported.
+    if (!GENERIC_FLAGS.has(flag) && isNonSecretValue(value)) continue;
     const idx = (m.index ?? 0) + (m[0] as string).indexOf(flag);
     // `mysql --password DB` prompts: DB is a database name (the value must be glued with `=`).
     const c = commandOf.get(idx);

@@ -11,6 +11,9 @@ testRule(noSecretsInCommand, {
         builder:
           image: docker:27-cli
           command: docker buildx build --secret id=npm_token,src=/run/secrets/npm_token --secret db_password -t app .
+        cache:
+          image: redis:7.4
+          command: redis-server --requirepass "$\${REDIS_PASSWORD}" --masterauth /run/secrets/redis --requirepass no
           entrypoint: ["app", "--password", "env:DB_PASSWORD", "--token", "@/run/secrets/token", "--api-key", "op://vault/api/key", "--pass", "prompt"]
           labels:
             com.example.api_key: required
@@ -61,6 +64,34 @@ testRule(noSecretsInCommand, {
     },
   ],
   invalid: [
+    {
+      name: 'server and JVM password options: redis --requirepass and --masterauth, -D...password=, --client-secret',
+      compose: yaml`
+      services:
+        cache:
+          image: redis:7.4
+          command: redis-server --requirepass Sup3rS3cretPw --masterauth Sup3rS3cretPw
+        api:
+          image: ghcr.io/acme/api:1.0
+          entrypoint: ["java", "-Dspring.datasource.password=Sup3rS3cretPw", "-jar", "/app.jar", "--client-secret", "c1ientS3cretValue"]
+    `,
+      errors: [
+        { messageId: 'passwordFlag', line: 4, column: 27, message: 'Service "cache" passes a literal secret to --requirepass in its command (...(13 chars)).' },
+        { messageId: 'passwordFlag', line: 4, column: 55, message: 'Service "cache" passes a literal secret to --masterauth in its command (...(13 chars)).' },
+        {
+          messageId: 'passwordFlag',
+          line: 7,
+          column: 27,
+          message: 'Service "api" passes a literal secret to -Dspring.datasource.password in its entrypoint (...(13 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 7,
+          column: 93,
+          message: 'Service "api" passes a literal secret to --client-secret in its entrypoint (c1ie...(17 chars)).',
+        },
+      ],
+    },
     {
       name: 'a script after a ["/bin/sh", "-c"] entrypoint is read as a shell script',
       compose: yaml`
