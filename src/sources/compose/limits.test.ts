@@ -23,10 +23,14 @@ describe('service-level limits beside deploy.resources.limits', () => {
   it('a different value, or none under deploy.resources.limits, is an error at the service-level key; the deploy value is read', () => {
     const r = scan('    cpus: 2\n    pids_limit: 100\n    deploy:\n      resources:\n        limits: {cpus: "1", memory: 128m}\n');
     assert.deepEqual(shown(r), [
-      `error 4:11 service "app": cpus and deploy.resources.limits.cpus differ: compose refuses the project ("can't set distinct values"); set the limit in one place`,
-      `error 5:17 service "app": pids_limit and deploy.resources.limits.pids must both be set (to the same value) once deploy.resources.limits is: compose refuses the project ("can't set distinct values"); set the limit in one place`,
+      `error 4:11 service "app": cpus and deploy.resources.limits.cpus differ: compose refuses the project ("can't set distinct values"); set it in one place`,
+      `error 5:17 service "app": pids_limit and deploy.resources.limits.pids must both be set (to the same value) once deploy.resources.limits is: compose refuses the project ("can't set distinct values"); set it in one place`,
     ]);
     assert.equal(r.specs[0]?.limits.nanoCpus?.value, 1_000_000_000);
+    assert.deepEqual(shown(scan('    mem_reservation: 128m\n    deploy: {resources: {reservations: {memory: 256M}}}\n')), [
+      `error 4:22 service "app": mem_reservation and deploy.resources.reservations.memory differ: compose refuses the project ("can't set distinct values"); set it in one place`,
+    ]);
+    assert.deepEqual(shown(scan('    mem_reservation: 256m\n    deploy: {resources: {reservations: {memory: 256M}}}\n')), []);
     assert.equal(r.specs[0]?.limits.pidsLimit?.value, 100);
   });
 });

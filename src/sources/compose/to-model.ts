@@ -1019,19 +1019,23 @@ function cfsQuota(n: LMap, p: (k: string) => string, r: Report): Sourced<number>
 function readLimits(n: LMap, deploy: LMap | undefined, p: (k: string) => string, spec: ContainerSpec, r: Report): void {
   const lim = readMapPath(deploy, ['resources', 'limits'], p('deploy'), r);
   const lp = (k: string) => p(`deploy.resources.limits.${k}`);
-  // Each limit in both places: the deploy one is read, and the service-level one is checked against it.
-  const both = (legacy: string, modern: string, parse: NumberParser): Sourced<number> | undefined => {
-    const m = numberish(get(lim, modern), lp(modern), parse, r);
+  // Each limit in both places: the deploy one is read, and the service-level one is checked against it, as
+  // compose-go's loader does (a service-level value that is not 0 needs the same value in the deploy block, when
+  // there is one: "can't set distinct values on 'pids_limit' and 'deploy.resources.limits.pids'").
+  const inBlock = (block: LMap | undefined, blockPath: string, legacy: string, modern: string, parse: NumberParser): Sourced<number> | undefined => {
+    const m = numberish(get(block, modern), p(`${blockPath}.${modern}`), parse, r);
     const l = numberish(get(n, legacy), p(legacy), parse, r);
-    if (lim && l && typeof l.value === 'number' && l.value !== 0 && (m === undefined || (typeof m.value === 'number' && m.value !== l.value))) {
+    if (block && l && typeof l.value === 'number' && l.value !== 0 && (m === undefined || (typeof m.value === 'number' && m.value !== l.value))) {
       r.bad(
         get(n, legacy) as LNode,
         p(legacy),
-        `${legacy} and deploy.resources.limits.${modern} ${m === undefined ? 'must both be set (to the same value) once deploy.resources.limits is' : 'differ'}: compose refuses the project ("can't set distinct values"); set the limit in one place`,
+        `${legacy} and ${blockPath}.${modern} ${m === undefined ? `must both be set (to the same value) once ${blockPath} is` : 'differ'}: compose refuses the project ("can't set distinct values"); set it in one place`,
       );
     }
     return m ?? l;
   };
+  const both = (legacy: string, modern: string, parse: NumberParser) => inBlock(lim, 'deploy.resources.limits', legacy, modern, parse);
+  inBlock(readMapPath(deploy, ['resources', 'reservations'], p('deploy'), r), 'deploy.resources.reservations', 'mem_reservation', 'memory', parseBytes);
   const cpus = both('cpus', 'cpus', parseCpus) ?? cfsQuota(n, p, r);
   if (cpus) spec.limits.nanoCpus = cpus;
   const mem = both('mem_limit', 'memory', parseBytes);
