@@ -49,6 +49,25 @@ export function knownValue<T>(s: Sourced<T> | undefined): T | undefined {
 }
 
 /**
+ * The location of `text[index]`, `length` characters long, inside a value located at `at` and reading `text`: exact
+ * when the value is written on one line as it reads (bare, or in one pair of quotes with no escape: its span is as
+ * long as the text, or two longer); else `at`, the whole value. Used to point at a part of a YAML scalar or a
+ * command argument (a label's value after `KEY=`, a password inside a command).
+ */
+export function locationWithin(at: Location, text: string, index: number, length: number): Location {
+  if (at.line === undefined || at.line !== at.endLine || at.column === undefined || at.endColumn === undefined) return at;
+  const span = at.endColumn - at.column;
+  const lead = span === text.length ? 0 : span === text.length + 2 ? 1 : -1;
+  if (lead === -1 || index + length > text.length) return at;
+  const out: Location = { ...at, line: at.line, column: at.column + lead + index, endLine: at.line, endColumn: at.column + lead + index + length };
+  if (at.offset !== undefined) {
+    out.offset = at.offset + lead + index;
+    out.endOffset = at.offset + lead + index + length;
+  }
+  return out;
+}
+
+/**
  * Maps offsets to 1-based line and column through a sorted index of line starts, built once per file
  * (STYLE.md habit 4: line and column are worked out once, through a line-offset index).
  */

@@ -1,4 +1,4 @@
-import { type CommandArg, type CommandLine, isUnknown, type Label, type Location, maskSecret, type Sourced } from '../../model/index.js';
+import { type CommandArg, type CommandLine, isUnknown, type Label, type Location, locationWithin, maskSecret, type Sourced } from '../../model/index.js';
 import { literalSecrets } from '../dockerfile/no-secrets-in-run.js';
 import { isLiteral, isPlaceholderSecret } from '../dockerfile/secret-text.js';
 import { isNonSecretValue, isSecretName, secretShape } from '../shared/secrets.js';
@@ -60,24 +60,6 @@ function writtenText(a: CommandArg): string {
   return isUnknown(a.value) ? '' : a.value;
 }
 
-/**
- * The location of `text[index]`, `length` characters long, in a value located at `at` and written as `text`: exact
- * when the value is written on one line as it reads (bare, or in one pair of quotes with no escape: its span is as
- * long as the text, or two longer); else the whole value.
- */
-function within(at: Location, text: string, index: number, length: number): Location {
-  if (at.line === undefined || at.line !== at.endLine || at.column === undefined || at.endColumn === undefined) return at;
-  const span = at.endColumn - at.column;
-  const lead = span === text.length ? 0 : span === text.length + 2 ? 1 : -1;
-  if (lead === -1 || index + length > text.length) return at;
-  const out: Location = { ...at, line: at.line, column: at.column + lead + index, endLine: at.line, endColumn: at.column + lead + index + length };
-  if (at.offset !== undefined) {
-    out.offset = at.offset + lead + index;
-    out.endOffset = at.offset + lead + index + length;
-  }
-  return out;
-}
-
 /** A shell program (`sh`, `/bin/bash`): `["sh", "-c", SCRIPT]` runs SCRIPT, read as a shell form. */
 const SHELLS = /^(?:\/(?:usr\/(?:local\/)?)?bin\/)?(?:ba|da|z|k|a)?sh$/;
 /** Characters that make an exec-form argument more than one shell word: such an argument is quoted for reading. */
@@ -125,7 +107,7 @@ function checkCommand(cmd: Sourced<CommandLine>, where: string, ctx: RuleContext
   if (text.trim() === '') return;
   const locate = (index: number, length: number): Location => {
     for (const p of parts) {
-      if (index >= p.start && index < p.start + Math.max(p.text.length, 1)) return within(p.arg.at, p.text, index - p.start, length);
+      if (index >= p.start && index < p.start + Math.max(p.text.length, 1)) return locationWithin(p.arg.at, p.text, index - p.start, length);
     }
     return cmd.at;
   };

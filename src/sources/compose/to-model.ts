@@ -5,7 +5,7 @@ import {
   type CommandArg,
   type CommandLine,
   type ContainerSpec,
-  cfsQuotaNanoCpus,
+  cfsQuotaLimit,
   type DeviceMapping,
   type Diagnostic,
   type EnvVar,
@@ -19,6 +19,7 @@ import {
   type Location,
   type LogConfig,
   localBindDevice,
+  locationWithin,
   type Mount,
   normalizeCapability,
   type PortBinding,
@@ -212,7 +213,7 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[], fi
     if (all || key.unknown) label.written = text.slice(name.length + 1);
     // Located at the value when the item is written on one line as it reads; a key alone at the item.
     const at = locate(key, path);
-    (spec.labels ??= []).push({ value: label, at: text.includes('=') ? valueWithin(at, text, name.length + 1) : at });
+    (spec.labels ??= []).push({ value: label, at: text.includes('=') ? locationWithin(at, text, name.length + 1, text.length - name.length - 1) : at });
   }
 
   const environment = get(n, 'environment');
@@ -594,23 +595,6 @@ function commandArg(node: LScalar): CommandArg {
   if (pieces) arg.written = pieces.map((piece) => piece.variable ?? piece.text).join('');
   else if (node.unknown && typeof node.value === 'string') arg.written = node.value;
   return arg;
-}
-
-/**
- * The location of the part of a scalar's text from `offset` on, when the scalar is written on one line as it reads
- * (bare, or in one pair of quotes with no escape in it: its span is as long as the text, or two longer); else `at`.
- */
-function valueWithin(at: Location, text: string, offset: number): Location {
-  if (at.line === undefined || at.line !== at.endLine || at.column === undefined || at.endColumn === undefined) return at;
-  const span = at.endColumn - at.column;
-  const lead = span === text.length ? 0 : span === text.length + 2 ? 1 : -1;
-  if (lead === -1) return at;
-  const out: Location = { ...at, column: at.column + lead + offset, endColumn: at.column + lead + text.length };
-  if (at.offset !== undefined) {
-    out.offset = at.offset + lead + offset;
-    out.endOffset = at.offset + lead + text.length;
-  }
-  return out;
 }
 
 /** `pieces` without their first `n` characters (a list item's `NAME=`), empty pieces left out. */
@@ -1009,11 +993,7 @@ function readMapPath(n: LMap | undefined, keys: readonly string[], path: string,
  */
 function cfsQuota(n: LMap, p: (k: string) => string, r: Report): Sourced<number> | undefined {
   const quota = numberish(get(n, 'cpu_quota'), p('cpu_quota'), int, r);
-  if (quota === undefined || isUnknown(quota.value)) return quota;
-  const period = numberish(get(n, 'cpu_period'), p('cpu_period'), int, r);
-  if (period && isUnknown(period.value)) return { value: period.value, at: quota.at };
-  const nano = cfsQuotaNanoCpus(quota.value, period?.value as number | undefined);
-  return nano === undefined ? undefined : { value: nano, at: quota.at };
+  return quota && cfsQuotaLimit(quota, numberish(get(n, 'cpu_period'), p('cpu_period'), int, r));
 }
 
 function readLimits(n: LMap, deploy: LMap | undefined, p: (k: string) => string, spec: ContainerSpec, r: Report): void {
