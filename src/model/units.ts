@@ -3,6 +3,7 @@
  * interpolated value, so that its message quotes the value without secrets (`quoteValue`).
  */
 
+import { isUnknown, type Sourced } from './location.js';
 import { quoteValue, type ValuePiece } from './mask.js';
 
 /** A value Docker would refuse; the message says what was expected. */
@@ -45,6 +46,18 @@ export function cfsQuotaNanoCpus(quotaUs: number, periodUs?: number): number | u
   if (!(quotaUs > 0)) return undefined;
   const period = periodUs !== undefined && periodUs > 0 ? periodUs : DEFAULT_CFS_PERIOD_US;
   return Math.round((quotaUs / period) * 1e9);
+}
+
+/**
+ * The CPU limit a CFS quota and period as read from a source give (compose `cpu_quota`/`cpu_period`, `docker run
+ * --cpu-quota`/`--cpu-period`), located at the quota: Unknown when either is; undefined when the quota is no limit
+ * (0 or less, see cfsQuotaNanoCpus).
+ */
+export function cfsQuotaLimit(quota: Sourced<number>, period: Sourced<number> | undefined): Sourced<number> | undefined {
+  if (isUnknown(quota.value)) return quota;
+  if (period && isUnknown(period.value)) return { value: period.value, at: quota.at };
+  const nano = cfsQuotaNanoCpus(quota.value, period?.value as number | undefined);
+  return nano === undefined ? undefined : { value: nano, at: quota.at };
 }
 
 /**

@@ -1,7 +1,7 @@
 import {
   type CommandArg,
   type ContainerSpec,
-  cfsQuotaNanoCpus,
+  cfsQuotaLimit,
   type DeviceMapping,
   type Diagnostic,
   emptyContainerSpec,
@@ -295,12 +295,8 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
     }
   }
   if (!spec.limits.nanoCpus && cpuQuota) {
-    if (isUnknown(cpuQuota.value)) spec.limits.nanoCpus = cpuQuota;
-    else if (cpuPeriod && isUnknown(cpuPeriod.value)) spec.limits.nanoCpus = { value: cpuPeriod.value, at: cpuQuota.at };
-    else {
-      const nano = cfsQuotaNanoCpus(cpuQuota.value, cpuPeriod?.value as number | undefined);
-      if (nano !== undefined) spec.limits.nanoCpus = { value: nano, at: cpuQuota.at };
-    }
+    const limit = cfsQuotaLimit(cpuQuota, cpuPeriod);
+    if (limit) spec.limits.nanoCpus = limit;
   }
   if (health) {
     if (health.disabled) {
