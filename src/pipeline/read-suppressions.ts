@@ -1,5 +1,5 @@
 import { type ParsedSuppression, parseSuppressions } from '../config/suppressions.js';
-import type { FileReader } from '../sources/fs.js';
+import { type FileReader, withReadText } from '../sources/fs.js';
 
 /**
  * The inline `# bulwark-ignore` comments of files a scan read, keyed by the source name findings use
@@ -22,23 +22,15 @@ export interface SuppressionRecorder {
  */
 export function recordSuppressions(fs: FileReader): SuppressionRecorder {
   let noted: ReadSuppressions = {};
-  const recording: FileReader = {
-    readText(absolute) {
+  return {
+    fs: withReadText(fs, (absolute) => {
       const text = fs.readText(absolute);
       if (text !== undefined) {
         const source = fs.display(absolute);
         if (!Object.hasOwn(noted, source)) noted[source] = parseSuppressions(text, source);
       }
       return text;
-    },
-    size: (absolute) => fs.size(absolute),
-    display: (absolute) => fs.display(absolute),
-    realPath: (absolute) => fs.realPath?.(absolute) ?? absolute,
-  };
-  // A folder listing reads no file (COPY wildcards are expanded through it): passed on as it is.
-  if (fs.list) recording.list = fs.list.bind(fs);
-  return {
-    fs: recording,
+    }),
     take() {
       const out = noted;
       noted = {};

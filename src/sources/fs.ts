@@ -30,6 +30,18 @@ export interface FileReader {
 }
 
 /**
+ * A FileReader that reads through `fs` with its `readText` replaced (to note what is read): `size`, `display` and the
+ * optional `realPath` and `list` are passed on as `fs` has them, so that no wrapper drops one (the COPY wildcard
+ * listing was once lost that way).
+ */
+export function withReadText(fs: FileReader, readText: FileReader['readText']): FileReader {
+  const reader: FileReader = { readText, size: (absolute) => fs.size(absolute), display: (absolute) => fs.display(absolute) };
+  if (fs.realPath) reader.realPath = fs.realPath.bind(fs);
+  if (fs.list) reader.list = fs.list.bind(fs);
+  return reader;
+}
+
+/**
  * Reads the real filesystem. Paths in findings are relative to `cwd` when below it. One reader serves one scan:
  * it remembers what it stat'ed (a file is sized before it is read: discovery, size limits, then the read), so
  * each path is stat'ed once. `known`: what the caller already stat'ed (walk's `stats`), by absolute path.

@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { type ContainerSpec, type Diagnostic, isUnknown, LineIndex, quoteValue } from '../../model/index.js';
-import { type FileReader, readProblem, whyUnreadable } from '../fs.js';
+import { type FileReader, readProblem, whyUnreadable, withReadText } from '../fs.js';
 import type { ComposeFileList } from './discover.js';
 import { type DotEnvEntry, type Environment, readDotEnv } from './interpolate.js';
 import { type ComposeProject, type ComposeService, loadComposeProject } from './project.js';
@@ -344,16 +344,9 @@ function joinNamespaces(specs: readonly ContainerSpec[]): void {
 
 /** `fs`, adding to `read` the absolute path of each file whose text it gives. */
 function notingReads(fs: FileReader, read: string[]): FileReader {
-  const reader: FileReader = {
-    readText(absolute) {
-      const text = fs.readText(absolute);
-      if (text !== undefined) read.push(absolute);
-      return text;
-    },
-    size: (absolute) => fs.size(absolute),
-    display: (absolute) => fs.display(absolute),
-  };
-  if (fs.realPath) reader.realPath = fs.realPath.bind(fs);
-  if (fs.list) reader.list = fs.list.bind(fs);
-  return reader;
+  return withReadText(fs, (absolute) => {
+    const text = fs.readText(absolute);
+    if (text !== undefined) read.push(absolute);
+    return text;
+  });
 }
