@@ -86,3 +86,39 @@ describe('URL credentials', () => {
       assert.equal(secretShape(v), undefined, v);
   });
 });
+
+describe('Anthropic API keys and Hugging Face tokens', () => {
+  const ANTHROPIC = 'sk-ant-api03-pTyGJMuHbEL31IeL2HPcHyGcFRl1SPnXNYvMIHa-2o76umfXfKm-r5kJP1VrT_1FJors-6ILi8IHn5kxsC7tVO-HbkQfyAA';
+  const HF = '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';
+  it('a key or token of the published shape, alone or in a text, is one', () => {
+    for (const [v, kind] of [
+      [ANTHROPIC, 'anthropic-key'],
+      [`x-api-key: ${ANTHROPIC}`, 'anthropic-key'],
+      ['sk-ant-admin01-pTyGJMuHbEL31IeL2HPcHyGcFRl1SPnXNYvMIHa-2o76umfXfKm-r5kJP1VrT_1FJors-6ILi8IHn5kx', 'anthropic-key'],
+      [HF, 'huggingface-token'],
+      [`HF_TOKEN=${HF}`, 'huggingface-token'],
+      [`${HF}Xy12`, 'huggingface-token'],
+    ])
+      assert.equal(secretShape(v as string)?.kind, kind, v);
+  });
+  it('masked where a message quotes one', () => {
+    assert.equal(quoteValue(ANTHROPIC), '"sk-a...(108 chars)" (an Anthropic API key)');
+    assert.equal(quoteValue(HF), '"hf_Z...(37 chars)" (a Hugging Face token)');
+  });
+  it('package names, placeholders, one-case words and keys cut short are not', () => {
+    for (const v of [
+      'hf_transfer',
+      'hf_hub_download',
+      'hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'hf_abcdefghijklmnopqrstuvwxyzabcdefghij',
+      'hf_ZfFKcZjRIbjRtaWrYOJFLJOqOAflLQSA',
+      'my_hf_ZfFKcZjRIbjRtaWrYOJFLJOqOAflLQSAJa',
+      'sk-ant-...',
+      'sk-ant-api03-your-key-here',
+      'sk-ant-api03-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+      'sk-ant-api03-pTyGJMuHbEL31IeL2HPcHyGcFRl1SPnXNYvMIHa',
+      'task-ant-api03-pTyGJMuHbEL31IeL2HPcHyGcFRl1SPnXNYvMIHa-2o76umfXfKm-r5kJP1VrT_1FJors-6ILi8IHn5kxsC7tVO',
+    ])
+      assert.equal(secretShape(v)?.kind === 'anthropic-key' || secretShape(v)?.kind === 'huggingface-token', false, v);
+  });
+});

@@ -14,6 +14,8 @@ export interface SecretShape {
     | 'slack-token'
     | 'stripe-key'
     | 'google-api-key'
+    | 'anthropic-key'
+    | 'huggingface-token'
     | 'jwt'
     | 'url-credentials'
     | 'high-entropy';
@@ -68,6 +70,17 @@ const SHAPES: { kind: SecretShape['kind']; re: RegExp; description: string }[] =
   { kind: 'slack-token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/, description: 'a Slack token' },
   { kind: 'stripe-key', re: /\b[sr]k_live_[A-Za-z0-9]{16,}\b/, description: 'a Stripe live key' },
   { kind: 'google-api-key', re: /\bAIza[0-9A-Za-z_-]{35}\b/, description: 'a Google API key' },
+  // `sk-ant-api03-` (an API key; `admin01` an Admin API key, `oat01` an OAuth token) then about 95 characters of
+  // base64url. The type and 80 or more characters are required, upper and lower case in them: `sk-ant-...`,
+  // `sk-ant-api03-your-key-here` and words of one case are not keys.
+  {
+    kind: 'anthropic-key',
+    re: /\bsk-ant-[a-z]+\d{2}-(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[A-Za-z0-9_-]{80,}/,
+    description: 'an Anthropic API key',
+  },
+  // `hf_` then 34 or more letters and digits, upper and lower case mixed (the tokens are random): `hf_transfer`,
+  // `hf_hub_download` and one-case placeholders are not tokens.
+  { kind: 'huggingface-token', re: /\bhf_(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]{34,}\b/, description: 'a Hugging Face token' },
   { kind: 'jwt', re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, description: 'a JSON Web Token' },
   // The user may be empty: `redis://:PASSWORD@host` is how Redis URLs carry a password (requirepass has no user).
   { kind: 'url-credentials', re: /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^/\s@]+@/i, description: 'a URL with a password' },
