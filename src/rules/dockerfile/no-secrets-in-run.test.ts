@@ -228,6 +228,22 @@ testRule(noSecretsInRun, {
         HEALTHCHECK NONE
       `,
     },
+    {
+      name: 'positional passwords and arguments after an sh -c script that are variables, references, prompts or standard input; look-alike words',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN sh -c 'exec app "$@"' -- --password "$PW" --password-file /run/secrets/pw
+        CMD ["sh", "-c", "exec app \"$@\"", "--", "--password", "$APP_PASSWORD", "--token", "env:API_TOKEN"]
+        RUN mongosh -u admin -p && mongosh -u admin -p --authenticationDatabase admin && mongosh -p "$MONGO_PW" && mongo -p \${PW} admin && mongostat -p /run/secrets/pw
+        RUN vault login -method=userpass username=ci && vault login - < /run/secrets/token && vault login "$VAULT_TOKEN" && vault login -method github && vault login -unknown x tok && vault status
+        RUN htpasswd -c /h admin && htpasswd -b /h admin "$PW" && htpasswd -bi /h admin < /run/secrets/pw && htpasswd -nb admin && htpasswd -b -X /h u pw12345678 && htpasswd -v /h u
+        RUN htpasswd -b /h admin /run/secrets/pw 2>/dev/null && htpasswd -nb admin prompt > /h
+        RUN rabbitmqctl add_user admin && rabbitmqctl add_user admin "\${RABBIT_PW}" && rabbitmqctl add_user --pre-hashed-password admin kI3GCqW5JLMJa4iX1lo7X4D6XbYqlLgxIs30+P6tENUV2POR && rabbitmqctl list_users
+        RUN pip install hf_transfer huggingface_hub && python -c 'import hf_transfer' && echo hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx sk-ant-...
+        RUN echo sk-ant-api03-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX
+        USER 10001
+      `,
+    },
   ],
   invalid: [
     {
@@ -694,6 +710,70 @@ testRule(noSecretsInRun, {
         { messageId: 'passwordFlag', line: 2, column: 38, message: 'An ONBUILD CMD in stage #1 passes a literal secret to -p (...(14 chars)).' },
         { messageId: 'passwordFlag', line: 3, column: 25, message: 'An ONBUILD ENTRYPOINT in stage #1 passes a literal secret to -u (...(14 chars)).' },
         { messageId: 'passwordFlag', line: 4, column: 49, message: 'An ONBUILD HEALTHCHECK in stage #1 passes a literal secret to -H (ghp_...(40 chars)).' },
+      ],
+    },
+    {
+      name: 'the arguments after an sh -c script, in shell form and exec form: its positional parameters',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN sh -c 'exec mongosh "$@"' -- --password hunter2hunter2
+        CMD ["sh", "-c", "exec app \"$@\"", "--", "--password", "hunter2hunter2"]
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 34, endColumn: 44, message: 'A RUN in stage #1 passes a literal secret to --password (...(14 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 44, endColumn: 54, message: 'A CMD in stage #1 passes a literal secret to --password (...(14 chars)).' },
+      ],
+    },
+    {
+      name: 'passwords of the MongoDB shells and tools, vault login, htpasswd -b, rabbitmqctl',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN mongosh -u admin -p hunter2hunter2 && mongo --port 27017 -p hunter2hunter2 admin && mongodump -u ci -p hunter2hunter2 --out /d
+        RUN vault login s.Hunter2Hunter2x && vault login -no-print -path=ldap hvs.Hunter2Hunter2
+        RUN htpasswd -b /etc/nginx/.htpasswd admin hunter2hunter2 && htpasswd -nbB admin 'hunter2hunter2' > /h && htpasswd -bBC 12 -c /h u hunter2hunter2
+        RUN rabbitmqctl add_user admin hunter2hunter2 && rabbitmqctl -n rabbit@mq change_password admin hunter2hunter2
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 22, endColumn: 24, message: 'A RUN in stage #1 passes a literal secret to -p (...(14 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 62, endColumn: 64 },
+        { messageId: 'passwordFlag', line: 2, column: 105, endColumn: 107 },
+        {
+          messageId: 'passwordFlag',
+          line: 3,
+          column: 17,
+          endColumn: 34,
+          message: 'A RUN in stage #1 passes a literal secret to vault login (s.Hu...(17 chars)).',
+        },
+        { messageId: 'passwordFlag', line: 3, column: 71, endColumn: 89 },
+        { messageId: 'passwordFlag', line: 4, column: 44, endColumn: 58, message: 'A RUN in stage #1 passes a literal secret to htpasswd -b (...(14 chars)).' },
+        { messageId: 'passwordFlag', line: 4, column: 82, endColumn: 98 },
+        { messageId: 'passwordFlag', line: 4, column: 132, endColumn: 146 },
+        {
+          messageId: 'passwordFlag',
+          line: 5,
+          column: 32,
+          endColumn: 46,
+          message: 'A RUN in stage #1 passes a literal secret to rabbitmqctl add_user (...(14 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 5,
+          column: 97,
+          endColumn: 111,
+          message: 'A RUN in stage #1 passes a literal secret to rabbitmqctl change_password (...(14 chars)).',
+        },
+      ],
+    },
+    {
+      name: 'Anthropic API keys and Hugging Face tokens by their shape',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN printf '%s' sk-ant-api03-pTyGJMuHbEL31IeL2HPcHyGcFRl1SPnXNYvMIHa-2o76umfXfKm-r5kJP1VrT_1FJors-6ILi8IHn5kxsC7tVO-HbkQfyAA > /etc/app/key
+        RUN huggingface-cli download org/model --local-dir /m && echo 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 > /root/.cache/huggingface/token
+      `,
+      errors: [
+        { messageId: 'secretValue', line: 2, column: 17, endColumn: 125, message: 'A RUN in stage #1 contains an Anthropic API key (sk-a...(108 chars)).' },
+        { messageId: 'secretValue', line: 3, column: 63, endColumn: 100, message: 'A RUN in stage #1 contains a Hugging Face token (hf_Z...(37 chars)).' },
       ],
     },
   ],

@@ -117,6 +117,8 @@ interface PasswordTool {
   ownValues?: readonly string[];
 }
 const LOGIN: PasswordTool = { sub: ['login'], flags: ['-p', '--password'], stdin: true };
+/** The MongoDB shells and database tools: `-p PASSWORD`, `--password PASSWORD` (`-p` last, or before an option, prompts). */
+const MONGO: PasswordTool = { sub: [], flags: ['-p', '--password'], stdin: false, glued: false };
 const PASSWORD_TOOLS: Readonly<Record<string, PasswordTool>> = {
   docker: LOGIN,
   podman: LOGIN,
@@ -127,6 +129,15 @@ const PASSWORD_TOOLS: Readonly<Record<string, PasswordTool>> = {
   helm: { ...LOGIN, sub: ['registry', 'login'] },
   sshpass: { sub: [], flags: ['-p'], stdin: false, ownValues: ['-f', '-d', '-P'] },
   'redis-cli': { sub: [], flags: ['-a', '--pass'], stdin: false, glued: false },
+  mongosh: MONGO,
+  mongo: MONGO,
+  mongodump: MONGO,
+  mongorestore: MONGO,
+  mongoexport: MONGO,
+  mongoimport: MONGO,
+  mongostat: MONGO,
+  mongotop: MONGO,
+  mongofiles: MONGO,
 };
 
 /** The index of the first word after a password tool's subcommand (`docker -H x login` gives 3), or -1. */
@@ -141,6 +152,108 @@ function afterSubcommand(c: SimpleCommand, tool: PasswordTool): number {
   }
   return k;
 }
+
+/**
+ * Programs that take a password as a positional argument, not after an option: the argument's index in `c.words`
+ * and how the finding names where it goes (`htpasswd -b`), or undefined. Each reading gives up (undefined) on an
+ * option it does not know, rather than take an option's value for the password.
+ * - `htpasswd -b[cmBdpsDv…] [-C cost] [-r rounds] FILE USER PASSWORD`, `htpasswd -nb USER PASSWORD` (httpd.apache.org/
+ *   docs/2.4/programs/htpasswd.html): in batch mode (`b` in an option cluster) the password is the last argument,
+ *   after the file unless `n` prints the result instead; `-i` reads it from standard input.
+ * - `vault login TOKEN` (developer.hashicorp.com/vault/docs/commands/login): with the token method (no `-method`),
+ *   the first argument is the token; `-` reads it from standard input, `KEY=VALUE` arguments are the method's.
+ * - `rabbitmqctl add_user USER PASSWORD`, `change_password USER PASSWORD`, `authenticate_user USER PASSWORD`
+ *   (rabbitmq.com/docs/man/rabbitmqctl.8): the second argument after the command; a hash given with
+ *   `--pre-hashed-password` is not the password.
+ */
+function positionalPassword(c: SimpleCommand): { k: number; flag: string } | undefined {
+  const prog = programOf(c);
+  if (prog !== 'htpasswd' && prog !== 'vault' && prog !== 'rabbitmqctl') return undefined;
+  // The words without redirections (`> /h`, `2>/dev/null`), each with its index in `c.words`.
+  const index: number[] = [];
+  for (let k = 0; k < c.words.length; k++) {
+    const t = c.words[k] as string;
+    if (/^(?:\d*|&)(?:[<>]|>>|<<<|>&|<&)/.test(t)) {
+      if (/^(?:\d*|&)(?:[<>]|>>|<<-?|<<<|>\||<>)$/.test(t)) k++;
+    } else index.push(k);
+  }
+  const w = index.map((k) => c.words[k] as string);
+  const found = positionalIn(w, prog);
+  return found && { k: index[found.k] as number, flag: found.flag };
+}
+
+/** positionalPassword in the words `w` of a command of `prog` (redirections left out). */
+function positionalIn(w: readonly string[], prog: string): { k: number; flag: string } | undefined {
+  if (prog === 'htpasswd') {
+    let letters = '';
+    const args: number[] = [];
+    for (let k = 1; k < w.length; k++) {
+      const t = w[k] as string;
+      // Options come first, each a cluster of letters; `C` (bcrypt cost) and `r` (rounds) end theirs with a value.
+      const o = /^-([bcnimBdpsDv25]*)(?:([Cr])(\d*))?$/.exec(t);
+      if (args.length > 0 || !t.startsWith('-') || t === '-') args.push(k);
+      else if (o === null) return undefined;
+      else {
+        letters += o[1] as string;
+        if (o[2] !== undefined && o[3] === '') k++;
+      }
+    }
+    if (!letters.includes('b') || letters.includes('i') || args.length !== (letters.includes('n') ? 2 : 3)) return undefined;
+    return { k: args.at(-1) as number, flag: 'htpasswd -b' };
+  }
+  if (prog === 'vault') {
+    if (w[1] !== 'login') return undefined;
+    for (let k = 2; k < w.length; k++) {
+      const t = w[k] as string;
+      if (!t.startsWith('-') || t === '-') return t.includes('=') ? undefined : { k, flag: 'vault login' };
+      const name = t.replace(/^--?/, '').replace(/=.*$/s, '');
+      if (name === 'method') return undefined;
+      if (VAULT_BOOLEANS.has(name) || t.includes('=')) continue;
+      if (!VAULT_VALUES.has(name)) return undefined;
+      k++;
+    }
+    return undefined;
+  }
+  if (prog === 'rabbitmqctl') {
+    const sub = w.findIndex((t) => RABBITMQ_PASSWORD_COMMANDS.has(t));
+    if (sub === -1 || w.includes('--pre-hashed-password')) return undefined;
+    const args: number[] = [];
+    for (let k = sub + 1; k < w.length; k++) {
+      const t = w[k] as string;
+      if (!t.startsWith('-')) args.push(k);
+      else if (RABBITMQ_VALUES.has(t)) k++;
+      else if (!RABBITMQ_BOOLEANS.has(t) && !/^--[a-z-]+=/.test(t)) return undefined;
+    }
+    return args.length === 2 ? { k: args[1] as number, flag: `rabbitmqctl ${w[sub]}` } : undefined;
+  }
+  return undefined;
+}
+
+/** `vault login` options that take no value, and those that take one (`-path PATH`, also `-path=PATH`). */
+const VAULT_BOOLEANS = new Set(['no-print', 'no-store', 'token-only', 'tls-skip-verify', 'non-interactive', 'output-curl-string', 'output-policy']);
+const VAULT_VALUES = new Set([
+  'path',
+  'address',
+  'agent-address',
+  'ca-cert',
+  'ca-path',
+  'client-cert',
+  'client-key',
+  'namespace',
+  'ns',
+  'tls-server-name',
+  'wrap-ttl',
+  'format',
+  'field',
+  'header',
+  'mfa',
+  'policy-override',
+  'unlock-key',
+]);
+/** rabbitmqctl commands whose second argument is a password, and its options that take a value. */
+const RABBITMQ_PASSWORD_COMMANDS = new Set(['add_user', 'change_password', 'authenticate_user']);
+const RABBITMQ_VALUES = new Set(['-n', '--node', '-t', '--timeout', '-p', '--vhost', '--formatter', '--erlang-cookie']);
+const RABBITMQ_BOOLEANS = new Set(['-q', '--quiet', '-s', '--silent', '-l', '--longnames', '--no-table-headers']);
 
 /** True when a command is a login that reads its password from standard input (`docker login --password-stdin`). */
 function readsPasswordStdin(c: SimpleCommand): boolean {
@@ -248,6 +361,12 @@ function commandSecrets(c: SimpleCommand, previous: SimpleCommand | undefined, t
     const p = readsPasswordStdin(c) && c.piped && previous ? printed(previous) : undefined;
     if (p && isLiteral(p.value)) out.push({ flag: '--password-stdin', start: p.start, length: p.length, value: p.value });
   }
+  const positional = positionalPassword(c);
+  const pw = positional === undefined ? undefined : (w[positional.k] as string);
+  if (positional && pw !== undefined && !SECRET_REFERENCE.test(pw)) {
+    const at = c.starts[positional.k] as number;
+    add(positional.flag, positional.k, pw, wordEnd(text, at) - at);
+  }
   const setting = registryAuthSetting(c);
   if (setting) {
     // Located at the key as written: a key quoted as a whole (`'npmScopes.acme.npmAuthToken'`) with its quotes.
@@ -263,24 +382,42 @@ function commandSecrets(c: SimpleCommand, previous: SimpleCommand | undefined, t
 /** Shells whose `-c STRING` runs STRING as a script (`sh -c '…'`, `bash -lc "…"`). */
 const SHELL_PROGRAMS = /^(?:sh|bash|ash|dash|zsh)$/;
 
+/** The index in `c.words` of STRING in a shell's `sh -c STRING` (`bash -o pipefail -lc STRING`), or -1. */
+function shellScriptWord(c: SimpleCommand): number {
+  if (!SHELL_PROGRAMS.test(programOf(c))) return -1;
+  const w = c.words;
+  for (let k = 1; k < w.length; k++) {
+    const t = w[k] as string;
+    if (/^[-+]o$/.test(t)) k++;
+    else if (/^-[A-Za-z]*c[A-Za-z]*$/.test(t)) return k + 1 < w.length ? k + 1 : -1;
+    else if (!/^[-+]/.test(t)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * Where the STRING of each `sh -c STRING` of a shell text is written in it (its quotes included), in text order:
+ * the parts of the text a shell reads again, and expands `$NAME` in.
+ */
+export function shellScripts(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const c of simpleCommands(text)) {
+    const s = shellScriptWord(c);
+    if (s !== -1) out.push({ start: c.starts[s] as number, end: wordEnd(text, c.starts[s] as number) });
+  }
+  return out;
+}
+
 /**
  * The literal secrets of the commands in a shell-form `sh -c STRING` (as exec form `["sh", "-c", "…"]` gives its
  * script): STRING's commands are read like the RUN's, at their place in `text`. A STRING that is not one bare or
  * quoted word (`'a'"b"`) has no exact columns inside it: its findings are located at its first character.
  */
 function nestedSecrets(c: SimpleCommand, text: string, depth: number): WordSecret[] {
-  if (!SHELL_PROGRAMS.test(programOf(c))) return [];
-  const w = c.words;
-  let k = 1;
-  for (; k < w.length; k++) {
-    const t = w[k] as string;
-    if (/^[-+]o$/.test(t)) k++;
-    else if (/^-[A-Za-z]*c[A-Za-z]*$/.test(t)) break;
-    else if (!/^[-+]/.test(t)) return [];
-  }
-  const written = w[k + 1];
-  if (k >= w.length || written === undefined) return [];
-  const at = c.starts[k + 1] as number;
+  const s = shellScriptWord(c);
+  if (s === -1) return [];
+  const written = c.words[s] as string;
+  const at = c.starts[s] as number;
   const q = text[at] as string;
   // Where STRING's characters are in `text`, when it is written there as is (bare, or in one pair of quotes; the
   // word keeps a quoted STRING's text as written). In double quotes the shell drops the `\` before `"`, `$`, `\`
@@ -587,12 +724,22 @@ function checkLiterals(
   const script = runScript(run);
   const text = script.text;
   const { found, cmds, reported } = literalSecrets(text, script.raw);
-  for (const f of found) {
-    const at = script.locate(f.index, f.length);
+  const report = (f: LiteralSecret, at: Location): void => {
     const stage = stageName;
     if (f.messageId === 'inlineSecret') ctx.report({ messageId: f.messageId, at, data: { instruction, stage, name: f.name, masked: f.masked } });
     else if (f.messageId === 'passwordFlag') ctx.report({ messageId: f.messageId, at, data: { instruction, stage, flag: f.flag, masked: f.masked } });
     else ctx.report({ messageId: f.messageId, at, data: { instruction, stage, kind: f.kind, masked: f.masked } });
+  };
+  for (const f of found) report(f, script.locate(f.index, f.length));
+  // `["sh", "-c", SCRIPT, "--", "--password", "…"]`: the elements after SCRIPT are its positional parameters
+  // (`"$@"`), passed as written. They are read as the words of a command of their own, at their elements, when
+  // runScript read SCRIPT alone (else they are in the text it read).
+  const exec = run.form === 'exec' ? run.exec : undefined;
+  if (exec !== undefined && exec.length > 3 && exec[1] === '-c' && text === exec[2]) {
+    const rest: RunInstruction = { ...run, exec: exec.slice(3) };
+    if (run.execSpans) rest.execSpans = run.execSpans.slice(3);
+    const words = runScript(rest);
+    for (const f of literalSecrets(words.text).found) report(f, words.locate(f.index, f.length));
   }
   return { script, text, cmds, reported };
 }
