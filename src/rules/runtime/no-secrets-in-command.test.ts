@@ -62,6 +62,28 @@ testRule(noSecretsInCommand, {
       engine:
         '{"Name": "/web", "Config": {"Cmd": ["nginx", "-g", "daemon off;"], "Entrypoint": ["/docker-entrypoint.sh"], "Labels": {"maintainer": "NGINX Docker Maintainers", "com.docker.compose.config-hash": "9b8f1a0d3c6e4f2a7b5d8c1e0f3a6b9d2c5e8f1a4b7d0c3e6f9a2b5d8c1e4f7a"}, "Healthcheck": {"Test": ["CMD-SHELL", "curl -f http://localhost/ || exit 1"]}}}',
     },
+    {
+      name: 'references a later shell or the program expands, written with $$; variables and prompts after an sh -c script; look-alike words',
+      compose: yaml`
+      services:
+        a:
+          image: ghcr.io/acme/app:1.0
+          entrypoint: ["sh", "-c", "exec app \\"$$@\\"", "--", "--password", "$$\${APP_PASSWORD}", "--token", "$$API_TOKEN", "--verbose"]
+          command: ["--api-key", "$$(cat /run/secrets/key)", "--secret", "pre$$\${SUFFIX}", "--pass", "$$1"]
+          labels:
+            com.example.password: "$$PW"
+            com.example.token: "$$\${TOKEN}"
+            com.example.api-key: "pre$$API_KEY"
+        b:
+          image: ghcr.io/acme/app:1.0
+          entrypoint: sh -c 'app --password pa$$w0rd "$$@"' -- --token $$TOKEN
+          command: ["vault", "login", "-method=oidc"]
+          healthcheck:
+            test: mongosh -u admin -p "$$MONGO_PW" --eval 'db.ping()'
+          labels:
+            com.example.hf: hf_transfer
+    `,
+    },
   ],
   invalid: [
     {
@@ -268,6 +290,147 @@ testRule(noSecretsInCommand, {
           column: 210,
           endColumn: 212,
           message: 'Container "api" passes a literal secret to -u in its health check (...(13 chars)).',
+        },
+      ],
+    },
+    {
+      name: 'the arguments after an sh -c script are its positional parameters: in the exec form, after a shell entrypoint, on a run line',
+      compose: yaml`
+      services:
+        a:
+          image: ghcr.io/acme/app:1.0
+          entrypoint: ["sh", "-c", "exec app \\"$$@\\"", "--", "--password", "hunter2secret"]
+        b:
+          image: ghcr.io/acme/app:1.0
+          entrypoint: ["sh"]
+          command: ["-c", "exec app \\"$$@\\"", "app", "--token", "hunter2secret"]
+    `,
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 4,
+          column: 57,
+          endColumn: 67,
+          message: 'Service "a" passes a literal secret to --password in its entrypoint (...(13 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 8,
+          column: 49,
+          endColumn: 56,
+          message: 'Service "b" passes a literal secret to --token in its command (...(13 chars)).',
+        },
+      ],
+    },
+    {
+      name: 'a run line: the arguments after an sh -c script',
+      run: `docker run app:1 sh -c 'exec app "$@"' -- --password hunter2secret`,
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 43,
+          endColumn: 53,
+          message: 'The docker run command passes a literal secret to --password in its command (...(13 chars)).',
+        },
+      ],
+    },
+    {
+      name: 'a $ compose reads from $$ in a literal is a character: exec form (at the option), a string command and a label (at the whole value)',
+      compose: yaml`
+      services:
+        c:
+          image: ghcr.io/acme/app:1.0
+          command: ["app", "--password", "pa$$w0rdLiteral", "--api-key", "S3cr$$tValue!", "--token", "ab$$cdefghijklmnop"]
+          entrypoint: app --secret 'ab$$cdefgh12'
+          labels:
+            com.example.password: "pa$$w0rdLiteral"
+    `,
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 4,
+          column: 23,
+          endColumn: 33,
+          message: 'Service "c" passes a literal secret to --password in its command (...(14 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 4,
+          column: 56,
+          endColumn: 65,
+          message: 'Service "c" passes a literal secret to --api-key in its command (...(12 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 4,
+          column: 86,
+          endColumn: 93,
+          message: 'Service "c" passes a literal secret to --token in its command (ab$c...(17 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 5,
+          column: 17,
+          endColumn: 44,
+          message: 'Service "c" passes a literal secret to --secret in its entrypoint (...(11 chars)).',
+        },
+        {
+          messageId: 'labelByName',
+          line: 7,
+          column: 29,
+          endColumn: 46,
+          message: 'Service "c" sets label com.example.password to a literal secret (...(14 chars)).',
+        },
+      ],
+    },
+    {
+      name: 'mongosh -p, htpasswd -nb and rabbitmqctl add_user passwords; Anthropic and Hugging Face tokens in labels',
+      compose: yaml`
+      services:
+        d:
+          image: mongo:7
+          healthcheck: {test: ["CMD", "mongosh", "-u", "admin", "-p", "hunter2secret", "--eval", "db.ping()"]}
+          command: ["sh", "-c", "htpasswd -nb admin hunter2secret > /h && exec rabbitmqctl add_user ci hunter2secret"]
+          labels:
+            com.example.note: sk-ant-api03-pTyGJMuHbEL31IeL2HPcHyGcFRl1SPnXNYvMIHa-2o76umfXfKm-r5kJP1VrT_1FJors-6ILi8IHn5kxsC7tVO-HbkQfyAA
+            com.example.hub: 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
+    `,
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 4,
+          column: 60,
+          endColumn: 62,
+          message: 'Service "d" passes a literal secret to -p in its health check (...(13 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 5,
+          column: 47,
+          endColumn: 60,
+          message: 'Service "d" passes a literal secret to htpasswd -b in its command (...(13 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 5,
+          column: 98,
+          endColumn: 111,
+          message: 'Service "d" passes a literal secret to rabbitmqctl add_user in its command (...(13 chars)).',
+        },
+        {
+          messageId: 'labelByValue',
+          line: 7,
+          column: 25,
+          endColumn: 133,
+          message: 'Service "d" sets label com.example.note to an Anthropic API key (sk-a...(108 chars)).',
+        },
+        {
+          messageId: 'labelByValue',
+          line: 8,
+          column: 24,
+          endColumn: 61,
+          message: 'Service "d" sets label com.example.hub to a Hugging Face token (hf_Z...(37 chars)).',
         },
       ],
     },

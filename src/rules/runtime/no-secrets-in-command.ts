@@ -1,5 +1,5 @@
 import { type CommandArg, type CommandLine, isUnknown, type Label, type Location, locationWithin, maskSecret, type Sourced } from '../../model/index.js';
-import { literalSecrets } from '../dockerfile/no-secrets-in-run.js';
+import { literalSecrets, shellScripts } from '../dockerfile/no-secrets-in-run.js';
 import { isLiteral, isPlaceholderSecret } from '../dockerfile/secret-text.js';
 import { isNonSecretValue, isSecretName, secretShape } from '../shared/secrets.js';
 import { type RuleContext, runtimeRule } from '../types.js';
@@ -47,9 +47,10 @@ export const noSecretsInCommand = runtimeRule({
     const last = epArgs.at(-1);
     const shellEntrypoint = last !== undefined && SHELLS.test(last);
     const shellDashC = last !== undefined && /^-[a-z]*c$/.test(last) && SHELLS.test(epArgs.at(-2) ?? '');
-    if (c.command) checkCommand(c.command, 'command', ctx, shellEntrypoint, shellDashC);
-    if (c.entrypoint) checkCommand(c.entrypoint, 'entrypoint', ctx);
-    if (c.healthcheckTest) checkCommand(c.healthcheckTest, 'health check', ctx);
+    const compose = c.origin === 'compose';
+    if (c.command) checkCommand(c.command, 'command', ctx, compose, shellEntrypoint, shellDashC);
+    if (c.entrypoint) checkCommand(c.entrypoint, 'entrypoint', ctx, compose);
+    if (c.healthcheckTest) checkCommand(c.healthcheckTest, 'health check', ctx, compose);
     for (const l of c.labels ?? []) checkLabel(l, ctx);
   },
 });
@@ -69,17 +70,39 @@ const SHELL_SPECIAL = /[\s;&|<>()"\\`*?#~]/;
  * Reports the literal secrets of a command (BW2002's literalSecrets). The shell form is read as its text; the exec
  * form as its arguments joined by blanks (each one shell word: an argument with blanks or shell characters is read in
  * single quotes), or as SCRIPT for `["sh", "-c", SCRIPT]` (and for `["-c", SCRIPT]` after a shell entrypoint,
- * `afterShell`, or `[SCRIPT]` after a `["sh", "-c"]` entrypoint, `afterShellDashC`). Each finding is located within
- * the argument it falls in.
+ * `afterShell`, or `[SCRIPT]` after a `["sh", "-c"]` entrypoint, `afterShellDashC`), followed on a line of their own
+ * by the arguments after SCRIPT (its positional parameters: `["sh", "-c", "exec app \"$@\"", "--", "--password",
+ * "…"]`), read as words. Each finding is located within the argument it falls in (at the whole argument when it
+ * holds a `$` compose reads from `$$`).
  */
-function checkCommand(cmd: Sourced<CommandLine>, where: string, ctx: RuleContext<CommandMessage>, afterShell = false, afterShellDashC = false): void {
+function checkCommand(
+  cmd: Sourced<CommandLine>,
+  where: string,
+  ctx: RuleContext<CommandMessage>,
+  compose: boolean,
+  afterShell = false,
+  afterShellDashC = false,
+): void {
   if (isUnknown(cmd.value)) return;
   const { form, args } = cmd.value;
   const texts = args.map((a) => (isUnknown(a.value) || (isUnknown(a.value.value) && a.value.written === undefined) ? undefined : writtenText(a.value)));
   const [p0, p1] = texts;
   // The arguments read, with where each starts in the text.
-  let parts: { arg: Sourced<CommandArg>; text: string; start: number }[];
-  let text: string;
+  const parts: { arg: Sourced<CommandArg>; text: string; start: number }[] = [];
+  let text = '';
+  /** Appends arguments as words: each `$` that an argument holds as a character read as one (literalDollars). */
+  const appendWords = (from: number): void => {
+    for (let k = from; k < args.length; k++) {
+      const arg = args[k] as Sourced<CommandArg>;
+      const t = isUnknown(arg.value) || arg.value.written !== undefined ? (texts[k] ?? '') : literalDollars(texts[k] ?? '');
+      const quote = SHELL_SPECIAL.test(t) && !t.includes("'");
+      if (text !== '' && !text.endsWith('\n')) text += ' ';
+      if (quote) text += "'";
+      parts.push({ arg, text: t, start: text.length });
+      text += t;
+      if (quote) text += "'";
+    }
+  };
   const script =
     form === 'exec' && afterShell && /^-[a-z]*c$/.test(p0 ?? '') && p1 !== undefined
       ? 1
@@ -90,33 +113,81 @@ function checkCommand(cmd: Sourced<CommandLine>, where: string, ctx: RuleContext
     const k = form === 'shell' ? 0 : (script ?? 2);
     const arg = args[k];
     text = texts[k] ?? '';
-    parts = arg === undefined ? [] : [{ arg, text, start: 0 }];
-  } else {
-    parts = [];
-    text = '';
-    args.forEach((arg, k) => {
-      const t = texts[k] ?? '';
-      const quote = SHELL_SPECIAL.test(t) && !t.includes("'");
-      if (text !== '') text += ' ';
-      if (quote) text += "'";
-      parts.push({ arg, text: t, start: text.length });
-      text += t;
-      if (quote) text += "'";
-    });
-  }
+    // A compose string command or entrypoint is split into words without a shell: its `$` are characters, but in
+    // the STRING of an `sh -c STRING` it holds, which that shell reads.
+    if (form === 'shell' && where !== 'health check' && arg !== undefined && !isUnknown(arg.value) && arg.value.written === undefined) {
+      text = outsideScripts(text, literalDollars);
+    }
+    if (arg !== undefined) parts.push({ arg, text, start: 0 });
+    if (form === 'exec' && k + 1 < args.length) {
+      text += '\n';
+      appendWords(k + 1);
+    }
+  } else appendWords(0);
   if (text.trim() === '') return;
   const locate = (index: number, length: number): Location => {
     for (const p of parts) {
-      if (index >= p.start && index < p.start + Math.max(p.text.length, 1)) return locationWithin(p.arg.at, p.text, index - p.start, length);
+      if (index < p.start || index >= p.start + Math.max(p.text.length, 1)) continue;
+      // Compose writes each `$` of a value without variables as `$$`: the file's columns are not the text's.
+      if (compose && /[$\uE024]/.test(p.text) && !isUnknown(p.arg.value) && p.arg.value.written === undefined) return p.arg.at;
+      return locationWithin(p.arg.at, p.text, index - p.start, length);
     }
     return cmd.at;
   };
   for (const f of literalSecrets(text).found) {
     const at = locate(f.index, f.length);
-    if (f.messageId === 'inlineSecret') ctx.report({ messageId: 'inlineSecret', at, data: { where, name: f.name, masked: f.masked } });
-    else if (f.messageId === 'passwordFlag') ctx.report({ messageId: 'passwordFlag', at, data: { where, flag: f.flag, masked: f.masked } });
-    else ctx.report({ messageId: 'secretValue', at, data: { where, kind: f.kind, masked: f.masked } });
+    const masked = f.masked.replaceAll(LITERAL_DOLLAR, '$');
+    if (f.messageId === 'inlineSecret') ctx.report({ messageId: 'inlineSecret', at, data: { where, name: f.name, masked } });
+    else if (f.messageId === 'passwordFlag') ctx.report({ messageId: 'passwordFlag', at, data: { where, flag: f.flag, masked } });
+    else ctx.report({ messageId: 'secretValue', at, data: { where, kind: f.kind, masked } });
   }
+}
+
+/** What stands for a `$` that is a character of a text (literalDollars): one UTF-16 unit, so indexes stay. */
+const LITERAL_DOLLAR = '\uE024';
+
+/**
+ * A text that no shell reads (an exec-form argument, a label value, a word of a compose string command), with each
+ * `$` that stands for itself replaced by LITERAL_DOLLAR: the literal-secret readings take any `$` for a variable,
+ * and would pass over the secret. Compose writes such a `$` as `$$` (`"pa$$w0rd"` gives the program `pa$w0rd`);
+ * a run line quotes it (`'pa$w0rd'`). A `$` that starts what a program or a later shell may expand stays: `${…}` and
+ * `$(…)`, a name in capitals (`pre$$TOKEN`), and at the start of the text or after a character that is not a letter
+ * or digit any name or special parameter (`$$db_password`, `user:$$PW`, `$$1`). Only for a text with no interpolated
+ * variable (CommandArg.written unset), whose every `$` is a character.
+ */
+function literalDollars(t: string): string {
+  if (!t.includes('$')) return t;
+  let out = '';
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i] as string;
+    if (ch !== '$') {
+      out += ch;
+      continue;
+    }
+    const next = t[i + 1] ?? '';
+    NAME.lastIndex = i + 1;
+    const name = NAME.exec(t)?.[0];
+    const wordStart = i === 0 || !/[A-Za-z0-9]/.test(t[i - 1] as string);
+    const reference =
+      next === '{' || next === '(' || (name !== undefined && (wordStart || /^[A-Z_][A-Z0-9_]*$/.test(name))) || (wordStart && /^[0-9@*#?!$-]$/.test(next));
+    out += reference ? ch : LITERAL_DOLLAR;
+  }
+  return out;
+}
+
+/** A shell variable name, read where `lastIndex` says. */
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+
+/** `text` with `f` applied to the parts outside the STRING of each `sh -c STRING` in it (shellScripts). */
+function outsideScripts(text: string, f: (part: string) => string): string {
+  if (!text.includes('$')) return text;
+  let out = '';
+  let from = 0;
+  for (const s of shellScripts(text)) {
+    out += f(text.slice(from, s.start)) + text.slice(s.start, s.end);
+    from = s.end;
+  }
+  return out + f(text.slice(from));
 }
 
 /** A character repeated 8 times in a row: a template (`ghp_XXXXXXXX…`), not a token. */
@@ -130,17 +201,19 @@ const REPEATED = /(.)\1{7}/;
 function checkLabel(l: Sourced<Label>, ctx: RuleContext<'labelByName' | 'labelByValue'>): void {
   if (isUnknown(l.value)) return;
   const { name } = l.value;
-  const text = writtenText(l.value);
+  const written = writtenText(l.value);
+  // A label is never read by a shell: a `$` in a value without variables is a character (`pa$$w0rd` in compose).
+  const text = l.value.written === undefined ? literalDollars(written) : written;
   if (text.trim() === '' || isPlaceholderSecret(text, name)) return;
   const where = `label ${name}`;
   const shape = secretShape(text);
   if (shape && !REPEATED.test(text)) {
-    ctx.report({ messageId: 'labelByValue', at: l, data: { where, kind: shape.description, masked: maskSecret(text) } });
+    ctx.report({ messageId: 'labelByValue', at: l, data: { where, kind: shape.description, masked: maskSecret(written) } });
     return;
   }
   const key = name.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
   if (!shape && isSecretName(key) && isLiteral(text) && !isNonSecretValue(text) && looksLikeSecretMaterial(text))
-    ctx.report({ messageId: 'labelByName', at: l, data: { where, masked: maskSecret(text) } });
+    ctx.report({ messageId: 'labelByName', at: l, data: { where, masked: maskSecret(written) } });
 }
 
 /**
