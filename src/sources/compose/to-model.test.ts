@@ -515,4 +515,22 @@ describe('command, entrypoint, healthcheck test and labels as written (Container
       '10:77-94 com.example.empty=',
     ]);
   });
+
+  it('labels: a list item with a $ written as $$ is located whole (the file writes more characters than it reads)', () => {
+    const r = scan(dedent`
+      services:
+        app:
+          image: app:1
+          labels:
+            - com.example.password=Sup3r$$ecret$$Value
+            - com.example.team=pay$$ments
+            - com.example.plain=payments
+    `);
+    assert.deepEqual(r.messages, []);
+    const [app] = r.specs as ContainerSpec[];
+    assert.deepEqual(
+      app?.labels?.map((l) => `${l.at.line}:${l.at.column}-${l.at.endColumn} ${isUnknown(l.value) ? 'unknown' : String(l.value.value)}`),
+      ['5:9-49 Sup3r$ecret$Value', '6:9-36 pay$ments', '7:27-35 payments'],
+    );
+  });
 });

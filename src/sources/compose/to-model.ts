@@ -248,9 +248,13 @@ function readCommands(n: LNode, spec: ContainerSpec, p: (k: string) => string, r
     const text = all ? all.map((piece) => piece.variable ?? piece.text).join('') : String(key.value ?? '');
     const label: Label = { name, value: key.unknown ?? (value === null ? '' : String(value.value ?? '')) };
     if (all || key.unknown) label.written = text.slice(name.length + 1);
-    // Located at the value when the item is written on one line as it reads; a key alone at the item.
+    // Located at the value when the item is written on one line as it reads; a key alone at the item. A `$` the
+    // file writes as `$$` makes the item shorter than its text in the file (two of them look like quotes to
+    // locationWithin): such an item is located whole.
     const at = locate(key, path);
-    (spec.labels ??= []).push({ value: label, at: text.includes('=') ? locationWithin(at, text, name.length + 1, text.length - name.length - 1) : at });
+    const escapedDollar = all ? all.some((piece) => piece.variable === undefined && piece.text.includes('$')) : text.includes('$');
+    const within = text.includes('=') && !escapedDollar;
+    (spec.labels ??= []).push({ value: label, at: within ? locationWithin(at, text, name.length + 1, text.length - name.length - 1) : at });
   }
 }
 
