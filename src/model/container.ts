@@ -81,6 +81,31 @@ export interface DeviceMapping {
   permissions: string;
 }
 
+/**
+ * A request for devices from a device driver (Engine API `HostConfig.DeviceRequests` items; compose `gpus` and
+ * `deploy.resources.reservations.devices`, `docker run --gpus`): the driver gives the container the host device
+ * nodes of the devices it picks (for the NVIDIA driver, the GPUs and their control nodes).
+ */
+export interface DeviceRequest {
+  /**
+   * The driver as written (`nvidia`; `cdi` for CDI device names, whose `deviceIds` are the names); empty when not
+   * written: dockerd then picks the driver registered for the capabilities (NVIDIA's, for `gpu`).
+   */
+  driver: string;
+  /**
+   * How many devices: `all` (Engine `Count` -1, or any negative count; compose `count: all`, or neither count nor
+   * device_ids), or a number. 0 with `deviceIds` empty asks for no device (the NVIDIA driver then gives none).
+   */
+  count: 'all' | number;
+  /** The devices asked for by id or index (`device_ids`, `--gpus '"device=0,1"'`, Engine `DeviceIDs`); empty when none. */
+  deviceIds: string[];
+  /**
+   * Engine `Capabilities`: alternatives, each a list of capabilities a device must all have (`[["gpu"]]`). Compose
+   * `gpus` and `--gpus` add `gpu` to the list written, as docker compose and the Docker CLI do.
+   */
+  capabilities: string[][];
+}
+
 /** A resource limit per process (`ulimits:`, `--ulimit`). `soft` and `hard` are counts; -1 is unlimited. */
 export interface Ulimit {
   name: string;
@@ -307,6 +332,13 @@ export interface ContainerSpec {
    * `HostConfig.DeviceCgroupRules`): `TYPE MAJOR:MINOR ACCESS` (see DeviceCgroupRule); absent when none.
    */
   deviceCgroupRules?: Sourced<string | Unknown>[];
+  /**
+   * Requests for devices from a device driver, GPUs mostly (compose `gpus` and
+   * `deploy.resources.reservations.devices` items, each `--gpus`, Engine `HostConfig.DeviceRequests` items), each
+   * located at its item, flag or array element; Unknown when a variable without a value is part of it. Absent when
+   * none.
+   */
+  deviceRequests?: Sourced<DeviceRequest | Unknown>[];
   /** `[name, value]` pairs. */
   sysctls: Sourced<[string, string]>[];
   /**

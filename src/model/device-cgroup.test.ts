@@ -5,8 +5,10 @@ import { deviceCgroupRisk, parseDeviceCgroupRule } from './device-cgroup.js';
 describe('device cgroup rules (moby deviceCgroupRuleRegex)', () => {
   it('parses TYPE MAJOR:MINOR ACCESS, and refuses what dockerd refuses', () => {
     assert.deepEqual(parseDeviceCgroupRule('c 42:* rmw'), { type: 'c', major: '42', minor: '*', access: 'rmw' });
-    assert.deepEqual(parseDeviceCgroupRule(' a *:* rwm '), { type: 'a', major: '*', minor: '*', access: 'rwm' });
-    for (const bad of ['x 1:1 r', 'c 1 r', 'c 1:1', 'c 1:1 rx', 'c  1:1 r', 'c 1:1 rwmr']) assert.equal(parseDeviceCgroupRule(bad), undefined, bad);
+    assert.deepEqual(parseDeviceCgroupRule('a'), { type: 'a', major: '*', minor: '*', access: 'rwm' });
+    // moby's TestAppendDevicePermissionsFromCgroupRules: spaces before or after the rule are refused.
+    for (const bad of ['x 1:1 r', 'c 1 r', 'c 1:1', 'c 1:1 rx', 'c  1:1 r', 'c 1:1 rwmr', ' a *:* rwm', 'c 1:1 rwm ', '', 'b'])
+      assert.equal(parseDeviceCgroupRule(bad), undefined, bad);
   });
   it('all devices (type a, any major), block devices, and /dev/mem, /dev/kmem, /dev/port, read or written, are the risky ones; m alone opens nothing', () => {
     const risk = (t: string) => deviceCgroupRisk(parseDeviceCgroupRule(t) as NonNullable<ReturnType<typeof parseDeviceCgroupRule>>);

@@ -16,9 +16,15 @@ export interface DeviceCgroupRule {
 
 const RULE = /^([acb]) ([0-9]+|\*):([0-9]+|\*) ([rwm]{1,3})$/;
 
-/** Parses one rule; undefined when dockerd would refuse it ("invalid device cgroup format"). */
+/**
+ * Parses one rule; undefined when dockerd would refuse it ("invalid device cgroup rule format"; the Docker CLI says
+ * "invalid device cgroup format"), spaces before or after included. `a` alone is read as `a *:* rwm`, as moby's
+ * `AppendDevicePermissionsFromCgroupRules` reads it since moby v2 (older engines refuse it: either way it opens no
+ * less than every device).
+ */
 export function parseDeviceCgroupRule(text: string): DeviceCgroupRule | undefined {
-  const m = RULE.exec(text.trim());
+  if (text === 'a') return { type: 'a', major: '*', minor: '*', access: 'rwm' };
+  const m = RULE.exec(text);
   if (!m) return undefined;
   return { type: m[1] as DeviceCgroupRule['type'], major: m[2] as string, minor: m[3] as string, access: m[4] as string };
 }
