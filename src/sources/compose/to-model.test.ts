@@ -173,6 +173,30 @@ describe('values of a shape the compose-spec schema does not allow (compose refu
     ['    tmpfs: {a: 1}', '4:12', 'tmpfs must be a string or a list, not a mapping'],
     ['    networks: front', '4:15', 'networks must be a list or a mapping, not the string "front"'],
     ['    build: 5', '4:12', 'build must be a string or a mapping, not the number 5'],
+    [
+      '    device_cgroup_rules: ["c 42 rmw"]',
+      '4:27',
+      'invalid device cgroup rule "c 42 rmw": dockerd refuses the container ("invalid device cgroup rule format"); write TYPE MAJOR:MINOR ACCESS, as `c 42:* rmw`',
+    ],
+    [
+      '    device_cgroup_rules: [" a *:* rwm"]',
+      '4:27',
+      'invalid device cgroup rule " a *:* rwm": dockerd refuses the container ("invalid device cgroup rule format"); write TYPE MAJOR:MINOR ACCESS, as `c 42:* rmw`',
+    ],
+    ['    gpus: some', '4:11', 'gpus must be `all` or a list of device requests, not the string "some"'],
+    ['    gpus: {count: 1}', '4:11', 'gpus must be `all` or a list of device requests, not a mapping'],
+    ['    gpus: [all]', '4:12', 'gpus[0] must be a mapping, not the string "all"'],
+    ['    gpus: ["${GPU}"]', '4:12', 'gpus[0] must be a mapping, not the string "${GPU}"'],
+    ['    gpus: [{count: some}]', '4:20', `invalid value "some", the only value allowed is 'all' or a number`],
+    ['    gpus: [{count: true}]', '4:20', 'gpus[0].count must be `all` or a number, not the boolean true'],
+    ['    gpus: [{count: 1, device_ids: ["0"]}]', '4:20', 'count and device_ids cannot both be set: compose refuses the file'],
+    ['    gpus: [{device_ids: [0]}]', '4:26', 'gpus[0].device_ids[0] must be a string, not the number 0'],
+    ['    gpus: [{drivers: nvidia}]', '4:13', 'unknown key "drivers" in a device request'],
+    [
+      '    deploy: {resources: {reservations: {devices: [{driver: nvidia}]}}}',
+      '4:51',
+      'a device request needs `capabilities` (compose refuses the file: "capabilities" attribute is mandatory)',
+    ],
   ];
   for (const [line, where, message] of cases) {
     it(line.trim(), () => assert.deepEqual(svc([line]).messages, [`invalid-value ${where} service "web": ${message}`]));
@@ -247,6 +271,92 @@ describe('user with a blank around its user or group (moby/sys/user GetExecUser 
     ]);
     assert.deepEqual(user('"10001:10001"').findings, []);
     assert.deepEqual(user('app').messages, []);
+  });
+});
+
+describe('device requests (gpus, deploy.resources.reservations.devices)', () => {
+  const requests = (c: ContainerSpec) =>
+    (c.deviceRequests ?? []).map(
+      (r) => `${r.at.line}:${r.at.column} ${r.at.path} ${isUnknown(r.value) ? `unknown: ${r.value.reason}` : JSON.stringify(r.value)}`,
+    );
+
+  it('gpus: all, and items (gpu added to the capabilities; no count nor device_ids is all); deploy devices as written', () => {
+    const r = scan(
+      dedent`
+        services:
+          a:
+            image: cuda:12
+            gpus: all
+          b:
+            image: cuda:12
+            gpus:
+              - driver: nvidia
+                count: 2
+              - device_ids: ["0", "3"]
+                capabilities: [compute]
+              - {driver: nvidia, x-note: kept}
+            deploy:
+              resources:
+                reservations:
+                  memory: 1g
+                  devices:
+                    - {capabilities: [gpu], driver: nvidia, count: ALL}
+                    - {capabilities: [gpu, utility], count: "1"}
+                    - {capabilities: [tpu], count: -1}
+      `,
+      {},
+    );
+    assert.deepEqual(r.messages, []);
+    const [a, b] = r.specs as ContainerSpec[];
+    assert.deepEqual(requests(a as ContainerSpec), ['4:11 services.a.gpus {"driver":"","count":"all","deviceIds":[],"capabilities":[["gpu"]]}']);
+    assert.deepEqual(requests(b as ContainerSpec), [
+      '8:9 services.b.gpus[0] {"driver":"nvidia","count":2,"deviceIds":[],"capabilities":[["gpu"]]}',
+      '10:9 services.b.gpus[1] {"driver":"","count":0,"deviceIds":["0","3"],"capabilities":[["compute","gpu"]]}',
+      '12:9 services.b.gpus[2] {"driver":"nvidia","count":"all","deviceIds":[],"capabilities":[["gpu"]]}',
+      '18:15 services.b.deploy.resources.reservations.devices[0] {"driver":"nvidia","count":"all","deviceIds":[],"capabilities":[["gpu"]]}',
+      '19:15 services.b.deploy.resources.reservations.devices[1] {"driver":"","count":1,"deviceIds":[],"capabilities":[["gpu","utility"]]}',
+      '20:15 services.b.deploy.resources.reservations.devices[2] {"driver":"","count":"all","deviceIds":[],"capabilities":[["tpu"]]}',
+    ]);
+  });
+
+  it('a variable without a value in a request makes it unknown, never guessed; gpus from a variable too', () => {
+    const r = scan(
+      dedent`
+        services:
+          a:
+            image: cuda:12
+            gpus: \${GPUS}
+            deploy:
+              resources:
+                reservations:
+                  devices:
+                    - {capabilities: [gpu], driver: nvidia, count: "\${GPU_COUNT}"}
+                    - {capabilities: [gpu], device_ids: ["\${GPU_ID}"]}
+                    - {capabilities: [gpu], count: "\${SET_COUNT}"}
+      `,
+      { SET_COUNT: '2' },
+    );
+    assert.deepEqual(r.messages, []);
+    assert.deepEqual(requests(r.specs[0] as ContainerSpec), [
+      '4:11 services.a.gpus unknown: variable GPUS is not set',
+      '9:15 services.a.deploy.resources.reservations.devices[0] unknown: variable GPU_COUNT is not set',
+      '10:15 services.a.deploy.resources.reservations.devices[1] unknown: variable GPU_ID is not set',
+      '11:15 services.a.deploy.resources.reservations.devices[2] {"driver":"","count":2,"deviceIds":[],"capabilities":[["gpu"]]}',
+    ]);
+  });
+
+  it('a request compose refuses is an input error and is left out; a valid device cgroup rule is kept, a refused one left out', () => {
+    const r = scan('services:\n  a:\n    image: cuda:12\n    gpus: [{count: x}]\n    device_cgroup_rules: ["c 42:* rmw", "c 42:* rwx", a]\n', {});
+    assert.deepEqual(r.messages, [
+      'invalid-value 5:41 service "a": invalid device cgroup rule "c 42:* rwx": dockerd refuses the container ("invalid device cgroup rule format"); write TYPE MAJOR:MINOR ACCESS, as `c 42:* rmw`',
+      `invalid-value 4:20 service "a": invalid value "x", the only value allowed is 'all' or a number`,
+    ]);
+    const a = r.specs[0] as ContainerSpec;
+    assert.equal(a.deviceRequests, undefined);
+    assert.deepEqual(
+      a.deviceCgroupRules?.map((x) => x.value),
+      ['c 42:* rmw', 'a'],
+    );
   });
 });
 
@@ -517,7 +627,8 @@ describe('command, entrypoint, healthcheck test and labels as written (Container
   });
 
   it('labels: a list item with a $ written as $$ is located whole (the file writes more characters than it reads)', () => {
-    const r = scan(dedent`
+    const r = scan(
+      dedent`
       services:
         app:
           image: app:1
@@ -525,7 +636,9 @@ describe('command, entrypoint, healthcheck test and labels as written (Container
             - com.example.password=Sup3r$$ecret$$Value
             - com.example.team=pay$$ments
             - com.example.plain=payments
-    `);
+      `,
+      {},
+    );
     assert.deepEqual(r.messages, []);
     const [app] = r.specs as ContainerSpec[];
     assert.deepEqual(

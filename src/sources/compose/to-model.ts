@@ -7,6 +7,7 @@ import {
   type ContainerSpec,
   cfsQuotaLimit,
   type DeviceMapping,
+  type DeviceRequest,
   type Diagnostic,
   type EnvVar,
   emptyContainerSpec,
@@ -25,6 +26,7 @@ import {
   type PortBinding,
   parseBytes,
   parseCpus,
+  parseDeviceCgroupRule,
   parseDuration,
   parseImageRef,
   parsePortSpec,
@@ -70,9 +72,9 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[], fi
   readSecurity(n, spec, p, r);
   readMounts(n, spec, p, r, svc);
   readNetworking(n, spec, p, r);
-  readDevices(n, spec, p, r);
   const deploy = readMap(get(n, 'deploy'), p('deploy'), r);
   const deployMap = deploy && !isUnknown(deploy) ? deploy : undefined;
+  readDevices(n, deployMap, spec, p, r);
   readLimits(n, deployMap, p, spec, r);
   readHealthcheck(get(n, 'healthcheck'), p('healthcheck'), spec, r);
   readRestart(n, deployMap, p, spec, r);
@@ -209,15 +211,36 @@ function readNetworking(n: LNode, spec: ContainerSpec, p: (k: string) => string,
   }
 }
 
-/** `devices`, `device_cgroup_rules` and `sysctls`. */
-function readDevices(n: LNode, spec: ContainerSpec, p: (k: string) => string, r: Report): void {
+/** `devices`, `device_cgroup_rules`, `gpus`, `deploy.resources.reservations.devices` and `sysctls`. */
+function readDevices(n: LNode, deploy: LMap | undefined, spec: ContainerSpec, p: (k: string) => string, r: Report): void {
   for (const [item, path] of readList(get(n, 'devices'), p('devices'), r)) {
     const d = deviceOf(item, path, r);
     if (d !== undefined) spec.devices.push({ value: d, at: locate(longSyntaxSource(item) ?? item, path) });
   }
   for (const [item, path] of readList(get(n, 'device_cgroup_rules'), p('device_cgroup_rules'), r)) {
     const t = readText(item, path, r);
-    if (t) (spec.deviceCgroupRules ??= []).push(t);
+    if (!t) continue;
+    // Compose passes the rule as written; dockerd refuses the container at create when it is not `TYPE MAJOR:MINOR ACCESS`.
+    if (typeof t.value === 'string' && parseDeviceCgroupRule(t.value) === undefined) {
+      const shown = quoteValue(t.value, (item as LScalar).pieces);
+      r.bad(
+        item,
+        path,
+        `invalid device cgroup rule ${shown}: dockerd refuses the container ("invalid device cgroup rule format"); write TYPE MAJOR:MINOR ACCESS, as \`c 42:* rmw\``,
+      );
+      continue;
+    }
+    (spec.deviceCgroupRules ??= []).push(t);
+  }
+  readGpus(get(n, 'gpus'), p('gpus'), spec, r);
+  // `deploy.resources.reservations` of another shape is reported where the reserved memory is read (readLimits).
+  const resources = get(deploy, 'resources');
+  const reservations = resources?.kind === 'map' ? get(resources, 'reservations') : undefined;
+  const reserved = reservations?.kind === 'map' ? reservations : undefined;
+  const devicesPath = p('deploy.resources.reservations.devices');
+  for (const [item, path] of readList(get(reserved, 'devices'), devicesPath, r)) {
+    const request = deviceRequestOf(item, path, r, false);
+    if (request !== undefined) (spec.deviceRequests ??= []).push({ value: request, at: locate(item, path) });
   }
 
   const sysctls = get(n, 'sysctls');
@@ -988,6 +1011,85 @@ function deviceOf(item: LNode, path: string, r: Report): DeviceMapping | Unknown
   if (text === undefined) return t as Unknown;
   const [host, ctr, perm] = text.split(':');
   return { pathOnHost: host as string, pathInContainer: ctr ?? (host as string), permissions: perm ?? 'rwm' };
+}
+
+/**
+ * compose-spec `gpus`: `all` (every GPU, as compose-go reads it: one request with count -1), or a list of device
+ * requests, each as `deviceRequestOf` reads it with `gpu` added to its capabilities (docker compose
+ * `getDeployResources`). Each request is located at its item, `all` at the value.
+ */
+function readGpus(node: LNode | undefined, path: string, spec: ContainerSpec, r: Report): void {
+  if (isUnset(node)) return;
+  if (node.kind === 'scalar') {
+    const at = locate(node, path);
+    if (node.unknown) (spec.deviceRequests ??= []).push({ value: node.unknown, at });
+    else if (node.value === 'all') (spec.deviceRequests ??= []).push({ value: { driver: '', count: 'all', deviceIds: [], capabilities: [['gpu']] }, at });
+    else wrongShape(node, path, '`all` or a list of device requests', r);
+    return;
+  }
+  for (const [item, itemPath] of readList(node, path, r, { want: '`all` or a list of device requests' })) {
+    const request = deviceRequestOf(item, itemPath, r, true);
+    if (request !== undefined) (spec.deviceRequests ??= []).push({ value: request, at: locate(item, itemPath) });
+  }
+}
+
+/** The keys of a compose device request (compose-spec `gpus` items and `deploy.resources.reservations.devices`). */
+const DEVICE_REQUEST_KEYS = new Set(['capabilities', 'count', 'device_ids', 'driver', 'options']);
+
+/**
+ * One device request of `gpus` (`gpu`: true) or `deploy.resources.reservations.devices`, read as compose-go's
+ * `DeviceRequest` and docker compose read it: `capabilities` (required in `deploy`; `gpus` adds `gpu`), `count`
+ * (`all` in any case or a number, as an integer or its text; `all` when neither it nor `device_ids` is written),
+ * `device_ids`, `driver`; `count` and `device_ids` together are refused. Unknown when a variable without a value is
+ * part of one of those; undefined for a value compose refuses (reported).
+ */
+function deviceRequestOf(item: LNode, path: string, r: Report, gpu: boolean): DeviceRequest | Unknown | undefined {
+  if (item.kind !== 'map') {
+    // A variable gives a string whatever its value: never a mapping.
+    if (!isUnset(item)) wrongShape(item, path, 'a mapping', r);
+    return undefined;
+  }
+  const errors = r.diagnostics.length;
+  for (const [key, pair] of item.entries) {
+    if (!DEVICE_REQUEST_KEYS.has(key) && !key.startsWith('x-')) r.bad(pair.key, `${path}.${key}`, `unknown key "${key}" in a device request`);
+  }
+  const capsNode = get(item, 'capabilities');
+  if (!gpu && capsNode === undefined)
+    r.bad(item, path, 'a device request needs `capabilities` (compose refuses the file: "capabilities" attribute is mandatory)');
+  const texts = (node: LNode | undefined, p: string) => readList(node, p, r).map(([v, vp]) => readText(v, vp, r)?.value);
+  const capabilities = texts(capsNode, `${path}.capabilities`);
+  const deviceIds = texts(get(item, 'device_ids'), `${path}.device_ids`);
+  const driver = readText(get(item, 'driver'), `${path}.driver`, r)?.value ?? '';
+  const countNode = get(item, 'count');
+  let count: DeviceRequest['count'] | Unknown = 'all';
+  if (!isUnset(countNode)) {
+    if (get(item, 'device_ids') !== undefined) r.bad(countNode, `${path}.count`, 'count and device_ids cannot both be set: compose refuses the file');
+    count = readDeviceCount(countNode, `${path}.count`, r);
+  } else if (deviceIds.length > 0) count = 0;
+  if (r.diagnostics.length > errors && r.diagnostics.slice(errors).some((d) => d.severity === 'error')) return undefined;
+  const unknownPart = [count, driver, ...capabilities, ...deviceIds].find(isUnknown);
+  if (unknownPart) return unknownPart;
+  const caps = capabilities.filter((c): c is string => typeof c === 'string');
+  if (gpu) caps.push('gpu');
+  return { driver: driver as string, count: count as DeviceRequest['count'], deviceIds: deviceIds as string[], capabilities: [caps] };
+}
+
+/**
+ * A device request's `count` (compose-go `DeviceCount`): `all` in any case, an integer, or an integer's text; a
+ * negative count is all devices, as the Engine reads -1. Unknown for a variable without a value, and for a value
+ * compose refuses (reported: "the only value allowed is 'all' or a number").
+ */
+function readDeviceCount(node: LNode, path: string, r: Report): DeviceRequest['count'] | Unknown {
+  if (node.kind === 'scalar' && node.unknown) return node.unknown;
+  const text = node.kind === 'scalar' && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value) : undefined;
+  if (text === undefined) return wrongShape(node, path, '`all` or a number', r);
+  if (text.toLowerCase() === 'all') return 'all';
+  if (!/^[-+]?\d+$/.test(text)) {
+    r.bad(node, path, `invalid value ${quoteValue(text, (node as LScalar).pieces)}, the only value allowed is 'all' or a number`);
+    return invalid(node as LScalar);
+  }
+  const n = Number(text);
+  return n < 0 ? 'all' : n;
 }
 
 /** A parser of a number that takes an interpolated value's pieces for its message (`parseBytes`, `parseDuration`). */
