@@ -69,7 +69,8 @@ export const RUN_FLAGS: readonly RunFlag[] = [
   f('env', 'list', { short: 'e' }),
   f('env-file', 'list'),
   f('expose', 'list'),
-  f('gpus', 'value'),
+  // GpuOpts appends one device request per occurrence.
+  f('gpus', 'list'),
   f('group-add', 'list'),
   f('health-cmd', 'value'),
   f('health-interval', 'value'),

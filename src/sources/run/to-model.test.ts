@@ -183,6 +183,55 @@ describe('run line -> ContainerSpec', () => {
   });
 });
 
+describe('run line: --gpus and --device-cgroup-rule', () => {
+  const requests = (s: ContainerSpec) =>
+    (s.deviceRequests ?? []).map(
+      (r) => `${r.at.line}:${r.at.column} ${r.at.path} ${isUnknown(r.value) ? `unknown: ${r.value.reason}` : JSON.stringify(r.value)}`,
+    );
+
+  it('each --gpus is one request, as docker/cli GpuOpts reads it: a bare count, quoted device ids, driver and capabilities', () => {
+    const s = spec(`docker run --gpus all --gpus 2 --gpus '"device=0,1"' --gpus driver=nvidia,count=1,capabilities=compute --gpus 0 img:1`);
+    assert.deepEqual(requests(s), [
+      '1:12 docker run.--gpus[0] {"driver":"","count":"all","deviceIds":[],"capabilities":[["gpu"]]}',
+      '1:23 docker run.--gpus[1] {"driver":"","count":2,"deviceIds":[],"capabilities":[["gpu"]]}',
+      '1:32 docker run.--gpus[2] {"driver":"","count":0,"deviceIds":["0","1"],"capabilities":[["gpu"]]}',
+      '1:54 docker run.--gpus[3] {"driver":"nvidia","count":1,"deviceIds":[],"capabilities":[["compute","gpu"]]}',
+      '1:104 docker run.--gpus[4] {"driver":"","count":0,"deviceIds":[],"capabilities":[["gpu"]]}',
+    ]);
+    assert.deepEqual(requests(spec('docker run --gpus driver=nvidia img:1')), [
+      '1:12 docker run.--gpus[0] {"driver":"nvidia","count":1,"deviceIds":[],"capabilities":[["gpu"]]}',
+    ]);
+    assert.deepEqual(requests(spec('docker run --gpus "$GPUS" img:1')), ['1:12 docker run.--gpus[0] unknown: shell variable GPUS is set at run time']);
+  });
+
+  it('refuses the --gpus and --device-cgroup-rule values the Docker CLI refuses: located input errors, and unknown values', () => {
+    const r = scanRunCommand(
+      "docker run --gpus all,count=2 --gpus foo=1 --gpus many --device-cgroup-rule 'c 42 rmw' --device-cgroup-rule a --device-cgroup-rule 'c 42:* rmw' img:1",
+      '<run>',
+    );
+    assert.deepEqual(
+      r.diagnostics.map((d) => `${d.code} ${d.at.line}:${d.at.column} ${d.message}`),
+      [
+        'invalid-value 1:12 --gpus "all,count=2": gpu request key "count" can be specified only once',
+        'invalid-value 1:31 --gpus "foo=1": unexpected key "foo" in "foo=1"',
+        'invalid-value 1:44 --gpus "many": count must be an integer, not "many"',
+        'invalid-value 1:56 --device-cgroup-rule "c 42 rmw": invalid device cgroup format: write TYPE MAJOR:MINOR ACCESS, as `c 42:* rmw`',
+        'invalid-value 1:88 --device-cgroup-rule "a": invalid device cgroup format: write TYPE MAJOR:MINOR ACCESS, as `c 42:* rmw`',
+      ],
+    );
+    const s = r.specs[0] as ContainerSpec;
+    assert.deepEqual(requests(s), [
+      '1:12 docker run.--gpus[0] unknown: invalid value "all,count=2"',
+      '1:31 docker run.--gpus[1] unknown: invalid value "foo=1"',
+      '1:44 docker run.--gpus[2] unknown: invalid value "many"',
+    ]);
+    assert.deepEqual(
+      s.deviceCgroupRules?.map((x) => (isUnknown(x.value) ? x.value.reason : x.value)),
+      ['invalid value "c 42 rmw"', 'invalid value "a"', 'c 42:* rmw'],
+    );
+  });
+});
+
 describe('run line: command, --entrypoint, --label and --health-cmd as written', () => {
   it('the words after the image are the exec-form command; run-time parts keep their text; a bare option value is located at it', () => {
     const s = spec(

@@ -3,6 +3,7 @@ import {
   type ContainerSpec,
   cfsQuotaLimit,
   type DeviceMapping,
+  type DeviceRequest,
   type Diagnostic,
   emptyContainerSpec,
   type Healthcheck,
@@ -15,6 +16,7 @@ import {
   normalizeCapability,
   parseBytes,
   parseCpus,
+  parseDeviceCgroupRule,
   parseDuration,
   parseImageRef,
   parsePortSpec,
@@ -171,7 +173,17 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
         text((v) => (spec.cgroupnsMode = v), String);
         break;
       case 'device-cgroup-rule':
-        text((v) => (spec.deviceCgroupRules ??= []).push(v), String);
+        // docker/cli `validateDeviceCgroupRule` refuses other values ("invalid device cgroup format"), `a` alone too.
+        if (!u && (o.value === 'a' || parseDeviceCgroupRule(o.value) === undefined))
+          (spec.deviceCgroupRules ??= []).push({ value: bad(o, 'invalid device cgroup format: write TYPE MAJOR:MINOR ACCESS, as `c 42:* rmw`'), at });
+        else text((v) => (spec.deviceCgroupRules ??= []).push(v), String);
+        break;
+      case 'gpus':
+        if (u) (spec.deviceRequests ??= []).push({ value: u, at });
+        else {
+          const g = parseGpus(o.value);
+          (spec.deviceRequests ??= []).push({ value: typeof g === 'string' ? bad(o, g) : g, at });
+        }
         break;
       case 'device':
         text((v) => spec.devices.push(v), parseDevice);
@@ -414,6 +426,38 @@ export function parseDevice(s: string): DeviceMapping {
   const host = parts[0] as string;
   if (parts.length === 2 && /^[rwm]{1,3}$/.test(parts[1] as string)) return { pathOnHost: host, pathInContainer: host, permissions: parts[1] as string };
   return { pathOnHost: host, pathInContainer: parts[1] || host, permissions: parts[2] || 'rwm' };
+}
+
+/**
+ * `--gpus` (docker/cli `opts.GpuOpts.Set`): CSV fields (`"device=0,1"` quoted to keep its comma), each `KEY=VALUE`
+ * with KEY `driver`, `count` (`all` or an integer), `device` (ids, comma-separated), `capabilities` (`gpu` is added)
+ * or `options`, or a bare count (`all`, `2`); a key given twice is refused. Without count or device, one device;
+ * without capabilities, `gpu`.
+ * @returns the request, or a message when the Docker CLI would refuse it
+ */
+export function parseGpus(s: string): DeviceRequest | string {
+  if (s === '') return 'empty GPU request';
+  const req: DeviceRequest = { driver: '', count: 0, deviceIds: [], capabilities: [['gpu']] };
+  const seen = new Set<string>();
+  const parseCount = (v: string): number | string => (v === 'all' ? -1 : /^[-+]?\d+$/.test(v) ? Number(v) : `count must be an integer, not ${quoteValue(v)}`);
+  for (const field of splitCsv(s)) {
+    const eq = field.indexOf('=');
+    const key = eq === -1 ? field : field.slice(0, eq);
+    const value = field.slice(eq + 1);
+    if (seen.has(key)) return `gpu request key ${quoteValue(key)} can be specified only once`;
+    seen.add(key);
+    if (eq === -1 || key === 'count') {
+      if (eq === -1) seen.add('count');
+      const n = parseCount(eq === -1 ? key : value);
+      if (typeof n === 'string') return n;
+      req.count = n < 0 ? 'all' : n;
+    } else if (key === 'driver') req.driver = value;
+    else if (key === 'device') req.deviceIds = value.split(',');
+    else if (key === 'capabilities') req.capabilities = [[...value.split(','), 'gpu']];
+    else if (key !== 'options') return `unexpected key ${quoteValue(key)} in ${quoteValue(field)}`;
+  }
+  if (!seen.has('count') && req.deviceIds.length === 0) req.count = 1;
+  return req;
 }
 
 /**
