@@ -126,6 +126,20 @@ describe('container inspect -> ContainerSpec', () => {
     assert.equal(bad.diagnostics[0]?.code, 'json-syntax');
     assert.equal(bad.diagnostics[0]?.at.line, 2);
   });
+  it('maps HostConfig.DeviceRequests: Count -1 is all, null lists are empty; each located at its element', () => {
+    assert.equal(c?.deviceRequests, undefined, 'the probe has "DeviceRequests": null');
+    const s = loadInspectFixture(
+      '{"Name": "/ml", "HostConfig": {"DeviceRequests": [\n  {"Driver": "nvidia", "Count": -1, "DeviceIDs": null, "Capabilities": [["gpu"]]},\n  {"Count": 0, "DeviceIDs": ["0", "2"], "Capabilities": null}\n]}}',
+      'x.json',
+    ).specs[0];
+    assert.deepEqual(
+      s?.deviceRequests?.map((r) => [r.value, r.at.path, r.at.line, r.at.column]),
+      [
+        [{ driver: 'nvidia', count: 'all', deviceIds: [], capabilities: [['gpu']] }, 'HostConfig.DeviceRequests[0]', 2, 3],
+        [{ driver: '', count: 0, deviceIds: ['0', '2'], capabilities: [] }, 'HostConfig.DeviceRequests[1]', 3, 3],
+      ],
+    );
+  });
   it('never crashes on a minimal or odd answer', () => {
     const s = loadInspectFixture(
       '{"Id": "abc", "HostConfig": {"CapAdd": null, "PortBindings": {"80/tcp": null}, "PidsLimit": null}, "Config": {"Image": "sha256:' +

@@ -2,6 +2,7 @@ import {
   type CommandLine,
   type ContainerSpec,
   cfsQuotaNanoCpus,
+  type DeviceRequest,
   emptyContainerSpec,
   type Healthcheck,
   type ImageRef,
@@ -131,6 +132,12 @@ export function containerToSpec(j: ContainerInspect, ctx: ContainerContext): Liv
   (hc.Devices ?? []).forEach((d, i) => {
     const device = { pathOnHost: d.PathOnHost ?? '', pathInContainer: d.PathInContainer ?? d.PathOnHost ?? '', permissions: d.CgroupPermissions || 'rwm' };
     spec.devices.push(s(device, 'HostConfig', 'Devices', i));
+  });
+  (hc.DeviceRequests ?? []).forEach((d, i) => {
+    // The Docker CLI turns a CDI name given to `--device` into a request of driver `cdi` whose DeviceIDs are the names.
+    const count = typeof d.Count === 'number' && d.Count < 0 ? 'all' : (d.Count ?? 0);
+    const request: DeviceRequest = { driver: d.Driver ?? '', count, deviceIds: d.DeviceIDs ?? [], capabilities: d.Capabilities ?? [] };
+    (spec.deviceRequests ??= []).push(s(request, 'HostConfig', 'DeviceRequests', i));
   });
   for (const [k, v] of Object.entries(hc.Sysctls ?? {})) spec.sysctls.push(s([k, v] as [string, string], 'HostConfig', 'Sysctls', k));
 

@@ -73,6 +73,8 @@ export interface ContainerInspect {
     CgroupnsMode?: string;
     Devices?: { PathOnHost?: string; PathInContainer?: string; CgroupPermissions?: string }[] | null;
     DeviceCgroupRules?: string[] | null;
+    /** Count -1 is every device; Capabilities are alternatives, each a list a device must all have. */
+    DeviceRequests?: { Driver?: string; Count?: number; DeviceIDs?: string[] | null; Capabilities?: string[][] | null }[] | null;
     Sysctls?: Record<string, string> | null;
     Memory?: number;
     NanoCpus?: number;
