@@ -14,6 +14,15 @@ testRule(noHostDevices, {
     },
     { engine: '{"Name": "/web", "HostConfig": {"Devices": []}}' },
     { name: 'a throttle is not a device', run: 'docker run --device-read-bps /dev/sda:1mb nginx:1.27' },
+    { name: '--gpus 0 requests no GPU (the NVIDIA driver gives none)', run: 'docker run --gpus 0 nvidia/cuda:12.4.0-base-ubuntu22.04' },
+    {
+      name: 'a device request of count 0 without ids asks for no device',
+      engine: '{"Name": "/ml", "HostConfig": {"DeviceRequests": [{"Driver": "nvidia", "Count": 0, "DeviceIDs": null, "Capabilities": [["gpu"]]}]}}',
+    },
+    {
+      name: 'reserved memory is no device',
+      compose: 'services:\n  ml:\n    image: nginx:1.27\n    deploy:\n      resources:\n        reservations:\n          memory: 1g\n',
+    },
   ],
   invalid: [
     {
@@ -96,6 +105,140 @@ testRule(noHostDevices, {
       errors: [{ messageId: 'cgroupUnknown', line: 4, column: 27, status: 'unknown' }],
     },
     { run: "docker run --device-cgroup-rule 'b *:* rwm' nginx:1.27", errors: [{ messageId: 'cgroupAll', line: 1, column: 12 }] },
+    {
+      name: 'GPUs requested with gpus (all, or items) and deploy.resources.reservations.devices, each at its item',
+      compose: yaml`
+      services:
+        ml:
+          image: nvidia/cuda:12.4.0-base-ubuntu22.04
+          gpus: all
+        train:
+          image: nvidia/cuda:12.4.0-base-ubuntu22.04
+          gpus:
+            - driver: nvidia
+              device_ids: ["0", "3"]
+          deploy:
+            resources:
+              reservations:
+                devices:
+                  - capabilities: [gpu]
+                    driver: nvidia
+                    count: 1
+                  - capabilities: [compute, utility]
+                  - capabilities: [tpu]
+                    count: 2
+    `,
+      errors: [
+        {
+          messageId: 'deviceRequest',
+          line: 4,
+          column: 11,
+          message: 'Service "ml" requests all GPUs from the driver dockerd picks for capabilities gpu, which gives the container their host device nodes.',
+        },
+        {
+          messageId: 'deviceRequest',
+          line: 8,
+          column: 9,
+          message: 'Service "train" requests GPUs 0, 3 from the nvidia driver, which gives the container their host device nodes.',
+        },
+        {
+          messageId: 'deviceRequest',
+          line: 14,
+          column: 15,
+          message: 'Service "train" requests 1 GPU from the nvidia driver, which gives the container their host device nodes.',
+        },
+        {
+          messageId: 'deviceRequest',
+          line: 17,
+          column: 15,
+          message:
+            'Service "train" requests all GPUs from the driver dockerd picks for capabilities compute, utility, which gives the container their host device nodes.',
+        },
+        {
+          messageId: 'deviceRequest',
+          line: 18,
+          column: 15,
+          message:
+            'Service "train" requests 2 devices with capabilities tpu from the driver dockerd picks for capabilities tpu, which gives the container their host device nodes.',
+        },
+      ],
+    },
+    {
+      name: 'a GPU count from a variable without a value is unknown, never guessed',
+      compose: yaml`
+      services:
+        ml:
+          image: nvidia/cuda:12.4.0-base-ubuntu22.04
+          deploy:
+            resources:
+              reservations:
+                devices:
+                  - capabilities: [gpu]
+                    count: \${GPU_COUNT}
+    `,
+      errors: [
+        {
+          messageId: 'deviceRequestUnknown',
+          line: 8,
+          column: 15,
+          status: 'unknown',
+          message: 'A device request of service "ml" cannot be known: variable GPU_COUNT is not set.',
+        },
+      ],
+    },
+    {
+      name: '--gpus in each form, at its flag; a shell variable is unknown',
+      run: `docker run --gpus all --gpus 2 --gpus '"device=0,1"' --gpus driver=nvidia,count=1,capabilities=gpu --gpus "$GPUS" nvidia/cuda:12.4.0-base-ubuntu22.04`,
+      errors: [
+        {
+          messageId: 'deviceRequest',
+          line: 1,
+          column: 12,
+          message:
+            'The docker run command requests all GPUs from the driver dockerd picks for capabilities gpu, which gives the container their host device nodes.',
+        },
+        { messageId: 'deviceRequest', line: 1, column: 23 },
+        {
+          messageId: 'deviceRequest',
+          line: 1,
+          column: 32,
+          message:
+            'The docker run command requests GPUs 0, 1 from the driver dockerd picks for capabilities gpu, which gives the container their host device nodes.',
+        },
+        {
+          messageId: 'deviceRequest',
+          line: 1,
+          column: 54,
+          message: 'The docker run command requests 1 GPU from the nvidia driver, which gives the container their host device nodes.',
+        },
+        { messageId: 'deviceRequestUnknown', line: 1, column: 100, status: 'unknown' },
+      ],
+    },
+    {
+      name: 'engine DeviceRequests: all GPUs (Count -1), by id; a cdi request (a CDI name given to --device) names CDI devices',
+      engine:
+        '{"Name": "/ml", "HostConfig": {"DeviceRequests": [{"Driver": "", "Count": -1, "Capabilities": [["gpu"]]}, {"Driver": "nvidia", "Count": 0, "DeviceIDs": ["GPU-3f2a"], "Capabilities": [["gpu", "utility"]]}, {"Driver": "cdi", "Count": 0, "DeviceIDs": ["nvidia.com/gpu=all"]}]}}',
+      errors: [
+        {
+          messageId: 'deviceRequest',
+          line: 1,
+          column: 51,
+          message: 'Container "ml" requests all GPUs from the driver dockerd picks for capabilities gpu, which gives the container their host device nodes.',
+        },
+        {
+          messageId: 'deviceRequest',
+          line: 1,
+          column: 107,
+          message: 'Container "ml" requests GPU GPU-3f2a from the nvidia driver, which gives the container their host device nodes.',
+        },
+        {
+          messageId: 'cdiDevice',
+          line: 1,
+          column: 206,
+          message: 'Container "ml" is given CDI device nvidia.com/gpu=all: the host device nodes its CDI specification names.',
+        },
+      ],
+    },
     {
       name: 'engine DeviceCgroupRules',
       engine: '{"Name": "/web", "HostConfig": {"DeviceCgroupRules": ["c 42:* rmw", "a *:* rwm"]}}',

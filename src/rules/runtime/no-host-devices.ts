@@ -1,4 +1,4 @@
-import { deviceCgroupRisk, isUnknown, parseDeviceCgroupRule } from '../../model/index.js';
+import { type DeviceRequest, deviceCgroupRisk, isUnknown, parseDeviceCgroupRule } from '../../model/index.js';
 import { runtimeRule } from '../types.js';
 
 /** BW1021: host devices given to a container (seed §5.8 "éviter --device"; CIS 5.18). */
@@ -10,9 +10,9 @@ export const noHostDevices = runtimeRule({
     severity: 'medium',
     title: 'Host devices are not passed to containers',
     rationale:
-      'A host device node gives the container direct access to hardware or kernel interfaces (disks, /dev/mem, GPUs, USB). With write or mknod permission, a disk device is the whole host filesystem. A device cgroup rule (`device_cgroup_rules`, `--device-cgroup-rule`) grants the same access by number: with the MKNOD capability Docker keeps by default, the container can create the device node itself.',
+      "A host device node gives the container direct access to hardware or kernel interfaces (disks, /dev/mem, GPUs, USB). With write or mknod permission, a disk device is the whole host filesystem. A device cgroup rule (`device_cgroup_rules`, `--device-cgroup-rule`) grants the same access by number: with the MKNOD capability Docker keeps by default, the container can create the device node itself. A GPU request (`gpus`, `deploy.resources.reservations.devices`, `--gpus`) has the driver give the container the GPUs' device nodes, their control nodes and the driver's libraries: GPU drivers are large kernel interfaces with a history of privilege escalations, and a GPU's memory may hold other workloads' data.",
     remediation:
-      'Remove the device. When it is really needed, give exactly one device, read-only where possible (`/dev/snd:/dev/snd:r`), and document why; never a whole /dev. A device cgroup rule names one device class (`c 42:* rmw`), never all devices (`a *:* rwm`, `c *:* rw`), block devices (`b 8:* r`), or /dev/mem (`c 1:1 r`).',
+      'Remove the device. When it is really needed, give exactly one device, read-only where possible (`/dev/snd:/dev/snd:r`), and document why; never a whole /dev. A device cgroup rule names one device class (`c 42:* rmw`), never all devices (`a *:* rwm`, `c *:* rw`), block devices (`b 8:* r`), or /dev/mem (`c 1:1 r`). A GPU workload needs its GPUs: request only the ones it uses, by id (`device_ids: ["0"]`, `--gpus \'"device=0"\'`) rather than `all`, and keep the rest of the hardening (a non-root user, `cap_drop: [ALL]`, no-new-privileges, a read-only root filesystem).',
     references: {
       seed: '§5.8',
       cis: { version: '1.6.0', items: ['5.18'] },
@@ -27,9 +27,22 @@ export const noHostDevices = runtimeRule({
       cgroupBlock: '{target} has device cgroup rule {rule}, which opens block devices to it: the host disks, under every filesystem.',
       cgroupMemory: '{target} has device cgroup rule {rule}, which opens /dev/mem, /dev/kmem or /dev/port: the host memory and I/O ports.',
       cgroupUnknown: 'The device cgroup rules of {target} cannot be known: {reason}.',
+      deviceRequest: '{target} requests {what} from {driver}, which gives the container their host device nodes.',
+      deviceRequestUnknown: 'A device request of {target} cannot be known: {reason}.',
     },
   },
   check(c, ctx) {
+    for (const r of c.deviceRequests ?? []) {
+      if (isUnknown(r.value)) {
+        ctx.report({ messageId: 'deviceRequestUnknown', at: r, status: 'unknown', data: { reason: r.value.reason } });
+        continue;
+      }
+      const req = r.value;
+      // A CDI request (what the Docker CLI and compose make of a CDI name in `devices`) names its devices.
+      if (req.driver === 'cdi') for (const id of req.deviceIds) ctx.report({ messageId: 'cdiDevice', at: r, data: { device: id } });
+      else if (req.count !== 0 || req.deviceIds.length > 0)
+        ctx.report({ messageId: 'deviceRequest', at: r, data: { what: requested(req), driver: driverOf(req) } });
+    }
     for (const r of c.deviceCgroupRules ?? []) {
       if (isUnknown(r.value)) {
         ctx.report({ messageId: 'cgroupUnknown', at: r, status: 'unknown', data: { reason: r.value.reason } });
@@ -50,6 +63,32 @@ export const noHostDevices = runtimeRule({
     }
   },
 });
+
+/**
+ * The capabilities dockerd registers its NVIDIA driver for (moby `daemon/nvidia_linux.go`): `gpu`, `nvidia`, and the
+ * NVIDIA driver capabilities. A request for one of them with no driver named is served by that driver: GPUs.
+ */
+const NVIDIA_CAPABILITIES = new Set(['gpu', 'nvidia', 'compute', 'compat32', 'graphics', 'utility', 'video', 'display']);
+
+/** The capabilities of a request, once each, in order (`gpu, compute`). */
+const capabilitiesOf = (r: DeviceRequest) => [...new Set(r.capabilities.flat())].join(', ');
+
+/** What a request asks for: `all GPUs`, `2 GPUs`, `GPUs 0, 1`; `devices with capabilities tpu` when no GPU is asked for. */
+function requested(r: DeviceRequest): string {
+  const gpu = r.driver === 'nvidia' || r.capabilities.some((set) => set.some((c) => NVIDIA_CAPABILITIES.has(c)));
+  const noun = (many: boolean) => (gpu ? (many ? 'GPUs' : 'GPU') : many ? 'devices' : 'device');
+  const caps = gpu || r.capabilities.flat().length === 0 ? '' : ` with capabilities ${capabilitiesOf(r)}`;
+  if (r.deviceIds.length > 0) return `${noun(r.deviceIds.length > 1)} ${r.deviceIds.join(', ')}${caps}`;
+  if (r.count === 'all') return `all ${noun(true)}${caps}`;
+  return `${r.count} ${noun(r.count !== 1)}${caps}`;
+}
+
+/** The driver a request names, or, when it names none, the one dockerd picks for its capabilities. */
+function driverOf(r: DeviceRequest): string {
+  if (r.driver !== '') return `the ${r.driver} driver`;
+  const caps = capabilitiesOf(r);
+  return caps === '' ? 'the driver dockerd picks' : `the driver dockerd picks for capabilities ${caps}`;
+}
 
 /**
  * A fully qualified CDI device name, `vendor/class=name` (Container Device Interface spec, `parser.go`
