@@ -39,7 +39,8 @@ export function isLoopbackHost(host: string): boolean {
   const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
   if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
-  return m !== null && m.slice(1).every((o) => Number(o) <= 255) && m[1] === '127';
+  if (m === null) return false;
+  return m.slice(1).every((o) => Number(o) <= 255) && m[1] === '127';
 }
 
 /**
