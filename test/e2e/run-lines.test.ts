@@ -151,6 +151,25 @@ describe('docker run lines (built CLI)', () => {
     );
   });
 
+  it('scan --command never shows the word after an unknown flag: it may be that flag\'s value (a secret), not the image', () => {
+    const r = bulwark(['scan', '--command', 'docker run --db-password Sup3rS3cretPw app:1 serve', '--format', 'json']);
+    assert.equal(r.code, 2);
+    assert.doesNotMatch(r.stdout + r.stderr, /Sup3rS3cretPw/);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    assert.deepEqual(
+      report.errors.map((e) => `${e.code} ${e.at.line}:${e.at.column} ${e.message}`),
+      ['unknown-flag 1:12 unknown flag: --db-password'],
+    );
+    assert.deepEqual(
+      report.findings.filter((f) => f.ruleId === 'BW1025').map((f) => `${f.status} ${f.location.column} ${f.message}`),
+      [
+        "unknown 26 The image of the docker run command cannot be known: the word after unknown flag --db-password may be that flag's value; it is not shown.",
+      ],
+    );
+    const text = bulwark(['scan', '--command', 'docker run --db-password Sup3rS3cretPw app:1 serve']);
+    assert.doesNotMatch(text.stdout + text.stderr, /Sup3rS3cretPw/);
+  });
+
   it('convert run-to-compose prints a compose service that scans to the same findings', () => {
     const line = 'docker run -d --name api --privileged -p 8080:80 --restart on-failure:3 nginx:1.27';
     const c = bulwark(['convert', 'run-to-compose', line]);

@@ -39,6 +39,13 @@ export interface ParsedRun {
   image?: ShellWord;
   /** Words after the image: the container's command, left alone. */
   command: ShellWord[];
+  /**
+   * The unknown flag (`--db-password`) written right before the word taken for the image: that word may be the
+   * flag's value (a secret, even) rather than the image, so it is never shown. Docker refuses such a line.
+   */
+  imageAfterUnknownFlag?: string;
+  /** readOptions' bookkeeping for imageAfterUnknownFlag: the last unknown `--flag` without `=`, and the index of the word after it. */
+  lastUnknownFlag?: { flag: string; next: number };
   problems: ArgvProblem[];
   /** `--help` was given: Docker prints help and runs nothing. */
   help: boolean;
@@ -82,6 +89,8 @@ export function parseDockerRun(words: readonly ShellWord[]): ParsedRun | undefin
   const out: ParsedRun = { verb, dockerWord: dockerWord as ShellWord, options: [], command: [], problems: [], help: false, opaque: [] };
   i = readOptions(words, i + 1, out, false);
   out.image = words[i];
+  if (out.image !== undefined && out.lastUnknownFlag?.next === i) out.imageAfterUnknownFlag = out.lastUnknownFlag.flag;
+  delete out.lastUnknownFlag;
   out.command = words.slice(i + 1);
   return out;
 }
@@ -158,6 +167,7 @@ function readOptions(words: readonly ShellWord[], i: number, out: ParsedRun, onl
             : { code: 'unknown-flag', severity: 'error', message: `unknown flag: --${name}`, start: w.start, end: w.end },
         );
         i++;
+        if (!w.unknown && eq === -1) out.lastUnknownFlag = { flag: `--${name}`, next: i };
         continue;
       }
       if (eq !== -1) {
