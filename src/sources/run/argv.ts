@@ -108,14 +108,17 @@ export function parseCreateOptions(words: readonly ShellWord[], at: ShellWord, i
   const out: ParsedRun = { verb: 'create', dockerWord: at, options: [], command: [], problems: [], help: false, opaque: [], subject };
   for (let i = readOptions(words, 0, out, true); i < words.length; i++) {
     const w = words[i] as ShellWord;
+    // Right after an unknown flag, the word may be that flag's value (a secret, even): it is not shown.
+    const shown = out.lastUnknownFlag?.next === i ? `the word after unknown flag ${out.lastUnknownFlag.flag}` : w.rawText;
     out.problems.push({
       code: 'unknown-flag',
       severity: 'warning',
-      message: `${w.rawText} is not an option; the runner would put it before the image, where it would be taken for the image`,
+      message: `${shown} is not an option; the runner would put it before the image, where it would be taken for the image`,
       start: w.start,
       end: w.end,
     });
   }
+  delete out.lastUnknownFlag;
   if (image) out.image = image;
   return out;
 }

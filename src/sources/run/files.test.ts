@@ -136,6 +136,9 @@ describe('finding run lines in files', () => {
       '      c:',
       '        image: redis:7.4',
       '        options: --health-cmd "redis-cli ping',
+      '      d:',
+      '        image: redis:7.4',
+      '        options: --db-password Sup3rS3cretPw --read-only',
     ].join('\n');
     const r = await scanRunFileAsync('.github/workflows/ci.yml', wf, 'ci.yml');
     const a = r?.specs.find((s) => s.name === 'jobs.a.container');
@@ -143,7 +146,16 @@ describe('finding run lines in files', () => {
     assert.ok(a?.readonlyRootfs && typeof a.readonlyRootfs.value === 'object', 'options from an expression may set anything');
     assert.deepEqual(
       r?.diagnostics.map((d) => `${d.code} ${d.severity} ${d.at.line}:${d.at.column}`),
-      ['unknown-flag warning 5:16', 'unknown-flag warning 9:30', 'shell-syntax error 12:31'],
+      ['unknown-flag warning 5:16', 'unknown-flag warning 9:30', 'shell-syntax error 12:31', 'unknown-flag error 15:18', 'unknown-flag warning 15:32', 'unknown-flag warning 15:46'],
+    );
+    // The word after an unknown flag may be its value: never shown.
+    assert.deepEqual(
+      r?.diagnostics.filter((d) => d.at.line === 15).map((d) => d.message),
+      [
+        'unknown flag: --db-password',
+        'the word after unknown flag --db-password is not an option; the runner would put it before the image, where it would be taken for the image',
+        '--read-only is not an option; the runner would put it before the image, where it would be taken for the image',
+      ],
     );
   });
 
