@@ -87,20 +87,29 @@ function checkCommand(
   const { form, args } = cmd.value;
   const texts = args.map((a) => (isUnknown(a.value) || (isUnknown(a.value.value) && a.value.written === undefined) ? undefined : writtenText(a.value)));
   const [p0, p1] = texts;
-  // The arguments read, with where each starts in the text.
+  // The arguments read, with where each starts in the text (in increasing order), and the text's pieces, joined
+  // once at the end: appending to one string and testing its end per argument was quadratic on 80,000 arguments.
   const parts: { arg: Sourced<CommandArg>; text: string; start: number }[] = [];
-  let text = '';
+  const pieces: string[] = [];
+  let length = 0;
+  let lastChar = '';
+  const append = (piece: string): void => {
+    if (piece === '') return;
+    pieces.push(piece);
+    length += piece.length;
+    lastChar = piece[piece.length - 1] as string;
+  };
   /** Appends arguments as words: each `$` that an argument holds as a character read as one (literalDollars). */
   const appendWords = (from: number): void => {
     for (let k = from; k < args.length; k++) {
       const arg = args[k] as Sourced<CommandArg>;
       const t = isUnknown(arg.value) || arg.value.written !== undefined ? (texts[k] ?? '') : literalDollars(texts[k] ?? '');
       const quote = SHELL_SPECIAL.test(t) && !t.includes("'");
-      if (text !== '' && !text.endsWith('\n')) text += ' ';
-      if (quote) text += "'";
-      parts.push({ arg, text: t, start: text.length });
-      text += t;
-      if (quote) text += "'";
+      if (length !== 0 && lastChar !== '\n') append(' ');
+      if (quote) append("'");
+      parts.push({ arg, text: t, start: length });
+      append(t);
+      if (quote) append("'");
     }
   };
   const script =
@@ -112,27 +121,36 @@ function checkCommand(
   if (form === 'shell' || script !== undefined || (p0 !== undefined && SHELLS.test(p0) && /^-[a-z]*c$/.test(p1 ?? '') && texts[2] !== undefined)) {
     const k = form === 'shell' ? 0 : (script ?? 2);
     const arg = args[k];
-    text = texts[k] ?? '';
+    let first = texts[k] ?? '';
     // A compose string command or entrypoint is split into words without a shell: its `$` are characters, but in
     // the STRING of an `sh -c STRING` it holds, which that shell reads.
     if (form === 'shell' && where !== 'health check' && arg !== undefined && !isUnknown(arg.value) && arg.value.written === undefined) {
-      text = outsideScripts(text, literalDollars);
+      first = outsideScripts(first, literalDollars);
     }
-    if (arg !== undefined) parts.push({ arg, text, start: 0 });
+    if (arg !== undefined) parts.push({ arg, text: first, start: 0 });
+    append(first);
     if (form === 'exec' && k + 1 < args.length) {
-      text += '\n';
+      append('\n');
       appendWords(k + 1);
     }
   } else appendWords(0);
+  const text = pieces.join('');
   if (text.trim() === '') return;
   const locate = (index: number, length: number): Location => {
-    for (const p of parts) {
-      if (index < p.start || index >= p.start + Math.max(p.text.length, 1)) continue;
-      // Compose writes each `$` of a value without variables as `$$`: the file's columns are not the text's.
-      if (compose && /[$\uE024]/.test(p.text) && !isUnknown(p.arg.value) && p.arg.value.written === undefined) return p.arg.at;
-      return locationWithin(p.arg.at, p.text, index - p.start, length);
+    // The last part that starts at or before `index` (a binary search: parts are in text order).
+    let lo = 0;
+    let hi = parts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((parts[mid] as { start: number }).start <= index) lo = mid + 1;
+      else hi = mid;
     }
-    return cmd.at;
+    // Parts do not overlap (an empty one spans one character, the blank after it).
+    const p = parts[lo - 1];
+    if (p === undefined || index >= p.start + Math.max(p.text.length, 1)) return cmd.at;
+    // Compose writes each `$` of a value without variables as `$$`: the file's columns are not the text's.
+    if (compose && /[$\uE024]/.test(p.text) && !isUnknown(p.arg.value) && p.arg.value.written === undefined) return p.arg.at;
+    return locationWithin(p.arg.at, p.text, index - p.start, length);
   };
   for (const f of literalSecrets(text).found) {
     const at = locate(f.index, f.length);
