@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { checkContainer } from '../check/index.js';
 import { type EnvVar, maskDiagnostic, type Sourced } from '../model/index.js';
 import { RUNTIME_RULES } from '../rules/index.js';
-import { runLinesToCompose, type SecretEnvJudge } from '../sources/run/index.js';
+import { type LiteralSecretJudge, runLinesToCompose, type SecretEnvJudge } from '../sources/run/index.js';
 import { EXIT } from './exit-codes.js';
 import { UsageError } from './output.js';
 
@@ -24,6 +24,17 @@ const secretEnv: SecretEnvJudge = (spec) => {
   const at = new Set(checkContainer([rule], spec).flatMap((f) => (f.status === 'violation' ? [f.location.offset] : [])));
   for (const e of spec.env) if (e.at.offset !== undefined && at.has(e.at.offset)) flagged.add(e);
   return flagged;
+};
+
+/**
+ * Where BW1032 (no-secrets-in-command) reports a literal secret in a container's command, entrypoint, health command
+ * or labels (offsets in the run line's text): the converter leaves those out of the compose file, which may be
+ * committed, and lists them in its comment without their values.
+ */
+const literalSecrets: LiteralSecretJudge = (spec) => {
+  const rule = RUNTIME_RULES.find((r) => r.meta.id === 'BW1032');
+  if (!rule) return [];
+  return checkContainer([rule], spec).flatMap((f) => (f.status === 'violation' && f.location.offset !== undefined ? [f.location.offset] : []));
 };
 
 /** Reads all of standard input as UTF-8. */
@@ -61,7 +72,7 @@ goes to standard error and nothing is printed on standard output.`,
     )
     .action(async (words: string[]) => {
       const text = words.length === 1 && words[0] === '-' ? await readStdin() : words.length === 1 ? (words[0] as string) : words.map(shellQuote).join(' ');
-      const r = runLinesToCompose(text, words[0] === '-' ? '<stdin>' : '<command>', secretEnv);
+      const r = runLinesToCompose(text, words[0] === '-' ? '<stdin>' : '<command>', secretEnv, literalSecrets);
       for (const d of r.diagnostics.map(maskDiagnostic))
         process.stderr.write(`bulwark: ${d.at.source}:${d.at.line}:${d.at.column}: ${d.severity}: ${d.message}\n`);
       // Nothing on standard output after an error, so that `> compose.yaml` never writes a file compose would refuse.

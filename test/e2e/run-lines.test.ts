@@ -170,6 +170,32 @@ describe('docker run lines (built CLI)', () => {
     assert.doesNotMatch(text.stdout + text.stderr, /Sup3rS3cretPw/);
   });
 
+  it('convert run-to-compose copies no literal secret: a command, entrypoint, health command or label holding one is listed, without its value', () => {
+    const token = 'ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789';
+    const line = `docker run -l com.example.token=${token} -l team=pay --health-cmd 'redis-cli -a S3cr3tPassw0rd ping' --entrypoint 'redis-server --requirepass S3cr3tPassw0rd' redis:7 redis-server --requirepass S3cr3tPassw0rd`;
+    const c = bulwark(['convert', 'run-to-compose', line]);
+    assert.equal(c.code, 0, c.stderr);
+    assert.doesNotMatch(c.stdout + c.stderr, /S3cr3tPassw0rd|ghp_aBcD/);
+    const why = '(holds a literal secret: not copied; give the secret as a file, see BW1032)';
+    assert.equal(
+      c.stdout,
+      [
+        '# Not carried over (no compose equivalent):',
+        `#   app: the command ${why}`,
+        `#   app: --health-cmd … ${why}`,
+        `#   app: -l com.example.token=… ${why}`,
+        `#   app: --entrypoint … ${why}`,
+        '',
+        'services:',
+        '  app:',
+        '    image: redis:7',
+        '    labels:',
+        '      team: pay',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('convert run-to-compose prints a compose service that scans to the same findings', () => {
     const line = 'docker run -d --name api --privileged -p 8080:80 --restart on-failure:3 nginx:1.27';
     const c = bulwark(['convert', 'run-to-compose', line]);

@@ -291,13 +291,16 @@ export interface RunToCompose {
 /** Which environment variables of a container hold a secret written in its definition (see specToComposeService). */
 export type SecretEnvJudge = (spec: ContainerSpec) => ReadonlySet<Sourced<EnvVar>>;
 
+/** Where a container's command, entrypoint, health command and labels hold a literal secret (offsets in the text; BW1032). */
+export type LiteralSecretJudge = (spec: ContainerSpec) => readonly number[];
+
 /**
  * Converts the `docker run` / `docker create` commands of a text to an equivalent compose file (one service per
  * command; names from `--name`, else `app`, `app-2`...), with the top-level `volumes:` (named volumes) and
  * `networks:` (external: docker run only joins existing networks) the services refer to. Options compose cannot
  * express (`--rm`, `-d`, `--cidfile`...) are listed per service in `dropped`, and as a comment at the top of the YAML.
  */
-export function runLinesToCompose(text: string, source = '<command>', secretEnv?: SecretEnvJudge): RunToCompose {
+export function runLinesToCompose(text: string, source = '<command>', secretEnv?: SecretEnvJudge, literalSecrets?: LiteralSecretJudge): RunToCompose {
   const index = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
   const lexed = lexShell(text, 0, 'doc');
@@ -311,7 +314,7 @@ export function runLinesToCompose(text: string, source = '<command>', secretEnv?
     if (!composable(words, run, source, index, diagnostics)) continue;
     const spec = runToSpec(run, source, index, diagnostics);
     if (!spec) continue;
-    const converted = specToComposeService(spec, run, secretEnv?.(spec));
+    const converted = specToComposeService(spec, run, secretEnv?.(spec), literalSecrets?.(spec));
     let name = converted.name;
     for (let n = 2; used.has(name); n++) name = `${converted.name}-${n}`;
     used.add(name);

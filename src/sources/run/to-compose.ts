@@ -132,14 +132,20 @@ export interface ComposeTopLevel {
  * can express. Options compose cannot express are listed in `dropped`. The environment variables in `secretEnv`
  * (the entries of `spec.env` that hold a secret written on the line, as BW1024 judges them; the caller decides) are
  * written as interpolation of their own name (`TOKEN: ${TOKEN}`), never with their value, and named in `secrets`.
+ * `secretAt` holds the offsets (in the run line's text) of the literal secrets BW1032 reports in the command, the
+ * entrypoint, the health command and the labels: an option or a command holding one is not copied either (listed in
+ * `dropped` without its value).
  */
 export function specToComposeService(
   spec: ContainerSpec,
   run?: ParsedRun,
   secretEnv: ReadonlySet<Sourced<EnvVar>> = new Set(),
+  secretAt: readonly number[] = [],
 ): { name: string; service: ComposeService; dropped: string[]; topLevel: ComposeTopLevel; secrets: string[] } {
   const s: ComposeService = {};
   const dropped: string[] = [];
+  const holdsSecret = (start: number, end: number): boolean => secretAt.some((x) => x >= start && x < end);
+  const notCopied = ' (holds a literal secret: not copied; give the secret as a file, see BW1032)';
   const secrets: string[] = [];
   const topLevel: ComposeTopLevel = { volumes: {}, networks: {} };
   // The option each spec value came from (by the offset of its flag), to write a run-time value with its
@@ -159,7 +165,10 @@ export function specToComposeService(
   const img = spec.image;
   if (img) s.image = run?.image ? wordText(run.image) : isUnknown(img.value) ? unknownText(img.value) : composeLiteral(img.value.raw);
   if (spec.name && !spec.name.startsWith('run@')) s.container_name = composeLiteral(spec.name);
-  if (run && run.command.length > 0) s.command = run.command.map(wordText);
+  if (run && run.command.length > 0) {
+    if (holdsSecret((run.command[0] as ShellWord).start, (run.command.at(-1) as ShellWord).end)) dropped.push(`the command${notCopied}`);
+    else s.command = run.command.map(wordText);
+  }
   if (spec.user) s.user = val(spec.user);
   if (spec.privileged) s.privileged = val(spec.privileged);
   if (spec.readonlyRootfs) s.read_only = val(spec.readonlyRootfs);
@@ -256,12 +265,13 @@ export function specToComposeService(
       const h: Record<string, unknown> = {};
       // The command as given to --health-cmd, its run-time parts as interpolation.
       const cmd = run?.options.filter((o) => o.flag.name === 'health-cmd').at(-1);
-      if (hc.value.test.length) h.test = cmd?.parts && hc.value.test.length === 2 ? [hc.value.test[0], optionText(cmd)] : hc.value.test.map(composeLiteral);
+      if (cmd && holdsSecret(cmd.start, cmd.end)) dropped.push(`${cmd.written} …${notCopied}`);
+      else if (hc.value.test.length) h.test = cmd?.parts && hc.value.test.length === 2 ? [hc.value.test[0], optionText(cmd)] : hc.value.test.map(composeLiteral);
       if (hc.value.intervalSeconds !== undefined) h.interval = `${hc.value.intervalSeconds}s`;
       if (hc.value.timeoutSeconds !== undefined) h.timeout = `${hc.value.timeoutSeconds}s`;
       if (hc.value.startPeriodSeconds !== undefined) h.start_period = `${hc.value.startPeriodSeconds}s`;
       if (hc.value.retries !== undefined) h.retries = hc.value.retries;
-      s.healthcheck = h;
+      if (Object.keys(h).length > 0) s.healthcheck = h;
     }
   }
   const r = spec.restart;
@@ -313,7 +323,10 @@ export function specToComposeService(
       else if (name === 'init' && o.value === 'true') s.init = true;
       else if (name === 'oom-kill-disable' && o.value === 'true') s.oom_kill_disable = true;
       else if (name === 'stop-timeout') s.stop_grace_period = `${value}s`;
-      else if (name === 'label' || name === 'annotation') {
+      else if ((name === 'label' || name === 'entrypoint') && holdsSecret(o.start, o.end)) {
+        const key = name === 'label' ? o.value.split('=')[0] : '';
+        dropped.push(`${o.written} ${key ? `${key}=` : ''}…${notCopied}`);
+      } else if (name === 'label' || name === 'annotation') {
         // The key as written (keys are not interpolated), the value as compose text. A key with a run-time part
         // (`--label "$K=v"`) cannot be a compose key: it is kept as written, as is its value.
         const key = name === 'label' ? 'labels' : 'annotations';
