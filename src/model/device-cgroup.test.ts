@@ -5,9 +5,24 @@ import { deviceCgroupRisk, parseDeviceCgroupRule } from './device-cgroup.js';
 describe('device cgroup rules (moby deviceCgroupRuleRegex)', () => {
   it('parses TYPE MAJOR:MINOR ACCESS, and refuses what dockerd refuses', () => {
     assert.deepEqual(parseDeviceCgroupRule('c 42:* rmw'), { type: 'c', major: '42', minor: '*', access: 'rmw' });
-    assert.deepEqual(parseDeviceCgroupRule('a'), { type: 'a', major: '*', minor: '*', access: 'rwm' });
-    // moby's TestAppendDevicePermissionsFromCgroupRules: spaces before or after the rule are refused.
-    for (const bad of ['x 1:1 r', 'c 1 r', 'c 1:1', 'c 1:1 rx', 'c  1:1 r', 'c 1:1 rwmr', ' a *:* rwm', 'c 1:1 rwm ', '', 'b'])
+    assert.deepEqual(parseDeviceCgroupRule('c 9223372036854775807:0 r'), { type: 'c', major: '9223372036854775807', minor: '0', access: 'r' });
+    // moby's TestAppendDevicePermissionsFromCgroupRules: spaces before or after the rule are refused; dockerd 20.10
+    // refuses `a` alone (its regular expression wants a major:minor and an access), and numbers beyond 64 bits.
+    for (const bad of [
+      'x 1:1 r',
+      'c 1 r',
+      'c 1:1',
+      'c 1:1 rx',
+      'c  1:1 r',
+      'c 1:1 rwmr',
+      ' a *:* rwm',
+      'c 1:1 rwm ',
+      '',
+      'b',
+      'a',
+      'c 9223372036854775808:1 r',
+      'c 1:99999999999999999999 r',
+    ])
       assert.equal(parseDeviceCgroupRule(bad), undefined, bad);
   });
   it('all devices (type a, any major), block devices, and /dev/mem, /dev/kmem, /dev/port, read or written, are the risky ones; m alone opens nothing', () => {

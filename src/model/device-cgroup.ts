@@ -18,14 +18,14 @@ const RULE = /^([acb]) ([0-9]+|\*):([0-9]+|\*) ([rwm]{1,3})$/;
 
 /**
  * Parses one rule; undefined when dockerd would refuse it ("invalid device cgroup rule format"; the Docker CLI says
- * "invalid device cgroup format"), spaces before or after included. `a` alone is read as `a *:* rwm`, as moby's
- * `AppendDevicePermissionsFromCgroupRules` reads it since moby v2 (older engines refuse it: either way it opens no
- * less than every device).
+ * "invalid device cgroup format"): spaces before or after, `a` alone (dockerd 20.10 validates every rule with the
+ * regular expression above), and a major or minor number beyond 64 bits (dockerd's strconv.ParseInt: "invalid major
+ * value in device cgroup rule format").
  */
 export function parseDeviceCgroupRule(text: string): DeviceCgroupRule | undefined {
-  if (text === 'a') return { type: 'a', major: '*', minor: '*', access: 'rwm' };
   const m = RULE.exec(text);
   if (!m) return undefined;
+  if ([m[2], m[3]].some((n) => n !== '*' && BigInt(n as string) >= 2n ** 63n)) return undefined;
   return { type: m[1] as DeviceCgroupRule['type'], major: m[2] as string, minor: m[3] as string, access: m[4] as string };
 }
 

@@ -193,6 +193,29 @@ describe('values of a shape the compose-spec schema does not allow (compose refu
     ['    gpus: [{device_ids: [0]}]', '4:26', 'gpus[0].device_ids[0] must be a string, not the number 0'],
     ['    gpus: [{drivers: nvidia}]', '4:13', 'unknown key "drivers" in a device request'],
     [
+      '    gpus: [{count: 99999999999999999999}]',
+      '4:20',
+      'invalid count 100000000000000000000: compose takes `all` or an integer of at most 64 bits, not a float ("invalid type float64 for device count")',
+    ],
+    [
+      '    gpus: [{count: 1e3}]',
+      '4:20',
+      'invalid count 1000: compose takes `all` or an integer of at most 64 bits, not a float ("invalid type float64 for device count")',
+    ],
+    ['    gpus: [{count: "99999999999999999999"}]', '4:20', `invalid value "99999999999999999999", the only value allowed is 'all' or a number`],
+    ['    gpus: [{device_ids: ["0", ""]}]', '4:31', 'a device id is empty: write the id of a device (`"0"`, a GPU UUID)'],
+    [
+      '    deploy: {resources: {reservations: {devices: [{capabilities: [gpu], device_ids: [""]}]}}}',
+      '4:86',
+      'a device id is empty: write the id of a device (`"0"`, a GPU UUID)',
+    ],
+    [
+      '    device_cgroup_rules: [a]',
+      '4:27',
+      'invalid device cgroup rule "a": dockerd refuses the container ("invalid device cgroup rule format"); write TYPE MAJOR:MINOR ACCESS, as `c 42:* rmw`',
+    ],
+    ['    device_cgroup_rules: [5]', '4:27', 'device_cgroup_rules[0] must be a string, not the number 5'],
+    [
       '    deploy: {resources: {reservations: {devices: [{driver: nvidia}]}}}',
       '4:51',
       'a device request needs `capabilities` (compose refuses the file: "capabilities" attribute is mandatory)',
@@ -346,17 +369,34 @@ describe('device requests (gpus, deploy.resources.reservations.devices)', () => 
   });
 
   it('a request compose refuses is an input error and is left out; a valid device cgroup rule is kept, a refused one left out', () => {
-    const r = scan('services:\n  a:\n    image: cuda:12\n    gpus: [{count: x}]\n    device_cgroup_rules: ["c 42:* rmw", "c 42:* rwx", a]\n', {});
+    const r = scan('services:\n  a:\n    image: cuda:12\n    gpus: [{count: x}]\n    device_cgroup_rules: ["c 42:* rmw", "c 42:* rwx", a, 5]\n', {});
     assert.deepEqual(r.messages, [
       'invalid-value 5:41 service "a": invalid device cgroup rule "c 42:* rwx": dockerd refuses the container ("invalid device cgroup rule format"); write TYPE MAJOR:MINOR ACCESS, as `c 42:* rmw`',
+      'invalid-value 5:55 service "a": invalid device cgroup rule "a": dockerd refuses the container ("invalid device cgroup rule format"); write TYPE MAJOR:MINOR ACCESS, as `c 42:* rmw`',
+      'invalid-value 5:58 service "a": device_cgroup_rules[3] must be a string, not the number 5',
       `invalid-value 4:20 service "a": invalid value "x", the only value allowed is 'all' or a number`,
     ]);
     const a = r.specs[0] as ContainerSpec;
     assert.equal(a.deviceRequests, undefined);
     assert.deepEqual(
       a.deviceCgroupRules?.map((x) => x.value),
-      ['c 42:* rmw', 'a'],
+      ['c 42:* rmw'],
     );
+    // The input error is the only report of a refused value: BW1021 adds no unknown finding for it.
+    assert.deepEqual(
+      checkContainer(RUNTIME_RULES, a).filter((f) => f.ruleId === 'BW1021'),
+      [],
+    );
+  });
+
+  it('device_ids: [] requests as many devices as ids, none (count 0), as compose-go sets it; a count of 64 bits is taken', () => {
+    const r = scan('services:\n  a:\n    image: cuda:12\n    gpus: [{device_ids: []}, {count: 9223372036854775807}, {count: "-1"}]\n', {});
+    assert.deepEqual(r.messages, []);
+    assert.deepEqual(requests(r.specs[0] as ContainerSpec), [
+      '4:12 services.a.gpus[0] {"driver":"","count":0,"deviceIds":[],"capabilities":[["gpu"]]}',
+      '4:30 services.a.gpus[1] {"driver":"","count":9223372036854776000,"deviceIds":[],"capabilities":[["gpu"]]}',
+      '4:60 services.a.gpus[2] {"driver":"","count":"all","deviceIds":[],"capabilities":[["gpu"]]}',
+    ]);
   });
 });
 

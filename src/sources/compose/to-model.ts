@@ -219,7 +219,8 @@ function readDevices(n: LNode, deploy: LMap | undefined, spec: ContainerSpec, p:
   }
   for (const [item, path] of readList(get(n, 'device_cgroup_rules'), p('device_cgroup_rules'), r)) {
     const t = readText(item, path, r);
-    if (!t) continue;
+    // An item of another shape (`- 5`) is an input error (reported) and is left out, as a refused rule is.
+    if (!t || (isUnknown(t.value) && !(item.kind === 'scalar' && item.unknown))) continue;
     // Compose passes the rule as written; dockerd refuses the container at create when it is not `TYPE MAJOR:MINOR ACCESS`.
     if (typeof t.value === 'string' && parseDeviceCgroupRule(t.value) === undefined) {
       const shown = quoteValue(t.value, (item as LScalar).pieces);
@@ -1058,14 +1059,21 @@ function deviceRequestOf(item: LNode, path: string, r: Report, gpu: boolean): De
     r.bad(item, path, 'a device request needs `capabilities` (compose refuses the file: "capabilities" attribute is mandatory)');
   const texts = (node: LNode | undefined, p: string) => readList(node, p, r).map(([v, vp]) => readText(v, vp, r)?.value);
   const capabilities = texts(capsNode, `${path}.capabilities`);
-  const deviceIds = texts(get(item, 'device_ids'), `${path}.device_ids`);
+  const idItems = readList(get(item, 'device_ids'), `${path}.device_ids`, r);
+  const deviceIds = idItems.map(([v, vp]) => readText(v, vp, r)?.value);
   const driver = readText(get(item, 'driver'), `${path}.driver`, r)?.value ?? '';
+  for (const [i, id] of deviceIds.entries()) {
+    const [idNode, idPath] = idItems[i] as [LNode, string];
+    if (id === '') r.bad(idNode, idPath, 'a device id is empty: write the id of a device (`"0"`, a GPU UUID)');
+  }
   const countNode = get(item, 'count');
   let count: DeviceRequest['count'] | Unknown = 'all';
   if (!isUnset(countNode)) {
     if (get(item, 'device_ids') !== undefined) r.bad(countNode, `${path}.count`, 'count and device_ids cannot both be set: compose refuses the file');
     count = readDeviceCount(countNode, `${path}.count`, r);
-  } else if (deviceIds.length > 0) count = 0;
+  }
+  // compose-go requests as many devices as ids when `device_ids` is written: `[]` is none (count 0), not all.
+  else if (!isUnset(get(item, 'device_ids'))) count = 0;
   if (r.diagnostics.length > errors && r.diagnostics.slice(errors).some((d) => d.severity === 'error')) return undefined;
   const unknownPart = [count, driver, ...capabilities, ...deviceIds].find(isUnknown);
   if (unknownPart) return unknownPart;
@@ -1075,16 +1083,28 @@ function deviceRequestOf(item: LNode, path: string, r: Report, gpu: boolean): De
 }
 
 /**
- * A device request's `count` (compose-go `DeviceCount`): `all` in any case, an integer, or an integer's text; a
- * negative count is all devices, as the Engine reads -1. Unknown for a variable without a value, and for a value
- * compose refuses (reported: "the only value allowed is 'all' or a number").
+ * A device request's `count` (compose-go `DeviceCount`): `all` in any case, a YAML integer, or an integer's text
+ * (strconv.ParseInt: 64 bits); a negative count is all devices, as the Engine reads -1. Unknown for a variable
+ * without a value, and for a value compose refuses (reported: "the only value allowed is 'all' or a number"; a YAML
+ * float, `1e3` or an integer beyond 64 bits, "invalid type float64 for device count").
  */
 function readDeviceCount(node: LNode, path: string, r: Report): DeviceRequest['count'] | Unknown {
   if (node.kind === 'scalar' && node.unknown) return node.unknown;
+  if (node.kind === 'scalar' && typeof node.value === 'number' && node.float) {
+    r.bad(
+      node,
+      path,
+      `invalid count ${node.value}: compose takes \`all\` or an integer of at most 64 bits, not a float ("invalid type float64 for device count")`,
+    );
+    return invalid(node);
+  }
   const text = node.kind === 'scalar' && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value) : undefined;
   if (text === undefined) return wrongShape(node, path, '`all` or a number', r);
   if (text.toLowerCase() === 'all') return 'all';
-  if (!/^[-+]?\d+$/.test(text)) {
+  // A YAML integer is in int64's range (a larger one is a float, above); an integer's text is read by ParseInt.
+  const outOfRange =
+    node.kind === 'scalar' && typeof node.value === 'string' && /^[-+]?\d+$/.test(text) && (BigInt(text) >= 2n ** 63n || BigInt(text) < -(2n ** 63n));
+  if (!/^[-+]?\d+$/.test(text) || outOfRange) {
     r.bad(node, path, `invalid value ${quoteValue(text, (node as LScalar).pieces)}, the only value allowed is 'all' or a number`);
     return invalid(node as LScalar);
   }

@@ -34,6 +34,11 @@ export interface LScalar extends LBase {
   fromEnv?: boolean;
   /** With `fromEnv`: the value in pieces, so that messages quote it by its variables, never their values (`quoteValue`). */
   pieces?: ValuePiece[];
+  /**
+   * For a number: YAML wrote it as a float (`1e3`, `3.0`, `.inf`), or as an integer beyond 64 bits, which go-yaml
+   * also reads as a float. compose-go's integer-only fields (a device request's `count`) refuse it.
+   */
+  float?: true;
 }
 
 export interface LPair {
@@ -219,7 +224,18 @@ function scalarOf(node: unknown, file: SourceFile): LScalar {
   else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') value = v;
   else if (typeof v === 'bigint') value = Number(v);
   else value = String(v);
-  return { kind: 'scalar', file, start, end, value };
+  const sc: LScalar = { kind: 'scalar', file, start, end, value };
+  if (typeof value === 'number' && isScalar(y) && !yamlInt64(y.source)) sc.float = true;
+  return sc;
+}
+
+/** The YAML 1.2 core schema's integers (`12`, `-3`, `0o17`, `0x1f`) in int64's range, as go-yaml reads an int. */
+function yamlInt64(source: unknown): boolean {
+  if (typeof source !== 'string') return true;
+  const m = /^([-+]?)(\d+|0o[0-7]+|0x[0-9a-fA-F]+)$/.exec(source);
+  if (!m) return false;
+  const n = BigInt(m[2] as string);
+  return m[1] === '-' ? n <= 2n ** 63n : n < 2n ** 63n;
 }
 
 function nullAt(file: SourceFile, at: number): LScalar {

@@ -204,7 +204,7 @@ describe('run line: --gpus and --device-cgroup-rule', () => {
     assert.deepEqual(requests(spec('docker run --gpus "$GPUS" img:1')), ['1:12 docker run.--gpus[0] unknown: shell variable GPUS is set at run time']);
   });
 
-  it('refuses the --gpus and --device-cgroup-rule values the Docker CLI refuses: located input errors, and unknown values', () => {
+  it('refuses the --gpus and --device-cgroup-rule values the Docker CLI refuses: located input errors, left out of the model', () => {
     const r = scanRunCommand(
       "docker run --gpus all,count=2 --gpus foo=1 --gpus many --device-cgroup-rule 'c 42 rmw' --device-cgroup-rule a --device-cgroup-rule 'c 42:* rmw' img:1",
       '<run>',
@@ -220,15 +220,50 @@ describe('run line: --gpus and --device-cgroup-rule', () => {
       ],
     );
     const s = r.specs[0] as ContainerSpec;
-    assert.deepEqual(requests(s), [
-      '1:12 docker run.--gpus[0] unknown: invalid value "all,count=2"',
-      '1:31 docker run.--gpus[1] unknown: invalid value "foo=1"',
-      '1:44 docker run.--gpus[2] unknown: invalid value "many"',
-    ]);
+    assert.deepEqual(requests(s), []);
     assert.deepEqual(
-      s.deviceCgroupRules?.map((x) => (isUnknown(x.value) ? x.value.reason : x.value)),
-      ['invalid value "c 42 rmw"', 'invalid value "a"', 'c 42:* rmw'],
+      s.deviceCgroupRules?.map((x) => x.value),
+      ['c 42:* rmw'],
     );
+    // The input error is the only report of a refused value: BW1021 adds no unknown finding for it.
+    assert.deepEqual(
+      checkContainer(RUNTIME_RULES, s)
+        .filter((f) => f.ruleId === 'BW1021')
+        .map((f) => f.location.column),
+      [],
+    );
+  });
+
+  it('refuses what dockerd refuses: a count with device ids (an unquoted device=0,1 is device 0 and the count 1), a count beyond 64 bits, an empty id', () => {
+    const r = scanRunCommand(
+      `docker run --gpus device=0,1 --gpus 2,device=0 --gpus '"device=0,1",count=2' --gpus 99999999999999999999 --gpus device= --gpus '"device=0,"' --gpus count=all,device=3 img:1`,
+      '<run>',
+    );
+    const both = (count: string, ids: string) =>
+      `count ${count} and device ids ${ids} together: dockerd refuses the container ("cannot set both Count and DeviceIDs on device request"); the Docker CLI splits --gpus at commas, so quote a list of ids: '"device=0,1"'`;
+    assert.deepEqual(
+      r.diagnostics.map((d) => `${d.code} ${d.at.line}:${d.at.column} ${d.message}`),
+      [
+        `invalid-value 1:12 --gpus "device=0,1": ${both('1', '0')}`,
+        `invalid-value 1:30 --gpus "2,device=0": ${both('2', '0')}`,
+        `invalid-value 1:48 --gpus ""device=0,1",count=2": ${both('2', '0,1')}`,
+        'invalid-value 1:78 --gpus "99999999999999999999": count must be an integer, not "99999999999999999999": out of range',
+        'invalid-value 1:106 --gpus "device=": a device id is empty: write the ids after device= (`device=0`)',
+        'invalid-value 1:121 --gpus ""device=0,"": a device id is empty: write the ids after device= (`device=0`)',
+        `invalid-value 1:142 --gpus "count=all,device=3": ${both('all', '3')}`,
+      ],
+    );
+    const s = r.specs[0] as ContainerSpec;
+    assert.deepEqual(requests(s), []);
+    assert.deepEqual(
+      checkContainer(RUNTIME_RULES, s).filter((f) => f.ruleId === 'BW1021'),
+      [],
+    );
+    // The largest count Atoi reads, and count 0 with ids (no count asked for), are taken.
+    assert.deepEqual(requests(spec('docker run --gpus 9223372036854775807 --gpus \'"device=0,1",count=0\' img:1')), [
+      '1:12 docker run.--gpus[0] {"driver":"","count":9223372036854776000,"deviceIds":[],"capabilities":[["gpu"]]}',
+      '1:39 docker run.--gpus[1] {"driver":"","count":0,"deviceIds":["0","1"],"capabilities":[["gpu"]]}',
+    ]);
   });
 });
 

@@ -174,15 +174,17 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
         break;
       case 'device-cgroup-rule':
         // docker/cli `validateDeviceCgroupRule` refuses other values ("invalid device cgroup format"), `a` alone too.
-        if (!u && (o.value === 'a' || parseDeviceCgroupRule(o.value) === undefined))
-          (spec.deviceCgroupRules ??= []).push({ value: bad(o, 'invalid device cgroup format: write TYPE MAJOR:MINOR ACCESS, as `c 42:* rmw`'), at });
+        // A refused rule is an input error and is left out, as compose leaves one out: no finding besides the error.
+        if (!u && parseDeviceCgroupRule(o.value) === undefined) bad(o, 'invalid device cgroup format: write TYPE MAJOR:MINOR ACCESS, as `c 42:* rmw`');
         else text((v) => (spec.deviceCgroupRules ??= []).push(v), String);
         break;
       case 'gpus':
         if (u) (spec.deviceRequests ??= []).push({ value: u, at });
         else {
+          // A refused request is an input error and is left out (as compose leaves one out): no finding besides it.
           const g = parseGpus(o.value);
-          (spec.deviceRequests ??= []).push({ value: typeof g === 'string' ? bad(o, g) : g, at });
+          if (typeof g === 'string') bad(o, g);
+          else (spec.deviceRequests ??= []).push({ value: g, at });
         }
         break;
       case 'device':
@@ -434,15 +436,23 @@ export function parseDevice(s: string): DeviceMapping {
 /**
  * `--gpus` (docker/cli `opts.GpuOpts.Set`): CSV fields (`"device=0,1"` quoted to keep its comma), each `KEY=VALUE`
  * with KEY `driver`, `count` (`all` or an integer), `device` (ids, comma-separated), `capabilities` (`gpu` is added)
- * or `options`, or a bare count (`all`, `2`); a key given twice is refused. Without count or device, one device;
- * without capabilities, `gpu`.
- * @returns the request, or a message when the Docker CLI would refuse it
+ * or `options`, or a bare count (`all`, `2`); a key given twice is refused, and a count that is not `all` or an
+ * integer strconv.Atoi reads (64 bits). Without count or device, one device; without capabilities, `gpu`. Refused
+ * too, by dockerd at create: a count other than 0 with device ids ("cannot set both Count and DeviceIDs on device
+ * request": `device=0,1` unquoted is device 0 and the count 1), and an empty device id (`device=`, `"device=0,"`).
+ * @returns the request, or a message when the Docker CLI or dockerd would refuse it
  */
 export function parseGpus(s: string): DeviceRequest | string {
   if (s === '') return 'empty GPU request';
   const req: DeviceRequest = { driver: '', count: 0, deviceIds: [], capabilities: [['gpu']] };
   const seen = new Set<string>();
-  const parseCount = (v: string): number | string => (v === 'all' ? -1 : /^[-+]?\d+$/.test(v) ? Number(v) : `count must be an integer, not ${quoteValue(v)}`);
+  const parseCount = (v: string): number | string => {
+    if (v === 'all') return -1;
+    if (!/^[-+]?\d+$/.test(v)) return `count must be an integer, not ${quoteValue(v)}`;
+    const n = BigInt(v);
+    if (n > INT64_MAX || n < -INT64_MAX - 1n) return `count must be an integer, not ${quoteValue(v)}: out of range`;
+    return Number(v);
+  };
   for (const field of splitCsv(s)) {
     const eq = field.indexOf('=');
     const key = eq === -1 ? field : field.slice(0, eq);
@@ -459,9 +469,15 @@ export function parseGpus(s: string): DeviceRequest | string {
     else if (key === 'capabilities') req.capabilities = [[...value.split(','), 'gpu']];
     else if (key !== 'options') return `unexpected key ${quoteValue(key)} in ${quoteValue(field)}`;
   }
+  if (req.deviceIds.includes('')) return 'a device id is empty: write the ids after device= (`device=0`)';
+  if (req.count !== 0 && req.deviceIds.length > 0)
+    return `count ${req.count === 'all' ? 'all' : req.count} and device ids ${req.deviceIds.join(',')} together: dockerd refuses the container ("cannot set both Count and DeviceIDs on device request"); the Docker CLI splits --gpus at commas, so quote a list of ids: '"device=0,1"'`;
   if (!seen.has('count') && req.deviceIds.length === 0) req.count = 1;
   return req;
 }
+
+/** The largest int64, the range of Go's strconv.Atoi on 64-bit hosts. */
+const INT64_MAX = 2n ** 63n - 1n;
 
 /**
  * `--mount` CSV (docker/cli `opts.MountOpt.Set`): `type=bind|volume|tmpfs|image`, `source`/`src`,
