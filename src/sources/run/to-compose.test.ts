@@ -13,6 +13,25 @@ describe('runLinesToCompose: a compose file compose accepts', () => {
     assert.deepEqual((doc.services as Record<string, { networks: string[] }>).app?.networks, ['mynet']);
   });
 
+  it('writes --gpus as compose gpus: all for --gpus all, else one request per flag; a run-time value is listed, not written', () => {
+    const gpus = (line: string) => {
+      const r = runLinesToCompose(line);
+      assert.deepEqual(r.diagnostics, []);
+      return [(parse(r.yaml) as { services: Record<string, { gpus?: unknown }> }).services.app?.gpus, r.services[0]?.dropped];
+    };
+    assert.deepEqual(gpus('docker run --gpus all x:1'), ['all', []]);
+    assert.deepEqual(gpus('docker run --gpus 2 x:1'), [[{ count: 2 }], []]);
+    assert.deepEqual(gpus(`docker run --gpus '"device=0,1"' x:1`), [[{ device_ids: ['0', '1'] }], []]);
+    assert.deepEqual(gpus('docker run --gpus driver=nvidia,count=1,capabilities=compute x:1'), [
+      [{ driver: 'nvidia', count: 1, capabilities: ['compute'] }],
+      [],
+    ]);
+    assert.deepEqual(gpus('docker run --gpus $G --gpus 1 x:1'), [
+      [{ count: 1 }],
+      ['--gpus ${G} (known only at run time: write gpus: for the value it takes)'],
+    ]);
+  });
+
   it('writes no top-level sections when no named volume or network is used', () => {
     const doc = parse(runLinesToCompose('docker run --network host -v /srv:/srv nginx:1.27').yaml) as Record<string, unknown>;
     assert.deepEqual(Object.keys(doc), ['services']);

@@ -1,4 +1,4 @@
-import { type ContainerSpec, type EnvVar, isUnknown, type Mount, parseVolumeSpec, type Sourced, type Unknown } from '../../model/index.js';
+import { type ContainerSpec, type DeviceRequest, type EnvVar, isUnknown, type Mount, parseVolumeSpec, type Sourced, type Unknown } from '../../model/index.js';
 import { dropLiteral, type ParsedRun, type RunOption } from './argv.js';
 import type { ShellWord } from './shell.js';
 import { parseMountOpt } from './to-model.js';
@@ -78,6 +78,25 @@ function markedMount(o: RunOption, parts: readonly (string | Unknown)[]): Mount 
     if (MARK.test(m.source)) out.type = 'bind';
   }
   return out;
+}
+
+/**
+ * `--gpus` requests as compose `gpus:` (compose-spec services `gpus`): `all` for the one request `--gpus all` makes,
+ * else one item per request (driver, count, device_ids, and capabilities besides `gpu`, which compose adds to each
+ * item as the Docker CLI does).
+ */
+function composeGpus(requests: readonly DeviceRequest[]): 'all' | Record<string, unknown>[] {
+  const items = requests.map(({ driver, count, deviceIds, capabilities }) => {
+    const item: Record<string, unknown> = {};
+    if (driver !== '') item.driver = composeLiteral(driver);
+    if (deviceIds.length > 0) item.device_ids = deviceIds.map(composeLiteral);
+    else item.count = count;
+    const caps = (capabilities[0] ?? []).filter((c) => c !== 'gpu');
+    if (caps.length > 0) item.capabilities = caps.map(composeLiteral);
+    return item;
+  });
+  const only = items[0];
+  return items.length === 1 && only !== undefined && Object.keys(only).length === 1 && only.count === 'all' ? 'all' : items;
 }
 
 /** Flags with a plain compose equivalent, by long flag name: compose key, and whether the flag repeats. */
@@ -242,6 +261,13 @@ export function specToComposeService(
     s.devices = spec.devices.map((d) =>
       isUnknown(d.value) ? val(d) : composeLiteral(`${d.value.pathOnHost}:${d.value.pathInContainer}:${d.value.permissions}`),
     );
+  if (spec.deviceRequests?.length) {
+    const known = spec.deviceRequests.flatMap((r) => (isUnknown(r.value) ? [] : [r.value]));
+    // `--gpus $GPUS`: compose's gpus takes `all` or request mappings, which a run-time text cannot be written as.
+    for (const r of spec.deviceRequests)
+      if (isUnknown(r.value)) dropped.push(`--gpus ${String(val(r))} (known only at run time: write gpus: for the value it takes)`);
+    if (known.length > 0) s.gpus = composeGpus(known);
+  }
   if (spec.sysctls.length) {
     const m: Record<string, string> = {};
     for (const x of spec.sysctls) if (!isUnknown(x.value)) m[x.value[0]] = composeLiteral(x.value[1]);
@@ -266,7 +292,8 @@ export function specToComposeService(
       // The command as given to --health-cmd, its run-time parts as interpolation.
       const cmd = run?.options.filter((o) => o.flag.name === 'health-cmd').at(-1);
       if (cmd && holdsSecret(cmd.start, cmd.end)) dropped.push(`${cmd.written} …${notCopied}`);
-      else if (hc.value.test.length) h.test = cmd?.parts && hc.value.test.length === 2 ? [hc.value.test[0], optionText(cmd)] : hc.value.test.map(composeLiteral);
+      else if (hc.value.test.length)
+        h.test = cmd?.parts && hc.value.test.length === 2 ? [hc.value.test[0], optionText(cmd)] : hc.value.test.map(composeLiteral);
       if (hc.value.intervalSeconds !== undefined) h.interval = `${hc.value.intervalSeconds}s`;
       if (hc.value.timeoutSeconds !== undefined) h.timeout = `${hc.value.timeoutSeconds}s`;
       if (hc.value.startPeriodSeconds !== undefined) h.start_period = `${hc.value.startPeriodSeconds}s`;
@@ -372,6 +399,7 @@ function isModelled(flag: string): boolean {
     'userns',
     'cgroupns',
     'device',
+    'gpus',
     'sysctl',
     'memory',
     'cpus',
