@@ -233,6 +233,9 @@ testRule(noSecretsInRun, {
       dockerfile: df`
         FROM alpine:3.20
         RUN sh -c 'exec app "$@"' -- --password "$PW" --password-file /run/secrets/pw
+        RUN sh -c 'exec mongosh "$@"' -- -p "$PW" && sh -c 'exec mongosh "$@"' -p S3cretPw17
+        RUN sh -c 'exec htpasswd "$@"' -- -nb bob && sh -c 'echo "$@"' -- -p S3cretPw17 && sh -c 'exec mongosh $1' -- -p S3cretPw17
+        CMD ["sh", "-c", "exec mongosh \"$@\"", "-p", "S3cretPw17"]
         CMD ["sh", "-c", "exec app \"$@\"", "--", "--password", "$APP_PASSWORD", "--token", "env:API_TOKEN"]
         RUN mongosh -u admin -p && mongosh -u admin -p --authenticationDatabase admin && mongosh -p "$MONGO_PW" && mongo -p \${PW} admin && mongostat -p /run/secrets/pw
         RUN vault login -method=userpass username=ci && vault login - < /run/secrets/token && vault login "$VAULT_TOKEN" && vault login -method github && vault login -unknown x tok && vault status
@@ -722,6 +725,21 @@ testRule(noSecretsInRun, {
       errors: [
         { messageId: 'passwordFlag', line: 2, column: 34, endColumn: 44, message: 'A RUN in stage #1 passes a literal secret to --password (...(14 chars)).' },
         { messageId: 'passwordFlag', line: 3, column: 44, endColumn: 54, message: 'A CMD in stage #1 passes a literal secret to --password (...(14 chars)).' },
+      ],
+    },
+    {
+      name: 'after an sh -c script that only runs a program on them (exec PROG "$@"), the arguments are read as that program\'s words',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN ["sh","-c","exec mongosh \"$@\"","--","-p","S3cretPw17"]
+        RUN sh -c 'exec htpasswd "$@"' -- -nb bob S3cretPw18
+        RUN sh -c 'vault "$@"' vault login s.Hunter2Hunter2x && bash -c 'exec rabbitmqctl "$@"' -- add_user bob S3cretPw19
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 44, message: 'A RUN in stage #1 passes a literal secret to -p (...(10 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 43, message: 'A RUN in stage #1 passes a literal secret to htpasswd -b (...(10 chars)).' },
+        { messageId: 'passwordFlag', line: 4, column: 36, message: 'A RUN in stage #1 passes a literal secret to vault login (s.Hu...(17 chars)).' },
+        { messageId: 'passwordFlag', line: 4, column: 105, message: 'A RUN in stage #1 passes a literal secret to rabbitmqctl add_user (...(10 chars)).' },
       ],
     },
     {

@@ -375,8 +375,22 @@ function commandSecrets(c: SimpleCommand, previous: SimpleCommand | undefined, t
     const quoted = (q === "'" || q === '"') && text[at + 1 + setting.keyLength] === q;
     add(setting.key, setting.k, setting.value, setting.keyLength + (quoted ? 2 : 0));
   }
-  if (depth < 3) out.push(...nestedSecrets(c, text, depth));
+  if (depth < 3) out.push(...nestedSecrets(c, text, depth), ...positionalSecrets(c, text, depth));
   return out;
+}
+
+/**
+ * The literal secrets of the arguments after the STRING of `sh -c STRING $0 ARGS…` when STRING only runs a program
+ * on them (argsProgram: `sh -c 'exec mongosh "$@"' -- -p …`): ARGS are read as that program's words, at their place
+ * in `text`. The generic readings (`--password …`) already see them in the text.
+ */
+function positionalSecrets(c: SimpleCommand, text: string, depth: number): WordSecret[] {
+  const s = shellScriptWord(c);
+  const prog = s === -1 || s + 2 >= c.words.length ? undefined : argsProgram(c.words[s] as string);
+  if (prog === undefined) return [];
+  const words = [prog, ...c.words.slice(s + 2)];
+  const starts = [c.starts[s] as number, ...c.starts.slice(s + 2)];
+  return commandSecrets({ words, starts, wrappers: [], piped: false }, undefined, text, depth + 1);
 }
 
 /** Shells whose `-c STRING` runs STRING as a script (`sh -c '…'`, `bash -lc "…"`). */
@@ -393,6 +407,15 @@ function shellScriptWord(c: SimpleCommand): number {
     else if (!/^[-+]/.test(t)) return -1;
   }
   return -1;
+}
+
+/**
+ * The program a shell script runs on its positional parameters, when that is all it does: `exec PROG "$@"` or
+ * `PROG "$@"` (`sh -c 'exec mongosh "$@"' -- -p …` gives mongosh the words after `$0`), else undefined. The quotes
+ * may be escaped, as in a double-quoted STRING (`"exec app \\"$@\\""`).
+ */
+export function argsProgram(script: string): string | undefined {
+  return /^\s*(?:exec\s+)?([\w./+-]+)\s+\\?"?\$@\\?"?\s*;?\s*$/.exec(script)?.[1];
 }
 
 /**
@@ -736,10 +759,20 @@ function checkLiterals(
   // runScript read SCRIPT alone (else they are in the text it read).
   const exec = run.form === 'exec' ? run.exec : undefined;
   if (exec !== undefined && exec.length > 3 && exec[1] === '-c' && text === exec[2]) {
-    const rest: RunInstruction = { ...run, exec: exec.slice(3) };
-    if (run.execSpans) rest.execSpans = run.execSpans.slice(3);
-    const words = runScript(rest);
-    for (const f of literalSecrets(words.text).found) report(f, words.locate(f.index, f.length));
+    // A SCRIPT that only runs a program on them (`exec mongosh "$@"`): the arguments after `$0` are that program's
+    // words, read after its name (`mongosh -p …`), and `$0` on its own.
+    const prog = argsProgram(exec[2] as string);
+    const read = (from: number, to: number, prefix: string): void => {
+      const rest: RunInstruction = { ...run, exec: exec.slice(from, to) };
+      if (run.execSpans) rest.execSpans = run.execSpans.slice(from, to);
+      const words = runScript(rest);
+      for (const f of literalSecrets(prefix + words.text).found) report(f, words.locate(Math.max(f.index - prefix.length, 0), f.length));
+    };
+    if (prog === undefined || exec.length === 4) read(3, exec.length, '');
+    else {
+      read(3, 4, '');
+      read(4, exec.length, `${prog} `);
+    }
   }
   return { script, text, cmds, reported };
 }

@@ -82,6 +82,13 @@ testRule(noSecretsInCommand, {
             test: mongosh -u admin -p "$$MONGO_PW" --eval 'db.ping()'
           labels:
             com.example.hf: hf_transfer
+        d:
+          image: ghcr.io/acme/app:1.0
+          command: ["sh", "-c", "exec mongosh \\"$$@\\"", "--", "-p", "$$MONGO_PW"]
+        e:
+          image: ghcr.io/acme/app:1.0
+          command: ["sh", "-c", "echo \\"$$@\\"", "--", "-p", "S3cretPw16"]
+          entrypoint: ["sh", "-c", "exec mongosh \\"$$@\\"", "-p", "S3cretPw16"]
     `,
     },
   ],
@@ -320,6 +327,30 @@ testRule(noSecretsInCommand, {
           endColumn: 56,
           message: 'Service "b" passes a literal secret to --token in its command (...(13 chars)).',
         },
+      ],
+    },
+    {
+      name: 'after an sh -c script that only runs a program on them (exec PROG "$@"), the arguments are read as its words',
+      compose: yaml`
+      services:
+        a:
+          image: ghcr.io/acme/app:1.0
+          command: ["sh", "-c", "exec mongosh \\"$$@\\"", "--", "-p", "S3cretPw16"]
+        b:
+          image: ghcr.io/acme/app:1.0
+          entrypoint: ["sh"]
+          command: ["-c", "htpasswd \\"$$@\\"", "sh", "-nb", "bob", "S3cretPw16"]
+    `,
+      errors: [
+        { messageId: 'passwordFlag', line: 4, column: 58, message: 'Service "a" passes a literal secret to -p in its command (...(10 chars)).' },
+        { messageId: 'passwordFlag', line: 8, column: 62, message: 'Service "b" passes a literal secret to htpasswd -b in its command (...(10 chars)).' },
+      ],
+    },
+    {
+      name: "a run line: after sh -c 'exec mongosh \"$@\"', the arguments are mongosh's",
+      run: `docker run app sh -c 'exec mongosh "$@"' -- -p S3cretPw16`,
+      errors: [
+        { messageId: 'passwordFlag', line: 1, column: 45, message: 'The docker run command passes a literal secret to -p in its command (...(10 chars)).' },
       ],
     },
     {

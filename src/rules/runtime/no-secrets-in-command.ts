@@ -1,5 +1,5 @@
 import { type CommandArg, type CommandLine, isUnknown, type Label, type Location, locationWithin, maskSecret, type Sourced } from '../../model/index.js';
-import { literalSecrets, shellScripts } from '../dockerfile/no-secrets-in-run.js';
+import { argsProgram, literalSecrets, shellScripts } from '../dockerfile/no-secrets-in-run.js';
 import { isLiteral, isPlaceholderSecret } from '../dockerfile/secret-text.js';
 import { isNonSecretValue, isSecretName, secretShape } from '../shared/secrets.js';
 import { type RuleContext, runtimeRule } from '../types.js';
@@ -100,8 +100,8 @@ function checkCommand(
     lastChar = piece[piece.length - 1] as string;
   };
   /** Appends arguments as words: each `$` that an argument holds as a character read as one (literalDollars). */
-  const appendWords = (from: number): void => {
-    for (let k = from; k < args.length; k++) {
+  const appendWords = (from: number, to = args.length): void => {
+    for (let k = from; k < to; k++) {
       const arg = args[k] as Sourced<CommandArg>;
       const t = isUnknown(arg.value) || arg.value.written !== undefined ? (texts[k] ?? '') : literalDollars(texts[k] ?? '');
       const quote = SHELL_SPECIAL.test(t) && !t.includes("'");
@@ -131,7 +131,14 @@ function checkCommand(
     append(first);
     if (form === 'exec' && k + 1 < args.length) {
       append('\n');
-      appendWords(k + 1);
+      // A SCRIPT that only runs a program on them (`exec mongosh "$@"`): the arguments after `$0` are read as that
+      // program's words (`mongosh -p …`), on a line of their own after `$0`.
+      const prog = argsProgram(first);
+      if (prog !== undefined && k + 2 < args.length) {
+        appendWords(k + 1, k + 2);
+        append(`\n${prog}`);
+        appendWords(k + 2);
+      } else appendWords(k + 1);
     }
   } else appendWords(0);
   const text = pieces.join('');
