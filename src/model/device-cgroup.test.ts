@@ -37,5 +37,8 @@ describe('device cgroup rules (moby deviceCgroupRuleRegex)', () => {
     assert.equal(risk('c 1:3 rw'), undefined);
     assert.equal(risk('c 1:1 r'), 'memory');
     assert.equal(risk('c 1:* rwm'), 'memory');
+    // dockerd reads the numbers as integers (strconv.ParseInt): leading zeros name the same device.
+    for (const t of ['c 01:01 r', 'c 1:01 r', 'c 1:001 r', 'c 1:04 w', 'c 001:2 rw', 'c 01:* r']) assert.equal(risk(t), 'memory', t);
+    for (const t of ['c 01:03 rw', 'c 10:1 r', 'c 1:10 r', 'c 01:04 m']) assert.equal(risk(t), undefined, t);
   });
 });

@@ -35,12 +35,18 @@ export function parseDeviceCgroupRule(text: string): DeviceCgroupRule | undefine
  * (type `a`, or any major number, which covers /dev/mem, /dev/kmem and every disk), `block` for block devices (the
  * host disks: read, the data of every container and of the host; write, its filesystems under Docker's feet),
  * `memory` for the character devices of physical and kernel memory and I/O ports (major 1, minors 1 /dev/mem,
- * 2 /dev/kmem, 4 /dev/port; Linux Documentation/admin-guide/devices.txt). Only `r` or `w` access counts.
+ * 2 /dev/kmem, 4 /dev/port; Linux Documentation/admin-guide/devices.txt), compared as numbers as dockerd reads
+ * them (`c 01:001 r` is /dev/mem). Only `r` or `w` access counts.
  */
 export function deviceCgroupRisk(rule: DeviceCgroupRule): 'all' | 'block' | 'memory' | undefined {
   if (!/[rw]/.test(rule.access)) return undefined;
   if (rule.type === 'a' || rule.major === '*') return 'all';
   if (rule.type === 'b') return 'block';
-  if (rule.type === 'c' && rule.major === '1' && ['1', '2', '4', '*'].includes(rule.minor)) return 'memory';
+  if (rule.type === 'c' && numberIs(rule.major, 1) && (rule.minor === '*' || [1, 2, 4].some((n) => numberIs(rule.minor, n)))) return 'memory';
   return undefined;
+}
+
+/** Whether a major or minor number, as written, is `n`: dockerd reads it as an integer, so `01` and `001` are 1. */
+function numberIs(written: string, n: number): boolean {
+  return written !== '*' && BigInt(written) === BigInt(n);
 }

@@ -14,6 +14,7 @@ testRule(noHostDevices, {
     },
     { engine: '{"Name": "/web", "HostConfig": {"Devices": []}}' },
     { name: 'a throttle is not a device', run: 'docker run --device-read-bps /dev/sda:1mb nginx:1.27' },
+    { name: '/dev/null (1:3) with leading zeros is no memory device', run: "docker run --device-cgroup-rule 'c 001:03 rw' nginx:1.27" },
     { name: '--gpus 0 requests no GPU (the NVIDIA driver gives none)', run: 'docker run --gpus 0 nvidia/cuda:12.4.0-base-ubuntu22.04' },
     {
       name: 'a device request of count 0 without ids asks for no device',
@@ -105,6 +106,19 @@ testRule(noHostDevices, {
       errors: [{ messageId: 'cgroupUnknown', line: 4, column: 27, status: 'unknown' }],
     },
     { run: "docker run --device-cgroup-rule 'b *:* rwm' nginx:1.27", errors: [{ messageId: 'cgroupAll', line: 1, column: 12 }] },
+    {
+      name: 'numbers with leading zeros are the same devices (dockerd reads integers): /dev/mem, /dev/port',
+      run: "docker run --device-cgroup-rule 'c 01:01 r' --device-cgroup-rule 'c 1:04 w' --device-cgroup-rule 'c 01:03 rw' nginx:1.27",
+      errors: [
+        {
+          messageId: 'cgroupMemory',
+          line: 1,
+          column: 12,
+          message: 'The docker run command has device cgroup rule c 01:01 r, which opens /dev/mem, /dev/kmem or /dev/port: the host memory and I/O ports.',
+        },
+        { messageId: 'cgroupMemory', line: 1, column: 45 },
+      ],
+    },
     {
       name: 'GPUs requested with gpus (all, or items) and deploy.resources.reservations.devices, each at its item',
       compose: yaml`
