@@ -75,7 +75,7 @@ testRule(noHostDevices, {
     },
     { run: 'docker run --device nvidia.com/gpu=0 nginx:1.27', errors: [{ messageId: 'cdiDevice', line: 1, column: 12 }] },
     {
-      name: 'device cgroup rules that open every device, block devices or /dev/mem; a narrow one, and m alone (create, not open), are not reported',
+      name: 'device cgroup rules that open every device (type a whatever follows it: runc allows all), block devices or /dev/mem; a narrow one, and m alone for b or c (create, not open), are not reported',
       compose: yaml`
       services:
         dev:
@@ -87,6 +87,7 @@ testRule(noHostDevices, {
             - 'c 1:1 r'
             - 'c 42:* rmw'
             - 'b *:* m'
+            - 'a 1:3 m'
     `,
       errors: [
         {
@@ -98,6 +99,7 @@ testRule(noHostDevices, {
         { messageId: 'cgroupAll', line: 6, column: 9 },
         { messageId: 'cgroupBlock', line: 7, column: 9 },
         { messageId: 'cgroupMemory', line: 8, column: 9 },
+        { messageId: 'cgroupAll', line: 11, column: 9 },
       ],
     },
     {
