@@ -238,6 +238,7 @@ testRule(noSecretsInRun, {
         CMD ["sh", "-c", "exec mongosh \"$@\"", "-p", "S3cretPw17"]
         CMD ["sh", "-c", "exec app \"$@\"", "--", "--password", "$APP_PASSWORD", "--token", "env:API_TOKEN"]
         RUN mongosh -u admin -p && mongosh -u admin -p --authenticationDatabase admin && mongosh -p "$MONGO_PW" && mongo -p \${PW} admin && mongostat -p /run/secrets/pw
+        RUN mongosh -p prompt && mongosh --password prompt && mongosh -p stdin && mongodump -pprompt -u admin && mongo -u admin -p"$PW" && mongorestore -p- /dump
         RUN vault login -method=userpass username=ci && vault login - < /run/secrets/token && vault login "$VAULT_TOKEN" && vault login -method github && vault login -unknown x tok && vault status
         RUN htpasswd -c /h admin && htpasswd -b /h admin "$PW" && htpasswd -bi /h admin < /run/secrets/pw && htpasswd -nb admin && htpasswd -b -X /h u pw12345678 && htpasswd -v /h u
         RUN htpasswd -b /h admin /run/secrets/pw 2>/dev/null && htpasswd -nb admin prompt > /h
@@ -740,6 +741,19 @@ testRule(noSecretsInRun, {
         { messageId: 'passwordFlag', line: 3, column: 43, message: 'A RUN in stage #1 passes a literal secret to htpasswd -b (...(10 chars)).' },
         { messageId: 'passwordFlag', line: 4, column: 36, message: 'A RUN in stage #1 passes a literal secret to vault login (s.Hu...(17 chars)).' },
         { messageId: 'passwordFlag', line: 4, column: 105, message: 'A RUN in stage #1 passes a literal secret to rabbitmqctl add_user (...(10 chars)).' },
+      ],
+    },
+    {
+      name: 'a password glued to -p of the MongoDB shells and tools',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN mongodump -u admin -pS3cretMongoPw && mongo -u admin -pS3cretMongoPw
+        RUN mongorestore -u admin -pS3cretMongoPw3 /dump
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 24, endColumn: 26, message: 'A RUN in stage #1 passes a literal secret to -p (...(13 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 58, endColumn: 60, message: 'A RUN in stage #1 passes a literal secret to -p (...(13 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 27, endColumn: 29, message: 'A RUN in stage #1 passes a literal secret to -p (...(14 chars)).' },
       ],
     },
     {

@@ -117,8 +117,11 @@ interface PasswordTool {
   ownValues?: readonly string[];
 }
 const LOGIN: PasswordTool = { sub: ['login'], flags: ['-p', '--password'], stdin: true };
-/** The MongoDB shells and database tools: `-p PASSWORD`, `--password PASSWORD` (`-p` last, or before an option, prompts). */
-const MONGO: PasswordTool = { sub: [], flags: ['-p', '--password'], stdin: false, glued: false };
+/**
+ * The MongoDB shells and database tools: `-p PASSWORD`, `-pPASSWORD`, `--password PASSWORD` (`-p` last, or before an
+ * option, prompts; so does a value `prompt` or `stdin`, SECRET_REFERENCE).
+ */
+const MONGO: PasswordTool = { sub: [], flags: ['-p', '--password'], stdin: false };
 const PASSWORD_TOOLS: Readonly<Record<string, PasswordTool>> = {
   docker: LOGIN,
   podman: LOGIN,
@@ -350,10 +353,13 @@ function commandSecrets(c: SimpleCommand, previous: SimpleCommand | undefined, t
       if (tool.ownValues !== undefined && !t.startsWith('-')) break;
       const eq = t.startsWith('--') ? t.indexOf('=') : -1;
       const name = eq === -1 ? t : t.slice(0, eq);
-      if (tool.flags.includes(name)) add(name, k, eq === -1 ? w[k + 1] : t.slice(eq + 1), name.length);
-      else if (tool.glued !== false && tool.flags.some((f) => !f.startsWith('--') && t.startsWith(f) && t.length > f.length))
-        add(t.slice(0, 2), k, t.slice(2), 2);
-      else if (tool.stdin && t === '<<<') add('--password-stdin', k + 1, w[k + 1], (w[k + 1] ?? '').length);
+      // A value that says where the password is, or that the program asks for it (`prompt`, `stdin`), is not one.
+      const value = tool.flags.includes(name) ? (eq === -1 ? w[k + 1] : t.slice(eq + 1)) : undefined;
+      if (value !== undefined) {
+        if (!SECRET_REFERENCE.test(value)) add(name, k, value, name.length);
+      } else if (tool.glued !== false && tool.flags.some((f) => !f.startsWith('--') && t.startsWith(f) && t.length > f.length)) {
+        if (!SECRET_REFERENCE.test(t.slice(2))) add(t.slice(0, 2), k, t.slice(2), 2);
+      } else if (tool.stdin && t === '<<<') add('--password-stdin', k + 1, w[k + 1], (w[k + 1] ?? '').length);
       else if (tool.stdin && t.startsWith('<<<')) add('--password-stdin', k, t.slice(3), t.length);
       if (tool.ownValues?.includes(name) || (tool.ownValues !== undefined && tool.flags.includes(name))) k++;
     }

@@ -85,6 +85,9 @@ testRule(noSecretsInCommand, {
         d:
           image: ghcr.io/acme/app:1.0
           command: ["sh", "-c", "exec mongosh \\"$$@\\"", "--", "-p", "$$MONGO_PW"]
+          entrypoint: ["mongosh", "-p", "prompt", "--password", "prompt", "-p", "stdin"]
+          healthcheck:
+            test: mongosh -u admin -pprompt --eval 'db.ping()'
         e:
           image: ghcr.io/acme/app:1.0
           command: ["sh", "-c", "echo \\"$$@\\"", "--", "-p", "S3cretPw16"]
@@ -344,6 +347,27 @@ testRule(noSecretsInCommand, {
       errors: [
         { messageId: 'passwordFlag', line: 4, column: 58, message: 'Service "a" passes a literal secret to -p in its command (...(10 chars)).' },
         { messageId: 'passwordFlag', line: 8, column: 62, message: 'Service "b" passes a literal secret to htpasswd -b in its command (...(10 chars)).' },
+      ],
+    },
+    {
+      name: 'a password glued to -p of the MongoDB tools',
+      compose: yaml`
+      services:
+        a:
+          image: mongo:8
+          command: mongodump -u admin -pS3cretMongoPw
+          healthcheck:
+            test: ["CMD", "mongo", "-u", "admin", "-pS3cretMongoPw", "--eval", "db.ping()"]
+    `,
+      errors: [
+        { messageId: 'passwordFlag', line: 4, column: 33, endColumn: 35, message: 'Service "a" passes a literal secret to -p in its command (...(13 chars)).' },
+        {
+          messageId: 'passwordFlag',
+          line: 6,
+          column: 46,
+          endColumn: 48,
+          message: 'Service "a" passes a literal secret to -p in its health check (...(13 chars)).',
+        },
       ],
     },
     {
