@@ -25,13 +25,16 @@ describe('device cgroup rules (moby deviceCgroupRuleRegex)', () => {
     ])
       assert.equal(parseDeviceCgroupRule(bad), undefined, bad);
   });
-  it('all devices (type a, whatever follows; any major read or written), block devices, and /dev/mem, /dev/kmem, /dev/port, read or written, are the risky ones; m alone opens nothing for b and c', () => {
+  it('all devices (type a, whatever follows), character devices of any major, block devices, and /dev/mem, /dev/kmem, /dev/port, read or written, are the risky ones; m alone opens nothing for b and c', () => {
     const risk = (t: string) => deviceCgroupRisk(parseDeviceCgroupRule(t) as NonNullable<ReturnType<typeof parseDeviceCgroupRule>>);
     assert.equal(risk('a *:* rwm'), 'all');
     assert.equal(risk('c *:* m'), undefined);
     // runc reads any allowing `a` rule as every device, read, write and mknod: the numbers and access do not narrow it.
     for (const t of ['a 1:3 m', 'a *:* m', 'a 8:0 r']) assert.equal(risk(t), 'all', t);
-    assert.equal(risk('b *:* r'), 'all');
+    assert.equal(risk('b *:* r'), 'block');
+    assert.equal(risk('c *:* rw'), 'character');
+    assert.equal(risk('c *:1 r'), 'character');
+    assert.equal(risk('c *:* m'), undefined);
     assert.equal(risk('b 8:* rw'), 'block');
     assert.equal(risk('b 259:0 m'), undefined);
     assert.equal(risk('b 259:0 r'), 'block');

@@ -32,25 +32,34 @@ export function parseDeviceCgroupRule(text: string): DeviceCgroupRule | undefine
 /**
  * What a rule opens that a container should not have, or undefined for a narrow rule (`c 42:* rmw`, one device
  * class) or a `b` or `c` rule that opens nothing (`m` alone lets a node be created, not read or written): `all` for
- * every device (type `a`, or any major number, which covers /dev/mem, /dev/kmem and every disk), `block` for block
- * devices (the host disks: read, the data of every container and of the host; write, its filesystems under Docker's
- * feet), `memory` for the character devices of physical and kernel memory and I/O ports (major 1, minors 1 /dev/mem,
- * 2 /dev/kmem, 4 /dev/port; Linux Documentation/admin-guide/devices.txt), compared as numbers as dockerd reads
- * them (`c 01:001 r` is /dev/mem). For `b` and `c`, only `r` or `w` access counts. A rule of type `a` is every
- * device with every access whatever numbers and access follow it (`a 1:3 m` included): runc's devices emulator,
- * used for cgroup v1 and v2 alike, turns an allowing `a` rule into "allow all" (`Emulator.allow` resets to
- * defaultAllow), as the kernel's cgroup v1 `devices.allow` does for `a`; so the `m`-alone exemption is not for it.
+ * every device, character and block (type `a`); `character` for the character devices of any major number (`c *:*`,
+ * `c *:1`: /dev/mem among them when the minor is 1, 2, 4 or any, never a disk); `block` for block devices (the host
+ * disks, never /dev/mem: read, the data of every container and of the host; write, its filesystems under Docker's
+ * feet); `memory` for the character devices of physical and kernel memory and I/O ports (major 1, minors 1 /dev/mem,
+ * 2 /dev/kmem, 4 /dev/port; Linux Documentation/admin-guide/devices.txt). Numbers are compared as dockerd reads
+ * them, as integers (`c 01:001 r` is /dev/mem). For `b` and `c`, only `r` or `w` access counts. A rule of type `a`
+ * is every device with every access whatever numbers and access follow it (`a 1:3 m` included): runc's devices
+ * emulator, used for cgroup v1 and v2 alike, turns an allowing `a` rule into "allow all" (`Emulator.allow` resets
+ * to defaultAllow), as the kernel's cgroup v1 `devices.allow` does for `a`; so the `m`-alone exemption is not for it.
  */
-export function deviceCgroupRisk(rule: DeviceCgroupRule): 'all' | 'block' | 'memory' | undefined {
+export function deviceCgroupRisk(rule: DeviceCgroupRule): 'all' | 'character' | 'block' | 'memory' | undefined {
   if (rule.type === 'a') return 'all';
   if (!/[rw]/.test(rule.access)) return undefined;
-  if (rule.major === '*') return 'all';
   if (rule.type === 'b') return 'block';
-  if (rule.type === 'c' && numberIs(rule.major, 1) && (rule.minor === '*' || [1, 2, 4].some((n) => numberIs(rule.minor, n)))) return 'memory';
+  if (rule.major === '*') return 'character';
+  if (numberIs(rule.major, 1) && (rule.minor === '*' || MEMORY_MINORS.some((n) => numberIs(rule.minor, n)))) return 'memory';
   return undefined;
 }
 
+/** The minors of major 1 that are memory or I/O ports: /dev/mem, /dev/kmem, /dev/port. */
+const MEMORY_MINORS = [1, 2, 4];
+
+/** A major or minor number as dockerd reads it (`01` is `1`), or `*`. */
+export function deviceNumber(written: string): string {
+  return written === '*' ? '*' : BigInt(written).toString();
+}
+
 /** Whether a major or minor number, as written, is `n`: dockerd reads it as an integer, so `01` and `001` are 1. */
-function numberIs(written: string, n: number): boolean {
+export function numberIs(written: string, n: number): boolean {
   return written !== '*' && BigInt(written) === BigInt(n);
 }

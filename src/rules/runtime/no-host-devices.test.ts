@@ -94,12 +94,98 @@ testRule(noHostDevices, {
           messageId: 'cgroupAll',
           line: 5,
           column: 9,
-          message: 'Service "dev" has device cgroup rule a *:* rwm, which opens every device node to it, the host disks and /dev/mem included.',
+          message:
+            'Service "dev" has device cgroup rule a *:* rwm, which opens every device node to it, character and block, with read, write and mknod whatever follows the `a`: the host disks and /dev/mem included.',
         },
-        { messageId: 'cgroupAll', line: 6, column: 9 },
-        { messageId: 'cgroupBlock', line: 7, column: 9 },
-        { messageId: 'cgroupMemory', line: 8, column: 9 },
-        { messageId: 'cgroupAll', line: 11, column: 9 },
+        {
+          messageId: 'cgroupCharacter',
+          line: 6,
+          column: 9,
+          message:
+            'Service "dev" has device cgroup rule c *:* rw, which opens character devices of every major number to it (every minor), /dev/mem, /dev/kmem and /dev/port included: the host memory and I/O ports, not the disks.',
+        },
+        {
+          messageId: 'cgroupBlock',
+          line: 7,
+          column: 9,
+          message: 'Service "dev" has device cgroup rule b 8:* r, which opens block devices to it (major 8): the host disks, under their filesystems.',
+        },
+        {
+          messageId: 'cgroupMemory',
+          line: 8,
+          column: 9,
+          message: 'Service "dev" has device cgroup rule c 1:1 r, which opens memory devices to it (/dev/mem): the host physical memory.',
+        },
+        {
+          messageId: 'cgroupAll',
+          line: 11,
+          column: 9,
+          message:
+            'Service "dev" has device cgroup rule a 1:3 m, which opens every device node to it, character and block, with read, write and mknod whatever follows the `a`: the host disks and /dev/mem included.',
+        },
+      ],
+    },
+    {
+      name: 'each message names what the rule covers: a c rule character devices (/dev/mem when its minor is one of them), a b rule block devices (the disks)',
+      compose: yaml`
+      services:
+        dev:
+          image: nginx:1.27
+          device_cgroup_rules:
+            - 'b *:* r'
+            - 'c *:1 r'
+            - 'c *:3 rw'
+            - 'b *:0 r'
+            - 'b 008:01 w'
+            - 'c 1:* r'
+            - 'c 01:04 w'
+    `,
+      errors: [
+        {
+          messageId: 'cgroupBlock',
+          line: 5,
+          column: 9,
+          message: 'Service "dev" has device cgroup rule b *:* r, which opens block devices to it (every one): the host disks, under their filesystems.',
+        },
+        {
+          messageId: 'cgroupCharacter',
+          line: 6,
+          column: 9,
+          message:
+            'Service "dev" has device cgroup rule c *:1 r, which opens character devices of every major number to it (minor 1), /dev/mem (1:1) included: the host physical memory.',
+        },
+        {
+          messageId: 'cgroupCharacter',
+          line: 7,
+          column: 9,
+          message: 'Service "dev" has device cgroup rule c *:3 rw, which opens character devices of every major number to it (minor 3).',
+        },
+        {
+          messageId: 'cgroupBlock',
+          line: 8,
+          column: 9,
+          message:
+            'Service "dev" has device cgroup rule b *:0 r, which opens block devices to it (minor 0 of every major number): the host disks, under their filesystems.',
+        },
+        {
+          messageId: 'cgroupBlock',
+          line: 9,
+          column: 9,
+          message: 'Service "dev" has device cgroup rule b 008:01 w, which opens block devices to it (8:1): the host disks, under their filesystems.',
+        },
+        {
+          messageId: 'cgroupMemory',
+          line: 10,
+          column: 9,
+          message:
+            'Service "dev" has device cgroup rule c 1:* r, which opens memory devices to it (every minor of major 1: /dev/mem, /dev/kmem and /dev/port): the host memory and I/O ports.',
+        },
+        {
+          messageId: 'cgroupMemory',
+          line: 11,
+          column: 9,
+          message: 'Service "dev" has device cgroup rule c 01:04 w, which opens memory devices to it (/dev/port): the host I/O ports.',
+        },
       ],
     },
     {
@@ -107,7 +193,7 @@ testRule(noHostDevices, {
       compose: 'services:\n  dev:\n    image: nginx:1.27\n    device_cgroup_rules: ["${RULE}"]\n',
       errors: [{ messageId: 'cgroupUnknown', line: 4, column: 27, status: 'unknown' }],
     },
-    { run: "docker run --device-cgroup-rule 'b *:* rwm' nginx:1.27", errors: [{ messageId: 'cgroupAll', line: 1, column: 12 }] },
+    { run: "docker run --device-cgroup-rule 'b *:* rwm' nginx:1.27", errors: [{ messageId: 'cgroupBlock', line: 1, column: 12 }] },
     {
       name: 'numbers with leading zeros are the same devices (dockerd reads integers): /dev/mem, /dev/port',
       run: "docker run --device-cgroup-rule 'c 01:01 r' --device-cgroup-rule 'c 1:04 w' --device-cgroup-rule 'c 01:03 rw' nginx:1.27",
@@ -116,7 +202,7 @@ testRule(noHostDevices, {
           messageId: 'cgroupMemory',
           line: 1,
           column: 12,
-          message: 'The docker run command has device cgroup rule c 01:01 r, which opens /dev/mem, /dev/kmem or /dev/port: the host memory and I/O ports.',
+          message: 'The docker run command has device cgroup rule c 01:01 r, which opens memory devices to it (/dev/mem): the host physical memory.',
         },
         { messageId: 'cgroupMemory', line: 1, column: 45 },
       ],

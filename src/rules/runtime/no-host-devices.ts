@@ -1,4 +1,4 @@
-import { type DeviceRequest, deviceCgroupRisk, isUnknown, parseDeviceCgroupRule } from '../../model/index.js';
+import { type DeviceCgroupRule, type DeviceRequest, deviceCgroupRisk, deviceNumber, isUnknown, numberIs, parseDeviceCgroupRule } from '../../model/index.js';
 import { runtimeRule } from '../types.js';
 
 /** BW1021: host devices given to a container (seed §5.8 "éviter --device"; CIS 5.18). */
@@ -23,9 +23,11 @@ export const noHostDevices = runtimeRule({
     messages: {
       device: '{target} is given host device {device} with permissions {permissions}.',
       cdiDevice: '{target} is given CDI device {device}: the host device nodes its CDI specification names.',
-      cgroupAll: '{target} has device cgroup rule {rule}, which opens every device node to it, the host disks and /dev/mem included.',
-      cgroupBlock: '{target} has device cgroup rule {rule}, which opens block devices to it: the host disks, under every filesystem.',
-      cgroupMemory: '{target} has device cgroup rule {rule}, which opens /dev/mem, /dev/kmem or /dev/port: the host memory and I/O ports.',
+      cgroupAll:
+        '{target} has device cgroup rule {rule}, which opens every device node to it, character and block, with read, write and mknod whatever follows the `a`: the host disks and /dev/mem included.',
+      cgroupCharacter: '{target} has device cgroup rule {rule}, which opens character devices of every major number to it ({minors}){included}.',
+      cgroupBlock: '{target} has device cgroup rule {rule}, which opens block devices to it ({devices}): the host disks, under their filesystems.',
+      cgroupMemory: '{target} has device cgroup rule {rule}, which opens memory devices to it ({devices}): {what}.',
       cgroupUnknown: 'The device cgroup rules of {target} cannot be known: {reason}.',
       deviceRequest: '{target} requests {what} from {driver}, which gives the container their host device nodes.',
       deviceRequestUnknown: 'A device request of {target} cannot be known: {reason}.',
@@ -50,9 +52,11 @@ export const noHostDevices = runtimeRule({
       }
       const rule = parseDeviceCgroupRule(r.value);
       const risk = rule ? deviceCgroupRisk(rule) : undefined;
+      if (rule === undefined || risk === undefined) continue;
       if (risk === 'all') ctx.report({ messageId: 'cgroupAll', at: r, data: { rule: r.value } });
-      else if (risk === 'block') ctx.report({ messageId: 'cgroupBlock', at: r, data: { rule: r.value } });
-      else if (risk === 'memory') ctx.report({ messageId: 'cgroupMemory', at: r, data: { rule: r.value } });
+      else if (risk === 'character') ctx.report({ messageId: 'cgroupCharacter', at: r, data: { rule: r.value, ...characterDevices(rule) } });
+      else if (risk === 'block') ctx.report({ messageId: 'cgroupBlock', at: r, data: { rule: r.value, ...blockDevices(rule) } });
+      else ctx.report({ messageId: 'cgroupMemory', at: r, data: { rule: r.value, ...memoryDevices(rule) } });
     }
     for (const d of c.devices) {
       if (isUnknown(d.value)) continue;
@@ -63,6 +67,36 @@ export const noHostDevices = runtimeRule({
     }
   },
 });
+
+/** The memory devices (major 1) by minor: name, and what it gives. */
+const MEMORY_DEVICES: [number, string, string][] = [
+  [1, '/dev/mem', 'the host physical memory'],
+  [2, '/dev/kmem', 'the kernel memory'],
+  [4, '/dev/port', 'the host I/O ports'],
+];
+
+/** A `c` rule of any major number (`c *:*`, `c *:1`): which minors, and the memory devices among them (never a disk). */
+function characterDevices(rule: DeviceCgroupRule): { minors: string; included: string } {
+  if (rule.minor === '*')
+    return { minors: 'every minor', included: ', /dev/mem, /dev/kmem and /dev/port included: the host memory and I/O ports, not the disks' };
+  const minor = deviceNumber(rule.minor);
+  const memory = MEMORY_DEVICES.find(([n]) => numberIs(rule.minor, n));
+  return { minors: `minor ${minor}`, included: memory ? `, ${memory[1]} (1:${minor}) included: ${memory[2]}` : '' };
+}
+
+/** A `b` rule: which block devices (`every one`, `major 8`, `minor 0 of every major number`, `8:1`). */
+function blockDevices(rule: DeviceCgroupRule): { devices: string } {
+  const [major, minor] = [deviceNumber(rule.major), deviceNumber(rule.minor)];
+  if (major === '*') return { devices: minor === '*' ? 'every one' : `minor ${minor} of every major number` };
+  return { devices: minor === '*' ? `major ${major}` : `${major}:${minor}` };
+}
+
+/** A `c 1:…` rule that opens memory: which of /dev/mem, /dev/kmem, /dev/port, and what they give. */
+function memoryDevices(rule: DeviceCgroupRule): { devices: string; what: string } {
+  const memory = MEMORY_DEVICES.find(([n]) => numberIs(rule.minor, n));
+  if (memory) return { devices: memory[1], what: memory[2] };
+  return { devices: 'every minor of major 1: /dev/mem, /dev/kmem and /dev/port', what: 'the host memory and I/O ports' };
+}
 
 /**
  * The capabilities dockerd registers its NVIDIA driver for (moby `daemon/nvidia_linux.go`): `gpu`, `nvidia`, and the
