@@ -238,6 +238,8 @@ testRule(noSecretsInRun, {
         CMD ["sh", "-c", "exec mongosh \"$@\"", "-p", "S3cretPw17"]
         CMD ["sh", "-c", "exec app \"$@\"", "--", "--password", "$APP_PASSWORD", "--token", "env:API_TOKEN"]
         RUN mongosh -u admin -p && mongosh -u admin -p --authenticationDatabase admin && mongosh -p "$MONGO_PW" && mongo -p \${PW} admin && mongostat -p /run/secrets/pw
+        RUN app --password "S3cret$Pw1" && app --password S3cret$Pw1 && mongosh -p "S3cret$Pw" && htpasswd -nb bob pa$w0rdXY1 && mysql -p"S3cret$Pw2"
+        RUN sh -c "app --password 'S3c$Pw1x'" && sh -c "mongosh -p 'S3c$Pw1x'" && mongosh -p '$PW' && app --password '$(cat /run/secrets/pw)'
         RUN mongosh -p prompt && mongosh --password prompt && mongosh -p stdin && mongodump -pprompt -u admin && mongo -u admin -p"$PW" && mongorestore -p- /dump
         RUN vault login -method=userpass username=ci && vault login - < /run/secrets/token && vault login "$VAULT_TOKEN" && vault login -method github && vault login -unknown x tok && vault status
         RUN htpasswd -c /h admin && htpasswd -b /h admin "$PW" && htpasswd -bi /h admin < /run/secrets/pw && htpasswd -nb admin && htpasswd -b -X /h u pw12345678 && htpasswd -v /h u
@@ -741,6 +743,21 @@ testRule(noSecretsInRun, {
         { messageId: 'passwordFlag', line: 3, column: 43, message: 'A RUN in stage #1 passes a literal secret to htpasswd -b (...(10 chars)).' },
         { messageId: 'passwordFlag', line: 4, column: 36, message: 'A RUN in stage #1 passes a literal secret to vault login (s.Hu...(17 chars)).' },
         { messageId: 'passwordFlag', line: 4, column: 105, message: 'A RUN in stage #1 passes a literal secret to rabbitmqctl add_user (...(10 chars)).' },
+      ],
+    },
+    {
+      name: 'a $ inside a single-quoted password is a character of the literal',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN mongosh -p 'S3cret$Pw'
+        RUN htpasswd -nb bob 'pa$w0rdXY1' > /etc/h
+        RUN app --password 'S3cret$Pw1' && mysql -p'S3cret$Pw2' app
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 13, endColumn: 15, message: 'A RUN in stage #1 passes a literal secret to -p (...(9 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 22, message: 'A RUN in stage #1 passes a literal secret to htpasswd -b (...(10 chars)).' },
+        { messageId: 'passwordFlag', line: 4, column: 9, endColumn: 19, message: 'A RUN in stage #1 passes a literal secret to --password (...(10 chars)).' },
+        { messageId: 'passwordFlag', line: 4, column: 42, endColumn: 44, message: 'A RUN in stage #1 passes a literal secret to -p (...(10 chars)).' },
       ],
     },
     {

@@ -1,7 +1,7 @@
 import { type CopyInstruction, describeStage, isCopy, isUnknown, type Location, maskSecret, privateKeyBlocks, type RunInstruction } from '../../model/index.js';
 import { isNonSecretValue, isSecretName } from '../shared/secrets.js';
 import type { RuleContext } from '../types.js';
-import { credentialsFormat, credentialValues, isLiteral, secretWords, unquote, urlSecrets } from './secret-text.js';
+import { credentialsFormat, credentialValues, dollarReference, isLiteral, secretWords, unquote, urlSecrets } from './secret-text.js';
 import { quotingAt, quotingScanner } from './shell-scan.js';
 import { dockerfileRule, programOf, type RunScript, runScript, runsOf, type SimpleCommand, simpleCommands } from './util.js';
 
@@ -319,15 +319,18 @@ function printed(c: SimpleCommand): { value: string; start: number; length: numb
  * header of curl or wget, `docker login -p SECRET`, and a literal piped into (or given as a here-string to)
  * `docker login --password-stdin`. `previous` is the command before it, when this one reads its output.
  */
-function commandSecrets(c: SimpleCommand, previous: SimpleCommand | undefined, text: string, depth = 0): WordSecret[] {
+function commandSecrets(c: SimpleCommand, previous: SimpleCommand | undefined, text: string, depth = 0, quotesKeep = true): WordSecret[] {
   const out: WordSecret[] = [];
   const w = c.words;
   const prog = programOf(c);
-  const add = (flag: string, k: number, value: string | undefined, length = flag.length) => {
-    if (value !== undefined && isLiteral(value) && !value.startsWith('-')) out.push({ flag, start: c.starts[k] as number, length, value });
+  /** `valueAt`: where the value is written in `text`; a value in single quotes there keeps its `$` (quotedLiteral). */
+  const add = (flag: string, k: number, value: string | undefined, length = flag.length, valueAt?: number) => {
+    if (value === undefined || value.startsWith('-')) return;
+    if (isLiteral(value) || (quotesKeep && valueAt !== undefined && quotedLiteral(text, valueAt, value)))
+      out.push({ flag, start: c.starts[k] as number, length, value });
   };
   if (MYSQL.test(prog)) {
-    for (let k = 1; k < w.length; k++) if (/^-p./.test(w[k] as string)) add('-p', k, (w[k] as string).slice(2), 2);
+    for (let k = 1; k < w.length; k++) if (/^-p./.test(w[k] as string)) add('-p', k, (w[k] as string).slice(2), 2, (c.starts[k] as number) + 2);
   }
   if (prog === 'curl') {
     for (const o of curlOptions(w)) {
@@ -356,9 +359,10 @@ function commandSecrets(c: SimpleCommand, previous: SimpleCommand | undefined, t
       // A value that says where the password is, or that the program asks for it (`prompt`, `stdin`), is not one.
       const value = tool.flags.includes(name) ? (eq === -1 ? w[k + 1] : t.slice(eq + 1)) : undefined;
       if (value !== undefined) {
-        if (!SECRET_REFERENCE.test(value)) add(name, k, value, name.length);
+        const valueAt = eq === -1 ? c.starts[k + 1] : (c.starts[k] as number) + eq + 1;
+        if (!SECRET_REFERENCE.test(value)) add(name, k, value, name.length, valueAt);
       } else if (tool.glued !== false && tool.flags.some((f) => !f.startsWith('--') && t.startsWith(f) && t.length > f.length)) {
-        if (!SECRET_REFERENCE.test(t.slice(2))) add(t.slice(0, 2), k, t.slice(2), 2);
+        if (!SECRET_REFERENCE.test(t.slice(2))) add(t.slice(0, 2), k, t.slice(2), 2, (c.starts[k] as number) + 2);
       } else if (tool.stdin && t === '<<<') add('--password-stdin', k + 1, w[k + 1], (w[k + 1] ?? '').length);
       else if (tool.stdin && t.startsWith('<<<')) add('--password-stdin', k, t.slice(3), t.length);
       if (tool.ownValues?.includes(name) || (tool.ownValues !== undefined && tool.flags.includes(name))) k++;
@@ -371,7 +375,7 @@ function commandSecrets(c: SimpleCommand, previous: SimpleCommand | undefined, t
   const pw = positional === undefined ? undefined : (w[positional.k] as string);
   if (positional && pw !== undefined && !SECRET_REFERENCE.test(pw)) {
     const at = c.starts[positional.k] as number;
-    add(positional.flag, positional.k, pw, wordEnd(text, at) - at);
+    add(positional.flag, positional.k, pw, wordEnd(text, at) - at, at);
   }
   const setting = registryAuthSetting(c);
   if (setting) {
@@ -381,8 +385,19 @@ function commandSecrets(c: SimpleCommand, previous: SimpleCommand | undefined, t
     const quoted = (q === "'" || q === '"') && text[at + 1 + setting.keyLength] === q;
     add(setting.key, setting.k, setting.value, setting.keyLength + (quoted ? 2 : 0));
   }
-  if (depth < 3) out.push(...nestedSecrets(c, text, depth), ...positionalSecrets(c, text, depth));
+  if (depth < 3) out.push(...nestedSecrets(c, text, depth), ...positionalSecrets(c, text, depth, quotesKeep));
   return out;
+}
+
+/**
+ * Whether `value` is written at `at` of `text` in single quotes as a whole (`'S3cret$Pw'`) and is a literal once
+ * its `$` and backquotes are read as the characters they are there: single quotes keep the shell from expanding.
+ * A `$` that the program or a later shell may expand (`'$PW'`, `'${PW}'`, `'$(cat f)'`: dollarReference) is not one.
+ */
+function quotedLiteral(text: string, at: number, value: string): boolean {
+  if (!/[$`]/.test(value) || text[at] !== "'" || text[at + 1 + value.length] !== "'" || !text.startsWith(value, at + 1)) return false;
+  for (let i = value.indexOf('$'); i !== -1; i = value.indexOf('$', i + 1)) if (dollarReference(value, i)) return false;
+  return isLiteral(value.replace(/[$`]/g, '_'));
 }
 
 /**
@@ -390,13 +405,13 @@ function commandSecrets(c: SimpleCommand, previous: SimpleCommand | undefined, t
  * on them (argsProgram: `sh -c 'exec mongosh "$@"' -- -p …`): ARGS are read as that program's words, at their place
  * in `text`. The generic readings (`--password …`) already see them in the text.
  */
-function positionalSecrets(c: SimpleCommand, text: string, depth: number): WordSecret[] {
+function positionalSecrets(c: SimpleCommand, text: string, depth: number, quotesKeep: boolean): WordSecret[] {
   const s = shellScriptWord(c);
   const prog = s === -1 || s + 2 >= c.words.length ? undefined : argsProgram(c.words[s] as string);
   if (prog === undefined) return [];
   const words = [prog, ...c.words.slice(s + 2)];
   const starts = [c.starts[s] as number, ...c.starts.slice(s + 2)];
-  return commandSecrets({ words, starts, wrappers: [], piped: false }, undefined, text, depth + 1);
+  return commandSecrets({ words, starts, wrappers: [], piped: false }, undefined, text, depth + 1, quotesKeep);
 }
 
 /** Shells whose `-c STRING` runs STRING as a script (`sh -c '…'`, `bash -lc "…"`). */
@@ -469,7 +484,8 @@ function nestedSecrets(c: SimpleCommand, text: string, depth: number): WordSecre
   const inner = simpleCommands(script);
   const out: WordSecret[] = [];
   inner.forEach((ic, j) => {
-    for (const f of commandSecrets(ic, ic.piped ? inner[j - 1] : undefined, script, depth + 1)) {
+    // In a STRING in double quotes, the outer shell has expanded each `$` before the inner one reads its quotes.
+    for (const f of commandSecrets(ic, ic.piped ? inner[j - 1] : undefined, script, depth + 1, !(quoted && q === '"'))) {
       out.push(exact ? { ...f, start: base + (map[f.start] ?? 0) } : { ...f, start: at, length: 1 });
     }
   });
@@ -703,10 +719,15 @@ export function literalSecrets(text: string, raw: string = text): { found: Liter
     const at = text.indexOf(value, from);
     if (at !== -1) valuesAt.add(at);
   };
+  // How the matches are quoted, asked in text order (a value in single quotes keeps its `$`, unless the option is
+  // in a double-quoted string, whose `$` a shell expanded first).
+  const quoting = quotingScanner(text);
   for (const m of text.matchAll(PASSWORD_FLAG)) {
     const flag = m[1] as string;
     const value = unquote(m[3] as string);
-    if (!isLiteral(value) || value.startsWith('-') || SECRET_REFERENCE.test(value) || (flag === '--secret' && SECRET_NAME_WORD.test(value))) continue;
+    const at = (m.index ?? 0) + (m[0] as string).length - (m[3] as string).length;
+    const literal = isLiteral(value) || (quotedLiteral(text, at, value) && quoting(at).quote === undefined);
+    if (!literal || value.startsWith('-') || SECRET_REFERENCE.test(value) || (flag === '--secret' && SECRET_NAME_WORD.test(value))) continue;
     // The options added for servers and JVMs (`--requirepass`, `-Dspring.datasource.password=`) take a path or a flag
     // as often as a secret in some programs: those are not reported.
     if (!GENERIC_FLAGS.has(flag) && isNonSecretValue(value)) continue;

@@ -20,6 +20,23 @@ export function isLiteral(v: string): boolean {
 }
 
 /**
+ * Whether the `$` at `t[i]` starts what a program or a later shell may expand, in a text whose `$` no shell expands
+ * (an exec-form argument, a value in single quotes): `${…}` and `$(…)`, a name in capitals (`pre$TOKEN`), and at
+ * the start of the text or after a character that is not a letter or digit any name or special parameter (`$db_pw`,
+ * `user:$PW`, `$1`). Any other `$` (`pa$w0rd`) is a character of a literal.
+ */
+export function dollarReference(t: string, i: number): boolean {
+  const next = t[i + 1] ?? '';
+  NAME.lastIndex = i + 1;
+  const name = NAME.exec(t)?.[0];
+  const wordStart = i === 0 || !/[A-Za-z0-9]/.test(t[i - 1] as string);
+  return next === '{' || next === '(' || (name !== undefined && (wordStart || /^[A-Z_][A-Z0-9_]*$/.test(name))) || (wordStart && /^[0-9@*#?!$-]$/.test(next));
+}
+
+/** A shell variable name, read where `lastIndex` says. */
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+
+/**
  * True for values that stand for a secret in a template or sample file without being one: isPlaceholderValue's
  * (`changeme`, `<token>`, `xxx`, `example`), and `your-api-key-here`, `your_api_key`, `secret`, `password`, `...`,
  * a value cut short with dots (`sk-...`, `ghp_…`), or the key's own name in lower case (`API_KEY=api_key`).

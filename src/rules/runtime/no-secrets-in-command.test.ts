@@ -88,6 +88,11 @@ testRule(noSecretsInCommand, {
           entrypoint: ["mongosh", "-p", "prompt", "--password", "prompt", "-p", "stdin"]
           healthcheck:
             test: mongosh -u admin -pprompt --eval 'db.ping()'
+        f:
+          image: ghcr.io/acme/app:1.0
+          command: ["sh", "-c", "exec app --password \\"pa$$w0rdXY\\" --token pa$$w0rdXY"]
+          healthcheck:
+            test: "mongosh -p \\"$$MONGO_PW\\" && mongosh -p '$$\${MONGO_PW}'"
         e:
           image: ghcr.io/acme/app:1.0
           command: ["sh", "-c", "echo \\"$$@\\"", "--", "-p", "S3cretPw16"]
@@ -347,6 +352,21 @@ testRule(noSecretsInCommand, {
       errors: [
         { messageId: 'passwordFlag', line: 4, column: 58, message: 'Service "a" passes a literal secret to -p in its command (...(10 chars)).' },
         { messageId: 'passwordFlag', line: 8, column: 62, message: 'Service "b" passes a literal secret to htpasswd -b in its command (...(10 chars)).' },
+      ],
+    },
+    {
+      name: 'a $ inside a single-quoted password is a character of the literal (at the whole value: $$ moves the columns)',
+      compose: yaml`
+      services:
+        a:
+          image: ghcr.io/acme/app:1.0
+          command: ["sh", "-c", "exec app --password 'pa$$w0rdXY'"]
+          healthcheck:
+            test: "mongosh -p 'pa$$w0rdXY'"
+    `,
+      errors: [
+        { messageId: 'passwordFlag', line: 4, column: 27, message: 'Service "a" passes a literal secret to --password in its command (...(9 chars)).' },
+        { messageId: 'passwordFlag', line: 6, column: 13, message: 'Service "a" passes a literal secret to -p in its health check (...(9 chars)).' },
       ],
     },
     {

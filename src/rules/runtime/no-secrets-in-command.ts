@@ -1,6 +1,6 @@
 import { type CommandArg, type CommandLine, isUnknown, type Label, type Location, locationWithin, maskSecret, type Sourced } from '../../model/index.js';
 import { argsProgram, literalSecrets, shellScripts } from '../dockerfile/no-secrets-in-run.js';
-import { isLiteral, isPlaceholderSecret } from '../dockerfile/secret-text.js';
+import { dollarReference, isLiteral, isPlaceholderSecret } from '../dockerfile/secret-text.js';
 import { isNonSecretValue, isSecretName, secretShape } from '../shared/secrets.js';
 import { type RuleContext, runtimeRule } from '../types.js';
 
@@ -189,19 +189,11 @@ function literalDollars(t: string): string {
       out += ch;
       continue;
     }
-    const next = t[i + 1] ?? '';
-    NAME.lastIndex = i + 1;
-    const name = NAME.exec(t)?.[0];
-    const wordStart = i === 0 || !/[A-Za-z0-9]/.test(t[i - 1] as string);
-    const reference =
-      next === '{' || next === '(' || (name !== undefined && (wordStart || /^[A-Z_][A-Z0-9_]*$/.test(name))) || (wordStart && /^[0-9@*#?!$-]$/.test(next));
+    const reference = dollarReference(t, i);
     out += reference ? ch : LITERAL_DOLLAR;
   }
   return out;
 }
-
-/** A shell variable name, read where `lastIndex` says. */
-const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 
 /** `text` with `f` applied to the parts outside the STRING of each `sh -c STRING` in it (shellScripts). */
 function outsideScripts(text: string, f: (part: string) => string): string {
