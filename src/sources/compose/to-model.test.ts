@@ -195,12 +195,12 @@ describe('values of a shape the compose-spec schema does not allow (compose refu
     [
       '    gpus: [{count: 99999999999999999999}]',
       '4:20',
-      'invalid count 100000000000000000000: compose takes `all` or an integer of at most 64 bits, not a float ("invalid type float64 for device count")',
+      'invalid count 99999999999999999999: compose takes `all` or an integer of at most 64 bits, not a float ("invalid type float64 for device count")',
     ],
     [
       '    gpus: [{count: 1e3}]',
       '4:20',
-      'invalid count 1000: compose takes `all` or an integer of at most 64 bits, not a float ("invalid type float64 for device count")',
+      'invalid count 1e3: compose takes `all` or an integer of at most 64 bits, not a float ("invalid type float64 for device count")',
     ],
     ['    gpus: [{count: "99999999999999999999"}]', '4:20', `invalid value "99999999999999999999", the only value allowed is 'all' or a number`],
     ['    gpus: [{device_ids: ["0", ""]}]', '4:31', 'a device id is empty: write the id of a device (`"0"`, a GPU UUID)'],

@@ -1090,11 +1090,11 @@ function deviceRequestOf(item: LNode, path: string, r: Report, gpu: boolean): De
  */
 function readDeviceCount(node: LNode, path: string, r: Report): DeviceRequest['count'] | Unknown {
   if (node.kind === 'scalar' && node.unknown) return node.unknown;
-  if (node.kind === 'scalar' && typeof node.value === 'number' && node.float) {
+  if (node.kind === 'scalar' && typeof node.value === 'number' && node.float !== undefined) {
     r.bad(
       node,
       path,
-      `invalid count ${node.value}: compose takes \`all\` or an integer of at most 64 bits, not a float ("invalid type float64 for device count")`,
+      `invalid count ${node.float}: compose takes \`all\` or an integer of at most 64 bits, not a float ("invalid type float64 for device count")`,
     );
     return invalid(node);
   }

@@ -35,10 +35,10 @@ export interface LScalar extends LBase {
   /** With `fromEnv`: the value in pieces, so that messages quote it by its variables, never their values (`quoteValue`). */
   pieces?: ValuePiece[];
   /**
-   * For a number: YAML wrote it as a float (`1e3`, `3.0`, `.inf`), or as an integer beyond 64 bits, which go-yaml
-   * also reads as a float. compose-go's integer-only fields (a device request's `count`) refuse it.
+   * For a number YAML wrote as a float (`1e3`, `3.0`, `.inf`), or as an integer beyond 64 bits, which go-yaml also
+   * reads as a float: the number as written. compose-go's integer-only fields (a device request's `count`) refuse it.
    */
-  float?: true;
+  float?: string;
 }
 
 export interface LPair {
@@ -225,7 +225,7 @@ function scalarOf(node: unknown, file: SourceFile): LScalar {
   else if (typeof v === 'bigint') value = Number(v);
   else value = String(v);
   const sc: LScalar = { kind: 'scalar', file, start, end, value };
-  if (typeof value === 'number' && isScalar(y) && !yamlInt64(y.source)) sc.float = true;
+  if (typeof value === 'number' && isScalar(y) && !yamlInt64(y.source)) sc.float = typeof y.source === 'string' ? y.source : String(value);
   return sc;
 }
 
