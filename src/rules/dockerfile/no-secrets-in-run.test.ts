@@ -240,6 +240,8 @@ testRule(noSecretsInRun, {
         RUN mongosh -u admin -p && mongosh -u admin -p --authenticationDatabase admin && mongosh -p "$MONGO_PW" && mongo -p \${PW} admin && mongostat -p /run/secrets/pw
         RUN app --password "S3cret$Pw1" && app --password S3cret$Pw1 && mongosh -p "S3cret$Pw" && htpasswd -nb bob pa$w0rdXY1 && mysql -p"S3cret$Pw2"
         RUN sh -c "app --password 'S3c$Pw1x'" && sh -c "mongosh -p 'S3c$Pw1x'" && mongosh -p '$PW' && app --password '$(cat /run/secrets/pw)'
+        RUN vault login YOUR_VAULT_TOKEN && htpasswd -nb bob password && mongosh -p "..." && rabbitmqctl add_user bob ...
+        RUN app --token your-api-key-here && app --token hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx && app --token hf_xxxx… && mongosh -p xxxxxxxxxx
         RUN mongosh -p prompt && mongosh --password prompt && mongosh -p stdin && mongodump -pprompt -u admin && mongo -u admin -p"$PW" && mongorestore -p- /dump
         RUN vault login -method=userpass username=ci && vault login - < /run/secrets/token && vault login "$VAULT_TOKEN" && vault login -method github && vault login -unknown x tok && vault status
         RUN htpasswd -c /h admin && htpasswd -b /h admin "$PW" && htpasswd -bi /h admin < /run/secrets/pw && htpasswd -nb admin && htpasswd -b -X /h u pw12345678 && htpasswd -v /h u
@@ -758,6 +760,18 @@ testRule(noSecretsInRun, {
         { messageId: 'passwordFlag', line: 3, column: 22, message: 'A RUN in stage #1 passes a literal secret to htpasswd -b (...(10 chars)).' },
         { messageId: 'passwordFlag', line: 4, column: 9, endColumn: 19, message: 'A RUN in stage #1 passes a literal secret to --password (...(10 chars)).' },
         { messageId: 'passwordFlag', line: 4, column: 42, endColumn: 44, message: 'A RUN in stage #1 passes a literal secret to -p (...(10 chars)).' },
+      ],
+    },
+    {
+      name: 'a value like a placeholder that is a password: not the placeholder words themselves, and no character repeated eight times',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN vault login s.YourVaultT0ken9 && htpasswd -nb bob password1Xy && app --token hf_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 17, message: 'A RUN in stage #1 passes a literal secret to vault login (s.Yo...(17 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 55, message: 'A RUN in stage #1 passes a literal secret to htpasswd -b (...(11 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 74, message: 'A RUN in stage #1 passes a literal secret to --token (hf_a...(36 chars)).' },
       ],
     },
     {

@@ -1,7 +1,7 @@
 import { type CopyInstruction, describeStage, isCopy, isUnknown, type Location, maskSecret, privateKeyBlocks, type RunInstruction } from '../../model/index.js';
 import { isNonSecretValue, isSecretName } from '../shared/secrets.js';
 import type { RuleContext } from '../types.js';
-import { credentialsFormat, credentialValues, dollarReference, isLiteral, secretWords, unquote, urlSecrets } from './secret-text.js';
+import { credentialsFormat, credentialValues, dollarReference, isLiteral, isSecretTemplate, secretWords, unquote, urlSecrets } from './secret-text.js';
 import { quotingAt, quotingScanner } from './shell-scan.js';
 import { dockerfileRule, programOf, type RunScript, runScript, runsOf, type SimpleCommand, simpleCommands } from './util.js';
 
@@ -325,7 +325,8 @@ function commandSecrets(c: SimpleCommand, previous: SimpleCommand | undefined, t
   const prog = programOf(c);
   /** `valueAt`: where the value is written in `text`; a value in single quotes there keeps its `$` (quotedLiteral). */
   const add = (flag: string, k: number, value: string | undefined, length = flag.length, valueAt?: number) => {
-    if (value === undefined || value.startsWith('-')) return;
+    // A placeholder (`password`, `YOUR_VAULT_TOKEN`, `...`) or a template (`hf_xxxxxxxx…`) stands for the secret.
+    if (value === undefined || value.startsWith('-') || isSecretTemplate(value)) return;
     if (isLiteral(value) || (quotesKeep && valueAt !== undefined && quotedLiteral(text, valueAt, value)))
       out.push({ flag, start: c.starts[k] as number, length, value });
   };
@@ -727,7 +728,8 @@ export function literalSecrets(text: string, raw: string = text): { found: Liter
     const value = unquote(m[3] as string);
     const at = (m.index ?? 0) + (m[0] as string).length - (m[3] as string).length;
     const literal = isLiteral(value) || (quotedLiteral(text, at, value) && quoting(at).quote === undefined);
-    if (!literal || value.startsWith('-') || SECRET_REFERENCE.test(value) || (flag === '--secret' && SECRET_NAME_WORD.test(value))) continue;
+    if (!literal || value.startsWith('-') || isSecretTemplate(value) || SECRET_REFERENCE.test(value) || (flag === '--secret' && SECRET_NAME_WORD.test(value)))
+      continue;
     // The options added for servers and JVMs (`--requirepass`, `-Dspring.datasource.password=`) take a path or a flag
     // as often as a secret in some programs: those are not reported.
     if (!GENERIC_FLAGS.has(flag) && isNonSecretValue(value)) continue;

@@ -49,6 +49,17 @@ export function isPlaceholderSecret(value: string, name?: string): boolean {
   return name !== undefined && v.toLowerCase() === name.toLowerCase();
 }
 
+/** A character repeated 8 times in a row: a template (`ghp_XXXXXXXX…`, `hf_xxxxxxxx…`), not a token or password. */
+export const REPEATED = /(.)\1{7}/;
+
+/**
+ * A value that stands for a secret without being one (isPlaceholderSecret), or a template of one (REPEATED): what
+ * the readings of a password option or argument, and of a value's shape, pass over.
+ */
+export function isSecretTemplate(value: string, name?: string): boolean {
+  return isPlaceholderSecret(value, name) || REPEATED.test(value);
+}
+
 /** File names that say "template": a `.env.example` or `config.json.dist` holds sample values, not secrets. */
 export const TEMPLATE_NAME = /\.(?:example|sample|template|dist|defaults?|tpl)$/;
 
@@ -67,7 +78,7 @@ export function secretWords(text: string): { index: number; word: string; shape:
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
     const shape = secretShape(m[0]);
-    if (!shape || shape.kind === 'high-entropy' || /(.)\1{7}/.test(m[0])) continue;
+    if (!shape || shape.kind === 'high-entropy' || REPEATED.test(m[0])) continue;
     const part = m[0].includes('://') ? secretInUrl(m[0], shape) : undefined;
     out.push(part ? { index: m.index + part.index, word: part.word, shape } : { index: m.index, word: m[0], shape });
   }
@@ -89,7 +100,7 @@ export function urlSecrets(url: string): { index: number; word: string; shape: S
   const password = m ? { index: m[0].length - 1 - (m[1] as string).length, word: m[1] as string } : undefined;
   for (const p of url.matchAll(/[^/:@?#=&]+/g)) {
     const shape = secretShape(p[0]);
-    if (shape && shape.kind !== 'url-credentials' && shape.kind !== 'high-entropy' && !/(.)\1{7}/.test(p[0])) {
+    if (shape && shape.kind !== 'url-credentials' && shape.kind !== 'high-entropy' && !REPEATED.test(p[0])) {
       out.push({ index: p.index ?? 0, word: p[0], shape, kind: shape.description });
     }
   }

@@ -93,6 +93,12 @@ testRule(noSecretsInCommand, {
           command: ["sh", "-c", "exec app --password \\"pa$$w0rdXY\\" --token pa$$w0rdXY"]
           healthcheck:
             test: "mongosh -p \\"$$MONGO_PW\\" && mongosh -p '$$\${MONGO_PW}'"
+        g:
+          image: ghcr.io/acme/app:1.0
+          command: ["vault", "login", "YOUR_VAULT_TOKEN"]
+          entrypoint: ["sh", "-c", "htpasswd -nb bob password && rabbitmqctl add_user bob ... && exec app --token your-api-key-here"]
+          healthcheck:
+            test: ["CMD", "app", "--token", "hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "--password", "..."]
         e:
           image: ghcr.io/acme/app:1.0
           command: ["sh", "-c", "echo \\"$$@\\"", "--", "-p", "S3cretPw16"]

@@ -1,6 +1,6 @@
 import { type CommandArg, type CommandLine, isUnknown, type Label, type Location, locationWithin, maskSecret, type Sourced } from '../../model/index.js';
 import { argsProgram, literalSecrets, shellScripts } from '../dockerfile/no-secrets-in-run.js';
-import { dollarReference, isLiteral, isPlaceholderSecret } from '../dockerfile/secret-text.js';
+import { dollarReference, isLiteral, isPlaceholderSecret, REPEATED } from '../dockerfile/secret-text.js';
 import { isNonSecretValue, isSecretName, secretShape } from '../shared/secrets.js';
 import { type RuleContext, runtimeRule } from '../types.js';
 
@@ -206,9 +206,6 @@ function outsideScripts(text: string, f: (part: string) => string): string {
   }
   return out + f(text.slice(from));
 }
-
-/** A character repeated 8 times in a row: a template (`ghp_XXXXXXXX…`), not a token. */
-const REPEATED = /(.)\1{7}/;
 
 /**
  * Reports a label whose value, as written, is a secret: shaped like one (a token, a URL with a password), or a

@@ -25,6 +25,16 @@ testRule(noSecretsInEnvironment, {
     `,
     },
     {
+      name: 'token templates and placeholders shaped like tokens are not tokens',
+      compose: yaml`
+      services:
+        api:
+          image: api:1
+          environment:
+            GH_TOKEN: ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX
+    `,
+    },
+    {
       name: 'list form without secrets',
       compose: yaml`
       services:
@@ -132,6 +142,7 @@ testRule(noSecretsInEnvironment, {
             - AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE
             - GH=ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ
             - DATABASE_URL=postgres://app:Sup3rS3cret@db:5432/app
+            - GH_TOKEN=ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789
     `,
       errors: [
         {
@@ -142,6 +153,7 @@ testRule(noSecretsInEnvironment, {
         },
         { messageId: 'byValue', line: 6, column: 9 },
         { messageId: 'byValue', line: 7, column: 9 },
+        { messageId: 'byValue', line: 8, column: 9, message: 'Service "api" sets environment variable GH_TOKEN to a GitHub token (ghp_...(40 chars)).' },
       ],
     },
     {

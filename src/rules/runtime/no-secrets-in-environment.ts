@@ -1,5 +1,5 @@
 import { type BuildArg, isUnknown, maskSecret, type Sourced } from '../../model/index.js';
-import { isPlaceholderSecret } from '../dockerfile/secret-text.js';
+import { isPlaceholderSecret, isSecretTemplate, REPEATED } from '../dockerfile/secret-text.js';
 import { isNonSecretValue, isSecretName, secretShape, urlPasswordVariable } from '../shared/secrets.js';
 import { type RuleContext, runtimeRule } from '../types.js';
 
@@ -38,6 +38,8 @@ export const noSecretsInEnvironment = runtimeRule({
       const variable = name === '' ? 'an environment variable with an empty name' : `environment variable ${name}`;
       const shape = value === undefined ? undefined : secretShape(value);
       const urlVar = e.value.template === undefined ? undefined : urlPasswordVariable(e.value.template);
+      // A value shaped like a token that is a template of one (`ghp_XXXXXXXX…`, `sk-...`): a placeholder, not a secret.
+      if (urlVar === undefined && shape && value !== undefined && isSecretTemplate(value, name) && !URL_WITH_PASSWORD.test(value)) continue;
       if (urlVar !== undefined) {
         ctx.report({ messageId: 'byValue', at: e, data: { variable, kind: 'a URL with a password', masked: `password from ${urlVar}` } });
       } else if (shape) {
@@ -55,9 +57,6 @@ export const noSecretsInEnvironment = runtimeRule({
     for (const a of c.build?.argsWritten ?? []) checkBuildArg(a, ctx);
   },
 });
-
-/** A character repeated 8 times in a row: a template (`ghp_XXXXXXXX…`), not a token. */
-const REPEATED = /(.)\1{7}/;
 
 /** A URL with a literal password (`https://oauth2:glpat-…@gitlab.com`): reported whatever the password looks like. */
 const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^/\s@$]+@/i;
