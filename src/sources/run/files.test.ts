@@ -146,7 +146,14 @@ describe('finding run lines in files', () => {
     assert.ok(a?.readonlyRootfs && typeof a.readonlyRootfs.value === 'object', 'options from an expression may set anything');
     assert.deepEqual(
       r?.diagnostics.map((d) => `${d.code} ${d.severity} ${d.at.line}:${d.at.column}`),
-      ['unknown-flag warning 5:16', 'unknown-flag warning 9:30', 'shell-syntax error 12:31', 'unknown-flag error 15:18', 'unknown-flag warning 15:32', 'unknown-flag warning 15:46'],
+      [
+        'unknown-flag warning 5:16',
+        'unknown-flag warning 9:30',
+        'shell-syntax error 12:31',
+        'unknown-flag error 15:18',
+        'unknown-flag warning 15:32',
+        'unknown-flag warning 15:46',
+      ],
     );
     // The word after an unknown flag may be its value: never shown.
     assert.deepEqual(

@@ -13,6 +13,7 @@ import {
   type LogConfig,
   localBindDevice,
   type Mount,
+  maskSecretsIn,
   normalizeCapability,
   parseBytes,
   parseCpus,
@@ -339,7 +340,10 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
   const imgAt = loc(img.start, img.end, `docker ${run.verb}.IMAGE`);
   // `--db-password S3cret app:1` with a flag Docker does not have: the word after it may be its value, not shown.
   if (run.imageAfterUnknownFlag !== undefined)
-    spec.image = { value: unknown(`the word after unknown flag ${run.imageAfterUnknownFlag} may be that flag's value; it is not shown`), at: imgAt };
+    spec.image = {
+      value: unknown(`the word after unknown flag ${maskSecretsIn(run.imageAfterUnknownFlag)} may be that flag's value; it is not shown`),
+      at: imgAt,
+    };
   else if (img.unknown) spec.image = { value: img.unknown, at: imgAt };
   else {
     try {
