@@ -151,7 +151,7 @@ describe('docker run lines (built CLI)', () => {
     );
   });
 
-  it('scan --command never shows the word after an unknown flag: it may be that flag\'s value (a secret), not the image', () => {
+  it("scan --command never shows the word after an unknown flag: it may be that flag's value (a secret), not the image", () => {
     const r = bulwark(['scan', '--command', 'docker run --db-password Sup3rS3cretPw app:1 serve', '--format', 'json']);
     assert.equal(r.code, 2);
     assert.doesNotMatch(r.stdout + r.stderr, /Sup3rS3cretPw/);
@@ -162,9 +162,7 @@ describe('docker run lines (built CLI)', () => {
     );
     assert.deepEqual(
       report.findings.filter((f) => f.ruleId === 'BW1025').map((f) => `${f.status} ${f.location.column} ${f.message}`),
-      [
-        "unknown 26 The image of the docker run command cannot be known: the word after unknown flag --db-password may be that flag's value; it is not shown.",
-      ],
+      ["unknown 26 The image of the docker run command cannot be known: the word after unknown flag --db-password may be that flag's value; it is not shown."],
     );
     const text = bulwark(['scan', '--command', 'docker run --db-password Sup3rS3cretPw app:1 serve']);
     assert.doesNotMatch(text.stdout + text.stderr, /Sup3rS3cretPw/);

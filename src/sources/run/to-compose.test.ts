@@ -26,10 +26,7 @@ describe('runLinesToCompose: a compose file compose accepts', () => {
       [{ driver: 'nvidia', count: 1, capabilities: ['compute'] }],
       [],
     ]);
-    assert.deepEqual(gpus('docker run --gpus $G --gpus 1 x:1'), [
-      [{ count: 1 }],
-      ['--gpus ${G} (known only at run time: write gpus: for the value it takes)'],
-    ]);
+    assert.deepEqual(gpus('docker run --gpus $G --gpus 1 x:1'), [[{ count: 1 }], ['--gpus ${G} (known only at run time: write gpus: for the value it takes)']]);
   });
 
   it('writes no top-level sections when no named volume or network is used', () => {
