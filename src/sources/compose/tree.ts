@@ -232,11 +232,18 @@ function scalarOf(node: unknown, file: SourceFile): LScalar {
 /** The YAML 1.2 core schema's integers (`12`, `-3`, `0o17`, `0x1f`) in int64's range, as go-yaml reads an int. */
 function yamlInt64(source: unknown): boolean {
   if (typeof source !== 'string') return true;
+  // Nearly every number in a compose file (a port, a count): up to 18 digits always fits, without a BigInt.
+  if (SHORT_DECIMAL.test(source)) return true;
   const m = /^([-+]?)(\d+|0o[0-7]+|0x[0-9a-fA-F]+)$/.exec(source);
   if (!m) return false;
   const n = BigInt(m[2] as string);
-  return m[1] === '-' ? n <= 2n ** 63n : n < 2n ** 63n;
+  return m[1] === '-' ? n <= INT64_LIMIT : n < INT64_LIMIT;
 }
+
+/** A decimal integer of at most 18 digits: within int64 whatever its digits. */
+const SHORT_DECIMAL = /^[-+]?\d{1,18}$/;
+/** 2^63: int64 holds -2^63 to 2^63 - 1. */
+const INT64_LIMIT = 2n ** 63n;
 
 function nullAt(file: SourceFile, at: number): LScalar {
   return { kind: 'scalar', file, start: at, end: at, value: null };
