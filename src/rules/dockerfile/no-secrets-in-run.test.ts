@@ -5,6 +5,15 @@ import { df } from './testing.js';
 testRule(noSecretsInRun, {
   valid: [
     {
+      name: 'exec form: a $ that starts a name or a reference passes the text on, not a literal secret',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN ["app", "--password", "$PW", "--token", "\${TOKEN}"]
+        RUN ["sh", "-c", "app --password $DB_PW"]
+        USER 10001
+      `,
+    },
+    {
       name: 'secret references given to password options are not secrets: a BuildKit secret spec, env:, file:, @file, op://, a word that prompts',
       dockerfile: df`
         FROM docker:27-cli
@@ -825,6 +834,18 @@ testRule(noSecretsInRun, {
           endColumn: 111,
           message: 'A RUN in stage #1 passes a literal secret to rabbitmqctl change_password (...(14 chars)).',
         },
+      ],
+    },
+    {
+      name: 'exec form: no shell reads the elements, so a $ inside a word is a character of the password',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN ["app", "--password", "pa$w0rdLiteral"]
+        RUN ["sh", "-c", "exec app \"$@\"", "--", "--password", "S3cret$Pw"]
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 14, message: 'A RUN in stage #1 passes a literal secret to --password (...(14 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 44, message: 'A RUN in stage #1 passes a literal secret to --password (...(9 chars)).' },
       ],
     },
     {

@@ -1,7 +1,18 @@
 import { type CopyInstruction, describeStage, isCopy, isUnknown, type Location, maskSecret, privateKeyBlocks, type RunInstruction } from '../../model/index.js';
 import { isNonSecretValue, isSecretName } from '../shared/secrets.js';
 import type { RuleContext } from '../types.js';
-import { credentialsFormat, credentialValues, dollarReference, isLiteral, isSecretTemplate, secretWords, unquote, urlSecrets } from './secret-text.js';
+import {
+  credentialsFormat,
+  credentialValues,
+  dollarReference,
+  isLiteral,
+  isSecretTemplate,
+  LITERAL_DOLLAR,
+  literalDollars,
+  secretWords,
+  unquote,
+  urlSecrets,
+} from './secret-text.js';
 import { quotingAt, quotingScanner } from './shell-scan.js';
 import { dockerfileRule, programOf, type RunScript, runScript, runsOf, type SimpleCommand, simpleCommands } from './util.js';
 
@@ -775,18 +786,22 @@ function checkLiterals(
 ): { script: RunScript; text: string; cmds: SimpleCommand[]; reported: Set<number> } {
   const script = runScript(run);
   const text = script.text;
-  const { found, cmds, reported } = literalSecrets(text, script.raw);
+  // An exec-form array that is no `sh -c` script: no shell reads its elements, so a `$` in them is a character
+  // (`["app", "--password", "pa$w0rd"]`), unless it starts what the program may expand (literalDollars).
+  const exec = run.form === 'exec' ? run.exec : undefined;
+  const literal = exec !== undefined && text === exec.join(' ') ? literalDollars : (t: string) => t;
+  const { found, cmds, reported } = literalSecrets(literal(text), literal(script.raw));
   const report = (f: LiteralSecret, at: Location): void => {
     const stage = stageName;
-    if (f.messageId === 'inlineSecret') ctx.report({ messageId: f.messageId, at, data: { instruction, stage, name: f.name, masked: f.masked } });
-    else if (f.messageId === 'passwordFlag') ctx.report({ messageId: f.messageId, at, data: { instruction, stage, flag: f.flag, masked: f.masked } });
-    else ctx.report({ messageId: f.messageId, at, data: { instruction, stage, kind: f.kind, masked: f.masked } });
+    const masked = f.masked.replaceAll(LITERAL_DOLLAR, '$');
+    if (f.messageId === 'inlineSecret') ctx.report({ messageId: f.messageId, at, data: { instruction, stage, name: f.name, masked } });
+    else if (f.messageId === 'passwordFlag') ctx.report({ messageId: f.messageId, at, data: { instruction, stage, flag: f.flag, masked } });
+    else ctx.report({ messageId: f.messageId, at, data: { instruction, stage, kind: f.kind, masked } });
   };
   for (const f of found) report(f, script.locate(f.index, f.length));
   // `["sh", "-c", SCRIPT, "--", "--password", "…"]`: the elements after SCRIPT are its positional parameters
   // (`"$@"`), passed as written. They are read as the words of a command of their own, at their elements, when
   // runScript read SCRIPT alone (else they are in the text it read).
-  const exec = run.form === 'exec' ? run.exec : undefined;
   if (exec !== undefined && exec.length > 3 && exec[1] === '-c' && text === exec[2]) {
     // A SCRIPT that only runs a program on them (`exec mongosh "$@"`): the arguments after `$0` are that program's
     // words, read after its name (`mongosh -p …`), and `$0` on its own.
@@ -795,7 +810,7 @@ function checkLiterals(
       const rest: RunInstruction = { ...run, exec: exec.slice(from, to) };
       if (run.execSpans) rest.execSpans = run.execSpans.slice(from, to);
       const words = runScript(rest);
-      for (const f of literalSecrets(prefix + words.text).found) report(f, words.locate(Math.max(f.index - prefix.length, 0), f.length));
+      for (const f of literalSecrets(literalDollars(prefix + words.text)).found) report(f, words.locate(Math.max(f.index - prefix.length, 0), f.length));
     };
     if (prog === undefined || exec.length === 4) read(3, exec.length, '');
     else {

@@ -33,6 +33,33 @@ export function dollarReference(t: string, i: number): boolean {
   return next === '{' || next === '(' || (name !== undefined && (wordStart || /^[A-Z_][A-Z0-9_]*$/.test(name))) || (wordStart && /^[0-9@*#?!$-]$/.test(next));
 }
 
+/** What stands for a `$` that is a character of a text (literalDollars): one UTF-16 unit, so indexes stay. */
+export const LITERAL_DOLLAR = '\uE024';
+
+/**
+ * A text that no shell reads (an exec-form argument, of a RUN too; a label value, a word of a compose string command), with each
+ * `$` that stands for itself replaced by LITERAL_DOLLAR: the literal-secret readings take any `$` for a variable,
+ * and would pass over the secret. Compose writes such a `$` as `$$` (`"pa$$w0rd"` gives the program `pa$w0rd`);
+ * a run line quotes it (`'pa$w0rd'`). A `$` that starts what a program or a later shell may expand stays: `${…}` and
+ * `$(…)`, a name in capitals (`pre$$TOKEN`), and at the start of the text or after a character that is not a letter
+ * or digit any name or special parameter (`$$db_password`, `user:$$PW`, `$$1`). Only for a text with no interpolated
+ * variable (CommandArg.written unset), whose every `$` is a character.
+ */
+export function literalDollars(t: string): string {
+  if (!t.includes('$')) return t;
+  let out = '';
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i] as string;
+    if (ch !== '$') {
+      out += ch;
+      continue;
+    }
+    const reference = dollarReference(t, i);
+    out += reference ? ch : LITERAL_DOLLAR;
+  }
+  return out;
+}
+
 /** A shell variable name, read where `lastIndex` says. */
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 

@@ -1,6 +1,6 @@
 import { type CommandArg, type CommandLine, isUnknown, type Label, type Location, locationWithin, maskSecret, type Sourced } from '../../model/index.js';
 import { argsProgram, literalSecrets, shellScripts } from '../dockerfile/no-secrets-in-run.js';
-import { dollarReference, isLiteral, isPlaceholderSecret, REPEATED } from '../dockerfile/secret-text.js';
+import { isLiteral, isPlaceholderSecret, LITERAL_DOLLAR, literalDollars, REPEATED } from '../dockerfile/secret-text.js';
 import { isNonSecretValue, isSecretName, secretShape } from '../shared/secrets.js';
 import { type RuleContext, runtimeRule } from '../types.js';
 
@@ -166,33 +166,6 @@ function checkCommand(
     else if (f.messageId === 'passwordFlag') ctx.report({ messageId: 'passwordFlag', at, data: { where, flag: f.flag, masked } });
     else ctx.report({ messageId: 'secretValue', at, data: { where, kind: f.kind, masked } });
   }
-}
-
-/** What stands for a `$` that is a character of a text (literalDollars): one UTF-16 unit, so indexes stay. */
-const LITERAL_DOLLAR = '\uE024';
-
-/**
- * A text that no shell reads (an exec-form argument, a label value, a word of a compose string command), with each
- * `$` that stands for itself replaced by LITERAL_DOLLAR: the literal-secret readings take any `$` for a variable,
- * and would pass over the secret. Compose writes such a `$` as `$$` (`"pa$$w0rd"` gives the program `pa$w0rd`);
- * a run line quotes it (`'pa$w0rd'`). A `$` that starts what a program or a later shell may expand stays: `${…}` and
- * `$(…)`, a name in capitals (`pre$$TOKEN`), and at the start of the text or after a character that is not a letter
- * or digit any name or special parameter (`$$db_password`, `user:$$PW`, `$$1`). Only for a text with no interpolated
- * variable (CommandArg.written unset), whose every `$` is a character.
- */
-function literalDollars(t: string): string {
-  if (!t.includes('$')) return t;
-  let out = '';
-  for (let i = 0; i < t.length; i++) {
-    const ch = t[i] as string;
-    if (ch !== '$') {
-      out += ch;
-      continue;
-    }
-    const reference = dollarReference(t, i);
-    out += reference ? ch : LITERAL_DOLLAR;
-  }
-  return out;
 }
 
 /** `text` with `f` applied to the parts outside the STRING of each `sh -c STRING` in it (shellScripts). */
