@@ -5,15 +5,6 @@ import { df } from './testing.js';
 testRule(noSecretsInRun, {
   valid: [
     {
-      name: 'exec form: a $ that starts a name or a reference passes the text on, not a literal secret',
-      dockerfile: df`
-        FROM alpine:3.20
-        RUN ["app", "--password", "$PW", "--token", "\${TOKEN}"]
-        RUN ["sh", "-c", "app --password $DB_PW"]
-        USER 10001
-      `,
-    },
-    {
       name: 'secret references given to password options are not secrets: a BuildKit secret spec, env:, file:, @file, op://, a word that prompts',
       dockerfile: df`
         FROM docker:27-cli
@@ -258,6 +249,15 @@ testRule(noSecretsInRun, {
         RUN rabbitmqctl add_user admin && rabbitmqctl add_user admin "\${RABBIT_PW}" && rabbitmqctl add_user --pre-hashed-password admin kI3GCqW5JLMJa4iX1lo7X4D6XbYqlLgxIs30+P6tENUV2POR && rabbitmqctl list_users
         RUN pip install hf_transfer huggingface_hub && python -c 'import hf_transfer' && echo hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx sk-ant-...
         RUN echo sk-ant-api03-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX
+        USER 10001
+      `,
+    },
+    {
+      name: 'exec form: a $ that starts a name or a reference passes the text on, not a literal secret',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN ["app", "--password", "$PW", "--token", "\${TOKEN}"]
+        RUN ["sh", "-c", "app --password $DB_PW"]
         USER 10001
       `,
     },
