@@ -1,3 +1,5 @@
+import { isInt64 } from './units.js';
+
 /**
  * A device cgroup rule (`--device-cgroup-rule`, compose `device_cgroup_rules`, Engine `HostConfig.DeviceCgroupRules`):
  * which device nodes the container may use (`r`, `w`) and create (`m`, mknod), by type and major:minor number.
@@ -25,7 +27,7 @@ const RULE = /^([acb]) ([0-9]+|\*):([0-9]+|\*) ([rwm]{1,3})$/;
 export function parseDeviceCgroupRule(text: string): DeviceCgroupRule | undefined {
   const m = RULE.exec(text);
   if (!m) return undefined;
-  if ([m[2], m[3]].some((n) => n !== '*' && BigInt(n as string) >= 2n ** 63n)) return undefined;
+  if ([m[2], m[3]].some((n) => n !== '*' && !isInt64(n as string))) return undefined;
   return { type: m[1] as DeviceCgroupRule['type'], major: m[2] as string, minor: m[3] as string, access: m[4] as string };
 }
 

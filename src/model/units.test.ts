@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ValuePiece } from './mask.js';
-import { cfsQuotaNanoCpus, parseBytes, parseCpus, parseDuration, UnitError } from './units.js';
+import { cfsQuotaNanoCpus, isInt64, parseBytes, parseCpus, parseDuration, UnitError } from './units.js';
 
 describe('parseBytes (go-units RAMInBytes)', () => {
   const table: [string | number, number][] = [
@@ -101,5 +101,14 @@ describe('cfsQuotaNanoCpus (CFS quota over period, microseconds)', () => {
     assert.equal(cfsQuotaNanoCpus(10_000, 50_000), 200_000_000);
     assert.equal(cfsQuotaNanoCpus(0), undefined);
     assert.equal(cfsQuotaNanoCpus(-1, 100_000), undefined);
+  });
+});
+
+describe('isInt64', () => {
+  it('takes integer literals from -2^63 to 2^63 - 1, decimal, 0o and 0x', () => {
+    for (const t of ['0', '-1', '+5', '01', '123456789012345678', '9223372036854775807', '-9223372036854775808', '0o17', '0x1f', '0x7fffffffffffffff'])
+      assert.equal(isInt64(t), true, t);
+    for (const t of ['9223372036854775808', '-9223372036854775809', '99999999999999999999', '0x8000000000000000', '1e3', '1.0', '', '-', ' 1', 'all'])
+      assert.equal(isInt64(t), false, t);
   });
 });

@@ -110,3 +110,22 @@ export function parseDuration(input: string | number, pieces?: readonly ValuePie
   }
   return sign * total;
 }
+
+/**
+ * Whether `text` is an integer literal (decimal with an optional sign, or YAML's `0o17` and `0x1f`) within int64,
+ * -2^63 to 2^63 - 1: the range of Go's strconv.ParseInt and Atoi on 64-bit hosts, and of go-yaml's int (a larger
+ * YAML integer is read as a float). False for any other text.
+ */
+export function isInt64(text: string): boolean {
+  // Nearly every number met (a port, a count): up to 18 digits always fits, without a BigInt.
+  if (SHORT_DECIMAL.test(text)) return true;
+  const m = /^([-+]?)(\d+|0o[0-7]+|0x[0-9a-fA-F]+)$/.exec(text);
+  if (!m) return false;
+  const n = BigInt(m[2] as string);
+  return m[1] === '-' ? n <= INT64_LIMIT : n < INT64_LIMIT;
+}
+
+/** A decimal integer of at most 18 digits: within int64 whatever its digits. */
+const SHORT_DECIMAL = /^[-+]?\d{1,18}$/;
+/** 2^63: int64 holds -2^63 to 2^63 - 1. */
+const INT64_LIMIT = 2n ** 63n;

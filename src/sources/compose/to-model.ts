@@ -14,6 +14,7 @@ import {
   type Healthcheck,
   type ImageRef,
   type InterpolatedValue,
+  isInt64,
   isUnknown,
   type Label,
   LineIndex,
@@ -1102,8 +1103,7 @@ function readDeviceCount(node: LNode, path: string, r: Report): DeviceRequest['c
   if (text === undefined) return wrongShape(node, path, '`all` or a number', r);
   if (text.toLowerCase() === 'all') return 'all';
   // A YAML integer is in int64's range (a larger one is a float, above); an integer's text is read by ParseInt.
-  const outOfRange =
-    node.kind === 'scalar' && typeof node.value === 'string' && /^[-+]?\d+$/.test(text) && (BigInt(text) >= 2n ** 63n || BigInt(text) < -(2n ** 63n));
+  const outOfRange = node.kind === 'scalar' && typeof node.value === 'string' && /^[-+]?\d+$/.test(text) && !isInt64(text);
   if (!/^[-+]?\d+$/.test(text) || outOfRange) {
     r.bad(node, path, `invalid value ${quoteValue(text, (node as LScalar).pieces)}, the only value allowed is 'all' or a number`);
     return invalid(node as LScalar);

@@ -1,5 +1,5 @@
 import { type Document, isAlias, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
-import type { LineIndex, Location, Unknown, ValuePiece } from '../../model/index.js';
+import { isInt64, type LineIndex, type Location, type Unknown, type ValuePiece } from '../../model/index.js';
 
 /**
  * A located YAML value tree: what compose sees after anchors, aliases and merge keys are resolved,
@@ -225,25 +225,9 @@ function scalarOf(node: unknown, file: SourceFile): LScalar {
   else if (typeof v === 'bigint') value = Number(v);
   else value = String(v);
   const sc: LScalar = { kind: 'scalar', file, start, end, value };
-  if (typeof value === 'number' && isScalar(y) && !yamlInt64(y.source)) sc.float = typeof y.source === 'string' ? y.source : String(value);
+  if (typeof value === 'number' && isScalar(y) && typeof y.source === 'string' && !isInt64(y.source)) sc.float = y.source;
   return sc;
 }
-
-/** The YAML 1.2 core schema's integers (`12`, `-3`, `0o17`, `0x1f`) in int64's range, as go-yaml reads an int. */
-function yamlInt64(source: unknown): boolean {
-  if (typeof source !== 'string') return true;
-  // Nearly every number in a compose file (a port, a count): up to 18 digits always fits, without a BigInt.
-  if (SHORT_DECIMAL.test(source)) return true;
-  const m = /^([-+]?)(\d+|0o[0-7]+|0x[0-9a-fA-F]+)$/.exec(source);
-  if (!m) return false;
-  const n = BigInt(m[2] as string);
-  return m[1] === '-' ? n <= INT64_LIMIT : n < INT64_LIMIT;
-}
-
-/** A decimal integer of at most 18 digits: within int64 whatever its digits. */
-const SHORT_DECIMAL = /^[-+]?\d{1,18}$/;
-/** 2^63: int64 holds -2^63 to 2^63 - 1. */
-const INT64_LIMIT = 2n ** 63n;
 
 function nullAt(file: SourceFile, at: number): LScalar {
   return { kind: 'scalar', file, start: at, end: at, value: null };

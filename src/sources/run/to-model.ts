@@ -7,6 +7,7 @@ import {
   type Diagnostic,
   emptyContainerSpec,
   type Healthcheck,
+  isInt64,
   isUnknown,
   type LineIndex,
   type Location,
@@ -453,8 +454,7 @@ export function parseGpus(s: string): DeviceRequest | string {
   const parseCount = (v: string): number | string => {
     if (v === 'all') return -1;
     if (!/^[-+]?\d+$/.test(v)) return `count must be an integer, not ${quoteValue(v)}`;
-    const n = BigInt(v);
-    if (n > INT64_MAX || n < -INT64_MAX - 1n) return `count must be an integer, not ${quoteValue(v)}: out of range`;
+    if (!isInt64(v)) return `count must be an integer, not ${quoteValue(v)}: out of range`;
     return Number(v);
   };
   for (const field of splitCsv(s)) {
@@ -479,9 +479,6 @@ export function parseGpus(s: string): DeviceRequest | string {
   if (!seen.has('count') && req.deviceIds.length === 0) req.count = 1;
   return req;
 }
-
-/** The largest int64, the range of Go's strconv.Atoi on 64-bit hosts. */
-const INT64_MAX = 2n ** 63n - 1n;
 
 /**
  * `--mount` CSV (docker/cli `opts.MountOpt.Set`): `type=bind|volume|tmpfs|image`, `source`/`src`,
