@@ -44,8 +44,6 @@ export interface ParsedRun {
    * flag's value (a secret, even) rather than the image, so it is never shown. Docker refuses such a line.
    */
   imageAfterUnknownFlag?: string;
-  /** readOptions' bookkeeping for imageAfterUnknownFlag: the last unknown `--flag` without `=`, and the index of the word after it. */
-  lastUnknownFlag?: { flag: string; next: number };
   problems: ArgvProblem[];
   /** `--help` was given: Docker prints help and runs nothing. */
   help: boolean;
@@ -87,10 +85,10 @@ export function parseDockerRun(words: readonly ShellWord[]): ParsedRun | undefin
   if (verbWord === undefined || verbWord.unknown || (verbWord.text !== 'run' && verbWord.text !== 'create')) return undefined;
   const verb = verbWord.text as 'run' | 'create';
   const out: ParsedRun = { verb, dockerWord: dockerWord as ShellWord, options: [], command: [], problems: [], help: false, opaque: [] };
-  i = readOptions(words, i + 1, out, false);
+  const read = readOptions(words, i + 1, out, false);
+  i = read.next;
   out.image = words[i];
-  if (out.image !== undefined && out.lastUnknownFlag?.next === i) out.imageAfterUnknownFlag = out.lastUnknownFlag.flag;
-  delete out.lastUnknownFlag;
+  if (out.image !== undefined && read.afterUnknownFlag !== undefined) out.imageAfterUnknownFlag = read.afterUnknownFlag;
   out.command = words.slice(i + 1);
   return out;
 }
@@ -106,10 +104,11 @@ export function parseDockerRun(words: readonly ShellWord[]): ParsedRun | undefin
  */
 export function parseCreateOptions(words: readonly ShellWord[], at: ShellWord, image: ShellWord | undefined, subject: string): ParsedRun {
   const out: ParsedRun = { verb: 'create', dockerWord: at, options: [], command: [], problems: [], help: false, opaque: [], subject };
-  for (let i = readOptions(words, 0, out, true); i < words.length; i++) {
+  const read = readOptions(words, 0, out, true);
+  for (let i = read.next; i < words.length; i++) {
     const w = words[i] as ShellWord;
     // Right after an unknown flag, the word may be that flag's value (a secret, even): it is not shown.
-    const shown = out.lastUnknownFlag?.next === i ? `the word after unknown flag ${out.lastUnknownFlag.flag}` : w.rawText;
+    const shown = i === read.next && read.afterUnknownFlag !== undefined ? `the word after unknown flag ${read.afterUnknownFlag}` : w.rawText;
     out.problems.push({
       code: 'unknown-flag',
       severity: 'warning',
@@ -118,17 +117,19 @@ export function parseCreateOptions(words: readonly ShellWord[], at: ShellWord, i
       end: w.end,
     });
   }
-  delete out.lastUnknownFlag;
   if (image) out.image = image;
   return out;
 }
 
 /**
- * Reads options from `words[i]` on into `out`, until the first positional word (or `--`); returns its index.
- * `onlyOptions`: every word is an option (a create-options block), so a run-time word always holds options.
+ * Reads options from `words[i]` on into `out`, until the first positional word (or `--`): returns its index, and,
+ * when the word before it is an unknown `--flag` written without `=`, that flag (the positional word may be its
+ * value). `onlyOptions`: every word is an option (a create-options block), so a run-time word always holds options.
  */
-function readOptions(words: readonly ShellWord[], i: number, out: ParsedRun, onlyOptions: boolean): number {
+function readOptions(words: readonly ShellWord[], i: number, out: ParsedRun, onlyOptions: boolean): { next: number; afterUnknownFlag?: string } {
   const verb = out.verb;
+  // The last unknown `--flag` without `=`, and the index of the word after it.
+  let unknownFlag: { flag: string; next: number } | undefined;
   const known = (f: RunFlag | undefined): RunFlag | undefined => (f?.runOnly && verb === 'create' ? undefined : f);
   while (i < words.length) {
     const w = words[i] as ShellWord;
@@ -170,7 +171,7 @@ function readOptions(words: readonly ShellWord[], i: number, out: ParsedRun, onl
             : { code: 'unknown-flag', severity: 'error', message: `unknown flag: --${name}`, start: w.start, end: w.end },
         );
         i++;
-        if (!w.unknown && eq === -1) out.lastUnknownFlag = { flag: `--${name}`, next: i };
+        if (!w.unknown && eq === -1) unknownFlag = { flag: `--${name}`, next: i };
         continue;
       }
       if (eq !== -1) {
@@ -230,7 +231,7 @@ function readOptions(words: readonly ShellWord[], i: number, out: ParsedRun, onl
     }
     i += consumedNext ? 2 : 1;
   }
-  return i;
+  return unknownFlag?.next === i ? { next: i, afterUnknownFlag: unknownFlag.flag } : { next: i };
 }
 
 /** An option whose value is `word.text` from index `from` on. */
