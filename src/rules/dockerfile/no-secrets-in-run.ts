@@ -700,11 +700,13 @@ export type LiteralSecret =
  * The literal secrets of one shell command text, in the order they are found: secret variables set inline,
  * passwords given to options (`-p`, `-u user:pass`, `--password`, `docker login -p`, an `Authorization` header,
  * and in an `sh -c STRING`), secret shapes and private keys. `text` is the shell text read for commands; `raw` the
- * text read for shapes (a RUN with data heredocs: the same indexes, the bodies not blanked; else `text`). Pure,
- * shared with the runtime rule that reads a container's command (BW1028).
+ * text read for shapes (a RUN with data heredocs: the same indexes, the bodies not blanked; else `text`). A text
+ * may hold LITERAL_DOLLAR for a `$` no shell reads (literalDollars): each `masked` shows it as the `$` it is. Pure,
+ * shared with the runtime rule that reads a container's command (BW1032).
  */
 export function literalSecrets(text: string, raw: string = text): { found: LiteralSecret[]; cmds: SimpleCommand[]; reported: Set<number> } {
   const found: LiteralSecret[] = [];
+  const mask = (value: string): string => maskSecret(value.replaceAll(LITERAL_DOLLAR, '$'));
   const reported = new Set<number>();
   // Where the values of the secret variables reported start and end, in text order: a secret shape inside one is
   // the same secret, not a second finding (`SLACK_TOKEN=xoxb-… app`).
@@ -716,7 +718,7 @@ export function literalSecrets(text: string, raw: string = text): { found: Liter
     if (!isSecretName(name) || !isLiteral(value)) continue;
     reported.add(idx);
     assigned.push({ start: idx + name.length + 1, end: (m.index ?? 0) + m[0].length });
-    found.push({ messageId: 'inlineSecret', index: idx, length: name.length, name, masked: maskSecret(value) });
+    found.push({ messageId: 'inlineSecret', index: idx, length: name.length, name, masked: mask(value) });
   }
   const cmds = simpleCommands(text);
   // The command each word starts, to read an option in the context of its program.
@@ -750,14 +752,14 @@ export function literalSecrets(text: string, raw: string = text): { found: Liter
     if ((m[2] as string) !== '=' && c && MYSQL.test(programOf(c))) continue;
     flagged.add(idx);
     noteValue(value, idx + flag.length);
-    found.push({ messageId: 'passwordFlag', index: idx, length: flag.length, flag, masked: maskSecret(value) });
+    found.push({ messageId: 'passwordFlag', index: idx, length: flag.length, flag, masked: mask(value) });
   }
   cmds.forEach((c, k) => {
     for (const f of commandSecrets(c, c.piped ? cmds[k - 1] : undefined, text)) {
       if (flagged.has(f.start)) continue;
       flagged.add(f.start);
       noteValue(f.value, f.start);
-      found.push({ messageId: 'passwordFlag', index: f.start, length: f.length, flag: f.flag, masked: maskSecret(f.value) });
+      found.push({ messageId: 'passwordFlag', index: f.start, length: f.length, flag: f.flag, masked: mask(f.value) });
     }
   });
   // Secret shapes anywhere in the text as written: heredoc bodies that are data (`cat <<EOF > f`) included,
@@ -765,10 +767,10 @@ export function literalSecrets(text: string, raw: string = text): { found: Liter
   for (const t of secretWords(raw)) {
     if (reported.has(t.index) || flagged.has(t.index) || valuesAt.has(t.index) || inSpan(assigned, t.index)) continue;
     reported.add(t.index);
-    found.push({ messageId: 'secretValue', index: t.index, length: t.word.length, kind: t.shape.description, masked: maskSecret(t.word) });
+    found.push({ messageId: 'secretValue', index: t.index, length: t.word.length, kind: t.shape.description, masked: mask(t.word) });
   }
   for (const k of privateKeyBlocks(raw)) {
-    found.push({ messageId: 'secretValue', index: k.index, length: 10, kind: 'a PEM private key', masked: maskSecret(k.block) });
+    found.push({ messageId: 'secretValue', index: k.index, length: 10, kind: 'a PEM private key', masked: mask(k.block) });
   }
   return { found, cmds, reported };
 }
@@ -793,10 +795,9 @@ function checkLiterals(
   const { found, cmds, reported } = literalSecrets(literal(text), literal(script.raw));
   const report = (f: LiteralSecret, at: Location): void => {
     const stage = stageName;
-    const masked = f.masked.replaceAll(LITERAL_DOLLAR, '$');
-    if (f.messageId === 'inlineSecret') ctx.report({ messageId: f.messageId, at, data: { instruction, stage, name: f.name, masked } });
-    else if (f.messageId === 'passwordFlag') ctx.report({ messageId: f.messageId, at, data: { instruction, stage, flag: f.flag, masked } });
-    else ctx.report({ messageId: f.messageId, at, data: { instruction, stage, kind: f.kind, masked } });
+    if (f.messageId === 'inlineSecret') ctx.report({ messageId: f.messageId, at, data: { instruction, stage, name: f.name, masked: f.masked } });
+    else if (f.messageId === 'passwordFlag') ctx.report({ messageId: f.messageId, at, data: { instruction, stage, flag: f.flag, masked: f.masked } });
+    else ctx.report({ messageId: f.messageId, at, data: { instruction, stage, kind: f.kind, masked: f.masked } });
   };
   for (const f of found) report(f, script.locate(f.index, f.length));
   // `["sh", "-c", SCRIPT, "--", "--password", "…"]`: the elements after SCRIPT are its positional parameters

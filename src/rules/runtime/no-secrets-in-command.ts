@@ -1,6 +1,6 @@
 import { type CommandArg, type CommandLine, isUnknown, type Label, type Location, locationWithin, maskSecret, type Sourced } from '../../model/index.js';
 import { argsProgram, literalSecrets, shellScripts } from '../dockerfile/no-secrets-in-run.js';
-import { isLiteral, isPlaceholderSecret, LITERAL_DOLLAR, literalDollars, REPEATED } from '../dockerfile/secret-text.js';
+import { isLiteral, isPlaceholderSecret, literalDollars, REPEATED } from '../dockerfile/secret-text.js';
 import { isNonSecretValue, isSecretName, secretShape } from '../shared/secrets.js';
 import { type RuleContext, runtimeRule } from '../types.js';
 
@@ -161,10 +161,9 @@ function checkCommand(
   };
   for (const f of literalSecrets(text).found) {
     const at = locate(f.index, f.length);
-    const masked = f.masked.replaceAll(LITERAL_DOLLAR, '$');
-    if (f.messageId === 'inlineSecret') ctx.report({ messageId: 'inlineSecret', at, data: { where, name: f.name, masked } });
-    else if (f.messageId === 'passwordFlag') ctx.report({ messageId: 'passwordFlag', at, data: { where, flag: f.flag, masked } });
-    else ctx.report({ messageId: 'secretValue', at, data: { where, kind: f.kind, masked } });
+    if (f.messageId === 'inlineSecret') ctx.report({ messageId: 'inlineSecret', at, data: { where, name: f.name, masked: f.masked } });
+    else if (f.messageId === 'passwordFlag') ctx.report({ messageId: 'passwordFlag', at, data: { where, flag: f.flag, masked: f.masked } });
+    else ctx.report({ messageId: 'secretValue', at, data: { where, kind: f.kind, masked: f.masked } });
   }
 }
 
