@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { deviceCgroupRisk, parseDeviceCgroupRule } from './device-cgroup.js';
+import { deviceCgroupRisk, parseAcceptedDeviceCgroupRule, parseDeviceCgroupRule } from './device-cgroup.js';
 
 describe('device cgroup rules (moby deviceCgroupRuleRegex)', () => {
   it('parses TYPE MAJOR:MINOR ACCESS, and refuses what dockerd refuses', () => {
@@ -24,6 +24,13 @@ describe('device cgroup rules (moby deviceCgroupRuleRegex)', () => {
       'c 1:99999999999999999999 r',
     ])
       assert.equal(parseDeviceCgroupRule(bad), undefined, bad);
+  });
+  it('reads a rule an engine accepted as the kernel does: a alone is a *:* rwm, every device; nothing else is added', () => {
+    const all = parseAcceptedDeviceCgroupRule('a');
+    assert.deepEqual(all, { type: 'a', major: '*', minor: '*', access: 'rwm' });
+    assert.equal(deviceCgroupRisk(all as NonNullable<typeof all>), 'all');
+    assert.deepEqual(parseAcceptedDeviceCgroupRule('c 42:* rmw'), parseDeviceCgroupRule('c 42:* rmw'));
+    for (const bad of [' a', 'a ', 'A', 'b', 'c', 'a *:*', 'c 1:1  rwm', '']) assert.equal(parseAcceptedDeviceCgroupRule(bad), undefined, bad);
   });
   it('all devices (type a, whatever follows), character devices of any major, block devices, and /dev/mem, /dev/kmem, /dev/port, read or written, are the risky ones; m alone opens nothing for b and c', () => {
     const risk = (t: string) => deviceCgroupRisk(parseDeviceCgroupRule(t) as NonNullable<ReturnType<typeof parseDeviceCgroupRule>>);

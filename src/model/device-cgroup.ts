@@ -20,15 +20,30 @@ const RULE = /^([acb]) ([0-9]+|\*):([0-9]+|\*) ([rwm]{1,3})$/;
 
 /**
  * Parses one rule; undefined when dockerd would refuse it ("invalid device cgroup rule format"; the Docker CLI says
- * "invalid device cgroup format"): spaces before or after, `a` alone (dockerd 20.10 validates every rule with the
- * regular expression above), and a major or minor number beyond 64 bits (dockerd's strconv.ParseInt: "invalid major
- * value in device cgroup rule format").
+ * "invalid device cgroup format"): spaces before or after, `a` alone (dockerd 20.10, and moby's
+ * daemon/pkg/oci/oci.go at ff14d7e, match every rule against the regular expression above), and a major or minor
+ * number beyond 64 bits (dockerd's strconv.ParseInt: "invalid major value in device cgroup rule format"). dockerd
+ * checks the rules when it starts a container, not when it creates one (moby#41919): a create request with `a` alone
+ * succeeds, and each start fails, leaving the container `created` with that error in `State.Error` (seen on dockerd
+ * 20.10.24).
  */
 export function parseDeviceCgroupRule(text: string): DeviceCgroupRule | undefined {
   const m = RULE.exec(text);
   if (!m) return undefined;
   if ([m[2], m[3]].some((n) => n !== '*' && !isInt64(n as string))) return undefined;
   return { type: m[1] as DeviceCgroupRule['type'], major: m[2] as string, minor: m[3] as string, access: m[4] as string };
+}
+
+/**
+ * Parses a rule as the devices cgroup reads it once an engine has accepted it (a live container that has run): the
+ * grammar of parseDeviceCgroupRule, and `a` alone, which the kernel reads as every device with every access, the
+ * same as `a *:* rwm` (Linux Documentation/admin-guide/cgroup-v1/devices.rst: `echo a > devices.allow`; moby#53453
+ * proposes that dockerd read it so). Undefined for any other text. Not for compose files or run lines: there a rule
+ * parseDeviceCgroupRule refuses is an input error, as the engine refuses to start the container.
+ */
+export function parseAcceptedDeviceCgroupRule(text: string): DeviceCgroupRule | undefined {
+  if (text === 'a') return { type: 'a', major: '*', minor: '*', access: 'rwm' };
+  return parseDeviceCgroupRule(text);
 }
 
 /**

@@ -24,6 +24,11 @@ testRule(noHostDevices, {
       name: 'reserved memory is no device',
       compose: 'services:\n  ml:\n    image: nginx:1.27\n    deploy:\n      resources:\n        reservations:\n          memory: 1g\n',
     },
+    {
+      name: 'engine: a alone in a container that never ran (dockerd refuses it at each start, the container stays created): it opens nothing',
+      engine:
+        '{"Name": "/dev", "State": {"Status": "created", "Running": false, "ExitCode": 128, "Error": "invalid device cgroup rule format: \'a\'"}, "HostConfig": {"DeviceCgroupRules": ["a"]}}',
+    },
   ],
   invalid: [
     {
@@ -345,6 +350,29 @@ testRule(noHostDevices, {
       name: 'engine DeviceCgroupRules',
       engine: '{"Name": "/web", "HostConfig": {"DeviceCgroupRules": ["c 42:* rmw", "a *:* rwm"]}}',
       errors: [{ messageId: 'cgroupAll', line: 1, column: 69 }],
+    },
+    {
+      name: 'engine: a alone in a container that has run (its engine accepted the rule; the kernel reads it as a *:* rwm)',
+      engine: '{"Name": "/dev", "State": {"Status": "running", "Running": true}, "HostConfig": {"DeviceCgroupRules": ["c 42:* rmw", "a"]}}',
+      errors: [
+        {
+          messageId: 'cgroupAll',
+          line: 1,
+          column: 118,
+          message:
+            'Container "dev" has device cgroup rule a, which opens every device node to it, character and block, with read, write and mknod whatever follows the `a`: the host disks and /dev/mem included.',
+        },
+      ],
+    },
+    {
+      name: 'engine: a alone in an exited container, which ran with its rules',
+      engine: '{"Name": "/dev", "State": {"Status": "exited", "Running": false, "ExitCode": 0}, "HostConfig": {"DeviceCgroupRules": ["a"]}}',
+      errors: [{ messageId: 'cgroupAll', line: 1, column: 119 }],
+    },
+    {
+      name: 'engine: a container that never ran keeps the rules dockerd accepts, and leaves out the one it refuses',
+      engine: '{"Name": "/dev", "State": {"Status": "created", "Running": false}, "HostConfig": {"DeviceCgroupRules": ["a", "b *:* r"]}}',
+      errors: [{ messageId: 'cgroupBlock', line: 1, column: 110 }],
     },
   ],
 });

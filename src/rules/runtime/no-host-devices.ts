@@ -1,4 +1,12 @@
-import { type DeviceCgroupRule, type DeviceRequest, deviceCgroupRisk, deviceNumber, isUnknown, numberIs, parseDeviceCgroupRule } from '../../model/index.js';
+import {
+  type DeviceCgroupRule,
+  type DeviceRequest,
+  deviceCgroupRisk,
+  deviceNumber,
+  isUnknown,
+  numberIs,
+  parseAcceptedDeviceCgroupRule,
+} from '../../model/index.js';
 import { runtimeRule } from '../types.js';
 
 /** BW1021: host devices given to a container (seed §5.8 "éviter --device"; CIS 5.18). */
@@ -50,7 +58,8 @@ export const noHostDevices = runtimeRule({
         ctx.report({ messageId: 'cgroupUnknown', at: r, status: 'unknown', data: { reason: r.value.reason } });
         continue;
       }
-      const rule = parseDeviceCgroupRule(r.value);
+      // The sources keep only rules the engine accepts (a live container's once it has run, `a` alone included).
+      const rule = parseAcceptedDeviceCgroupRule(r.value);
       const risk = rule ? deviceCgroupRisk(rule) : undefined;
       if (rule === undefined || risk === undefined) continue;
       if (risk === 'all') ctx.report({ messageId: 'cgroupAll', at: r, data: { rule: r.value } });

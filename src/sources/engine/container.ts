@@ -11,6 +11,7 @@ import {
   type LiveState,
   type Mount,
   normalizeCapability,
+  parseDeviceCgroupRule,
   parseImageRef,
   parseSecurityOpt,
   type Sourced,
@@ -126,7 +127,13 @@ export function containerToSpec(j: ContainerInspect, ctx: ContainerContext): Liv
   if (hc.UTSMode) spec.utsMode = s(hc.UTSMode, 'HostConfig', 'UTSMode');
   if (hc.UsernsMode) spec.usernsMode = s(hc.UsernsMode, 'HostConfig', 'UsernsMode');
   if (hc.CgroupnsMode) spec.cgroupnsMode = s(hc.CgroupnsMode, 'HostConfig', 'CgroupnsMode');
+  // dockerd checks device cgroup rules when it starts a container, not at create (parseDeviceCgroupRule): a rule it
+  // refuses (`a` alone, on dockerd 20.10 and in moby at ff14d7e) is held by a container that stays `created` and never
+  // runs, so it opens nothing, and is left out. Once a container has run, its engine accepted every rule it holds, so
+  // all are kept: `a` alone then opens every device (parseAcceptedDeviceCgroupRule).
+  const started = hasRun(j.State);
   (hc.DeviceCgroupRules ?? []).forEach((rule, i) => {
+    if (!started && parseDeviceCgroupRule(rule) === undefined) return;
     (spec.deviceCgroupRules ??= []).push(s(rule, 'HostConfig', 'DeviceCgroupRules', i));
   });
   (hc.Devices ?? []).forEach((d, i) => {
@@ -224,6 +231,15 @@ export function containerToSpec(j: ContainerInspect, ctx: ContainerContext): Liv
   if (ctx.defaultBridgeIcc !== undefined) live.defaultBridgeIcc = ctx.defaultBridgeIcc;
   if (ctx.image) live.image = liveImage(ctx.image, j.Image ?? '', source, ctx.locate);
   return Object.assign(spec, { live });
+}
+
+/**
+ * Whether the engine has started the container with its settings: it runs, is paused or restarting, or has exited. A
+ * container whose start dockerd refused stays `created` (State.Status, with the reason in State.Error); a missing
+ * State says nothing, so it is read as not started.
+ */
+function hasRun(st: ContainerInspect['State']): boolean {
+  return st?.Running === true || ['running', 'paused', 'restarting', 'exited'].includes(st?.Status ?? '');
 }
 
 /** Host addresses the engine bound for one container port (and host port, when one was asked for). */
