@@ -7,6 +7,7 @@ import { EXIT } from './exit-codes.js';
 import { guardStdout, UsageError } from './output.js';
 import { registerRules } from './rules.js';
 import { registerScan } from './scan.js';
+import { sourceMappedStack } from './source-stack.js';
 import { VERSION } from './version.js';
 
 /** Builds the `bulwark` program with every command registered. */
@@ -55,13 +56,13 @@ export async function main(argv: string[]): Promise<void> {
 
 /**
  * What an internal error (a bug: exit 3) prints on standard error: the error's name and message, and how to report
- * it; the stack trace only with BULWARK_DEBUG=1, for that report. Secret-shaped words and URL passwords are masked
+ * it; the stack trace only with BULWARK_DEBUG=1, for that report, its bundle frames mapped to the sources (sourceMappedStack). Secret-shaped words and URL passwords are masked
  * (an error's message may quote a value read from a file), and control characters shown as escapes.
  */
 export function internalErrorText(e: unknown, env: Readonly<Record<string, string | undefined>>): string {
   const err = e instanceof Error ? e : undefined;
   const debug = env.BULWARK_DEBUG === '1';
-  const what = err ? (debug && err.stack ? err.stack : `${err.name}: ${err.message}`) : String(e);
+  const what = err ? (debug && err.stack ? sourceMappedStack(err.stack) : `${err.name}: ${err.message}`) : String(e);
   const shown = debug ? maskSecretsIn(what) : printable(maskSecretsIn(what));
   const more = debug ? '' : ' (run it again with BULWARK_DEBUG=1 to add the stack trace)';
   return `bulwark: internal error: ${shown}\nThis is a bug in Bulwark; please report it with the command you ran${more}.\n`;
