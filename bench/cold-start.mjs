@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// Cold start of one compose file, in measures that do not move with the machine's load, beside wall time:
+//   npm run build && node bench/cold-start.mjs [--runs 15]
+// For `node -e 0`, `bulwark --version` and `bulwark scan ONE-FILE --format json --output /dev/null` it prints
+//   - instructions run in user space (valgrind's callgrind, every thread; repeatable to about 0.5%),
+//   - page faults (`perf stat`, from Debian's linux-perf; the kernel's share of a start, which callgrind does
+//     not see: each fault is a page of heap, code cache or bundle touched for the first time),
+//   - the median wall time of --runs starts, the measure of the goal (< 150 ms), which moves with the machine.
+// Tools that are missing are left out with a note. The file is the first of the generated corpus (seed 42).
+import { spawnSync } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { arg, generateCorpus, median, root, time } from './lib.mjs';
+
+const RUNS = arg('runs', 15);
+const dir = generateCorpus('cold', 1);
+const one = join(dir, 'compose', readdirSync(join(dir, 'compose'))[0]);
+const bulwark = join(root, 'dist', 'bulwark.js');
+const commands = [
+  ['node -e 0', ['-e', '0']],
+  ['bulwark --version', [bulwark, '--version']],
+  ['bulwark scan (one file, JSON)', [bulwark, 'scan', one, '--format', 'json', '--output', '/dev/null']],
+];
+const has = (cmd, args) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
+const hasValgrind = has('valgrind', ['--version']);
+const hasPerf = has('perf', ['stat', '-e', 'page-faults', 'true']);
+
+/** Millions of instructions of one run under callgrind (all threads), or undefined without valgrind. */
+function instructions(args) {
+  if (!hasValgrind) return undefined;
+  const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...args], { encoding: 'utf8', cwd: root });
+  const counts = [...r.stderr.matchAll(/Collected : (\d+)/g)].map((m) => Number(m[1]));
+  return counts.reduce((a, b) => a + b, 0) / 1e6;
+}
+
+/** Page faults of one run (perf stat), or undefined without perf. */
+function pageFaults(args) {
+  if (!hasPerf) return undefined;
+  const r = spawnSync('perf', ['stat', '-x,', '-e', 'page-faults', process.execPath, ...args], { encoding: 'utf8', cwd: root });
+  const line = r.stderr.split('\n').find((l) => l.includes('page-faults'));
+  return line === undefined ? undefined : Number(line.split(',')[0]);
+}
+
+const rows = commands.map(([name, args]) => {
+  const walls = [];
+  for (let i = 0; i < RUNS; i++) walls.push(time(() => spawnSync(process.execPath, args, { stdio: 'ignore', cwd: root })));
+  return { name, wall: median(walls), instr: instructions(args), faults: pageFaults(args) };
+});
+rmSync(dir, { recursive: true, force: true });
+
+const show = (v, digits) => (v === undefined ? 'n/a' : v.toFixed(digits));
+console.log(`Cold start, median wall of ${RUNS} runs; instructions by callgrind, page faults by perf stat (one run each).`);
+console.log('| command | wall ms | M instructions | page faults |');
+console.log('|---|---:|---:|---:|');
+for (const r of rows) console.log(`| ${r.name} | ${r.wall.toFixed(0)} | ${show(r.instr, 1)} | ${show(r.faults, 0)} |`);
+const [node, , scan] = rows;
+const over = (k, d) => (scan[k] === undefined || node[k] === undefined ? 'n/a' : `+${(scan[k] - node[k]).toFixed(d)}`);
+console.log(`scan over node's own start: ${over('wall', 0)} ms, ${over('instr', 1)} M instructions, ${over('faults', 0)} page faults`);
+if (!hasValgrind) console.log('(valgrind not installed: apt-get install valgrind)');
+if (!hasPerf) console.log('(perf not available: apt-get install linux-perf; some virtual machines do not allow it)');
