@@ -261,6 +261,17 @@ testRule(noSecretsInRun, {
         USER 10001
       `,
     },
+    {
+      name: 'a $$ that starts a reference (the process id before a name, a name in capitals), a value that is only a process id; placeholders and masked-out tokens',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN app --password "$$DB_PASSWORD" && app --token "pre$$TOKEN" && app --secret '$$abcdefgh' && app --pass "$$" && app --api-key "$$\${KEY}"
+        RUN ["app", "--password", "$$db_password", "--token", "$$TOKEN"]
+        RUN HF_TOKEN=hf_xxxxxxxxxxxxxxxxxxxxxxxx app && export API_KEY=YOUR_API_KEY && DB_PASSWORD='<your-password>' app && SECRET_KEY=__SECRET_KEY__ app
+        RUN app --token '****' --password %DB_PASSWORD% --api-key xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx && mysql -pINSERT_YOUR_PASSWORD_HERE db
+        USER 10001
+      `,
+    },
   ],
   invalid: [
     {
@@ -858,6 +869,37 @@ testRule(noSecretsInRun, {
       errors: [
         { messageId: 'secretValue', line: 2, column: 17, endColumn: 125, message: 'A RUN in stage #1 contains an Anthropic API key (sk-a...(108 chars)).' },
         { messageId: 'secretValue', line: 3, column: 63, endColumn: 100, message: 'A RUN in stage #1 contains a Hugging Face token (hf_Z...(37 chars)).' },
+      ],
+    },
+    {
+      name: 'a $$ in a password: two characters in single quotes or an exec-form element; in double quotes or a bare word the shell process id, the rest written',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN app --password 'ab$$cdefgh12' && mysql -p'ab$$cdefgh12' db && docker login -u ci -p 'ab$$cdefgh12' registry.example.com
+        RUN app --password "ab$$cdefgh12" && app --token ab$$cdefgh12 && export DB_PASSWORD='ab$$cdefgh12' && API_TOKEN="ab$$cdefgh12" app
+        RUN ["app", "--password", "ab$$cdefgh12"]
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 9, endColumn: 19, message: 'A RUN in stage #1 passes a literal secret to --password (...(12 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 44, endColumn: 46, message: 'A RUN in stage #1 passes a literal secret to -p (...(12 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 86, endColumn: 88 },
+        { messageId: 'passwordFlag', line: 3, column: 9, endColumn: 19 },
+        { messageId: 'passwordFlag', line: 3, column: 42, endColumn: 49, message: 'A RUN in stage #1 passes a literal secret to --token (...(12 chars)).' },
+        { messageId: 'inlineSecret', line: 3, column: 73, endColumn: 84, message: 'A RUN in stage #1 sets DB_PASSWORD to a literal secret (...(12 chars)).' },
+        { messageId: 'inlineSecret', line: 3, column: 103, endColumn: 112 },
+        { messageId: 'passwordFlag', line: 4, column: 14, endColumn: 24, message: 'A RUN in stage #1 passes a literal secret to --password (...(12 chars)).' },
+      ],
+    },
+    {
+      name: 'a real token or password with some x in it is not a placeholder',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN HF_TOKEN=hf_xKx9xxQaBcxxDeFxxGhIjKxxLmNoPqRsT app && app --password Pxx9kx2xQ7 && app --token x9xxQxxx7Kxx
+      `,
+      errors: [
+        { messageId: 'inlineSecret', line: 2, column: 5, endColumn: 13, message: 'A RUN in stage #1 sets HF_TOKEN to a literal secret (hf_x...(36 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 62, endColumn: 72, message: 'A RUN in stage #1 passes a literal secret to --password (...(10 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 91, endColumn: 98, message: 'A RUN in stage #1 passes a literal secret to --token (...(12 chars)).' },
       ],
     },
   ],

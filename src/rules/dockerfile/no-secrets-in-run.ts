@@ -4,10 +4,11 @@ import type { RuleContext } from '../types.js';
 import {
   credentialsFormat,
   credentialValues,
-  dollarReference,
   isLiteral,
+  isPlaceholderSecret,
   isSecretTemplate,
   LITERAL_DOLLAR,
+  literalButPid,
   literalDollars,
   secretWords,
   unquote,
@@ -334,11 +335,14 @@ function commandSecrets(c: SimpleCommand, previous: SimpleCommand | undefined, t
   const out: WordSecret[] = [];
   const w = c.words;
   const prog = programOf(c);
-  /** `valueAt`: where the value is written in `text`; a value in single quotes there keeps its `$` (quotedLiteral). */
+  /**
+   * `valueAt`: where the value is written in `text`; a value in single quotes there keeps its `$` (quotedLiteral),
+   * elsewhere a shell reads its `$$` as a process id (literalButPid).
+   */
   const add = (flag: string, k: number, value: string | undefined, length = flag.length, valueAt?: number) => {
     // A placeholder (`password`, `YOUR_VAULT_TOKEN`, `...`) or a template (`hf_xxxxxxxx…`) stands for the secret.
     if (value === undefined || value.startsWith('-') || isSecretTemplate(value)) return;
-    if (isLiteral(value) || (quotesKeep && valueAt !== undefined && quotedLiteral(text, valueAt, value)))
+    if (isLiteral(value) || (quotesKeep && valueAt !== undefined && quotedLiteral(text, valueAt, value)) || literalButPid(value))
       out.push({ flag, start: c.starts[k] as number, length, value });
   };
   if (MYSQL.test(prog)) {
@@ -404,11 +408,12 @@ function commandSecrets(c: SimpleCommand, previous: SimpleCommand | undefined, t
 /**
  * Whether `value` is written at `at` of `text` in single quotes as a whole (`'S3cret$Pw'`) and is a literal once
  * its `$` and backquotes are read as the characters they are there: single quotes keep the shell from expanding.
- * A `$` that the program or a later shell may expand (`'$PW'`, `'${PW}'`, `'$(cat f)'`: dollarReference) is not one.
+ * A `$` that the program or a later shell may expand (`'$PW'`, `'${PW}'`, `'$(cat f)'`, `'$$PW'`: literalDollars) is not
+ * one; the `$$` of `'ab$$cdefgh12'` are two characters.
  */
 function quotedLiteral(text: string, at: number, value: string): boolean {
   if (!/[$`]/.test(value) || text[at] !== "'" || text[at + 1 + value.length] !== "'" || !text.startsWith(value, at + 1)) return false;
-  for (let i = value.indexOf('$'); i !== -1; i = value.indexOf('$', i + 1)) if (dollarReference(value, i)) return false;
+  if (literalDollars(value).includes('$')) return false;
   return isLiteral(value.replace(/[$`]/g, '_'));
 }
 
@@ -711,11 +716,18 @@ export function literalSecrets(text: string, raw: string = text): { found: Liter
   // Where the values of the secret variables reported start and end, in text order: a secret shape inside one is
   // the same secret, not a second finding (`SLACK_TOKEN=xoxb-… app`).
   const assigned: { start: number; end: number }[] = [];
+  // How the assignments' values are quoted, asked in text order (PASSWORD_FLAG's matches below have a scanner of their own).
+  const assignmentQuoting = quotingScanner(text);
   for (const m of text.matchAll(ASSIGNMENT)) {
     const name = m[1] as string;
     const value = unquote(m[2] as string);
     const idx = (m.index ?? 0) + (m[0] as string).indexOf(name);
-    if (!isSecretName(name) || !isLiteral(value)) continue;
+    if (!isSecretName(name)) continue;
+    // Literal as the shell reads it: `'ab$$cdefgh12'` keeps its `$`, `"ab$$cdefgh12"` has the shell's process id.
+    const at = (m.index ?? 0) + (m[0] as string).length - (m[2] as string).length;
+    const literal = isLiteral(value) || (quotedLiteral(text, at, value) && assignmentQuoting(at).quote === undefined) || literalButPid(value);
+    // A placeholder (`YOUR_API_KEY`, `changeme`) or a masked-out token (`hf_xxxxxxxx…`) stands for the secret.
+    if (!literal || isPlaceholderSecret(value, name)) continue;
     reported.add(idx);
     assigned.push({ start: idx + name.length + 1, end: (m.index ?? 0) + m[0].length });
     found.push({ messageId: 'inlineSecret', index: idx, length: name.length, name, masked: mask(value) });
@@ -740,7 +752,8 @@ export function literalSecrets(text: string, raw: string = text): { found: Liter
     const flag = m[1] as string;
     const value = unquote(m[3] as string);
     const at = (m.index ?? 0) + (m[0] as string).length - (m[3] as string).length;
-    const literal = isLiteral(value) || (quotedLiteral(text, at, value) && quoting(at).quote === undefined);
+    // A `$$` outside single quotes (or in single quotes within a double-quoted string) is the shell's process id.
+    const literal = isLiteral(value) || (quotedLiteral(text, at, value) && quoting(at).quote === undefined) || literalButPid(value);
     if (!literal || value.startsWith('-') || isSecretTemplate(value) || SECRET_REFERENCE.test(value) || (flag === '--secret' && SECRET_NAME_WORD.test(value)))
       continue;
     // The options added for servers and JVMs (`--requirepass`, `-Dspring.datasource.password=`) take a path or a flag

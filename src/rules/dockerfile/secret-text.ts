@@ -23,14 +23,36 @@ export function isLiteral(v: string): boolean {
  * Whether the `$` at `t[i]` starts what a program or a later shell may expand, in a text whose `$` no shell expands
  * (an exec-form argument, a value in single quotes): `${…}` and `$(…)`, a name in capitals (`pre$TOKEN`), and at
  * the start of the text or after a character that is not a letter or digit any name or special parameter (`$db_pw`,
- * `user:$PW`, `$1`). Any other `$` (`pa$w0rd`) is a character of a literal.
+ * `user:$PW`, `$1`, `$$`). Any other `$` (`pa$w0rd`) is a character of a literal. The `$` after it in a `$$` pair is
+ * not asked (literalDollars): it belongs to its pair, whichever way that is read (a shell's PID, compose's `$`).
  */
-export function dollarReference(t: string, i: number): boolean {
+function dollarReference(t: string, i: number): boolean {
   const next = t[i + 1] ?? '';
   NAME.lastIndex = i + 1;
   const name = NAME.exec(t)?.[0];
   const wordStart = i === 0 || !/[A-Za-z0-9]/.test(t[i - 1] as string);
   return next === '{' || next === '(' || (name !== undefined && (wordStart || /^[A-Z_][A-Z0-9_]*$/.test(name))) || (wordStart && /^[0-9@*#?!$-]$/.test(next));
+}
+
+/**
+ * Whether a value that a shell reads outside single quotes (a bare or double-quoted word) is a literal but for its
+ * `$$`, which that shell expands to its process id: no secret (a small number, mostly the same from one build or
+ * start to the next), so the secret is what is written around it (`--password "ab$$cdefgh12"`, most often written
+ * so by one who meant compose's `$$`, a `$`). Each `$$` is read as the `$` compose would make of it: one that starts
+ * what may be expanded (`"$$DB_PASSWORD"`, `"pre$$TOKEN"`, `"$${PW}"`) makes the value a reference, not a literal;
+ * so does any other `$` or a backquote, and a value that is nothing but `$$` (`"$$"`, a process id) is none.
+ */
+export function literalButPid(value: string): boolean {
+  if (!value.includes('$$') || value.includes('`')) return false;
+  let one = '';
+  for (let i = 0; i < value.length; i++) {
+    if (value[i] !== '$') one += value[i];
+    else if (value[i + 1] === '$') {
+      one += '$';
+      i++;
+    } else return false;
+  }
+  return !literalDollars(one).includes('$') && isLiteral(value.replaceAll('$$', ''));
 }
 
 /** What stands for a `$` that is a character of a text (literalDollars): one UTF-16 unit, so indexes stay. */
@@ -48,13 +70,21 @@ export const LITERAL_DOLLAR = '\uE024';
 export function literalDollars(t: string): string {
   if (!t.includes('$')) return t;
   let out = '';
+  // Whether the `$` before is the first of a `$$` pair: a run of `$` is read in pairs from its start, so the `$` of
+  // `ab$$cdefgh12` after the first is that pair's, not the start of `$cdefgh12`.
+  let pairOpen = false;
   for (let i = 0; i < t.length; i++) {
     const ch = t[i] as string;
     if (ch !== '$') {
       out += ch;
+      pairOpen = false;
       continue;
     }
-    const reference = dollarReference(t, i);
+    // The second `$` of a pair is a character when its first is one (`ab$$cd`), and part of the reference when its
+    // first starts one (`$$` at the start of a word, the shell's PID): either way the text is read as the first says.
+    const second: boolean = pairOpen;
+    pairOpen = !second && t[i + 1] === '$';
+    const reference = second ? out.endsWith('$') : dollarReference(t, i);
     out += reference ? ch : LITERAL_DOLLAR;
   }
   return out;
@@ -65,16 +95,35 @@ const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 
 /**
  * True for values that stand for a secret in a template or sample file without being one: isPlaceholderValue's
- * (`changeme`, `<token>`, `xxx`, `example`), and `your-api-key-here`, `your_api_key`, `secret`, `password`, `...`,
- * a value cut short with dots (`sk-...`, `ghp_…`), or the key's own name in lower case (`API_KEY=api_key`).
+ * (`changeme`, `<token>`, `xxx`, `example`), and `your-api-key-here`, `your_api_key`, `INSERT_YOUR_KEY_HERE`,
+ * `secret`, `password`, `...`, a value cut short with dots (`sk-...`, `ghp_…`), a secret masked out (MASKED:
+ * `hf_xxxxxxxx…`, `****`, `xxxxxxxx-xxxx-…`), a template's marker (TEMPLATE_MARKER: `__API_TOKEN__`, `%API_KEY%`),
+ * or the key's own name in lower case (`API_KEY=api_key`).
  */
 export function isPlaceholderSecret(value: string, name?: string): boolean {
   const v = value.trim();
   if (isPlaceholderValue(v)) return true;
-  if (/^(?:your|my)[-_ ]\S*$|^\S*[-_ ]here$|^(?:secret|password|passwd|pass|token|key)$/i.test(v)) return true;
+  if (/^(?:your|my)[-_ ]\S*$|^\S*[-_ ]here$|^(?:secret|password|passwd|pass|token|key)$|^\S*[-_ ]your[-_ ]\S*$/i.test(v)) return true;
   if (/(?:\.{3}|…)$/.test(v)) return true;
+  // Both read a value of bounded length: MASKED may try each place its prefix could end.
+  if (v.length <= 256 && (MASKED.test(v) || TEMPLATE_MARKER.test(v))) return true;
   return name !== undefined && v.toLowerCase() === name.toLowerCase();
 }
+
+/**
+ * A secret masked out: an optional prefix of words each ended by `-` or `_` (the token's kind: `hf_`, `sk_test_`,
+ * `xoxb-`), then only runs of one masking character, three or more long (`x`, `X`, `*`, `#`, `•`), joined by `-`,
+ * `_` or `.`: `hf_xxxxxxxxxxxxxxxx`, `ghp_************`, `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`. A value with any
+ * other character after its prefix (`hf_xKx9xxQ…`, `Pxx9kx2xQ`) is not masked, whatever its x's.
+ */
+const MASKED = /^(?:[A-Za-z0-9]+[-_])*(?:[xX]{3,}|\*{3,}|#{3,}|•{3,})(?:[-_.](?:[xX]{3,}|\*{3,}|#{3,}|•{3,}))*$/;
+
+/**
+ * A template's marker for a value filled in later, the whole value: `__API_TOKEN__`, `%API_KEY%` (Windows, many
+ * templating tools), `@@PASSWORD@@`, `{env.CF_API_TOKEN}` (Caddy), or `REDACTED`. Not any text in braces: a JSON
+ * value (`{"type": "service_account", …}`) can hold a secret.
+ */
+const TEMPLATE_MARKER = /^(?:__[A-Za-z][\w.-]*__|%[A-Za-z_][\w.-]*%|@@[A-Za-z_][\w.-]*@@|\{[A-Za-z_][\w.-]*\}|redacted)$/i;
 
 /** A character repeated 8 times in a row: a template (`ghp_XXXXXXXX…`, `hf_xxxxxxxx…`), not a token or password. */
 export const REPEATED = /(.)\1{7}/;

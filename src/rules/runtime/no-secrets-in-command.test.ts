@@ -105,6 +105,19 @@ testRule(noSecretsInCommand, {
           entrypoint: ["sh", "-c", "exec mongosh \\"$$@\\"", "-p", "S3cretPw16"]
     `,
     },
+    {
+      name: 'a $$ that starts a reference or is only a process id, and placeholders, in compose (written $$$$)',
+      compose: yaml`
+      services:
+        a:
+          image: ghcr.io/acme/app:1.0
+          command: ["app", "--password", "$$$$DB_PASSWORD", "--token", "hf_xxxxxxxxxxxxxxxxxxxxxxxx"]
+          entrypoint: app --password '<your-password>' --api-key YOUR_API_KEY --secret "****"
+          healthcheck: {test: ["CMD-SHELL", "app --password \\"$$$$DB_PASSWORD\\" --token \\"$$$$\\""]}
+    `,
+    },
+    { run: 'docker run app:1 app --password "$$DB_PASSWORD" --token "$$" --api-key hf_xxxxxxxxxxxxxxxxxxxxxxxx' },
+    { engine: '{"Name": "/api", "Config": {"Cmd": ["app", "--password", "$$DB_PASSWORD", "--token", "__API_TOKEN__"]}}' },
   ],
   invalid: [
     {
@@ -512,6 +525,91 @@ testRule(noSecretsInCommand, {
           column: 24,
           endColumn: 61,
           message: 'Service "d" sets label com.example.hub to a Hugging Face token (hf_Z...(37 chars)).',
+        },
+      ],
+    },
+    {
+      name: 'a $$ in a password: compose reads $$$$ as $$, two characters without a shell or in single quotes, the process id in double quotes',
+      compose: yaml`
+      services:
+        a:
+          image: ghcr.io/acme/app:1.0
+          command: app --password 'ab$$$$cdefgh12'
+          entrypoint: ["sh", "-c", "exec app --password 'ab$$$$cdefgh12'"]
+          healthcheck: {test: ["CMD-SHELL", "app --password \\"ab$$$$cdefgh12\\""]}
+        b:
+          image: ghcr.io/acme/app:1.0
+          command: ["app", "--password", "ab$$$$cdefgh12"]
+    `,
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 4,
+          column: 14,
+          endColumn: 45,
+          message: 'Service "a" passes a literal secret to --password in its command (...(12 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 5,
+          column: 30,
+          endColumn: 68,
+          message: 'Service "a" passes a literal secret to --password in its entrypoint (...(12 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 6,
+          column: 39,
+          endColumn: 74,
+          message: 'Service "a" passes a literal secret to --password in its health check (...(12 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 9,
+          column: 23,
+          endColumn: 33,
+          message: 'Service "b" passes a literal secret to --password in its command (...(12 chars)).',
+        },
+      ],
+    },
+    {
+      name: 'a $$ in a password on a run line: in single quotes, and in double quotes (the process id)',
+      run: `docker run app:1 app --password 'ab$$cdefgh12' --token "ab$$cdefgh12"`,
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 22,
+          endColumn: 32,
+          message: 'The docker run command passes a literal secret to --password in its command (...(12 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 48,
+          endColumn: 55,
+          message: 'The docker run command passes a literal secret to --token in its command (...(12 chars)).',
+        },
+      ],
+    },
+    {
+      name: 'a $$ in a password of a live container: an element of Config.Cmd, and in single quotes in a CMD-SHELL health check',
+      engine:
+        '{"Name": "/api", "Config": {"Cmd": ["app", "--password", "ab$$cdefgh12"], "Healthcheck": {"Test": ["CMD-SHELL", "app --password \'ab$$cdefgh12\'"]}}}',
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 45,
+          endColumn: 55,
+          message: 'Container "api" passes a literal secret to --password in its command (...(12 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 118,
+          endColumn: 128,
+          message: 'Container "api" passes a literal secret to --password in its health check (...(12 chars)).',
         },
       ],
     },

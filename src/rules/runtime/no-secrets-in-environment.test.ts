@@ -89,6 +89,29 @@ testRule(noSecretsInEnvironment, {
         GL_TOKEN: 'glpat-Ab1Cd2Ef3Gh4Ij5Kl6Mn',
       },
     },
+    {
+      name: 'placeholders and masked-out tokens under secret names: a sample or template value stands for the secret',
+      compose: yaml`
+      services:
+        api:
+          image: api:1
+          environment:
+            HF_TOKEN: hf_xxxxxxxxxxxxxxxxxxxxxxxx
+            DB_PASSWORD: changeme
+            API_TOKEN: <your-token>
+            API_KEY: xxxx
+            SECRET_KEY: "****"
+            OPENAI_API_KEY: YOUR_API_KEY
+            STRIPE_SECRET_KEY: sk_test_xxxxxxxxxxxxxxxxxxxx
+            ADMIN_PASSWORD: INSERT_YOUR_PASSWORD_HERE
+            SESSION_SECRET: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx
+            JWT_SECRET: __JWT_SECRET__
+            SMTP_PASSWORD: "%SMTP_PASSWORD%"
+            REDIS_PASSWORD: "{{ redis_password }}"
+    `,
+    },
+    { run: 'docker run -e HF_TOKEN=hf_xxxxxxxxxxxxxxxxxxxxxxxx -e DB_PASSWORD=changeme nginx:1.27' },
+    { engine: '{"Name": "/web", "Config": {"Env": ["API_TOKEN=YOUR_API_TOKEN", "DB_PASSWORD=********"]}}' },
   ],
   invalid: [
     {
@@ -307,5 +330,23 @@ testRule(noSecretsInEnvironment, {
       ],
     },
     { name: "value from the caller's environment", run: 'docker run -e API_TOKEN nginx:1.27', errors: [{ messageId: 'byName', line: 1, column: 12 }] },
+    {
+      name: 'a real token or password with some x in it is not a placeholder',
+      compose: yaml`
+      services:
+        api:
+          image: api:1
+          environment:
+            HF_TOKEN: hf_xKx9xxQaBcxxDeFxxGhIjKxxLmNoPqRsT
+            DB_PASSWORD: Pxx9kx2xQ7
+            API_KEY: x9xxQxxx7Kxx
+    `,
+      errors: [
+        { messageId: 'byName', line: 5, column: 7, message: 'Service "api" passes secret HF_TOKEN as an environment variable (hf_x...(36 chars)).' },
+        { messageId: 'byName', line: 6, column: 7, message: 'Service "api" passes secret DB_PASSWORD as an environment variable (...(10 chars)).' },
+        { messageId: 'byName', line: 7, column: 7, message: 'Service "api" passes secret API_KEY as an environment variable (...(12 chars)).' },
+      ],
+    },
+    { run: 'docker run -e DB_PASSWORD=Pxx9kx2xQ7 nginx:1.27', errors: [{ messageId: 'byName', line: 1, column: 12 }] },
   ],
 });

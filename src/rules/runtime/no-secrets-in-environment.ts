@@ -40,11 +40,14 @@ export const noSecretsInEnvironment = runtimeRule({
       const urlVar = e.value.template === undefined ? undefined : urlPasswordVariable(e.value.template);
       // A value shaped like a token that is a template of one (`ghp_XXXXXXXX…`, `sk-...`): a placeholder, not a secret.
       if (urlVar === undefined && shape && value !== undefined && isSecretTemplate(value, name) && !URL_WITH_PASSWORD.test(value)) continue;
+      // A placeholder (`changeme`, `<your-token>`, `YOUR_API_KEY`) or a token masked out (`hf_xxxxxxxx…`, `****`)
+      // under a secret's name stands for the secret: what a sample file or a template sets.
+      const placeholder = value !== undefined && isPlaceholderSecret(value, name);
       if (urlVar !== undefined) {
         ctx.report({ messageId: 'byValue', at: e, data: { variable, kind: 'a URL with a password', masked: `password from ${urlVar}` } });
       } else if (shape) {
         ctx.report({ messageId: 'byValue', at: e, data: { variable, kind: shape.description, masked: maskSecret(value as string) } });
-      } else if (isSecretName(name) && (value === undefined || !isNonSecretValue(value))) {
+      } else if (isSecretName(name) && (value === undefined || (!isNonSecretValue(value) && !placeholder))) {
         const masked =
           e.value.unknownValue !== undefined
             ? `value from ${e.value.unknownValue.raw ?? 'the environment'}`
