@@ -25,13 +25,13 @@ testRule(noSecretsInEnvironment, {
     `,
     },
     {
-      name: 'token templates and placeholders shaped like tokens are not tokens',
+      name: 'a token template shaped like a token is not a token (under a secret name it is reported by name)',
       compose: yaml`
       services:
         api:
           image: api:1
           environment:
-            GH_TOKEN: ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX
+            GH_TOKEN_FORMAT: ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX
     `,
     },
     {
@@ -89,29 +89,6 @@ testRule(noSecretsInEnvironment, {
         GL_TOKEN: 'glpat-Ab1Cd2Ef3Gh4Ij5Kl6Mn',
       },
     },
-    {
-      name: 'placeholders and masked-out tokens under secret names: a sample or template value stands for the secret',
-      compose: yaml`
-      services:
-        api:
-          image: api:1
-          environment:
-            HF_TOKEN: hf_xxxxxxxxxxxxxxxxxxxxxxxx
-            DB_PASSWORD: changeme
-            API_TOKEN: <your-token>
-            API_KEY: xxxx
-            SECRET_KEY: "****"
-            OPENAI_API_KEY: YOUR_API_KEY
-            STRIPE_SECRET_KEY: sk_test_xxxxxxxxxxxxxxxxxxxx
-            ADMIN_PASSWORD: INSERT_YOUR_PASSWORD_HERE
-            SESSION_SECRET: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx
-            JWT_SECRET: __JWT_SECRET__
-            SMTP_PASSWORD: "%SMTP_PASSWORD%"
-            REDIS_PASSWORD: "{{ redis_password }}"
-    `,
-    },
-    { run: 'docker run -e HF_TOKEN=hf_xxxxxxxxxxxxxxxxxxxxxxxx -e DB_PASSWORD=changeme nginx:1.27' },
-    { engine: '{"Name": "/web", "Config": {"Env": ["API_TOKEN=YOUR_API_TOKEN", "DB_PASSWORD=********"]}}' },
   ],
   invalid: [
     {
@@ -348,5 +325,35 @@ testRule(noSecretsInEnvironment, {
       ],
     },
     { run: 'docker run -e DB_PASSWORD=Pxx9kx2xQ7 nginx:1.27', errors: [{ messageId: 'byName', line: 1, column: 12 }] },
+    {
+      name: 'placeholders, masked-out tokens and token templates under secret names: still passed in the environment',
+      compose: yaml`
+      services:
+        api:
+          image: api:1
+          environment:
+            HF_TOKEN: hf_xxxxxxxxxxxxxxxxxxxxxxxx
+            DB_PASSWORD: changeme
+            API_TOKEN: <your-token>
+            SECRET_KEY: "****"
+            JWT_SECRET: __JWT_SECRET__
+            GH_TOKEN: ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX
+    `,
+      errors: [
+        { messageId: 'byName', line: 5, column: 7, message: 'Service "api" passes secret HF_TOKEN as an environment variable (hf_x...(27 chars)).' },
+        { messageId: 'byName', line: 6, column: 7 },
+        { messageId: 'byName', line: 7, column: 7 },
+        { messageId: 'byName', line: 8, column: 7 },
+        { messageId: 'byName', line: 9, column: 7 },
+        { messageId: 'byName', line: 10, column: 7 },
+      ],
+    },
+    {
+      run: 'docker run -e HF_TOKEN=hf_xxxxxxxxxxxxxxxxxxxxxxxx -e DB_PASSWORD=changeme nginx:1.27',
+      errors: [
+        { messageId: 'byName', line: 1, column: 12 },
+        { messageId: 'byName', line: 1, column: 52 },
+      ],
+    },
   ],
 });

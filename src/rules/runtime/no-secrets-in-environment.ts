@@ -38,16 +38,16 @@ export const noSecretsInEnvironment = runtimeRule({
       const variable = name === '' ? 'an environment variable with an empty name' : `environment variable ${name}`;
       const shape = value === undefined ? undefined : secretShape(value);
       const urlVar = e.value.template === undefined ? undefined : urlPasswordVariable(e.value.template);
-      // A value shaped like a token that is a template of one (`ghp_XXXXXXXX…`, `sk-...`): a placeholder, not a secret.
-      if (urlVar === undefined && shape && value !== undefined && isSecretTemplate(value, name) && !URL_WITH_PASSWORD.test(value)) continue;
-      // A placeholder (`changeme`, `<your-token>`, `YOUR_API_KEY`) or a token masked out (`hf_xxxxxxxx…`, `****`)
-      // under a secret's name stands for the secret: what a sample file or a template sets.
-      const placeholder = value !== undefined && isPlaceholderSecret(value, name);
+      // A value shaped like a token that is a template of one (`ghp_XXXXXXXX…`, `sk-...`) is no token: no finding by
+      // value. Under a secret's name it is still reported by name, as a placeholder (`changeme`, `hf_xxxxxxxx…`) or a
+      // variable is: the finding is the way the secret reaches the container (the environment, readable in
+      // `docker inspect` and /proc/PID/environ), which does not change when the file holds a sample value.
+      const template = urlVar === undefined && shape !== undefined && value !== undefined && isSecretTemplate(value, name) && !URL_WITH_PASSWORD.test(value);
       if (urlVar !== undefined) {
         ctx.report({ messageId: 'byValue', at: e, data: { variable, kind: 'a URL with a password', masked: `password from ${urlVar}` } });
-      } else if (shape) {
+      } else if (shape && !template) {
         ctx.report({ messageId: 'byValue', at: e, data: { variable, kind: shape.description, masked: maskSecret(value as string) } });
-      } else if (isSecretName(name) && (value === undefined || (!isNonSecretValue(value) && !placeholder))) {
+      } else if (isSecretName(name) && (value === undefined || !isNonSecretValue(value))) {
         const masked =
           e.value.unknownValue !== undefined
             ? `value from ${e.value.unknownValue.raw ?? 'the environment'}`
