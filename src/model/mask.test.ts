@@ -71,4 +71,25 @@ describe('quoteValue', () => {
   it('never quotes text that is not a part of the value', () => {
     assert.equal(quoteValue('HUNTER2', [password]), '"${DB_PASSWORD}" (from the environment, read as 7 characters)');
   });
+
+  it('escapes a quote and a backslash inside the value, as Go %q and JSON do, so the quoted text ends where the value does', () => {
+    assert.equal(quoteValue('say "hi"'), String.raw`"say \"hi\""`);
+    assert.equal(quoteValue('C:\\temp\\'), String.raw`"C:\\temp\\"`);
+    assert.equal(quoteValue('"'), String.raw`"\""`);
+    assert.equal(JSON.parse(quoteValue('a "b" \\c')), 'a "b" \\c');
+  });
+
+  it('leaves control characters to the report formats, which print them as escapes (report/printable.ts)', () => {
+    assert.equal(quoteValue('a\nb\u001b[31m'), '"a\nb\u001b[31m"');
+    // A backslash is escaped, so an escape the report prints (`\x1b`) never reads like one the value wrote.
+    assert.equal(quoteValue(String.raw`a\x1b`), String.raw`"a\\x1b"`);
+  });
+
+  it('escapes the masked forms too: around a masked URL password, and around variables', () => {
+    assert.equal(quoteValue('--url="https://u:pw@host/x"'), String.raw`"--url=\"https://u:...(2 chars)@host/x\""`);
+    const pieces: ValuePiece[] = [{ text: '--opt="' }, { text: 'hunter2hunter2', variable: '${PW:-"x"}' }, { text: '"' }];
+    assert.equal(quoteValue('--opt="hunter2hunter2"', pieces), '"--opt=\\"${PW:-\\"x\\"}\\"" (from the environment, 22 characters)');
+    assert.equal(quoteValue('"80"', pieces), '"--opt=\\"${PW:-\\"x\\"}\\"" (from the environment, read as 4 characters)');
+    assert.equal(quoteValue('--opt="', pieces), String.raw`"--opt=\""`);
+  });
 });

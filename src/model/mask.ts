@@ -51,14 +51,26 @@ const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:)([^/\s@]+)@/gi;
  * - A password in a URL is masked: `"https://deploy:S3cr...(17 chars)@registry.example.com/app"`.
  * - A value shaped like a secret (a token, a key) is masked, and its kind named: `"ghp_...(40 chars)" (a GitHub token)`.
  * - Anything else is quoted as it is: `"512 megs"`.
+ * Between the quotes, a `"` is written `\"` and a `\` is written `\\` (quoted), as Go's %q and JSON write them, so a
+ * quote inside the value cannot end the quoted text early: `"say \"hi\""`, `"C:\\temp"`. Control characters are
+ * left as they are: every report format shows them as escapes where it prints (report/printable.ts: `\n`, `\x1b`),
+ * and the JSON report as JSON escapes them.
  */
 export function quoteValue(text: string, pieces?: readonly ValuePiece[]): string {
   if (pieces?.some((p) => p.variable !== undefined)) return quoteInterpolated(text, pieces);
   const masked = maskUrlPasswords(text);
   const shape = secretShape(masked);
-  if (shape && shape.kind !== 'url-credentials') return `"${maskSecret(masked)}" (${shape.description})`;
-  return `"${masked}"`;
+  if (shape && shape.kind !== 'url-credentials') return `${quoted(maskSecret(masked))} (${shape.description})`;
+  return quoted(masked);
 }
+
+/** `text` in double quotes, each `"` and `\` in it escaped with a backslash: `say "hi"` is `"say \"hi\""`. */
+function quoted(text: string): string {
+  return `"${QUOTE_OR_BACKSLASH.test(text) ? text.replace(QUOTE_OR_BACKSLASH_ALL, '\\$&') : text}"`;
+}
+
+const QUOTE_OR_BACKSLASH = /["\\]/;
+const QUOTE_OR_BACKSLASH_ALL = /["\\]/g;
 
 function maskUrlPasswords(text: string): string {
   if (!text.includes('://')) return text;
@@ -90,7 +102,7 @@ function quoteInterpolated(text: string, pieces: readonly ValuePiece[]): string 
   }
   if (from === -1) {
     // Not a part of the value as it is (a parser changed it): only say where it came from.
-    return `"${pieces.map((p) => p.variable ?? maskLiteral(p.text)).join('')}" (from the environment, read as ${length})`;
+    return `${quoted(pieces.map((p) => p.variable ?? maskLiteral(p.text)).join(''))} (from the environment, read as ${length})`;
   }
   const to = from + text.length;
   let shown = '';
@@ -108,7 +120,7 @@ function quoteInterpolated(text: string, pieces: readonly ValuePiece[]): string 
     }
     start = end;
   }
-  return fromEnv ? `"${shown}" (from the environment, ${length})` : `"${shown}"`;
+  return fromEnv ? `${quoted(shown)} (from the environment, ${length})` : quoted(shown);
 }
 
 function overlapsVariable(pieces: readonly ValuePiece[], from: number, to: number): boolean {

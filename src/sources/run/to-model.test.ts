@@ -246,10 +246,10 @@ describe('run line: --gpus and --device-cgroup-rule', () => {
       [
         `invalid-value 1:12 --gpus "device=0,1": ${both('1', '0')}`,
         `invalid-value 1:30 --gpus "2,device=0": ${both('2', '0')}`,
-        `invalid-value 1:48 --gpus ""device=0,1",count=2": ${both('2', '0,1')}`,
+        `invalid-value 1:48 --gpus "\\"device=0,1\\",count=2": ${both('2', '0,1')}`,
         'invalid-value 1:78 --gpus "99999999999999999999": count must be an integer, not "99999999999999999999": out of range',
         'invalid-value 1:106 --gpus "device=": a device id is empty: write the ids after device= (`device=0`)',
-        'invalid-value 1:121 --gpus ""device=0,"": a device id is empty: write the ids after device= (`device=0`)',
+        'invalid-value 1:121 --gpus "\\"device=0,\\"": a device id is empty: write the ids after device= (`device=0`)',
         `invalid-value 1:142 --gpus "count=all,device=3": ${both('all', '3')}`,
       ],
     );
