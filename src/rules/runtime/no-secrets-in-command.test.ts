@@ -118,6 +118,25 @@ testRule(noSecretsInCommand, {
     },
     { run: 'docker run app:1 app --password "$$DB_PASSWORD" --token "$$" --api-key hf_xxxxxxxxxxxxxxxxxxxxxxxx' },
     { engine: '{"Name": "/api", "Config": {"Cmd": ["app", "--password", "$$DB_PASSWORD", "--token", "__API_TOKEN__"]}}' },
+    {
+      name: 'deploy.labels from variables, settings and placeholders; one an override file sets to a variable',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          deploy:
+            labels:
+              com.example.api-token: \${LABEL_TOKEN}
+              traefik.http.routers.web.rule: Host(\`web.example.com\`)
+              com.example.password: hunter2hunter2
+        worker:
+          image: nginx:1.27
+          deploy:
+            labels: ["com.example.secret=changeme", "com.example.password=\${PW}", "com.example.auth-token"]
+    `,
+      files: { 'compose.override.yaml': 'services:\n  web:\n    deploy:\n      labels:\n        com.example.password: ${WEB_PASSWORD}\n' },
+      env: { LABEL_TOKEN: 'ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789', PW: 'hunter2hunter2', WEB_PASSWORD: 'hunter2hunter2' },
+    },
   ],
   invalid: [
     {
@@ -611,6 +630,51 @@ testRule(noSecretsInCommand, {
           endColumn: 128,
           message: 'Container "api" passes a literal secret to --password in its health check (...(12 chars)).',
         },
+      ],
+    },
+    {
+      name: 'deploy.labels (the Swarm service labels), map and list syntax, each at its value',
+      compose: yaml`
+      services:
+        app:
+          image: ghcr.io/acme/app:1.0
+          deploy:
+            labels:
+              com.example.token: ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789
+              com.example.password: "hunter2hunter2"
+        worker:
+          image: ghcr.io/acme/app:1.0
+          deploy:
+            replicas: 2
+            labels:
+              - com.example.team=payments
+              - "com.example.api-key=S3cr3tKey99"
+    `,
+      errors: [
+        {
+          messageId: 'labelByValue',
+          line: 6,
+          column: 28,
+          message: 'Service "app" sets label com.example.token to a GitHub token (ghp_...(40 chars)).',
+        },
+        { messageId: 'labelByName', line: 7, column: 31, message: 'Service "app" sets label com.example.password to a literal secret (...(14 chars)).' },
+        { messageId: 'labelByName', line: 14, column: 32, message: 'Service "worker" sets label com.example.api-key to a literal secret (...(11 chars)).' },
+      ],
+    },
+    {
+      name: 'deploy.labels merged from an override file: each label located in the file that set it',
+      compose:
+        'services:\n  app:\n    image: ghcr.io/acme/app:1.0\n    deploy:\n      labels: {com.example.note: fine, com.example.password: hunter2hunter2}\n',
+      files: { 'compose.override.yaml': 'services:\n  app:\n    deploy:\n      labels:\n        com.example.token: glpat-Ab1Cd2Ef3Gh4Ij5Kl6Mn\n' },
+      errors: [
+        {
+          messageId: 'labelByValue',
+          line: 5,
+          column: 28,
+          source: 'compose.override.yaml',
+          message: 'Service "app" sets label com.example.token to a GitLab token (glpa...(26 chars)).',
+        },
+        { messageId: 'labelByName', line: 5, column: 62, message: 'Service "app" sets label com.example.password to a literal secret (...(14 chars)).' },
       ],
     },
   ],

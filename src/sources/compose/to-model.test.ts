@@ -16,6 +16,18 @@ function scan(compose: string, env: Record<string, string>) {
 
 const reason = (s: Sourced<unknown> | undefined) => (s && isUnknown(s.value) ? s.value.reason : undefined);
 
+/**
+ * A spec's labels as `line:column-endColumn NAME=VALUE` (`line:column-endColumn PATH VALUE` with `withPath`), then
+ * ` written TEXT` when a variable is part of the value.
+ */
+function labelRows(s: ContainerSpec | undefined, withPath: boolean): string[] | undefined {
+  return s?.labels?.map((l) => {
+    if (isUnknown(l.value)) return 'unknown';
+    const key = withPath ? `${l.at.path} ` : `${l.value.name}=`;
+    return `${l.at.line}:${l.at.column}-${l.at.endColumn} ${key}${String(l.value.value)}${l.value.written === undefined ? '' : ` written ${l.value.written}`}`;
+  });
+}
+
 describe('compose values in messages (quoteValue)', () => {
   const env = { DB_PASSWORD: 'hunter2hunter2SECRETVAL', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 
@@ -647,12 +659,7 @@ describe('command, entrypoint, healthcheck test and labels as written (Container
       { LABEL_TOKEN: 'ghp_fromTheEnvironment0123456789abcdefgh' },
     );
     assert.deepEqual(r.messages, []);
-    const labels = (s: ContainerSpec | undefined) =>
-      s?.labels?.map((l) =>
-        isUnknown(l.value)
-          ? 'unknown'
-          : `${l.at.line}:${l.at.column}-${l.at.endColumn} ${l.value.name}=${String(l.value.value)}${l.value.written === undefined ? '' : ` written ${l.value.written}`}`,
-      );
+    const labels = (s: ContainerSpec | undefined) => labelRows(s, false);
     const [app, worker] = r.specs as ContainerSpec[];
     assert.deepEqual(labels(app), [
       '5:25-33 com.example.team=payments',
@@ -685,5 +692,40 @@ describe('command, entrypoint, healthcheck test and labels as written (Container
       app?.labels?.map((l) => `${l.at.line}:${l.at.column}-${l.at.endColumn} ${isUnknown(l.value) ? 'unknown' : String(l.value.value)}`),
       ['5:9-49 Sup3r$ecret$Value', '6:9-36 pay$ments', '7:27-35 payments'],
     );
+  });
+
+  it('deploy.labels: read after the labels, map and list syntax, interpolated, each located at its deploy.labels value', () => {
+    const r = scan(
+      dedent`
+      services:
+        app:
+          image: app:1
+          labels: {com.example.team: payments}
+          deploy:
+            labels:
+              com.example.token: \${LABEL_TOKEN}
+              com.example.tier: web
+        worker:
+          image: app:1
+          deploy: {labels: ["com.example.team=payments", com.example.empty]}
+        bad:
+          image: app:1
+          deploy: {labels: 5}
+      `,
+      { LABEL_TOKEN: 'ghp_fromTheEnvironment0123456789abcdefgh' },
+    );
+    const [app, worker, bad] = r.specs as ContainerSpec[];
+    const labels = (s: ContainerSpec | undefined) => labelRows(s, true);
+    assert.deepEqual(labels(app), [
+      '4:32-40 services.app.labels.com.example.team payments',
+      '7:28-42 services.app.deploy.labels.com.example.token ghp_fromTheEnvironment0123456789abcdefgh written ${LABEL_TOKEN}',
+      '8:27-30 services.app.deploy.labels.com.example.tier web',
+    ]);
+    assert.deepEqual(labels(worker), [
+      '11:41-49 services.worker.deploy.labels.com.example.team payments',
+      '11:52-69 services.worker.deploy.labels.com.example.empty ',
+    ]);
+    assert.equal(bad?.labels, undefined);
+    assert.deepEqual(r.messages, ['invalid-value 14:22 service "bad": deploy.labels must be a list or a mapping, not the number 5']);
   });
 });

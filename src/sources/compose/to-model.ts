@@ -80,7 +80,7 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[], fi
   readHealthcheck(get(n, 'healthcheck'), p('healthcheck'), spec, r);
   readRestart(n, deployMap, p, spec, r);
 
-  readCommands(n, spec, p, r);
+  readCommands(n, deployMap, spec, p, r);
   readEnvironment(n, spec, p, r, files);
   readLogging(get(n, 'logging'), p('logging'), spec, r);
   readBuild(n, spec, p, r, svc, files);
@@ -254,15 +254,27 @@ function readDevices(n: LNode, deploy: LMap | undefined, spec: ContainerSpec, p:
   }
 }
 
-/** `command`, `entrypoint` and `labels` (with the text each label is written as). */
-function readCommands(n: LNode, spec: ContainerSpec, p: (k: string) => string, r: Report): void {
+/** `command`, `entrypoint`, `labels` and `deploy.labels` (with the text each label is written as). */
+function readCommands(n: LNode, deploy: LMap | undefined, spec: ContainerSpec, p: (k: string) => string, r: Report): void {
   const command = readCommand(get(n, 'command'), p('command'), r);
   if (command) spec.command = command;
   const entrypoint = readCommand(get(n, 'entrypoint'), p('entrypoint'), r);
   if (entrypoint) spec.entrypoint = entrypoint;
-  const labelsNode = get(n, 'labels');
-  for (const { name, key, value } of readNamed(labelsNode, p('labels'), r)) {
-    const path = `${p('labels')}.${name}`;
+  readLabels(get(n, 'labels'), p('labels'), spec, r);
+  // The service's labels for a platform with services (compose-spec deploy.md: set on the Swarm service, not on its
+  // containers; `docker compose up` does not apply them). They are written in the file all the same, and
+  // `docker service inspect` shows them: read as the other labels, each located at its `deploy.labels` value.
+  readLabels(get(deploy, 'labels'), p('deploy.labels'), spec, r);
+}
+
+/**
+ * A `labels` or `deploy.labels` field (a mapping, or a list of `KEY=value`), appended to `spec.labels`: each label
+ * with its value after interpolation and the text it is written as, located at the value (the key when none is
+ * written; the list item, or the part of it after `=`).
+ */
+function readLabels(labelsNode: LNode | undefined, labelsPath: string, spec: ContainerSpec, r: Report): void {
+  for (const { name, key, value } of readNamed(labelsNode, labelsPath, r)) {
+    const path = `${labelsPath}.${name}`;
     if (labelsNode?.kind !== 'seq') {
       (spec.labels ??= []).push({ value: { name, ...commandArg(value ?? { ...key, value: '' }) }, at: locate(value ?? key, path) });
       continue;
