@@ -188,12 +188,12 @@ describe('values of a shape the compose-spec schema does not allow (compose refu
     [
       '    device_cgroup_rules: ["c 42 rmw"]',
       '4:27',
-      'invalid device cgroup rule "c 42 rmw": dockerd refuses the container ("invalid device cgroup rule format"); write TYPE MAJOR:MINOR ACCESS, as `c 42:* rmw`',
+      'invalid device cgroup rule "c 42 rmw": dockerd refuses to start the container ("invalid device cgroup rule format"); write TYPE MAJOR:MINOR ACCESS, as `c 42:* rmw`',
     ],
     [
       '    device_cgroup_rules: [" a *:* rwm"]',
       '4:27',
-      'invalid device cgroup rule " a *:* rwm": dockerd refuses the container ("invalid device cgroup rule format"); write TYPE MAJOR:MINOR ACCESS, as `c 42:* rmw`',
+      'invalid device cgroup rule " a *:* rwm": dockerd refuses to start the container ("invalid device cgroup rule format"); write TYPE MAJOR:MINOR ACCESS, as `c 42:* rmw`',
     ],
     ['    gpus: some', '4:11', 'gpus must be `all` or a list of device requests, not the string "some"'],
     ['    gpus: {count: 1}', '4:11', 'gpus must be `all` or a list of device requests, not a mapping'],
@@ -224,7 +224,7 @@ describe('values of a shape the compose-spec schema does not allow (compose refu
     [
       '    device_cgroup_rules: [a]',
       '4:27',
-      'invalid device cgroup rule "a": dockerd refuses the container ("invalid device cgroup rule format"); write TYPE MAJOR:MINOR ACCESS, as `c 42:* rmw`',
+      'invalid device cgroup rule "a": dockerd refuses to start the container ("invalid device cgroup rule format"); write TYPE MAJOR:MINOR ACCESS, as `c 42:* rmw`',
     ],
     ['    device_cgroup_rules: [5]', '4:27', 'device_cgroup_rules[0] must be a string, not the number 5'],
     [
@@ -383,8 +383,8 @@ describe('device requests (gpus, deploy.resources.reservations.devices)', () => 
   it('a request compose refuses is an input error and is left out; a valid device cgroup rule is kept, a refused one left out', () => {
     const r = scan('services:\n  a:\n    image: cuda:12\n    gpus: [{count: x}]\n    device_cgroup_rules: ["c 42:* rmw", "c 42:* rwx", a, 5]\n', {});
     assert.deepEqual(r.messages, [
-      'invalid-value 5:41 service "a": invalid device cgroup rule "c 42:* rwx": dockerd refuses the container ("invalid device cgroup rule format"); write TYPE MAJOR:MINOR ACCESS, as `c 42:* rmw`',
-      'invalid-value 5:55 service "a": invalid device cgroup rule "a": dockerd refuses the container ("invalid device cgroup rule format"); write TYPE MAJOR:MINOR ACCESS, as `c 42:* rmw`',
+      'invalid-value 5:41 service "a": invalid device cgroup rule "c 42:* rwx": dockerd refuses to start the container ("invalid device cgroup rule format"); write TYPE MAJOR:MINOR ACCESS, as `c 42:* rmw`',
+      'invalid-value 5:55 service "a": invalid device cgroup rule "a": dockerd refuses to start the container ("invalid device cgroup rule format"); write TYPE MAJOR:MINOR ACCESS, as `c 42:* rmw`',
       'invalid-value 5:58 service "a": device_cgroup_rules[3] must be a string, not the number 5',
       `invalid-value 4:20 service "a": invalid value "x", the only value allowed is 'all' or a number`,
     ]);

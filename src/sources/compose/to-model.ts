@@ -222,13 +222,13 @@ function readDevices(n: LNode, deploy: LMap | undefined, spec: ContainerSpec, p:
     const t = readText(item, path, r);
     // An item of another shape (`- 5`) is an input error (reported) and is left out, as a refused rule is.
     if (!t || (isUnknown(t.value) && !(item.kind === 'scalar' && item.unknown))) continue;
-    // Compose passes the rule as written; dockerd refuses the container at create when it is not `TYPE MAJOR:MINOR ACCESS`.
+    // Compose passes the rule as written; dockerd creates the container but refuses to start it when the rule is not `TYPE MAJOR:MINOR ACCESS` (moby#41919).
     if (typeof t.value === 'string' && parseDeviceCgroupRule(t.value) === undefined) {
       const shown = quoteValue(t.value, (item as LScalar).pieces);
       r.bad(
         item,
         path,
-        `invalid device cgroup rule ${shown}: dockerd refuses the container ("invalid device cgroup rule format"); write TYPE MAJOR:MINOR ACCESS, as \`c 42:* rmw\``,
+        `invalid device cgroup rule ${shown}: dockerd refuses to start the container ("invalid device cgroup rule format"); write TYPE MAJOR:MINOR ACCESS, as \`c 42:* rmw\``,
       );
       continue;
     }

@@ -466,6 +466,8 @@ describe('parseDockerfile', () => {
       '3:1 unknown instruction: root…',
     ]);
     assert.deepEqual(errors('FROM alpine:3.20\nRUNNINGOUTOFNAMESFORINSTRUCTIONS x\n'), ['2:1 unknown instruction: RUNNINGOUTOFNAMESFORINST…']);
+    // A word with a quote or backslash is no secret: cut short like any other, not quoted whole.
+    assert.deepEqual(errors('FROM alpine:3.20\n"RUNNINGOUTOFNAMES\\FORINSTRUCTIONS x\n'), ['2:1 unknown instruction: "RUNNINGOUTOFNAMES\\FORIN…']);
     assert.deepEqual(errors('FROM alpine:3.20\nEXPOSE ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ\n'), [
       '2:8 EXPOSE: invalid port "ghp_...(40 chars)" (a GitHub token)',
     ]);
