@@ -677,5 +677,14 @@ testRule(noSecretsInCommand, {
         { messageId: 'labelByName', line: 5, column: 62, message: 'Service "app" sets label com.example.password to a literal secret (...(14 chars)).' },
       ],
     },
+    {
+      // Each is read in linear time: the masked-value test once split a run of x's every possible way (over a minute).
+      name: 'a long run of x with one other character is a value, not a mask, and is judged at once',
+      compose:
+        'services:\n  web:\n    image: nginx:1.27\n    labels:\n      com.example.api_token: "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx1"\n      com.example.password: xxxxxxxx-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.\n',
+      errors: [
+        { messageId: 'labelByName', line: 5, column: 30, message: 'Service "web" sets label com.example.api_token to a literal secret (xxxx...(41 chars)).' },
+      ],
+    },
   ],
 });

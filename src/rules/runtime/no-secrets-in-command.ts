@@ -203,6 +203,13 @@ function checkLabel(l: Sourced<Label>, ctx: RuleContext<'labelByName' | 'labelBy
 }
 
 /**
+ * Runs of x joined by single `-`, `_` or `.`, with one more at the end allowed (`xxxx-xxxx`, `XXXXXXXX.`). Written so
+ * that each character has one way to match: the earlier `/^(?:x+[-_.]?)+$/i` split a run of x's every possible way
+ * before failing, so a label value of 40 x's and one other character took longer than a minute.
+ */
+const MASKED_LABEL = /^x+(?:[-_.]x+)*[-_.]?$/i;
+
+/**
  * A label value under a secret-sounding key that could be secret material: 8 characters or more, one word, not a
  * lower-case word without digits (`required`, `aws-kms`) or a key file name (`id_ed25519`), not a public key (`ssh-rsa AAAA...`), not a
  * template or placeholder (`{env.CF_API_TOKEN}`, `%API_KEY%`, `@@PASSWORD@@`, `[hidden]`, `REDACTED`, `xxxx-xxxx`).
@@ -213,6 +220,6 @@ function looksLikeSecretMaterial(text: string): boolean {
   if (t.length < 8 || /\s/.test(t)) return false;
   if (/^[a-z][a-z_.-]*$/.test(t) || /^id_(?:rsa|dsa|ecdsa|ed25519)(?:\.pub)?$/.test(t)) return false;
   if (/^(?:ssh-|ecdsa-|sk-ssh-)/.test(t)) return false;
-  if (/^(?:\{.*\}|%.*%|@@.*@@|\[.*\]|<.*>)$/.test(t) || /^redacted$/i.test(t) || /^(?:x+[-_.]?)+$/i.test(t)) return false;
+  if (/^(?:\{.*\}|%.*%|@@.*@@|\[.*\]|<.*>)$/.test(t) || /^redacted$/i.test(t) || MASKED_LABEL.test(t)) return false;
   return true;
 }
