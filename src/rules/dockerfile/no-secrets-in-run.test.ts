@@ -902,5 +902,18 @@ testRule(noSecretsInRun, {
         { messageId: 'passwordFlag', line: 2, column: 91, endColumn: 98, message: 'A RUN in stage #1 passes a literal secret to --token (...(12 chars)).' },
       ],
     },
+    {
+      name: 'a password with a character repeated eight times is a password, not a template',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN mysql -pS3cretPw00000000 -h db && docker login -u me -p 'P@ssword********' reg.example.com
+        CMD ["redis-server", "--requirepass", "S3cretPwaaaaaaaa"]
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 11, endColumn: 13, message: 'A RUN in stage #1 passes a literal secret to -p (S3cr...(16 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 58, endColumn: 60, message: 'A RUN in stage #1 passes a literal secret to -p (P@ss...(16 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 23, endColumn: 36 },
+      ],
+    },
   ],
 });

@@ -6,7 +6,6 @@ import {
   credentialValues,
   isLiteral,
   isPlaceholderSecret,
-  isSecretTemplate,
   LITERAL_DOLLAR,
   literalButPid,
   literalDollars,
@@ -340,8 +339,10 @@ function commandSecrets(c: SimpleCommand, previous: SimpleCommand | undefined, t
    * elsewhere a shell reads its `$$` as a process id (literalButPid).
    */
   const add = (flag: string, k: number, value: string | undefined, length = flag.length, valueAt?: number) => {
-    // A placeholder (`password`, `YOUR_VAULT_TOKEN`, `...`) or a template (`hf_xxxxxxxx…`) stands for the secret.
-    if (value === undefined || value.startsWith('-') || isSecretTemplate(value)) return;
+    // A placeholder (`password`, `YOUR_VAULT_TOKEN`, `...`) or a masked token (`hf_xxxxxxxx…`) stands for the secret;
+    // a password with a character repeated (`S3cretPw00000000`) is a password (isSecretTemplate's REPEATED is for
+    // token shapes, not for what an option is given).
+    if (value === undefined || value.startsWith('-') || isPlaceholderSecret(value)) return;
     if (isLiteral(value) || (quotesKeep && valueAt !== undefined && quotedLiteral(text, valueAt, value)) || literalButPid(value))
       out.push({ flag, start: c.starts[k] as number, length, value });
   };
@@ -754,7 +755,13 @@ export function literalSecrets(text: string, raw: string = text): { found: Liter
     const at = (m.index ?? 0) + (m[0] as string).length - (m[3] as string).length;
     // A `$$` outside single quotes (or in single quotes within a double-quoted string) is the shell's process id.
     const literal = isLiteral(value) || (quotedLiteral(text, at, value) && quoting(at).quote === undefined) || literalButPid(value);
-    if (!literal || value.startsWith('-') || isSecretTemplate(value) || SECRET_REFERENCE.test(value) || (flag === '--secret' && SECRET_NAME_WORD.test(value)))
+    if (
+      !literal ||
+      value.startsWith('-') ||
+      isPlaceholderSecret(value) ||
+      SECRET_REFERENCE.test(value) ||
+      (flag === '--secret' && SECRET_NAME_WORD.test(value))
+    )
       continue;
     // The options added for servers and JVMs (`--requirepass`, `-Dspring.datasource.password=`) take a path or a flag
     // as often as a secret in some programs: those are not reported.

@@ -686,5 +686,11 @@ testRule(noSecretsInCommand, {
         { messageId: 'labelByName', line: 5, column: 30, message: 'Service "web" sets label com.example.api_token to a literal secret (xxxx...(41 chars)).' },
       ],
     },
+    {
+      name: 'a password with a character repeated eight times is a password, not a template',
+      compose: 'services:\n  cache:\n    image: redis:7.4\n    command: ["redis-server", "--requirepass", "S3cretPw00000000"]\n',
+      errors: [{ messageId: 'passwordFlag', line: 4, column: 32 }],
+    },
+    { run: 'docker run redis:7 redis-server --requirepass S3cretPwaaaaaaaa', errors: [{ messageId: 'passwordFlag', line: 1, column: 33 }] },
   ],
 });
