@@ -92,4 +92,12 @@ describe('quoteValue', () => {
     assert.equal(quoteValue('"80"', pieces), '"--opt=\\"${PW:-\\"x\\"}\\"" (from the environment, read as 4 characters)');
     assert.equal(quoteValue('--opt="', pieces), String.raw`"--opt=\""`);
   });
+
+  it('cuts a value longer than 120 characters after 100, with its length in code points', () => {
+    assert.equal(quoteValue('a'.repeat(120)), `"${'a'.repeat(120)}"`);
+    assert.equal(quoteValue('a'.repeat(240001)), `"${'a'.repeat(100)}..." (240001 characters)`);
+    // Counted and cut in code points: an emoji is one character, never split in half.
+    assert.equal(quoteValue(`${'a'.repeat(99)}${'\u{1F600}'.repeat(30)}`), `"${'a'.repeat(99)}\u{1F600}..." (129 characters)`);
+    assert.equal(quoteValue('\u{1F600}'.repeat(120)), `"${'\u{1F600}'.repeat(120)}"`);
+  });
 });

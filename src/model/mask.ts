@@ -50,7 +50,7 @@ const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:)([^/\s@]+)@/gi;
  *   the whole value or a part of it (`invalid host port "${DB_PASSWORD}" (…) in "${DB_PASSWORD}:80" (…)`).
  * - A password in a URL is masked: `"https://deploy:S3cr...(17 chars)@registry.example.com/app"`.
  * - A value shaped like a secret (a token, a key) is masked, and its kind named: `"ghp_...(40 chars)" (a GitHub token)`.
- * - Anything else is quoted as it is: `"512 megs"`.
+ * - Anything else is quoted as it is: `"512 megs"`; past 120 characters, cut: `"aaaa..." (240001 characters)`.
  * Between the quotes, a `"` is written `\"` and a `\` is written `\\` (quoted), as Go's %q and JSON write them, so a
  * quote inside the value cannot end the quoted text early: `"say \"hi\""`, `"C:\\temp"`. Control characters are
  * left as they are: every report format shows them as escapes where it prints (report/printable.ts: `\n`, `\x1b`),
@@ -61,7 +61,23 @@ export function quoteValue(text: string, pieces?: readonly ValuePiece[]): string
   const masked = maskUrlPasswords(text);
   const shape = secretShape(masked);
   if (shape && shape.kind !== 'url-credentials') return `${quoted(maskSecret(masked))} (${shape.description})`;
-  return quoted(masked);
+  return quotedShort(masked);
+}
+
+/** Longest value quoted whole, in code points; a longer one shows its first QUOTED_HEAD (helper-57 quoted 240,000). */
+const QUOTED_MAX = 120;
+const QUOTED_HEAD = 100;
+
+/**
+ * quoted(text), cut after QUOTED_HEAD code points when the text is longer than QUOTED_MAX, with its length:
+ * `"aaaa..." (240001 characters)`. A message stays one readable line, and a report does not repeat a huge value in
+ * every format it writes. ASCII `...`, as the masks use, so that reports stay one-byte strings.
+ */
+function quotedShort(text: string): string {
+  if (text.length <= QUOTED_MAX) return quoted(text);
+  const points = [...text];
+  if (points.length <= QUOTED_MAX) return quoted(text);
+  return `${quoted(`${points.slice(0, QUOTED_HEAD).join('')}...`)} (${points.length} characters)`;
 }
 
 /** `text` in double quotes, each `"` and `\` in it escaped with a backslash: `say "hi"` is `"say \"hi\""`. */
