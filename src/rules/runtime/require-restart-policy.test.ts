@@ -40,6 +40,8 @@ testRule(requireRestartPolicy, {
       engine: '{"Name": "/job", "HostConfig": {"AutoRemove": true, "RestartPolicy": {"Name": "no"}}}',
     },
     { run: 'docker run --restart on-failure:3 nginx:1.27' },
+    { name: 'a count with a leading + (strconv.Atoi reads it)', run: 'docker run --restart on-failure:+3 nginx:1.27' },
+    { name: 'a count with a leading +, in compose', compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: on-failure:+3\n' },
   ],
   invalid: [
     {
@@ -115,5 +117,30 @@ testRule(requireRestartPolicy, {
     { run: 'docker run --restart=always nginx:1.27', errors: [{ messageId: 'unbounded', line: 1, column: 12 }] },
     { run: 'docker run --restart on-failure:10 nginx:1.27', errors: [{ messageId: 'tooMany', line: 1, column: 12 }] },
     { run: 'docker run nginx:1.27', errors: [{ messageId: 'missing', line: 1, column: 1 }] },
+    {
+      name: 'engine MaximumRetryCount beyond int64, which no engine writes: the policy cannot be known',
+      engine: '{"Name": "/web", "HostConfig": {"RestartPolicy": {"Name": "on-failure", "MaximumRetryCount": 99999999999999999999}}}',
+      errors: [
+        {
+          messageId: 'unknown',
+          line: 1,
+          column: 94,
+          status: 'unknown',
+          message:
+            'The restart policy of container "web" cannot be known: HostConfig.RestartPolicy.MaximumRetryCount is not a retry count an engine writes (an integer from 0 to 9223372036854775807).',
+        },
+      ],
+    },
+    {
+      name: 'engine MaximumRetryCount negative with on-failure (dockerd refuses it)',
+      engine: '{"Name": "/web", "HostConfig": {"RestartPolicy": {"Name": "on-failure", "MaximumRetryCount": -1}}}',
+      errors: [{ messageId: 'unknown', line: 1, column: 94, status: 'unknown' }],
+    },
+    {
+      name: 'engine MaximumRetryCount of int64 largest is a count',
+      engine: '{"Name": "/web", "HostConfig": {"RestartPolicy": {"Name": "on-failure", "MaximumRetryCount": 9223372036854775807}}}',
+      errors: [{ messageId: 'tooMany', line: 1, column: 50 }],
+    },
+    { run: 'docker run --restart on-failure:9223372036854775807 nginx:1.27', errors: [{ messageId: 'tooMany', line: 1, column: 12 }] },
   ],
 });

@@ -485,7 +485,7 @@ describe('restart', () => {
   });
 
   it('refuses what Docker refuses: a located input error, and the policy is unknown', () => {
-    for (const text of ['sometimes', 'on-failure:abc', 'on-failure:-1', 'on-failure:', 'always:3', 'Always']) {
+    for (const text of ['sometimes', 'on-failure:abc', 'on-failure:', 'always:3', 'Always']) {
       const r = svc(`"${text}"`);
       assert.deepEqual(
         r.messages,
@@ -502,6 +502,80 @@ describe('restart', () => {
       'invalid-value 4:14 service "web": "${R}" (from the environment, 23 characters) is not a restart policy (no, always, on-failure[:N] or unless-stopped)',
     ]);
     assert.doesNotMatch(reason(r.specs[0]?.restart) ?? '', /hunter2/);
+  });
+
+  it('reads the count of on-failure:N as docker compose does (strconv.Atoi): a sign, leading zeros, up to int64', () => {
+    for (const [text, max] of [
+      ['on-failure:+3', 3],
+      ['on-failure:007', 7],
+      ['on-failure:+0', undefined],
+      ['on-failure:9223372036854775807', 2 ** 63], // int64's largest, read as the nearest double
+    ] as const) {
+      const r = svc(`"${text}"`);
+      assert.deepEqual(r.messages, [], text);
+      assert.deepEqual(r.specs[0]?.restart?.value, max === undefined ? { name: 'on-failure' } : { name: 'on-failure', maximumRetryCount: max }, text);
+    }
+  });
+
+  it('refuses a count beyond int64 or below 0: an input error at the value, quoted as written, and the policy is unknown', () => {
+    const range = 'the retry count is out of range (Docker takes 0 to 9223372036854775807); docker compose would silently use 9223372036854775807';
+    const negative = 'the retry count cannot be negative (dockerd refuses it)';
+    // A long value is cut in messages, as quoteValue cuts any.
+    for (const [text, shown, why] of [
+      ['on-failure:99999999999999999999', '"on-failure:99999999999999999999"', range],
+      ['on-failure:9223372036854775808', '"on-failure:9223372036854775808"', range],
+      ['on-failure:-99999999999999999999', '"on-failure:-99999999999999999999"', range],
+      [`on-failure:${'9'.repeat(3000)}`, `"on-failure:${'9'.repeat(89)}..." (3011 characters)`, range],
+      ['on-failure:-1', '"on-failure:-1"', negative],
+      ['on-failure:-9223372036854775808', '"on-failure:-9223372036854775808"', negative],
+    ] as const) {
+      const r = svc(`"${text}"`);
+      assert.deepEqual(r.messages, [`invalid-value 4:14 service "web": ${shown} is not a restart policy: ${why}`], text);
+      assert.equal(reason(r.specs[0]?.restart), `${shown} is not a valid value`, text);
+      // No count is read from it: BW1028 says the policy cannot be known, never a rounded or infinite count.
+      assert.deepEqual(
+        checkContainer(RUNTIME_RULES, r.specs[0] as ContainerSpec)
+          .filter((f) => f.ruleId === 'BW1028')
+          .map((f) => `${f.status} ${f.location.line}:${f.location.column} ${f.message}`),
+        [`unknown 4:14 The restart policy of service "web" cannot be known: ${shown} is not a valid value.`],
+        text,
+      );
+    }
+  });
+
+  it('deploy.restart_policy.max_attempts: an integer from 0 to int64, as written; another is an input error at the value', () => {
+    const deploy = (value: string) =>
+      scan(`services:\n  web:\n    image: nginx:1.27\n    deploy:\n      restart_policy: {condition: on-failure, max_attempts: ${value}}\n`, {});
+    const range = 'the retry count is out of range (Docker takes 0 to 9223372036854775807)';
+    for (const [value, shown, why] of [
+      ['99999999999999999999', '"99999999999999999999"', range],
+      ['9223372036854775808', '"9223372036854775808"', range],
+      ['"99999999999999999999"', '"99999999999999999999"', range],
+      ['1e20', '"1e20"', range],
+      ['9'.repeat(3000), `"${'9'.repeat(100)}..." (3000 characters)`, range],
+      ['-1', '"-1"', 'the retry count cannot be negative (dockerd refuses it)'],
+    ] as const) {
+      const r = deploy(value);
+      assert.deepEqual(r.messages, [`invalid-value 5:61 service "web": max_attempts ${shown}: ${why}`], value);
+      assert.equal(reason(r.specs[0]?.restart), `${shown} is not a valid value`, value);
+      assert.deepEqual(
+        checkContainer(RUNTIME_RULES, r.specs[0] as ContainerSpec)
+          .filter((f) => f.ruleId === 'BW1028')
+          .map((f) => `${f.status} ${f.location.line}:${f.location.column}`),
+        ['unknown 5:23'],
+        value,
+      );
+    }
+    for (const [value, max] of [
+      ['3', 3],
+      ['"+3"', 3],
+      ['0', undefined],
+      ['9223372036854775807', 2 ** 63], // int64's largest, read as the nearest double
+    ] as const) {
+      const r = deploy(value);
+      assert.deepEqual(r.messages, [], value);
+      assert.deepEqual(r.specs[0]?.restart?.value, max === undefined ? { name: 'on-failure' } : { name: 'on-failure', maximumRetryCount: max }, value);
+    }
   });
 });
 

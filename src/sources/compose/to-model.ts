@@ -1292,8 +1292,13 @@ function readRestart(n: LMap, deploy: LMap | undefined, p: (k: string) => string
     const at = locate(rpNode as LNode, p('deploy.restart_policy'));
     if (isUnknown(rp)) return void (spec.restart = { value: rp, at });
     const cond = readText(get(rp, 'condition'), p('deploy.restart_policy.condition'), r)?.value;
-    const max = numberish(get(rp, 'max_attempts'), p('deploy.restart_policy.max_attempts'), int, r)?.value;
+    const maxNode = get(rp, 'max_attempts');
+    const max = numberish(maxNode, p('deploy.restart_policy.max_attempts'), retryCount(maxNode), r)?.value;
     if (isUnknown(cond)) return void (spec.restart = { value: cond, at });
+    // A refused max_attempts is reported; the policy is then not known (it is not "no bound"). A number beyond 64
+    // bits is named as written, not as the double it was read as.
+    const float = (maxNode as LScalar | undefined)?.float;
+    if (isUnknown(max)) return void (spec.restart = { value: float === undefined ? max : unknown(`${quoteValue(float)} is not a valid value`, float), at });
     // As docker compose maps it (pkg/compose/create.go mapRestartPolicyCondition): `any` is always, `none` is no,
     // and no condition is an empty policy name, which the Engine takes as no restart policy at all. Swarm's
     // default condition, `any`, applies to `docker stack deploy` only.
@@ -1307,16 +1312,53 @@ function readRestart(n: LMap, deploy: LMap | undefined, p: (k: string) => string
   if (restart === undefined) return;
   if (isUnknown(restart.value)) return void (spec.restart = { value: restart.value, at: restart.at });
   // What Docker takes (compose passes the value on): `on-failure:N` with N a non-negative integer, the rest alone.
-  const m = /^(?:(no|always|unless-stopped)|on-failure(?::(\d+))?)$/.exec(restart.value);
-  if (m === null) {
+  // docker compose reads N with strconv.Atoi (pkg/compose/create.go getRestartPolicy): an optional sign, digits.
+  const m = /^(?:(no|always|unless-stopped)|on-failure(?::([-+]?\d+))?)$/.exec(restart.value);
+  const count = m?.[2];
+  const countRefused = count === undefined ? undefined : retryCountRefused(count);
+  if (m === null || countRefused !== undefined) {
     const node = get(n, 'restart') as LScalar;
-    r.bad(node, p('restart'), `${quoteValue(restart.value, node.pieces)} is not a restart policy (no, always, on-failure[:N] or unless-stopped)`);
+    // docker compose drops Atoi's range error and passes int64's largest count instead of the one written.
+    const why =
+      countRefused === undefined
+        ? ' (no, always, on-failure[:N] or unless-stopped)'
+        : `: ${countRefused}${countRefused === RETRY_COUNT_OUT_OF_RANGE ? '; docker compose would silently use 9223372036854775807' : ''}`;
+    r.bad(node, p('restart'), `${quoteValue(restart.value, node.pieces)} is not a restart policy${why}`);
     return void (spec.restart = { value: invalid(node), at: restart.at });
   }
-  const count = m[2];
   const policy: RestartPolicy = { name: m[1] ?? 'on-failure' };
   if (count !== undefined && Number(count) > 0) policy.maximumRetryCount = Number(count);
   spec.restart = { value: policy, at: restart.at };
+}
+
+/**
+ * Why Docker refuses a restart retry count written as an integer (`on-failure:N`, `max_attempts`), or undefined when
+ * it takes it: the Engine's count is an int64 (docker run's strconv.Atoi refuses a larger one, "maximum retry count
+ * must be an integer"), and dockerd refuses a negative one ("maximum retry count cannot be negative").
+ */
+function retryCountRefused(text: string): string | undefined {
+  return !isInt64(text) ? RETRY_COUNT_OUT_OF_RANGE : Number(text) < 0 ? RETRY_COUNT_NEGATIVE : undefined;
+}
+
+const RETRY_COUNT_OUT_OF_RANGE = 'the retry count is out of range (Docker takes 0 to 9223372036854775807)';
+const RETRY_COUNT_NEGATIVE = 'the retry count cannot be negative (dockerd refuses it)';
+
+/**
+ * `deploy.restart_policy.max_attempts`: an integer Docker takes as a retry count (retryCountRefused). A YAML integer
+ * is within int64 (go-yaml reads a larger one as a float, which `float` holds as written); a float beyond int64
+ * (`1e20`) is out of range too, as is a string's integer.
+ */
+function retryCount(node: LNode | undefined): NumberParser {
+  return (s, pieces) => {
+    const written = typeof s === 'string' ? s.trim() : (node as LScalar).float;
+    const refuse = (why: string) => new Error(`max_attempts ${quoteValue(written ?? String(s), pieces)}: ${why}`);
+    // A YAML integer (no `written`) is within int64; so is one written in digits that isInt64 takes.
+    const digits = written !== undefined && /^[-+]?\d+$/.test(written);
+    if (digits ? !isInt64(written as string) : written !== undefined && Math.abs(Number(s)) >= 2 ** 63) throw refuse(RETRY_COUNT_OUT_OF_RANGE);
+    const n = int(s, pieces);
+    if (n < 0) throw refuse(RETRY_COUNT_NEGATIVE);
+    return n;
+  };
 }
 
 function readLogging(node: LNode | undefined, path: string, spec: ContainerSpec, r: Report): void {

@@ -15,6 +15,7 @@ import {
   parseImageRef,
   parseSecurityOpt,
   type Sourced,
+  unknown,
 } from '../../model/index.js';
 import type { ContainerInspect, ImageInspect } from './inspect-types.js';
 import { type JsonLocator, type JsonPath, jsonLocation } from './json-path.js';
@@ -32,6 +33,7 @@ export interface ContainerContext {
 }
 
 const NS_PER_SECOND = 1e9;
+const NOT_A_RETRY_COUNT = 'HostConfig.RestartPolicy.MaximumRetryCount is not a retry count an engine writes (an integer from 0 to 9223372036854775807)';
 const IMAGE_ID = /^(?:sha256:)?[0-9a-f]{12,64}$/;
 
 /**
@@ -164,8 +166,14 @@ export function containerToSpec(j: ContainerInspect, ctx: ContainerContext): Liv
   const rp = hc.RestartPolicy;
   if (rp) {
     const policy: { name: string; maximumRetryCount?: number } = { name: rp.Name || 'no' };
-    if (policy.name === 'on-failure' && rp.MaximumRetryCount) policy.maximumRetryCount = rp.MaximumRetryCount;
-    spec.restart = s(policy, 'HostConfig', 'RestartPolicy');
+    const count: unknown = policy.name === 'on-failure' ? rp.MaximumRetryCount : undefined;
+    // The engine writes a Go int: a JSON integer within int64 (whose largest is 2^63 once read as a double), never
+    // negative with on-failure (dockerd refuses that). Another value (a saved answer edited by hand) is no count.
+    if (typeof count === 'number' && Number.isInteger(count) && count > 0 && count <= 2 ** 63) policy.maximumRetryCount = count;
+    spec.restart =
+      count && policy.maximumRetryCount === undefined
+        ? { value: unknown(NOT_A_RETRY_COUNT), at: at('HostConfig', 'RestartPolicy', 'MaximumRetryCount') }
+        : s(policy, 'HostConfig', 'RestartPolicy');
   }
   const lc = hc.LogConfig;
   if (lc) {

@@ -181,6 +181,45 @@ describe('run line -> ContainerSpec', () => {
       [['unknown', 1, 12, 'The memory limit of the docker run command cannot be known: invalid value "12megs".']],
     );
   });
+
+  it('--restart on-failure:N: the count as strconv.Atoi reads it (a sign, leading zeros), up to int64', () => {
+    for (const [value, max] of [
+      ['on-failure:+3', 3],
+      ['on-failure:007', 7],
+      ['on-failure:-0', undefined],
+      ['on-failure:9223372036854775807', 2 ** 63], // int64's largest, read as the nearest double
+    ] as const) {
+      const s = spec(`docker run --restart ${value} img:1`);
+      assert.deepEqual(s.restart?.value, max === undefined ? { name: 'on-failure' } : { name: 'on-failure', maximumRetryCount: max }, value);
+    }
+  });
+
+  it('--restart on-failure:N beyond int64 (docker/cli refuses it) or below 0 (dockerd refuses it): an input error at the option', () => {
+    const range = 'the retry count is out of range (Docker takes 0 to 9223372036854775807)';
+    const negative = 'the retry count cannot be negative (dockerd refuses it)';
+    // A long value is cut in messages, as quoteValue cuts any.
+    for (const [value, shown, why] of [
+      ['on-failure:99999999999999999999', '"on-failure:99999999999999999999"', range],
+      ['on-failure:9223372036854775808', '"on-failure:9223372036854775808"', range],
+      [`on-failure:${'9'.repeat(3000)}`, `"on-failure:${'9'.repeat(89)}..." (3011 characters)`, range],
+      ['on-failure:-1', '"on-failure:-1"', negative],
+    ] as const) {
+      const r = scanRunCommand(`docker run --restart ${value} img:1`, '<run>');
+      assert.deepEqual(
+        r.diagnostics.map((d) => `${d.code} ${d.at.line}:${d.at.column} ${d.message}`),
+        [`invalid-value 1:12 --restart ${shown}: invalid restart policy ${shown}: ${why}`],
+        value,
+      );
+      // No count is read from it: BW1028 says the policy cannot be known, never a rounded or infinite count.
+      assert.deepEqual(
+        checkContainer(RUNTIME_RULES, r.specs[0] as ContainerSpec)
+          .filter((f) => f.ruleId === 'BW1028')
+          .map((f) => `${f.status} ${f.location.line}:${f.location.column} ${f.message}`),
+        [`unknown 1:12 The restart policy of the docker run command cannot be known: invalid value ${shown}.`],
+        value,
+      );
+    }
+  });
 });
 
 describe('run line: --gpus and --device-cgroup-rule', () => {

@@ -415,17 +415,26 @@ function parseInteger(s: string): number {
   return Number(s);
 }
 
-/** `--restart no|always|unless-stopped|on-failure[:N]` (docker/cli `opts.ParseRestartPolicy`). */
+/**
+ * `--restart no|always|unless-stopped|on-failure[:N]` (docker/cli `opts.ParseRestartPolicy`). The count is read with
+ * strconv.Atoi: an optional sign and decimal digits within int64 (`+3` is 3; a larger one is refused, "maximum retry
+ * count must be an integer"); dockerd then refuses a negative one ("maximum retry count cannot be negative").
+ */
 export function parseRestart(s: string): RestartPolicy | string {
   const [name, count, extra] = s.split(':');
   if (extra !== undefined || !['no', 'always', 'unless-stopped', 'on-failure', ''].includes(name as string)) return `invalid restart policy ${quoteValue(s)}`;
   const p: RestartPolicy = { name: name === '' ? 'no' : (name as string) };
   if (count !== undefined) {
-    if (name !== 'on-failure' || !/^\d+$/.test(count)) return `invalid restart policy ${quoteValue(s)}: only on-failure takes a retry count`;
+    if (name !== 'on-failure' || !/^[-+]?\d+$/.test(count)) return `invalid restart policy ${quoteValue(s)}: only on-failure takes a retry count`;
+    if (!isInt64(count)) return `invalid restart policy ${quoteValue(s)}: the retry count is out of range (Docker takes 0 to ${INT64_MAX})`;
+    if (Number(count) < 0) return `invalid restart policy ${quoteValue(s)}: the retry count cannot be negative (dockerd refuses it)`;
     if (Number(count) > 0) p.maximumRetryCount = Number(count);
   }
   return p;
 }
+
+/** The largest int64, the largest retry count Docker takes. */
+const INT64_MAX = '9223372036854775807';
 
 /**
  * `--device HOST[:CONTAINER][:PERMISSIONS]` (docker/cli `parseDevice`): with two parts, the second is the
