@@ -129,3 +129,18 @@ export function isInt64(text: string): boolean {
 const SHORT_DECIMAL = /^[-+]?\d{1,18}$/;
 /** 2^63: int64 holds -2^63 to 2^63 - 1. */
 const INT64_LIMIT = 2n ** 63n;
+
+/**
+ * Why Docker refuses a restart policy's retry count written as a decimal integer (`on-failure:N`, compose
+ * `max_attempts`), or undefined when it takes it. The Engine's count is an int64 (docker/cli's strconv.Atoi refuses a
+ * larger one: "maximum retry count must be an integer"), and dockerd refuses a negative one ("maximum retry count
+ * cannot be negative"; moby's ValidateRestartPolicy). The reasons are RETRY_COUNT_OUT_OF_RANGE and RETRY_COUNT_NEGATIVE.
+ */
+export function retryCountRefused(text: string): string | undefined {
+  return !isInt64(text) ? RETRY_COUNT_OUT_OF_RANGE : Number(text) < 0 ? RETRY_COUNT_NEGATIVE : undefined;
+}
+
+/** retryCountRefused's reason for a count beyond int64. */
+export const RETRY_COUNT_OUT_OF_RANGE = 'the retry count is out of range (Docker takes 0 to 9223372036854775807)';
+/** retryCountRefused's reason for a count below 0. */
+export const RETRY_COUNT_NEGATIVE = 'the retry count cannot be negative (dockerd refuses it)';

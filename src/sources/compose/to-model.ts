@@ -34,7 +34,10 @@ import {
   parseSecurityOpt,
   parseVolumeSpec,
   quoteValue,
+  RETRY_COUNT_NEGATIVE,
+  RETRY_COUNT_OUT_OF_RANGE,
   type RestartPolicy,
+  retryCountRefused,
   type Sourced,
   type Unknown,
   unknown,
@@ -1330,18 +1333,6 @@ function readRestart(n: LMap, deploy: LMap | undefined, p: (k: string) => string
   if (count !== undefined && Number(count) > 0) policy.maximumRetryCount = Number(count);
   spec.restart = { value: policy, at: restart.at };
 }
-
-/**
- * Why Docker refuses a restart retry count written as an integer (`on-failure:N`, `max_attempts`), or undefined when
- * it takes it: the Engine's count is an int64 (docker run's strconv.Atoi refuses a larger one, "maximum retry count
- * must be an integer"), and dockerd refuses a negative one ("maximum retry count cannot be negative").
- */
-function retryCountRefused(text: string): string | undefined {
-  return !isInt64(text) ? RETRY_COUNT_OUT_OF_RANGE : Number(text) < 0 ? RETRY_COUNT_NEGATIVE : undefined;
-}
-
-const RETRY_COUNT_OUT_OF_RANGE = 'the retry count is out of range (Docker takes 0 to 9223372036854775807)';
-const RETRY_COUNT_NEGATIVE = 'the retry count cannot be negative (dockerd refuses it)';
 
 /**
  * `deploy.restart_policy.max_attempts`: an integer Docker takes as a retry count (retryCountRefused). A YAML integer

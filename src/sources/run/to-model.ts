@@ -26,6 +26,7 @@ import {
   parseVolumeSpec,
   quoteValue,
   type RestartPolicy,
+  retryCountRefused,
   type Sourced,
   type Unknown,
   unknown,
@@ -426,15 +427,12 @@ export function parseRestart(s: string): RestartPolicy | string {
   const p: RestartPolicy = { name: name === '' ? 'no' : (name as string) };
   if (count !== undefined) {
     if (name !== 'on-failure' || !/^[-+]?\d+$/.test(count)) return `invalid restart policy ${quoteValue(s)}: only on-failure takes a retry count`;
-    if (!isInt64(count)) return `invalid restart policy ${quoteValue(s)}: the retry count is out of range (Docker takes 0 to ${INT64_MAX})`;
-    if (Number(count) < 0) return `invalid restart policy ${quoteValue(s)}: the retry count cannot be negative (dockerd refuses it)`;
+    const refused = retryCountRefused(count);
+    if (refused !== undefined) return `invalid restart policy ${quoteValue(s)}: ${refused}`;
     if (Number(count) > 0) p.maximumRetryCount = Number(count);
   }
   return p;
 }
-
-/** The largest int64, the largest retry count Docker takes. */
-const INT64_MAX = '9223372036854775807';
 
 /**
  * `--device HOST[:CONTAINER][:PERMISSIONS]` (docker/cli `parseDevice`): with two parts, the second is the
