@@ -703,6 +703,16 @@ export type LiteralSecret =
   | { messageId: 'secretValue'; index: number; length: number; kind: string; masked: string };
 
 /**
+ * Whether `value`, written at `at` in a RUN's `text` (after its quotes are taken off), is a literal as the shell reads
+ * it: literal text (isLiteral); in single quotes that are not inside a double-quoted string, whose `$` are characters
+ * (`'ab$$cdefgh12'`); or literal but for a `$$` that a shell outside single quotes expands to its process id
+ * (literalButPid: `"ab$$cdefgh12"`). `quoting` is the text's quotingScanner, asked in text order.
+ */
+function literalAsShellReads(text: string, at: number, value: string, quoting: ReturnType<typeof quotingScanner>): boolean {
+  return isLiteral(value) || (quotedLiteral(text, at, value) && quoting(at).quote === undefined) || literalButPid(value);
+}
+
+/**
  * The literal secrets of one shell command text, in the order they are found: secret variables set inline,
  * passwords given to options (`-p`, `-u user:pass`, `--password`, `docker login -p`, an `Authorization` header,
  * and in an `sh -c STRING`), secret shapes and private keys. `text` is the shell text read for commands; `raw` the
@@ -724,9 +734,8 @@ export function literalSecrets(text: string, raw: string = text): { found: Liter
     const value = unquote(m[2] as string);
     const idx = (m.index ?? 0) + (m[0] as string).indexOf(name);
     if (!isSecretName(name)) continue;
-    // Literal as the shell reads it: `'ab$$cdefgh12'` keeps its `$`, `"ab$$cdefgh12"` has the shell's process id.
     const at = (m.index ?? 0) + (m[0] as string).length - (m[2] as string).length;
-    const literal = isLiteral(value) || (quotedLiteral(text, at, value) && assignmentQuoting(at).quote === undefined) || literalButPid(value);
+    const literal = literalAsShellReads(text, at, value, assignmentQuoting);
     // A placeholder (`YOUR_API_KEY`, `changeme`) or a masked-out token (`hf_xxxxxxxx…`) stands for the secret.
     if (!literal || isPlaceholderSecret(value, name)) continue;
     reported.add(idx);
@@ -753,8 +762,7 @@ export function literalSecrets(text: string, raw: string = text): { found: Liter
     const flag = m[1] as string;
     const value = unquote(m[3] as string);
     const at = (m.index ?? 0) + (m[0] as string).length - (m[3] as string).length;
-    // A `$$` outside single quotes (or in single quotes within a double-quoted string) is the shell's process id.
-    const literal = isLiteral(value) || (quotedLiteral(text, at, value) && quoting(at).quote === undefined) || literalButPid(value);
+    const literal = literalAsShellReads(text, at, value, quoting);
     if (
       !literal ||
       value.startsWith('-') ||
