@@ -93,8 +93,11 @@ function maskUrlPasswords(text: string): string {
   return text.replace(URL_PASSWORD, (all, head: string, password: string) => (password.startsWith('$') ? all : `${head}${maskSecret(password)}@`));
 }
 
-/** Masks what the file wrote (URL passwords, secret shapes) in one literal piece of a value. */
-function maskLiteral(text: string): string {
+/**
+ * Masks what the file wrote in one literal piece of a value: URL passwords, and a value shaped like a secret (the
+ * masking quoteValue does, without the quotes). @returns `text` itself when nothing in it is secret
+ */
+export function maskLiteral(text: string): string {
   const masked = maskUrlPasswords(text);
   const shape = secretShape(masked);
   return shape && shape.kind !== 'url-credentials' ? maskSecret(masked) : masked;

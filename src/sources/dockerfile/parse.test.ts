@@ -468,6 +468,8 @@ describe('parseDockerfile', () => {
     assert.deepEqual(errors('FROM alpine:3.20\nRUNNINGOUTOFNAMESFORINSTRUCTIONS x\n'), ['2:1 unknown instruction: RUNNINGOUTOFNAMESFORINST…']);
     // A word with a quote or backslash is no secret: cut short like any other, not quoted whole.
     assert.deepEqual(errors('FROM alpine:3.20\n"RUNNINGOUTOFNAMES\\FORINSTRUCTIONS x\n'), ['2:1 unknown instruction: "RUNNINGOUTOFNAMES\\FORIN…']);
+    // So is a long one, past the length quoteValue would cut at.
+    assert.deepEqual(errors(`FROM alpine:3.20\n${'R'.repeat(130)} x\n`), [`2:1 unknown instruction: ${'R'.repeat(24)}…`]);
     assert.deepEqual(errors('FROM alpine:3.20\nEXPOSE ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ\n'), [
       '2:8 EXPOSE: invalid port "ghp_...(40 chars)" (a GitHub token)',
     ]);

@@ -14,6 +14,7 @@ import {
   type InstructionFlag,
   isUnknown,
   type Location,
+  maskLiteral,
   type OtherInstruction,
   parseDuration,
   quoteValue,
@@ -475,9 +476,8 @@ const SHOWN_INSTRUCTION = 24;
 function unknownInstruction(word: string, escapeChar: string): string {
   const stop = word.search(/[=:@]/);
   const part = stop === -1 ? word : word.slice(0, stop);
-  // quoteValue masks a secret-shaped word (and escapes " and \): shown as it gives it; any other word is shown cut short.
-  const quoted = quoteValue(part);
-  if (quoted !== `"${part.replace(/["\\]/g, '\\$&')}"`) return quoted;
+  // A secret-shaped word is shown masked, as quoteValue gives it; any other word is shown cut short.
+  if (maskLiteral(part) !== part) return quoteValue(part);
   const chars = [...part];
   const shown = chars.length > SHOWN_INSTRUCTION ? chars.slice(0, SHOWN_INSTRUCTION).join('') : part;
   if (word[stop] === '=' && shown === part && part !== '') {
