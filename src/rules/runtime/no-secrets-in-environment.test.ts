@@ -355,5 +355,12 @@ testRule(noSecretsInEnvironment, {
         { messageId: 'byName', line: 1, column: 52 },
       ],
     },
+    {
+      engine: '{"Name": "/web", "Config": {"Env": ["API_TOKEN=YOUR_API_TOKEN", "DB_PASSWORD=********"]}}',
+      errors: [
+        { messageId: 'byName', line: 1, column: 37 },
+        { messageId: 'byName', line: 1, column: 65 },
+      ],
+    },
   ],
 });
