@@ -692,5 +692,9 @@ testRule(noSecretsInCommand, {
       errors: [{ messageId: 'passwordFlag', line: 4, column: 32 }],
     },
     { run: 'docker run redis:7 redis-server --requirepass S3cretPwaaaaaaaa', errors: [{ messageId: 'passwordFlag', line: 1, column: 33 }] },
+    {
+      engine: '{"Name": "/cache", "Config": {"Cmd": ["redis-server", "--requirepass", "S3cretPw00000000"]}}',
+      errors: [{ messageId: 'passwordFlag', line: 1, column: 56, endColumn: 69 }],
+    },
   ],
 });
