@@ -37,3 +37,31 @@ describe('parseBaseline: a byte order mark', () => {
     ]);
   });
 });
+
+describe('parseBaseline: an entry or field of the wrong shape', () => {
+  const entry = (fingerprint: string) => `{"fingerprint": ${fingerprint}, "ruleId": "BW1001", "source": "compose.yaml", "message": "m"}`;
+  const file = (...entries: string[]) => `{\n  "version": 2,\n  "findings": [\n${entries.map((e) => `    ${e}`).join(',\n')}\n  ]\n}\n`;
+
+  it('a bad fingerprint is located at its value, in the entry where it is written', () => {
+    assert.deepEqual(brief(file(entry('"0123456789abcdef"'), entry('"0123456789ABCDEF"'))), [
+      'config b.json:5:21 baseline findings[1] needs a "fingerprint" of 16 hex characters',
+    ]);
+    assert.deepEqual(brief(file(entry('42'))), ['config b.json:4:21 baseline findings[0] needs a "fingerprint" of 16 hex characters']);
+    // A key written twice: the last one is read, and located.
+    assert.deepEqual(brief('{"version": 2, "findings": [{"fingerprint": "0123456789abcdef", "fingerprint": "x"}]}'), [
+      'config b.json:1:80 baseline findings[0] needs a "fingerprint" of 16 hex characters',
+    ]);
+  });
+
+  it('an entry without a fingerprint, or that is no object, is located at the entry', () => {
+    assert.deepEqual(brief(file('{"ruleId": "BW1001"}')), ['config b.json:4:5 baseline findings[0] needs a "fingerprint" of 16 hex characters']);
+    assert.deepEqual(brief(file(entry('"0123456789abcdef"'), 'null')), ['config b.json:5:5 baseline findings[1] needs a "fingerprint" of 16 hex characters']);
+  });
+
+  it('a bad version or findings is located at its value, a file that is no object at its start', () => {
+    assert.deepEqual(brief('{\n  "version": 3,\n  "findings": []\n}\n'), ['config b.json:2:14 baseline version must be 2 (or 1, an older file); got 3']);
+    assert.deepEqual(brief('{\n  "findings": []\n}\n'), ['config b.json:1:1 baseline version must be 2 (or 1, an older file); got undefined']);
+    assert.deepEqual(brief('{\n  "version": 2,\n  "findings": {}\n}\n'), ['config b.json:3:15 baseline "findings" must be an array']);
+    assert.deepEqual(brief('\n[]\n'), ['config b.json:2:1 baseline must be a JSON object with "version" and "findings"']);
+  });
+});

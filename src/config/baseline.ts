@@ -1,4 +1,4 @@
-import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
+import { getNodeValue, type JSONPath, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { compareText, type Diagnostic, LineIndex } from '../model/index.js';
 
 /**
@@ -63,6 +63,23 @@ const JSON_PROBLEMS: Readonly<Record<string, string>> = {
   InvalidCharacter: 'a control character inside a string',
 };
 
+/**
+ * The node of the value at `path` under `node`, or of the nearest value on the way that holds it (the entry when it
+ * has no `fingerprint`, the entry itself when it is no object). Of a key written twice, the last counts, as for the
+ * value read (getNodeValue).
+ */
+function nearestNode(node: Node, path: JSONPath): Node {
+  let cur = node;
+  for (const seg of path) {
+    let next: Node | undefined;
+    if (typeof seg === 'number' && cur.type === 'array') next = cur.children?.[seg];
+    else if (typeof seg === 'string' && cur.type === 'object') next = cur.children?.findLast((p) => p.children?.[0]?.value === seg)?.children?.[1];
+    if (next === undefined) return cur;
+    cur = next;
+  }
+  return cur;
+}
+
 /** A JSON parse error code in words; an unknown code as it is. */
 function jsonProblem(code: string): string {
   return JSON_PROBLEMS[code] ?? code;
@@ -74,36 +91,39 @@ export function parseBaseline(text: string, source: string): { baseline?: Baseli
   // A byte order mark (an editor on Windows, PowerShell 5's UTF-8) is read as a blank, as RFC 8259 allows: offsets
   // and so locations stay those of the file.
   const json = text.startsWith('\uFEFF') ? ` ${text.slice(1)}` : text;
-  const data = parse(json, errors, { allowTrailingComma: false, disallowComments: true }) as unknown;
+  const root = parseTree(json, errors, { allowTrailingComma: false, disallowComments: true });
   const index = new LineIndex(text);
   const at = (offset: number) => index.location(source, offset, offset);
-  if (errors.length > 0) {
-    const e = errors[0] as ParseError;
-    const why = text.trim() === '' ? 'the file is empty' : jsonProblem(printParseErrorCode(e.error));
+  if (errors.length > 0 || root === undefined) {
+    const e = errors[0];
+    const why = text.trim() === '' || e === undefined ? 'the file is empty' : jsonProblem(printParseErrorCode(e.error));
     return {
       diagnostics: [
         {
           code: 'json-syntax',
           severity: 'error',
           message: `baseline is not valid JSON: ${why} (rewrite it with --write-baseline, or fix it by hand)`,
-          at: at(e.offset),
+          at: at(e?.offset ?? 0),
         },
       ],
     };
   }
-  const bad = (message: string): { diagnostics: Diagnostic[] } => ({
-    diagnostics: [{ code: 'config', severity: 'error', message, at: { source, line: 1, column: 1 } }],
-  });
+  const data = getNodeValue(root) as unknown;
+  /** A problem located at the value at `path` in the file (nearestNode). */
+  const bad = (message: string, path: JSONPath = []): { diagnostics: Diagnostic[] } => {
+    const n = nearestNode(root, path);
+    return { diagnostics: [{ code: 'config', severity: 'error', message, at: index.location(source, n.offset, n.offset + n.length) }] };
+  };
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return bad('baseline must be a JSON object with "version" and "findings"');
   const o = data as { version?: unknown; findings?: unknown };
   if (o.version !== 1 && o.version !== BASELINE_VERSION)
-    return bad(`baseline version must be ${BASELINE_VERSION} (or 1, an older file); got ${JSON.stringify(o.version)}`);
-  if (!Array.isArray(o.findings)) return bad('baseline "findings" must be an array');
+    return bad(`baseline version must be ${BASELINE_VERSION} (or 1, an older file); got ${JSON.stringify(o.version)}`, ['version']);
+  if (!Array.isArray(o.findings)) return bad('baseline "findings" must be an array', ['findings']);
   const findings: BaselineEntry[] = [];
   for (const [i, e] of o.findings.entries()) {
     const x = e as Partial<BaselineEntry> | null;
     if (typeof x !== 'object' || x === null || typeof x.fingerprint !== 'string' || !/^[0-9a-f]{16}$/.test(x.fingerprint))
-      return bad(`baseline findings[${i}] needs a "fingerprint" of 16 hex characters`);
+      return bad(`baseline findings[${i}] needs a "fingerprint" of 16 hex characters`, ['findings', i, 'fingerprint']);
     findings.push({ fingerprint: x.fingerprint, ruleId: String(x.ruleId ?? ''), source: String(x.source ?? ''), message: String(x.message ?? '') });
   }
   return { baseline: { version: o.version, findings }, diagnostics: [] };
