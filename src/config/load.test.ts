@@ -72,3 +72,48 @@ describe('.bulwark.yaml of the wrong shape', () => {
     assert.deepEqual(errorsOf('rules:\n  BW1004:\n    options: [allowed]\n'), ['3:14 config "rules.BW1004.options" must be a mapping (key: value lines)']);
   });
 });
+
+describe('.bulwark.yaml: every mistake of the file in one run', () => {
+  it('schema errors, options, ignore patterns and rules configured twice, in file order, each once', () => {
+    const text = [
+      'rules:', // 1
+      '  BW1001: off', // 2
+      '  no-privileged: on', // 3: configured twice
+      '  BW1004:', // 4
+      '    options:', // 5
+      '      bogus: 1', // 6: not an option
+      '  BW1011:', // 7
+      '    severity: urgent', // 8: not a severity
+      '  BW9999: off', // 9: no such rule
+      'ignore:', // 10
+      '  - ../shared', // 11: can never match
+      '  - 3', // 12: not a string
+      'fail-on: sometimes', // 13
+      'rulez: {}', // 14
+    ].join('\n');
+    assert.deepEqual(errorsOf(`${text}\n`), [
+      '3:3 config rule BW1001 (no-privileged) is configured twice',
+      '6:7 config "bogus" is not an option of this rule (`bulwark explain` lists them)',
+      '8:15 config "rules.BW1011.severity" must be one of critical, high, medium, low, info',
+      '9:3 config "BW9999" is not a rule id or name (`bulwark rules` lists them)',
+      '11:5 config ignore pattern "../shared" has a .. step: patterns are relative to the folder of this file and never leave it (move the file up, or name the path from here)',
+      '12:5 config "ignore.1" must be of type string',
+      '13:10 config "fail-on" must be one of critical, high, medium, low, info, none',
+      '14:1 config unknown key "rulez"; the keys are fail-on, ignore, baseline and rules',
+    ]);
+  });
+
+  it('a rule configured twice whose second entry is also wrong: both mistakes, each at its place', () => {
+    assert.deepEqual(errorsOf('rules:\n  BW1004:\n    options: {allowed: [X]}\n  no-extra-capabilities:\n    options:\n      bogus: 1\n'), [
+      '4:3 config rule BW1004 (no-extra-capabilities) is configured twice',
+      '6:7 config "bogus" is not an option of this rule (`bulwark explain` lists them)',
+    ]);
+  });
+
+  it("an options value that is not a mapping is said once (not again by the rule's options schema)", () => {
+    assert.deepEqual(errorsOf('fail-on: never\nrules:\n  BW1004:\n    options: [allowed]\n'), [
+      '1:10 config "fail-on" must be one of critical, high, medium, low, info, none',
+      '4:14 config "rules.BW1004.options" must be a mapping (key: value lines)',
+    ]);
+  });
+});

@@ -52,15 +52,23 @@ function validators(metas: readonly RuleMeta[]) {
   };
 }
 
-/** Runs the schema checks: the compact schema, then each configured rule's options schema. */
+/** True for a YAML mapping read as data (not a list, not null). */
+function isMapping(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Runs the schema checks: the compact schema, and each configured rule's options schema wherever `options` is a
+ * mapping (whether or not the rest of the file passed, so that one run shows every mistake; an `options` that is
+ * no mapping is the compact schema's error alone).
+ */
 function schemaErrors(data: unknown, metas: readonly RuleMeta[]): ErrorObject[] {
   const v = validators(metas);
-  if (!v.validate(data)) return [...(v.validate.errors ?? [])];
-  const errors: ErrorObject[] = [];
-  const rules = (data as { rules?: Record<string, unknown> }).rules ?? {};
+  const errors: ErrorObject[] = v.validate(data) ? [] : [...(v.validate.errors ?? [])];
+  const rules = isMapping(data) && isMapping(data.rules) ? data.rules : {};
   for (const [key, entry] of Object.entries(rules)) {
-    const opts = (entry as { options?: unknown } | null)?.options;
-    if (typeof entry !== 'object' || entry === null || opts === undefined) continue;
+    const opts = isMapping(entry) ? entry.options : undefined;
+    if (!isMapping(opts)) continue;
     const m = metas.find((x) => x.id === key || x.name === key);
     if (!m) continue;
     const check = v.options(m);
@@ -152,6 +160,11 @@ function unmatchableGlob(glob: string): string | undefined {
   return undefined;
 }
 
+/** Diagnostics of one file in file order (line, then column); those at one place keep their order. */
+function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => (a.at.line ?? 0) - (b.at.line ?? 0) || (a.at.column ?? 0) - (b.at.column ?? 0));
+}
+
 /**
  * Parses and validates a configuration file's text against the schema generated from `metas`. Every problem is a
  * located `config` (or `yaml-syntax`) diagnostic in that file; with any error the configuration is not returned
@@ -213,51 +226,47 @@ export function parseConfig(text: string, source: string, metas: readonly RuleMe
     const o = data as Record<string, unknown>;
     for (const k of ['rules', 'ignore']) if (k in o && o[k] === null) delete o[k];
   }
+  // Every mistake of the file is reported in one run, in file order: schema errors (options included), ignore
+  // patterns that can never match, and rules configured twice. Each is checked on what is readable, whatever else
+  // is wrong, and each mistake is said once.
   const diagnostics: Diagnostic[] = [];
-  const found = schemaErrors(data, metas);
-  if (found.length > 0) {
-    const errors = found.filter((e) => e.keyword !== 'if' && e.propertyName === undefined);
-    const seen = new Set<string>();
-    for (const e of errors) {
-      const path =
-        e.instancePath === ''
-          ? []
-          : e.instancePath
-              .slice(1)
-              .split('/')
-              .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-      let at: Location;
-      if (e.keyword === 'additionalProperties' || e.keyword === 'propertyNames') {
-        const key =
-          e.keyword === 'propertyNames' ? (e.params as { propertyName: string }).propertyName : (e.params as { additionalProperty: string }).additionalProperty;
-        const found = nodeAt(doc, [...path, key]);
-        at = loc(found.keyNode ?? nodeAt(doc, path).node);
-      } else at = loc(nodeAt(doc, path).node);
-      const message = explain(e, metas);
-      const k = `${at.line}:${at.column}:${message}`;
-      if (seen.has(k)) continue;
-      seen.add(k);
-      diagnostics.push({ code: 'config', severity: 'error', message, at });
-    }
-    return { diagnostics };
+  const seen = new Set<string>();
+  const report = (message: string, at: Location) => {
+    const k = `${at.line}:${at.column}:${message}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    diagnostics.push({ code: 'config', severity: 'error', message, at });
+  };
+  for (const e of schemaErrors(data, metas)) {
+    if (e.keyword === 'if' || e.propertyName !== undefined) continue;
+    const path =
+      e.instancePath === ''
+        ? []
+        : e.instancePath
+            .slice(1)
+            .split('/')
+            .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    let at: Location;
+    if (e.keyword === 'additionalProperties' || e.keyword === 'propertyNames') {
+      const key =
+        e.keyword === 'propertyNames' ? (e.params as { propertyName: string }).propertyName : (e.params as { additionalProperty: string }).additionalProperty;
+      const found = nodeAt(doc, [...path, key]);
+      at = loc(found.keyNode ?? nodeAt(doc, path).node);
+    } else at = loc(nodeAt(doc, path).node);
+    report(explain(e, metas), at);
   }
-  const o = data as { 'fail-on'?: Severity | 'none'; ignore?: string[]; baseline?: string; rules?: Record<string, unknown> };
-  (o.ignore ?? []).forEach((glob, i) => {
-    const why = unmatchableGlob(glob);
-    if (why)
-      diagnostics.push({ code: 'config', severity: 'error', message: `ignore pattern "${glob}" ${why}`, at: loc(nodeAt(doc, ['ignore', String(i)]).node) });
+  const o = (isMapping(data) ? data : {}) as { 'fail-on'?: Severity | 'none'; ignore?: unknown; baseline?: string; rules?: unknown };
+  const ignore = Array.isArray(o.ignore) ? o.ignore : [];
+  ignore.forEach((glob, i) => {
+    const why = typeof glob === 'string' ? unmatchableGlob(glob) : undefined;
+    if (why) report(`ignore pattern "${glob}" ${why}`, loc(nodeAt(doc, ['ignore', String(i)]).node));
   });
   const rules = new Map<string, RuleConfig>();
-  for (const [key, value] of Object.entries(o.rules ?? {})) {
+  for (const [key, value] of Object.entries(isMapping(o.rules) ? o.rules : {})) {
     const meta = metas.find((m) => m.id === key || m.name === key);
-    if (!meta) continue; // the schema already refused unknown keys
+    if (!meta) continue; // the schema refused unknown keys
     if (rules.has(meta.id)) {
-      diagnostics.push({
-        code: 'config',
-        severity: 'error',
-        message: `rule ${meta.id} (${meta.name}) is configured twice`,
-        at: loc(nodeAt(doc, ['rules', key]).keyNode),
-      });
+      report(`rule ${meta.id} (${meta.name}) is configured twice`, loc(nodeAt(doc, ['rules', key]).keyNode));
       continue;
     }
     let rc: RuleConfig;
@@ -267,8 +276,8 @@ export function parseConfig(text: string, source: string, metas: readonly RuleMe
     else rc = value as RuleConfig;
     rules.set(meta.id, rc);
   }
-  if (diagnostics.length > 0) return { diagnostics };
-  const config: BulwarkConfig = { source, ignore: o.ignore ?? [], rules };
+  if (diagnostics.length > 0) return { diagnostics: sortByPosition(diagnostics) };
+  const config: BulwarkConfig = { source, ignore: ignore as string[], rules };
   if (o['fail-on'] !== undefined) config.failOn = o['fail-on'];
   if (o.baseline !== undefined) {
     config.baseline = o.baseline;
