@@ -24,6 +24,11 @@ export interface Unknown {
   readonly reason: string;
   /** The text as written, e.g. `${TAG}`. */
   readonly raw?: string;
+  /**
+   * True when the source reported the value as an input error (Docker refuses it): that error is the report, and
+   * rules give no `unknown` finding for it (reportIfUnknown). Set with `refusedValue`.
+   */
+  readonly refused?: true;
 }
 
 /** A model value together with where it was written. */
@@ -35,6 +40,11 @@ export interface Sourced<T> {
 /** Builds an Unknown marker. */
 export function unknown(reason: string, raw?: string): Unknown {
   return raw === undefined ? { kind: 'unknown', reason } : { kind: 'unknown', reason, raw };
+}
+
+/** `u` marked as a value its source reported as an input error (Unknown.refused). */
+export function refusedValue(u: Unknown): Unknown {
+  return { ...u, refused: true };
 }
 
 /** True when `v` is the Unknown marker rather than a real value. */

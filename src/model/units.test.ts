@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ValuePiece } from './mask.js';
-import { cfsQuotaNanoCpus, isInt64, parseBytes, parseCpus, parseDuration, UnitError } from './units.js';
+import {
+  cfsQuotaNanoCpus,
+  isInt64,
+  parseBytes,
+  parseCpus,
+  parseDuration,
+  RETRY_COUNT_NEGATIVE,
+  RETRY_COUNT_OUT_OF_RANGE,
+  restartCountRefused,
+  UnitError,
+} from './units.js';
 
 describe('parseBytes (go-units RAMInBytes)', () => {
   const table: [string | number, number][] = [
@@ -110,5 +120,25 @@ describe('isInt64', () => {
       assert.equal(isInt64(t), true, t);
     for (const t of ['9223372036854775808', '-9223372036854775809', '99999999999999999999', '0x8000000000000000', '1e3', '1.0', '', '-', ' 1', 'all'])
       assert.equal(isInt64(t), false, t);
+  });
+});
+
+describe('restartCountRefused (docker/cli ParseRestartPolicy, moby ValidateRestartPolicy)', () => {
+  // model/ imports nothing of ours but model/ (src/testing/restart-forms.ts has the same text for the sources' tests).
+  const ONLY_ON_FAILURE =
+    "only on-failure takes a retry count other than 0 (dockerd refuses the container: \"invalid restart policy: maximum retry count can only be used with 'on-failure'";
+  it('takes an empty count and a count of 0 with every policy, and a count from 0 to int64 with on-failure', () => {
+    for (const policy of ['no', 'always', 'unless-stopped', 'on-failure'])
+      for (const count of ['', '0', '+0', '-0', '00']) assert.equal(restartCountRefused(policy, count), undefined, `${policy}:${count}`);
+    for (const count of ['1', '+5', '007', '9223372036854775807']) assert.equal(restartCountRefused('on-failure', count), undefined, count);
+  });
+  it('refuses another count with no, always and unless-stopped, as dockerd does; a negative or out-of-range one with any policy', () => {
+    for (const policy of ['no', 'always', 'unless-stopped']) {
+      assert.equal(restartCountRefused(policy, '3'), `${ONLY_ON_FAILURE}")`, policy);
+      assert.equal(restartCountRefused(policy, '-3'), `${ONLY_ON_FAILURE} and cannot be negative")`, policy);
+      assert.equal(restartCountRefused(policy, '9223372036854775808'), RETRY_COUNT_OUT_OF_RANGE, policy);
+    }
+    assert.equal(restartCountRefused('on-failure', '-1'), RETRY_COUNT_NEGATIVE);
+    assert.equal(restartCountRefused('on-failure', '99999999999999999999'), RETRY_COUNT_OUT_OF_RANGE);
   });
 });

@@ -140,6 +140,22 @@ export function retryCountRefused(text: string): string | undefined {
   return !isInt64(text) ? RETRY_COUNT_OUT_OF_RANGE : Number(text) < 0 ? RETRY_COUNT_NEGATIVE : undefined;
 }
 
+/**
+ * Why Docker refuses the retry count written after the colon of a restart policy (`on-failure:5`, `always:0`), or
+ * undefined when it takes it. `count` is the text after the colon, optional sign and decimal digits, or empty: an
+ * empty count (`on-failure:`, `always:`) is no count, as docker/cli's ParseRestartPolicy (it reads a count only when one
+ * is written) and docker compose (strconv.Atoi's error is dropped: 0) read it. A count of 0 (`always:0`, `no:+0`) is
+ * taken with any policy; another count is taken with on-failure only: dockerd refuses it with `no`, `always` and
+ * `unless-stopped` when it creates the container (moby's ValidateRestartPolicy). A count beyond int64, or a negative
+ * one with on-failure: retryCountRefused.
+ */
+export function restartCountRefused(policy: string, count: string): string | undefined {
+  if (count === '') return undefined;
+  if (policy === 'on-failure' || !isInt64(count) || Number(count) === 0) return retryCountRefused(count);
+  const negative = Number(count) < 0 ? ' and cannot be negative' : '';
+  return `only on-failure takes a retry count other than 0 (dockerd refuses the container: "invalid restart policy: maximum retry count can only be used with 'on-failure'${negative}")`;
+}
+
 /** retryCountRefused's reason for a count beyond int64. */
 export const RETRY_COUNT_OUT_OF_RANGE = 'the retry count is out of range (Docker takes 0 to 9223372036854775807)';
 /** retryCountRefused's reason for a count below 0. */

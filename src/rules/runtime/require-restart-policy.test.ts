@@ -1,6 +1,9 @@
+import { emptyContainerSpec, refusedValue, unknown } from '../../model/index.js';
 import { yaml } from '../../testing/dedent.js';
 import { testRule } from '../../testing/rule-tester.js';
 import { requireRestartPolicy } from './require-restart-policy.js';
+
+const at = { source: 'compose.yaml', line: 4, column: 14 };
 
 testRule(requireRestartPolicy, {
   valid: [
@@ -42,6 +45,10 @@ testRule(requireRestartPolicy, {
     { run: 'docker run --restart on-failure:3 nginx:1.27' },
     { name: 'a count with a leading + (strconv.Atoi reads it)', run: 'docker run --restart on-failure:+3 nginx:1.27' },
     { name: 'a count with a leading +, in compose', compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: on-failure:+3\n' },
+    {
+      name: 'a value its source reported as an input error (always:3): the error is its only report',
+      model: { ...emptyContainerSpec('web', 'compose', at), restart: { value: refusedValue(unknown('"always:3" is not a valid value')), at } },
+    },
   ],
   invalid: [
     {
@@ -142,5 +149,19 @@ testRule(requireRestartPolicy, {
       errors: [{ messageId: 'tooMany', line: 1, column: 50 }],
     },
     { run: 'docker run --restart on-failure:9223372036854775807 nginx:1.27', errors: [{ messageId: 'tooMany', line: 1, column: 12 }] },
+    {
+      name: 'an empty count is no count, and always takes a count of 0 (docker compose and dockerd take both)',
+      compose: 'services:\n  a:\n    image: nginx:1.27\n    restart: "on-failure:"\n  b:\n    image: nginx:1.27\n    restart: always:0\n',
+      errors: [
+        { messageId: 'unbounded', line: 4, column: 14, message: 'Service "a" restarts with policy on-failure, which has no retry bound.' },
+        { messageId: 'unbounded', line: 7, column: 14, message: 'Service "b" restarts with policy always, which has no retry bound.' },
+      ],
+    },
+    {
+      name: '--restart on-failure: (docker/cli reads no count)',
+      run: 'docker run --restart on-failure: nginx:1.27',
+      errors: [{ messageId: 'unbounded', line: 1, column: 12 }],
+    },
+    { name: '--restart no:0', run: 'docker run --restart no:0 nginx:1.27', errors: [{ messageId: 'missing', line: 1, column: 12 }] },
   ],
 });

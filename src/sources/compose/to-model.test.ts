@@ -4,6 +4,7 @@ import { checkContainer } from '../../check/index.js';
 import { type ContainerSpec, isUnknown, type Sourced } from '../../model/index.js';
 import { RUNTIME_RULES } from '../../rules/index.js';
 import { dedent } from '../../testing/dedent.js';
+import { ONLY_ON_FAILURE, RESTART_COUNTS_REFUSED, RESTART_FORMS_TAKEN } from '../../testing/restart-forms.js';
 import { memoryFs } from '../fs.js';
 import { scanComposeProject } from './index.js';
 
@@ -468,6 +469,10 @@ describe('use_api_socket', () => {
 
 describe('restart', () => {
   const svc = (value: string, env: Record<string, string> = {}) => scan(`services:\n  web:\n    image: nginx:1.27\n    restart: ${value}\n`, env);
+  const bw1028 = (r: ReturnType<typeof scan>) =>
+    checkContainer(RUNTIME_RULES, r.specs[0] as ContainerSpec)
+      .filter((f) => f.ruleId === 'BW1028')
+      .map((f) => `${f.status} ${f.location.line}:${f.location.column} ${f.message}`);
 
   it('takes what Docker takes', () => {
     for (const [text, name, max] of [
@@ -484,8 +489,8 @@ describe('restart', () => {
     }
   });
 
-  it('refuses what Docker refuses: a located input error, and the policy is unknown', () => {
-    for (const text of ['sometimes', 'on-failure:abc', 'on-failure:', 'always:3', 'Always']) {
+  it('refuses what Docker refuses: a located input error, and only that (the policy is unknown, BW1028 says nothing)', () => {
+    for (const text of ['sometimes', 'on-failure:abc', 'Always', 'on-failure:-', 'always:0:0']) {
       const r = svc(`"${text}"`);
       assert.deepEqual(
         r.messages,
@@ -493,6 +498,7 @@ describe('restart', () => {
         text,
       );
       assert.equal(reason(r.specs[0]?.restart), `"${text}" is not a valid value`, text);
+      assert.deepEqual(bw1028(r), [], text);
     }
   });
 
@@ -532,14 +538,8 @@ describe('restart', () => {
       const r = svc(`"${text}"`);
       assert.deepEqual(r.messages, [`invalid-value 4:14 service "web": ${shown} is not a restart policy: ${why}`], text);
       assert.equal(reason(r.specs[0]?.restart), `${shown} is not a valid value`, text);
-      // No count is read from it: BW1028 says the policy cannot be known, never a rounded or infinite count.
-      assert.deepEqual(
-        checkContainer(RUNTIME_RULES, r.specs[0] as ContainerSpec)
-          .filter((f) => f.ruleId === 'BW1028')
-          .map((f) => `${f.status} ${f.location.line}:${f.location.column} ${f.message}`),
-        [`unknown 4:14 The restart policy of service "web" cannot be known: ${shown} is not a valid value.`],
-        text,
-      );
+      // No count is read from it, never a rounded or infinite one: the input error is the only report.
+      assert.deepEqual(bw1028(r), [], text);
     }
   });
 
@@ -558,13 +558,7 @@ describe('restart', () => {
       const r = deploy(value);
       assert.deepEqual(r.messages, [`invalid-value 5:61 service "web": max_attempts ${shown}: ${why}`], value);
       assert.equal(reason(r.specs[0]?.restart), `${shown} is not a valid value`, value);
-      assert.deepEqual(
-        checkContainer(RUNTIME_RULES, r.specs[0] as ContainerSpec)
-          .filter((f) => f.ruleId === 'BW1028')
-          .map((f) => `${f.status} ${f.location.line}:${f.location.column}`),
-        ['unknown 5:23'],
-        value,
-      );
+      assert.deepEqual(bw1028(r), [], value);
     }
     for (const [value, max] of [
       ['3', 3],
@@ -576,6 +570,52 @@ describe('restart', () => {
       assert.deepEqual(r.messages, [], value);
       assert.deepEqual(r.specs[0]?.restart?.value, max === undefined ? { name: 'on-failure' } : { name: 'on-failure', maximumRetryCount: max }, value);
     }
+  });
+
+  it('an empty count is no count, and a count of 0 goes with any policy, as docker compose and dockerd take them', () => {
+    for (const [text, name, finding] of RESTART_FORMS_TAKEN) {
+      const r = svc(`"${text}"`);
+      assert.deepEqual(r.messages, [], text);
+      assert.deepEqual(r.specs[0]?.restart?.value, { name }, text);
+      const message = finding === 'missing' ? 'Service "web" has no restart policy.' : `Service "web" restarts with policy ${name}, which has no retry bound.`;
+      assert.deepEqual(bw1028(r), [`violation 4:14 ${message}`], text);
+    }
+  });
+
+  it('a count other than 0 with no, always or unless-stopped: the input error says dockerd refuses it, and nothing else', () => {
+    for (const [text, why] of RESTART_COUNTS_REFUSED) {
+      const r = svc(`"${text}"`);
+      assert.deepEqual(r.messages, [`invalid-value 4:14 service "web": "${text}" is not a restart policy: ${why}`], text);
+      assert.equal(reason(r.specs[0]?.restart), `"${text}" is not a valid value`, text);
+      assert.deepEqual(bw1028(r), [], text);
+    }
+    // From the environment: named by its variable, and still the error alone.
+    const r = svc('${R}', { R: 'always:3' });
+    assert.deepEqual(r.messages, [
+      `invalid-value 4:14 service "web": "\${R}" (from the environment, 8 characters) is not a restart policy: ${ONLY_ON_FAILURE}")`,
+    ]);
+    assert.deepEqual(bw1028(r), []);
+  });
+
+  it('a restart value of a shape compose refuses, in restart: or deploy.restart_policy, is the input error alone; an unset variable is unknown', () => {
+    for (const [text, message] of [
+      ['    restart: false', 'invalid-value 4:14 service "web": restart must be a string, not the boolean false'],
+      ['    deploy: {restart_policy: 5}', 'invalid-value 4:30 service "web": deploy.restart_policy must be a mapping, not the number 5'],
+      ['    deploy: {restart_policy: {condition: [a]}}', 'invalid-value 4:42 service "web": deploy.restart_policy.condition must be a string, not a list'],
+      [
+        '    deploy: {restart_policy: {condition: "${C}", max_attempts: -1}}',
+        'invalid-value 4:64 service "web": max_attempts "-1": the retry count cannot be negative (dockerd refuses it)',
+      ],
+    ] as const) {
+      const r = scan(`services:\n  web:\n    image: nginx:1.27\n${text}\n`, {});
+      assert.deepEqual(r.messages, [message], text);
+      assert.ok(isUnknown(r.specs[0]?.restart?.value), text);
+      assert.deepEqual(bw1028(r), [], text);
+    }
+    assert.deepEqual(bw1028(svc('${POLICY}')), ['unknown 4:14 The restart policy of service "web" cannot be known: variable POLICY is not set.']);
+    assert.deepEqual(bw1028(scan('services:\n  web:\n    image: nginx:1.27\n    deploy: {restart_policy: {condition: "${C}"}}\n', {})), [
+      'unknown 4:30 The restart policy of service "web" cannot be known: variable C is not set.',
+    ]);
   });
 });
 

@@ -37,7 +37,8 @@ import {
   RETRY_COUNT_NEGATIVE,
   RETRY_COUNT_OUT_OF_RANGE,
   type RestartPolicy,
-  retryCountRefused,
+  refusedValue,
+  restartCountRefused,
   type Sourced,
   type Unknown,
   unknown,
@@ -1289,49 +1290,59 @@ function readHealthcheck(node: LNode | undefined, path: string, spec: ContainerS
 }
 
 function readRestart(n: LMap, deploy: LMap | undefined, p: (k: string) => string, spec: ContainerSpec, r: Report): void {
+  // A value reported as an input error is marked so: the error is its only report (no BW1028 unknown finding).
+  let refused = false;
+  const bad: Bad = (node, path, message) => {
+    refused = true;
+    r.bad(node, path, message);
+  };
+  const policy = restartOf(n, deploy, p, { ...r, bad });
+  if (policy === undefined) return;
+  spec.restart = refused && isUnknown(policy.value) ? { value: refusedValue(policy.value), at: policy.at } : policy;
+}
+
+/** The restart policy of a service: `deploy.restart_policy`, else `restart:`; Unknown when a value is refused (reported). */
+function restartOf(n: LMap, deploy: LMap | undefined, p: (k: string) => string, r: Report): Sourced<RestartPolicy> | undefined {
   const rpNode = get(deploy, 'restart_policy');
   const rp = readMap(rpNode, p('deploy.restart_policy'), r);
   if (rp !== undefined) {
     const at = locate(rpNode as LNode, p('deploy.restart_policy'));
-    if (isUnknown(rp)) return void (spec.restart = { value: rp, at });
+    if (isUnknown(rp)) return { value: rp, at };
     const cond = readText(get(rp, 'condition'), p('deploy.restart_policy.condition'), r)?.value;
     const maxNode = get(rp, 'max_attempts');
     const max = numberish(maxNode, p('deploy.restart_policy.max_attempts'), retryCount(maxNode), r)?.value;
-    if (isUnknown(cond)) return void (spec.restart = { value: cond, at });
+    if (isUnknown(cond)) return { value: cond, at };
     // A refused max_attempts is reported; the policy is then not known (it is not "no bound"). A number beyond 64
     // bits is named as written, not as the double it was read as.
     const float = (maxNode as LScalar | undefined)?.float;
-    if (isUnknown(max)) return void (spec.restart = { value: float === undefined ? max : unknown(`${quoteValue(float)} is not a valid value`, float), at });
+    if (isUnknown(max)) return { value: float === undefined ? max : unknown(`${quoteValue(float)} is not a valid value`, float), at };
     // As docker compose maps it (pkg/compose/create.go mapRestartPolicyCondition): `any` is always, `none` is no,
     // and no condition is an empty policy name, which the Engine takes as no restart policy at all. Swarm's
     // default condition, `any`, applies to `docker stack deploy` only.
     const name = cond === undefined ? '' : cond === 'any' ? 'always' : cond === 'none' ? 'no' : cond;
     const policy: RestartPolicy = { name };
     if (typeof max === 'number' && max > 0) policy.maximumRetryCount = max;
-    spec.restart = { value: policy, at };
-    return;
+    return { value: policy, at };
   }
   const restart = readText(get(n, 'restart'), p('restart'), r);
-  if (restart === undefined) return;
-  if (isUnknown(restart.value)) return void (spec.restart = { value: restart.value, at: restart.at });
-  // What Docker takes (compose passes the value on): `on-failure:N` with N a non-negative integer, the rest alone.
-  // docker compose reads N with strconv.Atoi (pkg/compose/create.go getRestartPolicy): an optional sign, digits.
-  const m = /^(?:(no|always|unless-stopped)|on-failure(?::([-+]?\d+))?)$/.exec(restart.value);
-  const count = m?.[2];
-  const countRefused = count === undefined ? undefined : retryCountRefused(count);
+  if (restart === undefined || isUnknown(restart.value)) return restart as Sourced<RestartPolicy> | undefined;
+  // What Docker takes (compose passes the value on): a policy name, then optionally a colon and a count, which docker
+  // compose reads with strconv.Atoi (pkg/compose/create.go getRestartPolicy): an optional sign and digits, or nothing
+  // (`on-failure:`: Atoi's error is dropped, no count). restartCountRefused says which counts Docker refuses.
+  const m = /^(no|always|unless-stopped|on-failure)(?::([-+]?\d+)?)?$/.exec(restart.value);
+  const count = m?.[2] ?? '';
+  const countRefused = m ? restartCountRefused(m[1] as string, count) : undefined;
   if (m === null || countRefused !== undefined) {
     const node = get(n, 'restart') as LScalar;
     // docker compose drops Atoi's range error and passes int64's largest count instead of the one written.
-    const why =
-      countRefused === undefined
-        ? ' (no, always, on-failure[:N] or unless-stopped)'
-        : `: ${countRefused}${countRefused === RETRY_COUNT_OUT_OF_RANGE ? '; docker compose would silently use 9223372036854775807' : ''}`;
+    const silently = countRefused === RETRY_COUNT_OUT_OF_RANGE && m?.[1] === 'on-failure' ? '; docker compose would silently use 9223372036854775807' : '';
+    const why = countRefused === undefined ? ' (no, always, on-failure[:N] or unless-stopped)' : `: ${countRefused}${silently}`;
     r.bad(node, p('restart'), `${quoteValue(restart.value, node.pieces)} is not a restart policy${why}`);
-    return void (spec.restart = { value: invalid(node), at: restart.at });
+    return { value: invalid(node), at: restart.at };
   }
-  const policy: RestartPolicy = { name: m[1] ?? 'on-failure' };
-  if (count !== undefined && Number(count) > 0) policy.maximumRetryCount = Number(count);
-  spec.restart = { value: policy, at: restart.at };
+  const policy: RestartPolicy = { name: m[1] as string };
+  if (Number(count) > 0) policy.maximumRetryCount = Number(count);
+  return { value: policy, at: restart.at };
 }
 
 /**

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { checkContainer } from '../../check/index.js';
 import { type ContainerSpec, isUnknown } from '../../model/index.js';
 import { RUNTIME_RULES } from '../../rules/index.js';
+import { RESTART_COUNTS_REFUSED, RESTART_FORMS_TAKEN } from '../../testing/restart-forms.js';
 import { scanRunCommand } from './index.js';
 
 function spec(text: string): ContainerSpec {
@@ -16,6 +17,11 @@ function spec(text: string): ContainerSpec {
 }
 
 const values = <T>(xs: { value: T }[]) => xs.map((x) => x.value);
+
+const bw1028 = (s: ContainerSpec) =>
+  checkContainer(RUNTIME_RULES, s)
+    .filter((f) => f.ruleId === 'BW1028')
+    .map((f) => `${f.status} ${f.location.line}:${f.location.column} ${f.message}`);
 
 describe('run line -> ContainerSpec', () => {
   it('maps -v and --mount to mounts, --tmpfs to tmpfs', () => {
@@ -134,7 +140,7 @@ describe('run line -> ContainerSpec', () => {
       r.diagnostics.map((d) => d.message),
       [
         '--memory "ghp_...(40 chars)" (a GitHub token): invalid size "ghp_...(40 chars)" (a GitHub token): expected a number with an optional unit b, k, m, g, t or p',
-        '--restart "https://u:...(14 chars)@x": invalid restart policy "https://u:...(14 chars)@x"',
+        '--restart "https://u:...(14 chars)@x": invalid restart policy "https://u:...(14 chars)@x" (no, always, on-failure[:N] or unless-stopped)',
       ],
     );
     const s = r.specs[0] as ContainerSpec;
@@ -210,15 +216,47 @@ describe('run line -> ContainerSpec', () => {
         [`invalid-value 1:12 --restart ${shown}: invalid restart policy ${shown}: ${why}`],
         value,
       );
-      // No count is read from it: BW1028 says the policy cannot be known, never a rounded or infinite count.
+      // No count is read from it, never a rounded or infinite one: the input error is the only report.
+      assert.deepEqual(bw1028(r.specs[0] as ContainerSpec), [], value);
+    }
+  });
+
+  it('--restart with an empty count, or a count of 0 with any policy: taken, as docker/cli and dockerd take them', () => {
+    for (const [value, name, finding] of RESTART_FORMS_TAKEN) {
+      const s = spec(`docker run --restart ${value} img:1`);
+      assert.deepEqual(s.restart?.value, { name }, value);
+      const message =
+        finding === 'missing'
+          ? 'The docker run command has no restart policy.'
+          : `The docker run command restarts with policy ${name}, which has no retry bound.`;
+      assert.deepEqual(bw1028(s), [`violation 1:12 ${message}`], value);
+    }
+  });
+
+  it('--restart values Docker refuses: an input error at the option that says why, and no BW1028 finding', () => {
+    for (const [value, why] of [
+      ...RESTART_COUNTS_REFUSED.map(([text, reason]) => [text, `: ${reason}`] as const),
+      // docker/cli reads all after the first colon as the count (strconv.Atoi: "maximum retry count must be an integer").
+      ['on-failure:3:4', ': the retry count must be an integer'],
+      ['on-failure:abc', ': the retry count must be an integer'],
+      ['on-failure:-', ': the retry count must be an integer'],
+      // "no policy provided before colon"; dockerd refuses a name it does not know.
+      [':3', ' (no, always, on-failure[:N] or unless-stopped)'],
+      ['sometimes', ' (no, always, on-failure[:N] or unless-stopped)'],
+    ] as const) {
+      const r = scanRunCommand(`docker run --restart ${value} img:1`, '<run>');
       assert.deepEqual(
-        checkContainer(RUNTIME_RULES, r.specs[0] as ContainerSpec)
-          .filter((f) => f.ruleId === 'BW1028')
-          .map((f) => `${f.status} ${f.location.line}:${f.location.column} ${f.message}`),
-        [`unknown 1:12 The restart policy of the docker run command cannot be known: invalid value ${shown}.`],
+        r.diagnostics.map((d) => `${d.code} ${d.at.line}:${d.at.column} ${d.message}`),
+        [`invalid-value 1:12 --restart "${value}": invalid restart policy "${value}"${why}`],
         value,
       );
+      assert.ok(isUnknown(r.specs[0]?.restart?.value), value);
+      assert.deepEqual(bw1028(r.specs[0] as ContainerSpec), [], value);
     }
+    // A run-time value is unknown, and BW1028 says so.
+    assert.deepEqual(bw1028(spec('docker run --restart "$POLICY" img:1')), [
+      'unknown 1:12 The restart policy of the docker run command cannot be known: shell variable POLICY is set at run time.',
+    ]);
   });
 });
 

@@ -26,7 +26,8 @@ import {
   parseVolumeSpec,
   quoteValue,
   type RestartPolicy,
-  retryCountRefused,
+  refusedValue,
+  restartCountRefused,
   type Sourced,
   type Unknown,
   unknown,
@@ -291,7 +292,8 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
         if (u) spec.restart = { value: u, at };
         else {
           const r = parseRestart(o.value);
-          spec.restart = { value: typeof r === 'string' ? bad(o, r) : r, at };
+          // A refused value is an input error, and only that: BW1028 gives no unknown finding beside it.
+          spec.restart = { value: typeof r === 'string' ? refusedValue(bad(o, r)) : r, at };
         }
         break;
       case 'log-driver':
@@ -417,20 +419,23 @@ function parseInteger(s: string): number {
 }
 
 /**
- * `--restart no|always|unless-stopped|on-failure[:N]` (docker/cli `opts.ParseRestartPolicy`). The count is read with
- * strconv.Atoi: an optional sign and decimal digits within int64 (`+3` is 3; a larger one is refused, "maximum retry
- * count must be an integer"); dockerd then refuses a negative one ("maximum retry count cannot be negative").
+ * `--restart no|always|unless-stopped|on-failure[:N]`, as docker/cli's `opts.ParseRestartPolicy` reads it and dockerd
+ * then takes it: the name is what comes before the first colon (a colon first is refused: "no policy provided before
+ * colon"), the count all after it. An empty count is none (`on-failure:` is on-failure without a bound); another is
+ * read with strconv.Atoi, an optional sign and decimal digits within int64 ("maximum retry count must be an integer"
+ * otherwise: `on-failure:3:4`); restartCountRefused says which counts dockerd refuses (`always:3`, `on-failure:-1`).
  */
 export function parseRestart(s: string): RestartPolicy | string {
-  const [name, count, extra] = s.split(':');
-  if (extra !== undefined || !['no', 'always', 'unless-stopped', 'on-failure', ''].includes(name as string)) return `invalid restart policy ${quoteValue(s)}`;
-  const p: RestartPolicy = { name: name === '' ? 'no' : (name as string) };
-  if (count !== undefined) {
-    if (name !== 'on-failure' || !/^[-+]?\d+$/.test(count)) return `invalid restart policy ${quoteValue(s)}: only on-failure takes a retry count`;
-    const refused = retryCountRefused(count);
-    if (refused !== undefined) return `invalid restart policy ${quoteValue(s)}: ${refused}`;
-    if (Number(count) > 0) p.maximumRetryCount = Number(count);
-  }
+  const colon = s.indexOf(':');
+  const name = colon === -1 ? s : s.slice(0, colon);
+  const count = colon === -1 ? '' : s.slice(colon + 1);
+  if (!['no', 'always', 'unless-stopped', 'on-failure', ''].includes(name) || (name === '' && colon !== -1))
+    return `invalid restart policy ${quoteValue(s)} (no, always, on-failure[:N] or unless-stopped)`;
+  if (count !== '' && !/^[-+]?\d+$/.test(count)) return `invalid restart policy ${quoteValue(s)}: the retry count must be an integer`;
+  const refused = restartCountRefused(name, count);
+  if (refused !== undefined) return `invalid restart policy ${quoteValue(s)}: ${refused}`;
+  const p: RestartPolicy = { name: name === '' ? 'no' : name };
+  if (Number(count) > 0) p.maximumRetryCount = Number(count);
   return p;
 }
 
