@@ -67,6 +67,7 @@ export function applySuppressions(
             return ref;
           }),
         };
+        if (p.targetEndLine !== undefined) c.targetEndLine = p.targetEndLine;
         if (p.reason !== undefined) c.reason = p.reason;
         return c;
       }),
@@ -78,14 +79,13 @@ export function applySuppressions(
   for (const f of findings) {
     const list = f.location.line === undefined ? undefined : comments.get(f.location.source);
     const hit = list
-      ?.filter((c) => c.reason !== undefined && c.targetLine === f.location.line)
+      ?.filter((c) => c.reason !== undefined && hidesLine(c, f.location.line))
       .flatMap((c) => c.rules.filter((r) => r.ruleId === f.ruleId).map((r) => ({ c, r })))[0];
     if (!hit) {
       kept.push(f);
       continue;
     }
-    for (const c of list ?? [])
-      if (c.targetLine === f.location.line) for (const r of c.rules) if (r.ruleId === f.ruleId && c.reason !== undefined) r.used = true;
+    for (const c of list ?? []) if (hidesLine(c, f.location.line)) for (const r of c.rules) if (r.ruleId === f.ruleId && c.reason !== undefined) r.used = true;
     const s: SuppressedFinding = { finding: f, kind: 'inline', at: hit.c.at };
     // The reason is text of the scanned file: a token pasted into it (`old token ghp_… rotated`) is masked, as any
     // value a report quotes.
@@ -97,4 +97,9 @@ export function applySuppressions(
     kept.push(...runRules(SUPPRESSION_RULES, subject, source, source, settings));
   }
   return { findings: kept, suppressed };
+}
+
+/** True when a comment hides findings on `line`: its target line, or a line of the block scalar that starts there. */
+function hidesLine(c: SuppressionComment, line: number | undefined): boolean {
+  return line !== undefined && (line === c.targetLine || (c.targetEndLine !== undefined && line > c.targetLine && line <= c.targetEndLine));
 }

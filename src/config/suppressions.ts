@@ -1,5 +1,5 @@
 import { LineIndex, type Location } from '../model/index.js';
-import { yamlCommentOffsets } from './yaml-comments.js';
+import { yamlLayout } from './yaml-comments.js';
 
 /** One `# bulwark-ignore` comment as written, before it is matched against findings. */
 export interface ParsedSuppression {
@@ -10,6 +10,11 @@ export interface ParsedSuppression {
    * stands alone after the last code line of the file (it can hide nothing).
    */
   targetLine: number;
+  /**
+   * In a YAML file, when a block scalar (`command: |`) starts on the target line: the last line of its text. Findings
+   * on its lines, where no comment can be written, are hidden too.
+   */
+  targetEndLine?: number;
   /** Rule ids or names as written, each with its location. */
   rules: { written: string; at: Location }[];
   /** Text after the colon, trimmed; undefined when absent or empty. */
@@ -36,12 +41,20 @@ function isCommentOrBlank(line: string): boolean {
  * blank nor a comment (so several suppression comments can be stacked above one line). A `#` must start the
  * line or follow a space or tab, so `image: x#y` is no comment. In a YAML file (`source` ends in .yml or .yaml)
  * only real YAML comments count: a `# bulwark-ignore` line inside a block or quoted scalar is part of a value (a
- * command, a script) and hides nothing. Never throws.
+ * command, a script) and hides nothing; a comment whose target line starts a block scalar covers the lines of its
+ * text too (findings there are located at the text, where no comment can be written). Never throws.
  */
 export function parseSuppressions(text: string, source: string): ParsedSuppression[] {
   if (!ANY_MARKER.test(text)) return [];
-  const comments = YAML_NAME.test(source) ? yamlCommentOffsets(text) : undefined;
+  const layout = YAML_NAME.test(source) ? yamlLayout(text) : undefined;
+  const comments = layout?.comments;
   const index = new LineIndex(text);
+  // The line of each block scalar's indicator -> the last line of its text.
+  const blockEnd = new Map<number, number>();
+  for (const b of layout?.blocks ?? []) {
+    const [from, to] = [index.position(b.header).line, index.position(b.lastText).line];
+    if (to > from) blockEnd.set(from, Math.max(to, blockEnd.get(from) ?? 0));
+  }
   const lines = text.split('\n');
   const out: ParsedSuppression[] = [];
   let offset = 0;
@@ -72,6 +85,8 @@ export function parseSuppressions(text: string, source: string): ParsedSuppressi
         rules.push({ written: r[0], at: index.location(source, start, start + r[0].length) });
       }
       const p: ParsedSuppression = { at: index.location(source, offset + hash, offset + line.length), targetLine: target, rules };
+      const end = blockEnd.get(target);
+      if (end !== undefined) p.targetEndLine = end;
       if (reason) p.reason = reason;
       out.push(p);
     }

@@ -264,7 +264,7 @@ export interface BuildSpec {
   pieces?: { context?: readonly ValuePiece[]; dockerfile?: readonly ValuePiece[] };
   /**
    * `build.dockerfile_inline`: the Dockerfile written in the compose file itself, used instead of `dockerfile`
-   * (compose-spec build). Located at the value (for a block scalar, at its `|` or `>` indicator). After
+   * (compose-spec build). Located at the value (for a block scalar, where its text starts, not at its `|` or `>`). After
    * interpolation; Unknown when a variable without a value is part of it (its `raw` is then the text as written,
    * before interpolation), or when it is not a string (reported by the source).
    */

@@ -26,6 +26,8 @@ export interface SuppressionComment {
    * it stands alone after the last code line (it hides nothing).
    */
   targetLine: number;
+  /** When a YAML block scalar (`command: |`) starts on the target line: the last line of its text, whose findings it hides too. */
+  targetEndLine?: number;
   rules: SuppressedRuleRef[];
   /** The reason after the colon, trimmed; undefined when none is given (the comment then hides nothing). */
   reason?: string;

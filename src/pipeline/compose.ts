@@ -126,7 +126,8 @@ function placerOf(inline: Sourced<string>, files: readonly string[], ctx: ScanCo
 
 /**
  * Where the lines of a `build.dockerfile_inline` value stand in the compose file `text` (as read; `at` is the
- * value's Location, with offsets, as the compose source gives it: a block scalar's starts at its indicator).
+ * value's Location, with offsets, as the compose source gives it: a block scalar's starts where its text does, on
+ * its first line that holds text, after the indentation; the value's leading empty lines are the blank lines above).
  * For a literal block scalar (`|`, `|-`, `|+`, `|2`...) line N of the value is line N of the file after the
  * indicator's line, every column moved right by the block's indentation: the placer maps a Location in the value
  * (line 1 is its first line) to one in the file, offsets included, an end past the value's last line to the end of
@@ -136,7 +137,7 @@ function placerOf(inline: Sourced<string>, files: readonly string[], ctx: ScanCo
  * compared with the file's, so a placer is never wrong.
  */
 export function inlineLines(text: string, value: string, at: Location): InlinePlacer | undefined {
-  if (at.offset === undefined || at.line === undefined || text[at.offset] !== '|') return undefined;
+  if (at.offset === undefined || at.line === undefined) return undefined;
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   // The file's line at 1-based line `n`, without its line break.
@@ -148,7 +149,12 @@ export function inlineLines(text: string, value: string, at: Location): InlinePl
   };
   const lines = value.split('\n');
   if (value.endsWith('\n')) lines.pop();
-  const first = at.line + 1;
+  // The value's first line: its leading empty lines stand above the line `at` is on.
+  let lead = 0;
+  while (lines[lead] === '' && lead < lines.length - 1) lead++;
+  const first = at.line - lead;
+  // The line above is the header of a literal block scalar: `|` and its indicators last, before any comment.
+  if (!/(?:^|[ \t])\|[1-9+-]*[ \t]*(?:#.*)?$/.test(fileLine(first - 1) ?? '')) return undefined;
   let indent: number | undefined;
   // Per line with a `$$` (compose's escape for `$`): the file column of each column of the value, 0-based.
   const columns = new Map<number, number[]>();

@@ -97,6 +97,23 @@ describe('build.dockerfile_inline, literal block scalar: findings at their line 
     assert.deepEqual(built(r), ['BW3001 5:9-5:25', 'BW3005 5:9-5:25', 'BW2005 5:14-5:25', 'BW2007 7:13-7:17']);
   });
 
+  it('| whose text starts after blank lines: its lines still map one to one', () => {
+    const r = scan(
+      yaml(
+        'services:',
+        '  app:',
+        '    build:',
+        '      dockerfile_inline: |',
+        '',
+        '',
+        '        FROM alpine:3.20',
+        '        RUN curl -fsSL https://example.com/x.sh | sh',
+      ),
+    );
+    assert.deepEqual(shown(r), []);
+    assert.deepEqual(built(r), ['BW3001 7:9-7:25', 'BW3005 7:9-7:25', 'BW2005 7:14-7:25', 'BW2007 8:13-8:17']);
+  });
+
   it('`$$` (compose writes `$` so) moves the columns after it; the lines still map one to one', () => {
     const r = scan(
       yaml(
@@ -122,7 +139,7 @@ describe('build.dockerfile_inline, literal block scalar: findings at their line 
 });
 
 describe('build.dockerfile_inline whose lines are not lines of the file: every finding at the value', () => {
-  it('> folded, "quoted" and plain: at the value, with the line of the text in the message', () => {
+  it('> folded, "quoted" and plain: at the value (a block scalar at its first line of text), with the line of the text in the message', () => {
     const r = scan(
       yaml(
         'services:',
@@ -139,10 +156,10 @@ describe('build.dockerfile_inline whose lines are not lines of the file: every f
     );
     assert.deepEqual(shown(r), []);
     assert.deepEqual(built(r), [
-      'BW2005 4:26-8:1',
-      'BW2007 4:26-8:1',
-      'BW3001 4:26-8:1',
-      'BW3005 4:26-8:1',
+      'BW2005 5:9-8:1',
+      'BW2007 5:9-8:1',
+      'BW3001 5:9-8:1',
+      'BW3005 5:9-8:1',
       'BW2005 10:26-10:92',
       'BW2007 10:26-10:92',
       'BW3001 10:26-10:92',
@@ -164,11 +181,11 @@ describe('build.dockerfile_inline whose lines are not lines of the file: every f
       '        FROM alpine:${TAG}',
       '        RUN curl -fsSL https://example.com/x.sh | sh',
     );
-    assert.deepEqual(built(scan(compose, {}, { TAG: '3.20' })), ['BW2005 4:26-7:1', 'BW2007 4:26-7:1', 'BW3001 4:26-7:1', 'BW3005 4:26-7:1']);
+    assert.deepEqual(built(scan(compose, {}, { TAG: '3.20' })), ['BW2005 5:9-7:1', 'BW2007 5:9-7:1', 'BW3001 5:9-7:1', 'BW3005 5:9-7:1']);
     const unset = scan(compose);
     assert.deepEqual(
       built(unset).filter((x) => x.startsWith('BW2007')),
-      ['BW2007 4:26-7:1'],
+      ['BW2007 5:9-7:1'],
     );
     // The context's Dockerfile is not taken instead: compose would build the inline text.
     assert.deepEqual(shown(unset), []);

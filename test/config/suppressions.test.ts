@@ -165,3 +165,73 @@ describe('suppressions after a byte order mark', () => {
     );
   });
 });
+
+describe('findings in a block scalar and the comments that hide them', () => {
+  const text = [
+    'services:', // 1
+    '  a:', // 2
+    '    image: ghcr.io/acme/app:1.0', // 3
+    '    command: |-', // 4
+    '      mysql --password=Sup3rS3cretPw', // 5
+    '    healthcheck:', // 6
+    '      test:', // 7
+    '        - CMD-SHELL', // 8
+    '        - |', // 9
+    '', // 10
+    '          curl -u admin:Sup3rS3cretPw http://localhost/', // 11
+    '    labels:', // 12
+    '      com.example.token: >-', // 13
+    '        ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789', // 14
+  ];
+  const secrets = (out: ReturnType<typeof scan>) => show(out.findings.filter((f) => f.ruleId === 'BW1032'));
+
+  it('are located at the text of the value, not at its | or > indicator', () => {
+    assert.deepEqual(secrets(scan(`${text.join('\n')}\n`)), [
+      '5:7 BW1032 Service "a" passes a literal secret to --password in its command (...(13 chars)).',
+      '11:11 BW1032 Service "a" passes a literal secret to -u in its health check (...(13 chars)).',
+      '14:9 BW1032 Service "a" sets label com.example.token to a GitHub token (ghp_...(40 chars)).',
+    ]);
+  });
+
+  it('a comment on the line of the indicator, or alone above it, hides them (no comment can be written in the text)', () => {
+    const commented = [...text];
+    commented[3] = '    command: |-  # bulwark-ignore BW1032: a test database';
+    commented.splice(8, 0, '        # bulwark-ignore BW1032: a test health check');
+    const out = scan(`${commented.join('\n')}\n`);
+    assert.deepEqual(
+      out.suppressed.map((s) => [s.finding.location.line, s.finding.ruleId, s.reason, s.at?.line]),
+      [
+        [5, 'BW1032', 'a test database', 4],
+        [12, 'BW1032', 'a test health check', 9],
+      ],
+    );
+    assert.deepEqual(secrets(out), ['15:9 BW1032 Service "a" sets label com.example.token to a GitHub token (ghp_...(40 chars)).']);
+    assert.deepEqual(
+      out.findings.filter((f) => f.ruleId === 'BW9002'),
+      [],
+    );
+    assert.deepEqual(
+      parseSuppressions(commented.join('\n'), 'compose.yaml').map((s) => [s.targetLine, s.targetEndLine]),
+      [
+        [4, 5],
+        [10, 12],
+      ],
+    );
+  });
+
+  it('a comment aimed at another line does not reach into a block scalar', () => {
+    const commented = [...text];
+    commented[2] = '    image: ghcr.io/acme/app:1.0  # bulwark-ignore BW1032: aimed at the image';
+    commented.splice(5, 0, '    # bulwark-ignore BW1032: aimed at the healthcheck key');
+    const out = scan(`${commented.join('\n')}\n`);
+    assert.deepEqual(out.suppressed, []);
+    assert.deepEqual(
+      secrets(out).map((s) => s.split(' ')[0]),
+      ['5:7', '12:11', '15:9'],
+    );
+    assert.deepEqual(show(out.findings.filter((f) => f.ruleId === 'BW9002')), [
+      '3:51 BW9002 The suppression of BW1032 in compose.yaml hides no finding on line 3.',
+      '6:22 BW9002 The suppression of BW1032 in compose.yaml hides no finding on line 7.',
+    ]);
+  });
+});

@@ -111,7 +111,7 @@ export function loadComposeFile(
     };
     let root: LMap | undefined;
     for (const doc of docs) {
-      const tree = toTree(doc, file, onValue);
+      const tree = toTree(doc, file, text, onValue);
       // An empty document (a trailing `---`, which yaml reads as a null scalar): compose skips it.
       if (tree === undefined || (tree.kind === 'scalar' && tree.value === null && tree.tag === undefined)) continue;
       if (tree.kind !== 'map') {

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { Diagnostic } from '../../model/index.js';
 import { memoryFs } from '../fs.js';
 import { loadComposeFile } from './load.js';
+import { get, type LNode, locate } from './tree.js';
 
 function load(text: string): string[] {
   const diagnostics: Diagnostic[] = [];
@@ -84,5 +85,54 @@ describe('toTree: aliases', () => {
     ]);
     // An alias after its anchored value is closed is no cycle.
     assert.deepEqual(load('x-a: &a {image: x:1}\nservices: {a: *a, b: {<<: *a}}\n'), []);
+  });
+});
+
+describe('toTree: where values are located', () => {
+  /** The location and first characters of the value at `path` (keys, then list indexes) in the file. */
+  const at = (text: string, ...path: (string | number)[]) => {
+    const f = loadComposeFile('/mem/compose.yaml', memoryFs({ 'compose.yaml': text }), { get: () => undefined }, []);
+    let n: LNode | undefined = f.root;
+    for (const step of path) n = typeof step === 'number' ? (n?.kind === 'seq' ? n.items[step] : undefined) : get(n, step);
+    assert.ok(n, path.join('.'));
+    const l = locate(n);
+    return `${l.source}:${l.line}:${l.column} ${JSON.stringify(text.slice(n.start, n.start + 6))}`;
+  };
+
+  it('a block scalar at its first line of text, after the indentation, not at its | or > indicator', () => {
+    const text = [
+      'services:', // 1
+      '  web:', // 2
+      '    command: |', // 3
+      '      sh -c "exec app"', // 4
+      '    environment:', // 5
+      '      KEY: |-  # a comment', // 6
+      '        s3cr3t', // 7
+      '    labels:', // 8
+      '      com.example.note: >-', // 9
+      '          folded', // 10
+      '          text', // 11
+      '    entrypoint:', // 12
+      '      - >', // 13
+      '', // 14
+      '        after a blank line', // 15
+    ].join('\n');
+    assert.equal(at(text, 'services', 'web', 'command'), 'compose.yaml:4:7 "sh -c "');
+    assert.equal(at(text, 'services', 'web', 'environment', 'KEY'), 'compose.yaml:7:9 "s3cr3t"');
+    assert.equal(at(text, 'services', 'web', 'labels', 'com.example.note'), 'compose.yaml:10:11 "folded"');
+    assert.equal(at(text, 'services', 'web', 'entrypoint', 0), 'compose.yaml:15:9 "after "');
+  });
+
+  it('indicators, tags, anchors and CRLF line ends: at the text; an indentation indicator keeps the spaces of the value', () => {
+    assert.equal(at('services:\n  a:\n    command: !!str &cmd |+2\n       echo  x\n', 'services', 'a', 'command'), 'compose.yaml:4:7 " echo "');
+    assert.equal(at('services:\r\n  a:\r\n    command: >\r\n      echo x\r\n', 'services', 'a', 'command'), 'compose.yaml:4:7 "echo x"');
+    assert.equal(at('services:\n  a:\n    command: |\n      echo x', 'services', 'a', 'command'), 'compose.yaml:4:7 "echo x"');
+  });
+
+  it('a block scalar without text stays at its indicator; quoted and plain scalars at their first character', () => {
+    assert.equal(at('services:\n  a:\n    command: |\n    image: x\n', 'services', 'a', 'command'), 'compose.yaml:3:14 "|\\n    "');
+    assert.equal(at('services:\n  a:\n    command: "sh -c x"\n', 'services', 'a', 'command'), 'compose.yaml:3:14 "\\"sh -c"');
+    assert.equal(at("services:\n  a:\n    command: 'sh\n      -c x'\n", 'services', 'a', 'command'), 'compose.yaml:3:14 "\'sh\\n  "');
+    assert.equal(at('services:\n  a:\n    command: sh -c x\n', 'services', 'a', 'command'), 'compose.yaml:3:14 "sh -c "');
   });
 });

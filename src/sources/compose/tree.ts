@@ -1,4 +1,4 @@
-import { type Document, isAlias, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { type Document, isAlias, isMap, isScalar, isSeq, Scalar, type Node as YamlNode } from 'yaml';
 import { isInt64, type LineIndex, type Location, type Unknown, type ValuePiece } from '../../model/index.js';
 
 /**
@@ -19,6 +19,7 @@ export interface SourceFile {
 
 interface LBase {
   file: SourceFile;
+  /** Where the node is written; for a block scalar (`|`, `>`), where its text starts (blockTextStart), not its indicator. */
   start: number;
   end: number;
   /** `!reset` or `!override` when written. */
@@ -93,10 +94,11 @@ export function locate(node: LBase, path?: string): Location {
 
 /**
  * Converts a parsed yaml Document into an LNode tree, resolving aliases (shared, not copied) and `<<` merge
- * keys (explicit keys win; among several merged maps the first wins, as YAML 1.1 merge says).
+ * keys (explicit keys win; among several merged maps the first wins, as YAML 1.1 merge says). `text` is the
+ * text the document was parsed from, to locate the text of block scalars.
  * @throws ComposeLoadError for alias bombs and merge keys that do not name mappings.
  */
-export function toTree(doc: Document, file: SourceFile, onValue?: (s: LScalar) => void): LNode | undefined {
+export function toTree(doc: Document, file: SourceFile, text: string, onValue?: (s: LScalar) => void): LNode | undefined {
   const memo = new Map<YamlNode, LNode>();
   /** Anchored nodes being converted: an alias to one of them is a cycle. */
   const open = new Set<YamlNode>();
@@ -174,7 +176,7 @@ export function toTree(doc: Document, file: SourceFile, onValue?: (s: LScalar) =
           continue;
         }
         if (k != null && !isScalar(k)) fail('yaml-syntax', 'a mapping key must be a scalar: compose reads every key as a string', k as YamlNode);
-        const key = scalarOf(k, file);
+        const key = scalarOf(k, file, text);
         const name = String(key.value);
         // Duplicate keys are found here, in one pass, instead of by yaml's uniqueKeys option, which compares each
         // key with every key before it (a compose file with 20,000 services took seconds in that check alone).
@@ -200,7 +202,7 @@ export function toTree(doc: Document, file: SourceFile, onValue?: (s: LScalar) =
       for (const item of y.items) s.items.push(item == null ? nullAt(file, end) : conv(item));
       out = s;
     } else {
-      const sc = scalarOf(y, file);
+      const sc = scalarOf(y, file, text);
       if (tag) sc.tag = tag;
       onValue?.(sc);
       out = sc;
@@ -213,12 +215,13 @@ export function toTree(doc: Document, file: SourceFile, onValue?: (s: LScalar) =
   return doc.contents == null ? undefined : conv(doc.contents);
 }
 
-function scalarOf(node: unknown, file: SourceFile): LScalar {
+function scalarOf(node: unknown, file: SourceFile, text: string): LScalar {
   const y = node as YamlNode;
   const range = y?.range;
-  const start = range ? range[0] : 0;
   const end = range ? range[1] : 0;
   const v = isScalar(y) ? y.value : null;
+  let start = range ? range[0] : 0;
+  if (isScalar(y) && (y.type === Scalar.BLOCK_LITERAL || y.type === Scalar.BLOCK_FOLDED) && typeof v === 'string') start = blockTextStart(text, start, end, v);
   let value: LScalar['value'];
   if (v === null || v === undefined) value = null;
   else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') value = v;
@@ -227,6 +230,35 @@ function scalarOf(node: unknown, file: SourceFile): LScalar {
   const sc: LScalar = { kind: 'scalar', file, start, end, value };
   if (typeof value === 'number' && isScalar(y) && typeof y.source === 'string' && !isInt64(y.source)) sc.float = y.source;
   return sc;
+}
+
+/**
+ * Where the text of a block scalar (`|`, `>`, with indicators) written at [start, end) of `text` starts: its first
+ * line that holds text (the value's leading empty lines are blank lines of the file), at the block's indentation,
+ * so that a finding points at the value as hadolint and dclint do, not at the indicator. Offsets inside the value
+ * then count from there: on that line, the value's first line is the file's line after the indentation (a folded
+ * value's first line may go on over the next lines). `start` when the block holds no text, or the line is not the
+ * one expected (not expected: yaml read it so).
+ */
+export function blockTextStart(text: string, start: number, end: number, value: string): number {
+  let lead = 0;
+  while (value.charCodeAt(lead) === 10) lead++;
+  if (lead === value.length) return start;
+  // The line after the header (indicators and a comment), then one line per leading empty line of the value.
+  let line = text.indexOf('\n', start) + 1;
+  for (let i = 0; i < lead && line > 0; i++) line = text.indexOf('\n', line) + 1;
+  if (line <= 0 || line >= end) return start;
+  let lineEnd = text.indexOf('\n', line);
+  if (lineEnd === -1) lineEnd = text.length;
+  if (text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+  const raw = text.slice(line, lineEnd);
+  const nl = value.indexOf('\n', lead);
+  const first = value.slice(lead, nl === -1 ? value.length : nl);
+  // A literal line is the indentation then the value's line (an indentation indicator keeps more spaces in it); a
+  // folded line may be the start of the value's first line (joined with the next ones): the indentation is its blanks.
+  const indent = raw.endsWith(first) ? raw.length - first.length : raw.length - raw.trimStart().length;
+  if (!/^ *$/.test(raw.slice(0, indent)) || !first.startsWith(raw.slice(indent, indent + 1))) return start;
+  return line + indent;
 }
 
 function nullAt(file: SourceFile, at: number): LScalar {
