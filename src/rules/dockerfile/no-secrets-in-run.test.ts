@@ -272,6 +272,17 @@ testRule(noSecretsInRun, {
         USER 10001
       `,
     },
+    {
+      name: 'special parameters in double quotes or bare words are expansions: a value that is only one holds no literal; an escaped $ that starts a reference',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN app --password "$?" && app --token "$!" && app --secret "$#" && app --pass "$-" && app --api-key "$0" && app --password $1 && app --password "$@" && app --password "$*"
+        RUN sh -c "app --password \"\$\$\"" && sh -c "app --password \"\$?\"" && sh -c 'exec app --password "$1"' -- x && DB_PASSWORD="$?" app
+        RUN app --password \$NPM_TOKEN && app --token "\$(cat /run/secrets/token)" && DB_PASSWORD=\$DB_PW app && sh -c "app --password '\$PW'"
+        CMD ["sh", "-c", "exec app --password \"$?\" --token \"$$\""]
+        USER 10001
+      `,
+    },
   ],
   invalid: [
     {
@@ -913,6 +924,77 @@ testRule(noSecretsInRun, {
         { messageId: 'passwordFlag', line: 2, column: 11, endColumn: 13, message: 'A RUN in stage #1 passes a literal secret to -p (S3cr...(16 chars)).' },
         { messageId: 'passwordFlag', line: 2, column: 58, endColumn: 60, message: 'A RUN in stage #1 passes a literal secret to -p (P@ss...(16 chars)).' },
         { messageId: 'passwordFlag', line: 3, column: 23, endColumn: 36 },
+      ],
+    },
+    {
+      name: 'a special parameter in double quotes or a bare word is an expansion, as $$ is: the literal written around it is reported',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN app --password ab$?cdefgh12 && app --password "ab$1cdefgh12" && app --token "ab$@cdefgh12" && API_KEY="ab$!cdefgh12" app
+        RUN mysql -p"ab$#cdefgh12" db && mongosh -p "ab$-cdefgh12"
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 9, endColumn: 19, message: 'A RUN in stage #1 passes a literal secret to --password (...(12 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 40, endColumn: 50, message: 'A RUN in stage #1 passes a literal secret to --password (...(12 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 73, endColumn: 80, message: 'A RUN in stage #1 passes a literal secret to --token (...(12 chars)).' },
+        { messageId: 'inlineSecret', line: 2, column: 99, endColumn: 106, message: 'A RUN in stage #1 sets API_KEY to a literal secret (...(12 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 11, endColumn: 13, message: 'A RUN in stage #1 passes a literal secret to -p (...(12 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 42, endColumn: 44, message: 'A RUN in stage #1 passes a literal secret to -p (...(12 chars)).' },
+      ],
+    },
+    {
+      name: 'an escaped $ in double quotes or a bare word is a character of the password; in the string of an sh -c "…", an escaped $ is one the inner shell reads',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN app --password "ab\$cdefgh12" && app --token ab\$cdefgh12 && DB_PASSWORD="ab\$cdefgh12" app && mysql -p"ab\$cdefgh12" db
+        RUN sh -c "app --password 'ab\$\$cdefgh12'" && sh -c "mongosh -p 'ab\$\$cdefgh12'"
+        CMD ["sh", "-c", "exec app --password \"ab\\$cdefgh12\""]
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 9, endColumn: 19, message: 'A RUN in stage #1 passes a literal secret to --password (...(11 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 42, endColumn: 49, message: 'A RUN in stage #1 passes a literal secret to --token (...(11 chars)).' },
+        { messageId: 'inlineSecret', line: 2, column: 66, endColumn: 77, message: 'A RUN in stage #1 sets DB_PASSWORD to a literal secret (...(11 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 106, endColumn: 108, message: 'A RUN in stage #1 passes a literal secret to -p (...(11 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 16, endColumn: 26, message: 'A RUN in stage #1 passes a literal secret to --password (...(12 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 63, endColumn: 65, message: 'A RUN in stage #1 passes a literal secret to -p (...(12 chars)).' },
+        { messageId: 'passwordFlag', line: 4, column: 5, endColumn: 58, message: 'A CMD in stage #1 passes a literal secret to --password (...(11 chars)).' },
+      ],
+    },
+    {
+      name: 'my- values are weak passwords written in the Dockerfile, not placeholders',
+      dockerfile: df`
+        FROM mysql:8.4
+        RUN mysqld --initialize --password=my-secret-pw && export MYSQL_ROOT_PASSWORD=my_password && mysql -pmy-secret-pw -e 'select 1'
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 25, endColumn: 35, message: 'A RUN in stage #1 passes a literal secret to --password (...(12 chars)).' },
+        {
+          messageId: 'inlineSecret',
+          line: 2,
+          column: 59,
+          endColumn: 78,
+          message: 'A RUN in stage #1 sets MYSQL_ROOT_PASSWORD to a literal secret (...(11 chars)).',
+        },
+        { messageId: 'passwordFlag', line: 2, column: 100, endColumn: 102, message: 'A RUN in stage #1 passes a literal secret to -p (...(12 chars)).' },
+      ],
+    },
+    {
+      name: 'the masked length is that of the value the program receives, quotes and escapes taken off',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN app --password "ab\"cdefghijklmn" && API_TOKEN="ab\"cdefghijklmn" app && mysql -p"ab\"cdefghijklmn" db && htpasswd -nb bob 'ab"cd'"efghijklmn"
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 9, endColumn: 19, message: 'A RUN in stage #1 passes a literal secret to --password (...(15 chars)).' },
+        { messageId: 'inlineSecret', line: 2, column: 42, endColumn: 51, message: 'A RUN in stage #1 sets API_TOKEN to a literal secret (...(15 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 84, endColumn: 86, message: 'A RUN in stage #1 passes a literal secret to -p (...(15 chars)).' },
+        {
+          messageId: 'passwordFlag',
+          line: 2,
+          column: 128,
+          endColumn: 147,
+          message: 'A RUN in stage #1 passes a literal secret to htpasswd -b (...(15 chars)).',
+        },
       ],
     },
   ],

@@ -4,21 +4,23 @@ import type { RuleContext } from '../types.js';
 import {
   credentialsFormat,
   credentialValues,
+  dollarExpands,
   isLiteral,
   isPlaceholderSecret,
   LITERAL_DOLLAR,
-  literalButPid,
   literalDollars,
+  literalValue,
   secretWords,
-  unquote,
+  shellWordValue,
   urlSecrets,
 } from './secret-text.js';
 import { quotingAt, quotingScanner } from './shell-scan.js';
 import { dockerfileRule, programOf, type RunScript, runScript, runsOf, type SimpleCommand, simpleCommands } from './util.js';
 
-const ASSIGNMENT = /(?:^|[\s;&|(])(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|)]+)/g;
+/** `NAME=` before a value (valueAsShellReads reads the value: `NAME="ab\"cd"`, `NAME='x'y`). */
+const ASSIGNMENT = /(?:^|[\s;&|(])(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(?=[^\s;&|)])/g;
 const PASSWORD_FLAG =
-  /(?:^|\s)(--password|--pass|--token|--api-key|--secret|--http-password|--ftp-password|--proxy-password|--requirepass|--masterauth|--db-password|--admin-password|--auth-token|--access-token|--client-secret|--secret-key|-D[\w.-]*\.password)(=|\s+)("[^"]*"|'[^']*'|[^\s;&|'"]+)/g;
+  /(?:^|\s)(--password|--pass|--token|--api-key|--secret|--http-password|--ftp-password|--proxy-password|--requirepass|--masterauth|--db-password|--admin-password|--auth-token|--access-token|--client-secret|--secret-key|-D[\w.-]*\.password)(=|\s+)(?=[^\s;&|])/g;
 
 /**
  * A password option's value that says where the secret is, or that the program asks for it, rather than holding
@@ -330,21 +332,24 @@ function printed(c: SimpleCommand): { value: string; start: number; length: numb
  * header of curl or wget, `docker login -p SECRET`, and a literal piped into (or given as a here-string to)
  * `docker login --password-stdin`. `previous` is the command before it, when this one reads its output.
  */
-function commandSecrets(c: SimpleCommand, previous: SimpleCommand | undefined, text: string, depth = 0, quotesKeep = true): WordSecret[] {
+function commandSecrets(c: SimpleCommand, previous: SimpleCommand | undefined, text: string, depth = 0, expandedBefore?: (i: number) => boolean): WordSecret[] {
   const out: WordSecret[] = [];
   const w = c.words;
   const prog = programOf(c);
   /**
-   * `valueAt`: where the value is written in `text`; a value in single quotes there keeps its `$` (quotedLiteral),
-   * elsewhere a shell reads its `$$` as a process id (literalButPid).
+   * `valueAt`: where the value's word is written in `text`; the value is then read from there as the shell gives it
+   * to the program (shellWordValue: `'ab$$cd'` and `"ab\$cd"` hold literal dollars, `"ab\"cd"` a quote; an
+   * `expandedBefore` dollar is an outer shell's), else as the word is.
    */
-  const add = (flag: string, k: number, value: string | undefined, length = flag.length, valueAt?: number) => {
+  const add = (flag: string, k: number, word: string | undefined, length = flag.length, valueAt?: number) => {
+    const value = valueAt === undefined || word === undefined ? word : shellWordValue(text, valueAt, wordEnd(text, valueAt), expandedBefore);
+    if (value === undefined) return;
+    const plain = value.replaceAll(LITERAL_DOLLAR, '$');
     // A placeholder (`password`, `YOUR_VAULT_TOKEN`, `...`) or a masked token (`hf_xxxxxxxx…`) stands for the secret;
     // a password with a character repeated (`S3cretPw00000000`) is a password (isSecretTemplate's REPEATED is for
     // token shapes, not for what an option is given).
-    if (value === undefined || value.startsWith('-') || isPlaceholderSecret(value)) return;
-    if (isLiteral(value) || (quotesKeep && valueAt !== undefined && quotedLiteral(text, valueAt, value)) || literalButPid(value))
-      out.push({ flag, start: c.starts[k] as number, length, value });
+    if (plain.startsWith('-') || isPlaceholderSecret(plain)) return;
+    if (literalValue(value)) out.push({ flag, start: c.starts[k] as number, length, value });
   };
   if (MYSQL.test(prog)) {
     for (let k = 1; k < w.length; k++) if (/^-p./.test(w[k] as string)) add('-p', k, (w[k] as string).slice(2), 2, (c.starts[k] as number) + 2);
@@ -402,20 +407,8 @@ function commandSecrets(c: SimpleCommand, previous: SimpleCommand | undefined, t
     const quoted = (q === "'" || q === '"') && text[at + 1 + setting.keyLength] === q;
     add(setting.key, setting.k, setting.value, setting.keyLength + (quoted ? 2 : 0));
   }
-  if (depth < 3) out.push(...nestedSecrets(c, text, depth), ...positionalSecrets(c, text, depth, quotesKeep));
+  if (depth < 3) out.push(...nestedSecrets(c, text, depth, expandedBefore), ...positionalSecrets(c, text, depth, expandedBefore));
   return out;
-}
-
-/**
- * Whether `value` is written at `at` of `text` in single quotes as a whole (`'S3cret$Pw'`) and is a literal once
- * its `$` and backquotes are read as the characters they are there: single quotes keep the shell from expanding.
- * A `$` that the program or a later shell may expand (`'$PW'`, `'${PW}'`, `'$(cat f)'`, `'$$PW'`: literalDollars) is not
- * one; the `$$` of `'ab$$cdefgh12'` are two characters.
- */
-function quotedLiteral(text: string, at: number, value: string): boolean {
-  if (!/[$`]/.test(value) || text[at] !== "'" || text[at + 1 + value.length] !== "'" || !text.startsWith(value, at + 1)) return false;
-  if (literalDollars(value).includes('$')) return false;
-  return isLiteral(value.replace(/[$`]/g, '_'));
 }
 
 /**
@@ -423,13 +416,13 @@ function quotedLiteral(text: string, at: number, value: string): boolean {
  * on them (argsProgram: `sh -c 'exec mongosh "$@"' -- -p …`): ARGS are read as that program's words, at their place
  * in `text`. The generic readings (`--password …`) already see them in the text.
  */
-function positionalSecrets(c: SimpleCommand, text: string, depth: number, quotesKeep: boolean): WordSecret[] {
+function positionalSecrets(c: SimpleCommand, text: string, depth: number, expandedBefore: ((i: number) => boolean) | undefined): WordSecret[] {
   const s = shellScriptWord(c);
   const prog = s === -1 || s + 2 >= c.words.length ? undefined : argsProgram(c.words[s] as string);
   if (prog === undefined) return [];
   const words = [prog, ...c.words.slice(s + 2)];
   const starts = [c.starts[s] as number, ...c.starts.slice(s + 2)];
-  return commandSecrets({ words, starts, wrappers: [], piped: false }, undefined, text, depth + 1, quotesKeep);
+  return commandSecrets({ words, starts, wrappers: [], piped: false }, undefined, text, depth + 1, expandedBefore);
 }
 
 /** Shells whose `-c STRING` runs STRING as a script (`sh -c '…'`, `bash -lc "…"`). */
@@ -475,7 +468,7 @@ export function shellScripts(text: string): { start: number; end: number }[] {
  * script): STRING's commands are read like the RUN's, at their place in `text`. A STRING that is not one bare or
  * quoted word (`'a'"b"`) has no exact columns inside it: its findings are located at its first character.
  */
-function nestedSecrets(c: SimpleCommand, text: string, depth: number): WordSecret[] {
+function nestedSecrets(c: SimpleCommand, text: string, depth: number, expandedBefore: ((i: number) => boolean) | undefined): WordSecret[] {
   const s = shellScriptWord(c);
   if (s === -1) return [];
   const written = c.words[s] as string;
@@ -486,28 +479,72 @@ function nestedSecrets(c: SimpleCommand, text: string, depth: number): WordSecre
   // and a backquote before the inner shell reads STRING.
   const quoted = (q === "'" || q === '"') && text.startsWith(written, at + 1) && text[at + 1 + written.length] === q;
   const exact = quoted || (text.startsWith(written, at) && !/['"\\]/.test(written));
-  let script = written;
-  const map: number[] = [];
-  for (let i = 0; i < written.length; i++) map.push(i);
-  if (quoted && q === '"') {
-    script = '';
-    map.length = 0;
-    for (let i = 0; i < written.length; i++) {
-      if (written[i] === '\\' && '"$`\\'.includes(written[i + 1] ?? '')) i++;
-      script += written[i];
-      map.push(i);
-    }
-  }
+  const { script, map, expanded } = quoted && q === '"' ? doubleQuotedReads(written, 0) : asWritten(written);
   const base = quoted ? at + 1 : at;
   const inner = simpleCommands(script);
+  // In a STRING in double quotes, the outer shell has expanded each `$` not escaped before the inner one reads its
+  // quotes; so has a shell around this text (`expandedBefore`) at its own places.
+  const before = exact ? (i: number) => expanded.has(i) || (expandedBefore?.(base + (map[i] ?? 0)) ?? false) : expandedBefore && (() => true);
   const out: WordSecret[] = [];
   inner.forEach((ic, j) => {
-    // In a STRING in double quotes, the outer shell has expanded each `$` before the inner one reads its quotes.
-    for (const f of commandSecrets(ic, ic.piped ? inner[j - 1] : undefined, script, depth + 1, !(quoted && q === '"'))) {
+    for (const f of commandSecrets(ic, ic.piped ? inner[j - 1] : undefined, script, depth + 1, before)) {
       out.push(exact ? { ...f, start: base + (map[f.start] ?? 0) } : { ...f, start: at, length: 1 });
     }
   });
   return out;
+}
+
+/** What a shell reads of a text it is given as it is written (`sh -c 'STRING'`, a bare STRING): doubleQuotedReads' shape. */
+function asWritten(written: string, from = 0, to = written.length): { script: string; map: number[]; expanded: ReadonlySet<number> } {
+  const map: number[] = [];
+  for (let i = from; i <= to; i++) map.push(i);
+  return { script: written.slice(from, to), map, expanded: new Set() };
+}
+
+/**
+ * What an inner shell reads of the text written from `from` inside a double-quoted string (the STRING of `sh -c "…"`),
+ * up to the first `"` that no backslash escapes (the string's end), or with `oneWord` up to the end of the inner
+ * shell's word: the outer shell takes the backslash off `\"`,
+ * `\$`, `\\` and a backquote, and expands every other `$` that starts an expansion first. `map[i]` is where the
+ * inner text's character `i` (its length included) is written in `written`; `expanded` holds the indexes, in the
+ * inner text, of the `$` the outer shell expanded (`sh -c "app --password 'ab$$cd'"` gives the inner shell the
+ * outer one's process id, `'ab\$\$cd'` two dollars).
+ */
+function doubleQuotedReads(written: string, from: number, oneWord = false): { script: string; map: number[]; expanded: ReadonlySet<number> } {
+  let script = '';
+  const map: number[] = [];
+  const expanded = new Set<number>();
+  // With `oneWord`, the inner shell's quoting of what is read so far, to stop where its word ends.
+  let quote: string | undefined;
+  let escaped = false;
+  let i = from;
+  for (; i < written.length && written[i] !== '"'; i++) {
+    if (oneWord) {
+      const c = written[i] === '\\' && '"$`\\'.includes(written[i + 1] ?? '') ? (written[i + 1] as string) : (written[i] as string);
+      if (escaped) escaped = false;
+      else if (quote !== undefined) {
+        if (c === quote) quote = undefined;
+        else if (c === '\\' && quote === '"') escaped = true;
+      } else if (c === "'" || c === '"') quote = c;
+      else if (c === '\\') escaped = true;
+      else if (/[\s;&|()<>]/.test(c)) break;
+    }
+    if (written[i] === '\\' && '"$`\\'.includes(written[i + 1] ?? '')) i++;
+    else if (written[i] === '$' && dollarExpands(written[i + 1] ?? '', true)) {
+      expanded.add(script.length);
+      // The second `$` of a `$$` (the process id) is the same expansion's.
+      if (written[i + 1] === '$') {
+        script += '$';
+        map.push(i);
+        i++;
+        expanded.add(script.length);
+      }
+    }
+    script += written[i];
+    map.push(i);
+  }
+  map.push(i);
+  return { script, map, expanded };
 }
 
 /** Where a simple command begins: at its first wrapper (`sudo`), else at its program. */
@@ -703,13 +740,24 @@ export type LiteralSecret =
   | { messageId: 'secretValue'; index: number; length: number; kind: string; masked: string };
 
 /**
- * Whether `value`, written at `at` in a RUN's `text` (after its quotes are taken off), is a literal as the shell reads
- * it: literal text (isLiteral); in single quotes that are not inside a double-quoted string, whose `$` are characters
- * (`'ab$$cdefgh12'`); or literal but for a `$$` that a shell outside single quotes expands to its process id
- * (literalButPid: `"ab$$cdefgh12"`). `quoting` is the text's quotingScanner, asked in text order.
+ * The value of the option or assignment whose value is written at `at` of a shell `text`, as the program receives it
+ * (shellWordValue: each `$` that is a character as LITERAL_DOLLAR), and where its word ends in `text`; undefined
+ * when a quote is left open. A value inside a quoted string is read by the shell that string is given to
+ * (`sh -c '…'`); inside a double-quoted one, after the outer shell took the backslash off `\$`, `\"` and `\\` and
+ * expanded every other `$` (doubleQuotedReads: `sh -c "app --password 'ab\$\$cd'"` passes `ab$$cd`). `quoting` is
+ * the text's quotingScanner, asked in text order.
  */
-function literalAsShellReads(text: string, at: number, value: string, quoting: ReturnType<typeof quotingScanner>): boolean {
-  return isLiteral(value) || (quotedLiteral(text, at, value) && quoting(at).quote === undefined) || literalButPid(value);
+function valueAsShellReads(text: string, at: number, quoting: ReturnType<typeof quotingScanner>): { value: string; end: number } | undefined {
+  const quote = quoting(at).quote;
+  if (quote === '"') {
+    const inner = doubleQuotedReads(text, at, true);
+    const value = shellWordValue(inner.script, 0, inner.script.length, (i) => inner.expanded.has(i));
+    return value === undefined ? undefined : { value, end: inner.map[inner.script.length] as number };
+  }
+  const close = quote === "'" ? text.indexOf("'", at) : -1;
+  const end = wordEnd(text, at, close === -1 ? text.length : close);
+  const value = shellWordValue(text, at, end);
+  return value === undefined ? undefined : { value, end };
 }
 
 /**
@@ -729,18 +777,21 @@ export function literalSecrets(text: string, raw: string = text): { found: Liter
   const assigned: { start: number; end: number }[] = [];
   // How the assignments' values are quoted, asked in text order (PASSWORD_FLAG's matches below have a scanner of their own).
   const assignmentQuoting = quotingScanner(text);
-  for (const m of text.matchAll(ASSIGNMENT)) {
+  const assignment = new RegExp(ASSIGNMENT);
+  for (let m = assignment.exec(text); m !== null; m = assignment.exec(text)) {
     const name = m[1] as string;
-    const value = unquote(m[2] as string);
-    const idx = (m.index ?? 0) + (m[0] as string).indexOf(name);
+    const idx = m.index + m[0].indexOf(name);
     if (!isSecretName(name)) continue;
-    const at = (m.index ?? 0) + (m[0] as string).length - (m[2] as string).length;
-    const literal = literalAsShellReads(text, at, value, assignmentQuoting);
+    const at = m.index + m[0].length;
+    const read = valueAsShellReads(text, at, assignmentQuoting);
+    if (read === undefined) continue;
+    // What the value's word holds is read: an assignment written inside it (`A="x B=y"`) is none.
+    assignment.lastIndex = Math.max(assignment.lastIndex, read.end);
     // A placeholder (`YOUR_API_KEY`, `changeme`) or a masked-out token (`hf_xxxxxxxx…`) stands for the secret.
-    if (!literal || isPlaceholderSecret(value, name)) continue;
+    if (!literalValue(read.value) || isPlaceholderSecret(read.value.replaceAll(LITERAL_DOLLAR, '$'), name)) continue;
     reported.add(idx);
-    assigned.push({ start: idx + name.length + 1, end: (m.index ?? 0) + m[0].length });
-    found.push({ messageId: 'inlineSecret', index: idx, length: name.length, name, masked: mask(value) });
+    assigned.push({ start: at, end: read.end });
+    found.push({ messageId: 'inlineSecret', index: idx, length: name.length, name, masked: mask(read.value) });
   }
   const cmds = simpleCommands(text);
   // The command each word starts, to read an option in the context of its program.
@@ -758,13 +809,16 @@ export function literalSecrets(text: string, raw: string = text): { found: Liter
   // How the matches are quoted, asked in text order (a value in single quotes keeps its `$`, unless the option is
   // in a double-quoted string, whose `$` a shell expanded first).
   const quoting = quotingScanner(text);
-  for (const m of text.matchAll(PASSWORD_FLAG)) {
+  const passwordFlag = new RegExp(PASSWORD_FLAG);
+  for (let m = passwordFlag.exec(text); m !== null; m = passwordFlag.exec(text)) {
     const flag = m[1] as string;
-    const value = unquote(m[3] as string);
-    const at = (m.index ?? 0) + (m[0] as string).length - (m[3] as string).length;
-    const literal = literalAsShellReads(text, at, value, quoting);
+    const at = m.index + m[0].length;
+    const read = valueAsShellReads(text, at, quoting);
+    if (read === undefined) continue;
+    passwordFlag.lastIndex = Math.max(passwordFlag.lastIndex, read.end);
+    const value = read.value.replaceAll(LITERAL_DOLLAR, '$');
     if (
-      !literal ||
+      !literalValue(read.value) ||
       value.startsWith('-') ||
       isPlaceholderSecret(value) ||
       SECRET_REFERENCE.test(value) ||
@@ -779,8 +833,8 @@ export function literalSecrets(text: string, raw: string = text): { found: Liter
     const c = commandOf.get(idx);
     if ((m[2] as string) !== '=' && c && MYSQL.test(programOf(c))) continue;
     flagged.add(idx);
-    noteValue(value, idx + flag.length);
-    found.push({ messageId: 'passwordFlag', index: idx, length: flag.length, flag, masked: mask(value) });
+    valuesAt.add(text[at] === '"' || text[at] === "'" ? at + 1 : at);
+    found.push({ messageId: 'passwordFlag', index: idx, length: flag.length, flag, masked: mask(read.value) });
   }
   cmds.forEach((c, k) => {
     for (const f of commandSecrets(c, c.piped ? cmds[k - 1] : undefined, text)) {
@@ -1019,11 +1073,11 @@ export const noSecretsInRun = dockerfileRule({
 
 /**
  * Where the shell word that starts at `from` ends in `text`: at the first blank or operator character (`;&|()<>`)
- * outside quotes, a backslash escaping the character after it (outside single quotes).
+ * outside quotes, a backslash escaping the character after it (outside single quotes); at `to` at the latest.
  */
-function wordEnd(text: string, from: number): number {
+function wordEnd(text: string, from: number, to = text.length): number {
   let quote: string | undefined;
-  for (let i = from; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const ch = text[i] as string;
     if (quote !== undefined) {
       if (ch === quote) quote = undefined;
@@ -1032,7 +1086,7 @@ function wordEnd(text: string, from: number): number {
     else if (ch === '\\') i++;
     else if (/[\s;&|()<>]/.test(ch)) return i;
   }
-  return text.length;
+  return to;
 }
 
 /** The configuration file each package manager's `config set` writes by default (the user's). */

@@ -34,25 +34,124 @@ function dollarReference(t: string, i: number): boolean {
   return next === '{' || next === '(' || (name !== undefined && (wordStart || /^[A-Z_][A-Z0-9_]*$/.test(name))) || (wordStart && /^[0-9@*#?!$-]$/.test(next));
 }
 
+/** A shell's special parameters, after their `$`: `$$` (its process id), `$?`, `$!`, `$#`, `$-`, `$0`…`$9`, `$@`, `$*`. */
+const SPECIAL_PARAMETER = /^[$?!#@*0-9-]$/;
+
 /**
- * Whether a value that a shell reads outside single quotes (a bare or double-quoted word) is a literal but for its
- * `$$`, which that shell expands to its process id: no secret (a small number, mostly the same from one build or
- * start to the next), so the secret is what is written around it (`--password "ab$$cdefgh12"`, most often written
- * so by one who meant compose's `$$`, a `$`). Each `$$` is read as the `$` compose would make of it: one that starts
- * what may be expanded (`"$$DB_PASSWORD"`, `"pre$$TOKEN"`, `"$${PW}"`) makes the value a reference, not a literal;
- * so does any other `$` or a backquote, and a value that is nothing but `$$` (`"$$"`, a process id) is none.
+ * Whether a value as a shell gives it to the program (shellWordValue: each `$` that is a character written as
+ * LITERAL_DOLLAR) is a literal but for the special parameters the shell expands in it: `$$` (its process id), `$?`,
+ * `$!`, `$#`, `$-`, `$0`…`$9`, `$@`, `$*`. None is a secret (a small number, the shell's flags, an argument
+ * count), so the secret is what is written around them (`--password "ab$$cdefgh12"`, most often written so by one
+ * who meant compose's `$$`, a `$`). Each `$$` is read as the `$` compose would make of it: one that starts what may
+ * be expanded (`"$$DB_PASSWORD"`, `"pre$$TOKEN"`, `"$${PW}"`) makes the value a reference, not a literal; so does
+ * any other `$` (a variable, `${…}`, `$(…)`) or a backquote, and a value that is nothing but special parameters
+ * (`"$$"`, `"$1"`, `"$@"`) is none.
  */
-export function literalButPid(value: string): boolean {
-  if (!value.includes('$$') || value.includes('`')) return false;
+export function literalButSpecialParameters(value: string): boolean {
+  if (!value.includes('$') || value.includes('`')) return false;
+  // The value with each `$$` read as compose's `$` (a special parameter as a digit, what it mostly expands to), and
+  // the value without its special parameters.
   let one = '';
+  let rest = '';
   for (let i = 0; i < value.length; i++) {
-    if (value[i] !== '$') one += value[i];
-    else if (value[i + 1] === '$') {
+    const ch = value[i] as string;
+    if (ch !== '$') {
+      one += ch;
+      rest += ch;
+    } else if (value[i + 1] === '$') {
       one += '$';
+      i++;
+    } else if (SPECIAL_PARAMETER.test(value[i + 1] ?? '')) {
+      one += '0';
       i++;
     } else return false;
   }
-  return !literalDollars(one).includes('$') && isLiteral(value.replaceAll('$$', ''));
+  return !literalDollars(one).includes('$') && isLiteral(rest);
+}
+
+/**
+ * Whether a value as the shell gives it to the program (shellWordValue, each `$` that is a character written as
+ * LITERAL_DOLLAR) is written out: literal text (isLiteral), or literal but for special parameters
+ * (literalButSpecialParameters: `ab$$cdefgh12`).
+ */
+export function literalValue(value: string): boolean {
+  return isLiteral(value) || literalButSpecialParameters(value);
+}
+
+/**
+ * Whether a shell expands a `$` followed by `next`: a name, `${…}`, `$(…)` or a special parameter; outside double
+ * quotes (`quoted` false) also `$'…'` and `$"…"`, which some shells read as strings. Any other `$` is a character.
+ */
+export function dollarExpands(next: string, quoted: boolean): boolean {
+  return /^[A-Za-z_{(]$/.test(next) || SPECIAL_PARAMETER.test(next) || (!quoted && (next === "'" || next === '"'));
+}
+
+/**
+ * The value a program receives for the shell word written at `text[from, to)` (a shell reads it outside quotes),
+ * with each `$` that is a character written as LITERAL_DOLLAR and each expansion kept as written (`$$`, `$?`, `$PW`,
+ * `${…}`, `$(…)`, a backquote), so that literalValue can judge it:
+ * - in single quotes every character is itself; in double quotes a backslash escapes `$`, a backquote, `"` and `\`
+ *   (`"ab\$cd"` passes `ab$cd`, `"ab\"cd"` passes `ab"cd`); outside quotes it escapes any character;
+ * - a `$` neither quoted so nor escaped starts an expansion when a name, `{`, `(` or a special parameter follows it
+ *   (outside quotes also `'` and `"`: `$'…'`, which some shells read as a string), else it is a character;
+ * - a `$` that single quotes or a backslash keep still stands for what the program or a later shell may expand when
+ *   it starts one (`'$PW'`, `\${PW}`, `'$$PW'`: literalDollars, read over the whole word), else it is a character
+ *   (`'ab$$cd'`, `"ab\$cd"`).
+ * `expandedBefore(i)` is true for a `$` at `text[i]` that an outer shell expanded before this one reads the text
+ * (an unescaped `$` in the double-quoted STRING of `sh -c "…"`): an expansion wherever it stands, single quotes
+ * included. Undefined for a word with a quote left open.
+ */
+export function shellWordValue(text: string, from: number, to: number, expandedBefore?: (i: number) => boolean): string | undefined {
+  let out = '';
+  // Where `out` holds a `$` that quotes or a backslash keep (judged at the end, over the whole word).
+  const kept: number[] = [];
+  const keep = (i: number): void => {
+    if (expandedBefore?.(i)) out += '$';
+    else {
+      kept.push(out.length);
+      out += '$';
+    }
+  };
+  const dollar = (i: number, quoted: boolean): string => (expandedBefore?.(i) || dollarExpands(text[i + 1] ?? '', quoted) ? '$' : LITERAL_DOLLAR);
+  for (let i = from; i < to; i++) {
+    const ch = text[i] as string;
+    if (ch === "'") {
+      const close = text.indexOf("'", i + 1);
+      if (close === -1 || close >= to) return undefined;
+      for (let j = i + 1; j < close; j++) {
+        if (text[j] === '$') keep(j);
+        else out += text[j];
+      }
+      i = close;
+    } else if (ch === '"') {
+      let j = i + 1;
+      for (; j < to && text[j] !== '"'; j++) {
+        const c = text[j] as string;
+        if (c === '\\' && j + 1 < to && '$`"\\\n'.includes(text[j + 1] as string)) {
+          j++;
+          const e = text[j] as string;
+          if (e === '$') keep(j);
+          else if (e !== '\n') out += e;
+        } else out += c === '$' ? dollar(j, true) : c;
+      }
+      if (j >= to) return undefined;
+      i = j;
+    } else if (ch === '\\' && i + 1 < to) {
+      i++;
+      const e = text[i] as string;
+      if (e === '$') keep(i);
+      else if (e !== '\n') out += e;
+    } else out += ch === '$' ? dollar(i, false) : ch;
+  }
+  if (kept.length === 0) return out;
+  const read = literalDollars(out);
+  let value = '';
+  let last = 0;
+  for (const k of kept) {
+    value += out.slice(last, k) + (read[k] as string);
+    last = k + 1;
+  }
+  return value + out.slice(last);
 }
 
 /** What stands for a `$` that is a character of a text (literalDollars): one UTF-16 unit, so indexes stay. */
@@ -103,7 +202,9 @@ const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 export function isPlaceholderSecret(value: string, name?: string): boolean {
   const v = value.trim();
   if (isPlaceholderValue(v)) return true;
-  if (/^(?:your|my)[-_ ]\S*$|^\S*[-_ ]here$|^(?:secret|password|passwd|pass|token|key)$|^\S*[-_ ]your[-_ ]\S*$/i.test(v)) return true;
+  // Not `my-…`: `my-secret-pw` (the MySQL image's documented example) and `my_password` are weak passwords people
+  // keep, which a Dockerfile ships in the image history; `your-…` asks the reader for theirs.
+  if (/^your[-_ ]\S*$|^\S*[-_ ]here$|^(?:secret|password|passwd|pass|token|key)$|^\S*[-_ ]your[-_ ]\S*$/i.test(v)) return true;
   if (/(?:\.{3}|…)$/.test(v)) return true;
   // Both read a value of bounded length: MASKED may try each place its prefix could end.
   if (v.length <= 256 && (MASKED.test(v) || TEMPLATE_MARKER.test(v))) return true;

@@ -137,6 +137,25 @@ testRule(noSecretsInCommand, {
       files: { 'compose.override.yaml': 'services:\n  web:\n    deploy:\n      labels:\n        com.example.password: ${WEB_PASSWORD}\n' },
       env: { LABEL_TOKEN: 'ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789', PW: 'hunter2hunter2', WEB_PASSWORD: 'hunter2hunter2' },
     },
+    {
+      name: "special parameters in a shell's double quotes are expansions: a value that is only one holds no literal, nor does a $$ that reads as a reference",
+      compose: yaml`
+      services:
+        a:
+          image: ghcr.io/acme/app:1.0
+          command:
+            - sh
+            - -c
+            - app --password "$$?" --token "$$1" --secret "$$@" --api-key "$$#"
+        b:
+          image: ghcr.io/acme/app:1.0
+          command: ["sh", "-c", "app --password \\"$$$$\\""]
+          healthcheck:
+            test: ["CMD-SHELL", "app --password \\"$$$$DB_PASSWORD\\" --token \\"pre$$$$TOKEN\\""]
+    `,
+    },
+    { run: `docker run app:1 sh -c 'app --password "$?" --token "$1" --secret "$@" --api-key "$$"'` },
+    { engine: String.raw`{"Name": "/api", "Config": {"Cmd": ["sh", "-c", "app --password \"$$\" --token \"$?\" --secret \"$1\""]}}` },
   ],
   invalid: [
     {
@@ -695,6 +714,132 @@ testRule(noSecretsInCommand, {
     {
       engine: '{"Name": "/cache", "Config": {"Cmd": ["redis-server", "--requirepass", "S3cretPw00000000"]}}',
       errors: [{ messageId: 'passwordFlag', line: 1, column: 56, endColumn: 69 }],
+    },
+    {
+      name: "a special parameter or an escaped $ in a shell's double quotes, an escaped quote (measured as the program gets it), a my- password, and $$ without a shell",
+      compose: yaml`
+      services:
+        a:
+          image: ghcr.io/acme/app:1.0
+          command:
+            - sh
+            - -c
+            - app --password "ab$$?cdefgh12" --token "ab\\$$cdefgh12" --secret "ab\\"cdefghijklmn"
+        b:
+          image: mysql:8.4
+          command: mysqld --password=my-secret-pw
+        c:
+          image: ghcr.io/acme/app:1.0
+          command: ["app", "--token", "pre$$$$TOKEN"]
+    `,
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 7,
+          column: 9,
+          endColumn: 91,
+          message: 'Service "a" passes a literal secret to --password in its command (...(12 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 7,
+          column: 9,
+          endColumn: 91,
+          message: 'Service "a" passes a literal secret to --token in its command (...(11 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 7,
+          column: 9,
+          endColumn: 91,
+          message: 'Service "a" passes a literal secret to --secret in its command (...(15 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 10,
+          column: 21,
+          endColumn: 31,
+          message: 'Service "b" passes a literal secret to --password in its command (...(12 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 13,
+          column: 23,
+          endColumn: 30,
+          message: 'Service "c" passes a literal secret to --token in its command (...(10 chars)).',
+        },
+      ],
+    },
+    {
+      run: `docker run app:1 sh -c 'app --password "ab$?cdefgh12" --token "ab\\$cdefgh12" --secret "ab\\"cdefghijklmn"'`,
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 29,
+          endColumn: 39,
+          message: 'The docker run command passes a literal secret to --password in its command (...(12 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 55,
+          endColumn: 62,
+          message: 'The docker run command passes a literal secret to --token in its command (...(11 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 78,
+          endColumn: 86,
+          message: 'The docker run command passes a literal secret to --secret in its command (...(15 chars)).',
+        },
+      ],
+    },
+    {
+      run: 'docker run mysql:8.4 mysqld --password=my-secret-pw',
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 29,
+          endColumn: 39,
+          message: 'The docker run command passes a literal secret to --password in its command (...(12 chars)).',
+        },
+      ],
+    },
+    {
+      engine: String.raw`{"Name": "/api", "Config": {"Cmd": ["sh", "-c", "app --password \"ab$?cdefgh12\" --token \"ab\\$cdefgh12\" --secret \"ab\\\"cdefghijklmn\""], "Entrypoint": ["mysqld", "--password=my-secret-pw"]}}`,
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 49,
+          endColumn: 140,
+          message: 'Container "api" passes a literal secret to --password in its command (...(12 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 49,
+          endColumn: 140,
+          message: 'Container "api" passes a literal secret to --token in its command (...(11 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 49,
+          endColumn: 140,
+          message: 'Container "api" passes a literal secret to --secret in its command (...(15 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 169,
+          endColumn: 179,
+          message: 'Container "api" passes a literal secret to --password in its entrypoint (...(12 chars)).',
+        },
+      ],
     },
   ],
 });

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isPlaceholderSecret, LITERAL_DOLLAR, literalValue, shellWordValue } from './secret-text.js';
+
+/** shellWordValue of a whole text, each LITERAL_DOLLAR shown as `¤` (a `$` that is a character). */
+function read(word: string, expandedBefore?: (i: number) => boolean): string | undefined {
+  return shellWordValue(word, 0, word.length, expandedBefore)?.replaceAll(LITERAL_DOLLAR, '¤');
+}
+
+describe('shellWordValue', () => {
+  const cases: [string, string | undefined][] = [
+    // Quotes and escapes are taken off; an escaped quote is a character of the value.
+    ['"ab\\"cdefghijklmn"', 'ab"cdefghijklmn'],
+    ['\'ab"cd\'"ef"gh', 'ab"cdefgh'],
+    ['ab\\ cd', 'ab cd'],
+    ['"a\\b"', 'a\\b'],
+    // An escaped or single-quoted `$` is a character, unless it starts what may be expanded later.
+    ['"ab\\$cdefgh12"', 'ab¤cdefgh12'],
+    ['ab\\$cdefgh12', 'ab¤cdefgh12'],
+    ["'ab$$cdefgh12'", 'ab¤¤cdefgh12'],
+    ['\\$NPM_TOKEN', '$NPM_TOKEN'],
+    ["'$PW'", '$PW'],
+    ['"\\$(cat f)"', '$(cat f)'],
+    // Expansions stay as written; a `$` that starts none is a character.
+    ['"ab$$cdefgh12"', 'ab$$cdefgh12'],
+    ['"$?"', '$?'],
+    ['ab$1cd', 'ab$1cd'],
+    ['"$PW"', '$PW'],
+    ['"pa$"', 'pa¤'],
+    ['pa$-', 'pa$-'],
+    // A quote left open.
+    ['"abc', undefined],
+    ["'abc", undefined],
+  ];
+  for (const [word, value] of cases) it(`reads ${word}`, () => assert.equal(read(word), value));
+
+  it('reads a $ an outer shell expanded as an expansion, single quotes included', () => {
+    assert.equal(
+      read("'ab$$cd'", (i) => i === 3 || i === 4),
+      'ab$$cd',
+    );
+    assert.equal(read("'ab$$cd'"), 'ab¤¤cd');
+  });
+});
+
+describe('literalValue', () => {
+  const cases: [string, boolean][] = [
+    ['ab$$cdefgh12', true],
+    ['ab$?cdefgh12', true],
+    ['ab$1cdefgh12', true],
+    ['ab$@cdefgh12', true],
+    [`ab${LITERAL_DOLLAR}cdefgh12`, true],
+    ['$$', false],
+    ['$?', false],
+    ['$1', false],
+    ['$@', false],
+    ['$*$#$!$-$0', false],
+    ['$$DB_PASSWORD', false],
+    ['pre$$TOKEN', false],
+    ['ab$PWcd', false],
+    ['ab$$`id`', false],
+  ];
+  for (const [value, literal] of cases) it(`judges ${value}`, () => assert.equal(literalValue(value), literal));
+});
+
+describe('isPlaceholderSecret', () => {
+  it('takes my- values for passwords, and your- values, changeme and <...> for placeholders', () => {
+    assert.equal(isPlaceholderSecret('my-secret-pw'), false);
+    assert.equal(isPlaceholderSecret('my_password'), false);
+    for (const v of ['your-api-key-here', 'your_password', 'changeme', 'CHANGEME', '<password>', 'xxx']) assert.equal(isPlaceholderSecret(v), true, v);
+  });
+});
