@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { useColor, writeProblem } from './output.js';
+import { emit, useColor, writeProblem } from './output.js';
 
 const tty = { isTTY: true };
 const pipe = { isTTY: false };
@@ -38,5 +41,25 @@ describe('writeProblem', () => {
     assert.equal(writeProblem(err('EROFS')), 'the file system is read-only');
     assert.equal(writeProblem(err('EXDEV')), 'EXDEV');
     assert.equal(writeProblem(new Error('plain')), 'plain');
+  });
+});
+
+describe('emit to a file', () => {
+  it('writes the UTF-8 of the pieces joined, across buffer and slice boundaries and surrogate pairs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-emit-'));
+    try {
+      const file = join(dir, 'report.json');
+      // A slice of a long piece is a third of the 1 MiB buffer (349,525 units): the emoji's first half ends one.
+      const long = `${'a'.repeat(349_524)}\u{1F600}é${'b'.repeat(700_000)}\u{1F600}`;
+      const cases: string[][] = [[], [''], ['{}'], ['x', long, 'é', '€'.repeat(400_000), long], Array.from({ length: 5000 }, (_, i) => `é${i}\u{1F600},`)];
+      for (const pieces of cases) {
+        emit(pieces, file);
+        assert.deepEqual(readFileSync(file), Buffer.from(pieces.join(''), 'utf8'));
+      }
+      emit(long, file);
+      assert.deepEqual(readFileSync(file), Buffer.from(long, 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

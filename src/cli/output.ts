@@ -55,16 +55,19 @@ export function guardStdout(): void {
 }
 
 /**
- * Writes a report, given whole or in pieces (a JSON or SARIF report can be longer than one string may be), to a
- * file or stdout. @throws UsageError when the file cannot be written
+ * Writes a report, given whole or in pieces (a JSON or SARIF report comes in pieces: see jsonPieces), to a file or
+ * stdout. @throws UsageError when the file cannot be written
  */
 export function emit(text: string | readonly string[], outFile: string | undefined): void {
   const pieces = typeof text === 'string' ? [text] : text;
   if (outFile === undefined) {
     guardStdout();
-    for (const p of pieces) process.stdout.write(utf8(p));
-  } else if (pieces.length === 1) writeFileOrFail(outFile, pieces[0] as string, 'the report');
-  else writePiecesOrFail(outFile, pieces, 'the report');
+    writeEncoded(pieces, (bytes) => {
+      process.stdout.write(bytes);
+      // Linux writes stdout synchronously (a file, a pipe or a terminal); a stream that still holds the bytes keeps them.
+      return process.stdout.writableLength === 0;
+    });
+  } else writePiecesOrFail(outFile, pieces, 'the report');
 }
 
 /**
@@ -75,12 +78,52 @@ function utf8(text: string): Buffer {
   return Buffer.from(text, 'utf8');
 }
 
-/** writeFileOrFail for a text given in pieces, written one after the other. @throws UsageError */
+/** Bytes of the buffer that writeEncoded fills before it writes. */
+const WRITE_BUFFER_BYTES = 1 << 20;
+
+/**
+ * Encodes `pieces` as UTF-8 into one buffer of WRITE_BUFFER_BYTES and hands it to `write` each time it is full (a
+ * long piece, such as a whole text report, is encoded a slice at a time). The buffer is used again when `write`
+ * returns true (it has written the bytes and kept no reference): a report of any size is then written through one
+ * megabyte of memory, where a UTF-8 copy of the whole took a page fault per 4 KiB.
+ */
+function writeEncoded(pieces: readonly string[], write: (bytes: Buffer) => boolean): void {
+  let buffer = Buffer.allocUnsafeSlow(WRITE_BUFFER_BYTES);
+  let used = 0;
+  const flush = (): void => {
+    if (used === 0) return;
+    if (!write(buffer.subarray(0, used))) buffer = Buffer.allocUnsafeSlow(WRITE_BUFFER_BYTES);
+    used = 0;
+  };
+  // One UTF-16 code unit takes at most three bytes of UTF-8 (a surrogate pair, two units, takes four).
+  const slice = Math.floor(WRITE_BUFFER_BYTES / 3);
+  for (const piece of pieces) {
+    for (let from = 0; from < piece.length; ) {
+      let to = Math.min(piece.length, from + slice);
+      // A surrogate pair is encoded whole: a slice never ends between its two halves.
+      if (to < piece.length && isHighSurrogate(piece.charCodeAt(to - 1))) to--;
+      if (used + (to - from) * 3 > buffer.length) flush();
+      used += buffer.write(from === 0 && to === piece.length ? piece : piece.slice(from, to), used, 'utf8');
+      from = to;
+    }
+  }
+  flush();
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
+}
+
+/** writeFileOrFail for a text given in pieces, encoded and written one buffer at a time. @throws UsageError */
 function writePiecesOrFail(file: string, pieces: readonly string[], what: string): void {
   let fd: number | undefined;
   try {
-    fd = openSync(file, 'w');
-    for (const p of pieces) writeSync(fd, utf8(p));
+    const out = openSync(file, 'w');
+    fd = out;
+    writeEncoded(pieces, (bytes) => {
+      for (let done = 0; done < bytes.length; ) done += writeSync(out, bytes, done, bytes.length - done);
+      return true;
+    });
   } catch (e) {
     throw new UsageError(`cannot write ${what} to ${file}: ${writeProblem(e)}`);
   } finally {
