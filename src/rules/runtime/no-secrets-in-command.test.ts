@@ -156,6 +156,7 @@ testRule(noSecretsInCommand, {
     },
     { run: `docker run app:1 sh -c 'app --password "$?" --token "$1" --secret "$@" --api-key "$$"'` },
     { engine: String.raw`{"Name": "/api", "Config": {"Cmd": ["sh", "-c", "app --password \"$$\" --token \"$?\" --secret \"$1\""]}}` },
+    { run: 'docker run app:1 app --password "$1" --token "$?" --secret "$@"' },
   ],
   invalid: [
     {
@@ -838,6 +839,25 @@ testRule(noSecretsInCommand, {
           column: 169,
           endColumn: 179,
           message: 'Container "api" passes a literal secret to --password in its entrypoint (...(12 chars)).',
+        },
+      ],
+    },
+    {
+      run: String.raw`docker run app:1 app --password "ab$1cdefgh12" --token "ab\$cdefgh12"`,
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 22,
+          endColumn: 32,
+          message: 'The docker run command passes a literal secret to --password in its command (...(12 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 48,
+          endColumn: 55,
+          message: 'The docker run command passes a literal secret to --token in its command (...(11 chars)).',
         },
       ],
     },
