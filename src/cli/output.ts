@@ -58,7 +58,7 @@ export function guardStdout(): void {
  * Writes a report, given whole or in pieces (a JSON or SARIF report comes in pieces: see jsonPieces), to a file or
  * stdout. @throws UsageError when the file cannot be written
  */
-export function emit(text: string | readonly string[], outFile: string | undefined): void {
+export function emit(text: string | Iterable<string>, outFile: string | undefined): void {
   const pieces = typeof text === 'string' ? [text] : text;
   if (outFile === undefined) {
     guardStdout();
@@ -87,7 +87,7 @@ const WRITE_BUFFER_BYTES = 1 << 20;
  * returns true (it has written the bytes and kept no reference): a report of any size is then written through one
  * megabyte of memory, where a UTF-8 copy of the whole took a page fault per 4 KiB.
  */
-function writeEncoded(pieces: readonly string[], write: (bytes: Buffer) => boolean): void {
+function writeEncoded(pieces: Iterable<string>, write: (bytes: Buffer) => boolean): void {
   let buffer = Buffer.allocUnsafeSlow(WRITE_BUFFER_BYTES);
   let used = 0;
   const flush = (): void => {
@@ -115,7 +115,7 @@ function isHighSurrogate(unit: number): boolean {
 }
 
 /** writeFileOrFail for a text given in pieces, encoded and written one buffer at a time. @throws UsageError */
-function writePiecesOrFail(file: string, pieces: readonly string[], what: string): void {
+function writePiecesOrFail(file: string, pieces: Iterable<string>, what: string): void {
   let fd: number | undefined;
   try {
     const out = openSync(file, 'w');

@@ -86,7 +86,7 @@ export function renderReport(format: Format, input: ReportInput, opts: { color: 
  * renderReport's text, in pieces for the JSON and SARIF formats (see jsonPieces: a report of millions of
  * findings is longer than one string may be); whole for the other formats.
  */
-export function renderReportPieces(format: Format, input: ReportInput, opts: { color: boolean; quiet: boolean }): string | string[] {
+export function renderReportPieces(format: Format, input: ReportInput, opts: { color: boolean; quiet: boolean }): string | Iterable<string> {
   if (format === 'json') return renderJsonPieces(input);
   if (format === 'sarif') return renderSarifPieces(input);
   return renderReport(format, input, opts);

@@ -22,14 +22,14 @@ describe('jsonPieces', () => {
       Array.from({ length: 300 }, (_, i) => ({ [`k${i}`]: [i, { v: [] }] })),
     ];
     for (const v of values) {
-      for (const chunk of [1, 7, 100, 5000]) assert.equal(jsonPieces(v, chunk).join(''), JSON.stringify(v, null, 2));
+      for (const chunk of [1, 7, 100, 5000]) assert.equal([...jsonPieces(v, chunk)].join(''), JSON.stringify(v, null, 2));
     }
   });
 
   it('comes in one piece without a long array, in pieces of `chunk` elements with one', () => {
     const small = { a: [1, 2, 3], b: { c: 'd' } };
-    assert.deepEqual(jsonPieces(small), [JSON.stringify(small, null, 2)]);
-    const pieces = jsonPieces({ version: 2, findings: long }, 100);
+    assert.deepEqual([...jsonPieces(small)], [JSON.stringify(small, null, 2)]);
+    const pieces = [...jsonPieces({ version: 2, findings: long }, 100)];
     // `{ "version": `, `2`, `, "findings": `, then `[` or `,` before each of the 30 chunks, and the two closings.
     assert.equal(pieces.length, 3 + 2 * 30 + 2);
     assert.ok(Math.max(...pieces.map((p) => p.length)) < 100 * 200, 'no piece holds more than a chunk');
@@ -37,7 +37,7 @@ describe('jsonPieces', () => {
 
   it('serialises a value without a long array in one native call', () => {
     const withToJson = { toJSON: () => ({ when: 'now' }) };
-    assert.deepEqual(jsonPieces({ at: withToJson, list: long }).slice(0, 1), ['{\n  "at": ']);
-    assert.equal(jsonPieces({ at: withToJson, list: long }).join(''), JSON.stringify({ at: withToJson, list: long }, null, 2));
+    assert.deepEqual([...jsonPieces({ at: withToJson, list: long })].slice(0, 1), ['{\n  "at": ']);
+    assert.equal([...jsonPieces({ at: withToJson, list: long })].join(''), JSON.stringify({ at: withToJson, list: long }, null, 2));
   });
 });

@@ -5,56 +5,56 @@
  * a time, each chunk by one native call, so that:
  * - no report is too long for one string: a 4 MiB compose file of 76,000 services gives 688,000 findings, a 553 MB
  *   report, longer than V8's longest string (2^29 - 24 UTF-16 code units);
- * - a large report is never held whole: a 30 MB report written whole took about 20,000 more page faults (the
- *   serialiser's growing buffer, the string, its UTF-8 copy) than the same report written in chunks
- *   (bench/compose.mjs's corpus, Node 20), each fault a page of fresh memory zeroed by the kernel.
+ * - a large report is never held whole: the pieces are made as they are asked for (a generator), so each is written
+ *   and dropped while it is young. A 30 MB report made and written whole took about 20,000 more page faults (the
+ *   serialiser's growing buffer, the string, its UTF-8 copy) than the same report in chunks (bench/compose.mjs's
+ *   corpus, Node 20), each fault a page of fresh memory the kernel zeroes.
  * A chunk is serialised at its depth in the whole text (inside as many one-element arrays as it is deep), so the
  * native text already carries the indentation of its place, and only its known wrapping is cut off.
  * @param chunk elements of a long array per piece (a report's findings are about 600 bytes each)
  */
-export function jsonPieces(value: unknown, chunk = 100): string[] {
-  const pieces: string[] = [];
-  write(value, 0, pieces, chunk);
-  return pieces;
+export function* jsonPieces(value: unknown, chunk = 100): Generator<string, void, undefined> {
+  yield* write(value, 0, chunk);
 }
 
 /** Arrays longer than this are written in chunks. */
 const LONG = 256;
 
-/** Appends `value` at nesting `depth` (the indentation of its first line is already written) to `pieces`. */
-function write(value: unknown, depth: number, pieces: string[], chunk: number): void {
+/** The pieces of `value` at nesting `depth` (the indentation of its first line is already written). */
+function* write(value: unknown, depth: number, chunk: number): Generator<string, void, undefined> {
   if (!holdsLongArray(value, 3)) {
-    pieces.push(atDepth(value, depth));
+    yield atDepth(value, depth);
     return;
   }
   const inner = `\n${'  '.repeat(depth + 1)}`;
   if (Array.isArray(value)) {
     if (value.length <= LONG) {
       // A short array holding a long one: element by element, each at its place.
-      pieces.push('[');
+      yield '[';
       for (let i = 0; i < value.length; i++) {
-        pieces.push(i === 0 ? inner : `,${inner}`);
-        write(value[i], depth + 1, pieces, chunk);
+        yield i === 0 ? inner : `,${inner}`;
+        yield* write(value[i], depth + 1, chunk);
       }
     } else {
       for (let i = 0; i < value.length; i += chunk) {
         const text = atDepth(value.slice(i, i + chunk), depth);
         // The chunk's own brackets go; its elements keep the separators and indentation they have in the whole.
-        pieces.push(i === 0 ? '[' : ',', text.slice(1, text.length - depth * 2 - 2));
+        yield i === 0 ? '[' : ',';
+        yield text.slice(1, text.length - depth * 2 - 2);
       }
     }
-    pieces.push(`\n${'  '.repeat(depth)}]`);
+    yield `\n${'  '.repeat(depth)}]`;
     return;
   }
   let first = true;
   for (const [k, el] of Object.entries(value as Record<string, unknown>)) {
     // JSON.stringify leaves out these members of an object.
     if (el === undefined || typeof el === 'function' || typeof el === 'symbol') continue;
-    pieces.push(`${first ? '{' : ','}${inner}${JSON.stringify(k)}: `);
+    yield `${first ? '{' : ','}${inner}${JSON.stringify(k)}: `;
     first = false;
-    write(el, depth + 1, pieces, chunk);
+    yield* write(el, depth + 1, chunk);
   }
-  pieces.push(first ? '{}' : `\n${'  '.repeat(depth)}}`);
+  yield first ? '{}' : `\n${'  '.repeat(depth)}}`;
 }
 
 /**

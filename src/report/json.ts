@@ -132,8 +132,7 @@ export function renderJson(input: ReportInput): string {
 }
 
 /** renderJson's text in pieces (see jsonPieces): what the CLI writes, so that no report is too long to write. */
-export function renderJsonPieces(input: ReportInput): string[] {
-  const pieces = jsonPieces(toJsonReport(input));
-  pieces.push('\n');
-  return pieces;
+export function* renderJsonPieces(input: ReportInput): Generator<string, void, undefined> {
+  yield* jsonPieces(toJsonReport(input));
+  yield '\n';
 }

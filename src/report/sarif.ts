@@ -151,10 +151,9 @@ export function renderSarif(input: ReportInput, opts: SarifOptions = {}): string
 }
 
 /** renderSarif's text in pieces (see jsonPieces): what the CLI writes, so that no log is too long to write. */
-export function renderSarifPieces(input: ReportInput, opts: SarifOptions = {}): string[] {
-  const pieces = jsonPieces(sarifLog(input, opts));
-  pieces.push('\n');
-  return pieces;
+export function* renderSarifPieces(input: ReportInput, opts: SarifOptions = {}): Generator<string, void, undefined> {
+  yield* jsonPieces(sarifLog(input, opts));
+  yield '\n';
 }
 
 /** The SARIF 2.1.0 log object of a report. */

@@ -44,7 +44,7 @@ describe('shared output options', () => {
     for (const f of FORMATS) {
       const pieces = renderReportPieces(f, fixtureInput(), { color: false, quiet: false });
       const whole = renderReport(f, fixtureInput(), { color: false, quiet: false });
-      assert.equal(typeof pieces === 'string' ? pieces : pieces.join(''), whole, f);
+      assert.equal(typeof pieces === 'string' ? pieces : [...pieces].join(''), whole, f);
     }
   });
 
