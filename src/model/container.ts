@@ -1,5 +1,5 @@
 import type { ImageRef } from './image-ref.js';
-import type { Location, Sourced, Unknown } from './location.js';
+import type { Location, Sourced, Unknown, WrittenLine } from './location.js';
 import type { ValuePiece } from './mask.js';
 
 /**
@@ -144,6 +144,11 @@ export interface CommandLine {
 export interface CommandArg {
   value: string | Unknown;
   written?: string;
+  /**
+   * Where each line of the value is written, when the value is a YAML block scalar (`command: |`) that reads as it
+   * is written (no `$`): a part found on one line is located there (locationWithin).
+   */
+  lines?: WrittenLine[];
 }
 
 /**

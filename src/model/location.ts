@@ -59,12 +59,30 @@ export function knownValue<T>(s: Sourced<T> | undefined): T | undefined {
 }
 
 /**
+ * One line of a value written over several lines of its file (a YAML block scalar, `command: |`): the `length`
+ * characters of the value from `index` are written as they read at `at` (which is that long, on one line).
+ */
+export interface WrittenLine {
+  index: number;
+  length: number;
+  at: Location;
+}
+
+/**
  * The location of `text[index]`, `length` characters long, inside a value located at `at` and reading `text`: exact
  * when the value is written on one line as it reads (bare, or in one pair of quotes with no escape: its span is as
- * long as the text, or two longer); else `at`, the whole value. Used to point at a part of a YAML scalar or a
- * command argument (a label's value after `KEY=`, a password inside a command).
+ * long as the text, or two longer), or, with `lines` (where each line of a block scalar is), when the part is on one
+ * of them; else `at`, the whole value. Used to point at a part of a YAML scalar or a command argument (a label's
+ * value after `KEY=`, a password inside a command).
  */
-export function locationWithin(at: Location, text: string, index: number, length: number): Location {
+export function locationWithin(at: Location, text: string, index: number, length: number, lines?: readonly WrittenLine[]): Location {
+  if (lines !== undefined) {
+    const line = lines.find((l) => l.index <= index && index + length <= l.index + l.length);
+    if (!line) return at;
+    const out = locationWithin(line.at, text.slice(line.index, line.index + line.length), index - line.index, length);
+    // The value's logical path (fingerprints and baselines use it), which a line of it does not carry.
+    return at.path === undefined ? out : { ...out, path: at.path };
+  }
   if (at.line === undefined || at.line !== at.endLine || at.column === undefined || at.endColumn === undefined) return at;
   const span = at.endColumn - at.column;
   const lead = span === text.length ? 0 : span === text.length + 2 ? 1 : -1;

@@ -185,10 +185,10 @@ describe('findings in a block scalar and the comments that hide them', () => {
   ];
   const secrets = (out: ReturnType<typeof scan>) => show(out.findings.filter((f) => f.ruleId === 'BW1032'));
 
-  it('are located at the text of the value, not at its | or > indicator', () => {
+  it('are located at the text of the value, at the word found in it, not at its | or > indicator', () => {
     assert.deepEqual(secrets(scan(`${text.join('\n')}\n`)), [
-      '5:7 BW1032 Service "a" passes a literal secret to --password in its command (...(13 chars)).',
-      '11:11 BW1032 Service "a" passes a literal secret to -u in its health check (...(13 chars)).',
+      '5:13 BW1032 Service "a" passes a literal secret to --password in its command (...(13 chars)).',
+      '11:16 BW1032 Service "a" passes a literal secret to -u in its health check (...(13 chars)).',
       '14:9 BW1032 Service "a" sets label com.example.token to a GitHub token (ghp_...(40 chars)).',
     ]);
   });
@@ -227,7 +227,7 @@ describe('findings in a block scalar and the comments that hide them', () => {
     assert.deepEqual(out.suppressed, []);
     assert.deepEqual(
       secrets(out).map((s) => s.split(' ')[0]),
-      ['5:7', '12:11', '15:9'],
+      ['5:13', '12:16', '15:9'],
     );
     assert.deepEqual(show(out.findings.filter((f) => f.ruleId === 'BW9002')), [
       '3:51 BW9002 The suppression of BW1032 in compose.yaml hides no finding on line 3.',

@@ -157,7 +157,7 @@ function checkCommand(
     if (p === undefined || index >= p.start + Math.max(p.text.length, 1)) return cmd.at;
     // Compose writes each `$` of a value without variables as `$$`: the file's columns are not the text's.
     if (compose && /[$\uE024]/.test(p.text) && !isUnknown(p.arg.value) && p.arg.value.written === undefined) return p.arg.at;
-    return locationWithin(p.arg.at, p.text, index - p.start, length);
+    return locationWithin(p.arg.at, p.text, index - p.start, length, isUnknown(p.arg.value) ? undefined : p.arg.value.lines);
   };
   for (const f of literalSecrets(text).found) {
     const at = locate(f.index, f.length);

@@ -49,7 +49,7 @@ import { type FileReader, readProblem } from '../fs.js';
 import { type Environment, readDotEnv } from './interpolate.js';
 import { type ComposeService, workingDirOf } from './project.js';
 import { closestServiceKey, SERVICE_KEYS } from './service-keys.js';
-import { get, getPair, type LMap, type LNode, type LPair, type LScalar, locate, variablePieces } from './tree.js';
+import { get, getPair, type LMap, type LNode, type LPair, type LScalar, locate, variablePieces, writtenLines } from './tree.js';
 
 /**
  * Maps one merged compose service to a ContainerSpec (compose-spec "Services top-level elements"), keeping
@@ -295,7 +295,8 @@ function readLabels(labelsNode: LNode | undefined, labelsPath: string, spec: Con
     const at = locate(key, path);
     const escapedDollar = all ? all.some((piece) => piece.variable === undefined && piece.text.includes('$')) : text.includes('$');
     const within = text.includes('=') && !escapedDollar;
-    (spec.labels ??= []).push({ value: label, at: within ? locationWithin(at, text, name.length + 1, text.length - name.length - 1) : at });
+    const lines = writtenLines(key);
+    (spec.labels ??= []).push({ value: label, at: within ? locationWithin(at, text, name.length + 1, text.length - name.length - 1, lines) : at });
   }
 }
 
@@ -678,6 +679,8 @@ function commandArg(node: LScalar): CommandArg {
   const pieces = variablePieces(node);
   if (pieces) arg.written = pieces.map((piece) => piece.variable ?? piece.text).join('');
   else if (node.unknown && typeof node.value === 'string') arg.written = node.value;
+  const lines = writtenLines(node);
+  if (lines) arg.lines = lines;
   return arg;
 }
 

@@ -136,3 +136,22 @@ describe('toTree: where values are located', () => {
     assert.equal(at('services:\n  a:\n    command: sh -c x\n', 'services', 'a', 'command'), 'compose.yaml:3:14 "sh -c "');
   });
 });
+
+describe('toTree: where each line of a block scalar is', () => {
+  const linesOf = (text: string) => {
+    const f = loadComposeFile('/mem/compose.yaml', memoryFs({ 'compose.yaml': text }), { get: () => undefined }, []);
+    const n = get(get(get(f.root, 'services'), 'a'), 'command');
+    assert.ok(n?.kind === 'scalar');
+    return (n.lines ?? []).map((l) => `${l.index}+${l.length} ${JSON.stringify(text.slice(l.offset, l.offset + l.length))}`);
+  };
+
+  it('each line that holds text, with the index in the value where it is read (folded lines joined by a blank)', () => {
+    assert.deepEqual(linesOf('services:\n  a:\n    command: |\n      a b\n\n        c\n'), ['0+3 "a b"', '5+3 "  c"']);
+    assert.deepEqual(linesOf('services:\n  a:\n    command: >-\n      a b\n      c\n\n      d\n'), ['0+3 "a b"', '4+1 "c"', '6+1 "d"']);
+  });
+
+  it('none for a value with $ (interpolation may change it) or a block without text', () => {
+    assert.deepEqual(linesOf('services:\n  a:\n    command: |\n      echo $$HOME\n'), []);
+    assert.deepEqual(linesOf('services:\n  a:\n    command: |\n  b: {}\n'), []);
+  });
+});

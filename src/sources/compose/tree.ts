@@ -1,5 +1,5 @@
 import { type Document, isAlias, isMap, isScalar, isSeq, Scalar, type Node as YamlNode } from 'yaml';
-import { isInt64, type LineIndex, type Location, type Unknown, type ValuePiece } from '../../model/index.js';
+import { isInt64, type LineIndex, type Location, type Unknown, type ValuePiece, type WrittenLine } from '../../model/index.js';
 
 /**
  * A located YAML value tree: what compose sees after anchors, aliases and merge keys are resolved,
@@ -35,6 +35,11 @@ export interface LScalar extends LBase {
   fromEnv?: boolean;
   /** With `fromEnv`: the value in pieces, so that messages quote it by its variables, never their values (`quoteValue`). */
   pieces?: ValuePiece[];
+  /**
+   * For a block scalar (`|`, `>`) without `$` (so interpolation leaves it as written): where each line of its text
+   * is, as offsets in the file, with the index in the value of its first character (blockLines).
+   */
+  lines?: { index: number; length: number; offset: number }[];
   /**
    * For a number YAML wrote as a float (`1e3`, `3.0`, `.inf`), or as an integer beyond 64 bits, which go-yaml also
    * reads as a float: the number as written. compose-go's integer-only fields (a device request's `count`) refuse it.
@@ -90,6 +95,12 @@ export function variablePieces(n: LNode | undefined): ValuePiece[] | undefined {
 /** Location of a node, with its logical path. */
 export function locate(node: LBase, path?: string): Location {
   return node.file.index.location(node.file.display, node.start, node.end, path);
+}
+
+/** Where each line of a block scalar's text is written (LScalar.lines, CommandArg.lines), else undefined. */
+export function writtenLines(node: LScalar): WrittenLine[] | undefined {
+  const f = node.file;
+  return node.lines?.map((l) => ({ index: l.index, length: l.length, at: f.index.location(f.display, l.offset, l.offset + l.length) }));
 }
 
 /**
@@ -221,13 +232,19 @@ function scalarOf(node: unknown, file: SourceFile, text: string): LScalar {
   const end = range ? range[1] : 0;
   const v = isScalar(y) ? y.value : null;
   let start = range ? range[0] : 0;
-  if (isScalar(y) && (y.type === Scalar.BLOCK_LITERAL || y.type === Scalar.BLOCK_FOLDED) && typeof v === 'string') start = blockTextStart(text, start, end, v);
+  let lines: LScalar['lines'];
+  if (isScalar(y) && (y.type === Scalar.BLOCK_LITERAL || y.type === Scalar.BLOCK_FOLDED) && typeof v === 'string') {
+    const from = start;
+    start = blockTextStart(text, from, end, v);
+    if (start !== from && !v.includes('$')) lines = blockLines(text, start, end, v);
+  }
   let value: LScalar['value'];
   if (v === null || v === undefined) value = null;
   else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') value = v;
   else if (typeof v === 'bigint') value = Number(v);
   else value = String(v);
   const sc: LScalar = { kind: 'scalar', file, start, end, value };
+  if (lines) sc.lines = lines;
   if (typeof value === 'number' && isScalar(y) && typeof y.source === 'string' && !isInt64(y.source)) sc.float = y.source;
   return sc;
 }
@@ -259,6 +276,37 @@ export function blockTextStart(text: string, start: number, end: number, value: 
   const indent = raw.endsWith(first) ? raw.length - first.length : raw.length - raw.trimStart().length;
   if (!/^ *$/.test(raw.slice(0, indent)) || !first.startsWith(raw.slice(indent, indent + 1))) return start;
   return line + indent;
+}
+
+/**
+ * Where each line of a block scalar's text is: from `first` (blockTextStart), each line of the file up to `end` that
+ * is not blank, after the block's indentation, with the index in `value` where it is read. A literal block reads
+ * its lines with line breaks between them, a folded one joins some with a blank: each line is looked for where the
+ * value goes on, so an index is never guessed. Undefined when a line is not found there.
+ */
+function blockLines(text: string, first: number, end: number, value: string): { index: number; length: number; offset: number }[] | undefined {
+  const lineStart = text.lastIndexOf('\n', first - 1) + 1;
+  const indent = first - lineStart;
+  const out: { index: number; length: number; offset: number }[] = [];
+  let pos = 0;
+  for (let line = lineStart; line > 0 && line < end; ) {
+    let next = text.indexOf('\n', line);
+    if (next === -1) next = text.length;
+    const raw = text.slice(line, text.charCodeAt(next - 1) === 13 ? next - 1 : next);
+    if (raw.trim() !== '') {
+      if (!/^ *$/.test(raw.slice(0, indent))) return undefined;
+      const t = raw.slice(indent);
+      while (value.charCodeAt(pos) === 10) pos++;
+      if (!value.startsWith(t, pos)) {
+        if (value.charCodeAt(pos) === 32 && value.startsWith(t, pos + 1)) pos++;
+        else return undefined;
+      }
+      out.push({ index: pos, length: t.length, offset: line + indent });
+      pos += t.length;
+    }
+    line = next + 1;
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 function nullAt(file: SourceFile, at: number): LScalar {
