@@ -2,7 +2,8 @@
 // text, each finding at its line and column of the compose file when the value is a literal block scalar.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultSettings, type Finding } from '../check/index.js';
+import { applySuppressions, defaultSettings, type Finding } from '../check/index.js';
+import { allRuleMetas } from '../rules/index.js';
 import { type MemoryProblem, memoryFs } from '../sources/fs.js';
 import { composeHandler } from './compose.js';
 
@@ -112,6 +113,26 @@ describe('build.dockerfile_inline, literal block scalar: findings at their line 
     );
     assert.deepEqual(shown(r), []);
     assert.deepEqual(built(r), ['BW3001 7:9-7:25', 'BW3005 7:9-7:25', 'BW2005 7:14-7:25', 'BW2007 8:13-8:17']);
+  });
+
+  it('a suppression comment on the line of dockerfile_inline: | hides findings on the lines of the text', () => {
+    const text = yaml(
+      'services:',
+      '  app:',
+      '    build:',
+      '      dockerfile_inline: |  # bulwark-ignore BW2007: the installer is checked in CI',
+      '        FROM alpine:3.20',
+      '        RUN curl -fsSL https://example.com/x.sh | sh',
+    );
+    const out = applySuppressions(scan(text).findings, (s) => (s === 'compose.yaml' ? text : undefined), allRuleMetas());
+    assert.deepEqual(
+      out.suppressed.map((x) => `${x.finding.ruleId} ${x.finding.location.line}:${x.finding.location.column} ${x.reason}`),
+      ['BW2007 6:13 the installer is checked in CI'],
+    );
+    assert.deepEqual(
+      out.findings.filter((f) => f.ruleId === 'BW2007' || f.ruleId === 'BW9002'),
+      [],
+    );
   });
 
   it('`$$` (compose writes `$` so) moves the columns after it; the lines still map one to one', () => {
