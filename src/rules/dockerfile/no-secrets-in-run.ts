@@ -2,12 +2,12 @@ import { type CopyInstruction, describeStage, isCopy, isUnknown, type Location, 
 import { isNonSecretValue, isSecretName } from '../shared/secrets.js';
 import type { RuleContext } from '../types.js';
 import {
+  asCharacters,
   credentialsFormat,
   credentialValues,
   dollarExpands,
   isLiteral,
   isPlaceholderSecret,
-  LITERAL_DOLLAR,
   literalDollars,
   literalValue,
   secretWords,
@@ -344,7 +344,7 @@ function commandSecrets(c: SimpleCommand, previous: SimpleCommand | undefined, t
   const add = (flag: string, k: number, word: string | undefined, length = flag.length, valueAt?: number) => {
     const value = valueAt === undefined || word === undefined ? word : shellWordValue(text, valueAt, wordEnd(text, valueAt), expandedBefore);
     if (value === undefined) return;
-    const plain = value.replaceAll(LITERAL_DOLLAR, '$');
+    const plain = asCharacters(value);
     // A placeholder (`password`, `YOUR_VAULT_TOKEN`, `...`) or a masked token (`hf_xxxxxxxx…`) stands for the secret;
     // a password with a character repeated (`S3cretPw00000000`) is a password (isSecretTemplate's REPEATED is for
     // token shapes, not for what an option is given).
@@ -765,12 +765,13 @@ function valueAsShellReads(text: string, at: number, quoting: ReturnType<typeof 
  * passwords given to options (`-p`, `-u user:pass`, `--password`, `docker login -p`, an `Authorization` header,
  * and in an `sh -c STRING`), secret shapes and private keys. `text` is the shell text read for commands; `raw` the
  * text read for shapes (a RUN with data heredocs: the same indexes, the bodies not blanked; else `text`). A text
- * may hold LITERAL_DOLLAR for a `$` no shell reads (literalDollars): each `masked` shows it as the `$` it is. Pure,
+ * may hold LITERAL_DOLLAR for a `$` no shell reads (literalDollars), and a value read from it LITERAL_BACKQUOTE for a
+ * backquote in single quotes: each `masked` shows them as the characters they are (asCharacters). Pure,
  * shared with the runtime rule that reads a container's command (BW1032).
  */
 export function literalSecrets(text: string, raw: string = text): { found: LiteralSecret[]; cmds: SimpleCommand[]; reported: Set<number> } {
   const found: LiteralSecret[] = [];
-  const mask = (value: string): string => maskSecret(value.replaceAll(LITERAL_DOLLAR, '$'));
+  const mask = (value: string): string => maskSecret(asCharacters(value));
   const reported = new Set<number>();
   // Where the values of the secret variables reported start and end, in text order: a secret shape inside one is
   // the same secret, not a second finding (`SLACK_TOKEN=xoxb-… app`).
@@ -788,7 +789,7 @@ export function literalSecrets(text: string, raw: string = text): { found: Liter
     // What the value's word holds is read: an assignment written inside it (`A="x B=y"`) is none.
     assignment.lastIndex = Math.max(assignment.lastIndex, read.end);
     // A placeholder (`YOUR_API_KEY`, `changeme`) or a masked-out token (`hf_xxxxxxxx…`) stands for the secret.
-    if (!literalValue(read.value) || isPlaceholderSecret(read.value.replaceAll(LITERAL_DOLLAR, '$'), name)) continue;
+    if (!literalValue(read.value) || isPlaceholderSecret(asCharacters(read.value), name)) continue;
     reported.add(idx);
     assigned.push({ start: at, end: read.end });
     found.push({ messageId: 'inlineSecret', index: idx, length: name.length, name, masked: mask(read.value) });
@@ -816,7 +817,7 @@ export function literalSecrets(text: string, raw: string = text): { found: Liter
     const read = valueAsShellReads(text, at, quoting);
     if (read === undefined) continue;
     passwordFlag.lastIndex = Math.max(passwordFlag.lastIndex, read.end);
-    const value = read.value.replaceAll(LITERAL_DOLLAR, '$');
+    const value = asCharacters(read.value);
     if (
       !literalValue(read.value) ||
       value.startsWith('-') ||

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isPlaceholderSecret, LITERAL_DOLLAR, literalValue, shellWordValue } from './secret-text.js';
+import { isPlaceholderSecret, LITERAL_BACKQUOTE, LITERAL_DOLLAR, literalValue, shellWordValue } from './secret-text.js';
 
-/** shellWordValue of a whole text, each LITERAL_DOLLAR shown as `¤` (a `$` that is a character). */
+/** shellWordValue of a whole text, each LITERAL_DOLLAR shown as `¤` (a `$` that is a character), each LITERAL_BACKQUOTE as `´`. */
 function read(word: string, expandedBefore?: (i: number) => boolean): string | undefined {
-  return shellWordValue(word, 0, word.length, expandedBefore)?.replaceAll(LITERAL_DOLLAR, '¤');
+  return shellWordValue(word, 0, word.length, expandedBefore)?.replaceAll(LITERAL_DOLLAR, '¤').replaceAll(LITERAL_BACKQUOTE, '´');
 }
 
 describe('shellWordValue', () => {
@@ -21,6 +21,10 @@ describe('shellWordValue', () => {
     ['\\$NPM_TOKEN', '$NPM_TOKEN'],
     ["'$PW'", '$PW'],
     ['"\\$(cat f)"', '$(cat f)'],
+    // A backquote in single quotes or escaped is a character; one the shell reads starts a command substitution.
+    ["'ab`cd'", 'ab´cd'],
+    ['"ab\\`cd"', 'ab´cd'],
+    ['"ab`id`"', 'ab`id`'],
     // Expansions stay as written; a `$` that starts none is a character.
     ['"ab$$cdefgh12"', 'ab$$cdefgh12'],
     ['"$?"', '$?'],

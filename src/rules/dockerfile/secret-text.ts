@@ -88,8 +88,8 @@ export function dollarExpands(next: string, quoted: boolean): boolean {
 
 /**
  * The value a program receives for the shell word written at `text[from, to)` (a shell reads it outside quotes),
- * with each `$` that is a character written as LITERAL_DOLLAR and each expansion kept as written (`$$`, `$?`, `$PW`,
- * `${…}`, `$(…)`, a backquote), so that literalValue can judge it:
+ * with each `$` that is a character written as LITERAL_DOLLAR (a backquote as LITERAL_BACKQUOTE) and each expansion
+ * kept as written (`$$`, `$?`, `$PW`, `${…}`, `$(…)`, a backquote), so that literalValue can judge it:
  * - in single quotes every character is itself; in double quotes a backslash escapes `$`, a backquote, `"` and `\`
  *   (`"ab\$cd"` passes `ab$cd`, `"ab\"cd"` passes `ab"cd`); outside quotes it escapes any character;
  * - a `$` neither quoted so nor escaped starts an expansion when a name, `{`, `(` or a special parameter follows it
@@ -120,7 +120,7 @@ export function shellWordValue(text: string, from: number, to: number, expandedB
       if (close === -1 || close >= to) return undefined;
       for (let j = i + 1; j < close; j++) {
         if (text[j] === '$') keep(j);
-        else out += text[j];
+        else out += text[j] === '`' ? LITERAL_BACKQUOTE : text[j];
       }
       i = close;
     } else if (ch === '"') {
@@ -131,7 +131,7 @@ export function shellWordValue(text: string, from: number, to: number, expandedB
           j++;
           const e = text[j] as string;
           if (e === '$') keep(j);
-          else if (e !== '\n') out += e;
+          else if (e !== '\n') out += e === '`' ? LITERAL_BACKQUOTE : e;
         } else out += c === '$' ? dollar(j, true) : c;
       }
       if (j >= to) return undefined;
@@ -140,7 +140,7 @@ export function shellWordValue(text: string, from: number, to: number, expandedB
       i++;
       const e = text[i] as string;
       if (e === '$') keep(i);
-      else if (e !== '\n') out += e;
+      else if (e !== '\n') out += e === '`' ? LITERAL_BACKQUOTE : e;
     } else out += ch === '$' ? dollar(i, false) : ch;
   }
   if (kept.length === 0) return out;
@@ -156,6 +156,14 @@ export function shellWordValue(text: string, from: number, to: number, expandedB
 
 /** What stands for a `$` that is a character of a text (literalDollars): one UTF-16 unit, so indexes stay. */
 export const LITERAL_DOLLAR = '\uE024';
+
+/** What stands for a backquote that is a character of a value (shellWordValue: `'ab`cd'`, `"ab\`cd"`). */
+export const LITERAL_BACKQUOTE = '\uE060';
+
+/** A text or value with each LITERAL_DOLLAR and LITERAL_BACKQUOTE written as the character it stands for. */
+export function asCharacters(t: string): string {
+  return t.replaceAll(LITERAL_DOLLAR, '$').replaceAll(LITERAL_BACKQUOTE, '`');
+}
 
 /**
  * A text that no shell reads (an exec-form argument, of a RUN too; a label value, a word of a compose string command), with each
