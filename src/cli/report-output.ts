@@ -6,7 +6,7 @@ import { renderJunit } from '../report/junit.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderSarif, renderSarifPieces } from '../report/sarif.js';
 import { summarize } from '../report/summary.js';
-import { renderText } from '../report/text.js';
+import { renderText, renderTextPieces } from '../report/text.js';
 import type { ReportInput } from '../report/types.js';
 import { allRuleMetas, type RuleMeta, type Severity } from '../rules/index.js';
 import { EXIT } from './exit-codes.js';
@@ -84,11 +84,13 @@ export function renderReport(format: Format, input: ReportInput, opts: { color: 
 
 /**
  * renderReport's text, in pieces for the JSON and SARIF formats (see jsonPieces: a report of millions of
- * findings is longer than one string may be); whole for the other formats.
+ * findings is longer than one string may be) and line by line for text (a large report is never one string); whole
+ * for the other formats.
  */
 export function renderReportPieces(format: Format, input: ReportInput, opts: { color: boolean; quiet: boolean }): string | Iterable<string> {
   if (format === 'json') return renderJsonPieces(input);
   if (format === 'sarif') return renderSarifPieces(input);
+  if (format === 'text') return renderTextPieces(input, { color: opts.color, quiet: opts.quiet });
   return renderReport(format, input, opts);
 }
 

@@ -35,6 +35,19 @@ function position(at: Location): string {
  * Messages and paths come from scanned files: their control characters are printed as escapes (see printable).
  */
 export function renderText(input: ReportInput, opts: TextOptions): string {
+  return `${textLines(input, opts).join('\n')}\n`;
+}
+
+/** renderText's text in pieces, each line and its line break (what the CLI writes: a large report is never one string). */
+export function* renderTextPieces(input: ReportInput, opts: TextOptions): Generator<string, void, undefined> {
+  for (const line of textLines(input, opts)) {
+    yield line;
+    yield '\n';
+  }
+}
+
+/** The lines of renderText's text, without line breaks. */
+function textLines(input: ReportInput, opts: TextOptions): string[] {
   const { findings, diagnostics, summary } = input;
   const c = paint(opts.color);
   const sevColor: Record<Severity, (s: string) => string> = { critical: c.magenta, high: c.red, medium: c.yellow, low: c.cyan, info: c.blue };
@@ -87,7 +100,7 @@ export function renderText(input: ReportInput, opts: TextOptions): string {
   // A configuration can switch rules off and leave paths out: the report says which file did.
   if (input.config)
     out.push(c.dim(`Configuration: ${printable(input.config.file)} (${input.config.found ? 'found upward from the scanned path' : 'named with --config'}).`));
-  return `${out.join('\n')}\n`;
+  return out;
 }
 
 function summaryLine(s: Summary, subjectWord: string, c: ReturnType<typeof paint>): string {
