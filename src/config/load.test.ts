@@ -101,6 +101,10 @@ describe('.bulwark.yaml: every mistake of the file in one run', () => {
       '13:10 config "fail-on" must be one of critical, high, medium, low, info, none',
       '14:1 config unknown key "rulez"; the keys are fail-on, ignore, baseline and rules',
     ]);
+    // Each in the file it was read from, as given.
+    const sources = parseConfig(`${text}\n`, 'deploy/.bulwark.yaml', allRuleMetas()).diagnostics.map((d) => d.at.source);
+    assert.deepEqual(new Set(sources), new Set(['deploy/.bulwark.yaml']));
+    assert.equal(sources.length, 8);
   });
 
   it('a rule configured twice whose second entry is also wrong: both mistakes, each at its place', () => {
