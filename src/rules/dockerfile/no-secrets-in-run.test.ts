@@ -997,5 +997,15 @@ testRule(noSecretsInRun, {
         },
       ],
     },
+    {
+      name: 'a token given to an option in escaped quotes of an sh -c "…" string: one finding, at the option, measured without the quotes',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN sh -c "app --token \"ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789\""
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 16, endColumn: 23, message: 'A RUN in stage #1 passes a literal secret to --token (ghp_...(40 chars)).' },
+      ],
+    },
   ],
 });

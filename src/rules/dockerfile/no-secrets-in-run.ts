@@ -495,20 +495,19 @@ function nestedSecrets(c: SimpleCommand, text: string, depth: number, expandedBe
 }
 
 /** What a shell reads of a text it is given as it is written (`sh -c 'STRING'`, a bare STRING): doubleQuotedReads' shape. */
-function asWritten(written: string, from = 0, to = written.length): { script: string; map: number[]; expanded: ReadonlySet<number> } {
+function asWritten(written: string): { script: string; map: number[]; expanded: ReadonlySet<number> } {
   const map: number[] = [];
-  for (let i = from; i <= to; i++) map.push(i);
-  return { script: written.slice(from, to), map, expanded: new Set() };
+  for (let i = 0; i <= written.length; i++) map.push(i);
+  return { script: written, map, expanded: new Set() };
 }
 
 /**
  * What an inner shell reads of the text written from `from` inside a double-quoted string (the STRING of `sh -c "…"`),
  * up to the first `"` that no backslash escapes (the string's end), or with `oneWord` up to the end of the inner
- * shell's word: the outer shell takes the backslash off `\"`,
- * `\$`, `\\` and a backquote, and expands every other `$` that starts an expansion first. `map[i]` is where the
- * inner text's character `i` (its length included) is written in `written`; `expanded` holds the indexes, in the
- * inner text, of the `$` the outer shell expanded (`sh -c "app --password 'ab$$cd'"` gives the inner shell the
- * outer one's process id, `'ab\$\$cd'` two dollars).
+ * shell's word: the outer shell takes the backslash off `\"`, `\$`, `\\` and a backquote, and expands every other
+ * `$` that starts an expansion first. `map[i]` is where the inner text's character `i` (its length included) is
+ * written in `written`; `expanded` holds the indexes, in the inner text, of the `$` the outer shell expanded
+ * (`sh -c "app --password 'ab$$cd'"` gives the inner shell the outer one's process id, `'ab\$\$cd'` two dollars).
  */
 function doubleQuotedReads(written: string, from: number, oneWord = false): { script: string; map: number[]; expanded: ReadonlySet<number> } {
   let script = '';
@@ -834,7 +833,9 @@ export function literalSecrets(text: string, raw: string = text): { found: Liter
     const c = commandOf.get(idx);
     if ((m[2] as string) !== '=' && c && MYSQL.test(programOf(c))) continue;
     flagged.add(idx);
-    valuesAt.add(text[at] === '"' || text[at] === "'" ? at + 1 : at);
+    // Where the value is written in its word: after an opening quote (`"ghp_…"`, `\"ghp_…\"` in an `sh -c "…"`).
+    const written = text.slice(at, read.end).indexOf(asCharacters(read.value).replace(/[`"'\\].*$/s, ''));
+    valuesAt.add(at + Math.max(written, 0));
     found.push({ messageId: 'passwordFlag', index: idx, length: flag.length, flag, masked: mask(read.value) });
   }
   cmds.forEach((c, k) => {
