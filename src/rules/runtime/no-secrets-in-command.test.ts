@@ -861,5 +861,23 @@ testRule(noSecretsInCommand, {
         },
       ],
     },
+    {
+      name: "in an entrypoint: an escaped $ in a shell's double quotes is a character, a special parameter an expansion",
+      compose: yaml`
+      services:
+        a:
+          image: ghcr.io/acme/app:1.0
+          entrypoint: ["sh", "-c", "exec app --password \\"ab\\\\$$cdefgh12\\" --token \\"$$?\\" --secret \\"$$1\\""]
+    `,
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 4,
+          column: 30,
+          endColumn: 103,
+          message: 'Service "a" passes a literal secret to --password in its entrypoint (...(11 chars)).',
+        },
+      ],
+    },
   ],
 });
