@@ -167,12 +167,15 @@ function shownLocation(at: Location): Location {
   return path === at.path ? at : { ...at, path };
 }
 
-/** Message data with maskShapes applied to its string values (`reason` is quoted where it is made). */
+/**
+ * Message data with maskShapes applied to its string values. `reason` too: it quotes values through quoteValue where
+ * it is made, but also names variables, and a token pasted as a variable's name (`${ghp_...}`) is still a token.
+ */
 function withoutSecretShapes(data: Record<string, string | number>): Record<string, string | number> {
   let out: Record<string, string | number> | undefined;
   for (const k in data) {
     const v = data[k];
-    if (typeof v !== 'string' || k === 'reason') continue;
+    if (typeof v !== 'string') continue;
     const masked = maskShapes(v);
     if (masked !== v) (out ??= { ...data })[k] = masked;
   }

@@ -1,5 +1,6 @@
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { SEVERITIES, type Severity } from '../rules/index.js';
+import { EXIT } from './exit-codes.js';
 
 /** Output formats every reporting command accepts. */
 export const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
@@ -43,14 +44,16 @@ let guarded = false;
 
 /**
  * Makes a closed standard output (`bulwark scan | head`) end the process quietly, as other CLI tools do, instead
- * of crashing with an unhandled EPIPE. Idempotent.
+ * of crashing with an unhandled EPIPE; any other write error (`> /dev/full`: ENOSPC) ends it with one line on
+ * stderr and exit code 2, as `--output` to a file that cannot be written does. Idempotent.
  */
 export function guardStdout(): void {
   if (guarded) return;
   guarded = true;
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
+    process.stderr.write(`bulwark: cannot write to standard output: ${writeProblem(e)}\n`);
+    process.exit(EXIT.input);
   });
 }
 
@@ -166,6 +169,8 @@ export function writeProblem(e: unknown): string {
       return 'a symbolic link loop';
     case 'EIO':
       return 'an input/output error';
+    case 'EBADF':
+      return 'it is closed';
     default:
       return code ?? (e as Error).message;
   }

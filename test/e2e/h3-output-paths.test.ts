@@ -2,7 +2,7 @@
 // the scan: nothing is written (no baseline without its report), and no errno code stands for the reason.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -51,6 +51,27 @@ describe('an output path that cannot be written', () => {
     assert.deepEqual(bulwark(['scan', '.', '-o', '/dev/full']), usage('cannot write the report to /dev/full: no space left on the device'));
   });
 
+  it('standard output on a device that refuses the write: one line in words, exit 2, in every format', {
+    skip: !existsSync('/dev/full') && 'no /dev/full here',
+  }, () => {
+    for (const format of ['text', 'json', 'sarif', 'junit', 'markdown', 'html']) {
+      const full = openSync('/dev/full', 'w');
+      try {
+        const r = spawnSync(process.execPath, [CLI, 'scan', '.', '-f', format, '--fail-on', 'none'], {
+          cwd: root,
+          encoding: 'utf8',
+          stdio: ['ignore', full, 'pipe'],
+        });
+        assert.deepEqual(
+          { code: r.status, stderr: r.stderr },
+          { code: 2, stderr: 'bulwark: cannot write to standard output: no space left on the device\n' },
+          format,
+        );
+      } finally {
+        closeSync(full);
+      }
+    }
+  });
   it('a new file and /dev/null are written (exit 1: the finding)', () => {
     assert.equal(bulwark(['scan', '.', '-o', '/dev/null']).code, 1);
     const r = bulwark(['scan', '.', '-f', 'json', '-o', 'reports/r.json']);

@@ -154,4 +154,35 @@ describe('no secret-shaped value written in the file itself in any finding', () 
     assert.doesNotMatch(`${r.stdout}\n${r.stderr}`, TOKEN);
     assert.match(r.stdout, /BW1001/);
   });
+
+  it('a token pasted as the name of a variable that is not set is masked where the finding names the variable', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-mask-var-name-'));
+    try {
+      const compose = [
+        'services:',
+        '  a:',
+        `    image: "nginx:\${${token}}"`,
+        '    user: "${sk_live_abcdefghijklmnopqrstuvwx:?set it}"',
+        '    read_only: $xoxb_123456789012_abcdefghijklmnopqrstuv',
+        '',
+      ].join('\n');
+      writeFileSync(join(dir, 'compose.yaml'), compose);
+      for (const format of ['text', 'json', 'sarif', 'junit', 'markdown', 'html']) {
+        const r = spawnSync(process.execPath, [CLI, 'scan', '.', '--no-color', '-f', format], {
+          cwd: dir,
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH ?? '' },
+        });
+        const out = `${r.stdout}\n${r.stderr}`;
+        assert.doesNotMatch(out, /abcdefghijklmnopqrstuv/, format);
+        if (format === 'text') {
+          assert.match(out, /3:12 +unknown +The image of service "a" cannot be known: variable ghp_\.\.\.\(40 chars\) is not set\./);
+          assert.match(out, /4:11 +unknown +The user of service "a" cannot be known: required variable sk_l\.\.\.\(32 chars\) is not set\./);
+          assert.match(out, /5:16 +unknown .* cannot be known: variable xoxb\.\.\.\(40 chars\) is not set\./);
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
