@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -246,5 +246,26 @@ describe('docker run lines (built CLI)', () => {
       ['binary blob.sh:1:5', 'shell-syntax quote.sh:2:19'],
     );
     assert.ok(report.findings.some((f) => f.ruleId === 'BW1001' && f.location.source.endsWith('long.sh')));
+  });
+
+  it('an unclosed quote in one file is reported there, whatever the order, and the next file is still scanned', () => {
+    const dir = mkdtempSync(join(tmp, 'bleed-'));
+    mkdirSync(join(dir, 'p'));
+    mkdirSync(join(dir, 'q'));
+    writeFileSync(join(dir, 'p/x1.sh'), '#!/bin/sh\ndocker run -d app:1 echo "x\n');
+    writeFileSync(join(dir, 'q/x2.sh'), '#!/bin/sh\ndocker run -d --name "b" --privileged app:1\n');
+    for (const files of [
+      ['p/x1.sh', 'q/x2.sh'],
+      ['q/x2.sh', 'p/x1.sh'],
+    ]) {
+      const r = bulwark(['scan', ...files, '--format', 'json'], { cwd: dir });
+      assert.equal(r.code, 2, r.stderr);
+      const report = JSON.parse(r.stdout) as JsonReport;
+      assert.deepEqual(report.errors.map((e) => `${e.code} ${e.at.source}:${e.at.line}:${e.at.column}`).sort(), [
+        'invalid-value q/x2.sh:2:15',
+        'shell-syntax p/x1.sh:2:26',
+      ]);
+      assert.deepEqual(report.findings.filter((f) => f.ruleId === 'BW1001').map(brief), ['BW1001 run@2 q/x2.sh:2:26']);
+    }
   });
 });

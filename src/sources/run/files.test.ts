@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { scanRunFile, scanRunFileAsync, scanRunFilesAsync } from './index.js';
+import { type RunScan, scanRunFile, scanRunFileAsync, scanRunFilesAsync } from './index.js';
 
 /** `line:column privileged?` of each run line found, and diagnostics as `code line:column`. */
 async function scan(path: string, text: string) {
@@ -244,6 +244,28 @@ describe('hostile input', () => {
         [['c.md:2'], ['shell-syntax c.md:5:1']],
       ],
     );
+  });
+
+  it('an unclosed quote is blamed on its own block, not on a later one it runs into, in either order', async () => {
+    const x1 = { path: 'p/x1.sh', text: '#!/bin/sh\ndocker run -d app:1 echo "x\n', source: 'p/x1.sh' };
+    const x2 = { path: 'q/x2.sh', text: '#!/bin/sh\ndocker run -d --name "web" --privileged app:1\n', source: 'q/x2.sh' };
+    const brief = (rs: (RunScan | undefined)[]) =>
+      rs.map((r) => [
+        r?.specs.map((s) => `${s.at.source}:${s.at.line}${s.privileged ? ` privileged@${s.privileged.at.line}:${s.privileged.at.column}` : ''}`),
+        r?.diagnostics.map((d) => `${d.code} ${d.at.source}:${d.at.line}:${d.at.column}`),
+      ]);
+    const one = [[], ['shell-syntax p/x1.sh:2:26']];
+    const two = [['q/x2.sh:2 privileged@2:28'], []];
+    assert.deepEqual(brief(await scanRunFilesAsync([x1, x2])), [one, two]);
+    assert.deepEqual(brief(await scanRunFilesAsync([x2, x1])), [two, one]);
+    // Two code blocks of one Markdown file, and a broken block after a sound one and before a broken one.
+    const md = ['```sh', 'docker run app:1 echo "x', '```', '```sh', 'docker run --name "web" --privileged app:1', '```'].join('\n');
+    assert.deepEqual(await scan('README.md', md), { specs: ['5:1 privileged@5:25'], diagnostics: ['shell-syntax 2:23'] });
+    const three = ['```sh', 'docker run --privileged a:1', '```', md, '```sh', "docker run 'b:1", '```'].join('\n');
+    assert.deepEqual(await scan('README.md', three), {
+      specs: ['2:1 privileged@2:12', '8:1 privileged@8:25'],
+      diagnostics: ['shell-syntax 5:23', 'shell-syntax 11:12'],
+    });
   });
 
   it('a 1 MB single line is scanned without a crash, quickly', async () => {

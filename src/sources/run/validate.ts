@@ -49,7 +49,7 @@ export interface BlockToCheck {
  * starts a fresh Go runtime, which costs far more than parsing, so all blocks of all files are laid out in one
  * text (each file at its own offsets, other characters blanked, files one after the other) and parsed at once.
  * mvdan/sh stops at the first error: the block holding it is reported and refused, and parsing resumes after it,
- * so the cost is one parse plus one per refused block (of the text after it).
+ * so the cost is one parse plus about two per refused block (the blocks before it again, then the text after it).
  * @returns located `shell-syntax` diagnostics and the blocks that failed (not to be scanned)
  */
 export async function validateShellBlocks(blocks: readonly BlockToCheck[]): Promise<{ diagnostics: Diagnostic[]; refused: Set<ShellBlock> }> {
@@ -78,37 +78,57 @@ export async function validateShellBlocks(blocks: readonly BlockToCheck[]): Prom
     total += Math.max(text.length, at) + 1;
   }
   const all = parts.join('');
-  let from = 0;
-  while (from < all.length) {
-    try {
-      const parse = await parser();
-      await parse(all.slice(from), { keepComments: false });
-      break;
-    } catch (e) {
-      const err = e as { Pos?: { Offset: number }; Text?: string; message?: string };
-      if (err.Pos === undefined) {
-        // Not a syntax error but a failure of the parser itself: say so once and let the lexer decide alone.
-        const first = blocks[0] as BlockToCheck;
-        diagnostics.push({
-          code: 'internal',
-          severity: 'warning',
-          message: `shell parser unavailable (${err.message ?? String(e)}); checked with the built-in lexer only`,
-          at: { source: first.source },
-        });
+  let failed = false;
+  /**
+   * Checks the text in [from, to) and reports its errors; true when it holds none. An error may come from an
+   * earlier block left open (an unclosed quote runs on into the next blocks, where the parser stops): the block
+   * it lands in is only blamed once the blocks before it have passed on their own; otherwise those are reported
+   * and checking starts again at the hit block, in a clean state.
+   */
+  const check = async (start: number, to: number): Promise<boolean> => {
+    let from = start;
+    let clean = true;
+    while (from < to && !failed) {
+      const text = all.slice(from, to);
+      try {
+        const parse = await parser();
+        await parse(text, { keepComments: false });
         break;
+      } catch (e) {
+        const err = e as { Pos?: { Offset: number }; Text?: string; message?: string };
+        if (err.Pos === undefined) {
+          // Not a syntax error but a failure of the parser itself: say so once and let the lexer decide alone.
+          const first = blocks[0] as BlockToCheck;
+          diagnostics.push({
+            code: 'internal',
+            severity: 'warning',
+            message: `shell parser unavailable (${err.message ?? String(e)}); checked with the built-in lexer only`,
+            at: { source: first.source },
+          });
+          failed = true;
+          break;
+        }
+        const offset = from + byteToCharOffset(text, err.Pos.Offset);
+        const hit = placed.find((p) => offset >= p.start && offset <= p.end) ?? [...placed].reverse().find((p) => p.start <= offset);
+        if (!hit) break;
+        clean = false;
+        if (placed.some((p) => p.start >= from && p.start < hit.start) && !(await check(from, hit.start))) {
+          from = hit.start;
+          continue;
+        }
+        if (failed) break;
+        const local = offset - (hit.start - hit.check.block.base);
+        const message = (err.Text ?? err.message ?? 'shell syntax error').replace(/^[^:]*:\d+:\d+: /, '');
+        diagnostics.push({ code: 'shell-syntax', severity: 'error', message, at: hit.check.index.location(hit.check.source, local, local + 1) });
+        refused.add(hit.check.block);
+        // Resume at the next line after the refused block (a line start keeps the parser in a sane state).
+        const nl = all.indexOf('\n', Math.max(hit.end, offset));
+        from = nl === -1 || nl >= to ? to : nl + 1;
       }
-      const offset = from + byteToCharOffset(all.slice(from), err.Pos.Offset);
-      const hit = placed.find((p) => offset >= p.start && offset <= p.end) ?? [...placed].reverse().find((p) => p.start <= offset);
-      if (!hit) break;
-      const local = offset - (hit.start - hit.check.block.base);
-      const message = (err.Text ?? err.message ?? 'shell syntax error').replace(/^[^:]*:\d+:\d+: /, '');
-      diagnostics.push({ code: 'shell-syntax', severity: 'error', message, at: hit.check.index.location(hit.check.source, local, local + 1) });
-      refused.add(hit.check.block);
-      // Resume at the next line after the refused block (a line start keeps the parser in a sane state).
-      const nl = all.indexOf('\n', Math.max(hit.end, offset));
-      from = nl === -1 ? all.length : nl + 1;
     }
-  }
+    return clean;
+  };
+  await check(0, all.length);
   return { diagnostics, refused };
 }
 
