@@ -192,7 +192,7 @@ export function scanRunFile(path: string, text: string, source: string, kind?: R
 /**
  * Like scanRunFile for many files, and first checks the shell grammar with mvdan/sh (`sh-syntax`) of every block
  * that holds a docker run/create command or that the lexer found broken: a block the shell would refuse gets a
- * located `shell-syntax` diagnostic and is not scanned. All files are checked in one parser call (plus one per
+ * located `shell-syntax` diagnostic and is not scanned. All files are checked in one parser call (plus about two per
  * refused block), since each call starts a fresh WASM Go runtime.
  * @returns one result per input, undefined for files that hold no shell
  */
