@@ -1007,5 +1007,23 @@ testRule(noSecretsInRun, {
         { messageId: 'passwordFlag', line: 2, column: 16, endColumn: 23, message: 'A RUN in stage #1 passes a literal secret to --token (ghp_...(40 chars)).' },
       ],
     },
+    {
+      name: "a ' in an exec-form element is a character of the value the program gets (no shell reads it), measured so",
+      dockerfile: df`
+        FROM alpine:3.20
+        CMD ["app", "--password", "Ans1C'Quot3dPw3"]
+        ENTRYPOINT ["app", "--token", "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789", "--name", "O'Brien"]
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 14, endColumn: 24, message: 'A CMD in stage #1 passes a literal secret to --password (...(15 chars)).' },
+        {
+          messageId: 'passwordFlag',
+          line: 3,
+          column: 21,
+          endColumn: 28,
+          message: 'An ENTRYPOINT in stage #1 passes a literal secret to --token (ghp_...(40 chars)).',
+        },
+      ],
+    },
   ],
 });

@@ -12,6 +12,7 @@ import {
   literalValue,
   secretWords,
   shellWordValue,
+  singleQuotedText,
   urlSecrets,
 } from './secret-text.js';
 import { quotingAt, quotingScanner } from './shell-scan.js';
@@ -860,6 +861,48 @@ export function literalSecrets(text: string, raw: string = text): { found: Liter
 }
 
 /**
+ * The shell text an exec-form array that is no `sh -c` script (`joined`, runScript's, its elements joined by blanks)
+ * is read as, so that each element is read as the value the program gets: each `$` that is a character as
+ * LITERAL_DOLLAR (literalDollars), and an element with a quote written in single quotes, a `'` as `'\''`
+ * (singleQuotedText: `["app", "--password", "O'Brien-Pass9x"]`), located at the whole element (an index between
+ * elements at `whole`, the array). `joined` itself, dollars read, when no element has a quote.
+ */
+function execText(elements: readonly string[], joined: RunScript, whole: Location): RunScript {
+  if (!elements.some((e) => /['"]/.test(e))) {
+    const text = literalDollars(joined.text);
+    return { ...joined, text, raw: text };
+  }
+  // Where each element starts in the text and in `joined.text`, and whether it is written escaped.
+  const at: { start: number; from: number; length: number; escaped: boolean }[] = [];
+  const pieces: string[] = [];
+  let start = 0;
+  let from = 0;
+  for (const e of elements) {
+    const escaped = /['"]/.test(e);
+    const written = escaped ? singleQuotedText(literalDollars(e)) : literalDollars(e);
+    at.push({ start, from, length: written.length, escaped });
+    pieces.push(written);
+    start += written.length + 1;
+    from += e.length + 1;
+  }
+  const text = pieces.join(' ');
+  const locate = (index: number, length: number): Location => {
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((at[mid] as { start: number }).start <= index) lo = mid + 1;
+      else hi = mid;
+    }
+    const a = at[lo - 1];
+    if (a === undefined || index >= a.start + a.length) return whole;
+    const e = elements[lo - 1] as string;
+    return a.escaped ? joined.locate(a.from, e.length) : joined.locate(a.from + index - a.start, length);
+  };
+  return { ...joined, text, raw: text, locate };
+}
+
+/**
  * The literal secrets of one command (a RUN, or the command of a CMD, ENTRYPOINT or HEALTHCHECK given as one),
  * reported (literalSecrets). `instruction` opens each message (`A RUN`, `A CMD`). Returns what the RUN-only checks
  * read on.
@@ -870,13 +913,14 @@ function checkLiterals(
   stageName: string,
   ctx: RuleContext<'inlineSecret' | 'secretValue' | 'passwordFlag'>,
 ): { script: RunScript; text: string; cmds: SimpleCommand[]; reported: Set<number> } {
-  const script = runScript(run);
-  const text = script.text;
   // An exec-form array that is no `sh -c` script: no shell reads its elements, so a `$` in them is a character
-  // (`["app", "--password", "pa$w0rd"]`), unless it starts what the program may expand (literalDollars).
+  // (`["app", "--password", "pa$w0rd"]`), unless it starts what the program may expand (literalDollars), and a
+  // quote in them is one (execText).
   const exec = run.form === 'exec' ? run.exec : undefined;
-  const literal = exec !== undefined && text === exec.join(' ') ? literalDollars : (t: string) => t;
-  const { found, cmds, reported } = literalSecrets(literal(text), literal(script.raw));
+  const joined = runScript(run);
+  const script = exec !== undefined && joined.text === exec.join(' ') ? execText(exec, joined, run.args.at) : joined;
+  const text = script.text;
+  const { found, cmds, reported } = literalSecrets(text, script.raw);
   const report = (f: LiteralSecret, at: Location): void => {
     const stage = stageName;
     if (f.messageId === 'inlineSecret') ctx.report({ messageId: f.messageId, at, data: { instruction, stage, name: f.name, masked: f.masked } });
@@ -894,8 +938,8 @@ function checkLiterals(
     const read = (from: number, to: number, prefix: string): void => {
       const rest: RunInstruction = { ...run, exec: exec.slice(from, to) };
       if (run.execSpans) rest.execSpans = run.execSpans.slice(from, to);
-      const words = runScript(rest);
-      for (const f of literalSecrets(literalDollars(prefix + words.text)).found) report(f, words.locate(Math.max(f.index - prefix.length, 0), f.length));
+      const words = execText(rest.exec as string[], runScript(rest), run.args.at);
+      for (const f of literalSecrets(literalDollars(prefix) + words.text).found) report(f, words.locate(Math.max(f.index - prefix.length, 0), f.length));
     };
     if (prog === undefined || exec.length === 4) read(3, exec.length, '');
     else {

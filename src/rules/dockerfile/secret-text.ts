@@ -154,6 +154,15 @@ export function shellWordValue(text: string, from: number, to: number, expandedB
   return value + out.slice(last);
 }
 
+/**
+ * A text no shell reads (an exec-form argument) written as one shell word whose reading (shellWordValue) gives it
+ * back verbatim: in single quotes, each `'` in it as `'\''` (`O'Brien` is `'O'\''Brien'`). Its `$` are judged as
+ * in any single-quoted word (literalDollars over the whole value).
+ */
+export function singleQuotedText(t: string): string {
+  return `'${t.replaceAll("'", "'\\''")}'`;
+}
+
 /** What stands for a `$` that is a character of a text (literalDollars): one UTF-16 unit, so indexes stay. */
 export const LITERAL_DOLLAR = '\uE024';
 

@@ -879,5 +879,55 @@ testRule(noSecretsInCommand, {
         },
       ],
     },
+    {
+      name: "a ' in an exec-form argument is a character of the value the program gets (no shell reads it), measured so",
+      compose: yaml`
+      services:
+        a:
+          image: ghcr.io/acme/app:1.0
+          command: ["app", "--password", "Ans1C'Quot3dPw"]
+        b:
+          image: ghcr.io/acme/app:1.0
+          command: ["app","--password","O'Brien-Pass9x"]
+          healthcheck:
+            test: ["CMD","mongosh","-p","O'Brien-Pass9x","--eval","1"]
+    `,
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 4,
+          column: 23,
+          endColumn: 33,
+          message: 'Service "a" passes a literal secret to --password in its command (...(14 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 7,
+          column: 22,
+          endColumn: 32,
+          message: 'Service "b" passes a literal secret to --password in its command (...(14 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 9,
+          column: 31,
+          endColumn: 33,
+          message: 'Service "b" passes a literal secret to -p in its health check (...(14 chars)).',
+        },
+      ],
+    },
+    {
+      name: "a ' left in a word once the run line's shell took its double quotes off is a character of the value",
+      run: `docker run -d app:1 app --password "Ans1C'Quot3dPw"`,
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 25,
+          endColumn: 35,
+          message: 'The docker run command passes a literal secret to --password in its command (...(14 chars)).',
+        },
+      ],
+    },
   ],
 });
