@@ -16,7 +16,7 @@ import {
   urlSecrets,
 } from './secret-text.js';
 import { quotingAt, quotingScanner } from './shell-scan.js';
-import { dockerfileRule, programOf, type RunScript, runScript, runsOf, type SimpleCommand, simpleCommands } from './util.js';
+import { dockerfileRule, lastStartingAtOrBefore, programOf, type RunScript, runScript, runsOf, type SimpleCommand, simpleCommands } from './util.js';
 
 /** `NAME=` before a value (valueAsShellReads reads the value: `NAME="ab\"cd"`, `NAME='x'y`). */
 const ASSIGNMENT = /(?:^|[\s;&|(])(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(?=[^\s;&|)])/g;
@@ -887,16 +887,10 @@ function execText(elements: readonly string[], joined: RunScript, whole: Locatio
   }
   const text = pieces.join(' ');
   const locate = (index: number, length: number): Location => {
-    let lo = 0;
-    let hi = at.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((at[mid] as { start: number }).start <= index) lo = mid + 1;
-      else hi = mid;
-    }
-    const a = at[lo - 1];
+    const k = lastStartingAtOrBefore(at, index);
+    const a = at[k];
     if (a === undefined || index >= a.start + a.length) return whole;
-    const e = elements[lo - 1] as string;
+    const e = elements[k] as string;
     return a.escaped ? joined.locate(a.from, e.length) : joined.locate(a.from + index - a.start, length);
   };
   return { ...joined, text, raw: text, locate };

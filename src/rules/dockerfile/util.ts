@@ -59,6 +59,21 @@ const scripts = new WeakMap<RunInstruction, RunScript>();
 const commandLists = new Map<string, SimpleCommand[]>();
 
 /**
+ * The position of the last of `items` (sorted by `start`) whose `start` is at or before `index`, by a binary search;
+ * -1 when none is.
+ */
+export function lastStartingAtOrBefore(items: readonly { start: number }[], index: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((items[mid] as { start: number }).start <= index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/**
  * `commandLocation(cmd, i, n)` with the segment found by a binary search: commandLocation reads the segments (one
  * per line of the RUN) from the first for each call, quadratic for thousands of findings in a RUN of thousands of
  * lines. Segments come in text order; commandLocation itself is used when they do not.
@@ -68,14 +83,7 @@ function locator(cmd: CommandText): (i: number, n: number) => Location {
   if (!segs.every((s, k) => k === 0 || (segs[k - 1] as { start: number }).start <= s.start)) return (i, n) => commandLocation(cmd, i, n);
   return (i, n) => {
     // The last segment that starts at or before `i` (commandLocation falls back to the first).
-    let lo = 0;
-    let hi = segs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((segs[mid] as { start: number }).start <= i) lo = mid + 1;
-      else hi = mid;
-    }
-    const seg = segs[lo === 0 ? 0 : lo - 1];
+    const seg = segs[Math.max(0, lastStartingAtOrBefore(segs, i))];
     return seg === undefined ? commandLocation(cmd, i, n) : commandLocation({ ...cmd, segments: [seg] }, i, n);
   };
 }

@@ -1,6 +1,7 @@
 import { type CommandArg, type CommandLine, isUnknown, type Label, type Location, locationWithin, maskSecret, type Sourced } from '../../model/index.js';
 import { argsProgram, literalSecrets, shellScripts } from '../dockerfile/no-secrets-in-run.js';
 import { isLiteral, isPlaceholderSecret, literalDollars, REPEATED, singleQuotedText } from '../dockerfile/secret-text.js';
+import { lastStartingAtOrBefore } from '../dockerfile/util.js';
 import { isNonSecretValue, isSecretName, secretShape } from '../shared/secrets.js';
 import { type RuleContext, runtimeRule } from '../types.js';
 
@@ -148,16 +149,9 @@ function checkCommand(
   const text = pieces.join('');
   if (text.trim() === '') return;
   const locate = (index: number, length: number): Location => {
-    // The last part that starts at or before `index` (a binary search: parts are in text order).
-    let lo = 0;
-    let hi = parts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((parts[mid] as { start: number }).start <= index) lo = mid + 1;
-      else hi = mid;
-    }
-    // Parts do not overlap (an empty one spans one character, the blank after it).
-    const p = parts[lo - 1];
+    // The last part that starts at or before `index` (parts are in text order). Parts do not overlap (an empty one
+    // spans one character, the blank after it).
+    const p = parts[lastStartingAtOrBefore(parts, index)];
     if (p === undefined || index >= p.start + Math.max(p.text.length, 1)) return cmd.at;
     // An argument written with its quotes escaped (appendWords) has no exact columns inside it.
     if (p.escaped) return p.arg.at;
