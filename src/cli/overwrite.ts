@@ -37,11 +37,13 @@ function isRegularFile(abs: string): boolean {
  * Refuses a planned write that cannot succeed, before any work is done (so a long scan does not end with
  * `cannot write the report`, or with a baseline written and no report): a path that is a folder, whose folder
  * does not exist or is not a folder, or that this user may not write (the file, or its folder for a new file).
- * A file that can be written (a new file, `/dev/null`, `/dev/stdout`) passes. Paths are relative to `cwd`.
+ * An empty name is refused too. A file that can be written (a new file, `/dev/null`, `/dev/stdout`) passes. Paths
+ * are relative to `cwd`.
  * @throws UsageError (exit 2) naming the flag, the path and why
  */
 export function refuseUnwritable(writes: readonly PlannedWrite[], cwd: string): void {
   for (const w of writes) {
+    if (w.file === '') throw new UsageError(`${w.flag} needs a file name (it was given an empty one)`);
     const abs = resolve(cwd, w.file);
     let exists = true;
     try {

@@ -24,6 +24,7 @@ const usage = (stderr: string) => ({ code: 2, stdout: '', stderr: `bulwark: ${st
 describe('an output path that cannot be written', () => {
   it('a folder, a missing folder, a file in the path: a usage error in words, before the scan', () => {
     assert.deepEqual(bulwark(['scan', '.', '-o', 'reports']), usage('--output reports is a folder: name a file in it'));
+    assert.deepEqual(bulwark(['scan', '.', '-o', '']), usage('--output needs a file name (it was given an empty one)'));
     assert.deepEqual(
       bulwark(['scan', '.', '-f', 'sarif', '-o', 'out/bulwark.sarif']),
       usage('cannot write --output out/bulwark.sarif: the folder out does not exist (create it first)'),
