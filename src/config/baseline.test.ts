@@ -64,4 +64,21 @@ describe('parseBaseline: an entry or field of the wrong shape', () => {
     assert.deepEqual(brief('{\n  "version": 2,\n  "findings": {}\n}\n'), ['config b.json:3:15 baseline "findings" must be an array']);
     assert.deepEqual(brief('\n[]\n'), ['config b.json:2:1 baseline must be a JSON object with "version" and "findings"']);
   });
+
+  it('every mistake of the file in one run, in file order; past 20 bad entries, one error counts the rest', () => {
+    assert.deepEqual(brief(file(entry('"x"'), entry('"0123456789abcdef"'), entry('7'), '{}')), [
+      'config b.json:4:21 baseline findings[0] needs a "fingerprint" of 16 hex characters',
+      'config b.json:6:21 baseline findings[2] needs a "fingerprint" of 16 hex characters',
+      'config b.json:7:5 baseline findings[3] needs a "fingerprint" of 16 hex characters',
+    ]);
+    assert.deepEqual(brief('{\n  "findings": {},\n  "version": 3\n}\n'), [
+      'config b.json:2:15 baseline "findings" must be an array',
+      'config b.json:3:14 baseline version must be 2 (or 1, an older file); got 3',
+    ]);
+    const many = brief(file(...Array.from({ length: 25 }, () => entry('"bad"'))));
+    assert.equal(many.length, 21);
+    assert.equal(many[19], 'config b.json:23:21 baseline findings[19] needs a "fingerprint" of 16 hex characters');
+    assert.equal(many[20], 'config b.json:24:21 baseline findings[20] and 4 more entries after it need a "fingerprint" of 16 hex characters');
+    assert.equal(parseBaseline(file(entry('"bad"')), 'b.json').baseline, undefined);
+  });
 });

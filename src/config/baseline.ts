@@ -109,22 +109,50 @@ export function parseBaseline(text: string, source: string): { baseline?: Baseli
     };
   }
   const data = getNodeValue(root) as unknown;
+  const diagnostics: Diagnostic[] = [];
   /** A problem located at the value at `path` in the file (nearestNode). */
-  const bad = (message: string, path: JSONPath = []): { diagnostics: Diagnostic[] } => {
+  const bad = (message: string, path: JSONPath = []): void => {
     const n = nearestNode(root, path);
-    return { diagnostics: [{ code: 'config', severity: 'error', message, at: index.location(source, n.offset, n.offset + n.length) }] };
+    diagnostics.push({ code: 'config', severity: 'error', message, at: index.location(source, n.offset, n.offset + n.length) });
   };
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return bad('baseline must be a JSON object with "version" and "findings"');
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    bad('baseline must be a JSON object with "version" and "findings"');
+    return { diagnostics };
+  }
+  // Every mistake of the file in one run, in file order: the version, the findings' shape, then each bad entry.
   const o = data as { version?: unknown; findings?: unknown };
   if (o.version !== 1 && o.version !== BASELINE_VERSION)
-    return bad(`baseline version must be ${BASELINE_VERSION} (or 1, an older file); got ${JSON.stringify(o.version)}`, ['version']);
-  if (!Array.isArray(o.findings)) return bad('baseline "findings" must be an array', ['findings']);
+    bad(`baseline version must be ${BASELINE_VERSION} (or 1, an older file); got ${JSON.stringify(o.version)}`, ['version']);
+  if (!Array.isArray(o.findings)) {
+    bad('baseline "findings" must be an array', ['findings']);
+    return { diagnostics: byPosition(diagnostics) };
+  }
   const findings: BaselineEntry[] = [];
+  let badEntries = 0;
+  let firstUnreported = -1;
   for (const [i, e] of o.findings.entries()) {
     const x = e as Partial<BaselineEntry> | null;
-    if (typeof x !== 'object' || x === null || typeof x.fingerprint !== 'string' || !/^[0-9a-f]{16}$/.test(x.fingerprint))
-      return bad(`baseline findings[${i}] needs a "fingerprint" of 16 hex characters`, ['findings', i, 'fingerprint']);
+    if (typeof x !== 'object' || x === null || typeof x.fingerprint !== 'string' || !/^[0-9a-f]{16}$/.test(x.fingerprint)) {
+      if (++badEntries <= MAX_ENTRY_ERRORS) bad(`baseline findings[${i}] needs a "fingerprint" of 16 hex characters`, ['findings', i, 'fingerprint']);
+      else if (firstUnreported === -1) firstUnreported = i;
+      continue;
+    }
     findings.push({ fingerprint: x.fingerprint, ruleId: String(x.ruleId ?? ''), source: String(x.source ?? ''), message: String(x.message ?? '') });
   }
-  return { baseline: { version: o.version, findings }, diagnostics: [] };
+  if (firstUnreported !== -1)
+    bad(`baseline findings[${firstUnreported}] and ${badEntries - MAX_ENTRY_ERRORS - 1} more entries after it need a "fingerprint" of 16 hex characters`, [
+      'findings',
+      firstUnreported,
+      'fingerprint',
+    ]);
+  if (diagnostics.length > 0) return { diagnostics: byPosition(diagnostics) };
+  return { baseline: { version: o.version as Baseline['version'], findings }, diagnostics };
+}
+
+/** Bad entries reported one by one; past this many, one more error counts the rest. */
+const MAX_ENTRY_ERRORS = 20;
+
+/** Diagnostics in file order (a wrong version written after the findings comes after their errors). */
+function byPosition(ds: Diagnostic[]): Diagnostic[] {
+  return ds.sort((a, b) => (a.at.offset ?? 0) - (b.at.offset ?? 0));
 }
