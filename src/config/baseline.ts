@@ -1,5 +1,5 @@
 import { getNodeValue, type JSONPath, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
-import { compareText, type Diagnostic, LineIndex } from '../model/index.js';
+import { compareText, type Diagnostic, LineIndex, sortByPosition } from '../model/index.js';
 
 /**
  * Version of the baseline file format written. 2: sources relative to the baseline file's folder, list items
@@ -125,7 +125,7 @@ export function parseBaseline(text: string, source: string): { baseline?: Baseli
     bad(`baseline version must be ${BASELINE_VERSION} (or 1, an older file); got ${JSON.stringify(o.version)}`, ['version']);
   if (!Array.isArray(o.findings)) {
     bad('baseline "findings" must be an array', ['findings']);
-    return { diagnostics: byPosition(diagnostics) };
+    return { diagnostics: sortByPosition(diagnostics) };
   }
   const findings: BaselineEntry[] = [];
   let badEntries = 0;
@@ -145,14 +145,10 @@ export function parseBaseline(text: string, source: string): { baseline?: Baseli
       firstUnreported,
       'fingerprint',
     ]);
-  if (diagnostics.length > 0) return { diagnostics: byPosition(diagnostics) };
+  if (diagnostics.length > 0) return { diagnostics: sortByPosition(diagnostics) };
   return { baseline: { version: o.version as Baseline['version'], findings }, diagnostics };
 }
 
 /** Bad entries reported one by one; past this many, one more error counts the rest. */
 const MAX_ENTRY_ERRORS = 20;
 
-/** Diagnostics in file order (a wrong version written after the findings comes after their errors). */
-function byPosition(ds: Diagnostic[]): Diagnostic[] {
-  return ds.sort((a, b) => (a.at.offset ?? 0) - (b.at.offset ?? 0));
-}

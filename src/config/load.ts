@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, isSeq, type Node, parseDocument, visit } from 'yaml';
-import { type Diagnostic, editDistance, LineIndex, type Location } from '../model/index.js';
+import { type Diagnostic, editDistance, LineIndex, type Location, sortByPosition } from '../model/index.js';
 import type { RuleMeta, Severity } from '../rules/index.js';
 import { blockNestingOverflow, flowNestingOverflow } from '../sources/compose/nesting.js';
 import { optionsSchema, runtimeConfigSchema } from './schema.js';
@@ -158,11 +158,6 @@ function unmatchableGlob(glob: string): string | undefined {
   if (g.split('/').includes('..'))
     return 'has a .. step: patterns are relative to the folder of this file and never leave it (move the file up, or name the path from here)';
   return undefined;
-}
-
-/** Diagnostics of one file in file order (line, then column); those at one place keep their order. */
-function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics.sort((a, b) => (a.at.line ?? 0) - (b.at.line ?? 0) || (a.at.column ?? 0) - (b.at.column ?? 0));
 }
 
 /**

@@ -37,3 +37,11 @@ export interface Diagnostic {
   message: string;
   at: Location;
 }
+
+/**
+ * Diagnostics of one file in file order, in place: by line, then column (those at one place keep their order, the
+ * sort being stable). @returns `diagnostics`
+ */
+export function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => (a.at.line ?? 0) - (b.at.line ?? 0) || (a.at.column ?? 0) - (b.at.column ?? 0));
+}
