@@ -151,4 +151,3 @@ export function parseBaseline(text: string, source: string): { baseline?: Baseli
 
 /** Bad entries reported one by one; past this many, one more error counts the rest. */
 const MAX_ENTRY_ERRORS = 20;
-
