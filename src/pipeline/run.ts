@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { checkContainer, type Finding } from '../check/index.js';
 import type { Diagnostic } from '../model/index.js';
 import { RUNTIME_RULES } from '../rules/index.js';
+import { readProblem } from '../sources/fs.js';
 import { type RunFileInput, type RunScan, runFileKind, scanRunFile, scanRunFilesAsync } from '../sources/run/index.js';
 import type { ScanContext, SourceHandler, SourceOutput } from './types.js';
 
@@ -21,8 +22,7 @@ function readCandidate(abs: string, ctx: ScanContext, diagnostics: Diagnostic[])
   try {
     return ctx.fs.readText(abs);
   } catch (e) {
-    if (known)
-      diagnostics.push({ code: 'unreadable', severity: 'error', message: `cannot read: ${(e as Error).message}`, at: { source: ctx.fs.display(abs) } });
+    if (known) diagnostics.push({ code: 'unreadable', severity: 'error', message: `cannot read: ${readProblem(e)}`, at: { source: ctx.fs.display(abs) } });
     return undefined;
   }
 }

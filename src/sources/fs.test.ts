@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { memoryFs, realFs } from './fs.js';
+import { memoryFs, readProblem, realFs } from './fs.js';
 
 describe('FileReader.list: the regular files of a folder', () => {
   const root = mkdtempSync(join(tmpdir(), 'bulwark-fs-'));
@@ -44,5 +44,40 @@ describe('FileReader.list: the regular files of a folder', () => {
     assert.deepEqual(fs.list?.('/mem/deep'), []);
     assert.equal(fs.list?.('/mem/nope'), undefined);
     assert.equal(fs.list?.('/mem/a.pem'), undefined);
+  });
+});
+
+describe("readProblem: a read error in words, never node's text with the absolute path", () => {
+  const root = mkdtempSync(join(tmpdir(), 'bulwark-fs-'));
+  after(() => rmSync(root, { recursive: true, force: true }));
+  const why = (absolute: string): string => {
+    try {
+      realFs(root).readText(absolute);
+    } catch (e) {
+      return readProblem(e);
+    }
+    return 'read';
+  };
+
+  it('realFs: a folder, a symbolic link loop, a name too long; errno codes without words are named by their code', () => {
+    mkdirSync(join(root, 'dir.yaml'));
+    symlinkSync('loop.yaml', join(root, 'loop.yaml'));
+    assert.equal(why(join(root, 'dir.yaml')), 'a folder, not a file');
+    assert.equal(why(join(root, 'loop.yaml')), 'a symbolic link loop');
+    assert.equal(why(join(root, 'x'.repeat(300))), 'the path is too long');
+    const raw = (code: string) => Object.assign(new Error(`${code}: something, open '${root}/compose.yaml'`), { code });
+    assert.deepEqual(
+      ['EACCES', 'EPERM', 'EMFILE', 'EIO', 'ENXIO', 'EBUSY', 'ERR_FS_FILE_TOO_LARGE', 'EXDEV'].map((code) => readProblem(raw(code))),
+      [
+        'permission denied',
+        'permission denied',
+        'too many open files',
+        'an input/output error',
+        'no such device',
+        'the file is busy',
+        'too large to read',
+        'EXDEV',
+      ],
+    );
   });
 });

@@ -158,7 +158,13 @@ export function memoryFs(files: Record<string, string | MemoryProblem>, root = '
   };
 }
 
-/** Why a read failed, in words for a diagnostic: `permission denied`, `a symbolic link loop`, `a folder, not a file`. */
+/**
+ * Why a read failed, in words for a diagnostic: `permission denied`, `a symbolic link loop`, `a folder, not a file`.
+ * The one place a read error becomes text: every `cannot read` message is built with it. Never node's own message,
+ * which repeats the absolute path (`EACCES: permission denied, open '/home/me/x/compose.yaml'`) where the diagnostic
+ * is already located at the file as displayed; an error code it does not know is named by its code (`EXDEV`), and an
+ * error without a code (never one of node's fs calls) by its message.
+ */
 export function readProblem(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   switch (code) {
@@ -171,6 +177,21 @@ export function readProblem(e: unknown): string {
       return 'a folder, not a file';
     case 'ENOTREG':
       return 'not a regular file (a named pipe, socket or device), which is never opened';
+    case 'ENAMETOOLONG':
+      return 'the path is too long';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files';
+    case 'EIO':
+      return 'an input/output error';
+    case 'ENXIO':
+    case 'ENODEV':
+      return 'no such device';
+    case 'EBUSY':
+      return 'the file is busy';
+    case 'ERR_FS_FILE_TOO_LARGE':
+    case 'ERR_STRING_TOO_LONG':
+      return 'too large to read';
     default:
       return code ?? (e as Error).message;
   }

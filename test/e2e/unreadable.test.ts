@@ -153,3 +153,31 @@ describe('a build context that cannot be read', () => {
     assert.ok(report.findings.some((f) => f.ruleId === 'BW2005' && f.location.source === 'di/ctx/Dockerfile'));
   });
 });
+
+describe('files that cannot be read, each named once', () => {
+  it('a Dockerfile, a shell script and a file a compose include names: "cannot read: permission denied" at the file as shown, or one error where it is included', {
+    skip,
+  }, () => {
+    const dir = tree({
+      Dockerfile: 'FROM alpine:3.20\n',
+      'deploy.sh': 'docker run --privileged nginx:1.27\n',
+      'inc/compose.yaml': 'include:\n  - locked.yaml\nservices:\n  web:\n    image: nginx:1.27\n    privileged: true\n',
+      'inc/locked.yaml': OTHER,
+    });
+    for (const f of ['Dockerfile', 'deploy.sh', 'inc/locked.yaml']) chmodSync(join(dir, f), 0o000);
+    const r = bulwarkUnprivileged(dir, ['scan', 'Dockerfile', 'deploy.sh', 'inc', '-f', 'json']);
+    assert.equal(r.code, 2, r.stderr);
+    const report = JSON.parse(r.stdout) as {
+      errors: { severity: string; code: string; message: string; at: { source: string; line?: number; column?: number } }[];
+    };
+    assert.deepEqual(
+      report.errors.map((e) => `${e.severity} ${e.code} ${e.at.source}:${e.at.line}:${e.at.column}: ${e.message}`),
+      [
+        'error unreadable inc/compose.yaml:2:5: include: cannot read "locked.yaml": permission denied',
+        'error unreadable Dockerfile:undefined:undefined: cannot read: permission denied',
+        'error unreadable deploy.sh:undefined:undefined: cannot read: permission denied',
+      ],
+    );
+    assert.doesNotMatch(r.stdout, /EACCES|open '/);
+  });
+});

@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { type Diagnostic, quoteValue } from '../../model/index.js';
-import type { FileReader } from '../fs.js';
+import { type FileReader, readProblem, withReadText } from '../fs.js';
 import { includeEnvironment, isRemoteReference, readIncludeEntry } from './include.js';
 import type { Environment } from './interpolate.js';
 import { type LoadedFile, loadComposeFile } from './load.js';
@@ -135,13 +135,29 @@ interface LayerContext {
 function fileLoader(fs: FileReader, diagnostics: Diagnostic[]): { load: Load; noteRead: (abs: string) => void; read: () => string[] } {
   const cache = new Map<Environment, Map<string, LoadedFile>>();
   const read = new Set<string>();
+  // Why each file that could not be read could not be (readProblem's words), for the error where another file names it.
+  const problems = new Map<string, string>();
+  const reader = withReadText(fs, (absolute) => {
+    try {
+      return fs.readText(absolute);
+    } catch (e) {
+      problems.set(absolute, readProblem(e));
+      throw e;
+    }
+  });
   const load: Load = (abs, origin, named = false) => {
     let byPath = cache.get(origin.env);
     if (!byPath) cache.set(origin.env, (byPath = new Map()));
     const key = `${origin.dir}\u0000${abs}`;
     let f = byPath.get(key);
     if (!f) {
-      f = loadComposeFile(abs, fs, origin.env, diagnostics, { quietIfMissing: named });
+      const own: Diagnostic[] = [];
+      f = loadComposeFile(abs, reader, origin.env, own, { quietIfMissing: named });
+      // A file another file names (include, extends) that cannot be read is one error, where it is named
+      // (notLoaded): its own `cannot read` error, the only one loadComposeFile gives it then, is left out.
+      const why = named ? problems.get(abs) : undefined;
+      if (why === undefined) diagnostics.push(...own);
+      else unreadableFiles.set(f, why);
       byPath.set(key, f);
       origins.set(f.file, origin);
       if (!f.missing) read.add(abs);
@@ -149,6 +165,19 @@ function fileLoader(fs: FileReader, diagnostics: Diagnostic[]): { load: Load; no
     return f;
   };
   return { load, noteRead: (abs) => read.add(abs), read: () => [...read] };
+}
+
+/** Why a file another file names could not be read (readProblem's words), per file loaded. */
+const unreadableFiles = new WeakMap<LoadedFile, string>();
+
+/**
+ * Why a file named at `node` (an `include` path, an `extends` file) was not loaded, after its key word: `no such file
+ * "gone.yaml"`, `cannot read "locked.yaml": permission denied`, or `cannot load "bad.yaml"` (an error in it was
+ * reported where it is).
+ */
+function notLoaded(f: LoadedFile, shown: string): string {
+  const why = unreadableFiles.get(f);
+  return f.missing ? `no such file ${shown}` : why !== undefined ? `cannot read ${shown}: ${why}` : `cannot load ${shown}`;
 }
 
 /** The origin of each file loaded: every node keeps its file, so a value's origin is `origins.get(node.file)`. */
@@ -187,9 +216,9 @@ function loadLayer(files: readonly LayerFile[], layer: Layer, ctx: LayerContext)
     const before = diagnostics.length;
     const f = ctx.load(abs, layer, node !== undefined);
     if (node && !f.root) {
-      const why = f.missing ? 'no such file' : 'cannot load';
       const shown = node.kind === 'scalar' ? quoteValue(String(node.value), node.pieces) : '""';
-      diagnostics.push({ code: 'include-missing', severity: 'error', message: `include: ${why} ${shown}`, at: locate(node) });
+      const code = unreadableFiles.has(f) ? 'unreadable' : 'include-missing';
+      diagnostics.push({ code, severity: 'error', message: `include: ${notLoaded(f, shown)}`, at: locate(node) });
       return undefined;
     }
     // A project with a file that does not parse is not judged: its other files alone would give findings
@@ -331,8 +360,8 @@ function extendsTarget(f: LoadedFile, e: LNode, load: Load, diagnostics: Diagnos
       const abs = resolve(from.dir, file.value);
       baseFile = load(abs, { env: from.env, dir: dirname(abs) }, true);
       if (!baseFile.root) {
-        const why = baseFile.missing ? 'no such file' : 'cannot load';
-        diagnostics.push({ code: 'extends-missing', severity: 'error', message: `extends: ${why} ${quoteValue(file.value, file.pieces)}`, at: locate(file) });
+        const code = unreadableFiles.has(baseFile) ? 'unreadable' : 'extends-missing';
+        diagnostics.push({ code, severity: 'error', message: `extends: ${notLoaded(baseFile, quoteValue(file.value, file.pieces))}`, at: locate(file) });
         return undefined;
       }
     }

@@ -1,6 +1,6 @@
 import { basename, dirname } from 'node:path';
 import { type Diagnostic, type DockerfileSpec, LineIndex } from '../../model/index.js';
-import type { FileReader } from '../fs.js';
+import { type FileReader, readProblem } from '../fs.js';
 import { type DockerignoreCache, readBuildContext } from './dockerignore.js';
 import { parseDockerfile } from './parse.js';
 import { readPemSources } from './pem-sources.js';
@@ -94,7 +94,7 @@ export function loadDockerfile(
   try {
     text = fs.readText(absolute);
   } catch (e) {
-    return { diagnostics: [{ code: 'unreadable', severity: 'error', message: `cannot read: ${(e as Error).message}`, at }] };
+    return { diagnostics: [{ code: 'unreadable', severity: 'error', message: `cannot read: ${readProblem(e)}`, at }] };
   }
   if (text === undefined) return { diagnostics: [{ code: 'unreadable', severity: 'error', message: 'file not found', at }] };
   const nul = text.indexOf('\u0000');
