@@ -155,8 +155,9 @@ function checkCommand(
     if (p === undefined || index >= p.start + Math.max(p.text.length, 1)) return cmd.at;
     // An argument written with its quotes escaped (appendWords) has no exact columns inside it.
     if (p.escaped) return p.arg.at;
-    // Compose writes each `$` of a value without variables as `$$`: the file's columns are not the text's.
-    if (compose && /[$\uE024]/.test(p.text) && !isUnknown(p.arg.value) && p.arg.value.written === undefined) return p.arg.at;
+    // Compose writes each `$` of a value without variables as `$$`: the file's columns are not the text's (but for
+    // a block scalar, whose lines say where each part of the text is written).
+    if (compose && /[$\uE024]/.test(p.text) && !isUnknown(p.arg.value) && p.arg.value.written === undefined && p.arg.value.lines === undefined) return p.arg.at;
     return locationWithin(p.arg.at, p.text, index - p.start, length, isUnknown(p.arg.value) ? undefined : p.arg.value.lines);
   };
   for (const f of literalSecrets(text).found) {

@@ -77,6 +77,17 @@ describe('interpolate (compose-spec Interpolation)', () => {
     assert.equal(message('${TAG:x}'), 'invalid interpolation "${TAG:x}"');
     assert.equal(message('${1X}'), 'invalid interpolation "${1X}"');
   });
+
+  it('with runs: where the value as written (each variable as its expression) copies the text', () => {
+    const runs = (text: string) => (interpolate(text, env, { runs: true }).runs ?? []).map((r) => `${r.index}<${r.from}+${r.length}`);
+    // `$x-` then `$TAG`, `$EMPTY` where written: one run after the `$` read from `$$`.
+    assert.deepEqual(runs('$$x-$TAG$EMPTY'), ['1<2+12']);
+    // `db` is the default's text (inside the braces); `${HOST}` inside it is where it is written.
+    assert.deepEqual(runs('${MISSING:-${HOST}:5432}/${MISSING:-d}'), ['0<11+12', '12<24+1', '13<36+1']);
+    // A variable without a value is its expression; a `$` that starts no variable is itself.
+    assert.deepEqual(runs('a $ ${MISSING} $$'), ['0<0+15']);
+    assert.deepEqual(runs('plain'), ['0<0+5']);
+  });
 });
 
 describe('readDotEnv (compose-go dotenv)', () => {

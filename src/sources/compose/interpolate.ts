@@ -17,6 +17,18 @@ export interface InterpolateOptions {
    * `.env` file, read as it is: an InterpolationError, as compose refuses the file).
    */
   required?: 'unknown' | 'error';
+  /** Also say where the value as written is text of the input (Interpolated.runs). */
+  runs?: boolean;
+}
+
+/**
+ * `length` characters of the value as written (its pieces joined, each variable as its expression: CommandArg.written)
+ * from `index` that are the characters of the interpolated text from `from`, as they are there.
+ */
+export interface TextRun {
+  index: number;
+  from: number;
+  length: number;
 }
 
 /** The result of interpolating one string. */
@@ -32,6 +44,12 @@ export interface Interpolated {
   unknown?: Unknown;
   /** True when at least one variable was substituted from the environment. */
   usedEnv: boolean;
+  /**
+   * With the `runs` option: the parts of the value as written that are copied from the text, in order. What is not
+   * in one is a `$` read from `$$`. A default (`${VAR:-default}`) is copied from inside its expression; a variable
+   * that took a value, or has none, is its expression, where it is written.
+   */
+  runs?: TextRun[];
 }
 
 /** A `${...}` expression compose would refuse (unclosed brace, bad name). */
@@ -54,11 +72,17 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
  * @throws InterpolationError on an unclosed `${` or an invalid expression.
  */
 export function interpolate(text: string, env: Environment, opts: InterpolateOptions = {}): Interpolated {
-  if (!text.includes('$')) return { value: text, pieces: [{ text }], usedEnv: false };
-  const state: State = { usedEnv: false, unknown: undefined, pieces: [], requiredIsError: opts.required === 'error' };
+  if (!text.includes('$')) {
+    const plain: Interpolated = { value: text, pieces: [{ text }], usedEnv: false };
+    if (opts.runs) plain.runs = text === '' ? [] : [{ index: 0, from: 0, length: text.length }];
+    return plain;
+  }
+  const state: State = { usedEnv: false, unknown: undefined, pieces: [], requiredIsError: opts.required === 'error', written: 0 };
+  if (opts.runs) state.runs = [];
   expand(text, 0, text.length, env, state);
   const out: Interpolated = { value: state.pieces.map((p) => p.text).join(''), pieces: state.pieces, usedEnv: state.usedEnv };
   if (state.unknown) out.unknown = state.unknown;
+  if (state.runs) out.runs = state.runs;
   return out;
 }
 
@@ -67,14 +91,32 @@ interface State {
   unknown: Unknown | undefined;
   pieces: ValuePiece[];
   requiredIsError: boolean;
+  /** With the `runs` option: the runs so far, and the length of the value as written so far. */
+  runs?: TextRun[];
+  written: number;
 }
 
-/** Adds text written in the file to the value, joined to the piece before it when that one is file text too. */
-function addText(state: State, text: string): void {
+/**
+ * Adds text to the value, joined to the piece before it when that one is text too; `from`: where the text is in the
+ * interpolated text, when it is copied from there (not a `$` read from `$$`).
+ */
+function addText(state: State, text: string, from?: number): void {
   if (text === '') return;
   const last = state.pieces[state.pieces.length - 1];
   if (last && last.variable === undefined) last.text += text;
   else state.pieces.push({ text });
+  if (state.runs) addRun(state, text.length, from);
+}
+
+/** Notes `length` characters of the value as written, copied from `from` of the text when given (Interpolated.runs). */
+function addRun(state: State, length: number, from: number | undefined): void {
+  const runs = state.runs as TextRun[];
+  if (from !== undefined) {
+    const last = runs[runs.length - 1];
+    if (last && last.index + last.length === state.written && last.from + last.length === from) last.length += length;
+    else runs.push({ index: state.written, from, length });
+  }
+  state.written += length;
 }
 
 function expand(text: string, from: number, to: number, env: Environment, state: State): void {
@@ -84,7 +126,7 @@ function expand(text: string, from: number, to: number, env: Environment, state:
     if (c !== '$') {
       const next = text.indexOf('$', i);
       const end = next === -1 || next > to ? to : next;
-      addText(state, text.slice(i, end));
+      addText(state, text.slice(i, end), i);
       i = end;
       continue;
     }
@@ -105,11 +147,11 @@ function expand(text: string, from: number, to: number, env: Environment, state:
     }
     const m = NAME.exec(text.slice(i + 1, to));
     if (!m) {
-      addText(state, '$');
+      addText(state, '$', i);
       i++;
       continue;
     }
-    lookup(m[0], `$${m[0]}`, env, state);
+    lookup(m[0], `$${m[0]}`, i, env, state);
     i += 1 + m[0].length;
   }
 }
@@ -128,14 +170,15 @@ function matchingBrace(text: string, from: number, to: number): number {
   return -1;
 }
 
-function lookup(name: string, raw: string, env: Environment, state: State): void {
+/** A variable written `raw` at `at` of the text. */
+function lookup(name: string, raw: string, at: number, env: Environment, state: State): void {
   const v = env.get(name);
   if (v === undefined) {
     state.unknown ??= unknownVariable(name, raw, env);
-    addText(state, raw);
+    addText(state, raw, at);
     return;
   }
-  useVariable(state, v, raw);
+  useVariable(state, v, raw, at);
 }
 
 /** The Unknown for a variable without a known value: not set, or set from one that is not (`env.unknown`). */
@@ -144,10 +187,14 @@ function unknownVariable(name: string, raw: string, env: Environment): Unknown {
   return unknown(why ? `variable ${name} cannot be known: ${why.reason}` : `variable ${name} is not set`, raw);
 }
 
-/** Adds a variable's value to the value: a piece of its own, which messages show as `raw`, never as its text. */
-function useVariable(state: State, value: string, raw: string): void {
+/**
+ * Adds a variable's value to the value: a piece of its own, which messages show as `raw` (written at `at` of the
+ * text), never as its text.
+ */
+function useVariable(state: State, value: string, raw: string, at: number): void {
   state.usedEnv = true;
   state.pieces.push({ text: value, variable: raw });
+  if (state.runs) addRun(state, raw.length, at);
 }
 
 function braced(text: string, from: number, to: number, env: Environment, state: State): void {
@@ -158,7 +205,7 @@ function braced(text: string, from: number, to: number, env: Environment, state:
   const raw = `\${${body}}`;
   const rest = body.slice(name.length);
   if (rest === '') {
-    lookup(name, raw, env, state);
+    lookup(name, raw, from - 2, env, state);
     return;
   }
   const op = rest.startsWith(':') ? rest.slice(0, 2) : rest.slice(0, 1);
@@ -169,25 +216,25 @@ function braced(text: string, from: number, to: number, env: Environment, state:
   if (!set && env.unknown?.(name) && ['-', ':-', '?', ':?', '+', ':+'].includes(op)) {
     // Set, to a value that cannot be known: neither the variable nor its default can be taken.
     state.unknown ??= unknownVariable(name, raw, env);
-    addText(state, raw);
+    addText(state, raw, from - 2);
     return;
   }
   switch (op) {
     case ':-':
     case '-':
-      if (op === ':-' ? nonEmpty : set) useVariable(state, v as string, raw);
+      if (op === ':-' ? nonEmpty : set) useVariable(state, v as string, raw, from - 2);
       else expand(text, argFrom, to, env, state);
       break;
     case ':?':
     case '?':
-      if (op === ':?' ? nonEmpty : set) useVariable(state, v as string, raw);
+      if (op === ':?' ? nonEmpty : set) useVariable(state, v as string, raw, from - 2);
       else if (state.requiredIsError) {
         // compose-go's words ("required variable X is missing a value: err"); the message is quoted as written.
         const message = text.slice(argFrom, to);
         throw new InterpolationError(`required variable ${name} is missing a value${message === '' ? '' : `: ${quoteValue(message)}`}`, from - 2);
       } else {
         state.unknown ??= unknown(`required variable ${name} ${set ? 'is empty' : 'is not set'}`, raw);
-        addText(state, raw);
+        addText(state, raw, from - 2);
       }
       break;
     case ':+':

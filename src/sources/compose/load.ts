@@ -4,7 +4,7 @@ import type { FileReader } from '../fs.js';
 import { type Environment, InterpolationError, interpolate } from './interpolate.js';
 import { mergeNodes } from './merge.js';
 import { blockNestingOverflow, deepestLineStart, flowNestingOverflow } from './nesting.js';
-import { ComposeLoadError, LIMITS, type LMap, type LScalar, locate, type SourceFile, toTree } from './tree.js';
+import { ComposeLoadError, LIMITS, type LMap, type LScalar, linesThrough, locate, type SourceFile, toTree } from './tree.js';
 
 /** One compose file, parsed and interpolated. */
 export interface LoadedFile {
@@ -96,12 +96,19 @@ export function loadComposeFile(
     const onValue = (s: LScalar): void => {
       if (typeof s.value !== 'string' || !s.value.includes('$')) return;
       try {
-        const r = interpolate(s.value, env);
+        // A block scalar's lines (LScalar.lines) are where the value as written reads as the file writes it: mapped
+        // through what interpolation changed, unless the value stays as written (unknown, with no variable's value).
+        const r = interpolate(s.value, env, s.lines ? { runs: true } : undefined);
         if (r.unknown) s.unknown = r.unknown;
         else s.value = r.value;
         if (r.usedEnv) {
           s.fromEnv = true;
           s.pieces = r.pieces;
+        }
+        if (s.lines && r.runs && (r.usedEnv || !r.unknown)) {
+          const lines = linesThrough(s.lines, r.runs);
+          if (lines) s.lines = lines;
+          else delete s.lines;
         }
       } catch (e) {
         if (!(e instanceof InterpolationError)) throw e;

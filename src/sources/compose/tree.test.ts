@@ -138,8 +138,8 @@ describe('toTree: where values are located', () => {
 });
 
 describe('toTree: where each line of a block scalar is', () => {
-  const linesOf = (text: string) => {
-    const f = loadComposeFile('/mem/compose.yaml', memoryFs({ 'compose.yaml': text }), { get: () => undefined }, []);
+  const linesOf = (text: string, vars: ReadonlyMap<string, string> = new Map()) => {
+    const f = loadComposeFile('/mem/compose.yaml', memoryFs({ 'compose.yaml': text }), { get: (name) => vars.get(name) }, []);
     const n = get(get(get(f.root, 'services'), 'a'), 'command');
     assert.ok(n?.kind === 'scalar');
     return (n.lines ?? []).map((l) => `${l.index}+${l.length} ${JSON.stringify(text.slice(l.offset, l.offset + l.length))}`);
@@ -150,8 +150,36 @@ describe('toTree: where each line of a block scalar is', () => {
     assert.deepEqual(linesOf('services:\n  a:\n    command: >-\n      a b\n      c\n\n      d\n'), ['0+3 "a b"', '4+1 "c"', '6+1 "d"']);
   });
 
-  it('none for a value with $ (interpolation may change it) or a block without text', () => {
-    assert.deepEqual(linesOf('services:\n  a:\n    command: |\n      echo $$HOME\n'), []);
+  it('none for a block without text', () => {
     assert.deepEqual(linesOf('services:\n  a:\n    command: |\n  b: {}\n'), []);
+  });
+
+  const block = (...lines: string[]) => `services:\n  a:\n    command: ${lines.join('\n      ')}\n`;
+
+  it('a value with $$: the parts written as they read, at their index in the value (each $$ read as one $)', () => {
+    // `echo $HOME; a\nb\n`
+    assert.deepEqual(linesOf(block('|', 'echo $$HOME; a', 'b')), ['0+5 "echo "', '6+7 "HOME; a"', '14+1 "b"']);
+    // `a $$ b $c`
+    assert.deepEqual(linesOf(block('>-', 'a $$$$', 'b $$c')), ['0+2 "a "', '5+2 "b "', '8+1 "c"']);
+  });
+
+  it('a variable is its expression, where it is written; a default given for a variable without a value, its text', () => {
+    const vars = new Map([
+      ['HOST', 'db.internal.example'],
+      ['EMPTY', ''],
+    ]);
+    // As written: `${HOST} x\n${EMPTY-y} z\nd:w\n`; the `d` and the `:w` are not written together (`d}:w`).
+    assert.deepEqual(linesOf(block('|', '${HOST} x', '${EMPTY-y} z', '${NOT_SET:-d}:w'), vars), [
+      '0+9 "${HOST} x"',
+      '10+12 "${EMPTY-y} z"',
+      '23+1 "d"',
+      '24+2 ":w"',
+    ]);
+    // Unknown (NOT_SET), with a variable's value: as written, `${HOST} $x ${NOT_SET}`
+    assert.deepEqual(linesOf(block('|', '${HOST} $$x ${NOT_SET}'), vars), ['0+8 "${HOST} "', '9+12 "x ${NOT_SET}"']);
+  });
+
+  it('a value unknown with no variable that has a value: the text as written', () => {
+    assert.deepEqual(linesOf(block('|', 'echo $$HOME', '${NOT_SET}')), ['0+11 "echo $$HOME"', '12+10 "${NOT_SET}"']);
   });
 });

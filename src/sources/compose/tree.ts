@@ -1,5 +1,6 @@
 import { type Document, isAlias, isMap, isScalar, isSeq, Scalar, type Node as YamlNode } from 'yaml';
 import { isInt64, type LineIndex, type Location, type Unknown, type ValuePiece, type WrittenLine } from '../../model/index.js';
+import type { TextRun } from './interpolate.js';
 
 /**
  * A located YAML value tree: what compose sees after anchors, aliases and merge keys are resolved,
@@ -36,15 +37,26 @@ export interface LScalar extends LBase {
   /** With `fromEnv`: the value in pieces, so that messages quote it by its variables, never their values (`quoteValue`). */
   pieces?: ValuePiece[];
   /**
-   * For a block scalar (`|`, `>`) without `$` (so interpolation leaves it as written): where each line of its text
-   * is, as offsets in the file, with the index in the value of its first character (blockLines).
+   * For a block scalar (`|`, `>`): where each part of its text that reads as it is written is, as offsets in the
+   * file, with the index of its first character in the value as written (blockLines). That is the value as the
+   * model's CommandArg.written holds it: a variable as its expression (`${VAR}`), never its value; a `$` written
+   * `$$` read as one; a default (`${VAR:-x}`) a variable without a value gave as its text. An unknown value (a
+   * variable without a value, none with one) is the text as written. A line with `$$` or a default is in several
+   * parts (linesThrough): a part found across them is not on one.
    */
-  lines?: { index: number; length: number; offset: number }[];
+  lines?: BlockLine[];
   /**
    * For a number YAML wrote as a float (`1e3`, `3.0`, `.inf`), or as an integer beyond 64 bits, which go-yaml also
    * reads as a float: the number as written. compose-go's integer-only fields (a device request's `count`) refuse it.
    */
   float?: string;
+}
+
+/** `length` characters of a block scalar's value from `index`, written as they read at `offset` of the file. */
+export interface BlockLine {
+  index: number;
+  length: number;
+  offset: number;
 }
 
 export interface LPair {
@@ -236,7 +248,8 @@ function scalarOf(node: unknown, file: SourceFile, text: string): LScalar {
   if (isScalar(y) && (y.type === Scalar.BLOCK_LITERAL || y.type === Scalar.BLOCK_FOLDED) && typeof v === 'string') {
     const from = start;
     start = blockTextStart(text, from, end, v);
-    if (start !== from && !v.includes('$')) lines = blockLines(text, start, end, v);
+    // The value as written; interpolation maps them through what it changes (linesThrough).
+    if (start !== from) lines = blockLines(text, start, end, v);
   }
   let value: LScalar['value'];
   if (v === null || v === undefined) value = null;
@@ -284,10 +297,10 @@ export function blockTextStart(text: string, start: number, end: number, value: 
  * its lines with line breaks between them, a folded one joins some with a blank: each line is looked for where the
  * value goes on, so an index is never guessed. Undefined when a line is not found there.
  */
-function blockLines(text: string, first: number, end: number, value: string): { index: number; length: number; offset: number }[] | undefined {
+function blockLines(text: string, first: number, end: number, value: string): BlockLine[] | undefined {
   const lineStart = text.lastIndexOf('\n', first - 1) + 1;
   const indent = first - lineStart;
-  const out: { index: number; length: number; offset: number }[] = [];
+  const out: BlockLine[] = [];
   let pos = 0;
   for (let line = lineStart; line > 0 && line < end; ) {
     let next = text.indexOf('\n', line);
@@ -305,6 +318,28 @@ function blockLines(text: string, first: number, end: number, value: string): { 
       pos += t.length;
     }
     line = next + 1;
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/**
+ * The lines of a block scalar (blockLines, over the text as written) mapped through interpolation (`runs`: where
+ * the value as written copies that text): each part of a line that one run copies, at its index in the value as
+ * written. Both are in order in the text, so one pass over each. Undefined when no part is left.
+ */
+export function linesThrough(lines: readonly BlockLine[], runs: readonly TextRun[]): BlockLine[] | undefined {
+  const out: BlockLine[] = [];
+  let first = 0;
+  for (const run of runs) {
+    const runEnd = run.from + run.length;
+    while (first < lines.length && (lines[first] as BlockLine).index + (lines[first] as BlockLine).length <= run.from) first++;
+    for (let k = first; k < lines.length; k++) {
+      const l = lines[k] as BlockLine;
+      if (l.index >= runEnd) break;
+      const s = Math.max(l.index, run.from);
+      const e = Math.min(l.index + l.length, runEnd);
+      if (e > s) out.push({ index: run.index + s - run.from, length: e - s, offset: l.offset + s - l.index });
+    }
   }
   return out.length > 0 ? out : undefined;
 }
