@@ -191,8 +191,11 @@ export interface RestartPolicy {
    * compose `deploy.restart_policy` without `condition` gives it, and so do containers created before Engine 25).
    */
   name: string;
-  /** Maximum retries for on-failure (or deploy.restart_policy.max_attempts); undefined means unbounded. */
-  maximumRetryCount?: number;
+  /**
+   * Maximum retries for on-failure (or deploy.restart_policy.max_attempts, which Swarm applies to `any` too); undefined
+   * means unbounded. Exact: a bigint when beyond Number.MAX_SAFE_INTEGER (retryCountValue), up to int64's largest.
+   */
+  maximumRetryCount?: number | bigint;
 }
 
 /** The `security_opt` / `--security-opt` entries, split by kind. */

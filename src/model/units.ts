@@ -156,6 +156,16 @@ export function restartCountRefused(policy: string, count: string): string | und
   return `only on-failure takes a retry count other than 0 (dockerd refuses the container: "invalid restart policy: maximum retry count can only be used with 'on-failure'${negative}")`;
 }
 
+/**
+ * A retry count Docker takes (sign and decimal digits within int64, as retryCountRefused checks), kept exact: a
+ * number, or a bigint beyond Number.MAX_SAFE_INTEGER. The Engine's MaximumRetryCount is a Go int (64 bits on the
+ * hosts Docker runs on), so `on-failure:9223372036854775807` is that count, not the double 9223372036854775808.
+ */
+export function retryCountValue(text: string): number | bigint {
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : BigInt(text);
+}
+
 /** retryCountRefused's reason for a count beyond int64. */
 export const RETRY_COUNT_OUT_OF_RANGE = 'the retry count is out of range (Docker takes 0 to 9223372036854775807)';
 /** retryCountRefused's reason for a count below 0. */

@@ -150,7 +150,9 @@ describe('bulwark scan: a URL password with an empty user (the Redis form) is ne
     // The refused restart policy is the input error alone: BW1028 gives no unknown finding beside it.
     assert.deepEqual(
       report.errors.map((e) => `${e.at.line}:${e.at.column} ${e.message}`),
-      ['4:14 service "a": "redis://:...(14 chars)@redis:6379" is not a restart policy (no, always, on-failure[:N] or unless-stopped)'],
+      [
+        '4:14 service "a": "redis://:...(14 chars)@redis:6379" is not a restart policy: docker compose passes it on and dockerd refuses the container (no, always, on-failure[:N] or unless-stopped)',
+      ],
     );
     assert.deepEqual(lines(report, ['BW1024', 'BW1028']), [
       'BW1024 violation 6:7 Service "a" sets environment variable REDIS_URL to a URL with a password (redi...(34 chars)).',

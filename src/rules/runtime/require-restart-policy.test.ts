@@ -49,6 +49,10 @@ testRule(requireRestartPolicy, {
       name: 'a value its source reported as an input error (always:3): the error is its only report',
       model: { ...emptyContainerSpec('web', 'compose', at), restart: { value: refusedValue(unknown('"always:3" is not a valid value')), at } },
     },
+    {
+      name: 'deploy.restart_policy condition any with max_attempts: bounded as Swarm runs it (the compose source warns that docker compose up is refused)',
+      compose: 'services:\n  web:\n    image: nginx:1.27\n    deploy:\n      restart_policy: {condition: any, max_attempts: 3}\n',
+    },
   ],
   invalid: [
     {
@@ -163,5 +167,15 @@ testRule(requireRestartPolicy, {
       errors: [{ messageId: 'unbounded', line: 1, column: 12 }],
     },
     { name: '--restart no:0', run: 'docker run --restart no:0 nginx:1.27', errors: [{ messageId: 'missing', line: 1, column: 12 }] },
+    {
+      name: 'a count beyond 2^53 is named exact (the model keeps a bigint), not as a rounded double',
+      compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: on-failure:9223372036854775807\n',
+      errors: [{ messageId: 'tooMany', line: 4, column: 14, message: 'Service "web" restarts up to 9223372036854775807 times, more than 5.' }],
+    },
+    {
+      name: 'deploy.restart_policy condition any with max_attempts over the bound: too many (Swarm bounds it)',
+      compose: 'services:\n  web:\n    image: nginx:1.27\n    deploy:\n      restart_policy: {condition: any, max_attempts: 10}\n',
+      errors: [{ messageId: 'tooMany', line: 5, column: 23, message: 'Service "web" restarts up to 10 times, more than 5.' }],
+    },
   ],
 });

@@ -37,7 +37,11 @@ export const requireRestartPolicy = runtimeRule({
     const { name, maximumRetryCount } = r.value;
     const max = typeof ctx.options.maxRetries === 'number' ? ctx.options.maxRetries : 5;
     if (name === 'no' || name === '') return ctx.report({ messageId: 'missing', at: r });
-    if (name !== 'on-failure' || maximumRetryCount === undefined) return ctx.report({ messageId: 'unbounded', at: r, data: { policy: name } });
-    if (maximumRetryCount > max) ctx.report({ messageId: 'tooMany', at: r, data: { count: maximumRetryCount, max } });
+    // A count bounds any policy that has one: the sources give one only to on-failure, and to a compose
+    // deploy.restart_policy `condition: any` with `max_attempts`, which Swarm bounds (`docker compose up` gives dockerd
+    // `always` with a count, which it refuses: the compose source warns about that).
+    if (maximumRetryCount === undefined) return ctx.report({ messageId: 'unbounded', at: r, data: { policy: name } });
+    // The count as written, exact up to int64's largest (a bigint beyond 2^53).
+    if (maximumRetryCount > max) ctx.report({ messageId: 'tooMany', at: r, data: { count: String(maximumRetryCount), max } });
   },
 });

@@ -490,11 +490,14 @@ describe('restart', () => {
   });
 
   it('refuses what Docker refuses: a located input error, and only that (the policy is unknown, BW1028 says nothing)', () => {
-    for (const text of ['sometimes', 'on-failure:abc', 'Always', 'on-failure:-', 'always:0:0']) {
+    // dockerd refuses a policy name it does not know (moby ValidateRestartPolicy: "unknown policy"), in any case.
+    for (const text of ['sometimes', 'Always', 'ANY', 'sometimes:3']) {
       const r = svc(`"${text}"`);
       assert.deepEqual(
         r.messages,
-        [`invalid-value 4:14 service "web": "${text}" is not a restart policy (no, always, on-failure[:N] or unless-stopped)`],
+        [
+          `invalid-value 4:14 service "web": "${text}" is not a restart policy: docker compose passes it on and dockerd refuses the container (no, always, on-failure[:N] or unless-stopped)`,
+        ],
         text,
       );
       assert.equal(reason(r.specs[0]?.restart), `"${text}" is not a valid value`, text);
@@ -505,7 +508,7 @@ describe('restart', () => {
   it('a refused value from the environment names its variable', () => {
     const r = svc('${R}', { R: 'hunter2hunter2SECRETVAL' });
     assert.deepEqual(r.messages, [
-      'invalid-value 4:14 service "web": "${R}" (from the environment, 23 characters) is not a restart policy (no, always, on-failure[:N] or unless-stopped)',
+      'invalid-value 4:14 service "web": "${R}" (from the environment, 23 characters) is not a restart policy: docker compose passes it on and dockerd refuses the container (no, always, on-failure[:N] or unless-stopped)',
     ]);
     assert.doesNotMatch(reason(r.specs[0]?.restart) ?? '', /hunter2/);
   });
@@ -515,7 +518,7 @@ describe('restart', () => {
       ['on-failure:+3', 3],
       ['on-failure:007', 7],
       ['on-failure:+0', undefined],
-      ['on-failure:9223372036854775807', 2 ** 63], // int64's largest, read as the nearest double
+      ['on-failure:9223372036854775807', 9223372036854775807n], // int64's largest, exact
     ] as const) {
       const r = svc(`"${text}"`);
       assert.deepEqual(r.messages, [], text);
@@ -616,6 +619,93 @@ describe('restart', () => {
     assert.deepEqual(bw1028(scan('services:\n  web:\n    image: nginx:1.27\n    deploy: {restart_policy: {condition: "${C}"}}\n', {})), [
       'unknown 4:30 The restart policy of service "web" cannot be known: variable C is not set.',
     ]);
+  });
+
+  it('restart: as docker compose reads it (getRestartPolicy): any is always, none is no; a count that is not an integer is dropped, with a warning', () => {
+    for (const [text, policy, warning, finding] of [
+      ['any', { name: 'always' }, '', 'Service "web" restarts with policy always, which has no retry bound.'],
+      ['none', { name: 'no' }, '', 'Service "web" has no restart policy.'],
+      ['on-failure:3', { name: 'on-failure', maximumRetryCount: 3 }, '', ''],
+      [
+        'on-failure:abc',
+        { name: 'on-failure' },
+        'the retry count is not an integer; docker compose drops it, so on-failure has no retry count',
+        'Service "web" restarts with policy on-failure, which has no retry bound.',
+      ],
+      [
+        'always:x',
+        { name: 'always' },
+        'the retry count is not an integer; docker compose drops it, so always has no retry count',
+        'Service "web" restarts with policy always, which has no retry bound.',
+      ],
+      ['on-failure:3:4', { name: 'on-failure', maximumRetryCount: 3 }, 'docker compose reads the retry count up to the second colon and ignores the rest', ''],
+      [
+        'on-failure:9:4',
+        { name: 'on-failure', maximumRetryCount: 9 },
+        'docker compose reads the retry count up to the second colon and ignores the rest',
+        'Service "web" restarts up to 9 times, more than 5.',
+      ],
+      // An empty name is no policy, and dockerd takes it with any count (ValidateRestartPolicy: backward compatibility).
+      [':3', { name: '' }, '', 'Service "web" has no restart policy.'],
+      ['', { name: '' }, '', 'Service "web" has no restart policy.'],
+    ] as const) {
+      const r = svc(`"${text}"`);
+      assert.deepEqual(r.messages, warning ? [`invalid-value 4:14 service "web": "${text}": ${warning}`] : [], text);
+      assert.equal(r.diagnostics[0]?.severity ?? 'warning', 'warning', text);
+      assert.deepEqual(r.specs[0]?.restart?.value, policy, text);
+      assert.deepEqual(bw1028(r), finding ? [`violation 4:14 ${finding}`] : [], text);
+    }
+  });
+
+  it('restart: on-failure with a count beyond 2^53: BW1028 names it as written, not as a rounded double', () => {
+    assert.deepEqual(bw1028(svc('on-failure:9223372036854775807')), ['violation 4:14 Service "web" restarts up to 9223372036854775807 times, more than 5.']);
+    assert.deepEqual(bw1028(svc('on-failure:9007199254740993')), ['violation 4:14 Service "web" restarts up to 9007199254740993 times, more than 5.']);
+    const deploy = scan(
+      'services:\n  web:\n    image: nginx:1.27\n    deploy: {restart_policy: {condition: on-failure, max_attempts: "9007199254740993"}}\n',
+      {},
+    );
+    assert.deepEqual(bw1028(deploy), ['violation 4:30 Service "web" restarts up to 9007199254740993 times, more than 5.']);
+  });
+
+  it('deploy.restart_policy condition any (or none) with max_attempts: a warning (docker compose up gives dockerd a count it refuses), judged bounded as Swarm runs it', () => {
+    const deploy = (policy: string) => scan(`services:\n  web:\n    image: nginx:1.27\n    deploy:\n      restart_policy: ${policy}\n`, {});
+    for (const [policy, message, finding] of [
+      [
+        '{condition: any, max_attempts: 3}',
+        'invalid-value 5:54 service "web": condition any with max_attempts 3: docker compose up gives dockerd the policy always with a retry count, which it refuses; docker stack deploy restarts the task at most 3 times',
+        '',
+      ],
+      [
+        '{condition: any, max_attempts: 10}',
+        'invalid-value 5:54 service "web": condition any with max_attempts 10: docker compose up gives dockerd the policy always with a retry count, which it refuses; docker stack deploy restarts the task at most 10 times',
+        'violation 5:23 Service "web" restarts up to 10 times, more than 5.',
+      ],
+      [
+        '{condition: none, max_attempts: 3}',
+        'invalid-value 5:55 service "web": condition none with max_attempts 3: docker compose up gives dockerd the policy no with a retry count, which it refuses; docker stack deploy restarts the task at most 3 times',
+        'violation 5:23 Service "web" has no restart policy.',
+      ],
+    ] as const) {
+      const r = deploy(policy);
+      assert.deepEqual(r.messages, [message], policy);
+      assert.equal(r.diagnostics[0]?.severity, 'warning', policy);
+      assert.deepEqual(bw1028(r), finding ? [finding] : [], policy);
+    }
+    // Without a count, any is always (unbounded); always or unless-stopped with a count are refused by dockerd and by
+    // Swarm (no Swarm conditions), and a word dockerd does not know is refused too.
+    assert.deepEqual(bw1028(deploy('{condition: any}')), ['violation 5:23 Service "web" restarts with policy always, which has no retry bound.']);
+    for (const [policy, message] of [
+      ['{condition: always, max_attempts: 3}', `invalid-value 5:57 service "web": max_attempts with condition always: ${ONLY_ON_FAILURE}")`],
+      [
+        '{condition: sometimes}',
+        'invalid-value 5:35 service "web": "sometimes" is not a restart policy: docker compose passes it on and dockerd refuses the container (no, always, on-failure[:N] or unless-stopped)',
+      ],
+    ] as const) {
+      const r = deploy(policy);
+      assert.deepEqual(r.messages, [message], policy);
+      assert.ok(isUnknown(r.specs[0]?.restart?.value), policy);
+      assert.deepEqual(bw1028(r), [], policy);
+    }
   });
 });
 

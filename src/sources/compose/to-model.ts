@@ -39,6 +39,7 @@ import {
   type RestartPolicy,
   refusedValue,
   restartCountRefused,
+  retryCountValue,
   type Sourced,
   type Unknown,
   unknown,
@@ -1311,7 +1312,8 @@ function restartOf(n: LMap, deploy: LMap | undefined, p: (k: string) => string, 
   if (rp !== undefined) {
     const at = locate(rpNode as LNode, p('deploy.restart_policy'));
     if (isUnknown(rp)) return { value: rp, at };
-    const cond = readText(get(rp, 'condition'), p('deploy.restart_policy.condition'), r)?.value;
+    const condNode = get(rp, 'condition');
+    const cond = readText(condNode, p('deploy.restart_policy.condition'), r)?.value;
     const maxNode = get(rp, 'max_attempts');
     const max = numberish(maxNode, p('deploy.restart_policy.max_attempts'), retryCount(maxNode), r)?.value;
     if (isUnknown(cond)) return { value: cond, at };
@@ -1319,33 +1321,94 @@ function restartOf(n: LMap, deploy: LMap | undefined, p: (k: string) => string, 
     // bits is named as written, not as the double it was read as.
     const float = (maxNode as LScalar | undefined)?.float;
     if (isUnknown(max)) return { value: float === undefined ? max : unknown(`${quoteValue(float)} is not a valid value`, float), at };
-    // As docker compose maps it (pkg/compose/create.go mapRestartPolicyCondition): `any` is always, `none` is no,
-    // and no condition is an empty policy name, which the Engine takes as no restart policy at all. Swarm's
+    // No condition is an empty policy name, which the Engine takes as no restart policy at all (with any count:
+    // moby's ValidateRestartPolicy allows "empty with MaximumRetryCount" for backward compatibility). Swarm's
     // default condition, `any`, applies to `docker stack deploy` only.
-    const name = cond === undefined ? '' : cond === 'any' ? 'always' : cond === 'none' ? 'no' : cond;
+    const name = cond === undefined ? '' : restartPolicyName(cond);
+    if (!RESTART_POLICY_NAMES.has(name)) {
+      r.bad(condNode as LNode, p('deploy.restart_policy.condition'), `${quoteValue(String(cond), (condNode as LScalar).pieces)} ${NOT_A_RESTART_POLICY}`);
+      return { value: invalid(condNode as LScalar), at };
+    }
     const policy: RestartPolicy = { name };
-    if (typeof max === 'number' && max > 0) policy.maximumRetryCount = max;
-    return { value: policy, at };
+    if (typeof max !== 'number' || max <= 0) return { value: policy, at };
+    // Written as a string, the count is read exact (a YAML integer beyond 2^53 is a double by then).
+    const written = maxNode?.kind === 'scalar' && typeof maxNode.value === 'string' ? maxNode.value.trim() : '';
+    const count = /^[-+]?\d+$/.test(written) ? retryCountValue(written) : max;
+    if (name === '' || name === 'on-failure') {
+      if (name === 'on-failure') policy.maximumRetryCount = count;
+      return { value: policy, at };
+    }
+    // `any` or `none` with max_attempts: Swarm conditions. docker compose up gives dockerd `always` (or `no`) with a
+    // count, which it refuses ("maximum retry count can only be used with 'on-failure'", moby ValidateRestartPolicy);
+    // docker stack deploy restarts the task at most max_attempts times. The only way it runs is Swarm's, so the count
+    // is kept as the bound BW1028 judges, and the file gets a warning. `always` and `unless-stopped` are no Swarm
+    // conditions: dockerd refuses them with a count, and so does Swarm (compose-spec deploy.md: none, on-failure, any).
+    if (cond === 'any' || cond === 'none') {
+      r.warn(
+        maxNode as LNode,
+        p('deploy.restart_policy.max_attempts'),
+        `condition ${cond} with max_attempts ${String(count)}: docker compose up gives dockerd the policy ${name} with a retry count, which it refuses; docker stack deploy restarts the task at most ${String(count)} times`,
+      );
+      policy.maximumRetryCount = count;
+      return { value: policy, at };
+    }
+    r.bad(maxNode as LNode, p('deploy.restart_policy.max_attempts'), `max_attempts with condition ${cond}: ${restartCountRefused(name, String(count))}`);
+    return { value: invalid(maxNode as LScalar), at };
   }
   const restart = readText(get(n, 'restart'), p('restart'), r);
   if (restart === undefined || isUnknown(restart.value)) return restart as Sourced<RestartPolicy> | undefined;
-  // What Docker takes (compose passes the value on): a policy name, then optionally a colon and a count, which docker
-  // compose reads with strconv.Atoi (pkg/compose/create.go getRestartPolicy): an optional sign and digits, or nothing
-  // (`on-failure:`: Atoi's error is dropped, no count). restartCountRefused says which counts Docker refuses.
-  const m = /^(no|always|unless-stopped|on-failure)(?::([-+]?\d+)?)?$/.exec(restart.value);
-  const count = m?.[2] ?? '';
-  const countRefused = m ? restartCountRefused(m[1] as string, count) : undefined;
-  if (m === null || countRefused !== undefined) {
-    const node = get(n, 'restart') as LScalar;
-    // docker compose drops Atoi's range error and passes int64's largest count instead of the one written.
-    const silently = countRefused === RETRY_COUNT_OUT_OF_RANGE && m?.[1] === 'on-failure' ? '; docker compose would silently use 9223372036854775807' : '';
-    const why = countRefused === undefined ? ' (no, always, on-failure[:N] or unless-stopped)' : `: ${countRefused}${silently}`;
-    r.bad(node, p('restart'), `${quoteValue(restart.value, node.pieces)} is not a restart policy${why}`);
-    return { value: invalid(node), at: restart.at };
+  return restartFromText(restart.value, get(n, 'restart') as LScalar, p('restart'), r, restart.at);
+}
+
+/** The policy names dockerd takes (moby ValidateRestartPolicy), `` (none) included; any other it refuses at create. */
+const RESTART_POLICY_NAMES = new Set(['', 'no', 'always', 'unless-stopped', 'on-failure']);
+
+/** Why a policy name outside RESTART_POLICY_NAMES is refused, after the name. */
+const NOT_A_RESTART_POLICY =
+  'is not a restart policy: docker compose passes it on and dockerd refuses the container (no, always, on-failure[:N] or unless-stopped)';
+
+/**
+ * A `restart:` word or `deploy.restart_policy.condition` as docker compose gives it to the Engine
+ * (pkg/compose/create.go mapRestartPolicyCondition, for both): `none` is `no`, `any` is `always`; others as written.
+ */
+function restartPolicyName(word: string): string {
+  return word === 'none' ? 'no' : word === 'any' ? 'always' : word;
+}
+
+/**
+ * `restart:` as docker compose reads it (pkg/compose/create.go getRestartPolicy): the value split at colons, the
+ * policy the first part (restartPolicyName: `any` is always, `none` is no), the count the second part read with
+ * strconv.Atoi, whose error is dropped: a count that is not an integer (`on-failure:abc`) is 0, no count, and a third
+ * part (`on-failure:3:4`) is ignored; each gets a warning. An empty value, or an empty name (`:3`), is no policy
+ * (dockerd takes an empty name with any count). A name dockerd does not know (`sometimes`), a count it refuses
+ * (restartCountRefused) and one beyond int64 (Atoi's range error is dropped too: compose would pass int64's largest)
+ * are errors. The count is kept exact (retryCountValue).
+ */
+function restartFromText(text: string, node: LScalar, path: string, r: Report, at: Location): Sourced<RestartPolicy> {
+  const parts = text.split(':');
+  const name = restartPolicyName(parts[0] as string);
+  const count = parts[1] ?? '';
+  const shown = () => quoteValue(text, node.pieces);
+  if (!RESTART_POLICY_NAMES.has(name)) {
+    r.bad(node, path, `${shown()} ${NOT_A_RESTART_POLICY}`);
+    return { value: invalid(node), at };
   }
-  const policy: RestartPolicy = { name: m[1] as string };
-  if (Number(count) > 0) policy.maximumRetryCount = Number(count);
-  return { value: policy, at: restart.at };
+  const policy: RestartPolicy = { name };
+  const integer = /^[-+]?\d+$/.test(count);
+  if (count !== '' && !integer)
+    r.warn(node, path, `${shown()}: the retry count is not an integer; docker compose drops it, so ${name || 'the policy'} has no retry count`);
+  else if (parts.length > 2) r.warn(node, path, `${shown()}: docker compose reads the retry count up to the second colon and ignores the rest`);
+  if (name === '' || !integer) return { value: policy, at };
+  const refused = restartCountRefused(name, count);
+  if (refused !== undefined) {
+    // docker compose drops Atoi's range error and passes int64's largest count instead of the one written.
+    const silently = refused === RETRY_COUNT_OUT_OF_RANGE && name === 'on-failure' ? '; docker compose would silently use 9223372036854775807' : '';
+    r.bad(node, path, `${shown()} is not a restart policy: ${refused}${silently}`);
+    return { value: invalid(node), at };
+  }
+  const value = retryCountValue(count);
+  if (value > 0) policy.maximumRetryCount = value;
+  return { value: policy, at };
 }
 
 /**

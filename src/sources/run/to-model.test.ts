@@ -140,7 +140,7 @@ describe('run line -> ContainerSpec', () => {
       r.diagnostics.map((d) => d.message),
       [
         '--memory "ghp_...(40 chars)" (a GitHub token): invalid size "ghp_...(40 chars)" (a GitHub token): expected a number with an optional unit b, k, m, g, t or p',
-        '--restart "https://u:...(14 chars)@x": invalid restart policy "https://u:...(14 chars)@x" (no, always, on-failure[:N] or unless-stopped)',
+        '--restart "https://u:...(14 chars)@x": not a restart policy (no, always, on-failure[:N] or unless-stopped)',
       ],
     );
     const s = r.specs[0] as ContainerSpec;
@@ -193,7 +193,7 @@ describe('run line -> ContainerSpec', () => {
       ['on-failure:+3', 3],
       ['on-failure:007', 7],
       ['on-failure:-0', undefined],
-      ['on-failure:9223372036854775807', 2 ** 63], // int64's largest, read as the nearest double
+      ['on-failure:9223372036854775807', 9223372036854775807n], // int64's largest, exact
     ] as const) {
       const s = spec(`docker run --restart ${value} img:1`);
       assert.deepEqual(s.restart?.value, max === undefined ? { name: 'on-failure' } : { name: 'on-failure', maximumRetryCount: max }, value);
@@ -213,7 +213,7 @@ describe('run line -> ContainerSpec', () => {
       const r = scanRunCommand(`docker run --restart ${value} img:1`, '<run>');
       assert.deepEqual(
         r.diagnostics.map((d) => `${d.code} ${d.at.line}:${d.at.column} ${d.message}`),
-        [`invalid-value 1:12 --restart ${shown}: invalid restart policy ${shown}: ${why}`],
+        [`invalid-value 1:12 --restart ${shown}: ${why}`],
         value,
       );
       // No count is read from it, never a rounded or infinite one: the input error is the only report.
@@ -235,19 +235,19 @@ describe('run line -> ContainerSpec', () => {
 
   it('--restart values Docker refuses: an input error at the option that says why, and no BW1028 finding', () => {
     for (const [value, why] of [
-      ...RESTART_COUNTS_REFUSED.map(([text, reason]) => [text, `: ${reason}`] as const),
+      ...RESTART_COUNTS_REFUSED,
       // docker/cli reads all after the first colon as the count (strconv.Atoi: "maximum retry count must be an integer").
-      ['on-failure:3:4', ': the retry count must be an integer'],
-      ['on-failure:abc', ': the retry count must be an integer'],
-      ['on-failure:-', ': the retry count must be an integer'],
+      ['on-failure:3:4', 'the retry count must be an integer'],
+      ['on-failure:abc', 'the retry count must be an integer'],
+      ['on-failure:-', 'the retry count must be an integer'],
       // "no policy provided before colon"; dockerd refuses a name it does not know.
-      [':3', ' (no, always, on-failure[:N] or unless-stopped)'],
-      ['sometimes', ' (no, always, on-failure[:N] or unless-stopped)'],
+      [':3', 'not a restart policy (no, always, on-failure[:N] or unless-stopped)'],
+      ['sometimes', 'not a restart policy (no, always, on-failure[:N] or unless-stopped)'],
     ] as const) {
       const r = scanRunCommand(`docker run --restart ${value} img:1`, '<run>');
       assert.deepEqual(
         r.diagnostics.map((d) => `${d.code} ${d.at.line}:${d.at.column} ${d.message}`),
-        [`invalid-value 1:12 --restart "${value}": invalid restart policy "${value}"${why}`],
+        [`invalid-value 1:12 --restart "${value}": ${why}`],
         value,
       );
       assert.ok(isUnknown(r.specs[0]?.restart?.value), value);
@@ -257,6 +257,18 @@ describe('run line -> ContainerSpec', () => {
     assert.deepEqual(bw1028(spec('docker run --restart "$POLICY" img:1')), [
       'unknown 1:12 The restart policy of the docker run command cannot be known: shell variable POLICY is set at run time.',
     ]);
+  });
+
+  it('--restart on-failure:N: BW1028 names the count as written, exact up to int64 (no double rounding)', () => {
+    for (const [count, shown] of [
+      ['9223372036854775807', '9223372036854775807'],
+      ['9007199254740993', '9007199254740993'],
+      ['+0012', '12'],
+    ] as const) {
+      assert.deepEqual(bw1028(spec(`docker run --restart on-failure:${count} img:1`)), [
+        `violation 1:12 The docker run command restarts up to ${shown} times, more than 5.`,
+      ]);
+    }
   });
 });
 

@@ -28,6 +28,7 @@ import {
   type RestartPolicy,
   refusedValue,
   restartCountRefused,
+  retryCountValue,
   type Sourced,
   type Unknown,
   unknown,
@@ -423,19 +424,21 @@ function parseInteger(s: string): number {
  * then takes it: the name is what comes before the first colon (a colon first is refused: "no policy provided before
  * colon"), the count all after it. An empty count is none (`on-failure:` is on-failure without a bound); another is
  * read with strconv.Atoi, an optional sign and decimal digits within int64 ("maximum retry count must be an integer"
- * otherwise: `on-failure:3:4`); restartCountRefused says which counts dockerd refuses (`always:3`, `on-failure:-1`).
+ * otherwise: `on-failure:3:4`), kept exact (retryCountValue); restartCountRefused says which counts dockerd refuses
+ * (`always:3`, `on-failure:-1`). A refused value gives why, without the value: the input error names it already.
  */
 export function parseRestart(s: string): RestartPolicy | string {
   const colon = s.indexOf(':');
   const name = colon === -1 ? s : s.slice(0, colon);
   const count = colon === -1 ? '' : s.slice(colon + 1);
   if (!['no', 'always', 'unless-stopped', 'on-failure', ''].includes(name) || (name === '' && colon !== -1))
-    return `invalid restart policy ${quoteValue(s)} (no, always, on-failure[:N] or unless-stopped)`;
-  if (count !== '' && !/^[-+]?\d+$/.test(count)) return `invalid restart policy ${quoteValue(s)}: the retry count must be an integer`;
+    return 'not a restart policy (no, always, on-failure[:N] or unless-stopped)';
+  if (count !== '' && !/^[-+]?\d+$/.test(count)) return 'the retry count must be an integer';
   const refused = restartCountRefused(name, count);
-  if (refused !== undefined) return `invalid restart policy ${quoteValue(s)}: ${refused}`;
+  if (refused !== undefined) return refused;
   const p: RestartPolicy = { name: name === '' ? 'no' : name };
-  if (Number(count) > 0) p.maximumRetryCount = Number(count);
+  const value = count === '' ? 0 : retryCountValue(count);
+  if (value > 0) p.maximumRetryCount = value;
   return p;
 }
 
