@@ -283,6 +283,16 @@ testRule(noSecretsInRun, {
         USER 10001
       `,
     },
+    {
+      name: 'a positional parameter ($1…$9, $0, $@, $*, braced or not) is text given from outside the line: a value with one is unknown, whatever is written around it',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN app --password "$@"x && app --token "\${@}"x && app --secret "ab$1cdefgh12" && app --password "\${1}"abcdefgh && DB_PASSWORD="$*"x app && app --api-key "\${?}"
+        RUN sh -c 'app --password "$@"x' -- S3cretPw17 && mysql -p"\${0}"abcdefgh db
+        CMD ["sh", "-c", "exec app --password \"$@\"x --token \"\${#}\""]
+        USER 10001
+      `,
+    },
   ],
   invalid: [
     {
@@ -927,7 +937,7 @@ testRule(noSecretsInRun, {
       ],
     },
     {
-      name: 'a special parameter in double quotes or a bare word is an expansion, as $$ is: the literal written around it is reported',
+      name: 'a special parameter the shell sets in double quotes or a bare word is an expansion, as $$ is: the literal written around it is reported; a positional one ($1, $@) makes the value unknown',
       dockerfile: df`
         FROM alpine:3.20
         RUN app --password ab$?cdefgh12 && app --password "ab$1cdefgh12" && app --token "ab$@cdefgh12" && API_KEY="ab$!cdefgh12" app
@@ -935,8 +945,6 @@ testRule(noSecretsInRun, {
       `,
       errors: [
         { messageId: 'passwordFlag', line: 2, column: 9, endColumn: 19, message: 'A RUN in stage #1 passes a literal secret to --password (...(12 chars)).' },
-        { messageId: 'passwordFlag', line: 2, column: 40, endColumn: 50, message: 'A RUN in stage #1 passes a literal secret to --password (...(12 chars)).' },
-        { messageId: 'passwordFlag', line: 2, column: 73, endColumn: 80, message: 'A RUN in stage #1 passes a literal secret to --token (...(12 chars)).' },
         { messageId: 'inlineSecret', line: 2, column: 99, endColumn: 106, message: 'A RUN in stage #1 sets API_KEY to a literal secret (...(12 chars)).' },
         { messageId: 'passwordFlag', line: 3, column: 11, endColumn: 13, message: 'A RUN in stage #1 passes a literal secret to -p (...(12 chars)).' },
         { messageId: 'passwordFlag', line: 3, column: 42, endColumn: 44, message: 'A RUN in stage #1 passes a literal secret to -p (...(12 chars)).' },
@@ -1023,6 +1031,21 @@ testRule(noSecretsInRun, {
           endColumn: 28,
           message: 'An ENTRYPOINT in stage #1 passes a literal secret to --token (ghp_...(40 chars)).',
         },
+      ],
+    },
+    {
+      name: 'a special parameter the shell sets, in braces, is the same expansion as without them (${?} as $?): the literal written around it is reported, measured with it as $?',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN app --password "ab\${?}cdefgh12" && API_KEY="ab\${#}cdefgh12" app && mysql -p"ab\${$}cdefgh12" db && app --token ab\${-}cdefgh12
+        CMD ["sh", "-c", "exec app --password \"ab\${!}cdefgh12\""]
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 9, endColumn: 19, message: 'A RUN in stage #1 passes a literal secret to --password (...(12 chars)).' },
+        { messageId: 'inlineSecret', line: 2, column: 40, endColumn: 47, message: 'A RUN in stage #1 sets API_KEY to a literal secret (...(12 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 78, endColumn: 80, message: 'A RUN in stage #1 passes a literal secret to -p (...(12 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 107, endColumn: 114, message: 'A RUN in stage #1 passes a literal secret to --token (...(12 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 5, endColumn: 59, message: 'A CMD in stage #1 passes a literal secret to --password (...(12 chars)).' },
       ],
     },
   ],

@@ -35,6 +35,15 @@ describe('shellWordValue', () => {
     // A quote left open.
     ['"abc', undefined],
     ["'abc", undefined],
+    // A special parameter in braces is written as without them; `$$` is one expansion, whatever follows it.
+    ['"ab${?}cd"', 'ab$?cd'],
+    ['ab${#}cd${@}', 'ab$#cd$@'],
+    ['"ab$${?}cd"', 'ab$${?}cd'],
+    ['"${?x}"', '${?x}'],
+    ["'ab${?}cd'", 'ab${?}cd'],
+    // A backslash that is a character of the value escapes the `$` after it for a later shell: a character.
+    ["'ab\\$cd'", 'ab\\¤cd'],
+    ["'ab\\\\$cd'", 'ab\\\\$cd'],
   ];
   for (const [word, value] of cases) it(`reads ${word}`, () => assert.equal(read(word), value));
 
@@ -51,8 +60,6 @@ describe('literalValue', () => {
   const cases: [string, boolean][] = [
     ['ab$$cdefgh12', true],
     ['ab$?cdefgh12', true],
-    ['ab$1cdefgh12', true],
-    ['ab$@cdefgh12', true],
     [`ab${LITERAL_DOLLAR}cdefgh12`, true],
     ['$$', false],
     ['$?', false],
@@ -63,6 +70,19 @@ describe('literalValue', () => {
     ['pre$$TOKEN', false],
     ['ab$PWcd', false],
     ['ab$$`id`', false],
+    // A special parameter in braces is the same expansion as without them.
+    ['ab${?}cdefgh12', true],
+    ['ab${$}cd${#}efgh${!}12${-}', true],
+    ['${?}', false],
+    ['${?x}cdefgh12', false],
+    // The positional parameters are text given from outside the line: a value with one is not known.
+    ['ab$1cdefgh12', false],
+    ['ab$@cdefgh12', false],
+    ['$@x', false],
+    ['x$*', false],
+    ['ab$0cdefgh12', false],
+    ['ab${1}cdefgh12', false],
+    ['ab${@}cdefgh12', false],
   ];
   for (const [value, literal] of cases) it(`judges ${value}`, () => assert.equal(literalValue(value), literal));
 });

@@ -27,6 +27,11 @@ export function isLiteral(v: string): boolean {
  * not asked (literalDollars): it belongs to its pair, whichever way that is read (a shell's PID, compose's `$`).
  */
 function dollarReference(t: string, i: number): boolean {
+  // A `$` after an odd number of backslashes is one a later shell reads as escaped: a character (the exec-form
+  // argument `"ab\\$cd"` gives the program `ab\$cd`, six characters).
+  let backslashes = 0;
+  while (t[i - 1 - backslashes] === '\\') backslashes++;
+  if (backslashes % 2 === 1) return false;
   const next = t[i + 1] ?? '';
   NAME.lastIndex = i + 1;
   const name = NAME.exec(t)?.[0];
@@ -38,14 +43,23 @@ function dollarReference(t: string, i: number): boolean {
 const SPECIAL_PARAMETER = /^[$?!#@*0-9-]$/;
 
 /**
+ * A special parameter in braces (`${?}`, `${#}`, `${$}`, `${!}`, `${0}`…`${9}`, `${@}`, `${*}`, `${-}`), read where
+ * `lastIndex` says, at its `{`: the same expansion as without them (POSIX, Shell Command Language 2.6.2: "the
+ * parameter name or symbol can be enclosed in braces"). Group 1 the parameter.
+ */
+const BRACED_SPECIAL = /\{([$?!#@*0-9-])\}/y;
+
+/**
  * Whether a value as a shell gives it to the program (shellWordValue: each `$` that is a character written as
- * LITERAL_DOLLAR) is a literal but for the special parameters the shell expands in it: `$$` (its process id), `$?`,
- * `$!`, `$#`, `$-`, `$0`…`$9`, `$@`, `$*`. None is a secret (a small number, the shell's flags, an argument
- * count), so the secret is what is written around them (`--password "ab$$cdefgh12"`, most often written so by one
- * who meant compose's `$$`, a `$`). Each `$$` is read as the `$` compose would make of it: one that starts what may
- * be expanded (`"$$DB_PASSWORD"`, `"pre$$TOKEN"`, `"$${PW}"`) makes the value a reference, not a literal; so does
- * any other `$` (a variable, `${…}`, `$(…)`) or a backquote, and a value that is nothing but special parameters
- * (`"$$"`, `"$1"`, `"$@"`) is none.
+ * LITERAL_DOLLAR) is a literal but for the special parameters the shell sets itself and expands in it: `$$` (its
+ * process id), `$?`, `$!`, `$#`, `$-`, with or without braces (`${?}`). None is a secret (a small number, the
+ * shell's flags), so the secret is what is written around them (`--password "ab$$cdefgh12"`, most often written so
+ * by one who meant compose's `$$`, a `$`). Each `$$` is read as the `$` compose would make of it: one that starts
+ * what may be expanded (`"$$DB_PASSWORD"`, `"pre$$TOKEN"`, `"$${PW}"`) makes the value a reference, not a literal;
+ * so does any other `$` (a variable, `${…}`, `$(…)`) or a backquote, and a value that is nothing but special
+ * parameters (`"$$"`, `"$?"`) is none. The positional parameters (`$0`…`$9`, `$@`, `$*`) are text given to the
+ * shell from outside the line, as a variable's is (`sh -c 'app --password "$1"' -- "$PW"`; `"$@"x` gives the
+ * option the first argument and glues `x` to the last): a value with one is not known, whatever is written around.
  */
 export function literalButSpecialParameters(value: string): boolean {
   if (!value.includes('$') || value.includes('`')) return false;
@@ -58,13 +72,15 @@ export function literalButSpecialParameters(value: string): boolean {
     if (ch !== '$') {
       one += ch;
       rest += ch;
-    } else if (value[i + 1] === '$') {
-      one += '$';
-      i++;
-    } else if (SPECIAL_PARAMETER.test(value[i + 1] ?? '')) {
-      one += '0';
-      i++;
-    } else return false;
+      continue;
+    }
+    BRACED_SPECIAL.lastIndex = i + 1;
+    const braced = BRACED_SPECIAL.exec(value)?.[1];
+    const parameter = braced ?? value[i + 1] ?? '';
+    if (braced === undefined && parameter === '$') one += '$';
+    else if (/^[?!#$-]$/.test(parameter)) one += '0';
+    else return false;
+    i += braced === undefined ? 1 : 3;
   }
   return !literalDollars(one).includes('$') && isLiteral(rest);
 }
@@ -89,7 +105,8 @@ export function dollarExpands(next: string, quoted: boolean): boolean {
 /**
  * The value a program receives for the shell word written at `text[from, to)` (a shell reads it outside quotes),
  * with each `$` that is a character written as LITERAL_DOLLAR (a backquote as LITERAL_BACKQUOTE) and each expansion
- * kept as written (`$$`, `$?`, `$PW`, `${…}`, `$(…)`, a backquote), so that literalValue can judge it:
+ * kept as written (`$$`, `$?`, `$PW`, `${…}`, `$(…)`, a backquote; a special parameter in braces as it is without
+ * them: `${?}` as `$?`), so that literalValue can judge it:
  * - in single quotes every character is itself; in double quotes a backslash escapes `$`, a backquote, `"` and `\`
  *   (`"ab\$cd"` passes `ab$cd`, `"ab\"cd"` passes `ab"cd`); outside quotes it escapes any character;
  * - a `$` neither quoted so nor escaped starts an expansion when a name, `{`, `(` or a special parameter follows it
@@ -112,7 +129,21 @@ export function shellWordValue(text: string, from: number, to: number, expandedB
       out += '$';
     }
   };
-  const dollar = (i: number, quoted: boolean): string => (expandedBefore?.(i) || dollarExpands(text[i + 1] ?? '', quoted) ? '$' : LITERAL_DOLLAR);
+  // The characters after a `$` that one expansion takes besides it (`dollar`): the second `$` of `$$` (the process
+  // id, which a `$` or `{` after it does not change) and the braces of `${?}`, written `$?` as the same expansion.
+  let skip = 0;
+  const dollar = (i: number, quoted: boolean): string => {
+    if (!expandedBefore?.(i) && !dollarExpands(text[i + 1] ?? '', quoted)) return LITERAL_DOLLAR;
+    if (text[i + 1] === '$' && i + 2 <= to) {
+      skip = 1;
+      return '$$';
+    }
+    BRACED_SPECIAL.lastIndex = i + 1;
+    const braced = i + 4 <= to ? BRACED_SPECIAL.exec(text)?.[1] : undefined;
+    if (braced === undefined) return '$';
+    skip = 3;
+    return `$${braced}`;
+  };
   for (let i = from; i < to; i++) {
     const ch = text[i] as string;
     if (ch === "'") {
@@ -132,7 +163,11 @@ export function shellWordValue(text: string, from: number, to: number, expandedB
           const e = text[j] as string;
           if (e === '$') keep(j);
           else if (e !== '\n') out += e === '`' ? LITERAL_BACKQUOTE : e;
-        } else out += c === '$' ? dollar(j, true) : c;
+        } else if (c === '$') {
+          out += dollar(j, true);
+          j += skip;
+          skip = 0;
+        } else out += c;
       }
       if (j >= to) return undefined;
       i = j;
@@ -141,7 +176,11 @@ export function shellWordValue(text: string, from: number, to: number, expandedB
       const e = text[i] as string;
       if (e === '$') keep(i);
       else if (e !== '\n') out += e === '`' ? LITERAL_BACKQUOTE : e;
-    } else out += ch === '$' ? dollar(i, false) : ch;
+    } else if (ch === '$') {
+      out += dollar(i, false);
+      i += skip;
+      skip = 0;
+    } else out += ch;
   }
   if (kept.length === 0) return out;
   const read = literalDollars(out);

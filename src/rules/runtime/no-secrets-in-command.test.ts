@@ -157,6 +157,18 @@ testRule(noSecretsInCommand, {
     { run: `docker run app:1 sh -c 'app --password "$?" --token "$1" --secret "$@" --api-key "$$"'` },
     { engine: String.raw`{"Name": "/api", "Config": {"Cmd": ["sh", "-c", "app --password \"$$\" --token \"$?\" --secret \"$1\""]}}` },
     { run: 'docker run app:1 app --password "$1" --token "$?" --secret "$@"' },
+    {
+      name: 'a positional parameter ($1…$9, $0, $@, $*, braced or not) is text given from outside the line: a value with one is unknown',
+      compose: yaml`
+      services:
+        a:
+          image: ghcr.io/acme/app:1.0
+          command: sh -c 'app --password "$$@"x --token "$\${1}"abcdefgh --secret "ab$$*cdefgh12"'
+          entrypoint: ["sh", "-c", "exec app --password \\"$\${@}\\"x --token \\"ab$$0cdefgh12\\""]
+    `,
+    },
+    { run: `docker run app:1 sh -c 'app --password "$@"x --token "ab\${1}cdefgh12" --secret "\${?}"'` },
+    { engine: '{"Name": "/api", "Config": {"Cmd": ["sh", "-c", "app --password \\"$@\\"x --token \\"ab${9}cdefgh12\\""]}}' },
   ],
   invalid: [
     {
@@ -843,15 +855,9 @@ testRule(noSecretsInCommand, {
       ],
     },
     {
+      name: 'a positional parameter ($1) makes the value unknown; an escaped $ is a character',
       run: String.raw`docker run app:1 app --password "ab$1cdefgh12" --token "ab\$cdefgh12"`,
       errors: [
-        {
-          messageId: 'passwordFlag',
-          line: 1,
-          column: 22,
-          endColumn: 32,
-          message: 'The docker run command passes a literal secret to --password in its command (...(12 chars)).',
-        },
         {
           messageId: 'passwordFlag',
           line: 1,
@@ -926,6 +932,63 @@ testRule(noSecretsInCommand, {
           column: 25,
           endColumn: 35,
           message: 'The docker run command passes a literal secret to --password in its command (...(14 chars)).',
+        },
+      ],
+    },
+    {
+      name: 'a special parameter the shell sets, in braces, is the same expansion as without them (${?} as $?): the literal written around it is reported',
+      compose: yaml`
+      services:
+        a:
+          image: ghcr.io/acme/app:1.0
+          command: sh -c 'app --password "ab$\${?}cdefgh12"'
+          entrypoint: ["sh", "-c", "exec app --token \\"ab$\${#}cdefgh12\\""]
+    `,
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 4,
+          column: 14,
+          endColumn: 54,
+          message: 'Service "a" passes a literal secret to --password in its command (...(12 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 5,
+          column: 30,
+          endColumn: 68,
+          message: 'Service "a" passes a literal secret to --token in its entrypoint (...(12 chars)).',
+        },
+      ],
+    },
+    {
+      run: `docker run app:1 sh -c 'app --password "ab\${?}cdefgh12" && API_KEY="ab\${$}cdefgh12" app'`,
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 29,
+          endColumn: 39,
+          message: 'The docker run command passes a literal secret to --password in its command (...(12 chars)).',
+        },
+        {
+          messageId: 'inlineSecret',
+          line: 1,
+          column: 60,
+          endColumn: 67,
+          message: 'The docker run command sets API_KEY to a literal secret in its command (...(12 chars)).',
+        },
+      ],
+    },
+    {
+      engine: '{"Name": "/api", "Config": {"Cmd": ["sh", "-c", "app --password \\"ab${-}cdefgh12\\""]}}',
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 49,
+          endColumn: 84,
+          message: 'Container "api" passes a literal secret to --password in its command (...(12 chars)).',
         },
       ],
     },
