@@ -234,4 +234,20 @@ describe('findings in a block scalar and the comments that hide them', () => {
       '6:22 BW9002 The suppression of BW1032 in compose.yaml hides no finding on line 7.',
     ]);
   });
+
+  it('a comment that covers a block scalar and hides nothing there says which lines it covers', () => {
+    const commented = [...text];
+    commented[4] = '      mysql --password-file=/run/secrets/db'; // nothing found in the command any more
+    commented[3] = '    command: |-  # bulwark-ignore BW1032: a test database';
+    commented.splice(8, 0, '        # bulwark-ignore BW1032, BW1001: a test health check');
+    const out = scan(`${commented.join('\n')}\n`);
+    assert.deepEqual(
+      out.suppressed.map((s) => [s.finding.location.line, s.finding.ruleId, s.at?.line]),
+      [[12, 'BW1032', 9]],
+    );
+    assert.deepEqual(show(out.findings.filter((f) => f.ruleId === 'BW9002')), [
+      '4:35 BW9002 The suppression of BW1032 in compose.yaml hides no finding on lines 4 to 5 (line 4 and the block scalar it starts).',
+      '9:34 BW9002 The suppression of BW1001 in compose.yaml hides no finding on lines 10 to 12 (line 10 and the block scalar it starts).',
+    ]);
+  });
 });

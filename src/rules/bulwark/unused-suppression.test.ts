@@ -78,4 +78,14 @@ describe(`${unusedSuppression.meta.id} ${unusedSuppression.meta.name}`, () => {
       { line: 1, column: 31, message: 'The suppression of BW1001 in run.sh hides no finding on line 1.' },
     ]);
   });
+  it('invalid compose: a comment on the line of a block scalar hides no finding on it or in the block (it names the lines it covers)', () => {
+    const text = 'services:\n  a:\n    command: |  # bulwark-ignore BW1032: a test database\n      set -e\n\n      mysql -h db\n    privileged: true\n';
+    assert.deepEqual(suppressionCase('BW9002', 'compose.yaml', text, [['BW1001', 7]]), [
+      { line: 3, column: 34, message: 'The suppression of BW1032 in compose.yaml hides no finding on lines 3 to 6 (line 3 and the block scalar it starts).' },
+    ]);
+  });
+  it('valid compose: a comment alone above a block scalar hides a finding on a line of its text', () => {
+    const text = 'services:\n  a:\n    # bulwark-ignore BW1032: a test database\n    command: >-\n      mysql -h db\n      --password=Sup3rS3cretPw\n';
+    assert.deepEqual(suppressionCase('BW9002', 'compose.yaml', text, [['BW1032', 6]]), []);
+  });
 });

@@ -5,7 +5,7 @@ import { defineRule } from '../types.js';
  * BW9002: a suppression that hides nothing (stale, naming an unknown rule such as `*` or `all`, or naming no rule)
  * is reported, so suppressions do not pile up and a wildcard never looks as if it worked.
  */
-export const unusedSuppression = defineRule<SuppressionSubject, 'unused' | 'afterLastLine' | 'unknownRule' | 'noRule'>({
+export const unusedSuppression = defineRule<SuppressionSubject, 'unused' | 'unusedBlock' | 'afterLastLine' | 'unknownRule' | 'noRule'>({
   meta: {
     id: 'BW9002',
     name: 'unused-suppression',
@@ -21,6 +21,7 @@ export const unusedSuppression = defineRule<SuppressionSubject, 'unused' | 'afte
     appliesTo: ['compose', 'dockerfile', 'run'],
     messages: {
       unused: 'The suppression of {rule} in {target} hides no finding on line {line}.',
+      unusedBlock: 'The suppression of {rule} in {target} hides no finding on lines {line} to {endLine} (line {line} and the block scalar it starts).',
       afterLastLine: 'The suppression of {rule} in {target} stands after the last line of the file: it hides nothing.',
       unknownRule: 'The suppression in {target} names {rule}, which is not a Bulwark rule.',
       noRule: 'The suppression in {target} names no rule, so it hides nothing (write the rule ids before the colon).',
@@ -33,6 +34,8 @@ export const unusedSuppression = defineRule<SuppressionSubject, 'unused' | 'afte
       for (const r of c.rules) {
         if (r.ruleId === undefined) ctx.report({ messageId: 'unknownRule', at: r.at, data: { rule: r.written } });
         else if (!r.used && r.enabled && c.targetLine === 0) ctx.report({ messageId: 'afterLastLine', at: r.at, data: { rule: r.written } });
+        else if (!r.used && r.enabled && c.targetEndLine !== undefined)
+          ctx.report({ messageId: 'unusedBlock', at: r.at, data: { rule: r.written, line: c.targetLine, endLine: c.targetEndLine } });
         else if (!r.used && r.enabled) ctx.report({ messageId: 'unused', at: r.at, data: { rule: r.written, line: c.targetLine } });
       }
     }
