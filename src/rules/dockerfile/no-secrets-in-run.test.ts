@@ -293,6 +293,14 @@ testRule(noSecretsInRun, {
         USER 10001
       `,
     },
+    {
+      name: 'in an exec-form element a backslash is a character: one that escapes another leaves the $ after it a reference',
+      dockerfile: df`
+        FROM alpine:3.20
+        CMD ["app", "--password", "\\\\$PW", "--token", "a b\${TOKEN}", "--name", "O'Brien"]
+        USER 10001
+      `,
+    },
   ],
   invalid: [
     {
@@ -1046,6 +1054,28 @@ testRule(noSecretsInRun, {
         { messageId: 'passwordFlag', line: 2, column: 78, endColumn: 80, message: 'A RUN in stage #1 passes a literal secret to -p (...(12 chars)).' },
         { messageId: 'passwordFlag', line: 2, column: 107, endColumn: 114, message: 'A RUN in stage #1 passes a literal secret to --token (...(12 chars)).' },
         { messageId: 'passwordFlag', line: 3, column: 5, endColumn: 59, message: 'A CMD in stage #1 passes a literal secret to --password (...(12 chars)).' },
+      ],
+    },
+    {
+      name: "exec form: a backslash is a character of the element (no shell reads it), measured so; a ' in an element: the finding at its own columns",
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN ["app","--password","ab\\$cd"]
+        RUN ["app","--password=O'Brien-Pass9x"]
+        CMD ["mysql","-pO'Brien-Pass9x","db"]
+        ENTRYPOINT ["env","DB_PASSWORD=O'Brien-Pass9x","app"]
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 13, endColumn: 23, message: 'A RUN in stage #1 passes a literal secret to --password (...(6 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 13, endColumn: 23, message: 'A RUN in stage #1 passes a literal secret to --password (...(14 chars)).' },
+        { messageId: 'passwordFlag', line: 4, column: 15, endColumn: 17, message: 'A CMD in stage #1 passes a literal secret to -p (...(14 chars)).' },
+        {
+          messageId: 'inlineSecret',
+          line: 5,
+          column: 20,
+          endColumn: 31,
+          message: 'An ENTRYPOINT in stage #1 sets DB_PASSWORD to a literal secret (...(14 chars)).',
+        },
       ],
     },
   ],

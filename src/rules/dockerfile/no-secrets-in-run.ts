@@ -6,14 +6,15 @@ import {
   credentialsFormat,
   credentialValues,
   dollarExpands,
+  execWord,
   isLiteral,
   isPlaceholderSecret,
   literalDollars,
   literalValue,
   secretWords,
   shellWordValue,
-  singleQuotedText,
   urlSecrets,
+  writtenIndex,
 } from './secret-text.js';
 import { quotingAt, quotingScanner } from './shell-scan.js';
 import { dockerfileRule, lastStartingAtOrBefore, programOf, type RunScript, runScript, runsOf, type SimpleCommand, simpleCommands } from './util.js';
@@ -863,35 +864,35 @@ export function literalSecrets(text: string, raw: string = text): { found: Liter
 /**
  * The shell text an exec-form array that is no `sh -c` script (`joined`, runScript's, its elements joined by blanks)
  * is read as, so that each element is read as the value the program gets: each `$` that is a character as
- * LITERAL_DOLLAR (literalDollars), and an element with a quote written in single quotes, a `'` as `'\''`
- * (singleQuotedText: `["app", "--password", "O'Brien-Pass9x"]`), located at the whole element (an index between
- * elements at `whole`, the array). `joined` itself, dollars read, when no element has a quote.
+ * LITERAL_DOLLAR (literalDollars), and an element with a character a shell would read (a quote, a backslash, a
+ * blank…) written in single quotes from that character on (execWord: `["app", "--password=O'Brien-Pass9x"]`,
+ * `"ab\\$cd"`, which gives the program six characters), each finding located at its own characters (writtenIndex;
+ * an index between elements at `whole`, the array). `joined` itself, dollars read, when no element has such a
+ * character.
  */
 function execText(elements: readonly string[], joined: RunScript, whole: Location): RunScript {
-  if (!elements.some((e) => /['"]/.test(e))) {
+  const words = elements.map((e) => execWord(literalDollars(e)));
+  if (words.every((w, k) => w.length === (elements[k] as string).length)) {
     const text = literalDollars(joined.text);
     return { ...joined, text, raw: text };
   }
-  // Where each element starts in the text and in `joined.text`, and whether it is written escaped.
-  const at: { start: number; from: number; length: number; escaped: boolean }[] = [];
-  const pieces: string[] = [];
+  // Where each element starts in the text and in `joined.text`.
+  const at: { start: number; from: number; length: number }[] = [];
   let start = 0;
   let from = 0;
-  for (const e of elements) {
-    const escaped = /['"]/.test(e);
-    const written = escaped ? singleQuotedText(literalDollars(e)) : literalDollars(e);
-    at.push({ start, from, length: written.length, escaped });
-    pieces.push(written);
-    start += written.length + 1;
-    from += e.length + 1;
+  for (const [k, w] of words.entries()) {
+    at.push({ start, from, length: w.length });
+    start += w.length + 1;
+    from += (elements[k] as string).length + 1;
   }
-  const text = pieces.join(' ');
+  const text = words.join(' ');
   const locate = (index: number, length: number): Location => {
     const k = lastStartingAtOrBefore(at, index);
     const a = at[k];
     if (a === undefined || index >= a.start + a.length) return whole;
     const e = elements[k] as string;
-    return a.escaped ? joined.locate(a.from, e.length) : joined.locate(a.from + index - a.start, length);
+    const first = writtenIndex(e, index - a.start);
+    return joined.locate(a.from + first, Math.max(writtenIndex(e, index - a.start + length) - first, 1));
   };
   return { ...joined, text, raw: text, locate };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isPlaceholderSecret, LITERAL_BACKQUOTE, LITERAL_DOLLAR, literalValue, shellWordValue } from './secret-text.js';
+import { execWord, isPlaceholderSecret, LITERAL_BACKQUOTE, LITERAL_DOLLAR, literalValue, shellWordValue, writtenIndex } from './secret-text.js';
 
 /** shellWordValue of a whole text, each LITERAL_DOLLAR shown as `¤` (a `$` that is a character), each LITERAL_BACKQUOTE as `´`. */
 function read(word: string, expandedBefore?: (i: number) => boolean): string | undefined {
@@ -92,5 +92,31 @@ describe('isPlaceholderSecret', () => {
     assert.equal(isPlaceholderSecret('my-secret-pw'), false);
     assert.equal(isPlaceholderSecret('my_password'), false);
     for (const v of ['your-api-key-here', 'your_password', 'changeme', 'CHANGEME', '<password>', 'xxx']) assert.equal(isPlaceholderSecret(v), true, v);
+  });
+});
+
+describe('execWord', () => {
+  it('writes an argument no shell reads as a word that reads back as it, quoted from its first shell character on', () => {
+    for (const [t, word] of [
+      ['--password', '--password'],
+      ["--password=O'Brien", "--password=O''\\''Brien'"],
+      ['ab\\$cd', "ab'\\$cd'"],
+      ['a b', "a' b'"],
+      ["'x", "''\\''x'"],
+    ]) {
+      const w = execWord(t as string);
+      assert.equal(w, word);
+      assert.equal(read(w)?.replaceAll('¤', '$'), t);
+    }
+  });
+
+  it('maps each index of the word to the character of the argument it writes', () => {
+    const t = "-pO'B";
+    // -pO''\''B'
+    assert.deepEqual(
+      Array.from({ length: execWord(t).length + 1 }, (_, i) => writtenIndex(t, i)),
+      [0, 1, 2, 3, 3, 3, 3, 3, 4, 5, 5],
+    );
+    assert.equal(writtenIndex('--password', 4), 4);
   });
 });

@@ -202,6 +202,40 @@ export function singleQuotedText(t: string): string {
   return `'${t.replaceAll("'", "'\\''")}'`;
 }
 
+/**
+ * Characters of an argument no shell reads that a shell reading it as a word would split it at, take off or read:
+ * blanks, operators, quotes, backslashes, backquotes, globs, comments and `~` (execWord quotes such an argument).
+ */
+const SHELL_SPECIAL = /[\s;&|<>()"'\\`*?#~]/;
+
+/**
+ * An argument no shell reads (an exec-form element, a word a run line's shell already unquoted) written as one shell
+ * word whose reading (shellWordValue) gives it back as the program gets it: as it is up to its first SHELL_SPECIAL
+ * character, the rest in single quotes (singleQuotedText), so that an option or a name at its start is read as
+ * one (`--password=O'Brien-Pass9x` is `--password=O''\''Brien-Pass9x'`, `ab\$cd` is `ab'\$cd'`, a backslash being
+ * a character where no shell reads it). writtenIndex maps indexes of the word back to `t`.
+ */
+export function execWord(t: string): string {
+  const p = t.search(SHELL_SPECIAL);
+  return p === -1 ? t : t.slice(0, p) + singleQuotedText(t.slice(p));
+}
+
+/**
+ * Where the character at `index` of `execWord(t)` is in `t`: the same index up to the opening quote, which is the
+ * first quoted character's; each character of a `'\''` is the `'` it writes, the closing quote `t`'s end. A finding
+ * at `[i, i + n)` of the word is at `[writtenIndex(t, i), writtenIndex(t, i + n))` of `t`.
+ */
+export function writtenIndex(t: string, index: number): number {
+  const p = t.search(SHELL_SPECIAL);
+  if (p === -1 || index <= p) return Math.min(index, t.length);
+  let at = p + 1;
+  for (let k = p; k < t.length; k++) {
+    at += t[k] === "'" ? 4 : 1;
+    if (index < at) return k;
+  }
+  return t.length;
+}
+
 /** What stands for a `$` that is a character of a text (literalDollars): one UTF-16 unit, so indexes stay. */
 export const LITERAL_DOLLAR = '\uE024';
 

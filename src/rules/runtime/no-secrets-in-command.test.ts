@@ -169,6 +169,17 @@ testRule(noSecretsInCommand, {
     },
     { run: `docker run app:1 sh -c 'app --password "$@"x --token "ab\${1}cdefgh12" --secret "\${?}"'` },
     { engine: '{"Name": "/api", "Config": {"Cmd": ["sh", "-c", "app --password \\"$@\\"x --token \\"ab${9}cdefgh12\\""]}}' },
+    {
+      name: 'in an exec-form argument a backslash is a character: one that escapes another leaves the $ after it a reference',
+      compose: yaml`
+      services:
+        a:
+          image: ghcr.io/acme/app:1.0
+          command: ["app", "--password", '\\\\$$PW', "--name", "O'Brien"]
+    `,
+    },
+    { run: String.raw`docker run app:1 app --password '\\$PW' --name "O'Brien"` },
+    { engine: '{"Name": "/api", "Config": {"Cmd": ["app", "--password", "\\\\\\\\$PW", "--name", "O\'Brien"]}}' },
   ],
   invalid: [
     {
@@ -989,6 +1000,79 @@ testRule(noSecretsInCommand, {
           column: 49,
           endColumn: 84,
           message: 'Container "api" passes a literal secret to --password in its command (...(12 chars)).',
+        },
+      ],
+    },
+    {
+      name: "exec form: a backslash is a character of the argument (no shell reads it), measured so; a ' in an argument: the finding at its own columns",
+      compose: yaml`
+      services:
+        a:
+          image: ghcr.io/acme/app:1.0
+          command: ["app", "--password", 'ab\\$$cd']
+          entrypoint: ["app", "--password=O'Brien-Pass9x"]
+          healthcheck:
+            test: ["CMD", "mongosh", "-pO'Brien-Pass9x"]
+    `,
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 4,
+          column: 23,
+          endColumn: 33,
+          message: 'Service "a" passes a literal secret to --password in its command (...(6 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 5,
+          column: 26,
+          endColumn: 36,
+          message: 'Service "a" passes a literal secret to --password in its entrypoint (...(14 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 7,
+          column: 33,
+          endColumn: 35,
+          message: 'Service "a" passes a literal secret to -p in its health check (...(14 chars)).',
+        },
+      ],
+    },
+    {
+      run: `docker run app:1 app "--password=O'Brien-Pass9x" --token 'ab\\$cdefgh'`,
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 23,
+          endColumn: 33,
+          message: 'The docker run command passes a literal secret to --password in its command (...(14 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 50,
+          endColumn: 57,
+          message: 'The docker run command passes a literal secret to --token in its command (...(10 chars)).',
+        },
+      ],
+    },
+    {
+      engine: '{"Name": "/api", "Config": {"Cmd": ["app", "--password=O\'Brien-Pass9x"], "Entrypoint": ["app", "--token", "ab\\\\$cd"]}}',
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 45,
+          endColumn: 55,
+          message: 'Container "api" passes a literal secret to --password in its command (...(14 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 97,
+          endColumn: 104,
+          message: 'Container "api" passes a literal secret to --token in its entrypoint (...(6 chars)).',
         },
       ],
     },

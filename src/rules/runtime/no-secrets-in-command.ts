@@ -1,6 +1,6 @@
 import { type CommandArg, type CommandLine, isUnknown, type Label, type Location, locationWithin, maskSecret, type Sourced } from '../../model/index.js';
 import { argsProgram, literalSecrets, shellScripts } from '../dockerfile/no-secrets-in-run.js';
-import { isLiteral, isPlaceholderSecret, literalDollars, REPEATED, singleQuotedText } from '../dockerfile/secret-text.js';
+import { execWord, isLiteral, isPlaceholderSecret, literalDollars, REPEATED, writtenIndex } from '../dockerfile/secret-text.js';
 import { lastStartingAtOrBefore } from '../dockerfile/util.js';
 import { isNonSecretValue, isSecretName, secretShape } from '../shared/secrets.js';
 import { type RuleContext, runtimeRule } from '../types.js';
@@ -64,13 +64,12 @@ function writtenText(a: CommandArg): string {
 
 /** A shell program (`sh`, `/bin/bash`): `["sh", "-c", SCRIPT]` runs SCRIPT, read as a shell form. */
 const SHELLS = /^(?:\/(?:usr\/(?:local\/)?)?bin\/)?(?:ba|da|z|k|a)?sh$/;
-/** Characters that make an exec-form argument more than one shell word: such an argument is quoted for reading. */
-const SHELL_SPECIAL = /[\s;&|<>()"\\`*?#~]/;
 
 /**
  * Reports the literal secrets of a command (BW2002's literalSecrets). The shell form is read as its text; the exec
- * form as its arguments joined by blanks (each one shell word: an argument with blanks or shell characters is read in
- * single quotes, one with a `'` in single quotes with each `'` escaped, so that each reads as the program gets it), or as SCRIPT for `["sh", "-c", SCRIPT]` (and for `["-c", SCRIPT]` after a shell entrypoint,
+ * form as its arguments joined by blanks (each one shell word, execWord: an argument with blanks, quotes, backslashes
+ * or other shell characters is read in single quotes, each `'` escaped, so that each reads as the program gets it), or
+ * as SCRIPT for `["sh", "-c", SCRIPT]` (and for `["-c", SCRIPT]` after a shell entrypoint,
  * `afterShell`, or `[SCRIPT]` after a `["sh", "-c"]` entrypoint, `afterShellDashC`), followed on a line of their own
  * by the arguments after SCRIPT (its positional parameters: `["sh", "-c", "exec app \"$@\"", "--", "--password",
  * "…"]`), read as words. Each finding is located within the argument it falls in (at the whole argument when it
@@ -90,7 +89,8 @@ function checkCommand(
   const [p0, p1] = texts;
   // The arguments read, with where each starts in the text (in increasing order), and the text's pieces, joined
   // once at the end: appending to one string and testing its end per argument was quadratic on 80,000 arguments.
-  const parts: { arg: Sourced<CommandArg>; text: string; start: number; escaped?: boolean }[] = [];
+  // `unquoted`: for an argument written in single quotes (execWord), the argument's own text.
+  const parts: { arg: Sourced<CommandArg>; text: string; start: number; unquoted?: string }[] = [];
   const pieces: string[] = [];
   let length = 0;
   let lastChar = '';
@@ -105,16 +105,13 @@ function checkCommand(
     for (let k = from; k < to; k++) {
       const arg = args[k] as Sourced<CommandArg>;
       const t = isUnknown(arg.value) || arg.value.written !== undefined ? (texts[k] ?? '') : literalDollars(texts[k] ?? '');
-      // No shell reads the argument: the shell reading must give it back as the program gets it, a `'` in it
-      // included (`O'Brien-Pass9x` is written `'O'\''Brien-Pass9x'`, located at the whole argument).
-      const escaped = t.includes("'");
-      const written = escaped ? singleQuotedText(t) : t;
-      const quote = !escaped && SHELL_SPECIAL.test(t);
+      // No shell reads the argument: the shell reading must give it back as the program gets it, a `'` or a `\` in
+      // it included (`--password=O'Brien-Pass9x` is written `--password=O''\''Brien-Pass9x'`, each finding located
+      // at its own characters).
+      const written = execWord(t);
       if (length !== 0 && lastChar !== '\n') append(' ');
-      if (quote) append("'");
-      parts.push({ arg, text: written, start: length, escaped });
+      parts.push(written === t ? { arg, text: t, start: length } : { arg, text: written, start: length, unquoted: t });
       append(written);
-      if (quote) append("'");
     }
   };
   const script =
@@ -153,12 +150,14 @@ function checkCommand(
     // spans one character, the blank after it).
     const p = parts[lastStartingAtOrBefore(parts, index)];
     if (p === undefined || index >= p.start + Math.max(p.text.length, 1)) return cmd.at;
-    // An argument written with its quotes escaped (appendWords) has no exact columns inside it.
-    if (p.escaped) return p.arg.at;
     // Compose writes each `$` of a value without variables as `$$`: the file's columns are not the text's (but for
     // a block scalar, whose lines say where each part of the text is written).
     if (compose && /[$\uE024]/.test(p.text) && !isUnknown(p.arg.value) && p.arg.value.written === undefined && p.arg.value.lines === undefined) return p.arg.at;
-    return locationWithin(p.arg.at, p.text, index - p.start, length, isUnknown(p.arg.value) ? undefined : p.arg.value.lines);
+    const lines = isUnknown(p.arg.value) ? undefined : p.arg.value.lines;
+    if (p.unquoted === undefined) return locationWithin(p.arg.at, p.text, index - p.start, length, lines);
+    // An argument written in single quotes (appendWords): at its own characters.
+    const first = writtenIndex(p.unquoted, index - p.start);
+    return locationWithin(p.arg.at, p.unquoted, first, Math.max(writtenIndex(p.unquoted, index - p.start + length) - first, 1), lines);
   };
   for (const f of literalSecrets(text).found) {
     const at = locate(f.index, f.length);
