@@ -561,6 +561,26 @@ describe('parseDockerfile', () => {
       ['no FROM instruction: the Dockerfile builds nothing'],
     );
   });
+
+  it('refuses a line over 65,535 bytes of UTF-8, as the line scanner of BuildKit does, and reads the rest', () => {
+    const errors = (text: string) => parse(text).diagnostics.map((d) => `${d.code} ${pos(d.at)}-${d.at.endLine}:${d.at.endColumn} ${d.message}`);
+    const refusal = (bytes: number) =>
+      `a line of ${bytes} bytes: docker build refuses a Dockerfile line over 65535 bytes (dockerfile line greater than max allowed size of 65535)`;
+    const label = (n: number) => `LABEL a=${'x'.repeat(n - 8)}`;
+    // 65,535 bytes and its line break fill the scanner's 65,536-byte buffer exactly: read. One more byte is not.
+    assert.deepEqual(errors(`FROM alpine\n${label(65_535)}\nUSER 1000\n`), []);
+    assert.deepEqual(errors(`FROM alpine\n${label(65_536)}\nUSER 1000\n`), [`dockerfile-syntax 2:1-2:65537 ${refusal(65_536)}`]);
+    // Bytes, not characters: 21,846 euro signs are 65,538 bytes. A \r before the \n is a byte of the line too.
+    assert.deepEqual(errors(`FROM alpine\nLABEL a=${'\u20ac'.repeat(21_846)}\n`), [`dockerfile-syntax 2:1-2:21855 ${refusal(65_546)}`]);
+    assert.deepEqual(errors(`FROM alpine\r\n${label(65_535)}\r\nUSER 1000\r\n`), [`dockerfile-syntax 2:1-2:65537 ${refusal(65_536)}`]);
+    // The last line, without a line break; and the rest of the file is still read (USER root is found).
+    const last = parse(`FROM alpine\nUSER root\n${label(70_000)}`);
+    assert.deepEqual(
+      last.diagnostics.map((d) => `${d.code} ${pos(d.at)}`),
+      ['dockerfile-syntax 3:1'],
+    );
+    assert.equal(last.spec.stages[0]?.user?.value, 'root');
+  });
 });
 
 describe('loadDockerfile', () => {

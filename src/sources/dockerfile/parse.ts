@@ -208,6 +208,12 @@ export function parseDockerfile(text: string, source: string, buildArgs?: Readon
     diagnostics.push({ code, severity: 'error', message, at });
   };
   for (const d of directiveErrors) error(d.at, d.message);
+  for (const [start, end, bytes] of overlongLines(text)) {
+    error(
+      pos.span(start, end),
+      `a line of ${bytes} bytes: docker build refuses a Dockerfile line over ${MAX_LINE_BYTES} bytes (dockerfile line greater than max allowed size of ${MAX_LINE_BYTES})`,
+    );
+  }
 
   const global = new Map<string, string | undefined>();
   const stageNames = new Map<string, number>();
@@ -533,6 +539,34 @@ function portRange(ports: string): [number, number] | string {
 
 /** A carriage return that does not end a line (CRLF is a line end for both the builder and dockerfile-ast). */
 const LONE_CR = /\r(?!\n)/g;
+
+/**
+ * The longest physical line the Dockerfile frontend reads, in bytes of UTF-8 without its `\n` (a `\r` or a byte order
+ * mark counts). BuildKit's parser (frontend/dockerfile/parser/parser.go, also the classic builder's since Docker 17.12)
+ * reads lines with Go's bufio.Scanner, whose buffer of bufio.MaxScanTokenSize (65,536) bytes must hold a line with its
+ * line break; a longer line fails the whole build with `dockerfile line greater than max allowed size of 65535`.
+ */
+export const MAX_LINE_BYTES = 65_535;
+
+/**
+ * The lines of `text` over MAX_LINE_BYTES bytes, as [start, end) offsets (end before the `\n`) and their length in
+ * bytes. A code unit is at most 3 bytes of UTF-8, so a text of up to 21,845 code units (almost every Dockerfile) is
+ * not searched.
+ */
+export function overlongLines(text: string): [start: number, end: number, bytes: number][] {
+  const out: [number, number, number][] = [];
+  if (text.length * 3 <= MAX_LINE_BYTES) return out;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if ((end - start) * 3 > MAX_LINE_BYTES) {
+      const bytes = Buffer.byteLength(text.slice(start, end), 'utf8');
+      if (bytes > MAX_LINE_BYTES) out.push([start, end, bytes]);
+    }
+    start = end + 1;
+  }
+  return out;
+}
 
 /**
  * ENV and LABEL as the builder reads them: `NAME=value` pairs, where every word needs its `=` once one has it
