@@ -301,6 +301,15 @@ testRule(noSecretsInRun, {
         USER 10001
       `,
     },
+    {
+      name: 'in an sh -c script inside an sh -c script: values from variables, positional parameters, and expansions of the outer shell are no literals',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN sh -c 'sh -c "app --password \$PW --token \"\$1\"x"' && bash -c "sh -c 'app --password \"\$DB_PW\"'" && sh -c "sh -c 'DB_PASSWORD=$PW app'"
+        RUN sh -c 'sh -c "sh -c \"sh -c \\\"app --password Sup3rS3cretPw\\\"\""'
+        USER 10001
+      `,
+    },
   ],
   invalid: [
     {
@@ -1076,6 +1085,37 @@ testRule(noSecretsInRun, {
           endColumn: 31,
           message: 'An ENTRYPOINT in stage #1 sets DB_PASSWORD to a literal secret (...(14 chars)).',
         },
+      ],
+    },
+    {
+      name: 'an sh -c script inside an sh -c script (up to three shells deep) is read as its shell reads it, each finding at its own columns',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN sh -c 'sh -c "app --password Sup3rS3cretPw"'
+        RUN bash -c "sh -c 'PGPASSWORD=Sup3rS3cretPw psql'" && sh -c 'sh -c "sh -c \"app --token=Sup3rS3cretPw\""'
+        ENTRYPOINT sh -c "sh -c 'exec app --password \"ab\$\$cdefgh12\"'"
+        HEALTHCHECK CMD sh -c 'bash -lc "app --secret Sup3rS3cretPw"'
+        CMD ["sh", "-c", "sh -c 'app --password Sup3rS3cretPw'"]
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 23, endColumn: 33, message: 'A RUN in stage #1 passes a literal secret to --password (...(13 chars)).' },
+        { messageId: 'inlineSecret', line: 3, column: 21, endColumn: 31, message: 'A RUN in stage #1 sets PGPASSWORD to a literal secret (...(13 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 82, endColumn: 89, message: 'A RUN in stage #1 passes a literal secret to --token (...(13 chars)).' },
+        {
+          messageId: 'passwordFlag',
+          line: 4,
+          column: 35,
+          endColumn: 45,
+          message: 'An ENTRYPOINT in stage #1 passes a literal secret to --password (...(12 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 5,
+          column: 38,
+          endColumn: 46,
+          message: 'A HEALTHCHECK in stage #1 passes a literal secret to --secret (...(13 chars)).',
+        },
+        { messageId: 'passwordFlag', line: 6, column: 30, endColumn: 40, message: 'A CMD in stage #1 passes a literal secret to --password (...(13 chars)).' },
       ],
     },
   ],

@@ -19,8 +19,11 @@ import {
 import { quotingAt, quotingScanner } from './shell-scan.js';
 import { dockerfileRule, lastStartingAtOrBefore, programOf, type RunScript, runScript, runsOf, type SimpleCommand, simpleCommands } from './util.js';
 
-/** `NAME=` before a value (valueAsShellReads reads the value: `NAME="ab\"cd"`, `NAME='x'y`). */
-const ASSIGNMENT = /(?:^|[\s;&|(])(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(?=[^\s;&|)])/g;
+/**
+ * `NAME=` before a value (valueAsShellReads reads the value: `NAME="ab\"cd"`, `NAME='x'y`), also at the start of a
+ * quoted word: the script of an `sh -c "PGPASSWORD=… psql"`, or an argument of `env`.
+ */
+const ASSIGNMENT = /(?:^|[\s;&|(]|(?<=^|\s)['"])(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(?=[^\s;&|)])/g;
 const PASSWORD_FLAG =
   /(?:^|\s)(--password|--pass|--token|--api-key|--secret|--http-password|--ftp-password|--proxy-password|--requirepass|--masterauth|--db-password|--admin-password|--auth-token|--access-token|--client-secret|--secret-key|-D[\w.-]*\.password)(=|\s+)(?=[^\s;&|])/g;
 
@@ -409,7 +412,7 @@ function commandSecrets(c: SimpleCommand, previous: SimpleCommand | undefined, t
     const quoted = (q === "'" || q === '"') && text[at + 1 + setting.keyLength] === q;
     add(setting.key, setting.k, setting.value, setting.keyLength + (quoted ? 2 : 0));
   }
-  if (depth < 3) out.push(...nestedSecrets(c, text, depth, expandedBefore), ...positionalSecrets(c, text, depth, expandedBefore));
+  if (depth < SCRIPT_DEPTH) out.push(...nestedSecrets(c, text, depth, expandedBefore), ...positionalSecrets(c, text, depth, expandedBefore));
   return out;
 }
 
@@ -466,31 +469,50 @@ export function shellScripts(text: string): { start: number; end: number }[] {
 }
 
 /**
- * The literal secrets of the commands in a shell-form `sh -c STRING` (as exec form `["sh", "-c", "…"]` gives its
- * script): STRING's commands are read like the RUN's, at their place in `text`. A STRING that is not one bare or
- * quoted word (`'a'"b"`) has no exact columns inside it: its findings are located at its first character.
+ * What the shell of an `sh -c STRING` command reads as its script: `script`, with `map[i]` where its character `i`
+ * (its length included) is written in `text` from `base`, and `before`, shellWordValue's `expandedBefore` for it (in
+ * a STRING in double quotes the outer shell has expanded each `$` not escaped before the inner one reads its quotes;
+ * so has a shell around `text`, `expandedBefore`, at its own places). `at`: where STRING starts in `text`. `exact`:
+ * whether STRING is written there as is, bare or in one pair of quotes (the word keeps a quoted STRING's text as
+ * written; in double quotes the shell drops the `\` before `"`, `$`, `\` and a backquote before the inner shell
+ * reads it); else `map` and `base` do not hold. Undefined for a command that is no `sh -c`.
  */
-function nestedSecrets(c: SimpleCommand, text: string, depth: number, expandedBefore: ((i: number) => boolean) | undefined): WordSecret[] {
+interface ScriptRead {
+  script: string;
+  map: number[];
+  base: number;
+  at: number;
+  exact: boolean;
+  before: ((i: number) => boolean) | undefined;
+}
+
+function scriptRead(c: SimpleCommand, text: string, expandedBefore: ((i: number) => boolean) | undefined): ScriptRead | undefined {
   const s = shellScriptWord(c);
-  if (s === -1) return [];
+  if (s === -1) return undefined;
   const written = c.words[s] as string;
   const at = c.starts[s] as number;
   const q = text[at] as string;
-  // Where STRING's characters are in `text`, when it is written there as is (bare, or in one pair of quotes; the
-  // word keeps a quoted STRING's text as written). In double quotes the shell drops the `\` before `"`, `$`, `\`
-  // and a backquote before the inner shell reads STRING.
   const quoted = (q === "'" || q === '"') && text.startsWith(written, at + 1) && text[at + 1 + written.length] === q;
   const exact = quoted || (text.startsWith(written, at) && !/['"\\]/.test(written));
   const { script, map, expanded } = quoted && q === '"' ? doubleQuotedReads(written, 0) : asWritten(written);
   const base = quoted ? at + 1 : at;
-  const inner = simpleCommands(script);
-  // In a STRING in double quotes, the outer shell has expanded each `$` not escaped before the inner one reads its
-  // quotes; so has a shell around this text (`expandedBefore`) at its own places.
   const before = exact ? (i: number) => expanded.has(i) || (expandedBefore?.(base + (map[i] ?? 0)) ?? false) : expandedBefore && (() => true);
+  return { script, map, base, at, exact, before };
+}
+
+/**
+ * The literal secrets of the commands in a shell-form `sh -c STRING` (as exec form `["sh", "-c", "…"]` gives its
+ * script): STRING's commands are read like the RUN's, at their place in `text` (scriptRead). A STRING that is not one
+ * bare or quoted word (`'a'"b"`) has no exact columns inside it: its findings are located at its first character.
+ */
+function nestedSecrets(c: SimpleCommand, text: string, depth: number, expandedBefore: ((i: number) => boolean) | undefined): WordSecret[] {
+  const r = scriptRead(c, text, expandedBefore);
+  if (r === undefined) return [];
+  const inner = simpleCommands(r.script);
   const out: WordSecret[] = [];
   inner.forEach((ic, j) => {
-    for (const f of commandSecrets(ic, ic.piped ? inner[j - 1] : undefined, script, depth + 1, before)) {
-      out.push(exact ? { ...f, start: base + (map[f.start] ?? 0) } : { ...f, start: at, length: 1 });
+    for (const f of commandSecrets(ic, ic.piped ? inner[j - 1] : undefined, r.script, depth + 1, r.before)) {
+      out.push(r.exact ? { ...f, start: r.base + (r.map[f.start] ?? 0) } : { ...f, start: r.at, length: 1 });
     }
   });
   return out;
@@ -746,19 +768,43 @@ export type LiteralSecret =
  * when a quote is left open. A value inside a quoted string is read by the shell that string is given to
  * (`sh -c '…'`); inside a double-quoted one, after the outer shell took the backslash off `\$`, `\"` and `\\` and
  * expanded every other `$` (doubleQuotedReads: `sh -c "app --password 'ab\$\$cd'"` passes `ab$$cd`). `quoting` is
- * the text's quotingScanner, asked in text order.
+ * the text's quotingScanner, asked in text order; `before`, shellWordValue's `expandedBefore` for a text an outer
+ * shell read first (a script in a script: nestedOptionSecrets); `quoteAfter`, the text's quoteFinder, asked in the
+ * same order.
  */
-function valueAsShellReads(text: string, at: number, quoting: ReturnType<typeof quotingScanner>): { value: string; end: number } | undefined {
+function valueAsShellReads(
+  text: string,
+  at: number,
+  quoting: ReturnType<typeof quotingScanner>,
+  before?: (i: number) => boolean,
+  quoteAfter?: (at: number) => number,
+): { value: string; end: number } | undefined {
   const quote = quoting(at).quote;
   if (quote === '"') {
     const inner = doubleQuotedReads(text, at, true);
-    const value = shellWordValue(inner.script, 0, inner.script.length, (i) => inner.expanded.has(i));
+    const value = shellWordValue(inner.script, 0, inner.script.length, (i) => inner.expanded.has(i) || (before?.(inner.map[i] as number) ?? false));
     return value === undefined ? undefined : { value, end: inner.map[inner.script.length] as number };
   }
-  const close = quote === "'" ? text.indexOf("'", at) : -1;
+  const close = quote === "'" ? (quoteAfter?.(at) ?? text.indexOf("'", at)) : -1;
   const end = wordEnd(text, at, close === -1 ? text.length : close);
-  const value = shellWordValue(text, at, end);
+  const value = shellWordValue(text, at, end, before);
   return value === undefined ? undefined : { value, end };
+}
+
+/**
+ * The index of the first `'` at or after an index of `text` (-1 when none is), for indexes that never decrease: the
+ * last answer is kept while the indexes stay at or before it, so the options of one long single-quoted string
+ * (`sh -c '… --password a … --password b …'`) read the string once, not once each.
+ */
+function quoteFinder(text: string): (at: number) => number {
+  let from = -1;
+  let found = -1;
+  return (at) => {
+    if (from !== -1 && at >= from && (found === -1 || at <= found)) return found;
+    from = at;
+    found = text.indexOf("'", at);
+    return found;
+  };
 }
 
 /**
@@ -774,31 +820,9 @@ export function literalSecrets(text: string, raw: string = text): { found: Liter
   const found: LiteralSecret[] = [];
   const mask = (value: string): string => maskSecret(asCharacters(value));
   const reported = new Set<number>();
-  // Where the values of the secret variables reported start and end, in text order: a secret shape inside one is
-  // the same secret, not a second finding (`SLACK_TOKEN=xoxb-… app`).
+  // Where the values of the secret variables reported start and end: a secret shape inside one is the same secret,
+  // not a second finding (`SLACK_TOKEN=xoxb-… app`).
   const assigned: { start: number; end: number }[] = [];
-  // How the assignments' values are quoted, asked in text order (PASSWORD_FLAG's matches below have a scanner of their own).
-  const assignmentQuoting = quotingScanner(text);
-  const assignment = new RegExp(ASSIGNMENT);
-  for (let m = assignment.exec(text); m !== null; m = assignment.exec(text)) {
-    const name = m[1] as string;
-    const idx = m.index + m[0].indexOf(name);
-    if (!isSecretName(name)) continue;
-    const at = m.index + m[0].length;
-    const read = valueAsShellReads(text, at, assignmentQuoting);
-    if (read === undefined) continue;
-    // What the value's word holds is read: an assignment written inside it (`A="x B=y"`) is none.
-    assignment.lastIndex = Math.max(assignment.lastIndex, read.end);
-    // A placeholder (`YOUR_API_KEY`, `changeme`) or a masked-out token (`hf_xxxxxxxx…`) stands for the secret.
-    if (!literalValue(read.value) || isPlaceholderSecret(asCharacters(read.value), name)) continue;
-    reported.add(idx);
-    assigned.push({ start: at, end: read.end });
-    found.push({ messageId: 'inlineSecret', index: idx, length: name.length, name, masked: mask(read.value) });
-  }
-  const cmds = simpleCommands(text);
-  // The command each word starts, to read an option in the context of its program.
-  const commandOf = new Map<number, SimpleCommand>();
-  for (const c of cmds) for (const at of c.starts) commandOf.set(at, c);
   // Where a password option was reported: PASSWORD_FLAG and the per-program reading may both see one.
   const flagged = new Set<number>();
   // Where the values of those options start: a token given to a password option is one finding, not a second
@@ -808,38 +832,31 @@ export function literalSecrets(text: string, raw: string = text): { found: Liter
     const at = text.indexOf(value, from);
     if (at !== -1) valuesAt.add(at);
   };
-  // How the matches are quoted, asked in text order (a value in single quotes keeps its `$`, unless the option is
-  // in a double-quoted string, whose `$` a shell expanded first).
-  const quoting = quotingScanner(text);
-  const passwordFlag = new RegExp(PASSWORD_FLAG);
-  for (let m = passwordFlag.exec(text); m !== null; m = passwordFlag.exec(text)) {
-    const flag = m[1] as string;
-    const at = m.index + m[0].length;
-    const read = valueAsShellReads(text, at, quoting);
-    if (read === undefined) continue;
-    passwordFlag.lastIndex = Math.max(passwordFlag.lastIndex, read.end);
-    const value = asCharacters(read.value);
-    if (
-      !literalValue(read.value) ||
-      value.startsWith('-') ||
-      isPlaceholderSecret(value) ||
-      SECRET_REFERENCE.test(value) ||
-      (flag === '--secret' && SECRET_NAME_WORD.test(value))
-    )
-      continue;
-    // The options added for servers and JVMs (`--requirepass`, `-Dspring.datasource.password=`) take a path or a flag
-    // as often as a secret in some programs: those are not reported.
-    if (!GENERIC_FLAGS.has(flag) && isNonSecretValue(value)) continue;
-    const idx = (m.index ?? 0) + (m[0] as string).indexOf(flag);
-    // `mysql --password DB` prompts: DB is a database name (the value must be glued with `=`).
-    const c = commandOf.get(idx);
-    if ((m[2] as string) !== '=' && c && MYSQL.test(programOf(c))) continue;
-    flagged.add(idx);
-    // Where the value is written in its word: after an opening quote (`"ghp_…"`, `\"ghp_…\"` in an `sh -c "…"`).
-    const written = text.slice(at, read.end).indexOf(asCharacters(read.value).replace(/[`"'\\].*$/s, ''));
-    valuesAt.add(at + Math.max(written, 0));
-    found.push({ messageId: 'passwordFlag', index: idx, length: flag.length, flag, masked: mask(read.value) });
-  }
+  const cmds = simpleCommands(text);
+  const take = (options: OptionSecret[], toText: (i: number) => number): void => {
+    for (const o of options) {
+      const index = toText(o.index);
+      if (o.messageId === 'inlineSecret') {
+        if (reported.has(index)) continue;
+        reported.add(index);
+        assigned.push({ start: toText(o.valueStart), end: toText(o.valueEnd) });
+        found.push({ messageId: 'inlineSecret', index, length: o.length, name: o.name, masked: mask(o.value) });
+      } else {
+        if (flagged.has(index)) continue;
+        flagged.add(index);
+        valuesAt.add(toText(o.valueStart));
+        found.push({ messageId: 'passwordFlag', index, length: o.length, flag: o.name, masked: mask(o.value) });
+      }
+    }
+  };
+  const top = optionSecrets(text, cmds, undefined);
+  // A value in an `sh -c` script inside an `sh -c` script (`sh -c 'sh -c "app --password …"'`) is read by the pass
+  // over the outer script (nestedOptionSecrets), which knows the quoting its shell reads: only looked for when this
+  // text has a password option or a secret's name at all.
+  const nested = top.seen ? nestedOptionSecrets(text, cmds, undefined, 0) : undefined;
+  take(nested === undefined ? top.found : top.found.filter((o) => !inSpan(nested.grandchildren, o.index)), (i) => i);
+  for (const n of nested?.found ?? []) take(n.options, n.toText);
+  if (nested !== undefined) assigned.sort((a, b) => a.start - b.start);
   cmds.forEach((c, k) => {
     for (const f of commandSecrets(c, c.piped ? cmds[k - 1] : undefined, text)) {
       if (flagged.has(f.start)) continue;
@@ -860,6 +877,166 @@ export function literalSecrets(text: string, raw: string = text): { found: Liter
   }
   return { found, cmds, reported };
 }
+
+/**
+ * A secret variable set inline (`inlineSecret`, at its name) or a password option (`passwordFlag`, at the option)
+ * found in a shell text by optionSecrets: `name` is the variable or the option, `value` the value as the program
+ * receives it (shellWordValue's), written at `[valueStart, valueEnd)` of the text (valueStart where its characters
+ * begin, after an opening quote).
+ */
+interface OptionSecret {
+  messageId: 'inlineSecret' | 'passwordFlag';
+  index: number;
+  length: number;
+  name: string;
+  value: string;
+  valueStart: number;
+  valueEnd: number;
+}
+
+/**
+ * The secret variables set inline (`NAME=secret`) and the password options (PASSWORD_FLAG: `--password secret`) of
+ * a shell text, in text order, each value read as the program receives it (valueAsShellReads: also one in an
+ * `sh -c '…'` or `sh -c "…"` string of the text, which its shell reads). `before` is shellWordValue's
+ * `expandedBefore` for a text an outer shell read first. `seen`: whether the text has any secret-named assignment
+ * or password option, read or not.
+ */
+function optionSecrets(text: string, cmds: readonly SimpleCommand[], before: ((i: number) => boolean) | undefined): { found: OptionSecret[]; seen: boolean } {
+  const found: OptionSecret[] = [];
+  let seen = false;
+  // How the assignments' values are quoted, asked in text order (PASSWORD_FLAG's matches below have a scanner of their own).
+  const assignmentQuoting = quotingScanner(text);
+  const assignmentQuote = quoteFinder(text);
+  const assignment = new RegExp(ASSIGNMENT);
+  for (let m = assignment.exec(text); m !== null; m = assignment.exec(text)) {
+    const name = m[1] as string;
+    const idx = m.index + m[0].indexOf(name);
+    if (!isSecretName(name)) continue;
+    seen = true;
+    const at = m.index + m[0].length;
+    const read = valueAsShellReads(text, at, assignmentQuoting, before, assignmentQuote);
+    if (read === undefined) continue;
+    // What the value's word holds is read: an assignment written inside it (`A="x B=y"`) is none.
+    assignment.lastIndex = Math.max(assignment.lastIndex, read.end);
+    // A placeholder (`YOUR_API_KEY`, `changeme`) or a masked-out token (`hf_xxxxxxxx…`) stands for the secret.
+    if (!literalValue(read.value) || isPlaceholderSecret(asCharacters(read.value), name)) continue;
+    found.push({ messageId: 'inlineSecret', index: idx, length: name.length, name, value: read.value, valueStart: at, valueEnd: read.end });
+  }
+  // The command each word starts, to read an option in the context of its program (built at the first option).
+  let commandOf: Map<number, SimpleCommand> | undefined;
+  // How the matches are quoted, asked in text order (a value in single quotes keeps its `$`, unless the option is
+  // in a double-quoted string, whose `$` a shell expanded first).
+  const quoting = quotingScanner(text);
+  const quote = quoteFinder(text);
+  const passwordFlag = new RegExp(PASSWORD_FLAG);
+  for (let m = passwordFlag.exec(text); m !== null; m = passwordFlag.exec(text)) {
+    seen = true;
+    const flag = m[1] as string;
+    const at = m.index + m[0].length;
+    const read = valueAsShellReads(text, at, quoting, before, quote);
+    if (read === undefined) continue;
+    passwordFlag.lastIndex = Math.max(passwordFlag.lastIndex, read.end);
+    const value = asCharacters(read.value);
+    if (
+      !literalValue(read.value) ||
+      value.startsWith('-') ||
+      isPlaceholderSecret(value) ||
+      SECRET_REFERENCE.test(value) ||
+      (flag === '--secret' && SECRET_NAME_WORD.test(value))
+    )
+      continue;
+    // The options added for servers and JVMs (`--requirepass`, `-Dspring.datasource.password=`) take a path or a flag
+    // as often as a secret in some programs: those are not reported.
+    if (!GENERIC_FLAGS.has(flag) && isNonSecretValue(value)) continue;
+    const idx = (m.index ?? 0) + (m[0] as string).indexOf(flag);
+    // `mysql --password DB` prompts: DB is a database name (the value must be glued with `=`).
+    if (commandOf === undefined) {
+      commandOf = new Map();
+      for (const c of cmds) for (const start of c.starts) commandOf.set(start, c);
+    }
+    const c = commandOf.get(idx);
+    if ((m[2] as string) !== '=' && c && MYSQL.test(programOf(c))) continue;
+    // Where the value is written in its word: after an opening quote (`"ghp_…"`, `\"ghp_…\"` in an `sh -c "…"`).
+    const written = text.slice(at, read.end).indexOf(value.replace(/[`"'\\].*$/s, ''));
+    found.push({
+      messageId: 'passwordFlag',
+      index: idx,
+      length: flag.length,
+      name: flag,
+      value: read.value,
+      valueStart: at + Math.max(written, 0),
+      valueEnd: read.end,
+    });
+  }
+  return { found, seen };
+}
+
+/**
+ * How deep `sh -c` scripts are read inside the text of a command: a script in a script in a script
+ * (`sh -c 'sh -c "sh -c …"'`), three shells below the command's own. Deeper ones are not read (no finding, no error):
+ * they are rare, and a bound keeps the reading linear.
+ */
+const SCRIPT_DEPTH = 3;
+
+/**
+ * The password options and secret variables of the `sh -c` scripts two levels or more inside a shell text (in the
+ * STRING of an `sh -c STRING` that is itself in the STRING of one: `sh -c 'sh -c "app --password …"'`), up to
+ * SCRIPT_DEPTH. optionSecrets over a text reads values one shell deep (its own words, and in its scripts' strings,
+ * whose quoting valueAsShellReads knows), so each script that holds scripts is read again as a text of its own, its
+ * findings in those scripts kept (`found`, with `toText` mapping its indexes to this text's). `grandchildren`: where
+ * the scripts two levels inside this text are written in it (sorted), whose options optionSecrets over this text
+ * does not read right: left to the deeper passes. A script not written as one word or one pair of quotes
+ * (nestedSecrets' `exact`) is not read deeper. Undefined when this text has no script in a script.
+ */
+function nestedOptionSecrets(
+  text: string,
+  cmds: readonly SimpleCommand[],
+  before: ((i: number) => boolean) | undefined,
+  depth: number,
+  children: readonly ScriptSpan[] = scriptsOf(text, cmds, before),
+): { found: { options: OptionSecret[]; toText: (i: number) => number }[]; grandchildren: { start: number; end: number }[] } | undefined {
+  if (children.length === 0) return undefined;
+  const found: { options: OptionSecret[]; toText: (i: number) => number }[] = [];
+  const grandchildren: { start: number; end: number }[] = [];
+  for (const child of children) {
+    // Most scripts run no shell: their commands are not split.
+    if (!RUNS_SHELL.test(child.script)) continue;
+    const inner = simpleCommands(child.script);
+    const grand = scriptsOf(child.script, inner, child.before);
+    if (grand.length === 0) continue;
+    const toText = (i: number): number => child.base + (child.map[i] ?? child.map.length - 1);
+    for (const g of grand) grandchildren.push({ start: toText(g.start), end: toText(g.end) });
+    if (depth + 1 >= SCRIPT_DEPTH) continue;
+    // The child's own words were read over this text: its pass keeps what lies in its scripts (`grand`), not in theirs.
+    const deeper = nestedOptionSecrets(child.script, inner, child.before, depth + 1, grand);
+    const own = optionSecrets(child.script, inner, child.before).found.filter(
+      (o) => inSpan(grand, o.index) && (deeper === undefined || !inSpan(deeper.grandchildren, o.index)),
+    );
+    found.push({ options: own, toText });
+    for (const d of deeper?.found ?? []) found.push({ options: d.options, toText: (i) => toText(d.toText(i)) });
+  }
+  grandchildren.sort((a, b) => a.start - b.start);
+  return { found, grandchildren };
+}
+
+/**
+ * The `sh -c STRING` scripts of a shell text that are written as one word or in one pair of quotes (scriptRead's
+ * `exact`), with where STRING is written in the text (`[start, end)`, its quotes included).
+ */
+function scriptsOf(text: string, cmds: readonly SimpleCommand[], before: ((i: number) => boolean) | undefined): ScriptSpan[] {
+  const out: ScriptSpan[] = [];
+  for (const c of cmds) {
+    const r = scriptRead(c, text, before);
+    if (r?.exact) out.push(Object.assign(r, { start: r.at, end: wordEnd(text, r.at) }));
+  }
+  return out;
+}
+
+/** A script of scriptsOf: what its shell reads, and where it is written in the text read (`[start, end)`). */
+type ScriptSpan = ScriptRead & { start: number; end: number };
+
+/** A text that may run a shell on a script (SHELL_PROGRAMS with an option): only then are its commands read for one. */
+const RUNS_SHELL = /\b(?:ba|da|z|a)?sh\s+[-+]/;
 
 /**
  * The shell text an exec-form array that is no `sh -c` script (`joined`, runScript's, its elements joined by blanks)

@@ -180,6 +180,20 @@ testRule(noSecretsInCommand, {
     },
     { run: String.raw`docker run app:1 app --password '\\$PW' --name "O'Brien"` },
     { engine: '{"Name": "/api", "Config": {"Cmd": ["app", "--password", "\\\\\\\\$PW", "--name", "O\'Brien"]}}' },
+    {
+      name: 'in an sh -c script inside an sh -c script: values from variables and positional parameters are no literals',
+      compose: yaml`
+      services:
+        a:
+          image: ghcr.io/acme/app:1.0
+          command: sh -c 'sh -c "app --password $$PW --token \\"$$1\\"x"'
+          entrypoint:
+            - sh
+            - -c
+            - sh -c 'sh -c "PGPASSWORD=$$DB_PW psql"'
+    `,
+    },
+    { run: `docker run app:1 sh -c 'sh -c "sh -c \\"app --password \\$PW\\""'` },
   ],
   invalid: [
     {
@@ -1073,6 +1087,70 @@ testRule(noSecretsInCommand, {
           column: 97,
           endColumn: 104,
           message: 'Container "api" passes a literal secret to --token in its entrypoint (...(6 chars)).',
+        },
+      ],
+    },
+    {
+      name: 'an sh -c script inside an sh -c script is read as its shell reads it, each finding at its own columns',
+      compose: yaml`
+      services:
+        a:
+          image: ghcr.io/acme/app:1.0
+          command: sh -c 'sh -c "app --password Sup3rS3cretPw"'
+          entrypoint:
+            - sh
+            - -c
+            - sh -c 'sh -c "app --token Sup3rS3cretPw"'
+          healthcheck:
+            test:
+              - CMD-SHELL
+              - bash -c "sh -c 'PGPASSWORD=Sup3rS3cretPw psql'"
+    `,
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 4,
+          column: 32,
+          endColumn: 42,
+          message: 'Service "a" passes a literal secret to --password in its command (...(13 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 8,
+          column: 27,
+          endColumn: 34,
+          message: 'Service "a" passes a literal secret to --token in its entrypoint (...(13 chars)).',
+        },
+        {
+          messageId: 'inlineSecret',
+          line: 12,
+          column: 27,
+          endColumn: 37,
+          message: 'Service "a" sets PGPASSWORD to a literal secret in its health check (...(13 chars)).',
+        },
+      ],
+    },
+    {
+      run: `docker run app:1 sh -c 'sh -c "sh -c \\"app --password Sup3rS3cretPw\\""'`,
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 44,
+          endColumn: 54,
+          message: 'The docker run command passes a literal secret to --password in its command (...(13 chars)).',
+        },
+      ],
+    },
+    {
+      engine: '{"Name": "/api", "Config": {"Cmd": ["sh", "-c", "sh -c \'sh -c \\"app --password Sup3rS3cretPw\\"\'"]}}',
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 49,
+          endColumn: 97,
+          message: 'Container "api" passes a literal secret to --password in its command (...(13 chars)).',
         },
       ],
     },
