@@ -15,11 +15,11 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('text output escapes control characters from scanned files', () => {
   it('in messages, input errors and file names', () => {
-    // A service name outside compose's `^[a-zA-Z0-9._-]+$` is an input error (compose refuses it), quoted; a value
-    // written in the file reaches a finding's message.
+    // A service name outside compose's `^[a-zA-Z0-9._-]+$` and a capability dockerd does not know are input errors,
+    // quoted; a value written in the file (a host device) reaches a finding's message.
     writeFileSync(
       join(dir, 'compose.yaml'),
-      'services:\n  "ok\\e[1A\\e[2K\\rinnocent":\n    image: nginx:1.27\n    privileged: true\n  web:\n    image: nginx:1.27\n    cap_add: ["NET_RAW\\e[1A\\e[2K\\rok"]\n',
+      'services:\n  "ok\\e[1A\\e[2K\\rinnocent":\n    image: nginx:1.27\n    privileged: true\n  web:\n    image: nginx:1.27\n    cap_add: ["NET_RAW\\e[1A\\e[2K\\rok"]\n    devices: ["/dev/sda\\e[1A\\e[2K\\rok:/dev/x"]\n',
     );
     writeFileSync(join(dir, 'x\u001b[2J.Dockerfile'), 'FROM alpine:3.20\n\u001b]0;pwned\u0007 x\n');
     // Named explicitly: discovery in folders does not take such a name for a Dockerfile.
@@ -31,7 +31,8 @@ describe('text output escapes control characters from scanned files', () => {
     assert.equal(r.status, 2, r.stderr);
     assert.doesNotMatch(r.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/, 'no raw control character but newlines');
     assert.match(r.stdout, / {2}2:3 {6}error {4}service name "ok\\x1b\[1A\\x1b\[2K\\rinnocent" is not valid/);
-    assert.match(r.stdout, / {2}7:15 {5}medium {3}Service "web" adds capability NET_RAW\\x1b\[1A\\x1b\[2K\\rOK\./);
+    assert.match(r.stdout, / {2}7:15 {5}error {4}service "web": cap_add\[0\] "NET_RAW\\x1b\[1A\\x1b\[2K\\rok": unknown capability/);
+    assert.match(r.stdout, / {2}8:15 {5}medium {3}Service "web" is given host device \/dev\/sda\\x1b\[1A\\x1b\[2K\\rok with permissions rwm\./);
     assert.match(r.stdout, /^x\\x1b\[2J\.Dockerfile$/m);
     assert.match(r.stdout, /unknown instruction: \\x1b\]0;pwned\\x07/);
   });

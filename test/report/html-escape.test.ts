@@ -23,17 +23,19 @@ describe('HTML report: control characters', () => {
   });
 
   it('a hostile service name, file name and input error reach the file escaped', () => {
-    // The service name is an input error (compose refuses it) that quotes it; a capability carries it into a finding.
+    // The service name and the capability are input errors (compose refuses the name, dockerd the capability) that
+    // quote them; a host device carries it into a finding.
     writeFileSync(
       join(dir, 'compose.yaml'),
-      'services:\n  "evil\\e[2J\\e[31mFAKE\\a\\r\\n":\n    image: nginx:1.27\n  web:\n    image: nginx:1.27\n    cap_add: ["NET_RAW\\e[2J\\e[31mFAKE\\a\\r\\n"]\n',
+      'services:\n  "evil\\e[2J\\e[31mFAKE\\a\\r\\n":\n    image: nginx:1.27\n  web:\n    image: nginx:1.27\n    cap_add: ["NET_RAW\\e[2J\\e[31mFAKE\\a\\r\\n"]\n    devices: ["/dev/sda\\e[2J\\e[31mFAKE\\a:/dev/x"]\n',
     );
     writeFileSync(join(dir, 'x\u001b[2J.Dockerfile'), 'FROM alpine:3.20\n\u001b]0;pwned\u0007 x\n');
     const r = spawnSync(process.execPath, [CLI, 'scan', '.', 'x\u001b[2J.Dockerfile', '-f', 'html'], { cwd: dir, encoding: 'utf8' });
     assert.equal(r.status, 2, r.stderr);
     assert.doesNotMatch(r.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/, 'no raw control character but newlines');
     assert.match(r.stdout, /service name &quot;evil\\x1b\[2J\\x1b\[31mFAKE\\x07\\r\\n&quot; is not valid/);
-    assert.match(r.stdout, /Service &quot;web&quot; adds capability NET_RAW\\x1b\[2J\\x1b\[31MFAKE\\x07\./);
+    assert.match(r.stdout, /cap_add\[0\] &quot;NET_RAW\\x1b\[2J\\x1b\[31mFAKE\\x07\\r\\n&quot;: unknown capability/);
+    assert.match(r.stdout, /Service &quot;web&quot; is given host device \/dev\/sda\\x1b\[2J\\x1b\[31mFAKE\\x07 with permissions rwm\./);
     assert.match(r.stdout, /<td class="loc">x\\x1b\[2J\.Dockerfile<span class="pos">/);
     assert.match(r.stdout, /unknown instruction: \\x1b\]0;pwned\\x07/);
   });

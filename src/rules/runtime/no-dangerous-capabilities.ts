@@ -1,6 +1,7 @@
 import { isUnknown } from '../../model/index.js';
 import { runtimeRule } from '../types.js';
 import { ALLOWED_OPTION, allowedCapabilities, classifyCapability } from './capability-classes.js';
+import { reportIfUnknown } from './util.js';
 
 /** BW1003: capabilities that amount to root on the host (seed §5.2 "jamais SYS_ADMIN"; CIS 5.4). */
 export const noDangerousCapabilities = runtimeRule({
@@ -30,9 +31,9 @@ export const noDangerousCapabilities = runtimeRule({
   check(c, ctx) {
     const allowed = allowedCapabilities(ctx.options);
     for (const cap of c.capAdd) {
-      if (isUnknown(cap.value)) {
-        ctx.report({ messageId: 'unknown', at: cap, status: 'unknown', data: { reason: cap.value.reason } });
-      } else if (classifyCapability(cap.value, allowed) === 'dangerous') {
+      // A name dockerd refuses (an unknown capability) is its input error alone (reportIfUnknown skips it).
+      if (reportIfUnknown(ctx, cap, 'unknown') || isUnknown(cap.value)) continue;
+      if (classifyCapability(cap.value, allowed) === 'dangerous') {
         ctx.report({ messageId: 'dangerous', at: cap, data: { cap: cap.value } });
       }
     }

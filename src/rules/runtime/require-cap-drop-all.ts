@@ -30,7 +30,8 @@ export const requireCapDropAll = runtimeRule({
     if (c.capDrop.some((d) => d.value === 'ALL')) return;
     const unknownDrop = c.capDrop.find((d) => isUnknown(d.value));
     if (unknownDrop && isUnknown(unknownDrop.value)) {
-      ctx.report({ messageId: 'unknown', at: unknownDrop, status: 'unknown', data: { reason: unknownDrop.value.reason } });
+      // A name dockerd refuses (an unknown capability) is its input error alone: the container is never created.
+      if (!unknownDrop.value.refused) ctx.report({ messageId: 'unknown', at: unknownDrop, status: 'unknown', data: { reason: unknownDrop.value.reason } });
       return;
     }
     const first = c.capDrop[0];

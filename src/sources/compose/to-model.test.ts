@@ -933,3 +933,56 @@ describe('command, entrypoint, healthcheck test and labels as written (Container
     assert.deepEqual(r.messages, ['invalid-value 14:22 service "bad": deploy.labels must be a list or a mapping, not the number 5']);
   });
 });
+
+describe('cap_add and cap_drop: names dockerd refuses', () => {
+  const caps = (lines: string, env: Record<string, string> = {}) => scan(`services:\n  web:\n    image: nginx:1.27\n${lines}`, env);
+  const findings = (r: ReturnType<typeof scan>) =>
+    checkContainer(RUNTIME_RULES, r.specs[0] as ContainerSpec)
+      .filter((f) => ['BW1002', 'BW1003', 'BW1004', 'BW1005'].includes(f.ruleId))
+      .map((f) => `${f.ruleId} ${f.status} ${f.location.line}:${f.location.column} ${f.message}`);
+
+  it('any case, with or without CAP_, and every capability up to CHECKPOINT_RESTORE: taken; ALL too', () => {
+    const r = caps('    cap_add: [cap_checkpoint_restore, Perfmon, CAP_BPF, wake_alarm]\n    cap_drop: [all]\n');
+    assert.deepEqual(r.messages, []);
+    assert.deepEqual(
+      r.specs[0]?.capAdd.map((c) => c.value),
+      ['CHECKPOINT_RESTORE', 'PERFMON', 'BPF', 'WAKE_ALARM'],
+    );
+    assert.deepEqual(
+      r.specs[0]?.capDrop.map((c) => c.value),
+      ['ALL'],
+    );
+  });
+
+  it('an unknown name (CAP_ALL too) is an input error at the item, quoted once as written, and its only report', () => {
+    const r = caps('    cap_add: [NET_ADMIN, SYS_FOO]\n    cap_drop: [CAP_ALL]\n');
+    assert.deepEqual(r.messages, [
+      'invalid-value 4:26 service "web": cap_add[1] "SYS_FOO": unknown capability (dockerd refuses the container)',
+      'invalid-value 5:16 service "web": cap_drop[0] "CAP_ALL": unknown capability (dockerd refuses the container)',
+    ]);
+    assert.deepEqual(findings(r), ['BW1003 violation 4:15 Service "web" adds capability NET_ADMIN.']);
+  });
+
+  it('a long name is cut (100 characters, then its length), a secret-shaped one masked, one from the environment named by its variable', () => {
+    const r = caps(`    cap_add: ["${'X'.repeat(1_200_000)}", ghp_abcdefghijklmnopqrstuvwxyz0123456789]\n    cap_drop: ["\${DROP}"]\n`, {
+      DROP: 'hunter2hunter2SECRETVAL',
+    });
+    assert.deepEqual(r.messages, [
+      `invalid-value 4:15 service "web": cap_add[0] "${'X'.repeat(100)}..." (1200000 characters): unknown capability (dockerd refuses the container)`,
+      'invalid-value 4:1200019 service "web": cap_add[1] "ghp_...(40 chars)" (a GitHub token): unknown capability (dockerd refuses the container)',
+      'invalid-value 5:16 service "web": cap_drop[0] "${DROP}" (from the environment, 23 characters): unknown capability (dockerd refuses the container)',
+    ]);
+    assert.deepEqual(findings(r), []);
+  });
+
+  it('an unknown service key or device request key is quoted through quoteValue too: cut when long, masked when secret-shaped', () => {
+    const r = caps(
+      `    ${'k'.repeat(300)}: 1\n    ghp_abcdefghijklmnopqrstuvwxyz0123456789: 1\n    gpus: [{driver: nvidia, capabilities: [gpu], ${'z'.repeat(200)}: 1}]\n`,
+    );
+    assert.deepEqual(r.messages, [
+      `invalid-value 4:5 service "web": unknown key "${'k'.repeat(100)}..." (300 characters) is not read: compose refuses keys the compose-spec does not define`,
+      'invalid-value 5:5 service "web": unknown key "ghp_...(40 chars)" (a GitHub token) is not read: compose refuses keys the compose-spec does not define',
+      `invalid-value 6:50 service "web": unknown key "${'z'.repeat(100)}..." (200 characters) in a device request`,
+    ]);
+  });
+});

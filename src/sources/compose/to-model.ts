@@ -5,6 +5,7 @@ import {
   type CommandArg,
   type CommandLine,
   type ContainerSpec,
+  capabilityRefused,
   cfsQuotaLimit,
   type DeviceMapping,
   type DeviceRequest,
@@ -103,7 +104,8 @@ function warnUnknownKeys(n: LNode, p: (k: string) => string, r: Report): void {
       r.warn(
         pair.key,
         p(name),
-        `unknown key "${name}" is not read${near ? ` (did you mean "${near}"?)` : ''}: compose refuses keys the compose-spec does not define`,
+        // Quoted through quoteValue: a key is file text (cut when long, masked when secret-shaped).
+        `unknown key ${quoteValue(name)} is not read${near ? ` (did you mean "${near}"?)` : ''}: compose refuses keys the compose-spec does not define`,
       );
     }
   }
@@ -133,15 +135,28 @@ function readIdentity(n: LNode, spec: ContainerSpec, p: (k: string) => string, r
   if (readOnly) spec.readonlyRootfs = readOnly;
 }
 
+/**
+ * A `cap_add` or `cap_drop` item, normalised (normalizeCapability). A name dockerd does not know is an input error at
+ * the item, its only report (refused: no rule judges it): compose passes it on and dockerd refuses the container.
+ */
+function capability(text: string, node: LScalar, path: string, r: Report, at: Location): Sourced<string> {
+  const name = normalizeCapability(text);
+  const refused = capabilityRefused(name);
+  if (refused === undefined) return { value: name, at };
+  r.bad(node, path, `${keyPath(path, r)} ${quoteValue(text, node.pieces)}: ${refused}`);
+  return { value: refusedValue(invalid(node)), at };
+}
+
 /** `cap_add`, `cap_drop` (capability names normalised) and `security_opt`. */
 function readSecurity(n: LNode, spec: ContainerSpec, p: (k: string) => string, r: Report): void {
-  for (const [item, path] of readList(get(n, 'cap_add'), p('cap_add'), r)) {
-    const t = readText(item, path, r);
-    if (t) spec.capAdd.push({ value: typeof t.value === 'string' ? normalizeCapability(t.value) : t.value, at: t.at });
-  }
-  for (const [item, path] of readList(get(n, 'cap_drop'), p('cap_drop'), r)) {
-    const t = readText(item, path, r);
-    if (t) spec.capDrop.push({ value: typeof t.value === 'string' ? normalizeCapability(t.value) : t.value, at: t.at });
+  for (const [key, caps] of [
+    ['cap_add', spec.capAdd],
+    ['cap_drop', spec.capDrop],
+  ] as const) {
+    for (const [item, path] of readList(get(n, key), p(key), r)) {
+      const t = readText(item, path, r);
+      if (t) caps.push(typeof t.value === 'string' ? capability(t.value, item as LScalar, path, r, t.at) : t);
+    }
   }
   for (const [item, path] of readList(get(n, 'security_opt'), p('security_opt'), r)) {
     const t = readText(item, path, r);
@@ -1073,7 +1088,7 @@ function deviceRequestOf(item: LNode, path: string, r: Report, gpu: boolean): De
   }
   const errors = r.diagnostics.length;
   for (const [key, pair] of item.entries) {
-    if (!DEVICE_REQUEST_KEYS.has(key) && !key.startsWith('x-')) r.bad(pair.key, `${path}.${key}`, `unknown key "${key}" in a device request`);
+    if (!DEVICE_REQUEST_KEYS.has(key) && !key.startsWith('x-')) r.bad(pair.key, `${path}.${key}`, `unknown key ${quoteValue(key)} in a device request`);
   }
   const capsNode = get(item, 'capabilities');
   if (!gpu && capsNode === undefined)

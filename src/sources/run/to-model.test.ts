@@ -387,3 +387,30 @@ describe('run line: command, --entrypoint, --label and --health-cmd as written',
     assert.equal(s.command, undefined);
   });
 });
+
+describe('run line: --cap-add and --cap-drop names dockerd refuses', () => {
+  it('an unknown name is an input error at the option that names it once, cut when long, masked when secret-shaped; a known one is taken', () => {
+    const long = 'Y'.repeat(5000);
+    const r = scanRunCommand(
+      `docker run --cap-add cap_net_raw --cap-add SYS_FOO --cap-drop ${long} --cap-add ghp_abcdefghijklmnopqrstuvwxyz0123456789 img:1`,
+      '<run>',
+    );
+    assert.deepEqual(
+      r.diagnostics.map((d) => `${d.code} ${d.at.line}:${d.at.column} ${d.message}`),
+      [
+        'invalid-value 1:34 --cap-add "SYS_FOO": unknown capability (dockerd refuses the container)',
+        `invalid-value 1:52 --cap-drop "${'Y'.repeat(100)}..." (5000 characters): unknown capability (dockerd refuses the container)`,
+        'invalid-value 1:5064 --cap-add "ghp_...(40 chars)" (a GitHub token): unknown capability (dockerd refuses the container)',
+      ],
+    );
+    const s = r.specs[0] as ContainerSpec;
+    assert.equal(s.capAdd[0]?.value, 'NET_RAW');
+    assert.ok(isUnknown(s.capAdd[1]?.value) && s.capAdd[1]?.value.refused);
+    assert.deepEqual(
+      checkContainer(RUNTIME_RULES, s)
+        .filter((f) => ['BW1002', 'BW1003', 'BW1004'].includes(f.ruleId))
+        .map((f) => `${f.ruleId} ${f.location.column} ${f.message}`),
+      ['BW1004 12 The docker run command adds capability NET_RAW.'],
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import {
   type CommandArg,
   type ContainerSpec,
+  capabilityRefused,
   cfsQuotaLimit,
   type DeviceMapping,
   type DeviceRequest,
@@ -111,11 +112,18 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
         bool((v) => (spec.readonlyRootfs = v));
         break;
       case 'cap-add':
-        text((v) => spec.capAdd.push(v), normalizeCapability);
+      case 'cap-drop': {
+        const caps = canon === 'cap-add' ? spec.capAdd : spec.capDrop;
+        if (u) {
+          caps.push({ value: u, at });
+          break;
+        }
+        // A name dockerd does not know is the input error alone (refused): no rule judges it.
+        const name = normalizeCapability(o.value);
+        const refused = capabilityRefused(name);
+        caps.push({ value: refused === undefined ? name : refusedValue(bad(o, refused)), at });
         break;
-      case 'cap-drop':
-        text((v) => spec.capDrop.push(v), normalizeCapability);
-        break;
+      }
       case 'security-opt':
         // A run-time part (`"$OPT"`, `seccomp=$P`): the options the entry could set are unknown, as in compose.
         parseSecurityOpt(u ? o.rawValue : o.value, at, spec.securityOpt, u);
