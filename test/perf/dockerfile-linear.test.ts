@@ -16,8 +16,10 @@ const FROM = `FROM alpine:3.20@sha256:${'0123456789abcdef'.repeat(4)}`;
 /** Every Dockerfile rule's findings for `text`, as `BW2007 pipeToShell 3:1` (status `unknown` appended), in report order. */
 function findings(text: string): string[] {
   const { spec, diagnostics } = parseDockerfile(text, 'Dockerfile');
+  // Most of these lines are over the 65,535 bytes BuildKit reads in one line: that input error is expected (and the
+  // file is still parsed, which is what is measured); any other is not.
   assert.deepEqual(
-    diagnostics.map((d) => d.message),
+    diagnostics.map((d) => d.message).filter((m) => !/^a line of \d+ bytes: docker build refuses a Dockerfile line over 65535 bytes/.test(m)),
     [],
   );
   const out: string[] = [];
