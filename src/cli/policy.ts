@@ -233,7 +233,7 @@ export function applyPolicy(
     try {
       text = readFileSync(policy.baselineFile, 'utf8');
     } catch (e) {
-      throw new UsageError(`cannot read the baseline ${source}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new UsageError(`cannot read the baseline ${source}: ${readProblem(e)}`);
     }
     const parsed = parseBaseline(text, source);
     out.diagnostics.push(...parsed.diagnostics);

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../model/index.js';
 import { compareOrdinal } from '../model/index.js';
 import { DAEMON_RULES } from '../rules/index.js';
 import { buildDaemonSpec, directiveLocator, expandCommand, mergeService, parseDaemonJson, parseDockerdArgs, splitWords } from '../sources/daemon/index.js';
+import { readProblem } from '../sources/fs.js';
 import type { SourceHandler } from './types.js';
 
 function isDropIn(abs: string): boolean {
@@ -34,7 +35,7 @@ export const daemonHandler: SourceHandler = {
         diagnostics.push({
           code: 'unreadable',
           severity: 'error',
-          message: `cannot read ${ctx.fs.display(abs)}: ${(e as Error).message}`,
+          message: `cannot read: ${readProblem(e)}`,
           at: { source: ctx.fs.display(abs) },
         });
         return undefined;

@@ -168,6 +168,10 @@ export function memoryFs(files: Record<string, string | MemoryProblem>, root = '
 export function readProblem(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   switch (code) {
+    case 'ENOENT':
+      return 'file not found';
+    case 'ENOTDIR':
+      return 'a part of the path is not a folder';
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';

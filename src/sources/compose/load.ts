@@ -1,6 +1,6 @@
 import { type Document, parseAllDocuments, parseDocument } from 'yaml';
 import { type Diagnostic, LineIndex, unknown } from '../../model/index.js';
-import type { FileReader } from '../fs.js';
+import { type FileReader, readProblem } from '../fs.js';
 import { type Environment, InterpolationError, interpolate } from './interpolate.js';
 import { mergeNodes } from './merge.js';
 import { blockNestingOverflow, deepestLineStart, flowNestingOverflow } from './nesting.js';
@@ -44,7 +44,7 @@ export function loadComposeFile(
   try {
     text = fs.readText(absolute);
   } catch (e) {
-    diagnostics.push({ code: 'unreadable', severity: 'error', message: `cannot read: ${(e as Error).message}`, at: { source: display } });
+    diagnostics.push({ code: 'unreadable', severity: 'error', message: `cannot read: ${readProblem(e)}`, at: { source: display } });
     return { file };
   }
   if (text === undefined) {

@@ -44,8 +44,8 @@ describe('a file an include or extends names that cannot be read', () => {
     const fs = memoryFs({ 'compose.yaml': { error: 'EACCES', size: 40 } });
     const r = scanComposeProject(['/mem/compose.yaml'], fs, {});
     assert.deepEqual(
-      r.diagnostics.map((d) => `${d.severity} ${d.code} ${d.at.source} ${d.at.line}`),
-      ['error unreadable compose.yaml undefined'],
+      r.diagnostics.map((d) => `${d.severity} ${d.code} ${d.at.source} ${d.at.line} ${d.message}`),
+      ['error unreadable compose.yaml undefined cannot read: permission denied'],
     );
   });
 });

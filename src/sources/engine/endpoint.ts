@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { quoteValue } from '../../model/index.js';
+import { readProblem } from '../fs.js';
 import { EngineError } from './errors.js';
 
 /** TLS material and mode for a TCP endpoint (Docker's `--tls`/`--tlsverify` with `DOCKER_CERT_PATH`). */
@@ -95,7 +96,7 @@ function readTlsFiles(certPath: string, verify: boolean, what: string): EngineTl
       const code = (e as NodeJS.ErrnoException).code;
       // Without verification the CA is not needed; a client certificate is only needed when the daemon asks.
       if (code === 'ENOENT' && !(verify && field === 'ca')) continue;
-      throw new EngineError('bad-endpoint', `cannot read ${join(certPath, file)} (${what}): ${code ?? (e as Error).message}`);
+      throw new EngineError('bad-endpoint', `cannot read ${join(certPath, file)} (${what}): ${readProblem(e)}`);
     }
   }
   return out;
@@ -119,7 +120,7 @@ function fromContext(name: string, from: string, configDir: string, env: Endpoin
     const code = (e as NodeJS.ErrnoException).code;
     throw new EngineError(
       'bad-endpoint',
-      code === 'ENOENT' ? `context "${name}" does not exist (no ${metaFile})` : `context "${name}": cannot read ${metaFile}: ${code ?? (e as Error).message}`,
+      code === 'ENOENT' ? `context "${name}" does not exist (no ${metaFile})` : `context "${name}": cannot read ${metaFile}: ${readProblem(e)}`,
     );
   }
   const ep = meta.Endpoints?.docker;
