@@ -113,6 +113,10 @@ describe('parseDockerRun (pflag rules as the Docker CLI sets them)', () => {
     assert.deepEqual(parse('docker run --frobnicate -Z img')?.problems, ['error unknown flag: --frobnicate@11', "error unknown shorthand flag: 'Z' in -Z@24"]);
     assert.deepEqual(parse('docker create -d img')?.problems, ["error unknown shorthand flag: 'd' in -d@14"]);
     assert.deepEqual(parse('docker run --name')?.problems, ['error flag needs an argument: --name@11']);
+    // A flag name past 64 characters (a pasted blob) is quoted and cut, with its length; 64 are shown as written.
+    const long = `--${'x'.repeat(3000)}`;
+    assert.deepEqual(parse(`docker run ${long} img`)?.problems, [`error unknown flag: "--${'x'.repeat(98)}..." (3002 characters)@11`]);
+    assert.deepEqual(parse(`docker run --${'y'.repeat(62)} img`)?.problems, [`error unknown flag: --${'y'.repeat(62)}@11`]);
   });
 
   it('reads a run-time word before the image as options only when it looks like options', () => {

@@ -1,4 +1,4 @@
-import type { Unknown } from '../../model/index.js';
+import { quoteValue, type Unknown } from '../../model/index.js';
 import { FLAGS_BY_NAME, FLAGS_BY_SHORT, GLOBAL_FLAGS, type RunFlag } from './flags.js';
 import { commandNameIndex, type ShellWord } from './shell.js';
 
@@ -168,10 +168,10 @@ function readOptions(words: readonly ShellWord[], i: number, out: ParsedRun, onl
                 start: w.start,
                 end: w.end,
               }
-            : { code: 'unknown-flag', severity: 'error', message: `unknown flag: --${name}`, start: w.start, end: w.end },
+            : { code: 'unknown-flag', severity: 'error', message: `unknown flag: ${flagShown(`--${name}`)}`, start: w.start, end: w.end },
         );
         i++;
-        if (!w.unknown && eq === -1) unknownFlag = { flag: `--${name}`, next: i };
+        if (!w.unknown && eq === -1) unknownFlag = { flag: flagShown(`--${name}`), next: i };
         continue;
       }
       if (eq !== -1) {
@@ -273,4 +273,16 @@ function isOpaqueOptions(w: ShellWord, next: ShellWord | undefined): boolean {
   if (IMAGE_NAMES.test(raw)) return false;
   if (OPTION_NAMES.test(raw)) return true;
   return next?.text.startsWith('-') === true && !next.unknown;
+}
+
+/** Longest flag a message names as docker does (`--frobnicate`); a longer one is quoted through quoteValue, cut. */
+const FLAG_SHOWN_MAX = 64;
+
+/**
+ * A flag as a message names it: as written, like docker's `unknown flag: --frobnicate`, or past FLAG_SHOWN_MAX
+ * characters through quoteValue (`"--xxxx..." (3002 characters)`), so that a pasted blob does not fill the report.
+ * Secret shapes are masked later, as in every message (maskSecretsIn).
+ */
+function flagShown(flag: string): string {
+  return flag.length <= FLAG_SHOWN_MAX ? flag : quoteValue(flag);
 }
