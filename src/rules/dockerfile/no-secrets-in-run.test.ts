@@ -310,6 +310,14 @@ testRule(noSecretsInRun, {
         USER 10001
       `,
     },
+    {
+      name: 'a password option at the start of a quoted word with a variable or a blank in it, or after an escaped quote (a character), is no literal',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN app "--password=$PW" && app '--token=$TOKEN' && app "--password S3cretPw1" && app \"--password=S3cretPw1\"
+        USER 10001
+      `,
+    },
   ],
   invalid: [
     {
@@ -1116,6 +1124,29 @@ testRule(noSecretsInRun, {
           message: 'A HEALTHCHECK in stage #1 passes a literal secret to --secret (...(13 chars)).',
         },
         { messageId: 'passwordFlag', line: 6, column: 30, endColumn: 40, message: 'A CMD in stage #1 passes a literal secret to --password (...(13 chars)).' },
+      ],
+    },
+    {
+      name: 'a password option at the start of a quoted word is read with its word, in a script too, at the option',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN app "--password=S3cretPw1" && sh -c "app '--token=S3cretPw1'" && sh -c "sh -c 'app \"--secret=O'\''Brien-Pass9x\"'"
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 10, endColumn: 20, message: 'A RUN in stage #1 passes a literal secret to --password (...(9 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 47, endColumn: 54, message: 'A RUN in stage #1 passes a literal secret to --token (...(9 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 90, endColumn: 98, message: 'A RUN in stage #1 passes a literal secret to --secret (...(14 chars)).' },
+      ],
+    },
+    {
+      name: 'an sh -c script written in several parts is read as its shell reads it, each finding at its own columns',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN sh -c 'echo '\''hi'\''; app --password S3cretPw1 --token '"S3cret"'Pw2'
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 33, endColumn: 43, message: 'A RUN in stage #1 passes a literal secret to --password (...(9 chars)).' },
+        { messageId: 'passwordFlag', line: 2, column: 54, endColumn: 61, message: 'A RUN in stage #1 passes a literal secret to --token (...(9 chars)).' },
       ],
     },
   ],

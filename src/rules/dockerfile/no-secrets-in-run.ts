@@ -24,8 +24,19 @@ import { dockerfileRule, lastStartingAtOrBefore, programOf, type RunScript, runS
  * quoted word: the script of an `sh -c "PGPASSWORD=… psql"`, or an argument of `env`.
  */
 const ASSIGNMENT = /(?:^|[\s;&|(]|(?<=^|\s)['"])(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(?=[^\s;&|)])/g;
-const PASSWORD_FLAG =
-  /(?:^|\s)(--password|--pass|--token|--api-key|--secret|--http-password|--ftp-password|--proxy-password|--requirepass|--masterauth|--db-password|--admin-password|--auth-token|--access-token|--client-secret|--secret-key|-D[\w.-]*\.password)(=|\s+)(?=[^\s;&|])/g;
+/** The password options read for every program (PASSWORD_FLAG). */
+const PASSWORD_OPTIONS =
+  '--password|--pass|--token|--api-key|--secret|--http-password|--ftp-password|--proxy-password|--requirepass|--masterauth|--db-password|--admin-password|--auth-token|--access-token|--client-secret|--secret-key|-D[\\w.-]*\\.password';
+/**
+ * A password option (group 2) and what follows it (group 3, `=` or blanks), at the start of a word or of a quoted
+ * word (group 1 the quote: `"--password=…"`, whose value is read with the word).
+ */
+const PASSWORD_FLAG = new RegExp(`(?:^|\\s)(['"]?)(${PASSWORD_OPTIONS})(=|\\s+)(?=[^\\s;&|])`, 'g');
+/**
+ * A password option or a `NAME=` after an escaped quote anywhere (`\"--password=…\"`, `\"PGPASSWORD=…`): written so
+ * only in a script inside a script, where PASSWORD_FLAG and ASSIGNMENT over the outer text do not see it.
+ */
+const ESCAPED_OPTION = new RegExp(`\\\\['"](?:${PASSWORD_OPTIONS}|[A-Za-z_][A-Za-z0-9_]*=)`);
 
 /**
  * A password option's value that says where the secret is, or that the program asks for it, rather than holding
@@ -473,9 +484,9 @@ export function shellScripts(text: string): { start: number; end: number }[] {
  * (its length included) is written in `text` from `base`, and `before`, shellWordValue's `expandedBefore` for it (in
  * a STRING in double quotes the outer shell has expanded each `$` not escaped before the inner one reads its quotes;
  * so has a shell around `text`, `expandedBefore`, at its own places). `at`: where STRING starts in `text`. `exact`:
- * whether STRING is written there as is, bare or in one pair of quotes (the word keeps a quoted STRING's text as
- * written; in double quotes the shell drops the `\` before `"`, `$`, `\` and a backquote before the inner shell
- * reads it); else `map` and `base` do not hold. Undefined for a command that is no `sh -c`.
+ * whether `map` holds: STRING is written as is, bare or in one pair of quotes (the word keeps a quoted STRING's text
+ * as written; in double quotes the shell drops the `\` before `"`, `$`, `\` and a backquote before the inner shell
+ * reads it), or in several parts that wordReads maps (`parts`). Undefined for a command that is no `sh -c`.
  */
 interface ScriptRead {
   script: string;
@@ -483,6 +494,8 @@ interface ScriptRead {
   base: number;
   at: number;
   exact: boolean;
+  /** Whether STRING is written in several parts (`'a'"b"`), read by wordReads. */
+  parts?: boolean;
   before: ((i: number) => boolean) | undefined;
 }
 
@@ -494,6 +507,12 @@ function scriptRead(c: SimpleCommand, text: string, expandedBefore: ((i: number)
   const q = text[at] as string;
   const quoted = (q === "'" || q === '"') && text.startsWith(written, at + 1) && text[at + 1 + written.length] === q;
   const exact = quoted || (text.startsWith(written, at) && !/['"\\]/.test(written));
+  // A STRING of several parts (`'a'"b"`, `'it'\''s'`): what the shell makes of them, each character's place kept.
+  const parts = exact ? undefined : wordReads(text, at, wordEnd(text, at));
+  if (parts !== undefined) {
+    const before = (i: number) => parts.expanded.has(i) || (expandedBefore?.(parts.map[i] ?? 0) ?? false);
+    return { script: parts.script, map: parts.map, base: 0, at, exact: true, parts: true, before };
+  }
   const { script, map, expanded } = quoted && q === '"' ? doubleQuotedReads(written, 0) : asWritten(written);
   const base = quoted ? at + 1 : at;
   const before = exact ? (i: number) => expanded.has(i) || (expandedBefore?.(base + (map[i] ?? 0)) ?? false) : expandedBefore && (() => true);
@@ -501,9 +520,66 @@ function scriptRead(c: SimpleCommand, text: string, expandedBefore: ((i: number)
 }
 
 /**
+ * What a shell makes of the word written at `text[from, to)` (doubleQuotedReads' shape, for a word of any parts):
+ * quotes taken off, in double quotes the `\` before `"`, `$`, `\` and a backquote, outside quotes before any
+ * character (a `\` and a line break, both); `map[i]` is where character `i` is written in `text` (`map[script.length]`
+ * is `to`), `expanded` holds the indexes of the `$` this shell expands (the inner shell gets their values). Undefined
+ * when a quote is left open.
+ */
+function wordReads(text: string, from: number, to: number): { script: string; map: number[]; expanded: Set<number> } | undefined {
+  let script = '';
+  const map: number[] = [];
+  const expanded = new Set<number>();
+  const put = (i: number): void => {
+    script += text[i];
+    map.push(i);
+  };
+  // A `$` at `i` that starts an expansion: marked (with the second `$` of a `$$`); returns the index read last.
+  const dollar = (i: number, quoted: boolean): number => {
+    if (!dollarExpands(text[i + 1] ?? '', quoted)) {
+      put(i);
+      return i;
+    }
+    expanded.add(script.length);
+    put(i);
+    if (text[i + 1] !== '$') return i;
+    expanded.add(script.length);
+    put(i + 1);
+    return i + 1;
+  };
+  for (let i = from; i < to; i++) {
+    const ch = text[i] as string;
+    if (ch === "'") {
+      const close = text.indexOf("'", i + 1);
+      if (close === -1 || close >= to) return undefined;
+      for (let j = i + 1; j < close; j++) put(j);
+      i = close;
+    } else if (ch === '"') {
+      let j = i + 1;
+      for (; j < to && text[j] !== '"'; j++) {
+        if (text[j] === '\\' && j + 1 < to && '"$`\\\n'.includes(text[j + 1] as string)) {
+          j++;
+          if (text[j] !== '\n') put(j);
+        } else if (text[j] === '$') j = dollar(j, true);
+        else put(j);
+      }
+      if (j >= to) return undefined;
+      i = j;
+    } else if (ch === '\\' && i + 1 < to) {
+      i++;
+      if (text[i] !== '\n') put(i);
+    } else if (ch === '$') i = dollar(i, false);
+    else put(i);
+  }
+  map.push(to);
+  return { script, map, expanded };
+}
+
+/**
  * The literal secrets of the commands in a shell-form `sh -c STRING` (as exec form `["sh", "-c", "…"]` gives its
- * script): STRING's commands are read like the RUN's, at their place in `text` (scriptRead). A STRING that is not one
- * bare or quoted word (`'a'"b"`) has no exact columns inside it: its findings are located at its first character.
+ * script): STRING's commands are read like the RUN's, at their place in `text` (scriptRead, which also maps a STRING
+ * of several parts, `'a'"b"`). A STRING it cannot map (a quote left open) has no exact columns inside it: its
+ * findings are located at its first character.
  */
 function nestedSecrets(c: SimpleCommand, text: string, depth: number, expandedBefore: ((i: number) => boolean) | undefined): WordSecret[] {
   const r = scriptRead(c, text, expandedBefore);
@@ -853,8 +929,8 @@ export function literalSecrets(text: string, raw: string = text): { found: Liter
   // A value in an `sh -c` script inside an `sh -c` script (`sh -c 'sh -c "app --password …"'`) is read by the pass
   // over the outer script (nestedOptionSecrets), which knows the quoting its shell reads: only looked for when this
   // text has a password option or a secret's name at all.
-  const nested = top.seen ? nestedOptionSecrets(text, cmds, undefined, 0) : undefined;
-  take(nested === undefined ? top.found : top.found.filter((o) => !inSpan(nested.grandchildren, o.index)), (i) => i);
+  const nested = top.seen || ESCAPED_OPTION.test(text) ? nestedOptionSecrets(text, cmds, undefined, 0) : undefined;
+  take(nested === undefined ? top.found : top.found.filter((o) => !inSpan(nested.skip, o.index)), (i) => i);
   for (const n of nested?.found ?? []) take(n.options, n.toText);
   if (nested !== undefined) assigned.sort((a, b) => a.start - b.start);
   cmds.forEach((c, k) => {
@@ -931,9 +1007,13 @@ function optionSecrets(text: string, cmds: readonly SimpleCommand[], before: ((i
   const passwordFlag = new RegExp(PASSWORD_FLAG);
   for (let m = passwordFlag.exec(text); m !== null; m = passwordFlag.exec(text)) {
     seen = true;
-    const flag = m[1] as string;
+    const open = m[1] as string;
+    const flag = m[2] as string;
     const at = m.index + m[0].length;
-    const read = valueAsShellReads(text, at, quoting, before, quote);
+    // In a quoted word, blanks after the option are part of it (`"--password x"` is one argument, no option).
+    if (open !== '' && m[3] !== '=') continue;
+    const read =
+      open === '' ? valueAsShellReads(text, at, quoting, before, quote) : quotedOptionValue(text, m.index + m[0].indexOf(open), flag, quoting, before, quote);
     if (read === undefined) continue;
     passwordFlag.lastIndex = Math.max(passwordFlag.lastIndex, read.end);
     const value = asCharacters(read.value);
@@ -955,7 +1035,7 @@ function optionSecrets(text: string, cmds: readonly SimpleCommand[], before: ((i
       for (const c of cmds) for (const start of c.starts) commandOf.set(start, c);
     }
     const c = commandOf.get(idx);
-    if ((m[2] as string) !== '=' && c && MYSQL.test(programOf(c))) continue;
+    if ((m[3] as string) !== '=' && c && MYSQL.test(programOf(c))) continue;
     // Where the value is written in its word: after an opening quote (`"ghp_…"`, `\"ghp_…\"` in an `sh -c "…"`).
     const written = text.slice(at, read.end).indexOf(value.replace(/[`"'\\].*$/s, ''));
     found.push({
@@ -972,6 +1052,25 @@ function optionSecrets(text: string, cmds: readonly SimpleCommand[], before: ((i
 }
 
 /**
+ * The value of a password option written at the start of a quoted word (`"--password=S3cret"`, `'--token=ab'\''cd'`,
+ * also in a script's string: `sh -c "app '--password=…'"`), the quote at `open`: the whole word as the shell gives
+ * it to the program (valueAsShellReads from the quote), less the option and its `=`. Undefined for an escaped quote
+ * (a character: the word is no option) or when a quote is left open.
+ */
+function quotedOptionValue(
+  text: string,
+  open: number,
+  flag: string,
+  quoting: ReturnType<typeof quotingScanner>,
+  before: ((i: number) => boolean) | undefined,
+  quoteAfter: (at: number) => number,
+): { value: string; end: number } | undefined {
+  if (quoting(open).escaped) return undefined;
+  const word = valueAsShellReads(text, open, quoting, before, quoteAfter);
+  return word?.value.startsWith(`${flag}=`) ? { value: word.value.slice(flag.length + 1), end: word.end } : undefined;
+}
+
+/**
  * How deep `sh -c` scripts are read inside the text of a command: a script in a script in a script
  * (`sh -c 'sh -c "sh -c …"'`), three shells below the command's own. Deeper ones are not read (no finding, no error):
  * they are rare, and a bound keeps the reading linear.
@@ -979,14 +1078,13 @@ function optionSecrets(text: string, cmds: readonly SimpleCommand[], before: ((i
 const SCRIPT_DEPTH = 3;
 
 /**
- * The password options and secret variables of the `sh -c` scripts two levels or more inside a shell text (in the
- * STRING of an `sh -c STRING` that is itself in the STRING of one: `sh -c 'sh -c "app --password …"'`), up to
- * SCRIPT_DEPTH. optionSecrets over a text reads values one shell deep (its own words, and in its scripts' strings,
- * whose quoting valueAsShellReads knows), so each script that holds scripts is read again as a text of its own, its
- * findings in those scripts kept (`found`, with `toText` mapping its indexes to this text's). `grandchildren`: where
- * the scripts two levels inside this text are written in it (sorted), whose options optionSecrets over this text
- * does not read right: left to the deeper passes. A script not written as one word or one pair of quotes
- * (nestedSecrets' `exact`) is not read deeper. Undefined when this text has no script in a script.
+ * The password options and secret variables of the `sh -c` scripts of a shell text that optionSecrets over the text
+ * does not read right, up to SCRIPT_DEPTH. optionSecrets reads values one shell deep (its own words, and in the
+ * strings of its scripts written in one pair of quotes, whose quoting valueAsShellReads knows), so each script that
+ * holds scripts is read again as a text of its own, its findings in those scripts kept (two levels inside this text:
+ * `sh -c 'sh -c "app --password …"'`), and so is each script written in several parts (`'it'\''s'`, `'a'"b"`),
+ * all of it. `found`: those findings, with `toText` mapping their indexes to this text's; `skip`: where what they
+ * read is written in this text (sorted), left to them. Undefined when this text has no script.
  */
 function nestedOptionSecrets(
   text: string,
@@ -994,34 +1092,34 @@ function nestedOptionSecrets(
   before: ((i: number) => boolean) | undefined,
   depth: number,
   children: readonly ScriptSpan[] = scriptsOf(text, cmds, before),
-): { found: { options: OptionSecret[]; toText: (i: number) => number }[]; grandchildren: { start: number; end: number }[] } | undefined {
+): { found: { options: OptionSecret[]; toText: (i: number) => number }[]; skip: { start: number; end: number }[] } | undefined {
   if (children.length === 0) return undefined;
   const found: { options: OptionSecret[]; toText: (i: number) => number }[] = [];
-  const grandchildren: { start: number; end: number }[] = [];
+  const skip: { start: number; end: number }[] = [];
   for (const child of children) {
-    // Most scripts run no shell: their commands are not split.
-    if (!RUNS_SHELL.test(child.script)) continue;
-    const inner = simpleCommands(child.script);
-    const grand = scriptsOf(child.script, inner, child.before);
-    if (grand.length === 0) continue;
     const toText = (i: number): number => child.base + (child.map[i] ?? child.map.length - 1);
-    for (const g of grand) grandchildren.push({ start: toText(g.start), end: toText(g.end) });
-    if (depth + 1 >= SCRIPT_DEPTH) continue;
-    // The child's own words were read over this text: its pass keeps what lies in its scripts (`grand`), not in theirs.
+    // Most scripts run no shell: their commands are not split for one.
+    const inner = child.parts || RUNS_SHELL.test(child.script) ? simpleCommands(child.script) : undefined;
+    const grand = inner === undefined ? [] : scriptsOf(child.script, inner, child.before);
+    if (inner === undefined || (!child.parts && grand.length === 0)) continue;
+    if (child.parts) skip.push({ start: child.start, end: child.end });
+    else for (const g of grand) skip.push({ start: toText(g.start), end: toText(g.end) });
+    if (depth + 1 >= SCRIPT_DEPTH + (child.parts ? 1 : 0)) continue;
+    // An exact child's own words were read over this text: its pass keeps what lies in its scripts (`grand`).
     const deeper = nestedOptionSecrets(child.script, inner, child.before, depth + 1, grand);
     const own = optionSecrets(child.script, inner, child.before).found.filter(
-      (o) => inSpan(grand, o.index) && (deeper === undefined || !inSpan(deeper.grandchildren, o.index)),
+      (o) => (child.parts || inSpan(grand, o.index)) && (deeper === undefined || !inSpan(deeper.skip, o.index)),
     );
     found.push({ options: own, toText });
     for (const d of deeper?.found ?? []) found.push({ options: d.options, toText: (i) => toText(d.toText(i)) });
   }
-  grandchildren.sort((a, b) => a.start - b.start);
-  return { found, grandchildren };
+  skip.sort((a, b) => a.start - b.start);
+  return { found, skip };
 }
 
 /**
- * The `sh -c STRING` scripts of a shell text that are written as one word or in one pair of quotes (scriptRead's
- * `exact`), with where STRING is written in the text (`[start, end)`, its quotes included).
+ * The `sh -c STRING` scripts of a shell text whose characters' places are known (scriptRead's `exact`), with where
+ * STRING is written in the text (`[start, end)`, its quotes included).
  */
 function scriptsOf(text: string, cmds: readonly SimpleCommand[], before: ((i: number) => boolean) | undefined): ScriptSpan[] {
   const out: ScriptSpan[] = [];

@@ -194,6 +194,7 @@ testRule(noSecretsInCommand, {
     `,
     },
     { run: `docker run app:1 sh -c 'sh -c "sh -c \\"app --password \\$PW\\""'` },
+    { run: `docker run app:1 sh -c "app '--password=$PW' \\"--token=\\$TOKEN\\""` },
   ],
   invalid: [
     {
@@ -1151,6 +1152,36 @@ testRule(noSecretsInCommand, {
           column: 49,
           endColumn: 97,
           message: 'Container "api" passes a literal secret to --password in its command (...(13 chars)).',
+        },
+      ],
+    },
+    {
+      name: 'a password option at the start of a quoted word is read with its word, at the option',
+      compose: yaml`
+      services:
+        a:
+          image: ghcr.io/acme/app:1.0
+          command: sh -c "app '--token=S3cretPw1'"
+    `,
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 4,
+          column: 26,
+          endColumn: 33,
+          message: 'Service "a" passes a literal secret to --token in its command (...(9 chars)).',
+        },
+      ],
+    },
+    {
+      run: `docker run app:1 sh -c "app '--password=S3cretPw1'"`,
+      errors: [
+        {
+          messageId: 'passwordFlag',
+          line: 1,
+          column: 30,
+          endColumn: 40,
+          message: 'The docker run command passes a literal secret to --password in its command (...(9 chars)).',
         },
       ],
     },
