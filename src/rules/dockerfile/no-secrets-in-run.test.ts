@@ -679,7 +679,7 @@ testRule(noSecretsInRun, {
       ],
     },
     {
-      name: 'exec form: at the word in its array element, or at the array when JSON escapes move the characters',
+      name: 'exec form: at the word in its array element, also when JSON escapes move the characters',
       dockerfile: df`
         FROM alpine:3.20
         RUN ["curl", "-fsS", "-u", "admin:hunter2hunter2", "https://example.com/x"]
@@ -687,7 +687,7 @@ testRule(noSecretsInRun, {
       `,
       errors: [
         { messageId: 'passwordFlag', line: 2, column: 23, message: 'A RUN in stage #1 passes a literal secret to -u (...(14 chars)).' },
-        { messageId: 'passwordFlag', line: 3, column: 5, message: 'A RUN in stage #1 passes a literal secret to -p (...(14 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 40, message: 'A RUN in stage #1 passes a literal secret to -p (...(14 chars)).' },
       ],
     },
     {
@@ -990,7 +990,7 @@ testRule(noSecretsInRun, {
         { messageId: 'passwordFlag', line: 2, column: 106, endColumn: 108, message: 'A RUN in stage #1 passes a literal secret to -p (...(11 chars)).' },
         { messageId: 'passwordFlag', line: 3, column: 16, endColumn: 26, message: 'A RUN in stage #1 passes a literal secret to --password (...(12 chars)).' },
         { messageId: 'passwordFlag', line: 3, column: 63, endColumn: 65, message: 'A RUN in stage #1 passes a literal secret to -p (...(12 chars)).' },
-        { messageId: 'passwordFlag', line: 4, column: 5, endColumn: 58, message: 'A CMD in stage #1 passes a literal secret to --password (...(11 chars)).' },
+        { messageId: 'passwordFlag', line: 4, column: 28, endColumn: 38, message: 'A CMD in stage #1 passes a literal secret to --password (...(11 chars)).' },
       ],
     },
     {
@@ -1070,7 +1070,7 @@ testRule(noSecretsInRun, {
         { messageId: 'inlineSecret', line: 2, column: 40, endColumn: 47, message: 'A RUN in stage #1 sets API_KEY to a literal secret (...(12 chars)).' },
         { messageId: 'passwordFlag', line: 2, column: 78, endColumn: 80, message: 'A RUN in stage #1 passes a literal secret to -p (...(12 chars)).' },
         { messageId: 'passwordFlag', line: 2, column: 107, endColumn: 114, message: 'A RUN in stage #1 passes a literal secret to --token (...(12 chars)).' },
-        { messageId: 'passwordFlag', line: 3, column: 5, endColumn: 59, message: 'A CMD in stage #1 passes a literal secret to --password (...(12 chars)).' },
+        { messageId: 'passwordFlag', line: 3, column: 28, endColumn: 38, message: 'A CMD in stage #1 passes a literal secret to --password (...(12 chars)).' },
       ],
     },
     {
@@ -1147,6 +1147,31 @@ testRule(noSecretsInRun, {
       errors: [
         { messageId: 'passwordFlag', line: 2, column: 33, endColumn: 43, message: 'A RUN in stage #1 passes a literal secret to --password (...(9 chars)).' },
         { messageId: 'passwordFlag', line: 2, column: 54, endColumn: 61, message: 'A RUN in stage #1 passes a literal secret to --token (...(9 chars)).' },
+      ],
+    },
+    {
+      name: 'exec form: a finding in an element written with JSON escapes is located at its characters in the file',
+      dockerfile: df`
+        FROM alpine:3.20
+        CMD ["sh", "-c", "sh -c 'sh -c \"app --password Sup3rS3cretPw\"'"]
+        ENTRYPOINT ["app", "--name=\u0041\\", "--password=ab\\$cd", "--token=O\"Brien-Pass9x"]
+      `,
+      errors: [
+        { messageId: 'passwordFlag', line: 2, column: 38, endColumn: 48, message: 'A CMD in stage #1 passes a literal secret to --password (...(13 chars)).' },
+        {
+          messageId: 'passwordFlag',
+          line: 3,
+          column: 40,
+          endColumn: 50,
+          message: 'An ENTRYPOINT in stage #1 passes a literal secret to --password (...(6 chars)).',
+        },
+        {
+          messageId: 'passwordFlag',
+          line: 3,
+          column: 62,
+          endColumn: 69,
+          message: 'An ENTRYPOINT in stage #1 passes a literal secret to --token (...(14 chars)).',
+        },
       ],
     },
   ],

@@ -1,4 +1,14 @@
-import { type CopyInstruction, describeStage, isCopy, isUnknown, type Location, maskSecret, privateKeyBlocks, type RunInstruction } from '../../model/index.js';
+import {
+  type CopyInstruction,
+  commandLocation,
+  describeStage,
+  isCopy,
+  isUnknown,
+  type Location,
+  maskSecret,
+  privateKeyBlocks,
+  type RunInstruction,
+} from '../../model/index.js';
 import { isNonSecretValue, isSecretName } from '../shared/secrets.js';
 import type { RuleContext } from '../types.js';
 import {
@@ -1173,6 +1183,72 @@ function execText(elements: readonly string[], joined: RunScript, whole: Locatio
 }
 
 /**
+ * `script` (runScript's, of an exec-form array) located through JSON escapes: an index inside an element written with
+ * escapes (`\"`, `\\`, `\u0041`), which runScript locates at the whole array, is located at the characters that
+ * write it in the file (rawOffsets). The elements are those `script.text` joins by blanks: all of them, or the SCRIPT
+ * of `["sh", "-c", SCRIPT, …]`. `script` itself when no element has an escape.
+ */
+function jsonEscapesLocated(run: RunInstruction, script: RunScript): RunScript {
+  const { exec, execSpans: spans } = run;
+  if (run.form !== 'exec' || exec === undefined || spans === undefined || spans.length !== exec.length) return script;
+  const first = script.text === exec.join(' ') ? 0 : exec.length > 2 && script.text === exec[2] ? 2 : -1;
+  const elements = first === 0 ? exec : exec.slice(2, 3);
+  const escaped = (k: number): boolean => {
+    const span = spans[first + k] as { start: number; end: number };
+    return span.end - span.start !== (elements[k] as string).length;
+  };
+  if (first === -1 || !elements.some((_, k) => escaped(k))) return script;
+  const starts: { start: number }[] = [];
+  let start = 0;
+  for (const e of elements) {
+    starts.push({ start });
+    start += e.length + 1;
+  }
+  const locate = (index: number, length: number): Location => {
+    const k = lastStartingAtOrBefore(starts, index);
+    const e = elements[k];
+    const offset = index - (starts[k]?.start ?? 0);
+    if (e === undefined || offset + length > e.length || !escaped(k)) return script.locate(index, length);
+    const span = spans[first + k] as { start: number; end: number };
+    const raw = rawOffsets(run.args.text, span, e);
+    if (raw === undefined) return script.locate(index, length);
+    const from = raw[offset] as number;
+    return commandLocation(run.args, span.start + from, (raw[offset + length] as number) - from);
+  };
+  return { ...script, locate };
+}
+
+/**
+ * Where each character of the JSON string value `e` is written in its text `text[span.start, span.end)` (an escape
+ * takes 2 characters, `\uXXXX` 6), from the span's start, the value's end included; undefined when the text does not
+ * decode to `e` (a line continuation in it).
+ */
+function rawOffsets(text: string, span: { start: number; end: number }, e: string): number[] | undefined {
+  const out: number[] = [];
+  let decoded = '';
+  for (let r = span.start; r < span.end; ) {
+    out.push(r - span.start);
+    const c = text[r] as string;
+    if (c !== '\\') {
+      decoded += c;
+      r++;
+    } else if (text[r + 1] === 'u') {
+      decoded += String.fromCharCode(Number.parseInt(text.slice(r + 2, r + 6), 16));
+      r += 6;
+    } else {
+      const n = text[r + 1] ?? '';
+      decoded += JSON_ESCAPES[n] ?? n;
+      r += 2;
+    }
+  }
+  out.push(span.end - span.start);
+  return decoded === e ? out : undefined;
+}
+
+/** The JSON escapes that stand for another character than the one after the backslash. */
+const JSON_ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
+
+/**
  * The literal secrets of one command (a RUN, or the command of a CMD, ENTRYPOINT or HEALTHCHECK given as one),
  * reported (literalSecrets). `instruction` opens each message (`A RUN`, `A CMD`). Returns what the RUN-only checks
  * read on.
@@ -1187,7 +1263,7 @@ function checkLiterals(
   // (`["app", "--password", "pa$w0rd"]`), unless it starts what the program may expand (literalDollars), and a
   // quote in them is one (execText).
   const exec = run.form === 'exec' ? run.exec : undefined;
-  const joined = runScript(run);
+  const joined = jsonEscapesLocated(run, runScript(run));
   const script = exec !== undefined && joined.text === exec.join(' ') ? execText(exec, joined, run.args.at) : joined;
   const text = script.text;
   const { found, cmds, reported } = literalSecrets(text, script.raw);
@@ -1208,7 +1284,7 @@ function checkLiterals(
     const read = (from: number, to: number, prefix: string): void => {
       const rest: RunInstruction = { ...run, exec: exec.slice(from, to) };
       if (run.execSpans) rest.execSpans = run.execSpans.slice(from, to);
-      const words = execText(rest.exec as string[], runScript(rest), run.args.at);
+      const words = execText(rest.exec as string[], jsonEscapesLocated(rest, runScript(rest)), run.args.at);
       for (const f of literalSecrets(literalDollars(prefix) + words.text).found) report(f, words.locate(Math.max(f.index - prefix.length, 0), f.length));
     };
     if (prog === undefined || exec.length === 4) read(3, exec.length, '');
