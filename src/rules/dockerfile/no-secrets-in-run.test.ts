@@ -318,6 +318,14 @@ testRule(noSecretsInRun, {
         USER 10001
       `,
     },
+    {
+      name: 'a printf format that writes a secret given after it holds none',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN --mount=type=secret,id=pw,env=PW printf '--password=%s\n' "$PW" > /etc/app.args && printf "DB_PASSWORD=%s" "$PW" > /etc/app.env && printf 'x --token=%d' 1
+        USER 10001
+      `,
+    },
   ],
   invalid: [
     {

@@ -1005,7 +1005,7 @@ function optionSecrets(text: string, cmds: readonly SimpleCommand[], before: ((i
     // What the value's word holds is read: an assignment written inside it (`A="x B=y"`) is none.
     assignment.lastIndex = Math.max(assignment.lastIndex, read.end);
     // A placeholder (`YOUR_API_KEY`, `changeme`) or a masked-out token (`hf_xxxxxxxx…`) stands for the secret.
-    if (!literalValue(read.value) || isPlaceholderSecret(asCharacters(read.value), name)) continue;
+    if (!literalValue(read.value) || isPlaceholderSecret(asCharacters(read.value), name) || printfFormat(cmds, idx, read.value)) continue;
     found.push({ messageId: 'inlineSecret', index: idx, length: name.length, name, value: read.value, valueStart: at, valueEnd: read.end });
   }
   // The command each word starts, to read an option in the context of its program (built at the first option).
@@ -1039,6 +1039,7 @@ function optionSecrets(text: string, cmds: readonly SimpleCommand[], before: ((i
     // as often as a secret in some programs: those are not reported.
     if (!GENERIC_FLAGS.has(flag) && isNonSecretValue(value)) continue;
     const idx = (m.index ?? 0) + (m[0] as string).indexOf(flag);
+    if (printfFormat(cmds, idx, value)) continue;
     // `mysql --password DB` prompts: DB is a database name (the value must be glued with `=`).
     if (commandOf === undefined) {
       commandOf = new Map();
@@ -1078,6 +1079,25 @@ function quotedOptionValue(
   if (quoting(open).escaped) return undefined;
   const word = valueAsShellReads(text, open, quoting, before, quoteAfter);
   return word?.value.startsWith(`${flag}=`) ? { value: word.value.slice(flag.length + 1), end: word.end } : undefined;
+}
+
+/**
+ * Whether the text at `index` is in a word of a `printf` command and `value` holds a conversion (`printf
+ * '--password=%s\n' "$PW"`, `printf "DB_PASSWORD=%s" "$PW"`): a format that writes the secret given after it, not
+ * one. `cmds` are the text's simple commands, in order.
+ */
+function printfFormat(cmds: readonly SimpleCommand[], index: number, value: string): boolean {
+  if (!/%[-+ #0-9.]*[a-zA-Z]/.test(value)) return false;
+  // The last command that begins at or before `index` (commands begin in text order).
+  let lo = 0;
+  let hi = cmds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (commandBegin(cmds[mid] as SimpleCommand) <= index) lo = mid + 1;
+    else hi = mid;
+  }
+  const c = cmds[lo - 1];
+  return c !== undefined && programOf(c) === 'printf';
 }
 
 /**

@@ -195,6 +195,7 @@ testRule(noSecretsInCommand, {
     },
     { run: `docker run app:1 sh -c 'sh -c "sh -c \\"app --password \\$PW\\""'` },
     { run: `docker run app:1 sh -c "app '--password=$PW' \\"--token=\\$TOKEN\\""` },
+    { run: `docker run app:1 sh -c "printf '--password=%s' \\"\\$PW\\" > /tmp/args && printf 'DB_PASSWORD=%s' x"` },
   ],
   invalid: [
     {
