@@ -24,6 +24,14 @@ describe('quoteValue', () => {
     assert.equal(quoteValue('redis://:${REDIS_PW}@redis'), '"redis://:${REDIS_PW}@redis"');
   });
 
+  it('reads a ${VAR:-default} user whole: its colon is not the one before the password', () => {
+    assert.equal(quoteValue('postgres://${DB_USER:-app}:Sup3rS3cretPw@db/app'), '"postgres://${DB_USER:-app}:...(13 chars)@db/app"');
+    assert.equal(quoteValue('postgres://${DB_USER:-app}:${DB_PASSWORD}@db/app'), '"postgres://${DB_USER:-app}:${DB_PASSWORD}@db/app"');
+    assert.equal(quoteValue('https://$USER:pa55word@h/x'), '"https://$USER:...(8 chars)@h/x"');
+    // An unclosed ${ is no user: nothing is taken for a password.
+    assert.equal(quoteValue('https://${USER:pa55word@h/x'), '"https://${USER:pa55word@h/x"');
+  });
+
   it('keeps a URL password that is a variable', () =>
     assert.equal(quoteValue('postgres://app:${DB_PASSWORD}@db/app'), '"postgres://app:${DB_PASSWORD}@db/app"'));
 

@@ -62,6 +62,15 @@ export function privateKeyBlocks(text: string): { index: number; block: string }
   return out;
 }
 
+/**
+ * The start of a URL up to the `:` before its password, as a regular expression source: a scheme, `//`, and the user,
+ * which may be empty (`redis://:PASSWORD@host`). The user is characters other than `/ : @ $` and blanks, a `$` not
+ * followed by `{`, or a whole `${...}` expression: a compose or shell default holds a `:` (`${DB_USER:-app}`) that is
+ * not the one before the password (`postgres://${DB_USER:-app}:S3cret@db` has the password `S3cret`, not
+ * `-app}:S3cret`). The three branches start differently, so an unclosed `${` costs one scan, not a backtrack.
+ */
+export const URL_SCHEME_AND_USER = String.raw`[a-z][a-z0-9+.-]*:\/\/(?:\$\{[^}\s]*\}|\$(?!\{)|[^/\s:@$])*`;
+
 const SHAPES: { kind: SecretShape['kind']; re: RegExp; description: string }[] = [
   { kind: 'private-key', re: PRIVATE_KEY_BEGIN, description: 'a PEM private key' },
   { kind: 'aws-access-key', re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/, description: 'an AWS access key id' },
@@ -83,7 +92,7 @@ const SHAPES: { kind: SecretShape['kind']; re: RegExp; description: string }[] =
   { kind: 'huggingface-token', re: /\bhf_(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]{34,}\b/, description: 'a Hugging Face token' },
   { kind: 'jwt', re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, description: 'a JSON Web Token' },
   // The user may be empty: `redis://:PASSWORD@host` is how Redis URLs carry a password (requirepass has no user).
-  { kind: 'url-credentials', re: /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^/\s@]+@/i, description: 'a URL with a password' },
+  { kind: 'url-credentials', re: new RegExp(`^${URL_SCHEME_AND_USER}:[^/\\s@]+@`, 'i'), description: 'a URL with a password' },
 ];
 
 /** An AWS ARN: `arn:` partition, service, region (may be empty), account (12 digits or empty), then the resource. */

@@ -1182,5 +1182,13 @@ testRule(noSecretsInRun, {
         },
       ],
     },
+    {
+      name: 'a URL whose user is ${VAR:-default}: the password after it, not the default',
+      dockerfile: df`
+        FROM alpine:3.20
+        RUN curl https://\${USER:-me}:hunter2pass@host/x
+      `,
+      errors: [{ messageId: 'secretValue', line: 2, column: 30, endColumn: 41, message: 'A RUN in stage #1 contains a URL with a password (...(11 chars)).' }],
+    },
   ],
 });

@@ -1186,5 +1186,36 @@ testRule(noSecretsInCommand, {
         },
       ],
     },
+    {
+      name: 'a URL whose user is ${VAR:-default}: the password after it, not the default, set or not',
+      compose: yaml`
+      services:
+        a:
+          image: ghcr.io/acme/app:1.0
+          command: ["app", "--db", "postgres://\${DB_USER:-app}:Sup3rS3cretPw@db/app"]
+    `,
+      env: { DB_USER: 'bob' },
+      errors: [
+        {
+          messageId: 'secretValue',
+          line: 4,
+          column: 58,
+          endColumn: 71,
+          message: 'Service "a" has a URL with a password in its command (...(13 chars)).',
+        },
+      ],
+    },
+    {
+      run: 'docker run app:1 app --db "postgres://${DB_USER:-app}:Sup3rS3cretPw@db/app"',
+      errors: [
+        {
+          messageId: 'secretValue',
+          line: 1,
+          column: 55,
+          endColumn: 68,
+          message: 'The docker run command has a URL with a password in its command (...(13 chars)).',
+        },
+      ],
+    },
   ],
 });

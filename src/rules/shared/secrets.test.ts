@@ -114,5 +114,8 @@ describe('URL password variables', () => {
     assert.equal(urlPasswordVariable('redis://${HOST}:6379'), undefined);
     assert.equal(urlPasswordVariable('postgres://${DB_USER}@db/app'), undefined);
     assert.equal(urlPasswordVariable('https://example.com/${PATH_PART}'), undefined);
+    // A user with a default holds a colon of its own.
+    assert.equal(urlPasswordVariable('postgres://${DB_USER:-app}:${DB_PASSWORD}@db/app'), '${DB_PASSWORD}');
+    assert.equal(urlPasswordVariable('postgres://${DB_USER:-app}@db/app'), undefined);
   });
 });

@@ -5,6 +5,8 @@
  * (src/model/secret-shape.ts), where `quoteValue` masks them in messages too.
  */
 
+import { URL_SCHEME_AND_USER } from '../../model/index.js';
+
 export { entropy, type SecretShape, secretShape } from '../../model/index.js';
 
 /**
@@ -54,5 +56,7 @@ const VARIABLE_REFERENCE = /^\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]
  */
 export function urlPasswordVariable(template: string): string | undefined {
   // The user may be empty (`redis://:${REDIS_PASSWORD}@redis`, the form Redis clients take).
-  return /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:(\$\{[A-Za-z_][A-Za-z0-9_]*[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*)@/i.exec(template)?.[1];
+  return URL_PASSWORD_VARIABLE.exec(template)?.[1];
 }
+
+const URL_PASSWORD_VARIABLE = new RegExp(`^${URL_SCHEME_AND_USER}:(\\$\\{[A-Za-z_][A-Za-z0-9_]*[^}]*\\}|\\$[A-Za-z_][A-Za-z0-9_]*)@`, 'i');
