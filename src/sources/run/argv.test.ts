@@ -113,10 +113,19 @@ describe('parseDockerRun (pflag rules as the Docker CLI sets them)', () => {
     assert.deepEqual(parse('docker run --frobnicate -Z img')?.problems, ['error unknown flag: --frobnicate@11', "error unknown shorthand flag: 'Z' in -Z@24"]);
     assert.deepEqual(parse('docker create -d img')?.problems, ["error unknown shorthand flag: 'd' in -d@14"]);
     assert.deepEqual(parse('docker run --name')?.problems, ['error flag needs an argument: --name@11']);
-    // A flag name past 64 characters (a pasted blob) is quoted and cut, with its length; 64 are shown as written.
+    // A flag past 22 characters (a pasted blob, a token glued to letters) shows its first 16 and its length; a group
+    // of short flags up to the unknown letter; a flag with a run-time part the same way.
     const long = `--${'x'.repeat(3000)}`;
-    assert.deepEqual(parse(`docker run ${long} img`)?.problems, [`error unknown flag: "--${'x'.repeat(98)}..." (3002 characters)@11`]);
-    assert.deepEqual(parse(`docker run --${'y'.repeat(62)} img`)?.problems, [`error unknown flag: --${'y'.repeat(62)}@11`]);
+    assert.deepEqual(parse(`docker run ${long} img`)?.problems, [`error unknown flag: --${'x'.repeat(14)}… (3002 characters)@11`]);
+    assert.deepEqual(parse(`docker run --${'y'.repeat(20)} img`)?.problems, [`error unknown flag: --${'y'.repeat(20)}@11`]);
+    assert.deepEqual(parse('docker run --abAKIAABCDEFGHIJKLMNOP img')?.problems, ['error unknown flag: --abAKIAABCDEFGH… (24 characters)@11']);
+    assert.deepEqual(parse(`docker run -d -${'Q'.repeat(3000)} img`)?.problems, ["error unknown shorthand flag: 'Q' in -Q… (3001 characters)@14"]);
+    assert.deepEqual(parse('docker run -itZAKIAABCDEFGHIJKLMNOP img')?.problems, ["error unknown shorthand flag: 'Z' in -itZ… (24 characters)@14"]);
+    assert.deepEqual(parse('docker run -i\u{1F600}x img')?.problems, ["error unknown shorthand flag: '\u{1F600}' in -i\u{1F600}x@13"]);
+    assert.deepEqual(
+      parse(`docker run --${'z'.repeat(30)}ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789$X img`)?.problems.map((p) => p.replace(/@.*/, '')),
+      [`warning --${'z'.repeat(14)}… (74 characters) is only known at run time; the line is checked without it`],
+    );
   });
 
   it('reads a run-time word before the image as options only when it looks like options', () => {

@@ -1,4 +1,4 @@
-import { quoteValue, type Unknown } from '../../model/index.js';
+import { maskSecretsIn, type Unknown } from '../../model/index.js';
 import { FLAGS_BY_NAME, FLAGS_BY_SHORT, GLOBAL_FLAGS, type RunFlag } from './flags.js';
 import { commandNameIndex, type ShellWord } from './shell.js';
 
@@ -164,7 +164,7 @@ function readOptions(words: readonly ShellWord[], i: number, out: ParsedRun, onl
             ? {
                 code: 'unknown-flag',
                 severity: 'warning',
-                message: `${t}${w.unknown.raw ?? ''} is only known at run time; the line is checked without it`,
+                message: `${flagShown(`${t}${w.unknown.raw ?? ''}`)} is only known at run time; the line is checked without it`,
                 start: w.start,
                 end: w.end,
               }
@@ -197,13 +197,16 @@ function readOptions(words: readonly ShellWord[], i: number, out: ParsedRun, onl
     let k = 1;
     let consumedNext = false;
     while (k < t.length) {
-      const ch = t[k] as string;
+      // One character, a pair of surrogates too (an emoji is no flag, but is named whole).
+      const ch = String.fromCodePoint(t.codePointAt(k) as number);
       const flag = known(FLAGS_BY_SHORT.get(ch));
       // The first letter is located at the dash; later letters of a group (`p` in `-dp`) at themselves.
       const at = k === 1 ? w.start : (w.offsets[k] ?? w.start);
       if (!flag) {
         if (w.unknown) out.opaque.push(w);
-        out.problems.push({ code: 'unknown-flag', severity: 'error', message: `unknown shorthand flag: '${ch}' in ${t}`, start: at, end: w.end });
+        // The group as docker names it, or, when long, up to the unknown letter: the rest may be pasted text.
+        const group = t.length <= FLAG_SHOWN_MAX ? t : `${t.slice(0, k + ch.length)}… (${[...t].length} characters)`;
+        out.problems.push({ code: 'unknown-flag', severity: 'error', message: `unknown shorthand flag: '${ch}' in ${maskSecretsIn(group)}`, start: at, end: w.end });
         break;
       }
       const rest = t.slice(k + 1);
@@ -275,14 +278,24 @@ function isOpaqueOptions(w: ShellWord, next: ShellWord | undefined): boolean {
   return next?.text.startsWith('-') === true && !next.unknown;
 }
 
-/** Longest flag a message names as docker does (`--frobnicate`); a longer one is quoted through quoteValue, cut. */
-const FLAG_SHOWN_MAX = 64;
+/**
+ * Longest flag a message names whole, as docker does (`unknown flag: --frobnicate`). Unknown flags are typos of
+ * known ones, which are at most 23 characters (`--health-start-interval`); a longer word is not a flag someone meant,
+ * and may be pasted text: an AWS access key glued to two letters (`--ab` + 20 characters) is 24 long.
+ */
+const FLAG_SHOWN_MAX = 22;
+/** Code points of a longer flag that a message shows, before `…` and its length. */
+const FLAG_SHOWN_HEAD = 16;
 
 /**
- * A flag as a message names it: as written, like docker's `unknown flag: --frobnicate`, or past FLAG_SHOWN_MAX
- * characters through quoteValue (`"--xxxx..." (3002 characters)`), so that a pasted blob does not fill the report.
- * Secret shapes are masked later, as in every message (maskSecretsIn).
+ * A flag (or a group of short flags) as a message names it: as written up to FLAG_SHOWN_MAX characters, like
+ * docker's `unknown flag: --frobnicate`; past that, its first FLAG_SHOWN_HEAD code points, `…` and its length
+ * (`--zzzzzzzzzzzzzz… (3002 characters)`), so that a pasted blob, or a token glued to letters, which the secret
+ * shapes cannot tell apart from the letters before it, is not printed. A secret shape that stands apart is masked
+ * first (maskSecretsIn), as in every message.
  */
 function flagShown(flag: string): string {
-  return flag.length <= FLAG_SHOWN_MAX ? flag : quoteValue(flag);
+  const masked = maskSecretsIn(flag);
+  if (masked.length <= FLAG_SHOWN_MAX) return masked;
+  return `${[...masked].slice(0, FLAG_SHOWN_HEAD).join('')}… (${[...flag].length} characters)`;
 }
