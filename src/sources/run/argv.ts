@@ -206,7 +206,13 @@ function readOptions(words: readonly ShellWord[], i: number, out: ParsedRun, onl
         if (w.unknown) out.opaque.push(w);
         // The group as docker names it, or, when long, up to the unknown letter: the rest may be pasted text.
         const group = t.length <= FLAG_SHOWN_MAX ? t : `${t.slice(0, k + ch.length)}… (${[...t].length} characters)`;
-        out.problems.push({ code: 'unknown-flag', severity: 'error', message: `unknown shorthand flag: '${ch}' in ${maskSecretsIn(group)}`, start: at, end: w.end });
+        out.problems.push({
+          code: 'unknown-flag',
+          severity: 'error',
+          message: `unknown shorthand flag: '${ch}' in ${maskSecretsIn(group)}`,
+          start: at,
+          end: w.end,
+        });
         break;
       }
       const rest = t.slice(k + 1);
