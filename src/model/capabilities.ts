@@ -2,10 +2,14 @@
  * Linux capability names as Docker accepts them: case-insensitive, with or without the `CAP_` prefix,
  * and `ALL`. Normalised form: upper case, no prefix (`cap_sys_admin` -> `SYS_ADMIN`). `CAP_ALL` stays as it is:
  * moby (`caps.NormalizeLegacyCapabilities`) takes `ALL` only without the prefix and refuses `CAP_ALL` as an
- * unknown capability, so it never drops or adds every capability.
+ * unknown capability, so it never drops or adds every capability. Blanks are not trimmed: moby upper-cases, adds the
+ * prefix and looks the name up as given, so `"ALL "` or `" SYS_ADMIN"` is unknown and refused (capabilityRefused).
+ * Neither compose (pkg/compose/create.go passes `service.CapAdd` on) nor `docker run` (cli/command/container/opts.go
+ * `strslice.StrSlice(copts.capAdd.GetAll())`, a list option with no validator) trims or splits a name; only
+ * `docker service create` and `docker stack deploy` trim (docker/cli opts/capabilities.go `NormalizeCapability`).
  */
 export function normalizeCapability(name: string): string {
-  const upper = name.trim().toUpperCase();
+  const upper = name.toUpperCase();
   return upper.startsWith('CAP_') && upper !== 'CAP_ALL' ? upper.slice(4) : upper;
 }
 

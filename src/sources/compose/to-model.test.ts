@@ -6,6 +6,7 @@ import { RUNTIME_RULES } from '../../rules/index.js';
 import { dedent } from '../../testing/dedent.js';
 import { ONLY_ON_FAILURE, RESTART_COUNTS_REFUSED, RESTART_FORMS_TAKEN } from '../../testing/restart-forms.js';
 import { memoryFs } from '../fs.js';
+import { scanRunCommand } from '../run/index.js';
 import { scanComposeProject } from './index.js';
 
 const SECRETS = /hunter2|wJalrX|S3cr3t/;
@@ -984,5 +985,23 @@ describe('cap_add and cap_drop: names dockerd refuses', () => {
       'invalid-value 5:5 service "web": unknown key "ghp_...(40 chars)" (a GitHub token) is not read: compose refuses keys the compose-spec does not define',
       `invalid-value 6:50 service "web": unknown key "${'z'.repeat(100)}..." (200 characters) in a device request`,
     ]);
+  });
+
+  it('a name with blanks around it is unknown: dockerd and compose do not trim it (cap_drop "ALL " drops nothing), nor does docker run', () => {
+    const r = caps('    cap_add: [" SYS_ADMIN", NET_RAW]\n    cap_drop: ["ALL "]\n');
+    assert.deepEqual(r.messages, [
+      'invalid-value 4:15 service "web": cap_add[0] " SYS_ADMIN": unknown capability (dockerd refuses the container)',
+      'invalid-value 5:16 service "web": cap_drop[0] "ALL ": unknown capability (dockerd refuses the container)',
+    ]);
+    assert.deepEqual(findings(r), ['BW1004 violation 4:29 Service "web" adds capability NET_RAW.']);
+    const run = scanRunCommand('docker run --cap-drop "ALL " --cap-add " NET_ADMIN" --cap-add=sys_time img:1', '<run>');
+    assert.deepEqual(
+      run.diagnostics.map((d) => `${d.code} ${d.at.line}:${d.at.column} ${d.message}`),
+      [
+        'invalid-value 1:12 --cap-drop "ALL ": unknown capability (dockerd refuses the container)',
+        'invalid-value 1:30 --cap-add " NET_ADMIN": unknown capability (dockerd refuses the container)',
+      ],
+    );
+    assert.equal(run.specs[0]?.capAdd[1]?.value, 'SYS_TIME');
   });
 });
