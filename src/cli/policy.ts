@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { applyBaseline, applySuppressions, baselineOf, compareFindings, type Finding, type SettingsLookup, type SuppressedFinding } from '../check/index.js';
@@ -46,11 +46,16 @@ export interface Policy {
   writeBaselineFile?: string;
 }
 
-function isFile(p: string): boolean {
+/**
+ * Why a policy file (--config, the baseline) cannot be read, or undefined when it is a regular file: `file not found`
+ * when nothing is there (or a link leads nowhere), else readProblem's words for the stat error (`permission denied`
+ * for a file in a folder the user cannot enter), or `not a regular file`.
+ */
+function fileProblem(p: string): string | undefined {
   try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
+    return statSync(p).isFile() ? undefined : 'not a regular file';
+  } catch (e) {
+    return readProblem(e);
   }
 }
 /** What the configuration search needs to know about a path (following links). */
@@ -87,7 +92,8 @@ export function loadPolicy(flags: PolicyFlags, paths: readonly string[], cwd: st
   let file: string | undefined;
   if (typeof flags.config === 'string') {
     file = resolve(cwd, flags.config);
-    if (!isFile(file)) throw new UsageError(`--config: ${existsSync(file) ? 'not a regular file' : 'no such file'}: ${flags.config}`);
+    const problem = fileProblem(file);
+    if (problem !== undefined) throw new UsageError(`--config: ${problem === 'file not found' ? 'no such file' : problem}: ${flags.config}`);
   }
   const policy: Policy = { diagnostics: [], settings: settingsFromConfig(undefined), ignore: () => false, rules: metas };
   if (flags.config === undefined) {
@@ -141,11 +147,14 @@ export function loadPolicy(flags: PolicyFlags, paths: readonly string[], cwd: st
   }
   if (flags.baseline !== undefined) policy.baselineFile = resolve(cwd, flags.baseline);
   if (flags.writeBaseline !== undefined) policy.writeBaselineFile = resolve(cwd, flags.writeBaseline);
-  if (policy.baselineFile !== undefined && policy.writeBaselineFile === undefined && !isFile(policy.baselineFile)) {
+  const baselineProblem = policy.baselineFile !== undefined && policy.writeBaselineFile === undefined ? fileProblem(policy.baselineFile) : undefined;
+  if (policy.baselineFile !== undefined && baselineProblem !== undefined) {
     const shown = display(policy.baselineFile, cwd);
-    const problem = existsSync(policy.baselineFile) ? `not a regular file: ${shown}` : `file not found: ${shown}`;
+    const missing = baselineProblem === 'file not found';
+    const problem = `${baselineProblem}: ${shown}`;
     if (flags.baseline !== undefined || !policy.config) {
-      if (problem.startsWith('not')) throw new UsageError(`baseline: ${problem}`);
+      // Only a missing baseline is one --write-baseline creates; one that is there but cannot be read is not.
+      if (!missing) throw new UsageError(`baseline: ${problem}`);
       throw new UsageError(`baseline ${problem} (create it with --write-baseline)`);
     }
     // From `baseline:` in the configuration: a mistake in that file, located there, as its other mistakes are
@@ -216,7 +225,7 @@ export function applyPolicy(
 ): PolicyOutcome {
   const readText = (source: string): string | undefined => {
     const abs = resolve(cwd, source);
-    return existsSync(abs) && isFile(abs) ? readFileSync(abs, 'utf8') : undefined;
+    return fileProblem(abs) === undefined ? readFileSync(abs, 'utf8') : undefined;
   };
   const inline = applySuppressions(findings, readText, allRuleMetas(), policy.settings, scanned.claimed, scanned.suppressions);
   const out: PolicyOutcome = { findings: inline.findings.sort(compareFindings), suppressed: inline.suppressed, diagnostics: [] };

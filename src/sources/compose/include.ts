@@ -107,6 +107,11 @@ export function includeEnvironment(
       // undefined for no file; a folder, FIFO or device is refused without being opened.
       text = fs.readText(abs);
     } catch (e) {
+      // The project's own `.env` is taken only when it can be stat'ed (compose-go loader/include.go: `os.Stat(f); err
+      // == nil && !s.IsDir()`): one in a folder that cannot be entered is skipped, and the included file itself is
+      // then the one that cannot be read (its own error), not a `.env` that may not exist.
+      const code = (e as NodeJS.ErrnoException).code;
+      if (optional && fs.size(abs) === undefined && code !== 'EISDIR' && code !== 'ENOTREG') continue;
       const message = `include: cannot read env file ${shownPath(abs, node, fs)}: ${readProblem(e)}; the include is not read (the values it interpolates would be guesses)`;
       diagnostics.push({ code: 'unreadable', severity: 'error', message, at: locate(node) });
       return { read };

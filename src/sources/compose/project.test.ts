@@ -423,6 +423,20 @@ describe('compose project loading', () => {
     );
   });
 
+  it("an included file in a folder that cannot be entered is the error, not its folder's .env: compose-go skips a .env it cannot stat", () => {
+    const fs = memoryFs({
+      'compose.yaml': 'include: [sec/inc.yaml]\nservices:\n  web: { image: nginx:1.27 }\n',
+      // No size: neither can be stat'ed (chmod 000 sec).
+      'sec/inc.yaml': { error: 'EACCES' },
+      'sec/.env': { error: 'EACCES' },
+    });
+    const r = scanComposeProject(['/mem/compose.yaml'], fs, {});
+    assert.deepEqual(
+      r.diagnostics.map((d) => `${d.code} ${at(d)} ${d.message}`),
+      ['unreadable compose.yaml:1:11 include: cannot read "sec/inc.yaml": permission denied'],
+    );
+  });
+
   it("reads an include's relative paths and .env from its project_directory", () => {
     const r = scan(
       {
