@@ -146,7 +146,7 @@ describe('loadHostDaemon', () => {
     assert.equal(r.known, false);
     assert.deepEqual(
       r.diagnostics.map((d) => `${d.severity} ${d.message}`),
-      ['warning cannot read /etc/docker/daemon.json: EACCES: the daemon configuration cannot be known.'],
+      ['warning cannot read /etc/docker/daemon.json: permission denied: the daemon configuration cannot be known.'],
     );
   });
 });

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { realRootFs, resolveUnderRoot } from './root-fs.js';
+import { memoryRootFs, realRootFs, resolveUnderRoot } from './root-fs.js';
 
 describe('realRootFs', () => {
   const root = mkdtempSync(join(tmpdir(), 'bwtest-rootfs-'));
@@ -35,5 +35,12 @@ describe('realRootFs', () => {
     assert.ok(st && !('error' in st));
     assert.equal(st.kind, 'dir');
     assert.equal(typeof st.mode, 'number');
+  });
+
+  it("says why a file cannot be read in readProblem's words, never a bare errno code", () => {
+    assert.deepEqual(realRootFs(root, root).read('/etc/docker'), { kind: 'error', reason: '/etc/docker: a folder, not a file' });
+    const mem = memoryRootFs({ '/etc/docker/daemon.json': { text: '{}', unreadable: true } });
+    assert.deepEqual(mem.read('/etc/docker/daemon.json'), { kind: 'error', reason: '/etc/docker/daemon.json: permission denied' });
+    assert.deepEqual(mem.stat('/etc/docker/daemon.json'), { error: '/etc/docker/daemon.json: permission denied' });
   });
 });

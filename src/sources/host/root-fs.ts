@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, readFileSync, readlinkSync, statfsSync, statSync } from 'node:fs';
 import { isAbsolute, join, posix, relative } from 'node:path';
+import { readProblem } from '../fs.js';
 
 /** The result of reading one host file. */
 export type ReadResult = { kind: 'ok'; text: string } | { kind: 'missing' } | { kind: 'error'; reason: string };
@@ -85,7 +86,8 @@ export function realRootFs(root: string, displayBase: string = process.cwd()): R
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
-        return { kind: 'error', reason: `${path}: ${code ?? (e as Error).message}` };
+        // readProblem's words (`permission denied`), as every other reader says them, not the bare errno code.
+        return { kind: 'error', reason: `${path}: ${readProblem(e)}` };
       }
     },
     list(path) {
@@ -102,7 +104,7 @@ export function realRootFs(root: string, displayBase: string = process.cwd()): R
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-        return { error: `${path}: ${code ?? (e as Error).message}` };
+        return { error: `${path}: ${readProblem(e)}` };
       }
     },
     usage(path) {
@@ -155,7 +157,7 @@ export function memoryRootFs(entries: Record<string, MemoryEntry>, usage?: Usage
     read(path) {
       const e = get(path);
       if (!e || e.kind === 'dir') return { kind: 'missing' };
-      if (e.unreadable) return { kind: 'error', reason: `${path}: EACCES` };
+      if (e.unreadable) return { kind: 'error', reason: `${path}: permission denied` };
       return { kind: 'ok', text: e.text ?? '' };
     },
     list(path) {
@@ -169,7 +171,7 @@ export function memoryRootFs(entries: Record<string, MemoryEntry>, usage?: Usage
     stat(path) {
       const e = get(path);
       if (!e) return undefined;
-      if (e.unreadable) return { error: `${path}: EACCES` };
+      if (e.unreadable) return { error: `${path}: permission denied` };
       const kind = e.kind ?? 'file';
       return { kind, uid: e.uid ?? 0, gid: e.gid ?? 0, mode: e.mode ?? (kind === 'dir' ? 0o755 : 0o644), size: (e.text ?? '').length };
     },
