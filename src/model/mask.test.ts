@@ -32,6 +32,12 @@ describe('quoteValue', () => {
     assert.equal(quoteValue('https://${USER:pa55word@h/x'), '"https://${USER:pa55word@h/x"');
   });
 
+  it('reads a password up to the last @ before the host, as Go and browsers do', () => {
+    assert.equal(quoteValue('postgres://user:p@ssw0rd99@db/app'), '"postgres://user:...(10 chars)@db/app"');
+    assert.equal(quoteValue('x=https://u:a@b@h/p?q=c@d and https://v:w@k'), '"x=https://u:...(3 chars)@h/p?q=c@d and https://v:...(1 char)@k"');
+    assert.equal(quoteValue('"https://u:pw@h","a@b"'), '"\\"https://u:...(2 chars)@h\\",\\"a@b\\""');
+  });
+
   it('keeps a URL password that is a variable', () =>
     assert.equal(quoteValue('postgres://app:${DB_PASSWORD}@db/app'), '"postgres://app:${DB_PASSWORD}@db/app"'));
 

@@ -1,5 +1,5 @@
 import type { Diagnostic } from './diagnostic.js';
-import { secretShape, URL_SCHEME_AND_USER } from './secret-shape.js';
+import { secretShape, URL_PASSWORD_TEXT, URL_SCHEME_AND_USER } from './secret-shape.js';
 
 /**
  * Masks a secret value for output: the first four characters, three dots and the length in characters,
@@ -40,7 +40,7 @@ export interface ValuePiece {
  * `scheme://user:password@`: the password (group 2) is masked unless it is a variable (`${DB_PASSWORD}`). The user
  * may be empty (`redis://:PASSWORD@redis:6379`, the Redis form).
  */
-const URL_PASSWORD = new RegExp(`(${URL_SCHEME_AND_USER}:)([^/\\s@]+)@`, 'gi');
+const URL_PASSWORD = new RegExp(`(${URL_SCHEME_AND_USER}:)(${URL_PASSWORD_TEXT})@`, 'gi');
 
 /**
  * Quotes a value for a message (an input error, the reason a value cannot be known, a finding) without printing a

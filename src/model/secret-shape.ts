@@ -71,6 +71,14 @@ export function privateKeyBlocks(text: string): { index: number; block: string }
  */
 export const URL_SCHEME_AND_USER = String.raw`[a-z][a-z0-9+.-]*:\/\/(?:\$\{[^}\s]*\}|\$(?!\{)|[^/\s:@$])*`;
 
+/**
+ * A URL's password after URL_SCHEME_AND_USER's `:`, as a regular expression source, to be followed by `@`: it runs
+ * to the last `@` before the host, as Go's net/url (strings.LastIndex of the authority) and browsers read it, so a
+ * password may hold `@` (`postgres://app:p@ssw0rd@db`: `p@ssw0rd`, not `p`). The authority ends at `/`, `?`, `#`
+ * or a blank; a quote ends it too, for a URL quoted in a longer text.
+ */
+export const URL_PASSWORD_TEXT = String.raw`[^/?#\s"'\x60]+`;
+
 const SHAPES: { kind: SecretShape['kind']; re: RegExp; description: string }[] = [
   { kind: 'private-key', re: PRIVATE_KEY_BEGIN, description: 'a PEM private key' },
   { kind: 'aws-access-key', re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/, description: 'an AWS access key id' },
@@ -92,7 +100,7 @@ const SHAPES: { kind: SecretShape['kind']; re: RegExp; description: string }[] =
   { kind: 'huggingface-token', re: /\bhf_(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]{34,}\b/, description: 'a Hugging Face token' },
   { kind: 'jwt', re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, description: 'a JSON Web Token' },
   // The user may be empty: `redis://:PASSWORD@host` is how Redis URLs carry a password (requirepass has no user).
-  { kind: 'url-credentials', re: new RegExp(`^${URL_SCHEME_AND_USER}:[^/\\s@]+@`, 'i'), description: 'a URL with a password' },
+  { kind: 'url-credentials', re: new RegExp(`^${URL_SCHEME_AND_USER}:${URL_PASSWORD_TEXT}@`, 'i'), description: 'a URL with a password' },
 ];
 
 /** An AWS ARN: `arn:` partition, service, region (may be empty), account (12 digits or empty), then the resource. */

@@ -1,4 +1,4 @@
-import { URL_SCHEME_AND_USER } from '../../model/index.js';
+import { URL_PASSWORD_TEXT, URL_SCHEME_AND_USER } from '../../model/index.js';
 import { isPlaceholderValue } from '../image/util.js';
 import { isNonSecretValue, isSecretName, type SecretShape, secretShape } from '../shared/secrets.js';
 
@@ -354,7 +354,7 @@ export function secretWords(text: string): { index: number; word: string; shape:
 }
 
 /** `scheme://user:password@`: where the password starts is the length of the match less the password and `@`. */
-const URL_PASSWORD = new RegExp(`^${URL_SCHEME_AND_USER}:([^/\\s@]+)@`, 'i');
+const URL_PASSWORD = new RegExp(`^${URL_SCHEME_AND_USER}:(${URL_PASSWORD_TEXT})@`, 'i');
 
 /**
  * The secrets written in a URL, in text order: its password when it is a literal (not `$VAR`, not a placeholder),

@@ -1217,5 +1217,23 @@ testRule(noSecretsInCommand, {
         },
       ],
     },
+    {
+      name: 'a URL password that holds @ runs to the last @ before the host',
+      compose: yaml`
+      services:
+        a:
+          image: ghcr.io/acme/app:1.0
+          command: ["app", "--db", "postgres://user:p@ssw0rd99@db/app"]
+    `,
+      errors: [
+        {
+          messageId: 'secretValue',
+          line: 4,
+          column: 47,
+          endColumn: 57,
+          message: 'Service "a" has a URL with a password in its command (...(10 chars)).',
+        },
+      ],
+    },
   ],
 });

@@ -62,7 +62,7 @@ export const noSecretsInEnvironment = runtimeRule({
 });
 
 /** A URL with a literal password (`https://oauth2:glpat-…@gitlab.com`): reported whatever the password looks like. */
-const URL_WITH_PASSWORD = new RegExp(`^${URL_SCHEME_AND_USER}:[^/\\s@$]+@`, 'i');
+const URL_WITH_PASSWORD = new RegExp(`^${URL_SCHEME_AND_USER}:[^/?#\\s"'\\x60$]+@`, 'i');
 
 /**
  * Reports a compose `build.args` entry whose value, as written in the file, is a secret: shaped like one, or given to
