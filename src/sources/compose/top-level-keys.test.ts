@@ -39,6 +39,14 @@ describe('top-level keys (compose-spec schema: additionalProperties false, x- al
     assert.equal(r.specs.length, 1);
   });
 
+  it('a long key is cut past 120 characters and a secret-shaped one masked (quoteValue), not printed whole', () => {
+    const r = scan({ 'compose.yaml': `services:\n  web:\n    image: nginx:1.27\n${'z'.repeat(1000)}: 1\nghp_abcdefghijklmnopqrstuvwxyz0123456789: 1\n` });
+    assert.deepEqual(shown(r), [
+      `error invalid-value compose.yaml:4:1 unknown top-level key "${'z'.repeat(100)}..." (1000 characters): compose refuses a file with a key the compose-spec does not define`,
+      'error invalid-value compose.yaml:5:1 unknown top-level key "ghp_...(40 chars)" (a GitHub token): compose refuses a file with a key the compose-spec does not define',
+    ]);
+  });
+
   it('every key the spec defines, and x- extensions, are fine', () => {
     const r = scan({
       'compose.yaml':

@@ -23,6 +23,15 @@ describe('toTree: keys', () => {
     assert.deepEqual(load('services:\n  web:\n    image: a\n    environment:\n      1: x\n      "1": y\n'), [
       'yaml-syntax 6:7 duplicate key "1" (first at line 5): compose refuses a key written twice in one mapping',
     ]);
+    // A key of up to 1,024 characters (YAML's implicit-key limit) is cut past 120, as quoteValue cuts any value;
+    // a secret-shaped one is masked.
+    const long = 'k'.repeat(1000);
+    assert.deepEqual(load(`services:\n  web:\n    ${long}: 1\n    ${long}: 2\n`), [
+      `yaml-syntax 4:5 duplicate key "${'k'.repeat(100)}..." (1000 characters) (first at line 3): compose refuses a key written twice in one mapping`,
+    ]);
+    assert.deepEqual(load('x-a:\n  ghp_abcdefghijklmnopqrstuvwxyz0123456789: 1\n  ghp_abcdefghijklmnopqrstuvwxyz0123456789: 2\n'), [
+      'yaml-syntax 3:3 duplicate key "ghp_...(40 chars)" (a GitHub token) (first at line 2): compose refuses a key written twice in one mapping',
+    ]);
   });
 
   it('refuses two merge keys in one mapping, and keys that are not scalars', () => {

@@ -1,5 +1,5 @@
 import { type Document, isAlias, isMap, isScalar, isSeq, Scalar, type Node as YamlNode } from 'yaml';
-import { isInt64, type LineIndex, type Location, type Unknown, type ValuePiece, type WrittenLine } from '../../model/index.js';
+import { isInt64, type LineIndex, type Location, quoteValue, type Unknown, type ValuePiece, type WrittenLine } from '../../model/index.js';
 import type { TextRun } from './interpolate.js';
 
 /**
@@ -203,12 +203,13 @@ export function toTree(doc: Document, file: SourceFile, text: string, onValue?: 
         const name = String(key.value);
         // Duplicate keys are found here, in one pass, instead of by yaml's uniqueKeys option, which compares each
         // key with every key before it (a compose file with 20,000 services took seconds in that check alone).
-        // Keys are compared as the strings compose reads (`1` and "1" are one key, as for yaml.v3).
+        // Keys are compared as the strings compose reads (`1` and "1" are one key, as for yaml.v3). The key is quoted
+        // through quoteValue: cut past 120 characters (YAML takes implicit keys of up to 1,024), masked when secret-shaped.
         const first = m.entries.get(name);
         if (first)
           fail(
             'yaml-syntax',
-            `duplicate key "${name}" (first at line ${lineAt(first.key.start)}): compose refuses a key written twice in one mapping`,
+            `duplicate key ${quoteValue(name)} (first at line ${lineAt(first.key.start)}): compose refuses a key written twice in one mapping`,
             k as YamlNode,
           );
         const value: LNode = pair.value == null ? nullAt(file, key.end) : conv(pair.value);
@@ -255,6 +256,9 @@ function scalarOf(node: unknown, file: SourceFile, text: string): LScalar {
   if (v === null || v === undefined) value = null;
   else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') value = v;
   else if (typeof v === 'bigint') value = Number(v);
+  // A `!!binary` scalar is its decoded bytes as a string, as go-yaml v3 gives compose-go one read into an interface{}
+  // (decode.go: `resolved = string(data)` for the binary tag), never the list of byte values String() would write.
+  else if (v instanceof Uint8Array) value = new TextDecoder().decode(v);
   else value = String(v);
   const sc: LScalar = { kind: 'scalar', file, start, end, value };
   if (lines) sc.lines = lines;
