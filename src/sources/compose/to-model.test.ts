@@ -530,14 +530,18 @@ describe('restart', () => {
   it('refuses a count beyond int64 or below 0: an input error at the value, quoted as written, and the policy is unknown', () => {
     const range = 'the retry count is out of range (Docker takes 0 to 9223372036854775807); docker compose would silently use 9223372036854775807';
     const negative = 'the retry count cannot be negative (dockerd refuses it)';
+    // Atoi gives int64's smallest with its range error for a negative count, which compose passes on.
+    const below =
+      'the retry count is out of range (Docker takes 0 to 9223372036854775807); docker compose would silently use -9223372036854775808, which dockerd refuses (negative)';
     // A long value is cut in messages, as quoteValue cuts any.
     for (const [text, shown, why] of [
       ['on-failure:99999999999999999999', '"on-failure:99999999999999999999"', range],
       ['on-failure:9223372036854775808', '"on-failure:9223372036854775808"', range],
-      ['on-failure:-99999999999999999999', '"on-failure:-99999999999999999999"', range],
+      ['on-failure:-99999999999999999999', '"on-failure:-99999999999999999999"', below],
       [`on-failure:${'9'.repeat(3000)}`, `"on-failure:${'9'.repeat(89)}..." (3011 characters)`, range],
       ['on-failure:-1', '"on-failure:-1"', negative],
       ['on-failure:-9223372036854775808', '"on-failure:-9223372036854775808"', negative],
+      ['on-failure:-9223372036854775809', '"on-failure:-9223372036854775809"', below],
     ] as const) {
       const r = svc(`"${text}"`);
       assert.deepEqual(r.messages, [`invalid-value 4:14 service "web": ${shown} is not a restart policy: ${why}`], text);
@@ -545,6 +549,14 @@ describe('restart', () => {
       // No count is read from it, never a rounded or infinite one: the input error is the only report.
       assert.deepEqual(bw1028(r), [], text);
     }
+  });
+
+  it('a !!binary restart is its decoded text, as go-yaml gives it to compose ("one\\n", which dockerd refuses), never a list of byte values', () => {
+    const r = svc('!!binary b25lCg==');
+    assert.deepEqual(r.messages, [
+      `invalid-value 4:23 service "web": "one\n" is not a restart policy: docker compose passes it on and dockerd refuses the container (no, always, on-failure[:N] or unless-stopped)`,
+    ]);
+    assert.deepEqual(bw1028(r), []);
   });
 
   it('deploy.restart_policy.max_attempts: an integer from 0 to int64, as written; another is an input error at the value', () => {
@@ -558,6 +570,8 @@ describe('restart', () => {
       ['1e20', '"1e20"', range],
       ['9'.repeat(3000), `"${'9'.repeat(100)}..." (3000 characters)`, range],
       ['-1', '"-1"', 'the retry count cannot be negative (dockerd refuses it)'],
+      ['3.5', '"3.5"', 'the retry count is not an integer'],
+      ['"three"', '"three"', 'the retry count is not an integer'],
     ] as const) {
       const r = deploy(value);
       assert.deepEqual(r.messages, [`invalid-value 5:61 service "web": max_attempts ${shown}: ${why}`], value);
@@ -683,7 +697,7 @@ describe('restart', () => {
       ],
       [
         '{condition: none, max_attempts: 3}',
-        'invalid-value 5:55 service "web": condition none with max_attempts 3: docker compose up gives dockerd the policy no with a retry count, which it refuses; docker stack deploy restarts the task at most 3 times',
+        'invalid-value 5:55 service "web": condition none with max_attempts 3: docker compose up gives dockerd the policy no with a retry count, which it refuses; docker stack deploy never restarts the task (max_attempts is ignored with none)',
         'violation 5:23 Service "web" has no restart policy.',
       ],
     ] as const) {

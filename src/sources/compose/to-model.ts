@@ -1358,13 +1358,16 @@ function restartOf(n: LMap, deploy: LMap | undefined, p: (k: string) => string, 
     // docker stack deploy restarts the task at most max_attempts times. The only way it runs is Swarm's, so the count
     // is kept as the bound BW1028 judges, and the file gets a warning. `always` and `unless-stopped` are no Swarm
     // conditions: dockerd refuses them with a count, and so does Swarm (compose-spec deploy.md: none, on-failure, any).
+    // With `none`, Swarm never restarts the task, whatever max_attempts says (it bounds restarts it would make): the
+    // policy stays `no`, with no count, which BW1028 reports as no restart policy.
     if (cond === 'any' || cond === 'none') {
+      const swarm = cond === 'none' ? 'never restarts the task (max_attempts is ignored with none)' : `restarts the task at most ${String(count)} times`;
       r.warn(
         maxNode as LNode,
         p('deploy.restart_policy.max_attempts'),
-        `condition ${cond} with max_attempts ${String(count)}: docker compose up gives dockerd the policy ${name} with a retry count, which it refuses; docker stack deploy restarts the task at most ${String(count)} times`,
+        `condition ${cond} with max_attempts ${String(count)}: docker compose up gives dockerd the policy ${name} with a retry count, which it refuses; docker stack deploy ${swarm}`,
       );
-      policy.maximumRetryCount = count;
+      if (cond === 'any') policy.maximumRetryCount = count;
       return { value: policy, at };
     }
     r.bad(maxNode as LNode, p('deploy.restart_policy.max_attempts'), `max_attempts with condition ${cond}: ${restartCountRefused(name, String(count))}`);
@@ -1396,8 +1399,8 @@ function restartPolicyName(word: string): string {
  * strconv.Atoi, whose error is dropped: a count that is not an integer (`on-failure:abc`) is 0, no count, and a third
  * part (`on-failure:3:4`) is ignored; each gets a warning. An empty value, or an empty name (`:3`), is no policy
  * (dockerd takes an empty name with any count). A name dockerd does not know (`sometimes`), a count it refuses
- * (restartCountRefused) and one beyond int64 (Atoi's range error is dropped too: compose would pass int64's largest)
- * are errors. The count is kept exact (retryCountValue).
+ * (restartCountRefused) and one beyond int64 (Atoi's range error is dropped too: compose would pass int64's largest,
+ * or its smallest for a negative count) are errors. The count is kept exact (retryCountValue).
  */
 function restartFromText(text: string, node: LScalar, path: string, r: Report, at: Location): Sourced<RestartPolicy> {
   const parts = text.split(':');
@@ -1416,8 +1419,10 @@ function restartFromText(text: string, node: LScalar, path: string, r: Report, a
   if (name === '' || !integer) return { value: policy, at };
   const refused = restartCountRefused(name, count);
   if (refused !== undefined) {
-    // docker compose drops Atoi's range error and passes int64's largest count instead of the one written.
-    const silently = refused === RETRY_COUNT_OUT_OF_RANGE && name === 'on-failure' ? '; docker compose would silently use 9223372036854775807' : '';
+    // docker compose drops Atoi's range error and passes the count Atoi returns with it (Go strconv.ParseInt: int64's
+    // largest, or its smallest for a negative count, which dockerd then refuses as negative) instead of the one written.
+    const clamped = count.startsWith('-') ? '-9223372036854775808, which dockerd refuses (negative)' : '9223372036854775807';
+    const silently = refused === RETRY_COUNT_OUT_OF_RANGE && name === 'on-failure' ? `; docker compose would silently use ${clamped}` : '';
     r.bad(node, path, `${shown()} is not a restart policy: ${refused}${silently}`);
     return { value: invalid(node), at };
   }
@@ -1438,7 +1443,12 @@ function retryCount(node: LNode | undefined): NumberParser {
     // A YAML integer (no `written`) is within int64; so is one written in digits that isInt64 takes.
     const digits = written !== undefined && /^[-+]?\d+$/.test(written);
     if (digits ? !isInt64(written as string) : written !== undefined && Math.abs(Number(s)) >= 2 ** 63) throw refuse(RETRY_COUNT_OUT_OF_RANGE);
-    const n = int(s, pieces);
+    let n: number;
+    try {
+      n = int(s, pieces);
+    } catch {
+      throw refuse('the retry count is not an integer');
+    }
     if (n < 0) throw refuse(RETRY_COUNT_NEGATIVE);
     return n;
   };
