@@ -139,6 +139,21 @@ describe('parseDockerfile', () => {
       'dockerfile-syntax 3:5 ENV A has no value: write ENV NAME=value',
       'dockerfile-syntax 4:11 LABEL: a word is not NAME=value, as every word must be once one is (a value with blanks needs quotes)',
     ]);
+    // A word of the file that an error quotes is cut after 100 code points when over 120, with its length (quoteValue):
+    // `COPY --qqq…` (3,000 q) gave a 3,059-character message, `RUN <<qqq…` (60,000 q) one of 120,000 and more.
+    const q = (n: number) => 'q'.repeat(n);
+    assert.deepEqual(errors(`FROM alpine\nCOPY --${q(3000)} a b\nONBUILD RUN --${q(3000)} true\nRUN --${q(118)} true\n`), [
+      `unknown-flag 2:6 unknown flag for COPY: "--${q(98)}..." (3002 characters)`,
+      `unknown-flag 3:13 unknown flag for RUN: "--${q(98)}..." (3002 characters)`,
+      `unknown-flag 4:5 unknown flag for RUN: --${q(118)}`,
+    ]);
+    assert.deepEqual(errors(`FROM alpine\nRUN <<${q(60_000)}\necho never ends\n`), [
+      `dockerfile-syntax 2:7 unterminated heredoc <<"${q(100)}..." (60000 characters): no line holds only that name`,
+    ]);
+    assert.deepEqual(errors(`FROM alpine\nENV ${q(3000)}\nLABEL ${'\u20ac'.repeat(121)}\n`), [
+      `dockerfile-syntax 2:5 ENV "${q(100)}..." (3000 characters) has no value: write ENV NAME=value`,
+      `dockerfile-syntax 3:7 LABEL "${'\u20ac'.repeat(100)}..." (121 characters) has no value: write LABEL NAME=value`,
+    ]);
   });
 
   it('splits lines on \\n only, as the builder does: a lone \\r is no line break', () => {
@@ -580,6 +595,20 @@ describe('parseDockerfile', () => {
       ['dockerfile-syntax 3:1'],
     );
     assert.equal(last.spec.stages[0]?.user?.value, 'root');
+    // BuildKit stops at such a line: its error is the only one, even where the line holds another (an unknown flag
+    // would quote the huge line again) or another line has one.
+    assert.deepEqual(errors(`FROM alpine\nCOPY --${'q'.repeat(70_000)} a b\nBOGUS x\nRUN --nope true\n`), [`dockerfile-syntax 2:1-2:70012 ${refusal(70_011)}`]);
+    assert.deepEqual(errors(`# ${'x'.repeat(65_600)}\n${'y'.repeat(66_000)}`), [
+      `dockerfile-syntax 1:1-1:65603 ${refusal(65_602)}`,
+      `dockerfile-syntax 2:1-2:66001 ${refusal(66_000)}`,
+    ]);
+    // A byte order mark is 3 bytes of the first line, and the span starts after it, at column 1 (SARIF has no column 0).
+    assert.deepEqual(errors(`\ufeff# ${'x'.repeat(65_600)}\nFROM alpine:3.20\n`), [`dockerfile-syntax 1:1-1:65603 ${refusal(65_605)}`]);
+    // A U+FFFD (what decoding made of a byte that is not UTF-8) is counted as 1 byte, the least it stood for: 30,000
+    // \xff bytes in a line of 65,535 are not refused (Buffer.byteLength gives 125,535); the count is a lower bound.
+    const invalid = `RUN echo ${'\ufffd'.repeat(30_000)}${'a'.repeat(65_535 - 9 - 30_000)}`;
+    assert.deepEqual(errors(`FROM alpine\n${invalid}\n`), []);
+    assert.deepEqual(errors(`FROM alpine\n${invalid}a\n`), [`dockerfile-syntax 2:1-2:65537 ${refusal(65_536)}`]);
   });
 });
 

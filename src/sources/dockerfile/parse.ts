@@ -208,12 +208,20 @@ export function parseDockerfile(text: string, source: string, buildArgs?: Readon
     diagnostics.push({ code, severity: 'error', message, at });
   };
   for (const d of directiveErrors) error(d.at, d.message);
+  // BuildKit's scanner stops at a line over MAX_LINE_BYTES (parser/parser.go Parse returns handleScannerError's error,
+  // and no instruction is read for flags or arguments): its error is the only one the builder gives, so a file with
+  // such a line reports only those (result). The file is still parsed: its spec is what tests and benches read.
+  const lineErrors: Diagnostic[] = [];
   for (const [start, end, bytes] of overlongLines(text)) {
-    error(
-      pos.span(start, end),
-      `a line of ${bytes} bytes: docker build refuses a Dockerfile line over ${MAX_LINE_BYTES} bytes (dockerfile line greater than max allowed size of ${MAX_LINE_BYTES})`,
-    );
+    lineErrors.push({
+      code: 'dockerfile-syntax',
+      severity: 'error',
+      // A byte order mark counts as bytes of the line, but the span starts after it (column 1, as editors count).
+      at: pos.span(start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : start, end),
+      message: `a line of ${bytes} bytes: docker build refuses a Dockerfile line over ${MAX_LINE_BYTES} bytes (dockerfile line greater than max allowed size of ${MAX_LINE_BYTES})`,
+    });
   }
+  const result = (): ParsedDockerfile => ({ spec, diagnostics: lineErrors.length > 0 ? lineErrors : diagnostics });
 
   const global = new Map<string, string | undefined>();
   const stageNames = new Map<string, number>();
@@ -246,7 +254,7 @@ export function parseDockerfile(text: string, source: string, buildArgs?: Readon
     // an env file). One error, quoting nothing of it: every line of such a file may be a secret. (`BOGUS x` alone
     // is still an unknown instruction: a typo in a short Dockerfile.)
     error(pos.loc(first.getInstructionRange()), 'not a Dockerfile: no line of it starts with a Dockerfile instruction (FROM, RUN, COPY…)');
-    return { spec, diagnostics };
+    return result();
   }
 
   for (const ins of instructions) {
@@ -262,7 +270,11 @@ export function parseDockerfile(text: string, source: string, buildArgs?: Readon
     // and heredocs are asked for only when the instruction may hold some (see LeanParser).
     const heredocs = lean.heredocs.get(at.offset as number) ?? [];
     for (const h of heredocs) {
-      if (!h.delimiter) error(pos.span(h.nameStart, h.nameEnd), `unterminated heredoc <<${h.name}: no line holds only ${h.name}`);
+      if (!h.delimiter) {
+        // A name shown cut short (or masked) is shown once: the message says it once and refers to it after.
+        const name = shownWord(h.name);
+        error(pos.span(h.nameStart, h.nameEnd), `unterminated heredoc <<${name}: no line holds only ${name === h.name ? name : 'that name'}`);
+      }
     }
     const heredocLines = heredocs.map((h) => ({
       name: h.name,
@@ -275,7 +287,7 @@ export function parseDockerfile(text: string, source: string, buildArgs?: Readon
     // case-sensitive: RUN --MOUNT is refused).
     const { flags, args: argsText } = FLAGS[keyword] || /^[ \t]*--/.test(full.text) ? splitFlags(full) : { flags: [], args: full };
     for (const f of flags) {
-      if (!FLAGS[keyword]?.has(f.name)) error(f.at, `unknown flag for ${keyword}: --${f.name}`, 'unknown-flag');
+      if (!FLAGS[keyword]?.has(f.name)) error(f.at, `unknown flag for ${keyword}: ${shownWord(`--${f.name}`)}`, 'unknown-flag');
     }
     if (NEED_ARGS.has(keyword) && argsText.text.trim() === '') {
       error(pos.loc(keywordRange), `${keyword} requires at least one argument`);
@@ -448,7 +460,7 @@ export function parseDockerfile(text: string, source: string, buildArgs?: Readon
           error(argsText.at, `${trigger} is not allowed as an ONBUILD trigger`);
         } else if (trigger === 'RUN' && m) {
           const t = splitFlags(sliceCommand(argsText, m[0].length));
-          for (const f of t.flags) if (!FLAGS.RUN?.has(f.name)) error(f.at, `unknown flag for RUN: --${f.name}`, 'unknown-flag');
+          for (const f of t.flags) if (!FLAGS.RUN?.has(f.name)) error(f.at, `unknown flag for RUN: ${shownWord(`--${f.name}`)}`, 'unknown-flag');
           const run = runOf(at, t.flags, heredocLines, t.args);
           run.onbuild = true;
           stage.instructions.push(run);
@@ -462,8 +474,22 @@ export function parseDockerfile(text: string, source: string, buildArgs?: Readon
   if (spec.stages.length === 0 && diagnostics.length === 0) {
     error({ source, line: 1, column: 1 }, 'no FROM instruction: the Dockerfile builds nothing');
   }
-  return { spec, diagnostics };
+  return result();
 }
+
+/**
+ * A word of the file (a flag, a heredoc name, an ENV name) as an input error shows it: as written when it is at most
+ * SHOWN_WORD code points and not shaped like a secret, so that `unknown flag for COPY: --frmo` reads as the file
+ * does; else through quoteValue, which masks a secret and cuts a long word after 100 code points with its length
+ * (`"--qqq..." (3002 characters)`): a report never repeats a huge word of the file.
+ */
+function shownWord(word: string): string {
+  const short = word.length <= SHOWN_WORD || [...word].length <= SHOWN_WORD;
+  return short && maskLiteral(word) === word ? word : quoteValue(word);
+}
+
+/** The longest word shownWord shows as written, in code points: quoteValue's own limit for a whole value. */
+const SHOWN_WORD = 120;
 
 /** The most characters of an unknown instruction's word a message shows (unknownInstruction). */
 const SHOWN_INSTRUCTION = 24;
@@ -552,6 +578,12 @@ export const MAX_LINE_BYTES = 65_535;
  * The lines of `text` over MAX_LINE_BYTES bytes, as [start, end) offsets (end before the `\n`) and their length in
  * bytes. A code unit is at most 3 bytes of UTF-8, so a text of up to 21,845 code units (almost every Dockerfile) is
  * not searched.
+ *
+ * `text` is the file decoded as UTF-8, where each byte that is not valid UTF-8 became U+FFFD (3 bytes when encoded
+ * again); the file's own bytes are not at hand here. A U+FFFD is counted as 1 byte, the least it stood for: the
+ * count is a lower bound, so a line of invalid bytes is never refused for bytes it does not have (30,000 \xff bytes
+ * in a line of 65,535 would otherwise be 125,535), at the cost of missing a real line over the limit only when its
+ * U+FFFD characters (written as such in the file, or a decoded sequence of several invalid bytes) take it there.
  */
 export function overlongLines(text: string): [start: number, end: number, bytes: number][] {
   const out: [number, number, number][] = [];
@@ -560,7 +592,9 @@ export function overlongLines(text: string): [start: number, end: number, bytes:
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     if ((end - start) * 3 > MAX_LINE_BYTES) {
-      const bytes = Buffer.byteLength(text.slice(start, end), 'utf8');
+      const line = text.slice(start, end);
+      let bytes = Buffer.byteLength(line, 'utf8');
+      for (let i = line.indexOf('\ufffd'); i !== -1 && bytes > MAX_LINE_BYTES; i = line.indexOf('\ufffd', i + 1)) bytes -= 2;
       if (bytes > MAX_LINE_BYTES) out.push([start, end, bytes]);
     }
     start = end + 1;
@@ -577,7 +611,7 @@ function checkNameValues(keyword: string, props: Property[], pos: Positions, err
   const bare = props.filter((p) => p.getValue() === null);
   if (bare.length === 0) return;
   if (props.length === 1) {
-    error(pos.loc((props[0] as Property).getRange()), `${keyword} ${(props[0] as Property).getName()} has no value: write ${keyword} NAME=value`);
+    error(pos.loc((props[0] as Property).getRange()), `${keyword} ${shownWord((props[0] as Property).getName())} has no value: write ${keyword} NAME=value`);
     return;
   }
   // One error per instruction, at the first such word. The word is quoted only when it is a comment sign: such a
