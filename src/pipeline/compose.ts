@@ -72,7 +72,9 @@ export const composeHandler: SourceHandler = {
           findings.push(...d.findings);
           diagnostics.push(...d.diagnostics);
           subjects += d.subjects;
-          if (d.subjects > 0) read.add(paths.dockerfile);
+          // A Dockerfile read but refused (an input error of its own: an over-long line, an unknown instruction) was
+          // read too, as the Dockerfile handler counts it; one already checked in this scan gives nothing again.
+          if (d.subjects > 0 || d.diagnostics.length > 0) read.add(paths.dockerfile);
         }
         findings.push(...checkContainer(RUNTIME_RULES, spec, ctx.settings));
       }
@@ -100,11 +102,15 @@ export const composeHandler: SourceHandler = {
 /**
  * The Dockerfile a service builds from, for a message: where it is (`display`), or, when a variable gave part of its
  * build context or dockerfile (`context: "${GH}"`: it may hold a secret), both as written, through quoteValue.
+ * A long path (a `build.dockerfile` of 300 characters) is cut by quoteValue too.
  */
 function shownDockerfile(spec: ContainerSpec, display: string): string {
   const b = spec.build;
-  if (!b?.pieces) return display;
-  return `Dockerfile ${quoteValue(b.dockerfile, b.pieces.dockerfile)} of build context ${quoteValue(b.context, b.pieces.context)}`;
+  if (b?.pieces) return `Dockerfile ${quoteValue(b.dockerfile, b.pieces.dockerfile)} of build context ${quoteValue(b.context, b.pieces.context)}`;
+  // A path quoteValue would cut (past 120 characters) or mask is shown as it gives it, as the include, extends and
+  // env_file errors show theirs; a plain short one as it is.
+  const quoted = quoteValue(display);
+  return quoted === `"${display}"` ? display : quoted;
 }
 
 /**
