@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { maskSecret, quoteValue, type ValuePiece } from './mask.js';
+import { secretShape } from './secret-shape.js';
 
 const password: ValuePiece = { text: 'hunter2hunter2SECRETVAL', variable: '${DB_PASSWORD}' };
 
@@ -36,6 +37,14 @@ describe('quoteValue', () => {
     assert.equal(quoteValue('postgres://user:p@ssw0rd99@db/app'), '"postgres://user:...(10 chars)@db/app"');
     assert.equal(quoteValue('x=https://u:a@b@h/p?q=c@d and https://v:w@k'), '"x=https://u:...(3 chars)@h/p?q=c@d and https://v:...(1 char)@k"');
     assert.equal(quoteValue('"https://u:pw@h","a@b"'), '"\\"https://u:...(2 chars)@h\\",\\"a@b\\""');
+  });
+
+  it('masks a token glued after a letter, digit or _, which no rule reports but no message prints', () => {
+    assert.equal(quoteValue('key_AKIAIOSFODNN7EXAMPLE'), '"key_...(24 chars)" (an AWS access key id)');
+    assert.equal(quoteValue('deploy_ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789'), '"depl...(47 chars)" (a high-entropy string)');
+    assert.equal(quoteValue('my_glpat-aBcDeFgHiJ1234567890'), '"my_g...(29 chars)" (a GitLab token)');
+    assert.equal(quoteValue('keyboard_layout_name'), '"keyboard_layout_name"');
+    assert.equal(secretShape('key_AKIAIOSFODNN7EXAMPLE'), undefined);
   });
 
   it('keeps a URL password that is a variable', () =>

@@ -1,5 +1,5 @@
 import type { Diagnostic } from './diagnostic.js';
-import { secretShape, URL_PASSWORD_TEXT, URL_SCHEME_AND_USER } from './secret-shape.js';
+import { gluedSecretShape, secretShape, URL_PASSWORD_TEXT, URL_SCHEME_AND_USER } from './secret-shape.js';
 
 /**
  * Masks a secret value for output: the first four characters, three dots and the length in characters,
@@ -59,7 +59,7 @@ const URL_PASSWORD = new RegExp(`(${URL_SCHEME_AND_USER}:)(${URL_PASSWORD_TEXT})
 export function quoteValue(text: string, pieces?: readonly ValuePiece[]): string {
   if (pieces?.some((p) => p.variable !== undefined)) return quoteInterpolated(text, pieces);
   const masked = maskUrlPasswords(text);
-  const shape = secretShape(masked);
+  const shape = secretShape(masked) ?? gluedSecretShape(masked);
   if (shape && shape.kind !== 'url-credentials') return `${quoted(maskSecret(masked))} (${shape.description})`;
   return quotedShort(masked);
 }
@@ -99,7 +99,7 @@ function maskUrlPasswords(text: string): string {
  */
 export function maskLiteral(text: string): string {
   const masked = maskUrlPasswords(text);
-  const shape = secretShape(masked);
+  const shape = secretShape(masked) ?? gluedSecretShape(masked);
   return shape && shape.kind !== 'url-credentials' ? maskSecret(masked) : masked;
 }
 
@@ -167,7 +167,9 @@ const MIN_SHAPE = 16;
  */
 export function maskShapes(text: string): string {
   if (text.length < MIN_SHAPE) return text;
-  return text.replace(/[^\s"'/:=,;()[\]{}]{16,}/g, (word) => (secretShape(word) || secretShape(word.toLowerCase()) ? maskSecret(word) : word));
+  return text.replace(/[^\s"'/:=,;()[\]{}]{16,}/g, (word) =>
+    secretShape(word) || secretShape(word.toLowerCase()) || gluedSecretShape(word) ? maskSecret(word) : word,
+  );
 }
 
 /**

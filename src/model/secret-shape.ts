@@ -103,6 +103,27 @@ const SHAPES: { kind: SecretShape['kind']; re: RegExp; description: string }[] =
   { kind: 'url-credentials', re: new RegExp(`^${URL_SCHEME_AND_USER}:${URL_PASSWORD_TEXT}@`, 'i'), description: 'a URL with a password' },
 ];
 
+/**
+ * The token shapes of SHAPES that start at a word boundary, found glued after a letter, digit or `_` instead
+ * (`key_AKIA…`, `deploy_ghp_…`): pasted next to a name, a token is still one. For masking only (gluedSecretShape):
+ * a finding needs the shape to stand apart.
+ */
+const GLUED: { kind: SecretShape['kind']; re: RegExp; description: string }[] = SHAPES.filter((s) => s.re.source.startsWith('\\b')).map((s) => ({
+  ...s,
+  re: new RegExp(`(?<=[A-Za-z0-9_])${s.re.source.slice(2)}`, s.re.flags),
+}));
+
+/**
+ * The shape of a token glued after a letter, digit or `_` in `value` (`key_AKIAIOSFODNN7EXAMPLE`), which secretShape
+ * does not see (its token shapes start at a word boundary). Messages mask such a value too (quoteValue, maskShapes);
+ * rules do not report it.
+ */
+export function gluedSecretShape(value: string): SecretShape | undefined {
+  if (value.length < MIN_SHAPE_LENGTH) return undefined;
+  for (const s of GLUED) if (s.re.test(value)) return { kind: s.kind, description: s.description };
+  return undefined;
+}
+
 /** An AWS ARN: `arn:` partition, service, region (may be empty), account (12 digits or empty), then the resource. */
 const AWS_ARN = /^arn:aws(?:-[a-z]+)*:[a-z0-9-]+:[a-z0-9-]*:(?:\d{12})?:\S+$/;
 /** A Stripe publishable key: public by design (its secret counterpart `sk_live_…` stays a secret). */

@@ -118,13 +118,13 @@ describe('parseDockerRun (pflag rules as the Docker CLI sets them)', () => {
     const long = `--${'x'.repeat(3000)}`;
     assert.deepEqual(parse(`docker run ${long} img`)?.problems, [`error unknown flag: --${'x'.repeat(14)}… (3002 characters)@11`]);
     assert.deepEqual(parse(`docker run --${'y'.repeat(20)} img`)?.problems, [`error unknown flag: --${'y'.repeat(20)}@11`]);
-    assert.deepEqual(parse('docker run --abAKIAABCDEFGHIJKLMNOP img')?.problems, ['error unknown flag: --abAKIAABCDEFGH… (24 characters)@11']);
+    assert.deepEqual(parse('docker run --abAKIAABCDEFGHIJKLMNOP img')?.problems, ['error unknown flag: --ab...(24 chars)@11']);
     assert.deepEqual(parse(`docker run -d -${'Q'.repeat(3000)} img`)?.problems, ["error unknown shorthand flag: 'Q' in -Q… (3001 characters)@14"]);
     assert.deepEqual(parse('docker run -itZAKIAABCDEFGHIJKLMNOP img')?.problems, ["error unknown shorthand flag: 'Z' in -itZ… (24 characters)@14"]);
     assert.deepEqual(parse('docker run -i\u{1F600}x img')?.problems, ["error unknown shorthand flag: '\u{1F600}' in -i\u{1F600}x@13"]);
     assert.deepEqual(
       parse(`docker run --${'z'.repeat(30)}ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789$X img`)?.problems.map((p) => p.replace(/@.*/, '')),
-      [`warning --${'z'.repeat(14)}… (74 characters) is only known at run time; the line is checked without it`],
+      ['warning --zz...(74 chars) is only known at run time; the line is checked without it'],
     );
   });
 
