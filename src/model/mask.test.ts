@@ -44,7 +44,15 @@ describe('quoteValue', () => {
     assert.equal(quoteValue('deploy_ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789'), '"depl...(47 chars)" (a high-entropy string)');
     assert.equal(quoteValue('my_glpat-aBcDeFgHiJ1234567890'), '"my_g...(29 chars)" (a GitLab token)');
     assert.equal(quoteValue('keyboard_layout_name'), '"keyboard_layout_name"');
+    // Glued on the right, or on both sides.
+    assert.equal(quoteValue('AKIAQWERTYUIOPASDFGH_prod'), '"AKIA...(25 chars)" (an AWS access key id)');
+    assert.equal(quoteValue('x_AKIAQWERTYUIOPASDFGH_y'), '"x_AK...(24 chars)" (an AWS access key id)');
     assert.equal(secretShape('key_AKIAIOSFODNN7EXAMPLE'), undefined);
+  });
+
+  it('reads no user or password after a ? or # that ends the authority', () => {
+    assert.equal(secretShape('https://example.com?x=1:2@3'), undefined);
+    assert.equal(quoteValue('https://example.com#a:b@c'), '"https://example.com#a:b@c"');
   });
 
   it('keeps a URL password that is a variable', () =>

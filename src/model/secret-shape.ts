@@ -64,12 +64,13 @@ export function privateKeyBlocks(text: string): { index: number; block: string }
 
 /**
  * The start of a URL up to the `:` before its password, as a regular expression source: a scheme, `//`, and the user,
- * which may be empty (`redis://:PASSWORD@host`). The user is characters other than `/ : @ $` and blanks, a `$` not
+ * which may be empty (`redis://:PASSWORD@host`). The user is characters other than `/ ? # : @ $` and blanks (the first three end the authority:
+ * `https://example.com?x=1:2@3` has no user and no password), a `$` not
  * followed by `{`, or a whole `${...}` expression: a compose or shell default holds a `:` (`${DB_USER:-app}`) that is
  * not the one before the password (`postgres://${DB_USER:-app}:S3cret@db` has the password `S3cret`, not
  * `-app}:S3cret`). The three branches start differently, so an unclosed `${` costs one scan, not a backtrack.
  */
-export const URL_SCHEME_AND_USER = String.raw`[a-z][a-z0-9+.-]*:\/\/(?:\$\{[^}\s]*\}|\$(?!\{)|[^/\s:@$])*`;
+export const URL_SCHEME_AND_USER = String.raw`[a-z][a-z0-9+.-]*:\/\/(?:\$\{[^}\s]*\}|\$(?!\{)|[^/?#\s:@$])*`;
 
 /**
  * A URL's password after URL_SCHEME_AND_USER's `:`, as a regular expression source, to be followed by `@`: it runs
@@ -104,18 +105,18 @@ const SHAPES: { kind: SecretShape['kind']; re: RegExp; description: string }[] =
 ];
 
 /**
- * The token shapes of SHAPES that start at a word boundary, found glued after a letter, digit or `_` instead
- * (`key_AKIA…`, `deploy_ghp_…`): pasted next to a name, a token is still one. For masking only (gluedSecretShape):
- * a finding needs the shape to stand apart.
+ * The token shapes of SHAPES that start at a word boundary, without their word boundaries: found glued to a letter,
+ * digit or `_` on either side (`key_AKIA…`, `AKIA…_prod`, `deploy_ghp_…`): pasted next to a name, a token is still
+ * one. For masking only (gluedSecretShape): a finding needs the shape to stand apart.
  */
 const GLUED: { kind: SecretShape['kind']; re: RegExp; description: string }[] = SHAPES.filter((s) => s.re.source.startsWith('\\b')).map((s) => ({
   ...s,
-  re: new RegExp(`(?<=[A-Za-z0-9_])${s.re.source.slice(2)}`, s.re.flags),
+  re: new RegExp(s.re.source.slice(2).replace(/\\b$/, ''), s.re.flags),
 }));
 
 /**
- * The shape of a token glued after a letter, digit or `_` in `value` (`key_AKIAIOSFODNN7EXAMPLE`), which secretShape
- * does not see (its token shapes start at a word boundary). Messages mask such a value too (quoteValue, maskShapes);
+ * The shape of a token glued to a letter, digit or `_` in `value` (`key_AKIAIOSFODNN7EXAMPLE`, `AKIA…_prod`), which
+ * secretShape does not see (its token shapes start and some end at a word boundary). Messages mask such a value too (quoteValue, maskShapes);
  * rules do not report it.
  */
 export function gluedSecretShape(value: string): SecretShape | undefined {

@@ -89,6 +89,18 @@ testRule(noSecretsInEnvironment, {
         GL_TOKEN: 'glpat-Ab1Cd2Ef3Gh4Ij5Kl6Mn',
       },
     },
+    {
+      name: 'a URL whose query or fragment holds : and @ has no password (? and # end the authority)',
+      compose: yaml`
+      services:
+        api:
+          image: ghcr.io/acme/api:1.0
+          environment:
+            CALLBACK_URL: https://example.com?x=1:2@3
+            DOCS_URL: "https://example.com#a:b@c"
+    `,
+    },
+    { run: 'docker run -e U=https://example.com?x=1:2@3 nginx:1.27' },
   ],
   invalid: [
     {
