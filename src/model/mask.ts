@@ -187,6 +187,18 @@ export function maskSecretsIn(text: string): string {
 const MIN_URL_CREDENTIALS = 8;
 
 /**
+ * A word of the input as a message names it without quotes (an option, a run-time word): secret shapes masked
+ * (maskSecretsIn), and past `max` code points its first `head`, `…` and its length (`--zzzz… (3002 characters)`), so
+ * that pasted text, or a token glued to letters that no shape tells apart, is not printed whole.
+ */
+export function shortened(text: string, max: number, head: number): string {
+  const masked = maskSecretsIn(text);
+  if (masked.length <= max) return masked;
+  const points = [...masked];
+  return points.length <= max ? masked : `${points.slice(0, head).join('')}… (${[...text].length} characters)`;
+}
+
+/**
  * A location's logical path (`services.web.image`) with each dot-separated key masked by maskSecretsIn: a compose
  * service, network or environment key may be a token (`services.ghp_...(40 chars).image`), and the rest of the path
  * stays readable. The same string when nothing changes.

@@ -1,4 +1,4 @@
-import { maskSecretsIn, type Unknown } from '../../model/index.js';
+import { maskSecretsIn, shortened, type Unknown } from '../../model/index.js';
 import { FLAGS_BY_NAME, FLAGS_BY_SHORT, GLOBAL_FLAGS, type RunFlag } from './flags.js';
 import { commandNameIndex, type ShellWord } from './shell.js';
 
@@ -301,7 +301,5 @@ const FLAG_SHOWN_HEAD = 16;
  * first (maskSecretsIn), as in every message.
  */
 function flagShown(flag: string): string {
-  const masked = maskSecretsIn(flag);
-  if (masked.length <= FLAG_SHOWN_MAX) return masked;
-  return `${[...masked].slice(0, FLAG_SHOWN_HEAD).join('')}… (${[...flag].length} characters)`;
+  return shortened(flag, FLAG_SHOWN_MAX, FLAG_SHOWN_HEAD);
 }

@@ -126,6 +126,16 @@ describe('run line -> ContainerSpec', () => {
     assert.equal(s.privileged, undefined);
   });
 
+  it('names such a word as written up to 64 characters, and else by its first 48 and its length (reason and path)', () => {
+    const named = (line: string) => {
+      const u = (scanRunCommand(line, '<run>').specs[0] as ContainerSpec).limits.pidsLimit;
+      return [isUnknown(u?.value) ? u.value.reason : undefined, u?.at.path];
+    };
+    assert.deepEqual(named('docker run $DOCKER_OPTS img:1'), ['the options in $DOCKER_OPTS are only known at run time', 'docker run.$DOCKER_OPTS']);
+    const cut = `--${'z'.repeat(46)}… (3004 characters)`;
+    assert.deepEqual(named(`docker run --${'z'.repeat(3000)}$X img:1`), [`the options in ${cut} are only known at run time`, `docker run.${cut}`]);
+  });
+
   it('locates each value at its flag, with a logical path', () => {
     const s = spec('docker run \\\n  --cap-add SYS_ADMIN \\\n  -dp 80:80 img:1');
     assert.deepEqual([s.capAdd[0]?.at.line, s.capAdd[0]?.at.column, s.capAdd[0]?.at.path], [2, 3, 'docker run.--cap-add[0]']);

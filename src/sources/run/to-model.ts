@@ -31,6 +31,7 @@ import {
   restartCountRefused,
   retryCountValue,
   type Sourced,
+  shortened,
   type Unknown,
   unknown,
 } from '../../model/index.js';
@@ -376,7 +377,8 @@ export function runToSpec(run: ParsedRun, source: string, index: LineIndex, diag
  */
 function markOpaque(spec: ContainerSpec, run: ParsedRun, loc: (start: number, end: number, path?: string) => Location): void {
   const w = run.opaque[0] as ParsedRun['opaque'][number];
-  const raw = w.rawText || w.unknown?.raw || 'a run-time value';
+  // Named as written (`$DOCKER_OPTS`), or cut past 64 characters: the word may be pasted text.
+  const raw = shortened(w.rawText || w.unknown?.raw || 'a run-time value', 64, 48);
   const u = unknown(`the options in ${raw} are only known at run time`, raw);
   const at = loc(w.start, w.end, `docker ${run.verb}.${raw}`);
   const set = <T>(field: Sourced<T> | undefined): Sourced<T> => field ?? ({ value: u, at } as Sourced<T>);
