@@ -149,4 +149,32 @@ describe('loadHostDaemon', () => {
       ['warning cannot read /etc/docker/daemon.json: permission denied: the daemon configuration cannot be known.'],
     );
   });
+
+  it('a drop-in, or a drop-in folder, that cannot be read makes the command line unknown, with a warning each', () => {
+    const unit = { text: '[Service]\nExecStart=/usr/sbin/dockerd -H fd://\n' };
+    const file = loadHostDaemon(
+      memoryRootFs({
+        '/lib/systemd/system/docker.service': unit,
+        '/etc/systemd/system/docker.service.d/override.conf': {
+          text: '[Service]\nExecStart=\nExecStart=/usr/sbin/dockerd -H tcp://0.0.0.0:2375\n',
+          unreadable: true,
+        },
+      }),
+    );
+    assert.equal(file.known, false);
+    assert.deepEqual(
+      file.diagnostics.map((d) => `${d.severity} ${d.message}`),
+      ['warning cannot read /etc/systemd/system/docker.service.d/override.conf: permission denied: the dockerd command line cannot be known.'],
+    );
+    const folder = loadHostDaemon(
+      memoryRootFs({ '/lib/systemd/system/docker.service': unit, '/etc/systemd/system/docker.service.d': { kind: 'dir', unreadable: true } }),
+    );
+    assert.equal(folder.known, false);
+    assert.deepEqual(
+      folder.diagnostics.map((d) => `${d.severity} ${d.message}`),
+      ['warning cannot read /etc/systemd/system/docker.service.d: permission denied: the dockerd command line cannot be known.'],
+    );
+    // Readable: known, no warning.
+    assert.equal(loadHostDaemon(memoryRootFs({ '/lib/systemd/system/docker.service': unit })).known, true);
+  });
 });

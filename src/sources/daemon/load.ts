@@ -27,6 +27,11 @@ export interface ServiceUnit {
   diagnostics: Diagnostic[];
   /** Every directive of every section, in order (for socket units). */
   all: UnitDirective[];
+  /**
+   * Drop-ins (files, or a `<unit>.d` folder) that exist but could not be read, as `<host path>: <why>`: systemd applies
+   * them (it reads as root), so what they set is not known. Set by loadServiceUnit only.
+   */
+  unreadable?: string[];
 }
 
 /**
@@ -45,14 +50,25 @@ export function loadServiceUnit(fs: RootFs, unit: string): ServiceUnit | undefin
     }
   }
   const dropins = new Map<string, string>();
+  const unreadable: string[] = [];
   for (const d of [...UNIT_DIRS].reverse()) {
-    for (const n of fs.list(`${d}/${unit}.d`) ?? []) if (n.endsWith('.conf')) dropins.set(n, `${d}/${unit}.d/${n}`);
+    const dir = `${d}/${unit}.d`;
+    const names = fs.list(dir);
+    if (names === undefined) {
+      // Not there, or there and not listable (a folder without read permission, or inside one).
+      const st = fs.stat(dir);
+      if (st !== undefined && 'error' in st) unreadable.push(st.error);
+      else if (st?.kind === 'dir') unreadable.push(`${dir}: the folder cannot be listed`);
+      continue;
+    }
+    for (const n of names) if (n.endsWith('.conf')) dropins.set(n, `${d}/${unit}.d/${n}`);
   }
-  if (main === undefined && dropins.size === 0) return undefined;
+  if (main === undefined && dropins.size === 0 && unreadable.length === 0) return undefined;
   const files = [...(main ? [main] : []), ...[...dropins.keys()].sort().map((n) => dropins.get(n) as string)];
-  return mergeService(
+  const merged = mergeService(
     files.flatMap((f) => {
       const r = fs.read(f);
+      if (r.kind === 'error' && f !== main) unreadable.push(r.reason);
       return r.kind === 'ok' ? [{ path: f, display: fs.display(f), text: r.text }] : [];
     }),
     (p) => {
@@ -60,6 +76,8 @@ export function loadServiceUnit(fs: RootFs, unit: string): ServiceUnit | undefin
       return r.kind === 'ok' ? { text: r.text, display: fs.display(p) } : r.kind === 'missing' ? undefined : { error: r.reason };
     },
   );
+  if (unreadable.length > 0) merged.unreadable = unreadable;
+  return merged;
 }
 
 /** Merges already-read unit files (in order); `readEnvFile` reads an EnvironmentFile= path (host path). */
@@ -301,6 +319,16 @@ export function loadHostDaemon(fs: RootFs, configFile?: string): HostDaemon {
   if (service) {
     spec.systemdService = service.directives;
     spec.systemdUnit = exec?.keyAt ?? { source: service.files[0] ?? 'docker.service' };
+  }
+  // A drop-in systemd applies and Bulwark cannot read may change the command line (ExecStart=, Environment=).
+  for (const reason of service?.unreadable ?? []) {
+    known = false;
+    diagnostics.push({
+      code: 'unreadable',
+      severity: 'warning',
+      message: `cannot read ${reason}: the dockerd command line cannot be known.`,
+      at: { source: fs.display('/etc/systemd/system') },
+    });
   }
   if (unitUnreadable !== undefined) {
     known = false;

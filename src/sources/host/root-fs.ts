@@ -163,7 +163,8 @@ export function memoryRootFs(entries: Record<string, MemoryEntry>, usage?: Usage
     list(path) {
       const dir = posix.normalize(path);
       const prefix = dir === '/' ? '/' : `${dir}/`;
-      if (!get(dir)) return undefined;
+      const e = get(dir);
+      if (!e || e.unreadable) return undefined;
       const names = new Set<string>();
       for (const k of map.keys()) if (k.startsWith(prefix)) names.add(k.slice(prefix.length).split('/')[0] as string);
       return [...names].sort();
