@@ -258,6 +258,10 @@ describe('build.dockerfile_inline and its build: target stage, build context, a 
       built(none).filter((x) => x.startsWith('BW3')),
       [],
     );
+    // A target of 300 characters is quoted cut, with its length.
+    assert.deepEqual(shown(scan(text('t'.repeat(300)))), [
+      `warning compose.yaml:4:15 build.target "${'t'.repeat(100)}..." (300 characters) names no stage of the build.dockerfile_inline of service "app" (docker build would fail); the image's user and health check stay unknown`,
+    ]);
   });
 
   it('the context is build.context: its .dockerignore counts, and a .pem COPY takes from it is read (a key in a cert name)', () => {

@@ -263,7 +263,7 @@ export function checkInlineDockerfile(
       diagnostics.push({
         code: 'unreadable',
         severity: 'warning',
-        message: `build.target "${build.target.value}" names no stage of the build.dockerfile_inline of service "${service}" (docker build would fail); the image's user and health check stay unknown`,
+        message: `build.target ${quoteValue(build.target.value)} names no stage of the build.dockerfile_inline of service "${service}" (docker build would fail); the image's user and health check stay unknown`,
         at: build.target.at,
       });
     const findings = judge(spec, stage, ctx, interpolated).map((f) => {
@@ -292,7 +292,7 @@ export function missingTarget(build: BuildSpec, ctx: ScanContext): string | unde
   if (!p || !build.target || isUnknown(build.target.value)) return undefined;
   const r = load(p.dockerfile, p.context, ctx, true);
   if (!r.spec || unparsable(r, p.dockerfile, ctx) || targetStage(r.spec, build.target.value)) return undefined;
-  return `build.target "${build.target.value}" names no stage of ${ctx.fs.display(p.dockerfile)} (docker build would fail); the image's user and health check stay unknown`;
+  return `build.target ${quoteValue(build.target.value)} names no stage of ${ctx.fs.display(p.dockerfile)} (docker build would fail); the image's user and health check stay unknown`;
 }
 
 /**
