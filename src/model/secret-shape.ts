@@ -72,13 +72,19 @@ export function privateKeyBlocks(text: string): { index: number; block: string }
  */
 export const URL_SCHEME_AND_USER = String.raw`[a-z][a-z0-9+.-]*:\/\/(?:\$\{[^}\s]*\}|\$(?!\{)|[^/?#\s:@$])*`;
 
+/** The characters that end a URL's authority in a text (URL_PASSWORD_TEXT), as a character-class source. */
+const AUTHORITY_END = String.raw`/?#\s"'\x60`;
+
 /**
  * A URL's password after URL_SCHEME_AND_USER's `:`, as a regular expression source, to be followed by `@`: it runs
  * to the last `@` before the host, as Go's net/url (strings.LastIndex of the authority) and browsers read it, so a
  * password may hold `@` (`postgres://app:p@ssw0rd@db`: `p@ssw0rd`, not `p`). The authority ends at `/`, `?`, `#`
  * or a blank; a quote ends it too, for a URL quoted in a longer text.
  */
-export const URL_PASSWORD_TEXT = String.raw`[^/?#\s"'\x60]+`;
+export const URL_PASSWORD_TEXT = `[^${AUTHORITY_END}]+`;
+
+/** URL_PASSWORD_TEXT without `$`: a literal password, not one that holds a variable (`${DB_PASSWORD}`). */
+export const URL_LITERAL_PASSWORD_TEXT = `[^${AUTHORITY_END}$]+`;
 
 const SHAPES: { kind: SecretShape['kind']; re: RegExp; description: string }[] = [
   { kind: 'private-key', re: PRIVATE_KEY_BEGIN, description: 'a PEM private key' },

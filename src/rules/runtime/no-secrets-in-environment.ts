@@ -1,4 +1,4 @@
-import { type BuildArg, isUnknown, maskSecret, type Sourced, URL_SCHEME_AND_USER } from '../../model/index.js';
+import { type BuildArg, isUnknown, maskSecret, type Sourced, URL_LITERAL_PASSWORD_TEXT, URL_SCHEME_AND_USER } from '../../model/index.js';
 import { isPlaceholderSecret, isSecretTemplate, REPEATED } from '../dockerfile/secret-text.js';
 import { isNonSecretValue, isSecretName, secretShape, urlPasswordVariable } from '../shared/secrets.js';
 import { type RuleContext, runtimeRule } from '../types.js';
@@ -62,7 +62,7 @@ export const noSecretsInEnvironment = runtimeRule({
 });
 
 /** A URL with a literal password (`https://oauth2:glpat-…@gitlab.com`): reported whatever the password looks like. */
-const URL_WITH_PASSWORD = new RegExp(`^${URL_SCHEME_AND_USER}:[^/?#\\s"'\\x60$]+@`, 'i');
+const URL_WITH_PASSWORD = new RegExp(`^${URL_SCHEME_AND_USER}:${URL_LITERAL_PASSWORD_TEXT}@`, 'i');
 
 /**
  * Reports a compose `build.args` entry whose value, as written in the file, is a secret: shaped like one, or given to

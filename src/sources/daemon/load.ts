@@ -320,22 +320,13 @@ export function loadHostDaemon(fs: RootFs, configFile?: string): HostDaemon {
     spec.systemdService = service.directives;
     spec.systemdUnit = exec?.keyAt ?? { source: service.files[0] ?? 'docker.service' };
   }
-  // A drop-in systemd applies and Bulwark cannot read may change the command line (ExecStart=, Environment=).
-  for (const reason of service?.unreadable ?? []) {
+  // A drop-in (or its folder) or the unit that systemd applies and Bulwark cannot read may set the command line.
+  for (const reason of [...(service?.unreadable ?? []), ...(unitUnreadable === undefined ? [] : [unitUnreadable])]) {
     known = false;
     diagnostics.push({
       code: 'unreadable',
       severity: 'warning',
       message: `cannot read ${reason}: the dockerd command line cannot be known.`,
-      at: { source: fs.display('/etc/systemd/system') },
-    });
-  }
-  if (unitUnreadable !== undefined) {
-    known = false;
-    diagnostics.push({
-      code: 'unreadable',
-      severity: 'warning',
-      message: `cannot read ${unitUnreadable}: the dockerd command line cannot be known.`,
       at: { source: fs.display('/etc/systemd/system') },
     });
   }
