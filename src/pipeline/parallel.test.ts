@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { availableParallelism } from 'node:os';
 import { describe, it } from 'node:test';
-import { MIN_CPUS_FOR_DEFAULT_WORKERS, mergeOutputs, workerCount } from './parallel.js';
+import { MIN_CPUS_FOR_DEFAULT_WORKERS, mergeOutputs, parseAheadWanted, workerCount } from './parallel.js';
 
 const opts = { script: '/nonexistent.js', context: {} };
 const cpus = availableParallelism();
@@ -19,6 +19,20 @@ describe('workerCount', () => {
   it('never more than CPUs - 1 (at least one) when asked for more', () => {
     assert.equal(workerCount(10_000, { ...opts, workers: 64 }), Math.max(1, cpus - 1));
     assert.equal(workerCount(10_000, { ...opts, workers: 1 }), 1);
+  });
+});
+
+describe('parseAheadWanted', () => {
+  it('by default on 2 or 3 CPUs from 64 files, never with --jobs given or below 64 files', () => {
+    assert.equal(parseAheadWanted(10_000, opts), cpus >= 2 && cpus < MIN_CPUS_FOR_DEFAULT_WORKERS);
+    assert.equal(parseAheadWanted(63, opts), false);
+    assert.equal(parseAheadWanted(10_000, { ...opts, workers: 0 }), false);
+    assert.equal(parseAheadWanted(10_000, { ...opts, workers: 1 }), false);
+  });
+  it('as parseAhead says when given, still not below minFiles', () => {
+    assert.equal(parseAheadWanted(64, { ...opts, workers: 0, parseAhead: true }), true);
+    assert.equal(parseAheadWanted(10_000, { ...opts, parseAhead: false }), false);
+    assert.equal(parseAheadWanted(9, { ...opts, parseAhead: true, minFiles: 10 }), false);
   });
 });
 

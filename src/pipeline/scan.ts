@@ -8,7 +8,8 @@ import { walk } from '../sources/walk.js';
 import { composeHandler } from './compose.js';
 import { daemonHandler } from './daemon.js';
 import { dockerfileHandler } from './dockerfile.js';
-import { mergeOutputs, type ParallelOptions, scanSplit, startWorkers, workerCount } from './parallel.js';
+import { mergeOutputs, type ParallelOptions, parseAheadWanted, SCAN_WORKER_ARG, scanSplit, startWorkers, workerCount } from './parallel.js';
+import { startParseAhead } from './parse-ahead.js';
 import { type ReadSuppressions, recordSuppressions, type SuppressionRecorder } from './read-suppressions.js';
 import { runHandler } from './run.js';
 import type { ScanContext, SourceHandler, SourceOutput } from './types.js';
@@ -65,7 +66,7 @@ export interface ScanResult {
     files: number;
     subjects: number;
     bySource: Record<string, { files: number; subjects: number }>;
-    /** Threads that scanned: 1, or 1 + the worker threads of a parallel scan. */
+    /** Threads that scanned: 1, 1 + the worker threads of a parallel scan, or 2 when a second thread parsed ahead. */
     threads: number;
   };
   /** The files some handler read from the paths walked, as findings name them (display paths), sorted. */
@@ -99,13 +100,23 @@ export async function scanPathsAsync(opts: ScanOptions): Promise<ScanResult> {
   const progress = opts.onProgress;
   const onChunk = progress ? (files: number) => progress((done += files), splittable) : undefined;
   if (n === 0 || !opts.parallel) {
-    const outputs: SourceOutput[] = [];
-    for (const j of p.jobs) {
-      if (j.h.split && onChunk) outputs.push(mergeOutputs(scanInChunks(j.h, j.h.split(j.mine, p.explicit), p, onChunk)));
-      else outputs.push(await (j.h.scanAsync ? j.h.scanAsync(j.mine, p.explicit, p.ctx) : j.h.scan(j.mine, p.explicit, p.ctx)));
+    const compose = p.jobs.find((j) => j.h === composeHandler);
+    const ahead =
+      opts.parallel && compose?.h.split && parseAheadWanted(splittable, opts.parallel)
+        ? startParseAhead(opts.parallel.script, [SCAN_WORKER_ARG], compose.h.split(compose.mine, p.explicit).flat())
+        : undefined;
+    const q: Plan = ahead ? { ...p, ctx: { ...p.ctx, fs: ahead.reader(p.ctx.fs) } } : p;
+    try {
+      const outputs: SourceOutput[] = [];
+      for (const j of q.jobs) {
+        if (j.h.split && onChunk) outputs.push(mergeOutputs(scanInChunks(j.h, j.h.split(j.mine, q.explicit), q, onChunk)));
+        else outputs.push(await (j.h.scanAsync ? j.h.scanAsync(j.mine, q.explicit, q.ctx) : j.h.scan(j.mine, q.explicit, q.ctx)));
+      }
+      progress?.(splittable, splittable);
+      return assemble(q, outputs, ahead ? 2 : 1);
+    } finally {
+      await ahead?.close();
     }
-    progress?.(splittable, splittable);
-    return assemble(p, outputs, 1);
   }
   const workers = startWorkers(n, opts.parallel);
   try {

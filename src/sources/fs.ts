@@ -1,5 +1,6 @@
 import { type Dirent, readdirSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { EncodedTree } from './compose/tree-codec.js';
 
 /**
  * The file access sources need. Real scans use `realFs`; tests use `memoryFs` so that rule tests stay
@@ -27,17 +28,24 @@ export interface FileReader {
    * without it as one that cannot list. Used to expand a COPY source wildcard (`*.pem`) in a build context.
    */
   list?(absoluteDir: string): string[] | undefined;
+  /**
+   * The compose tree another thread parsed from this very text, before interpolation (src/pipeline/parse-ahead.ts),
+   * or undefined: a file it did not parse, one it found problems in, or a text that differs from what it read.
+   * Optional: only a scan that parses ahead has it.
+   */
+  preparsed?(absolute: string, text: string): EncodedTree | undefined;
 }
 
 /**
  * A FileReader that reads through `fs` with its `readText` replaced (to note what is read): `size`, `display` and the
- * optional `realPath` and `list` are passed on as `fs` has them, so that no wrapper drops one (the COPY wildcard
+ * optional `realPath`, `list` and `preparsed` are passed on as `fs` has them, so that no wrapper drops one (the COPY wildcard
  * listing was once lost that way).
  */
 export function withReadText(fs: FileReader, readText: FileReader['readText']): FileReader {
   const reader: FileReader = { readText, size: (absolute) => fs.size(absolute), display: (absolute) => fs.display(absolute) };
   if (fs.realPath) reader.realPath = fs.realPath.bind(fs);
   if (fs.list) reader.list = fs.list.bind(fs);
+  if (fs.preparsed) reader.preparsed = fs.preparsed.bind(fs);
   return reader;
 }
 

@@ -5,6 +5,10 @@ import { type Environment, InterpolationError, interpolate } from './interpolate
 import { mergeNodes } from './merge.js';
 import { blockNestingOverflow, deepestLineStart, flowNestingOverflow } from './nesting.js';
 import { ComposeLoadError, LIMITS, type LMap, type LScalar, linesThrough, locate, type SourceFile, toTree } from './tree.js';
+import { decodeTree, type EncodedTree, encodeTree } from './tree-codec.js';
+
+// Duplicate keys are refused by toTree, in linear time (yaml's uniqueKeys check is quadratic in a map's size).
+const YAML_OPTIONS = { merge: true, prettyErrors: false, uniqueKeys: false } as const;
 
 /** One compose file, parsed and interpolated. */
 export interface LoadedFile {
@@ -59,9 +63,17 @@ export function loadComposeFile(
     return { file };
   }
   file.index = new LineIndex(text);
+  const onValue = (s: LScalar): void => interpolateScalar(s, env, diagnostics);
+  // Parsed ahead in another thread from this very text (src/pipeline/parse-ahead.ts): a file that reads cleanly as
+  // one mapping, so only interpolation is left, in the order toTree would have run it.
+  const ahead = fs.preparsed?.(absolute, text);
+  if (ahead !== undefined) {
+    const { root, dollars } = decodeTree(ahead, file);
+    for (const s of dollars) onValue(s);
+    return { file, root: root as LMap };
+  }
   // Deep nesting is refused before parsing: the parser would recurse until the call stack runs out.
-  let deep = flowNestingOverflow(text, LIMITS.maxNesting);
-  if (deep === -1) deep = blockNestingOverflow(text, LIMITS.maxNesting);
+  const deep = nestingOverflow(text);
   if (deep !== -1) {
     diagnostics.push({
       code: 'yaml-syntax',
@@ -71,8 +83,7 @@ export function loadComposeFile(
     });
     return { file };
   }
-  // Duplicate keys are refused by toTree, in linear time (yaml's uniqueKeys check is quadratic in a map's size).
-  const options = { merge: true, prettyErrors: false, uniqueKeys: false } as const;
+  const options = YAML_OPTIONS;
   let docs: Document[] = [parseDocument(text, options)];
   // A file of several `---` documents: compose-go reads each as a layer, merged over the ones before it in order
   // (compose-go loader/multidoc_test.go; `compose publish` writes such files). Most files hold one document, which
@@ -93,29 +104,6 @@ export function loadComposeFile(
     return { file };
   }
   try {
-    const onValue = (s: LScalar): void => {
-      if (typeof s.value !== 'string' || !s.value.includes('$')) return;
-      try {
-        // A block scalar's lines (LScalar.lines) are where the value as written reads as the file writes it: mapped
-        // through what interpolation changed, unless the value stays as written (unknown, with no variable's value).
-        const r = interpolate(s.value, env, s.lines ? { runs: true } : undefined);
-        if (r.unknown) s.unknown = r.unknown;
-        else s.value = r.value;
-        if (r.usedEnv) {
-          s.fromEnv = true;
-          s.pieces = r.pieces;
-        }
-        if (s.lines && r.runs && (r.usedEnv || !r.unknown)) {
-          const lines = linesThrough(s.lines, r.runs);
-          if (lines) s.lines = lines;
-          else delete s.lines;
-        }
-      } catch (e) {
-        if (!(e instanceof InterpolationError)) throw e;
-        s.unknown = unknown(e.message, s.value);
-        diagnostics.push({ code: 'invalid-interpolation', severity: 'error', message: e.message, at: locate(s) });
-      }
-    };
     let root: LMap | undefined;
     for (const doc of docs) {
       const tree = toTree(doc, file, text, onValue);
@@ -141,6 +129,65 @@ export function loadComposeFile(
     // The tree conversion recurses once per level too; a parse that just fit may not leave it enough stack.
     if (e instanceof RangeError && isStackOverflow(e.message)) return tooDeep(file, text, diagnostics);
     throw e;
+  }
+}
+
+/**
+ * Interpolates one scalar of a compose file in place (a string with a `$`): its value, or the unknown that a variable
+ * without a value makes it, where it came from the environment, and a block scalar's lines mapped through what
+ * interpolation changed. An invalid expression (`${VAR:?message}` unset, a bad `${`) makes it unknown and is pushed
+ * to `diagnostics` as an error.
+ */
+function interpolateScalar(s: LScalar, env: Environment, diagnostics: Diagnostic[]): void {
+  if (typeof s.value !== 'string' || !s.value.includes('$')) return;
+  try {
+    // A block scalar's lines (LScalar.lines) are where the value as written reads as the file writes it: mapped
+    // through what interpolation changed, unless the value stays as written (unknown, with no variable's value).
+    const r = interpolate(s.value, env, s.lines ? { runs: true } : undefined);
+    if (r.unknown) s.unknown = r.unknown;
+    else s.value = r.value;
+    if (r.usedEnv) {
+      s.fromEnv = true;
+      s.pieces = r.pieces;
+    }
+    if (s.lines && r.runs && (r.usedEnv || !r.unknown)) {
+      const lines = linesThrough(s.lines, r.runs);
+      if (lines) s.lines = lines;
+      else delete s.lines;
+    }
+  } catch (e) {
+    if (!(e instanceof InterpolationError)) throw e;
+    s.unknown = unknown(e.message, s.value);
+    diagnostics.push({ code: 'invalid-interpolation', severity: 'error', message: e.message, at: locate(s) });
+  }
+}
+
+/** The offset where `text` nests deeper than LIMITS.maxNesting (flow, then block nesting), else -1. */
+function nestingOverflow(text: string): number {
+  const deep = flowNestingOverflow(text, LIMITS.maxNesting);
+  return deep === -1 ? blockNestingOverflow(text, LIMITS.maxNesting) : deep;
+}
+
+/**
+ * What a thread that parses ahead sends for a compose file's text (src/pipeline/parse-ahead.ts): its tree before
+ * interpolation, when the text reads cleanly as one YAML document holding a mapping (no NUL byte, not nested too
+ * deep, no YAML error, no alias bomb, no duplicate key); else undefined, and the file is read as loadComposeFile
+ * always reads it, errors and all. Never throws for bad input.
+ */
+export function preparseComposeText(text: string): EncodedTree | undefined {
+  if (text.includes('\u0000') || nestingOverflow(text) !== -1) return undefined;
+  try {
+    const doc = parseDocument(text, YAML_OPTIONS);
+    if (doc.errors.length > 0) return undefined;
+    const dollars: LScalar[] = [];
+    const file: SourceFile = { display: '', absolute: '', index: new LineIndex(text) };
+    const tree = toTree(doc, file, text, (s) => {
+      if (typeof s.value === 'string' && s.value.includes('$')) dollars.push(s);
+    });
+    return tree?.kind === 'map' ? encodeTree(tree, dollars) : undefined;
+  } catch {
+    // ComposeLoadError, a stack overflow: the main thread reads the file again and reports it.
+    return undefined;
   }
 }
 
