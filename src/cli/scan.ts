@@ -61,7 +61,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors, 
     .option('--command <command>', "check a docker run/create command instead of files ('-' reads commands from standard input)")
     .option(
       '-j, --jobs <n>',
-      'worker threads besides the main thread, used when 64 or more compose projects and Dockerfiles are scanned (default: CPUs - 1, at most 7; below 4 CPUs none, and a second thread parses compose files ahead instead; never more than CPUs - 1; 0: one thread)',
+      'worker threads besides the main thread, used when 64 or more compose projects and Dockerfiles are scanned (default: CPUs - 1, at most 7; below 4 CPUs none, and from 400 files a second thread parses compose files ahead instead; never more than CPUs - 1; 0: one thread)',
     )
     .action(async (paths: string[], flags: OutputFlags & PolicyFlags & { command?: string; jobs?: string; as?: string }, command: Command) => {
       checkOutputFlags(flags);

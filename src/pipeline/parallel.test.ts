@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { availableParallelism } from 'node:os';
 import { describe, it } from 'node:test';
-import { MIN_CPUS_FOR_DEFAULT_WORKERS, mergeOutputs, parseAheadWanted, workerCount } from './parallel.js';
+import { MIN_CPUS_FOR_DEFAULT_WORKERS, mergeOutputs, PARSE_AHEAD_MIN_FILES, parseAheadWanted, workerCount } from './parallel.js';
 
 const opts = { script: '/nonexistent.js', context: {} };
 const cpus = availableParallelism();
@@ -23,8 +23,11 @@ describe('workerCount', () => {
 });
 
 describe('parseAheadWanted', () => {
-  it('by default on 2 or 3 CPUs from 64 files, never with --jobs given or below 64 files', () => {
-    assert.equal(parseAheadWanted(10_000, opts), cpus >= 2 && cpus < MIN_CPUS_FOR_DEFAULT_WORKERS);
+  it('by default on 2 or 3 CPUs from PARSE_AHEAD_MIN_FILES files, never with --jobs given', () => {
+    const twoOrThree = cpus >= 2 && cpus < MIN_CPUS_FOR_DEFAULT_WORKERS;
+    assert.equal(parseAheadWanted(10_000, opts), twoOrThree);
+    assert.equal(parseAheadWanted(PARSE_AHEAD_MIN_FILES, opts), twoOrThree);
+    assert.equal(parseAheadWanted(PARSE_AHEAD_MIN_FILES - 1, opts), false);
     assert.equal(parseAheadWanted(63, opts), false);
     assert.equal(parseAheadWanted(10_000, { ...opts, workers: 0 }), false);
     assert.equal(parseAheadWanted(10_000, { ...opts, workers: 1 }), false);

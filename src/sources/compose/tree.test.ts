@@ -95,6 +95,18 @@ describe('toTree: aliases', () => {
     // An alias after its anchored value is closed is no cycle.
     assert.deepEqual(load('x-a: &a {image: x:1}\nservices: {a: *a, b: {<<: *a}}\n'), []);
   });
+
+  it('refuses aliases that nest values deeper than 256 levels, each anchor within the limit (no stack overflow)', () => {
+    // x-l1 wraps *l0 in 100 brackets, x-l2 wraps *l1, ...: each written value nests 100 levels, the tree far more.
+    const chain = (n: number) =>
+      `x-l0: &l0 x\n${Array.from({ length: n }, (_, k) => `x-l${k + 1}: &l${k + 1} ${'['.repeat(100)}*l${k}${']'.repeat(100)}\n`).join('')}services:\n  web:\n    image: nginx:1.27\n`;
+    assert.deepEqual(load(chain(2)), []);
+    assert.deepEqual(load(chain(3)), ['alias-bomb 4:111 aliases nest values deeper than 256 levels (an alias bomb?); refusing the file']);
+    assert.deepEqual(load(chain(60)), ['alias-bomb 4:111 aliases nest values deeper than 256 levels (an alias bomb?); refusing the file']);
+    // Through a merge key too.
+    const merged = `x-a: &a ${'{a: '.repeat(200)}1${'}'.repeat(200)}\nx-b: &b ${'['.repeat(100)}{<<: *a}${']'.repeat(100)}\nservices: {}\n`;
+    assert.deepEqual(load(merged), ['alias-bomb 2:114 aliases nest values deeper than 256 levels (an alias bomb?); refusing the file']);
+  });
 });
 
 describe('toTree: where values are located', () => {

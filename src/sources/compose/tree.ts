@@ -127,6 +127,7 @@ export function toTree(doc: Document, file: SourceFile, text: string, onValue?: 
   const open = new Set<YamlNode>();
   const anchors = new Map<string, YamlNode>();
   const sizes = new Map<LNode, number>();
+  const depths = new Map<LNode, number>();
   let expanded = 0;
 
   const sizeOf = (n: LNode): number => {
@@ -139,6 +140,17 @@ export function toTree(doc: Document, file: SourceFile, text: string, onValue?: 
     return s;
   };
 
+  /** Levels of a converted node: 1 for a scalar, one more than its deepest value for a map or a sequence. */
+  const depthOf = (n: LNode): number => {
+    const known = depths.get(n);
+    if (known !== undefined) return known;
+    let d = 0;
+    if (n.kind === 'map') for (const p of n.entries.values()) d = Math.max(d, depthOf(p.value));
+    else if (n.kind === 'seq') for (const i of n.items) d = Math.max(d, depthOf(i));
+    depths.set(n, d + 1);
+    return d + 1;
+  };
+
   const lineAt = (offset: number): number => file.index.location(file.display, offset, offset).line ?? 0;
   const lineOf = (node: YamlNode): number => lineAt(node.range ? node.range[0] : 0);
   const fail = (code: ComposeLoadError['code'], message: string, node: YamlNode | null | undefined): never => {
@@ -146,7 +158,8 @@ export function toTree(doc: Document, file: SourceFile, text: string, onValue?: 
     throw new ComposeLoadError(code, message, file.index.location(file.display, s, e));
   };
 
-  const conv = (node: unknown): LNode => {
+  /** `depth`: the levels of maps and sequences above `node` (0 for the document's value). */
+  const conv = (node: unknown, depth: number): LNode => {
     if (isAlias(node)) {
       // The most recent anchor of that name before the alias (YAML 1.2 §3.2.2.2). yaml's Alias.resolve walks the
       // whole document for every alias; conversion runs in document order, so a map kept as we go is enough.
@@ -155,10 +168,16 @@ export function toTree(doc: Document, file: SourceFile, text: string, onValue?: 
       // An alias inside the value its anchor names would make the tree a cycle (yaml.v3, compose's reader: "anchor
       // contains itself").
       if (open.has(target)) return fail('yaml-syntax', `alias *${node.source} is inside the value it names (a cycle): compose refuses it`, node);
-      const t = conv(target);
+      const t = conv(target, depth);
       expanded += sizeOf(t);
       if (expanded > LIMITS.maxExpandedNodes) {
         fail('alias-bomb', `aliases expand to more than ${LIMITS.maxExpandedNodes} nodes (an alias bomb?); refusing the file`, node);
+      }
+      // Aliases inside anchored values nest them without writing the levels: anchors of 200 levels each, the next
+      // wrapping an alias to the one before, make a tree thousands of levels deep that every later walk would
+      // recurse through until the call stack runs out.
+      if (depth + depthOf(t) > LIMITS.maxNesting) {
+        fail('alias-bomb', `aliases nest values deeper than ${LIMITS.maxNesting} levels (an alias bomb?); refusing the file`, node);
       }
       return t;
     }
@@ -192,7 +211,7 @@ export function toTree(doc: Document, file: SourceFile, text: string, onValue?: 
           const v = pair.value;
           const sources = isSeq(v) ? v.items : [v];
           for (const src of sources) {
-            const lv = conv(src);
+            const lv = conv(src, depth);
             if (lv.kind !== 'map') fail('invalid-merge', 'a << merge key must name a mapping or a list of mappings', src as YamlNode);
             merges.push(lv as LMap);
           }
@@ -212,7 +231,7 @@ export function toTree(doc: Document, file: SourceFile, text: string, onValue?: 
             `duplicate key ${quoteValue(name)} (first at line ${lineAt(first.key.start)}): compose refuses a key written twice in one mapping`,
             k as YamlNode,
           );
-        const value: LNode = pair.value == null ? nullAt(file, key.end) : conv(pair.value);
+        const value: LNode = pair.value == null ? nullAt(file, key.end) : conv(pair.value, depth + 1);
         m.entries.set(name, { key, value });
       }
       for (const src of merges) {
@@ -223,7 +242,7 @@ export function toTree(doc: Document, file: SourceFile, text: string, onValue?: 
       const s: LSeq = { kind: 'seq', file, start, end, items: [] };
       if (tag) s.tag = tag;
       if (anchored) memo.set(y, s);
-      for (const item of y.items) s.items.push(item == null ? nullAt(file, end) : conv(item));
+      for (const item of y.items) s.items.push(item == null ? nullAt(file, end) : conv(item, depth + 1));
       out = s;
     } else {
       const sc = scalarOf(y, file, text);
@@ -236,7 +255,7 @@ export function toTree(doc: Document, file: SourceFile, text: string, onValue?: 
     return out;
   };
 
-  return doc.contents == null ? undefined : conv(doc.contents);
+  return doc.contents == null ? undefined : conv(doc.contents, 0);
 }
 
 function scalarOf(node: unknown, file: SourceFile, text: string): LScalar {
