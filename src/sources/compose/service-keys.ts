@@ -100,10 +100,19 @@ export const SERVICE_KEYS: ReadonlySet<string> = new Set([
   'working_dir',
 ]);
 
-/** The service key closest to `name` (at most two edits away, or the same letters in another case), if any. */
-export function closestServiceKey(name: string): string | undefined {
-  return closestKey(name, SERVICE_KEYS);
-}
+/**
+ * The keys of a service's `deploy` and of the parts of it Bulwark reads, as the compose-spec JSON schema defines
+ * them (compose-go schema/compose-spec.json: `definitions.deployment`, its `resources` with `limits` and
+ * `reservations`, and `restart_policy`; each with `additionalProperties: false`, `x-` extensions allowed). A key
+ * outside them is not read: `deploy: {resource: {limits: ...}}` sets no limit, and compose refuses the file.
+ */
+export const DEPLOY_KEYS: Readonly<Record<'deploy' | 'resources' | 'limits' | 'reservations' | 'restart_policy', ReadonlySet<string>>> = {
+  deploy: new Set(['endpoint_mode', 'labels', 'mode', 'placement', 'replicas', 'resources', 'restart_policy', 'rollback_config', 'update_config']),
+  resources: new Set(['limits', 'reservations']),
+  limits: new Set(['cpus', 'memory', 'pids']),
+  reservations: new Set(['cpus', 'devices', 'generic_resources', 'memory']),
+  restart_policy: new Set(['condition', 'delay', 'max_attempts', 'window']),
+};
 
 /** The key of `keys` closest to `name` (at most two edits away, or the same letters in another case), if any. */
 export function closestKey(name: string, keys: Iterable<string>): string | undefined {

@@ -749,6 +749,51 @@ describe('keys the compose-spec does not define', () => {
       true,
     );
   });
+
+  it('in deploy, its resources, limits, reservations and restart_policy too; every spec key there passes', () => {
+    const r = scan(
+      dedent`
+        services:
+          web:
+            image: nginx:1.27
+            deploy:
+              mode: replicated
+              replicas: 2
+              endpoint_mode: vip
+              labels: {a: b}
+              placement: {constraints: []}
+              rollback_config: {parallelism: 1}
+              update_config: {parallelism: 1}
+              x-note: kept
+              resource:
+                limits: {memory: 512m}
+              resources:
+                limit: {memory: 512m}
+                limits: {cpus: "0.5", memory: 512m, pids: 100, memroy: 1g}
+                reservations: {cpus: "0.1", memory: 64m, devices: [], generic_resources: [], gpus: 1}
+              restart_policy: {condition: on-failure, delay: 5s, max_attempts: 3, window: 60s, max_attempt: 5}
+      `,
+      {},
+    );
+    const refused = 'compose refuses keys the compose-spec does not define';
+    assert.deepEqual(r.messages, [
+      `invalid-value 13:7 service "web": unknown key "resource" is not read (did you mean "resources"?): ${refused}`,
+      `invalid-value 16:9 service "web": unknown key "limit" is not read (did you mean "limits"?): ${refused}`,
+      `invalid-value 17:56 service "web": unknown key "memroy" is not read (did you mean "memory"?): ${refused}`,
+      `invalid-value 18:86 service "web": unknown key "gpus" is not read (did you mean "cpus"?): ${refused}`,
+      `invalid-value 19:88 service "web": unknown key "max_attempt" is not read (did you mean "max_attempts"?): ${refused}`,
+    ]);
+    assert.deepEqual(
+      r.diagnostics.map((d) => d.at.path),
+      [
+        'services.web.deploy.resource',
+        'services.web.deploy.resources.limit',
+        'services.web.deploy.resources.limits.memroy',
+        'services.web.deploy.resources.reservations.gpus',
+        'services.web.deploy.restart_policy.max_attempt',
+      ],
+    );
+  });
 });
 
 describe('build.args as written (BuildSpec.argsWritten)', () => {

@@ -50,7 +50,7 @@ import {
 import { type FileReader, readProblem } from '../fs.js';
 import { type Environment, readDotEnv } from './interpolate.js';
 import { type ComposeService, workingDirOf } from './project.js';
-import { closestServiceKey, SERVICE_KEYS } from './service-keys.js';
+import { closestKey, DEPLOY_KEYS, SERVICE_KEYS } from './service-keys.js';
 import { get, getPair, type LMap, type LNode, type LPair, type LScalar, locate, variablePieces, writtenLines } from './tree.js';
 
 /**
@@ -74,7 +74,8 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[], fi
   const r: Report = { bad: report('error'), warn: report('warning'), base, diagnostics };
   // One reader per group of keys: each is optimised by V8 on its own (one function of all of them took TurboFan
   // about a fifth of a 1,000-file scan's compile time, twice after a deoptimisation).
-  warnUnknownKeys(n, p, r);
+  warnUnknownKeys(n, SERVICE_KEYS, p, r);
+  warnUnknownDeployKeys(get(n, 'deploy'), p, r);
   readIdentity(n, spec, p, r);
   readSecurity(n, spec, p, r);
   readMounts(n, spec, p, r, svc);
@@ -95,12 +96,15 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[], fi
   return spec;
 }
 
-/** Warns of the keys of a service that the compose-spec does not define (`x-` extensions excepted). */
-function warnUnknownKeys(n: LNode, p: (k: string) => string, r: Report): void {
-  if (n.kind === 'map') {
+/**
+ * Warns of the keys of `n` (a map; `p` gives a key's logical path) that `keys` does not hold, as the compose-spec
+ * defines them (`x-` extensions excepted), with the nearest known key.
+ */
+function warnUnknownKeys(n: LNode | undefined, keys: ReadonlySet<string>, p: (k: string) => string, r: Report): void {
+  if (n?.kind === 'map') {
     for (const [name, pair] of n.entries) {
-      if (SERVICE_KEYS.has(name) || name.startsWith('x-')) continue;
-      const near = closestServiceKey(name);
+      if (keys.has(name) || name.startsWith('x-')) continue;
+      const near = closestKey(name, keys);
       r.warn(
         pair.key,
         p(name),
@@ -109,6 +113,17 @@ function warnUnknownKeys(n: LNode, p: (k: string) => string, r: Report): void {
       );
     }
   }
+}
+
+/** Warns of unknown keys in `deploy`, its `resources` (`limits`, `reservations`) and its `restart_policy`. */
+function warnUnknownDeployKeys(deploy: LNode | undefined, p: (k: string) => string, r: Report): void {
+  const under = (path: string) => (k: string) => p(`${path}.${k}`);
+  warnUnknownKeys(deploy, DEPLOY_KEYS.deploy, under('deploy'), r);
+  const resources = get(deploy, 'resources');
+  warnUnknownKeys(resources, DEPLOY_KEYS.resources, under('deploy.resources'), r);
+  warnUnknownKeys(get(resources, 'limits'), DEPLOY_KEYS.limits, under('deploy.resources.limits'), r);
+  warnUnknownKeys(get(resources, 'reservations'), DEPLOY_KEYS.reservations, under('deploy.resources.reservations'), r);
+  warnUnknownKeys(get(deploy, 'restart_policy'), DEPLOY_KEYS.restart_policy, under('deploy.restart_policy'), r);
 }
 
 /** `image`, `user`, `privileged` and `read_only`. */
