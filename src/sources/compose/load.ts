@@ -4,11 +4,12 @@ import { type FileReader, readProblem } from '../fs.js';
 import { type Environment, InterpolationError, interpolate } from './interpolate.js';
 import { mergeNodes } from './merge.js';
 import { blockNestingOverflow, deepestLineStart, flowNestingOverflow } from './nesting.js';
-import { ComposeLoadError, LIMITS, type LMap, type LScalar, linesThrough, locate, type SourceFile, toTree } from './tree.js';
+import { BINARY_TAG, ComposeLoadError, LIMITS, type LMap, type LScalar, linesThrough, locate, type SourceFile, toTree } from './tree.js';
 import { decodeTree, type EncodedTree, encodeTree } from './tree-codec.js';
 
-// Duplicate keys are refused by toTree, in linear time (yaml's uniqueKeys check is quadratic in a map's size).
-const YAML_OPTIONS = { merge: true, prettyErrors: false, uniqueKeys: false } as const;
+// Duplicate keys are refused by toTree, in linear time (yaml's uniqueKeys check is quadratic in a map's size), and
+// so is a `!!binary` value that is not base64 (BINARY_TAG keeps it as written).
+const YAML_OPTIONS = { merge: true, prettyErrors: false, uniqueKeys: false, customTags: [BINARY_TAG] };
 
 /** One compose file, parsed and interpolated. */
 export interface LoadedFile {

@@ -204,3 +204,25 @@ describe('toTree: where each line of a block scalar is', () => {
     assert.deepEqual(linesOf(block('|', 'echo $$HOME', '${NOT_SET}')), ['0+11 "echo $$HOME"', '12+10 "${NOT_SET}"']);
   });
 });
+
+describe('toTree: !!binary values', () => {
+  const value = (text: string): unknown => {
+    const f = loadComposeFile('/mem/compose.yaml', memoryFs({ 'compose.yaml': text }), { get: () => undefined }, []);
+    const n = get(get(get(get(f.root, 'services'), 'web'), 'labels'), 'a');
+    return n?.kind === 'scalar' ? n.value : n?.kind;
+  };
+
+  it('refuses a value that is not base64 as go-yaml v3 reads it (padding wanted, line breaks skipped), at the value', () => {
+    const compose = (v: string): string => `services:\n  web:\n    image: nginx:1.27\n    labels:\n      a: !!binary ${v}\n`;
+    const refused = 'yaml-syntax 5:19 !!binary value is not valid base64: compose refuses it';
+    assert.deepEqual(load(compose('"%%%"')), [refused]);
+    assert.deepEqual(load(compose('"aGVsbG8"')), [refused]);
+    assert.deepEqual(load(compose('"aGVsbG8=x"')), [refused]);
+    assert.deepEqual(load(compose('|\n        aGVs\n        b%8=\n')), ['yaml-syntax 6:9 !!binary value is not valid base64: compose refuses it']);
+    // A plain value over two lines is folded into one with a blank, which base64 refuses.
+    assert.deepEqual(load(compose('aGVs\n        bG8=\n')), ['yaml-syntax 5:19 !!binary value is not valid base64: compose refuses it']);
+    assert.equal(value(compose('"aGVsbG8="')), 'hello');
+    assert.equal(value(compose('|\n        aGVs\n        bG8=\n')), 'hello');
+    assert.equal(value(compose('""')), '');
+  });
+});

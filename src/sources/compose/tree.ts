@@ -1,4 +1,4 @@
-import { type Document, isAlias, isMap, isScalar, isSeq, Scalar, type Node as YamlNode } from 'yaml';
+import { type Document, isAlias, isMap, isScalar, isSeq, Scalar, type ScalarTag, type Node as YamlNode } from 'yaml';
 import { isInt64, type LineIndex, type Location, quoteValue, type Unknown, type ValuePiece, type WrittenLine } from '../../model/index.js';
 import type { TextRun } from './interpolate.js';
 
@@ -115,11 +115,32 @@ export function writtenLines(node: LScalar): WrittenLine[] | undefined {
   return node.lines?.map((l) => ({ index: l.index, length: l.length, at: f.index.location(f.display, l.offset, l.offset + l.length) }));
 }
 
+const BINARY = 'tag:yaml.org,2002:binary';
+
+/**
+ * `!!binary` for yaml's `customTags`: the value stays the text as written, which toTree decodes as compose's reader
+ * does (decodeBinary). yaml's own tag decodes leniently under Node (Buffer drops what is not base64) and throws a
+ * bare "Invalid character" in its browser build (atob), which the CLI bundles.
+ */
+export const BINARY_TAG: ScalarTag = { tag: BINARY, default: false, identify: () => false, resolve: (src) => src };
+
+/**
+ * A `!!binary` value decoded as go-yaml v3 decodes it for compose (decode.go: base64.StdEncoding.DecodeString, which
+ * skips line breaks and wants the padding), as text; undefined when it is not valid base64 ("!!binary value contains
+ * invalid base64 data").
+ */
+function decodeBinary(value: string): string | undefined {
+  const s = value.replace(/[\r\n]/g, '');
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s)) return undefined;
+  return new TextDecoder().decode(Buffer.from(s, 'base64'));
+}
+
 /**
  * Converts a parsed yaml Document into an LNode tree, resolving aliases (shared, not copied) and `<<` merge
  * keys (explicit keys win; among several merged maps the first wins, as YAML 1.1 merge says). `text` is the
  * text the document was parsed from, to locate the text of block scalars.
- * @throws ComposeLoadError for alias bombs and merge keys that do not name mappings.
+ * @throws ComposeLoadError for alias bombs, merge keys that do not name mappings, and `!!binary` values that are not
+ * base64 (parsed with BINARY_TAG).
  */
 export function toTree(doc: Document, file: SourceFile, text: string, onValue?: (s: LScalar) => void): LNode | undefined {
   const memo = new Map<YamlNode, LNode>();
@@ -279,6 +300,14 @@ function scalarOf(node: unknown, file: SourceFile, text: string): LScalar {
   // (decode.go: `resolved = string(data)` for the binary tag), never the list of byte values String() would write.
   else if (v instanceof Uint8Array) value = new TextDecoder().decode(v);
   else value = String(v);
+  // Read with BINARY_TAG, the value is the text as written (else yaml's tag gave the bytes, read above).
+  if (typeof v === 'string' && isScalar(y) && y.tag === BINARY) {
+    const decoded = decodeBinary(v);
+    if (decoded === undefined) {
+      throw new ComposeLoadError('yaml-syntax', '!!binary value is not valid base64: compose refuses it', file.index.location(file.display, start, end));
+    }
+    value = decoded;
+  }
   const sc: LScalar = { kind: 'scalar', file, start, end, value };
   if (lines) sc.lines = lines;
   if (typeof value === 'number' && isScalar(y) && typeof y.source === 'string' && !isInt64(y.source)) sc.float = y.source;
