@@ -1,5 +1,5 @@
 import type { ContainerSpec, InterpolatedValue, Location, Sourced, ValuePiece } from '../model/index.js';
-import { compareText, maskPath, maskSecretsIn, maskShapes, quoteValue } from '../model/index.js';
+import { compareText, maskPath, maskSecretsIn, maskShapes, quoteName, quoteValue } from '../model/index.js';
 import type { ReportDescriptor, Rule, RuleMeta, Severity } from '../rules/index.js';
 import type { Finding } from './finding.js';
 import { fingerprint } from './fingerprint.js';
@@ -39,19 +39,22 @@ export function defaultOptions(meta: RuleMeta): Record<string, unknown> {
   return out;
 }
 
-/** Describes a subject for messages: `Service "api"`, `Container "web"`, `The docker run line`. */
+/**
+ * Describes a subject for messages: `Service "api"`, `Container "web"`, `The docker run line`. The name is quoted
+ * through quoteName: a name of 3,000 characters is cut (`service "ssss..." (3000 characters)`), a secret-shaped one masked.
+ */
 export function describeContainer(c: ContainerSpec): string {
   switch (c.origin) {
     case 'compose':
-      return `service "${c.name}"`;
+      return `service ${quoteName(c.name)}`;
     case 'run':
-      return c.name.startsWith('run@') ? 'the docker run command' : `container "${c.name}" (docker run)`;
+      return c.name.startsWith('run@') ? 'the docker run command' : `container ${quoteName(c.name)} (docker run)`;
     case 'proxy':
-      return `create request for "${c.name}"`;
+      return `create request for ${quoteName(c.name)}`;
     case 'swarm':
-      return `swarm service "${c.name}"`;
+      return `swarm service ${quoteName(c.name)}`;
     default:
-      return `container "${c.name}"`;
+      return `container ${quoteName(c.name)}`;
   }
 }
 

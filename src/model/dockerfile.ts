@@ -2,6 +2,7 @@ import type { EnvVar, Healthcheck } from './container.js';
 import type { ImageSpec } from './image.js';
 import type { ImageRef } from './image-ref.js';
 import { isUnknown, type Location, type Sourced } from './location.js';
+import { quoteName } from './mask.js';
 
 /**
  * A Dockerfile, parsed with its positions kept (DESIGN.md "The model"). Built by `sources/dockerfile`
@@ -252,10 +253,13 @@ export function stageChain(spec: DockerfileSpec, stage: DockerfileStage): Docker
   return chain;
 }
 
-/** Describes a stage for messages: `stage "runtime"`, or `stage #2` when unnamed (1-based position). */
+/**
+ * Describes a stage for messages: `stage "runtime"`, or `stage #2` when unnamed (1-based position). The name is quoted
+ * through quoteName, so a name of 3,000 characters is cut (`stage "aaaa..." (3000 characters)`).
+ */
 export function describeStage(stage: DockerfileStage): string {
   const n = stage.name && !isUnknown(stage.name.value) ? stage.name.value : undefined;
-  return n ? `stage "${n}"` : `stage #${stage.index + 1}`;
+  return n ? `stage ${quoteName(n)}` : `stage #${stage.index + 1}`;
 }
 
 /**
@@ -297,7 +301,7 @@ export function imageSpecOfDockerfile(spec: DockerfileSpec, stage: DockerfileSta
   if (!stage) return undefined;
   const chain = stageChain(spec, stage).reverse();
   const file = spec.name.replace(/^.*\//, '');
-  const named = stage.name && !isUnknown(stage.name.value) ? ` "${stage.name.value}"` : '';
+  const named = stage.name && !isUnknown(stage.name.value) ? ` ${quoteName(stage.name.value)}` : '';
   const img: ImageSpec = {
     // `final stage of Dockerfile`, `final stage "runtime" of Dockerfile`; another stage by its description.
     name: stage === finalStage(spec) ? `final stage${named} of ${file}` : `${describeStage(stage)} of ${file}`,

@@ -33,6 +33,13 @@ describe('maskPath', () => {
     assert.equal(maskPath(`services.${TOKEN}.image`), 'services.ghp_...(40 chars).image');
     assert.equal(maskPath('services.web.environment.GITHUB_TOKEN'), 'services.web.environment.GITHUB_TOKEN');
   });
+
+  it('cuts a key longer than 64 characters to its first 48 and its length, and keeps one of 64 whole', () => {
+    assert.equal(maskPath(`services.${'s'.repeat(3000)}.privileged`), `services.${'s'.repeat(48)}...(3000 characters).privileged`);
+    assert.equal(maskPath(`services.web.environment.${'K'.repeat(1000)}`), `services.web.environment.${'K'.repeat(48)}...(1000 characters)`);
+    assert.equal(maskPath(`services.web.environment.${'K'.repeat(64)}`), `services.web.environment.${'K'.repeat(64)}`);
+    assert.equal(maskPath(`services.web.labels.${'é'.repeat(65)}`), `services.web.labels.${'é'.repeat(48)}...(65 characters)`);
+  });
 });
 
 describe('maskDiagnostic', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { maskSecret, quoteValue, type ValuePiece } from './mask.js';
+import { maskSecret, quoteName, quoteValue, type ValuePiece } from './mask.js';
 import { secretShape } from './secret-shape.js';
 
 const password: ValuePiece = { text: 'hunter2hunter2SECRETVAL', variable: '${DB_PASSWORD}' };
@@ -130,5 +130,14 @@ describe('quoteValue', () => {
     // Counted and cut in code points: an emoji is one character, never split in half.
     assert.equal(quoteValue(`${'a'.repeat(99)}${'\u{1F600}'.repeat(30)}`), `"${'a'.repeat(99)}\u{1F600}..." (129 characters)`);
     assert.equal(quoteValue('\u{1F600}'.repeat(120)), `"${'\u{1F600}'.repeat(120)}"`);
+  });
+});
+
+describe('quoteName', () => {
+  it('quotes a name as it is, masks a secret-shaped one without naming its kind, and cuts one past 120 characters', () => {
+    assert.equal(quoteName('web'), '"web"');
+    assert.equal(quoteName(`ghp_${'a1B2'.repeat(9)}`), '"ghp_...(40 chars)"');
+    assert.equal(quoteName('s'.repeat(120)), `"${'s'.repeat(120)}"`);
+    assert.equal(quoteName('s'.repeat(3000)), `"${'s'.repeat(100)}..." (3000 characters)`);
   });
 });

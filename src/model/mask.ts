@@ -64,6 +64,16 @@ export function quoteValue(text: string, pieces?: readonly ValuePiece[]): string
   return quotedShort(masked);
 }
 
+/**
+ * Quotes a name from a scanned input for a message: a compose service, a container, a Dockerfile stage
+ * (`service "web"`). As quoteValue quotes a value, without naming a secret's kind: secret-shaped words masked
+ * (maskSecretsIn: `"ghp_...(40 chars)"`), `"` and `\` escaped, and past 120 characters cut after 100 with the length
+ * (`"ssss..." (3000 characters)`), so that a name of 3,000 characters is not repeated whole in every message.
+ */
+export function quoteName(name: string): string {
+  return quotedShort(maskSecretsIn(name));
+}
+
 /** Longest value quoted whole, in code points; a longer one shows its first QUOTED_HEAD (helper-57 quoted 240,000). */
 const QUOTED_MAX = 120;
 const QUOTED_HEAD = 100;
@@ -201,7 +211,11 @@ export function shortened(text: string, max: number, head: number): string {
 /**
  * A location's logical path (`services.web.image`) with each dot-separated key masked by maskSecretsIn: a compose
  * service, network or environment key may be a token (`services.ghp_...(40 chars).image`), and the rest of the path
- * stays readable. The same string when nothing changes.
+ * stays readable. A key longer than PATH_KEY_MAX code points is cut to its first PATH_KEY_HEAD and its length
+ * (`services.ssss...(3000 characters).privileged`), as quoteValue cuts a value: a report does not repeat a service
+ * name or environment key of 3,000 characters in every finding's path. The same string when nothing changes.
+ * Applied to every finding's path (check/run-rules.ts) and every diagnostic's (maskDiagnostic), so the JSON report's
+ * `location.path`, SARIF's `fullyQualifiedName` and the text report show the same path.
  */
 export function maskPath(path: string): string {
   // Most paths have no key of 16 characters or more and no URL: nothing to mask, and no split.
@@ -209,10 +223,26 @@ export function maskPath(path: string): string {
   let masked = maskedPaths.get(path);
   if (masked === undefined) {
     if (maskedPaths.size >= 4096) maskedPaths.clear();
-    masked = path.split('.').map(maskSecretsIn).join('.');
+    masked = path.split('.').map(shownKey).join('.');
     maskedPaths.set(path, masked);
   }
   return masked === path ? path : masked;
+}
+
+/** Longest key of a location path shown whole, in code points; a longer one shows its first PATH_KEY_HEAD. */
+const PATH_KEY_MAX = 64;
+const PATH_KEY_HEAD = 48;
+
+/**
+ * One key of a location path as maskPath shows it: secret shapes masked (maskSecretsIn), and past PATH_KEY_MAX code
+ * points its first PATH_KEY_HEAD, `...` and its length in characters (`ssss...(3000 characters)`). ASCII dots, as
+ * the masks use, so that reports stay one-byte strings; `characters`, not a mask's `chars`, since nothing is hidden.
+ */
+function shownKey(key: string): string {
+  const masked = maskSecretsIn(key);
+  if (masked.length <= PATH_KEY_MAX) return masked;
+  const points = [...masked];
+  return points.length <= PATH_KEY_MAX ? masked : `${points.slice(0, PATH_KEY_HEAD).join('')}...(${[...key].length} characters)`;
 }
 
 /** True when a key of the path has 16 characters or more (MIN_SHAPE: the shortest maskShapes may mask). */

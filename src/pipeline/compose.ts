@@ -1,6 +1,6 @@
 import { basename, dirname } from 'node:path';
 import { checkContainer, type Finding } from '../check/index.js';
-import { type ContainerSpec, type Diagnostic, type Location, quoteValue, type Sourced } from '../model/index.js';
+import { type ContainerSpec, type Diagnostic, type Location, quoteName, quoteValue, type Sourced } from '../model/index.js';
 import { RUNTIME_RULES } from '../rules/index.js';
 import { composeFileSetting, groupProjects, isComposeFileName, scanComposeProject } from '../sources/compose/index.js';
 import { whyUnreadable } from '../sources/fs.js';
@@ -58,7 +58,7 @@ export const composeHandler: SourceHandler = {
           diagnostics.push({
             code: 'unreadable',
             severity: why === undefined ? 'warning' : 'error',
-            message: `service "${spec.name}" builds from ${shown}, which ${why === undefined ? 'is not there' : `cannot be read (${why})`}; the image's user and health check stay unknown`,
+            message: `service ${quoteName(spec.name)} builds from ${shown}, which ${why === undefined ? 'is not there' : `cannot be read (${why})`}; the image's user and health check stay unknown`,
             at: spec.build.at ?? spec.at,
           });
         } else if (spec.build && paths) {

@@ -12,6 +12,7 @@ import {
   imageSpecOfDockerfile,
   isUnknown,
   type Location,
+  quoteName,
   quoteValue,
   targetStage,
 } from '../model/index.js';
@@ -232,7 +233,7 @@ export function checkInlineDockerfile(
   const lineOf = (at: Location): number | undefined => (place || at.source !== source ? undefined : (at.line ?? 1));
   const parsed = parseDockerfile(text, source, args);
   const spec = parsed.spec;
-  spec.name = `dockerfile_inline of service "${service}"`;
+  spec.name = `dockerfile_inline of service ${quoteName(service)}`;
   const diagnostics = parsed.diagnostics.map((d) => {
     const n = lineOf(d.at);
     return { ...d, message: `build.dockerfile_inline${n === undefined ? '' : `, line ${n}`}: ${d.message}`, at: locate(d.at) };
@@ -247,7 +248,7 @@ export function checkInlineDockerfile(
       diagnostics.push({
         code: 'unreadable',
         severity: 'warning',
-        message: `service "${service}" builds its build.dockerfile_inline with build context ${shown}, which is not there; the rules that read the context (BW2012 .dockerignore, BW2003 .pem contents) do not run`,
+        message: `service ${quoteName(service)} builds its build.dockerfile_inline with build context ${shown}, which is not there; the rules that read the context (BW2012 .dockerignore, BW2003 .pem contents) do not run`,
         at: build.at ?? inline.at,
       });
     } else if (p) {
@@ -263,7 +264,7 @@ export function checkInlineDockerfile(
       diagnostics.push({
         code: 'unreadable',
         severity: 'warning',
-        message: `build.target ${quoteValue(build.target.value)} names no stage of the build.dockerfile_inline of service "${service}" (docker build would fail); the image's user and health check stay unknown`,
+        message: `build.target ${quoteValue(build.target.value)} names no stage of the build.dockerfile_inline of service ${quoteName(service)} (docker build would fail); the image's user and health check stay unknown`,
         at: build.target.at,
       });
     const findings = judge(spec, stage, ctx, interpolated).map((f) => {

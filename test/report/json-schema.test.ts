@@ -1,7 +1,8 @@
 // The JSON report against its published schema (docs/schema/bulwark-report.schema.json), with ajv.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -108,5 +109,38 @@ describe('JSON report schema', () => {
       assert.notDeepEqual(check({ ...doc, suppressed: [{ ...doc.suppressed[0], [key]: 'x' }] }), [], `suppressed with ${key}`);
     }
     assert.notDeepEqual(check({ ...doc, rules: { ...doc.rules, BW1001: { ...doc.rules.BW1001, severity: 'high' } } }), []);
+  });
+  it('cuts a service name of 3,000 characters in messages and a key of 1,000 in location.path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-json-long-'));
+    try {
+      // Explicit keys (`? key`): YAML takes an implicit key of at most 1,024 characters.
+      writeFileSync(
+        join(dir, 'compose.yaml'),
+        `services:\n  ? ${'s'.repeat(3000)}\n  : image: nginx:1.27\n    privileged: true\n    privilegd: true\n    environment:\n      ? ${'K'.repeat(1000)}\n      : ghp_1234567890abcdefghijABCDEFGHIJ123456\n`,
+      );
+      const r = spawnSync(process.execPath, [BIN, 'scan', 'compose.yaml', '--format', 'json', '--fail-on', 'none'], { cwd: dir, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      const doc = JSON.parse(r.stdout);
+      assert.deepEqual(check(doc), []);
+      type Shown = { ruleId?: string; code?: string; message: string; location?: { path?: string }; at?: { path?: string } };
+      const service = `"${'s'.repeat(100)}..." (3000 characters)`;
+      const key = `services.${'s'.repeat(48)}...(3000 characters)`;
+      const privileged = (doc.findings as Shown[]).find((f) => f.ruleId === 'BW1001');
+      assert.deepEqual([privileged?.message, privileged?.location?.path], [`Service ${service} runs privileged.`, `${key}.privileged`]);
+      const secret = (doc.findings as Shown[]).find((f) => f.ruleId === 'BW1024');
+      assert.equal(secret?.location?.path, `${key}.environment.${'K'.repeat(48)}...(1000 characters)`);
+      assert.deepEqual(
+        (doc.errors as Shown[]).map((e) => [e.code, e.message, e.at?.path]),
+        [
+          [
+            'invalid-value',
+            `service ${service}: unknown key "privilegd" is not read (did you mean "privileged"?): compose refuses keys the compose-spec does not define`,
+            `${key}.privilegd`,
+          ],
+        ],
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -112,4 +112,27 @@ describe('SARIF reporter', () => {
     assert.deepEqual(one.partialFingerprints, two.partialFingerprints);
     assert.ok(one.partialFingerprints[SARIF_FINGERPRINT_KEY]);
   });
+
+  it('cuts a service name of 3,000 characters in messages and a key of 1,000 in fullyQualifiedName', () => {
+    // Explicit keys (`? key`): YAML takes an implicit key of at most 1,024 characters.
+    writeFileSync(
+      join(tmp, 'compose.yaml'),
+      `services:\n  ? ${'s'.repeat(3000)}\n  : image: nginx:1.27\n    privileged: true\n    environment:\n      ? ${'K'.repeat(1000)}\n      : ghp_1234567890abcdefghijABCDEFGHIJ123456\n`,
+    );
+    const r = spawnSync(process.execPath, [BIN, 'scan', 'compose.yaml', '--format', 'sarif', '--fail-on', 'none'], { cwd: tmp, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    type Result = { ruleId: string; message: { text: string }; locations: { logicalLocations?: unknown[] }[] };
+    const results = JSON.parse(r.stdout).runs[0].results as Result[];
+    const key = `services.${'s'.repeat(48)}...(3000 characters)`;
+    const privileged = results.find((x) => x.ruleId === 'BW1001');
+    assert.equal(privileged?.message.text, `Service "${'s'.repeat(100)}..." (3000 characters) runs privileged.`);
+    assert.deepEqual(privileged?.locations[0]?.logicalLocations, [{ fullyQualifiedName: `${key}.privileged`, kind: 'member' }]);
+    const secret = results.find((x) => x.ruleId === 'BW1024');
+    assert.deepEqual(secret?.locations[0]?.logicalLocations, [
+      { fullyQualifiedName: `${key}.environment.${'K'.repeat(48)}...(1000 characters)`, kind: 'member' },
+    ]);
+    const file = join(tmp, 'long.sarif');
+    writeFileSync(file, r.stdout);
+    assert.deepEqual(validateSarif(file).errors, []);
+  });
 });

@@ -70,5 +70,13 @@ testRule(noSudo, {
       `,
       errors: [{ messageId: 'sudo', line: 2, column: 7, message: 'A RUN in stage #1 uses sudo.' }],
     },
+    {
+      name: 'a stage name of 3,000 characters is quoted cut, with its length',
+      dockerfile: df`
+        FROM debian:12-slim AS ${'b'.repeat(3000)}
+        RUN sudo make
+      `,
+      errors: [{ messageId: 'sudo', line: 2, column: 5, message: `A RUN in stage "${'b'.repeat(100)}..." (3000 characters) uses sudo.` }],
+    },
   ],
 });

@@ -1,4 +1,4 @@
-import type { JoinedNamespace, Sourced } from '../../model/index.js';
+import { type JoinedNamespace, quoteName, type Sourced } from '../../model/index.js';
 import type { RuleContext } from '../types.js';
 import { isHostMode, reportIfUnknown } from './util.js';
 
@@ -22,5 +22,10 @@ export function checkJoinableHostNamespace(
   if (field === undefined || joined === undefined) checkHostNamespace(field, ctx);
   else if (joined.mode === 'host') ctx.report({ messageId: 'hostThrough', at: field, data: { via: joined.via } });
   else
-    ctx.report({ messageId: 'unknown', at: field, status: 'unknown', data: { reason: `it joins that of service "${joined.via}", and ${joined.mode.reason}` } });
+    ctx.report({
+      messageId: 'unknown',
+      at: field,
+      status: 'unknown',
+      data: { reason: `it joins that of service ${quoteName(joined.via)}, and ${joined.mode.reason}` },
+    });
 }

@@ -1,5 +1,5 @@
 import { dirname, join, resolve } from 'node:path';
-import { type ContainerSpec, type Diagnostic, isUnknown, LineIndex, quoteValue } from '../../model/index.js';
+import { type ContainerSpec, type Diagnostic, isUnknown, LineIndex, quoteName, quoteValue } from '../../model/index.js';
 import { type FileReader, readProblem, whyUnreadable, withReadText } from '../fs.js';
 import type { ComposeFileList } from './discover.js';
 import { type DotEnvEntry, type Environment, readDotEnv } from './interpolate.js';
@@ -188,7 +188,7 @@ function isProvider(s: ComposeService, diagnostics: Diagnostic[]): boolean {
     diagnostics.push({
       code: 'invalid-value',
       severity: 'error',
-      message: `service "${s.name}": ${why} (compose refuses it); the service is judged as a container`,
+      message: `service ${quoteName(s.name)}: ${why} (compose refuses it); the service is judged as a container`,
       at: locate(node, where),
     });
     return false;
@@ -201,7 +201,7 @@ function isProvider(s: ComposeService, diagnostics: Diagnostic[]): boolean {
     diagnostics.push({
       code: 'invalid-value',
       severity: 'warning',
-      message: `service "${s.name}": which provider runs it cannot be known: ${type.unknown.reason}; the service is judged as a container`,
+      message: `service ${quoteName(s.name)}: which provider runs it cannot be known: ${type.unknown.reason}; the service is judged as a container`,
       at: locate(type, `${path}.type`),
     });
     return false;
@@ -251,7 +251,7 @@ function validServiceName(s: ComposeService, diagnostics: Diagnostic[]): boolean
   diagnostics.push({
     code: 'invalid-value',
     severity: 'error',
-    message: `service name ${quoteValue(s.name)} is not valid: compose takes only letters, digits, ".", "_" and "-" (the service is not judged)`,
+    message: `service name ${quoteName(s.name)} is not valid: compose takes only letters, digits, ".", "_" and "-" (the service is not judged)`,
     at: locate(s.key),
   });
   return false;

@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { type Diagnostic, quoteValue } from '../../model/index.js';
+import { type Diagnostic, quoteName, quoteValue } from '../../model/index.js';
 import { type FileReader, readProblem, withReadText } from '../fs.js';
 import { includeEnvironment, isRemoteReference, readIncludeEntry } from './include.js';
 import type { Environment } from './interpolate.js';
@@ -74,7 +74,7 @@ export function loadComposeProject(files: readonly string[], fs: FileReader, env
         diagnostics.push({
           code: 'invalid-value',
           severity: 'error',
-          message: `service "${name}" must be a mapping`,
+          message: `service ${quoteName(name)} must be a mapping`,
           at: locate(pair.value, `services.${name}`),
         });
         continue;
@@ -298,7 +298,12 @@ function extendsResolver(load: Load, diagnostics: Diagnostic[]): ResolveService 
       if (svc?.kind !== 'map') {
         const last = path.at(-1);
         if (last && svc === undefined) {
-          diagnostics.push({ code: 'extends-missing', severity: 'error', message: `extends: service "${name}" not found`, at: locate(last.ext.value) });
+          diagnostics.push({
+            code: 'extends-missing',
+            severity: 'error',
+            message: `extends: service ${quoteName(name)} not found`,
+            at: locate(last.ext.value),
+          });
         }
         base = null;
         break;

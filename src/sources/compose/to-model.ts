@@ -34,6 +34,7 @@ import {
   parsePortSpec,
   parseSecurityOpt,
   parseVolumeSpec,
+  quoteName,
   quoteValue,
   RETRY_COUNT_NEGATIVE,
   RETRY_COUNT_OUT_OF_RANGE,
@@ -67,10 +68,12 @@ export function serviceToSpec(svc: ComposeService, diagnostics: Diagnostic[], fi
   const n = svc.node;
   const spec = emptyContainerSpec(svc.name, 'compose', locate(svc.key, base));
   const p = (k: string) => `${base}.${k}`;
+  // The name as messages quote it (quoteName): a name of 3,000 characters is cut, a secret-shaped one masked.
+  const named = `service ${quoteName(svc.name)}`;
   const report =
     (severity: Diagnostic['severity']): Bad =>
     (node, path, message) =>
-      diagnostics.push({ code: 'invalid-value', severity, message: `service "${svc.name}": ${message}`, at: locate(node, path) });
+      diagnostics.push({ code: 'invalid-value', severity, message: `${named}: ${message}`, at: locate(node, path) });
   const r: Report = { bad: report('error'), warn: report('warning'), base, diagnostics };
   // One reader per group of keys: each is optimised by V8 on its own (one function of all of them took TurboFan
   // about a fifth of a 1,000-file scan's compile time, twice after a deoptimisation).
@@ -475,7 +478,7 @@ function readEnvFiles(node: LNode | undefined, path: string, spec: ContainerSpec
     const shown = quoteValue(file, pathNode.pieces);
     let text: string | undefined;
     const unreadable = (why: string) =>
-      r.diagnostics.push({ code: 'unreadable', severity: 'error', message: `service "${spec.name}": ${why}`, at: locate(pathNode, itemPath) });
+      r.diagnostics.push({ code: 'unreadable', severity: 'error', message: `service ${quoteName(spec.name)}: ${why}`, at: locate(pathNode, itemPath) });
     try {
       text = files.fs.readText(abs);
     } catch (e) {
@@ -489,7 +492,7 @@ function readEnvFiles(node: LNode | undefined, path: string, spec: ContainerSpec
         r.diagnostics.push({
           code: 'unreadable',
           severity: 'warning',
-          message: `service "${spec.name}": env_file ${shown} is not there, so the variables it sets are not judged (compose refuses to start without it; \`required: false\` makes it optional)`,
+          message: `service ${quoteName(spec.name)}: env_file ${shown} is not there, so the variables it sets are not judged (compose refuses to start without it; \`required: false\` makes it optional)`,
           at: locate(pathNode, itemPath),
         });
       continue;
