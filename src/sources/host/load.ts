@@ -167,7 +167,24 @@ export function loadHost(fs: RootFs, opts: HostLoadOptions = {}): HostLoad {
   // docker.socket unit permissions
   let socketUnit: HostSpec['socketUnit'];
   const sock = loadServiceUnit(fs, 'docker.socket');
-  if (sock) {
+  // A drop-in (or its folder) or the unit that systemd applies and Bulwark cannot read may set SocketMode=,
+  // SocketUser= or SocketGroup=: then none of them is known, as loadHostDaemon makes the dockerd command line unknown.
+  const sockUnreadable = [...(sock?.unreadable ?? [])];
+  const sockUnit = UNIT_DIRS.map((dir) => fs.read(`${dir}/docker.socket`)).find((r) => r.kind === 'error');
+  if (sockUnit?.kind === 'error') sockUnreadable.push(sockUnit.reason);
+  if (sockUnreadable.length > 0) {
+    const at: Location = { source: fs.display('/etc/systemd/system') };
+    for (const reason of sockUnreadable) {
+      diagnostics.push({
+        code: 'unreadable',
+        severity: 'warning',
+        message: `cannot read ${reason}: the docker.socket settings (SocketMode, SocketUser, SocketGroup) cannot be known.`,
+        at,
+      });
+    }
+    const why = unknown(`cannot read ${sockUnreadable[0]}`);
+    socketUnit = { mode: { value: why, at }, user: { value: why, at }, group: { value: why, at } };
+  } else if (sock) {
     socketUnit = {};
     for (const dv of sock.all) {
       if (dv.section !== 'Socket') continue;
