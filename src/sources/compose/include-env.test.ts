@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ContainerSpec } from '../../model/index.js';
 import { dedent } from '../../testing/dedent.js';
-import { memoryFs } from '../fs.js';
+import { type MemoryProblem, memoryFs } from '../fs.js';
 import { scanComposeProject } from './index.js';
 
 // The env files of an `include:` entry (compose-spec include.md `env_file`), read as compose-go's ApplyInclude reads
 // them (loader/include.go, dotenv/env.go GetEnvFromFile): with the dotenv parser of the project `.env`, interpolated
 // from the including project's variables, then the files read before, then the file's own earlier lines.
 
-function scan(files: Record<string, string>, env: Record<string, string> = {}) {
+function scan(files: Record<string, string | MemoryProblem>, env: Record<string, string> = {}) {
   const r = scanComposeProject(['/mem/compose.yaml'], memoryFs(files), env);
   return {
     ...r,
@@ -132,5 +132,20 @@ describe('include env_file: read with the dotenv reader', () => {
       'error invalid-value inc/a.yaml:4:17 service "a": "${DB_PASSWORD}" (from the environment, 23 characters) is not a boolean',
     ]);
     for (const m of r.messages) assert.doesNotMatch(m, /hunter2|SECRETVAL/);
+  });
+
+  it("a folder named .env in the include's folder is skipped, as compose-go skips it; a folder named in env_file is refused", () => {
+    const skipped = scan(
+      { 'compose.yaml': 'include:\n  - inc/a.yaml\nservices:\n  web: { image: nginx:1.27 }\n', 'inc/a.yaml': INCLUDED, 'inc/.env': { error: 'EISDIR' } },
+      { NETMODE: 'host', PRIV: 'false' },
+    );
+    assert.deepEqual(skipped.messages, []);
+    assert.deepEqual(skipped.names, ['inc', 'web']);
+    assert.equal(svc(skipped.specs, 'inc').networkMode?.value, 'host');
+    const named = scan({ 'compose.yaml': INCLUDING('inc/conf'), 'inc/a.yaml': INCLUDED, 'inc/conf': { error: 'EISDIR' } });
+    assert.deepEqual(named.messages, [
+      'error unreadable compose.yaml:3:15 include: cannot read env file "inc/conf": a folder, not a file; the include is not read (the values it interpolates would be guesses)',
+    ]);
+    assert.deepEqual(named.names, ['web']);
   });
 });

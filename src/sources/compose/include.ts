@@ -66,14 +66,14 @@ export interface IncludeEnvironment {
  * (loader/include.go: `environment.Clone().Merge(envFromFile)`): those of the project that includes it (process
  * environment, its `.env`...) win; then the entry's `env_file`s (relative to `workingDir`, the including project's
  * folder; a later file wins over an earlier one), or when it names none, the `.env` file of the included project's
- * folder, if there is one.
+ * folder, if there is one (a folder named `.env` is skipped, as compose-go skips it).
  * Each env file is read as the project `.env` is (`readDotEnv`, compose-go's dotenv parser), with compose-go's
  * lookup (dotenv/env.go `GetEnvFromFile`): a `${VAR}` or a `KEY` alone takes the including project's variable, then
  * that of the files read before, then the file's own earlier lines. A value made from a variable without a value is
  * unknown (`Environment.unknown`), never a guess.
  * `env` is undefined (with an error) when compose refuses the include: an env file named is not there
- * (`include-missing`, at the path), one that is there cannot be read (`unreadable`: no permission, a folder, a named
- * pipe), or compose's parser refuses a line of it (`invalid-value` or `invalid-interpolation` at the line and column
+ * (`include-missing`, at the path), one that is there cannot be read (`unreadable`: no permission, a folder named
+ * in `env_file`, a named pipe), or compose's parser refuses a line of it (`invalid-value` or `invalid-interpolation` at the line and column
  * in the env file: an unterminated quote, a bad key, `${VAR:?err}` without a value). Messages quote paths through
  * `shownPath` and never a value.
  * Environments are remembered per outer environment and file list, so files included twice are read once.
@@ -107,11 +107,12 @@ export function includeEnvironment(
       // undefined for no file; a folder, FIFO or device is refused without being opened.
       text = fs.readText(abs);
     } catch (e) {
-      // The project's own `.env` is taken only when it can be stat'ed (compose-go loader/include.go: `os.Stat(f); err
-      // == nil && !s.IsDir()`): one in a folder that cannot be entered is skipped, and the included file itself is
-      // then the one that cannot be read (its own error), not a `.env` that may not exist.
+      // The project's own `.env` is taken only when it can be stat'ed and is no folder (compose-go loader/include.go:
+      // `os.Stat(f); err == nil && !s.IsDir()`): a folder named `.env` is skipped, as is one in a folder that cannot
+      // be entered, and the included file itself is then the one that cannot be read (its own error), not a `.env`
+      // that may not exist. A named env file that is a folder is refused ("is not a file").
       const code = (e as NodeJS.ErrnoException).code;
-      if (optional && fs.size(abs) === undefined && code !== 'EISDIR' && code !== 'ENOTREG') continue;
+      if (optional && (code === 'EISDIR' || (fs.size(abs) === undefined && code !== 'ENOTREG'))) continue;
       const message = `include: cannot read env file ${shownPath(abs, node, fs)}: ${readProblem(e)}; the include is not read (the values it interpolates would be guesses)`;
       diagnostics.push({ code: 'unreadable', severity: 'error', message, at: locate(node) });
       return { read };
