@@ -20,7 +20,7 @@ export function checkJoinableHostNamespace(
   ctx: RuleContext<'host' | 'unknown' | 'hostThrough'>,
 ): void {
   if (field === undefined || joined === undefined) checkHostNamespace(field, ctx);
-  else if (joined.mode === 'host') ctx.report({ messageId: 'hostThrough', at: field, data: { via: joined.via } });
+  else if (joined.mode === 'host') ctx.report({ messageId: 'hostThrough', at: field, data: { via: quoteName(joined.via) } });
   else
     ctx.report({
       messageId: 'unknown',

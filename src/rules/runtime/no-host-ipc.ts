@@ -20,7 +20,7 @@ export const noHostIpc = runtimeRule({
     appliesTo: ['compose', 'run', 'engine', 'proxy'],
     messages: {
       host: '{target} shares the host IPC namespace.',
-      hostThrough: '{target} shares the host IPC namespace through service "{via}", whose namespace it joins.',
+      hostThrough: '{target} shares the host IPC namespace through service {via}, whose namespace it joins.',
       unknown: 'The IPC namespace mode of {target} cannot be known: {reason}.',
     },
   },

@@ -22,7 +22,7 @@ export const noHostNetwork = runtimeRule({
     appliesTo: ['compose', 'run', 'engine', 'proxy'],
     messages: {
       host: '{target} shares the host network namespace.',
-      hostThrough: '{target} shares the host network namespace through service "{via}", whose namespace it joins.',
+      hostThrough: '{target} shares the host network namespace through service {via}, whose namespace it joins.',
       unknown: 'The network namespace mode of {target} cannot be known: {reason}.',
     },
   },

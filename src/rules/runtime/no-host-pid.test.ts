@@ -110,5 +110,41 @@ testRule(noHostPid, {
         },
       ],
     },
+    {
+      name: 'a service name of 3,000 characters joined with service:NAME is quoted cut, with its length',
+      // Explicit keys (`? key`): YAML takes an implicit key of at most 1,024 characters.
+      compose: yaml`
+      services:
+        ? ${'v'.repeat(3000)}
+        : image: vpn:1
+          pid: host
+        app:
+          image: app:1
+          pid: service:${'v'.repeat(3000)}
+        ? ${'u'.repeat(3000)}
+        : image: app:1
+          pid: \${MODE}
+        app2:
+          image: app:1
+          pid: service:${'u'.repeat(3000)}
+    `,
+      errors: [
+        { messageId: 'host', line: 4, column: 10, message: `Service "${'v'.repeat(100)}..." (3000 characters) shares the host PID namespace.` },
+        {
+          messageId: 'hostThrough',
+          line: 7,
+          column: 10,
+          message: `Service "app" shares the host PID namespace through service "${'v'.repeat(100)}..." (3000 characters), whose namespace it joins.`,
+        },
+        { messageId: 'unknown', line: 10, column: 10, status: 'unknown' },
+        {
+          messageId: 'unknown',
+          line: 13,
+          column: 10,
+          status: 'unknown',
+          message: `The PID namespace mode of service "app2" cannot be known: it joins that of service "${'u'.repeat(100)}..." (3000 characters), and variable MODE is not set.`,
+        },
+      ],
+    },
   ],
 });

@@ -21,7 +21,7 @@ export const noHostPid = runtimeRule({
     appliesTo: ['compose', 'run', 'engine', 'proxy'],
     messages: {
       host: '{target} shares the host PID namespace.',
-      hostThrough: '{target} shares the host PID namespace through service "{via}", whose namespace it joins.',
+      hostThrough: '{target} shares the host PID namespace through service {via}, whose namespace it joins.',
       unknown: 'The PID namespace mode of {target} cannot be known: {reason}.',
     },
   },

@@ -374,5 +374,54 @@ testRule(noSecretsInEnvironment, {
         { messageId: 'byName', line: 1, column: 65 },
       ],
     },
+    {
+      name: 'a variable or build-argument name of 1,000 characters is cut after 100, with its length; a token-shaped one masked',
+      compose: yaml`
+      services:
+        api:
+          image: api:1
+          build:
+            context: .
+            args:
+              ${'A'.repeat(994)}_TOKEN: s3cr3tTokenValue99
+              ${'B'.repeat(1000)}: ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ
+          environment:
+            ${'K'.repeat(1000)}: ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ
+            ${'S'.repeat(994)}_TOKEN: s3cr3tTokenValue99
+            ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ_TOKEN: s3cr3tTokenValue99
+    `,
+      errors: [
+        {
+          messageId: 'buildArgByName',
+          line: 7,
+          column: 1011,
+          message: `Service "api" passes secret ${'A'.repeat(100)}... (1000 characters) as a build argument (s3cr...(18 chars)).`,
+        },
+        {
+          messageId: 'buildArgByValue',
+          line: 8,
+          column: 1011,
+          message: `Service "api" passes a GitHub token as build argument ${'B'.repeat(100)}... (1000 characters) (ghp_...(40 chars)).`,
+        },
+        {
+          messageId: 'byValue',
+          line: 10,
+          column: 7,
+          message: `Service "api" sets environment variable ${'K'.repeat(100)}... (1000 characters) to a GitHub token (ghp_...(40 chars)).`,
+        },
+        {
+          messageId: 'byName',
+          line: 11,
+          column: 7,
+          message: `Service "api" passes secret ${'S'.repeat(100)}... (1000 characters) as an environment variable (s3cr...(18 chars)).`,
+        },
+        {
+          messageId: 'byName',
+          line: 12,
+          column: 7,
+          message: 'Service "api" passes secret ghp_...(46 chars) as an environment variable (s3cr...(18 chars)).',
+        },
+      ],
+    },
   ],
 });

@@ -1,4 +1,4 @@
-import { type BuildArg, isUnknown, maskSecret, type Sourced, URL_LITERAL_PASSWORD_TEXT, URL_SCHEME_AND_USER } from '../../model/index.js';
+import { type BuildArg, isUnknown, maskSecret, maskSecretsIn, type Sourced, URL_LITERAL_PASSWORD_TEXT, URL_SCHEME_AND_USER } from '../../model/index.js';
 import { isPlaceholderSecret, isSecretTemplate, REPEATED } from '../dockerfile/secret-text.js';
 import { isNonSecretValue, isSecretName, secretShape, urlPasswordVariable } from '../shared/secrets.js';
 import { type RuleContext, runtimeRule } from '../types.js';
@@ -35,7 +35,7 @@ export const noSecretsInEnvironment = runtimeRule({
     for (const e of c.env) {
       if (isUnknown(e.value)) continue;
       const { name, value } = e.value;
-      const variable = name === '' ? 'an environment variable with an empty name' : `environment variable ${name}`;
+      const variable = name === '' ? 'an environment variable with an empty name' : `environment variable ${shownName(name)}`;
       const shape = value === undefined ? undefined : secretShape(value);
       const urlVar = e.value.template === undefined ? undefined : urlPasswordVariable(e.value.template);
       // A value shaped like a token that is a template of one (`ghp_XXXXXXXX…`, `sk-...`) is no token: no finding by
@@ -54,7 +54,7 @@ export const noSecretsInEnvironment = runtimeRule({
             : value === undefined
               ? "value taken from the caller's environment"
               : maskSecret(value);
-        ctx.report({ messageId: 'byName', at: e, data: { name, masked } });
+        ctx.report({ messageId: 'byName', at: e, data: { name: shownName(name), masked } });
       }
     }
     for (const a of c.build?.argsWritten ?? []) checkBuildArg(a, ctx);
@@ -79,8 +79,25 @@ function checkBuildArg(a: Sourced<BuildArg>, ctx: RuleContext<'buildArgByName' |
   if (written.trim() === '' || isPlaceholderSecret(written, name)) return;
   const shape = secretShape(written);
   if (shape && (!REPEATED.test(written) || URL_WITH_PASSWORD.test(written))) {
-    ctx.report({ messageId: 'buildArgByValue', at: a, data: { name, kind: shape.description, masked: maskSecret(written) } });
+    ctx.report({ messageId: 'buildArgByValue', at: a, data: { name: shownName(name), kind: shape.description, masked: maskSecret(written) } });
   } else if (!shape && pieces === undefined && isSecretName(name) && !isNonSecretValue(value)) {
-    ctx.report({ messageId: 'buildArgByName', at: a, data: { name, masked: maskSecret(value) } });
+    ctx.report({ messageId: 'buildArgByName', at: a, data: { name: shownName(name), masked: maskSecret(value) } });
   }
+}
+
+/** Longest variable or build-argument name shown whole, in code points, as quoteName's limit; a longer one shows its first SHOWN_NAME_HEAD. */
+const SHOWN_NAME_MAX = 120;
+const SHOWN_NAME_HEAD = 100;
+
+/**
+ * An environment variable or build-argument name as the messages show it, without quotes: secret shapes masked
+ * (maskSecretsIn: `ghp_...(40 chars)`), and past SHOWN_NAME_MAX code points cut after SHOWN_NAME_HEAD with its length
+ * (`KKKK... (1000 characters)`), as quoteName cuts a service name, so a name of 1,000 characters is not repeated whole.
+ * ASCII `...`, as the masks use. A short name with no secret shape is shown as written, as before.
+ */
+function shownName(name: string): string {
+  const masked = maskSecretsIn(name);
+  if (masked.length <= SHOWN_NAME_MAX) return masked;
+  const points = [...masked];
+  return points.length <= SHOWN_NAME_MAX ? masked : `${points.slice(0, SHOWN_NAME_HEAD).join('')}... (${[...name].length} characters)`;
 }
