@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isUnknown } from '../../model/index.js';
+import { type Diagnostic, isUnknown } from '../../model/index.js';
 import { type MemoryProblem, memoryFs } from '../fs.js';
-import { scanComposeProject } from './index.js';
+import { composeFileSetting, scanComposeProject } from './index.js';
 
 const PRIV = 'services:\n  web:\n    image: nginx:1.27\n    privileged: ${P}\n';
 
@@ -31,7 +31,6 @@ describe("a project's .env", () => {
   const cases: [string, MemoryProblem, string][] = [
     ['without read permission', { error: 'EACCES', size: 7 }, 'permission denied'],
     ['in a folder that cannot be searched', { error: 'EACCES' }, 'permission denied'],
-    ['that is a folder', { error: 'EISDIR' }, 'a folder, not a file'],
     ['that is a named pipe (never opened)', { error: 'ENOTREG' }, 'not a regular file (a named pipe, socket or device), which is never opened'],
     ['that is a symbolic link loop', { error: 'ELOOP' }, 'a symbolic link loop'],
   ];
@@ -52,6 +51,26 @@ describe("a project's .env", () => {
       assert.equal(r.diagnostics.length, 1, f);
       assert.equal(r.diagnostics[0]?.at.source, 'c1/.env');
     }
+  });
+
+  it('that is a folder is skipped, as compose-go skips it (no error, the project judged, its variables unset); a folder named in env_file is refused', () => {
+    const r = scan({ error: 'EISDIR' });
+    assert.deepEqual(r.diagnostics, []);
+    assert.equal(r.specs.length, 1);
+    assert.ok(isUnknown(r.specs[0]?.privileged?.value));
+    assert.deepEqual(r.project.read, ['/mem/c1/compose.yaml']);
+    const diagnostics: Diagnostic[] = [];
+    assert.equal(composeFileSetting('/mem/c1', memoryFs({ 'c1/compose.yaml': PRIV, 'c1/.env': { error: 'EISDIR' } }), {}, diagnostics), undefined);
+    assert.deepEqual(diagnostics, []);
+    const fromEnv = scanComposeProject(['/mem/c1/compose.yaml'], memoryFs({ 'c1/compose.yaml': PRIV, 'c1/.env': { error: 'EISDIR' } }), { P: 'true' });
+    assert.deepEqual(fromEnv.diagnostics, []);
+    assert.equal(fromEnv.specs[0]?.privileged?.value, true);
+    const named = scanComposeProject(
+      ['/mem/c1/compose.yaml'],
+      memoryFs({ 'c1/compose.yaml': `${PRIV}    env_file: conf\n`, 'c1/.env': { error: 'EISDIR' }, 'c1/conf': { error: 'EISDIR' } }),
+      { P: 'false' },
+    );
+    assert.deepEqual(shown(named), ['error unreadable c1/compose.yaml: service "web": cannot read env_file "conf": a folder, not a file']);
   });
 });
 

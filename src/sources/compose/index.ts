@@ -28,7 +28,8 @@ export interface ProjectEnvironment {
  * The variables compose would interpolate with: the project folder's `.env`, overridden by `processEnv`
  * (compose-spec "Interpolation": the shell environment wins over `.env`). The `.env` is read as compose-go's dotenv
  * parser reads it (`readDotEnv`): its values are interpolated from `processEnv` and its own earlier variables. A
- * `.env` that is there but cannot be read (no permission, a folder, a named pipe, a symbolic link loop) adds an
+ * folder named `.env` is skipped, as compose-go skips it (cli/options.go `WithEnvFiles`: `!s.IsDir()`). A
+ * `.env` that is there but cannot be read (no permission, a named pipe, a symbolic link loop) adds an
  * `unreadable` error at its path to `diagnostics`, and one compose refuses (an unterminated quote, a
  * `${VAR:?err}` without a value) an error where it is refused; its variables are then taken as unset.
  */
@@ -84,12 +85,17 @@ function dotEnvOf(dir: string, fs: FileReader, processEnv: Readonly<Record<strin
       const text = fs.readText(file);
       if (text !== undefined) r.text = text;
     } catch (e) {
-      r.problem = {
-        code: 'unreadable',
-        severity: 'error',
-        message: `cannot read the project's .env: ${readProblem(e)}; the project is not judged (the values it interpolates would be guesses)`,
-        at: { source: r.display },
-      };
+      // A folder named `.env` is no `.env`: compose-go takes the default `.env` only when `os.Stat` finds it and
+      // `!s.IsDir()` (cli/options.go `WithEnvFiles`), so the project is judged without it. Any other stat or read
+      // error stays an error, as compose-go returns it.
+      if ((e as NodeJS.ErrnoException).code !== 'EISDIR') {
+        r.problem = {
+          code: 'unreadable',
+          severity: 'error',
+          message: `cannot read the project's .env: ${readProblem(e)}; the project is not judged (the values it interpolates would be guesses)`,
+          at: { source: r.display },
+        };
+      }
     }
     byDir.set(dir, r);
   }
