@@ -239,10 +239,19 @@ const PATH_KEY_HEAD = 48;
  * the masks use, so that reports stay one-byte strings; `characters`, not a mask's `chars`, since nothing is hidden.
  */
 function shownKey(key: string): string {
-  const masked = maskSecretsIn(key);
-  if (masked.length <= PATH_KEY_MAX) return masked;
+  return maskedAndCut(key, PATH_KEY_MAX, PATH_KEY_HEAD, '');
+}
+
+/**
+ * `text` with its secret shapes masked (maskSecretsIn) and, when that is longer than `max` code points, cut to its
+ * first `head` code points, then `...`, `gap` and the length of `text` in code points (`KKKK... (1000 characters)`
+ * with gap `' '`). ASCII dots, as the masks use, so that reports stay one-byte strings.
+ */
+export function maskedAndCut(text: string, max: number, head: number, gap: string): string {
+  const masked = maskSecretsIn(text);
+  if (masked.length <= max) return masked;
   const points = [...masked];
-  return points.length <= PATH_KEY_MAX ? masked : `${points.slice(0, PATH_KEY_HEAD).join('')}...(${[...key].length} characters)`;
+  return points.length <= max ? masked : `${points.slice(0, head).join('')}...${gap}(${[...text].length} characters)`;
 }
 
 /** True when a key of the path has 16 characters or more (MIN_SHAPE: the shortest maskShapes may mask). */

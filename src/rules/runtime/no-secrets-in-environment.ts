@@ -1,4 +1,4 @@
-import { type BuildArg, isUnknown, maskSecret, maskSecretsIn, type Sourced, URL_LITERAL_PASSWORD_TEXT, URL_SCHEME_AND_USER } from '../../model/index.js';
+import { type BuildArg, isUnknown, maskedAndCut, maskSecret, type Sourced, URL_LITERAL_PASSWORD_TEXT, URL_SCHEME_AND_USER } from '../../model/index.js';
 import { isPlaceholderSecret, isSecretTemplate, REPEATED } from '../dockerfile/secret-text.js';
 import { isNonSecretValue, isSecretName, secretShape, urlPasswordVariable } from '../shared/secrets.js';
 import { type RuleContext, runtimeRule } from '../types.js';
@@ -96,8 +96,5 @@ const SHOWN_NAME_HEAD = 100;
  * ASCII `...`, as the masks use. A short name with no secret shape is shown as written, as before.
  */
 function shownName(name: string): string {
-  const masked = maskSecretsIn(name);
-  if (masked.length <= SHOWN_NAME_MAX) return masked;
-  const points = [...masked];
-  return points.length <= SHOWN_NAME_MAX ? masked : `${points.slice(0, SHOWN_NAME_HEAD).join('')}... (${[...name].length} characters)`;
+  return maskedAndCut(name, SHOWN_NAME_MAX, SHOWN_NAME_HEAD, ' ');
 }
