@@ -202,10 +202,16 @@ const MIN_URL_CREDENTIALS = 8;
  * that pasted text, or a token glued to letters that no shape tells apart, is not printed whole.
  */
 export function shortened(text: string, max: number, head: number): string {
-  const masked = maskSecretsIn(text);
-  if (masked.length <= max) return masked;
-  const points = [...masked];
-  return points.length <= max ? masked : `${points.slice(0, head).join('')}… (${[...text].length} characters)`;
+  return maskedAndCut(text, max, head, '… ');
+}
+
+/**
+ * A name from a scanned input as a message shows it without quotes (an environment variable, a build argument): as
+ * quoteName shows it, secret shapes masked and past 120 characters cut after 100 with the length
+ * (`KKKK... (1000 characters)`), without the quotes.
+ */
+export function shownName(name: string): string {
+  return maskedAndCut(name, QUOTED_MAX, QUOTED_HEAD, '... ');
 }
 
 /**
@@ -239,19 +245,19 @@ const PATH_KEY_HEAD = 48;
  * the masks use, so that reports stay one-byte strings; `characters`, not a mask's `chars`, since nothing is hidden.
  */
 function shownKey(key: string): string {
-  return maskedAndCut(key, PATH_KEY_MAX, PATH_KEY_HEAD, '');
+  return maskedAndCut(key, PATH_KEY_MAX, PATH_KEY_HEAD, '...');
 }
 
 /**
  * `text` with its secret shapes masked (maskSecretsIn) and, when that is longer than `max` code points, cut to its
- * first `head` code points, then `...`, `gap` and the length of `text` in code points (`KKKK... (1000 characters)`
- * with gap `' '`). ASCII dots, as the masks use, so that reports stay one-byte strings.
+ * first `head` code points, then `cut` and the length of `text` in code points (`KKKK... (1000 characters)` with cut
+ * `'... '`). Reports use ASCII dots, as the masks do, so that they stay one-byte strings.
  */
-export function maskedAndCut(text: string, max: number, head: number, gap: string): string {
+function maskedAndCut(text: string, max: number, head: number, cut: string): string {
   const masked = maskSecretsIn(text);
   if (masked.length <= max) return masked;
   const points = [...masked];
-  return points.length <= max ? masked : `${points.slice(0, head).join('')}...${gap}(${[...text].length} characters)`;
+  return points.length <= max ? masked : `${points.slice(0, head).join('')}${cut}(${[...text].length} characters)`;
 }
 
 /** True when a key of the path has 16 characters or more (MIN_SHAPE: the shortest maskShapes may mask). */

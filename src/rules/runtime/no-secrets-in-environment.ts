@@ -1,4 +1,4 @@
-import { type BuildArg, isUnknown, maskedAndCut, maskSecret, type Sourced, URL_LITERAL_PASSWORD_TEXT, URL_SCHEME_AND_USER } from '../../model/index.js';
+import { type BuildArg, isUnknown, maskSecret, type Sourced, shownName, URL_LITERAL_PASSWORD_TEXT, URL_SCHEME_AND_USER } from '../../model/index.js';
 import { isPlaceholderSecret, isSecretTemplate, REPEATED } from '../dockerfile/secret-text.js';
 import { isNonSecretValue, isSecretName, secretShape, urlPasswordVariable } from '../shared/secrets.js';
 import { type RuleContext, runtimeRule } from '../types.js';
@@ -83,18 +83,4 @@ function checkBuildArg(a: Sourced<BuildArg>, ctx: RuleContext<'buildArgByName' |
   } else if (!shape && pieces === undefined && isSecretName(name) && !isNonSecretValue(value)) {
     ctx.report({ messageId: 'buildArgByName', at: a, data: { name: shownName(name), masked: maskSecret(value) } });
   }
-}
-
-/** Longest variable or build-argument name shown whole, in code points, as quoteName's limit; a longer one shows its first SHOWN_NAME_HEAD. */
-const SHOWN_NAME_MAX = 120;
-const SHOWN_NAME_HEAD = 100;
-
-/**
- * An environment variable or build-argument name as the messages show it, without quotes: secret shapes masked
- * (maskSecretsIn: `ghp_...(40 chars)`), and past SHOWN_NAME_MAX code points cut after SHOWN_NAME_HEAD with its length
- * (`KKKK... (1000 characters)`), as quoteName cuts a service name, so a name of 1,000 characters is not repeated whole.
- * ASCII `...`, as the masks use. A short name with no secret shape is shown as written, as before.
- */
-function shownName(name: string): string {
-  return maskedAndCut(name, SHOWN_NAME_MAX, SHOWN_NAME_HEAD, ' ');
 }
