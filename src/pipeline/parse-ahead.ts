@@ -105,11 +105,16 @@ export function startParseAhead(script: string, argv: string[], files: readonly 
     Atomics.notify(counters, RECEIVED);
     return true;
   };
+  /** Claims file `i` for the main thread and parses it, when nobody has claimed it; else false. */
+  const claimAndParse = (i: number): boolean => {
+    if (Atomics.compareExchange(claims, i, FREE, MAIN) !== FREE) return false;
+    ready.set(i, parseOne(files[i] as string, i));
+    return true;
+  };
   /** Claims and parses the next file nobody has claimed; false when there is none. */
   const parseNextFree = (): boolean => {
     for (; unclaimed < files.length; unclaimed++) {
-      if (Atomics.compareExchange(claims, unclaimed, FREE, MAIN) === FREE) {
-        ready.set(unclaimed, parseOne(files[unclaimed] as string, unclaimed));
+      if (claimAndParse(unclaimed)) {
         unclaimed++;
         return true;
       }
@@ -126,13 +131,10 @@ export function startParseAhead(script: string, argv: string[], files: readonly 
         ready.delete(i);
         return got.text === text ? got.tree : undefined;
       }
-      const claim = Atomics.compareExchange(claims, i, FREE, MAIN);
-      if (claim === FREE) {
-        // Not reached by the other thread (it is starting, or behind): parsed here.
-        ready.set(i, parseOne(absolute, i));
-        continue;
-      }
-      if (claim === MAIN || gaveUp) return undefined;
+      // Not reached by the other thread (it is starting, or behind): parsed here.
+      if (claimAndParse(i)) continue;
+      // Claimed by this thread before (and taken), or by the other one: a claim never changes hands.
+      if (Atomics.load(claims, i) === MAIN || gaveUp) return undefined;
       const sent = Atomics.load(counters, SENT);
       if (receive() || parseNextFree()) continue;
       if (Atomics.load(counters, STATE) === STOPPED || Atomics.wait(counters, SENT, sent, GIVE_UP_MS) === 'timed-out') {

@@ -84,13 +84,12 @@ export function loadComposeFile(
     });
     return { file };
   }
-  const options = YAML_OPTIONS;
-  let docs: Document[] = [parseDocument(text, options)];
+  let docs: Document[] = [parseDocument(text, YAML_OPTIONS)];
   // A file of several `---` documents: compose-go reads each as a layer, merged over the ones before it in order
   // (compose-go loader/multidoc_test.go; `compose publish` writes such files). Most files hold one document, which
   // parseDocument reads; only when it says there are more is the file read again document by document.
   if (docs[0]?.errors.some((err) => err.code === 'MULTIPLE_DOCS')) {
-    const all = parseAllDocuments(text, options);
+    const all = parseAllDocuments(text, YAML_OPTIONS);
     docs = Array.isArray(all) ? all : [];
   }
   const errors = docs.flatMap((d) => d.errors);
@@ -181,7 +180,8 @@ export function preparseComposeText(text: string): EncodedTree | undefined {
     const doc = parseDocument(text, YAML_OPTIONS);
     if (doc.errors.length > 0) return undefined;
     const dollars: LScalar[] = [];
-    const file: SourceFile = { display: '', absolute: '', index: new LineIndex(text) };
+    // No location of this file leaves the thread (its problems are reported by the main thread), so no line index.
+    const file: SourceFile = { display: '', absolute: '', index: new LineIndex('') };
     const tree = toTree(doc, file, text, (s) => {
       if (typeof s.value === 'string' && s.value.includes('$')) dollars.push(s);
     });

@@ -147,29 +147,29 @@ export function toTree(doc: Document, file: SourceFile, text: string, onValue?: 
   /** Anchored nodes being converted: an alias to one of them is a cycle. */
   const open = new Set<YamlNode>();
   const anchors = new Map<string, YamlNode>();
-  const sizes = new Map<LNode, number>();
-  const depths = new Map<LNode, number>();
+  const measures = new Map<LNode, { size: number; depth: number }>();
   let expanded = 0;
 
-  const sizeOf = (n: LNode): number => {
-    const known = sizes.get(n);
+  /**
+   * The nodes a converted node expands to (a map counts each key too) and its levels (1 for a scalar, one more than
+   * its deepest value for a map or a sequence), remembered per node: an alias's target is measured once.
+   */
+  const measure = (n: LNode): { size: number; depth: number } => {
+    const known = measures.get(n);
     if (known !== undefined) return known;
-    let s = 1;
-    if (n.kind === 'map') for (const p of n.entries.values()) s += 1 + sizeOf(p.value);
-    else if (n.kind === 'seq') for (const i of n.items) s += sizeOf(i);
-    sizes.set(n, s);
-    return s;
-  };
-
-  /** Levels of a converted node: 1 for a scalar, one more than its deepest value for a map or a sequence. */
-  const depthOf = (n: LNode): number => {
-    const known = depths.get(n);
-    if (known !== undefined) return known;
-    let d = 0;
-    if (n.kind === 'map') for (const p of n.entries.values()) d = Math.max(d, depthOf(p.value));
-    else if (n.kind === 'seq') for (const i of n.items) d = Math.max(d, depthOf(i));
-    depths.set(n, d + 1);
-    return d + 1;
+    let size = 1;
+    let deepest = 0;
+    const values = n.kind === 'map' ? [...n.entries.values()].map((p) => p.value) : n.kind === 'seq' ? n.items : [];
+    // A map's key counts as a node too.
+    if (n.kind === 'map') size += values.length;
+    for (const v of values) {
+      const c = measure(v);
+      size += c.size;
+      deepest = Math.max(deepest, c.depth);
+    }
+    const m = { size, depth: deepest + 1 };
+    measures.set(n, m);
+    return m;
   };
 
   const lineAt = (offset: number): number => file.index.location(file.display, offset, offset).line ?? 0;
@@ -190,14 +190,15 @@ export function toTree(doc: Document, file: SourceFile, text: string, onValue?: 
       // contains itself").
       if (open.has(target)) return fail('yaml-syntax', `alias *${node.source} is inside the value it names (a cycle): compose refuses it`, node);
       const t = conv(target, depth);
-      expanded += sizeOf(t);
+      const m = measure(t);
+      expanded += m.size;
       if (expanded > LIMITS.maxExpandedNodes) {
         fail('alias-bomb', `aliases expand to more than ${LIMITS.maxExpandedNodes} nodes (an alias bomb?); refusing the file`, node);
       }
       // Aliases inside anchored values nest them without writing the levels: anchors of 200 levels each, the next
       // wrapping an alias to the one before, make a tree thousands of levels deep that every later walk would
       // recurse through until the call stack runs out.
-      if (depth + depthOf(t) > LIMITS.maxNesting) {
+      if (depth + m.depth > LIMITS.maxNesting) {
         fail('alias-bomb', `aliases nest values deeper than ${LIMITS.maxNesting} levels (an alias bomb?); refusing the file`, node);
       }
       return t;
