@@ -80,6 +80,19 @@ export function loadServiceUnit(fs: RootFs, unit: string): ServiceUnit | undefin
   return merged;
 }
 
+/**
+ * Why the parts of `unit` that systemd applies cannot be read, as `cannot read ...` reasons: its drop-ins and drop-in
+ * folders (`loaded.unreadable`, from loadServiceUnit), then the first of its unit files in UNIT_DIRS that cannot be
+ * read. Empty when every part can be read. Such a part may set anything the unit sets, so a caller takes what it
+ * reads from the unit as unknown.
+ */
+export function unreadableUnitParts(fs: RootFs, unit: string, loaded: ServiceUnit | undefined): string[] {
+  const reasons = [...(loaded?.unreadable ?? [])];
+  const main = UNIT_DIRS.map((d) => fs.read(`${d}/${unit}`)).find((r) => r.kind === 'error');
+  if (main?.kind === 'error') reasons.push(main.reason);
+  return reasons;
+}
+
 /** Merges already-read unit files (in order); `readEnvFile` reads an EnvironmentFile= path (host path). */
 export function mergeService(
   files: { path: string; display: string; text: string }[],
@@ -256,11 +269,6 @@ export function loadHostDaemon(fs: RootFs, configFile?: string): HostDaemon {
   const service = loadServiceUnit(fs, 'docker.service');
   let words: Word[] = [];
   let unitArgs: string[] | undefined;
-  let unitUnreadable: string | undefined;
-  for (const d of UNIT_DIRS) {
-    const r = fs.read(`${d}/docker.service`);
-    if (r.kind === 'error') unitUnreadable ??= r.reason;
-  }
   if (service) {
     files.push(...service.files);
     diagnostics.push(...service.diagnostics);
@@ -321,7 +329,7 @@ export function loadHostDaemon(fs: RootFs, configFile?: string): HostDaemon {
     spec.systemdUnit = exec?.keyAt ?? { source: service.files[0] ?? 'docker.service' };
   }
   // A drop-in (or its folder) or the unit that systemd applies and Bulwark cannot read may set the command line.
-  for (const reason of [...(service?.unreadable ?? []), ...(unitUnreadable === undefined ? [] : [unitUnreadable])]) {
+  for (const reason of unreadableUnitParts(fs, 'docker.service', service)) {
     known = false;
     diagnostics.push({
       code: 'unreadable',

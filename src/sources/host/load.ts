@@ -19,7 +19,7 @@ import {
   type TimeSyncFacts,
   unknown,
 } from '../../model/index.js';
-import { type HostDaemon, loadHostDaemon, loadServiceUnit, UNIT_DIRS } from '../daemon/load.js';
+import { type HostDaemon, loadHostDaemon, loadServiceUnit, UNIT_DIRS, unreadableUnitParts } from '../daemon/load.js';
 import type { RootFs } from './root-fs.js';
 
 /** Runs an optional read-only query command; `missing` when it is not installed. */
@@ -169,9 +169,7 @@ export function loadHost(fs: RootFs, opts: HostLoadOptions = {}): HostLoad {
   const sock = loadServiceUnit(fs, 'docker.socket');
   // A drop-in (or its folder) or the unit that systemd applies and Bulwark cannot read may set SocketMode=,
   // SocketUser= or SocketGroup=: then none of them is known, as loadHostDaemon makes the dockerd command line unknown.
-  const sockUnreadable = [...(sock?.unreadable ?? [])];
-  const sockUnit = UNIT_DIRS.map((dir) => fs.read(`${dir}/docker.socket`)).find((r) => r.kind === 'error');
-  if (sockUnit?.kind === 'error') sockUnreadable.push(sockUnit.reason);
+  const sockUnreadable = unreadableUnitParts(fs, 'docker.socket', sock);
   if (sockUnreadable.length > 0) {
     const at: Location = { source: fs.display('/etc/systemd/system') };
     for (const reason of sockUnreadable) {
