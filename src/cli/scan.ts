@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { compareFindings } from '../check/index.js';
 import { scanCommands } from '../pipeline/run.js';
 import { EXPLICIT_KINDS, type ExplicitKind, HANDLERS, scanPathsAsync } from '../pipeline/scan.js';
+import { deferOptimisation } from '../pipeline/tiering.js';
 import { MARKDOWN_REPORT_HEADING } from '../report/markdown.js';
 import { UsageError } from './output.js';
 import { refuseOverwrites } from './overwrite.js';
@@ -65,6 +66,8 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors, 
     )
     .action(async (paths: string[], flags: OutputFlags & PolicyFlags & { command?: string; jobs?: string; as?: string }, command: Command) => {
       checkOutputFlags(flags);
+      // Most scans are a few files, done before optimised code would pay (scanPathsAsync turns it on for more).
+      deferOptimisation();
       // Paths and --command together would scan only the command: a gate meant to check both would pass.
       if (flags.command !== undefined && command.args.length > 0) {
         throw new UsageError(`--command checks one command; it cannot be combined with paths (${command.args.join(' ')}): run two scans`);

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { recordSuppressions } from './read-suppressions.js';
+import { allowOptimisation } from './tiering.js';
 import type { ScanContext, SourceHandler, SourceOutput } from './types.js';
 
 /**
@@ -195,6 +196,8 @@ export async function scanSplit(
  * output is not forwarded (a stray print must not corrupt a JSON report); their errors reach `scanSplit`.
  */
 export function startWorkers(n: number, opts: ParallelOptions): Worker[] {
+  // A worker compiles the bundle with its V8 code cache, which V8 accepts only under the default flags.
+  allowOptimisation();
   // Loaded here, not at start-up: most scans start no thread.
   const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   return Array.from(

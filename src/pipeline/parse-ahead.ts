@@ -5,6 +5,7 @@ import { preparseComposeText } from '../sources/compose/load.js';
 import { LIMITS } from '../sources/compose/tree.js';
 import type { EncodedTree } from '../sources/compose/tree-codec.js';
 import { type FileReader, withReadText } from '../sources/fs.js';
+import { allowOptimisation } from './tiering.js';
 
 /**
  * Parsing ahead: on a machine with too few CPUs for scan workers (see workerCount), a second thread reads and
@@ -74,6 +75,8 @@ export interface ParseAhead {
  * parses `files` (absolute paths) ahead of the main thread.
  */
 export function startParseAhead(script: string, argv: string[], files: readonly string[]): ParseAhead {
+  // The thread compiles the bundle with its V8 code cache, which V8 accepts only under the default flags.
+  allowOptimisation();
   const wt = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   const data: ParseAheadData = {
     kind: PARSE_AHEAD_KIND,

@@ -1,0 +1,55 @@
+// The launcher (scripts/launcher.cjs) runs the bundle with the V8 code cache the build made; V8 refuses a cache
+// made under other V8 flags. `bulwark scan` changes a V8 flag for short scans (src/pipeline/tiering.ts) and must
+// have put it back before any thread starts, or every worker would compile the whole bundle again. A preload
+// (`-r`, which worker threads inherit) reports, from each thread, whether V8 took the cache.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { CLI } from '../helpers/cli.js';
+
+const root = mkdtempSync(join(tmpdir(), 'bulwark-code-cache-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+
+const HOOK = join(root, 'report-cache.cjs');
+writeFileSync(
+  HOOK,
+  `const vm = require('node:vm');
+const { isMainThread } = require('node:worker_threads');
+const Original = vm.Script;
+vm.Script = function Script(code, options) {
+  const s = new Original(code, options);
+  if (options && options.cachedData) require('node:fs').writeSync(2, (isMainThread ? 'main' : 'worker') + ' cache ' + (s.cachedDataRejected ? 'rejected' : 'accepted') + '\\n');
+  return s;
+};
+`,
+);
+for (let i = 0; i < 70; i++) {
+  mkdirSync(join(root, 'p', `s${i}`), { recursive: true });
+  writeFileSync(join(root, 'p', `s${i}`, 'compose.yaml'), `services:\n  app:\n    image: nginx:1.27\n    privileged: true\n`);
+}
+
+/** The cache lines a scan's threads print. */
+function cacheLines(args: string[]): string[] {
+  const r = spawnSync(process.execPath, ['-r', HOOK, CLI, 'scan', ...args, '--format', 'json', '--output', join(root, 'out.json')], {
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 1, r.stderr);
+  return r.stderr
+    .split('\n')
+    .filter((l) => l.includes(' cache '))
+    .sort();
+}
+
+describe('the code cache', () => {
+  it('is taken by a one-file scan', () => {
+    assert.deepEqual(cacheLines([join(root, 'p', 's0', 'compose.yaml')]), ['main cache accepted']);
+  });
+
+  it('is taken by every worker thread of a scan that started short', () => {
+    // -j 1 on 70 projects (workers start from 64): the worker starts after the scan has turned optimisation back on.
+    assert.deepEqual(cacheLines(['-j', '1', join(root, 'p')]), ['main cache accepted', 'worker cache accepted']);
+  });
+});
