@@ -11,47 +11,64 @@
 // This file is CommonJS (dist/package.json says so): an ES module entry point makes Node load its ES module
 // loader first, about 10 ms of every start.
 'use strict';
-const { closeSync, fstatSync, openSync, readSync } = require('node:fs');
+const { closeSync, constants, fstatSync, openSync, readSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { join } = require('node:path');
-const { constants, Script } = require('node:vm');
+const { constants: vmConstants, Script } = require('node:vm');
 
 const bundle = join(__dirname, 'bulwark.cjs');
 const cacheFile = join(__dirname, `bulwark-${'__BULWARK_BUNDLE_HASH__'}.cache`);
 
-/** An open file and its size in bytes, or undefined when it cannot be opened (only the cache may be missing). */
+/**
+ * An open regular file and its size in bytes. For the cache, undefined when it cannot be used: missing (a build
+ * without one, or a copied bundle), or not a regular file (opened without blocking, so a pipe cannot hang the start).
+ */
 function open(path, optional) {
+  if (!optional) {
+    const fd = openSync(path, 'r');
+    return { fd, size: fstatSync(fd).size };
+  }
   let fd;
   try {
-    fd = openSync(path, 'r');
-  } catch (e) {
-    if (optional) return undefined;
-    throw e;
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const st = fstatSync(fd);
+    if (st.isFile()) return { fd, size: st.size };
+  } catch {
+    // Missing or unreadable: V8 compiles the source.
   }
-  return { fd, size: fstatSync(fd).size };
+  if (fd !== undefined) closeSync(fd);
+  return undefined;
 }
 
 /** Reads a whole open file into the start of `buffer` and closes it; returns the bytes read. */
 function readAll(file, buffer) {
-  let done = 0;
-  for (let n; done < file.size && (n = readSync(file.fd, buffer, done, file.size - done, null)) > 0; ) done += n;
-  closeSync(file.fd);
-  return done;
+  try {
+    let done = 0;
+    for (let n; done < file.size && (n = readSync(file.fd, buffer, done, file.size - done, null)) > 0; ) done += n;
+    return done;
+  } finally {
+    closeSync(file.fd);
+  }
 }
 
 // One buffer serves both reads: the bundle's bytes are copied into a string before the cache is read over them.
 // Two buffers touched about 330 more pages (page faults) at every start.
 const source = open(bundle, false);
-const cache = open(cacheFile, true); // No cache (a build without one, or a copied bundle): V8 compiles the source.
+const cache = open(cacheFile, true);
 const buffer = Buffer.allocUnsafeSlow(Math.max(source.size, cache?.size ?? 0));
 // esbuild writes ASCII only (non-ASCII is escaped), so latin1 reads it without UTF-8 decoding. The bundle is
 // already the CommonJS wrapper function (scripts/build.mjs writes it so): the text compiles as it is.
 const text = buffer.latin1Slice(0, readAll(source, buffer));
-const cachedData = cache === undefined ? undefined : buffer.subarray(0, readAll(cache, buffer));
+let cachedData;
+try {
+  if (cache !== undefined) cachedData = buffer.subarray(0, readAll(cache, buffer));
+} catch {
+  // A read error: V8 compiles the source. A damaged cache is V8's to refuse (it checks a checksum).
+}
 const script = new Script(text, {
   filename: bundle,
   cachedData,
-  importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
 });
 const out = process.env.BULWARK_CODE_CACHE_OUT;
 if (out && require('node:worker_threads').isMainThread) {

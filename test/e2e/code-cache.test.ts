@@ -4,9 +4,9 @@
 // (`-r`, which worker threads inherit) reports, from each thread, whether V8 took the cache.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { CLI } from '../helpers/cli.js';
 
@@ -51,5 +51,30 @@ describe('the code cache', () => {
   it('is taken by every worker thread of a scan that started short', () => {
     // -j 1 on 70 projects (workers start from 64): the worker starts after the scan has turned optimisation back on.
     assert.deepEqual(cacheLines(['-j', '1', join(root, 'p')]), ['main cache accepted', 'worker cache accepted']);
+  });
+
+  it('is passed over when it is not a readable file, and the CLI still starts', () => {
+    for (const [kind, make] of [
+      ['a folder', (f: string) => mkdirSync(f)],
+      ['a named pipe', (f: string) => spawnSync('mkfifo', [f])],
+      ['a truncated file', (f: string) => writeFileSync(f, 'not a V8 code cache')],
+    ] as const) {
+      const dist = join(root, `dist-${kind.replace(/ /g, '-')}`);
+      cpSync(dirname(CLI), dist, { recursive: true });
+      const cache = readdirSync(dist).find((f) => /^bulwark-[0-9a-f]{16}\.cache$/.test(f));
+      assert.ok(cache, 'the build writes a code cache');
+      rmSync(join(dist, cache));
+      make(join(dist, cache));
+      const r = spawnSync(process.execPath, ['-r', HOOK, join(dist, 'bulwark.js'), '--version'], { encoding: 'utf8', timeout: 20_000 });
+      assert.equal(r.status, 0, `${kind}: ${r.stderr}`);
+      assert.match(r.stdout, /^\d+\.\d+\.\d+\n$/, kind);
+      // No cache read (folder, pipe), or one V8 refused (the truncated file).
+      const expected = kind === 'a truncated file' ? ['main cache rejected'] : [];
+      assert.deepEqual(
+        r.stderr.split('\n').filter((l) => l.includes(' cache ')),
+        expected,
+        kind,
+      );
+    }
   });
 });
