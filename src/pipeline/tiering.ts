@@ -5,12 +5,12 @@ import { createRequire } from 'node:module';
  *
  * A scan of a few files ends before optimised code pays for itself: in a one-file compose scan V8 still sends the
  * YAML lexer and parser (`lex`, `parseDocument`, `parseNext`) to TurboFan, whose compile jobs (about 110 M
- * instructions on a background thread, 1,100 page faults, new code pages) compete with the scan on a 2-CPU
- * machine and are waited for at exit. Measured on the generated corpus (bench/cold-start.mjs; medians of 10-20
- * interleaved runs, 2 vCPUs): without TurboFan 1 file took 220 instead of 234 ms, 3 files 262 instead of 296 ms,
- * 30 files 516 instead of 563 ms, but 100 files 1,037 instead of 912 ms. So `bulwark scan` starts without it and
- * turns it on from OPTIMISE_MIN_FILES files. Sparkplug (the baseline compiler) stays on: without it 3 and 10
- * files were 2-3% slower.
+ * instructions on a background thread, 1,200 page faults, new code pages) compete with the scan on a 2-CPU
+ * machine. Measured on the generated corpus (first quartile of 10-20 interleaved runs, 2 vCPUs, 2026-12-02):
+ * without TurboFan 1 file took 220 instead of 248 ms, 10 files 350 instead of 399 ms, 30 files 525 instead of
+ * 653 ms; but left off for a whole scan, 100 files took 1,037 instead of 912 ms (medians). So `bulwark scan` starts
+ * without it and turns it on from OPTIMISE_MIN_FILES files. Sparkplug (the baseline compiler) stays on: without
+ * it 3 and 10 files were 2-3% slower.
  *
  * The switch is `v8.setFlagsFromString('--no-turbofan')`, made after the launcher has compiled the bundle with its code
  * cache: V8 accepts a code cache only under the V8 flags it was made with (it hashes their values), so the flags
