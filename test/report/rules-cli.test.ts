@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { filterRules, renderExplain, renderRulesTable } from '../../src/cli/rules.js';
+import { RULE_EXAMPLES } from '../../src/report/rule-examples.generated.js';
 import { allRuleMetas, findRuleMeta } from '../../src/rules/index.js';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'bin.js');
@@ -47,7 +48,7 @@ describe('bulwark rules', () => {
   it('explain shows title, why, what to do, seed and CIS references, and examples from the tests', () => {
     const m = findRuleMeta('no-privileged');
     assert.ok(m);
-    const text = renderExplain(m);
+    const text = renderExplain(m, RULE_EXAMPLES[m.id] ?? []);
     for (const part of [
       'BW1001 no-privileged',
       m.title,
