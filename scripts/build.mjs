@@ -8,7 +8,7 @@
 // Type checking is separate: `npm run typecheck` (tsc --noEmit).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -147,10 +147,9 @@ await build({
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
 });
-writeLauncher();
-makeCodeCache();
+makeCodeCache(writeLauncher());
 
-/** dist/bulwark.js: the launcher, told which cache file belongs to this bundle. */
+/** dist/bulwark.js: the launcher, told the bundle's hash (which names its cache, and which it checks). @returns the hash */
 function writeLauncher() {
   const hash = createHash('sha256')
     .update(readFileSync(join(dist, 'bulwark.cjs')))
@@ -168,8 +167,7 @@ function writeLauncher() {
  * and keeps the V8 code cache of that run, so that the functions a scan needs start compiled. A failure here
  * only costs start-up time, so it warns and goes on.
  */
-function makeCodeCache() {
-  const hash = readFileSync(join(dist, 'bulwark.js'), 'utf8').match(/bulwark-\$\{'([0-9a-f]{16})'\}/)?.[1];
+function makeCodeCache(hash) {
   const cache = join(dist, `bulwark-${hash}.cache`);
   const warm = ['examples', 'scripts/warm-up'].map((p) => join(root, p));
   const r = spawnSync(process.execPath, [join(dist, 'bulwark.js'), 'scan', ...warm, '--fail-on', 'none'], {
@@ -177,7 +175,7 @@ function makeCodeCache() {
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
   });
-  if (r.status !== 0) console.warn(`build: no code cache (the warm-up scan exited ${r.status}): ${r.stderr.slice(0, 500)}`);
+  if (r.status !== 0 || !existsSync(cache)) console.warn(`build: no code cache (the warm-up scan exited ${r.status}): ${r.stderr.slice(0, 500)}`);
 }
 
 if (tests) {

@@ -4,7 +4,7 @@
 // (`-r`, which worker threads inherit) reports, from each thread, whether V8 took the cache.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -77,4 +77,63 @@ describe('the code cache', () => {
       );
     }
   });
+
+  it('is not used for a bundle edited in place, even one of the same length (V8 compares lengths only)', () => {
+    const dist = join(root, 'dist-edited');
+    cpSync(dirname(CLI), dist, { recursive: true });
+    const bundle = join(dist, 'bulwark.cjs');
+    const text = readFileSync(bundle, 'latin1');
+    // BW1001's test, made never true, in as many characters.
+    const from = 'if(p.value===true)ctx.report({messageId:"privileged"';
+    assert.ok(text.includes(from), 'the bundle holds BW1001 as this test expects');
+    writeFileSync(bundle, text.replace(from, from.replace('===true', '===5555')), 'latin1');
+    const file = join(root, 'privileged.yaml');
+    writeFileSync(file, 'services:\n  web:\n    image: nginx:1.27\n    privileged: true\n');
+    const r = spawnSync(process.execPath, ['-r', HOOK, join(dist, 'bulwark.js'), 'scan', file, '--format', 'json'], { encoding: 'utf8' });
+    assert.equal(r.stderr, '', 'no cache handed to V8');
+    const ids = (JSON.parse(r.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId);
+    assert.ok(ids.length > 0 && !ids.includes('BW1001'), ids.join(' '));
+  });
+
+  it('passes over a cache too large to be one the build made', () => {
+    const dist = join(root, 'dist-huge-cache');
+    cpSync(dirname(CLI), dist, { recursive: true });
+    const cache = readdirSync(dist).find((f) => f.endsWith('.cache')) as string;
+    truncateSync(join(dist, cache), 5 * 1024 ** 3); // sparse: no disk used
+    const r = spawnSync(process.execPath, ['-r', HOOK, join(dist, 'bulwark.js'), '--version'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stderr, '');
+  });
+});
+
+describe('the launcher, with a broken bundle', () => {
+  for (const [kind, make] of [
+    ['missing', (f: string) => rmSync(f)],
+    ['truncated', (f: string) => writeFileSync(f, readFileSync(f, 'latin1').slice(0, 5000), 'latin1')],
+    ['empty', (f: string) => writeFileSync(f, '')],
+    [
+      'a folder',
+      (f: string) => {
+        rmSync(f);
+        mkdirSync(f);
+      },
+    ],
+    [
+      'a named pipe',
+      (f: string) => {
+        rmSync(f);
+        spawnSync('mkfifo', [f]);
+      },
+    ],
+  ] as const) {
+    it(`says it cannot start, exit 3, when the bundle is ${kind}`, () => {
+      const dist = join(root, `dist-bundle-${kind.replace(/ /g, '-')}`);
+      cpSync(dirname(CLI), dist, { recursive: true });
+      make(join(dist, 'bulwark.cjs'));
+      const r = spawnSync(process.execPath, [join(dist, 'bulwark.js'), '--version'], { encoding: 'utf8', timeout: 20_000 });
+      assert.equal(r.status, 3, r.stderr);
+      assert.match(r.stderr, /^bulwark: cannot start: .+ \(rebuild with `npm run build`, or reinstall Bulwark\)\n$/);
+      assert.equal(r.stdout, '');
+    });
+  }
 });
