@@ -12,7 +12,7 @@ import { mergeOutputs, type ParallelOptions, parseAheadWanted, SCAN_WORKER_ARG, 
 import { startParseAhead } from './parse-ahead.js';
 import { type ReadSuppressions, recordSuppressions, type SuppressionRecorder } from './read-suppressions.js';
 import { runHandler } from './run.js';
-import { allowOptimisation, OPTIMISE_MIN_FILES } from './tiering.js';
+import { allowOptimisationFor } from './tiering.js';
 import type { ScanContext, SourceHandler, SourceOutput } from './types.js';
 
 /** The kinds a file named on the command line can be declared as (`bulwark scan --as KIND FILE`): handler names. */
@@ -95,7 +95,7 @@ export function scanPaths(opts: ScanOptions): ScanResult {
  */
 export async function scanPathsAsync(opts: ScanOptions): Promise<ScanResult> {
   const p = plan(opts);
-  if (p.jobs.reduce((n, j) => n + j.mine.length, 0) >= OPTIMISE_MIN_FILES) allowOptimisation();
+  allowOptimisationFor(p.jobs.flatMap((j) => j.mine));
   const splittable = p.jobs.reduce((n, j) => n + (j.h.split ? j.mine.length : 0), 0);
   const n = opts.parallel ? workerCount(splittable, opts.parallel) : 0;
   let done = 0;
