@@ -151,7 +151,7 @@ makeCodeCache(writeLauncher());
 
 /** dist/bulwark.js: the launcher, told the bundle's hash (which names its cache, and which it checks). @returns the hash */
 function writeLauncher() {
-  const hash = createHash('sha256')
+  const hash = createHash('sha1')
     .update(readFileSync(join(dist, 'bulwark.cjs')))
     .digest('hex')
     .slice(0, 16);
