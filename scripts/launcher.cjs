@@ -27,6 +27,8 @@ const BUNDLE_HASH = '__BULWARK_BUNDLE_HASH__';
 const EXIT_INTERNAL = 3;
 /** A cache larger than this is not one the build made (about 1.3 MB): passed over, never allocated. */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+/** A bundle larger than this is not one the build made (about 1.3 MB): refused before a buffer is allocated. */
+const MAX_BUNDLE_BYTES = 1024 * 1024 * 1024;
 
 /** Ends the process with one line on stderr: the bundle is missing or broken, which a rebuild or reinstall fixes. */
 function cannotStart(e) {
@@ -68,7 +70,7 @@ const here = dirname(realpathSync(__filename));
 const bundle = join(here, 'bulwark.cjs');
 let script;
 try {
-  const source = openRegular(bundle, 2 ** 30);
+  const source = openRegular(bundle, MAX_BUNDLE_BYTES);
   let cache;
   try {
     cache = openRegular(join(here, `bulwark-${BUNDLE_HASH}.cache`), MAX_CACHE_BYTES);
@@ -86,12 +88,14 @@ try {
   if (cache !== undefined) {
     // node:crypto is loaded by the bundle anyway (finding fingerprints): hashing here costs only the hash.
     const edited = require('node:crypto').hash('sha1', buffer.subarray(0, length), 'hex').slice(0, 16) !== BUNDLE_HASH;
-    try {
-      if (!edited) cachedData = buffer.subarray(0, readAll(cache, buffer));
-    } catch {
-      // A read error: V8 compiles the source. A damaged cache is V8's to refuse (it checks a checksum).
-    }
     if (edited) closeSync(cache.fd);
+    else {
+      try {
+        cachedData = buffer.subarray(0, readAll(cache, buffer));
+      } catch {
+        // A read error: V8 compiles the source. A damaged cache is V8's to refuse (it checks a checksum).
+      }
+    }
   }
   script = new Script(text, { filename: bundle, cachedData, importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
 } catch (e) {

@@ -10,11 +10,11 @@ import { createRequire } from 'node:module';
  * machine. Measured on the generated corpus (first quartile of 10-20 interleaved runs, 2 vCPUs, 2026-12-02):
  * without TurboFan 1 file took 220 instead of 248 ms, 10 files 350 instead of 399 ms, 30 files 525 instead of
  * 653 ms; but left off for a whole scan, 100 files took 1,037 instead of 912 ms (medians). So `bulwark scan` starts
- * without it and turns it on from OPTIMISE_MIN_FILES files or OPTIMISE_MIN_BYTES of input. Sparkplug (the baseline compiler) stays on: without
- * it 3 and 10 files were 2-3% slower.
+ * without it and turns it on from OPTIMISE_MIN_FILES files or OPTIMISE_MIN_BYTES of input. Sparkplug (the baseline
+ * compiler) stays on: without it 3 and 10 files were 2-3% slower.
  *
- * The switch is `v8.setFlagsFromString('--no-turbofan')`, made after the launcher has compiled the bundle with its code
- * cache: V8 accepts a code cache only under the V8 flags it was made with (it hashes their values), so the flags
+ * The switch is `v8.setFlagsFromString('--no-turbofan')`, made after the launcher has compiled the bundle with its
+ * code cache: V8 accepts a code cache only under the V8 flags it was made with (it hashes their values), so the flags
  * must be V8's defaults again before a thread starts (scan workers and the parse-ahead thread compile the bundle
  * with the cache too; startWorkers and startParseAhead call allowOptimisation), and they are never changed in the
  * build's run that records the cache (BULWARK_CODE_CACHE_OUT). Flags are process-wide; only the CLI's scan command
@@ -39,7 +39,10 @@ const TIERING_OPTION = /^--(?:no-)?(?:opt|turbofan|maglev|sparkplug|jitless|max-
 
 let deferred = false;
 
-/** Sets V8 flags; false when V8 refused them (this Node.js has no such flag). */
+/**
+ * Sets V8 flags; false when node:v8 threw. An unknown flag does not throw (V8 prints an error): the flags used
+ * here exist in every V8 of Node.js >= 20.12 (package.json engines).
+ */
 function setV8Flags(flags: string): boolean {
   try {
     (createRequire(import.meta.url)('node:v8') as typeof import('node:v8')).setFlagsFromString(flags);
