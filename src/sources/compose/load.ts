@@ -1,15 +1,12 @@
 import { type Document, parseAllDocuments, parseDocument } from 'yaml';
 import { type Diagnostic, LineIndex, unknown } from '../../model/index.js';
 import { type FileReader, readProblem } from '../fs.js';
+import { cstTree } from './cst-tree.js';
 import { type Environment, InterpolationError, interpolate } from './interpolate.js';
 import { mergeNodes } from './merge.js';
 import { blockNestingOverflow, deepestLineStart, flowNestingOverflow } from './nesting.js';
-import { BINARY_TAG, ComposeLoadError, LIMITS, type LMap, type LScalar, linesThrough, locate, type SourceFile, toTree } from './tree.js';
+import { ComposeLoadError, LIMITS, type LMap, type LScalar, linesThrough, locate, type SourceFile, toTree, YAML_OPTIONS } from './tree.js';
 import { decodeTree, type EncodedTree, encodeTree } from './tree-codec.js';
-
-// Duplicate keys are refused by toTree, in linear time (yaml's uniqueKeys check is quadratic in a map's size), and
-// so is a `!!binary` value that is not base64 (BINARY_TAG keeps it as written).
-const YAML_OPTIONS = { merge: true, prettyErrors: false, uniqueKeys: false, customTags: [BINARY_TAG] };
 
 /** One compose file, parsed and interpolated. */
 export interface LoadedFile {
@@ -84,6 +81,10 @@ export function loadComposeFile(
     });
     return { file };
   }
+  // Most files are read straight from yaml's syntax tree; whatever that reader leaves (errors, several documents,
+  // rarer YAML) is read by parseDocument and toTree, which report it.
+  const fast = cstTree(text, file, onValue);
+  if (fast !== undefined) return { file, root: fast };
   let docs: Document[] = [parseDocument(text, YAML_OPTIONS)];
   // A file of several `---` documents: compose-go reads each as a layer, merged over the ones before it in order
   // (compose-go loader/multidoc_test.go; `compose publish` writes such files). Most files hold one document, which
@@ -170,24 +171,23 @@ function nestingOverflow(text: string): number {
 
 /**
  * What a thread that parses ahead sends for a compose file's text (src/pipeline/parse-ahead.ts): its tree before
- * interpolation, when the text reads cleanly as one YAML document holding a mapping (no NUL byte, not nested too
- * deep, no YAML error, no alias bomb, no duplicate key); else undefined, and the file is read as loadComposeFile
+ * interpolation, when cstTree reads it (no NUL byte, not nested too deep, one YAML document holding a mapping, no
+ * YAML error, no alias bomb, no duplicate key); else undefined, and the file is read as loadComposeFile
  * always reads it, errors and all. Never throws for bad input.
  */
 export function preparseComposeText(text: string): EncodedTree | undefined {
   if (text.includes('\u0000') || nestingOverflow(text) !== -1) return undefined;
+  const dollars: LScalar[] = [];
+  // No location of this file leaves the thread (its problems are reported by the main thread), so no line index.
+  const file: SourceFile = { display: '', absolute: '', index: new LineIndex('') };
+  // A file cstTree leaves (errors, several documents, rarer YAML) is read by the main thread, which reports it.
   try {
-    const doc = parseDocument(text, YAML_OPTIONS);
-    if (doc.errors.length > 0) return undefined;
-    const dollars: LScalar[] = [];
-    // No location of this file leaves the thread (its problems are reported by the main thread), so no line index.
-    const file: SourceFile = { display: '', absolute: '', index: new LineIndex('') };
-    const tree = toTree(doc, file, text, (s) => {
+    const tree = cstTree(text, file, (s) => {
       if (typeof s.value === 'string' && s.value.includes('$')) dollars.push(s);
     });
-    return tree?.kind === 'map' ? encodeTree(tree, dollars) : undefined;
+    return tree === undefined ? undefined : encodeTree(tree, dollars);
   } catch {
-    // ComposeLoadError, a stack overflow: the main thread reads the file again and reports it.
+    // Whatever went wrong, the main thread reads the file again and reports it.
     return undefined;
   }
 }

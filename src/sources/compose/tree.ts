@@ -125,11 +125,18 @@ const BINARY = 'tag:yaml.org,2002:binary';
 export const BINARY_TAG: ScalarTag = { tag: BINARY, default: false, identify: () => false, resolve: (src) => src };
 
 /**
+ * The options compose files are parsed with (load.ts, cst-tree.ts). Duplicate keys are refused by toTree and
+ * cstTree, in linear time (yaml's uniqueKeys check is quadratic in a map's size), and so is a `!!binary` value that
+ * is not base64 (BINARY_TAG keeps it as written).
+ */
+export const YAML_OPTIONS = { merge: true, prettyErrors: false, uniqueKeys: false, customTags: [BINARY_TAG] };
+
+/**
  * A `!!binary` value decoded as go-yaml v3 decodes it for compose (decode.go: base64.StdEncoding.DecodeString, which
  * skips line breaks and wants the padding), as text; undefined when it is not valid base64 ("!!binary value contains
  * invalid base64 data").
  */
-function decodeBinary(value: string): string | undefined {
+export function decodeBinary(value: string): string | undefined {
   const s = value.replace(/[\r\n]/g, '');
   if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s)) return undefined;
   return new TextDecoder().decode(Buffer.from(s, 'base64'));
@@ -147,30 +154,7 @@ export function toTree(doc: Document, file: SourceFile, text: string, onValue?: 
   /** Anchored nodes being converted: an alias to one of them is a cycle. */
   const open = new Set<YamlNode>();
   const anchors = new Map<string, YamlNode>();
-  const measures = new Map<LNode, { size: number; depth: number }>();
-  let expanded = 0;
-
-  /**
-   * The nodes a converted node expands to (a map counts each key too) and its levels (1 for a scalar, one more than
-   * its deepest value for a map or a sequence), remembered per node: an alias's target is measured once.
-   */
-  const measure = (n: LNode): { size: number; depth: number } => {
-    const known = measures.get(n);
-    if (known !== undefined) return known;
-    let size = 1;
-    let deepest = 0;
-    const values = n.kind === 'map' ? [...n.entries.values()].map((p) => p.value) : n.kind === 'seq' ? n.items : [];
-    // A map's key counts as a node too.
-    if (n.kind === 'map') size += values.length;
-    for (const v of values) {
-      const c = measure(v);
-      size += c.size;
-      deepest = Math.max(deepest, c.depth);
-    }
-    const m = { size, depth: deepest + 1 };
-    measures.set(n, m);
-    return m;
-  };
+  const guard = aliasGuard();
 
   const lineAt = (offset: number): number => file.index.location(file.display, offset, offset).line ?? 0;
   const lineOf = (node: YamlNode): number => lineAt(node.range ? node.range[0] : 0);
@@ -190,17 +174,8 @@ export function toTree(doc: Document, file: SourceFile, text: string, onValue?: 
       // contains itself").
       if (open.has(target)) return fail('yaml-syntax', `alias *${node.source} is inside the value it names (a cycle): compose refuses it`, node);
       const t = conv(target, depth);
-      const m = measure(t);
-      expanded += m.size;
-      if (expanded > LIMITS.maxExpandedNodes) {
-        fail('alias-bomb', `aliases expand to more than ${LIMITS.maxExpandedNodes} nodes (an alias bomb?); refusing the file`, node);
-      }
-      // Aliases inside anchored values nest them without writing the levels: anchors of 200 levels each, the next
-      // wrapping an alias to the one before, make a tree thousands of levels deep that every later walk would
-      // recurse through until the call stack runs out.
-      if (depth + m.depth > LIMITS.maxNesting) {
-        fail('alias-bomb', `aliases nest values deeper than ${LIMITS.maxNesting} levels (an alias bomb?); refusing the file`, node);
-      }
+      const refused = guard(t, depth);
+      if (refused) fail('alias-bomb', refused, node);
       return t;
     }
     const y = node as YamlNode;
@@ -280,14 +255,75 @@ export function toTree(doc: Document, file: SourceFile, text: string, onValue?: 
   return doc.contents == null ? undefined : conv(doc.contents, 0);
 }
 
+/**
+ * The alias-bomb guard of a tree being built: called with the node an alias names and the levels of maps and
+ * sequences above the alias, it returns why the file is refused (aliases expand to more than
+ * LIMITS.maxExpandedNodes nodes in all, or nest values deeper than LIMITS.maxNesting levels), else undefined.
+ * A node's measure (the nodes it expands to, a map counting each key too; its levels, 1 for a scalar) is
+ * remembered: an alias's target is measured once.
+ */
+export function aliasGuard(): (target: LNode, depth: number) => string | undefined {
+  const measures = new Map<LNode, { size: number; depth: number }>();
+  let expanded = 0;
+  const measure = (n: LNode): { size: number; depth: number } => {
+    const known = measures.get(n);
+    if (known !== undefined) return known;
+    let size = 1;
+    let deepest = 0;
+    const values = n.kind === 'map' ? [...n.entries.values()].map((p) => p.value) : n.kind === 'seq' ? n.items : [];
+    // A map's key counts as a node too.
+    if (n.kind === 'map') size += values.length;
+    for (const v of values) {
+      const c = measure(v);
+      size += c.size;
+      deepest = Math.max(deepest, c.depth);
+    }
+    const m = { size, depth: deepest + 1 };
+    measures.set(n, m);
+    return m;
+  };
+  return (target, depth) => {
+    const m = measure(target);
+    expanded += m.size;
+    if (expanded > LIMITS.maxExpandedNodes) return `aliases expand to more than ${LIMITS.maxExpandedNodes} nodes (an alias bomb?); refusing the file`;
+    // Aliases inside anchored values nest them without writing the levels: anchors of 200 levels each, the next
+    // wrapping an alias to the one before, make a tree thousands of levels deep that every later walk would
+    // recurse through until the call stack runs out.
+    if (depth + m.depth > LIMITS.maxNesting) return `aliases nest values deeper than ${LIMITS.maxNesting} levels (an alias bomb?); refusing the file`;
+    return undefined;
+  };
+}
+
 function scalarOf(node: unknown, file: SourceFile, text: string): LScalar {
   const y = node as YamlNode;
   const range = y?.range;
+  const start = range ? range[0] : 0;
   const end = range ? range[1] : 0;
-  const v = isScalar(y) ? y.value : null;
-  let start = range ? range[0] : 0;
+  if (!isScalar(y)) return { kind: 'scalar', file, start, end, value: null };
+  const block = y.type === Scalar.BLOCK_LITERAL || y.type === Scalar.BLOCK_FOLDED;
+  const v = y.value;
+  // Read with BINARY_TAG, the value is the text as written (else yaml's tag gave the bytes, read in scalarNode).
+  if (typeof v === 'string' && y.tag === BINARY) {
+    const sc = scalarNode(file, text, v, undefined, block, start, end);
+    const decoded = decodeBinary(v);
+    if (decoded === undefined) {
+      throw new ComposeLoadError('yaml-syntax', '!!binary value is not valid base64: compose refuses it', file.index.location(file.display, sc.start, sc.end));
+    }
+    sc.value = decoded;
+    return sc;
+  }
+  return scalarNode(file, text, v, y.source, block, start, end);
+}
+
+/**
+ * A located scalar (LScalar) from what yaml resolved: `v` its value (a string, number, bigint, boolean, null, or the
+ * bytes of a `!!binary` value), `source` the text it was resolved from (a plain scalar's, for a number: LScalar.float),
+ * `block` true for a block scalar (`|`, `>`), whose start moves to where its text starts (blockTextStart, blockLines).
+ * [start, end) are offsets in `text`, as yaml's range gives them.
+ */
+export function scalarNode(file: SourceFile, text: string, v: unknown, source: unknown, block: boolean, start: number, end: number): LScalar {
   let lines: LScalar['lines'];
-  if (isScalar(y) && (y.type === Scalar.BLOCK_LITERAL || y.type === Scalar.BLOCK_FOLDED) && typeof v === 'string') {
+  if (block && typeof v === 'string') {
     const from = start;
     start = blockTextStart(text, from, end, v);
     // The value as written; interpolation maps them through what it changes (linesThrough).
@@ -301,17 +337,9 @@ function scalarOf(node: unknown, file: SourceFile, text: string): LScalar {
   // (decode.go: `resolved = string(data)` for the binary tag), never the list of byte values String() would write.
   else if (v instanceof Uint8Array) value = new TextDecoder().decode(v);
   else value = String(v);
-  // Read with BINARY_TAG, the value is the text as written (else yaml's tag gave the bytes, read above).
-  if (typeof v === 'string' && isScalar(y) && y.tag === BINARY) {
-    const decoded = decodeBinary(v);
-    if (decoded === undefined) {
-      throw new ComposeLoadError('yaml-syntax', '!!binary value is not valid base64: compose refuses it', file.index.location(file.display, start, end));
-    }
-    value = decoded;
-  }
   const sc: LScalar = { kind: 'scalar', file, start, end, value };
   if (lines) sc.lines = lines;
-  if (typeof value === 'number' && isScalar(y) && typeof y.source === 'string' && !isInt64(y.source)) sc.float = y.source;
+  if (typeof value === 'number' && typeof source === 'string' && !isInt64(source)) sc.float = source;
   return sc;
 }
 
