@@ -1,5 +1,5 @@
 import { CST, Document, isScalar, Parser, type ScalarTag } from 'yaml';
-import { aliasGuard, decodeBinary, type LMap, type LNode, type LScalar, type LSeq, type SourceFile, scalarNode, YAML_OPTIONS } from './tree.js';
+import { aliasGuard, decodeBinary, LIMITS, type LMap, type LNode, type LScalar, type LSeq, type SourceFile, scalarNode, YAML_OPTIONS } from './tree.js';
 
 /**
  * The located tree of a compose file built straight from the concrete syntax tree of yaml's parser (yaml's
@@ -11,7 +11,7 @@ import { aliasGuard, decodeBinary, type LMap, type LNode, type LScalar, type LSe
  * sequences; plain, quoted and block scalars; anchors, aliases and `<<` merge keys; the `!reset`, `!override` and
  * `!!binary` tags; comments. Wherever yaml's Composer would report an error or a warning, and wherever the text holds
  * something else (another tag, a directive, several documents, `? ` keys, keys with properties, tabs where they
- * may be indentation, an alias toTree refuses), it gives up and returns undefined: loadComposeFile then reads the
+ * may be indentation, an alias toTree refuses, nesting deeper than LIMITS.maxNesting), it gives up and returns undefined: loadComposeFile then reads the
  * text with `parseDocument` and toTree as before, which report what is wrong. Each check that gives up mirrors a
  * check of yaml's compose step (yaml 2.9: compose/resolve-props.js, resolve-block-map.js, resolve-block-seq.js,
  * resolve-flow-collection.js, compose-collection.js, compose-node.js, compose-doc.js, resolve-end.js), and
@@ -266,8 +266,13 @@ class Builder {
     return built.node;
   }
 
-  /** A node with its properties `p` (yaml's composeNode): `depth` maps and sequences above it. */
+  /**
+   * A node with its properties `p` (yaml's composeNode): `depth` maps and sequences above it. Deeper than
+   * LIMITS.maxNesting, the text is left to toTree's path, which refuses it: yaml's composer runs out of call stack
+   * (an error it reports) at a depth where this reader would still go on.
+   */
   private node(token: Token, p: Props, depth: number): Built {
+    if (depth > LIMITS.maxNesting) leave();
     const tag = tagOf(p);
     const anchor = p.anchor ? p.anchor.source.substring(1) : undefined;
     if (anchor === '') leave();
