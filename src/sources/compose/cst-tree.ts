@@ -1,5 +1,17 @@
 import { CST, Document, isScalar, Parser, type ScalarTag } from 'yaml';
-import { aliasGuard, decodeBinary, LIMITS, type LMap, type LNode, type LScalar, type LSeq, type SourceFile, scalarNode, YAML_OPTIONS } from './tree.js';
+import {
+  aliasGuard,
+  decodeBinary,
+  LIMITS,
+  type LMap,
+  type LNode,
+  type LScalar,
+  type LSeq,
+  mergeInto,
+  type SourceFile,
+  scalarNode,
+  YAML_OPTIONS,
+} from './tree.js';
 
 /**
  * The located tree of a compose file built straight from the concrete syntax tree of yaml's parser (yaml's
@@ -11,8 +23,9 @@ import { aliasGuard, decodeBinary, LIMITS, type LMap, type LNode, type LScalar, 
  * sequences; plain, quoted and block scalars; anchors, aliases and `<<` merge keys; the `!reset`, `!override` and
  * `!!binary` tags; comments. Wherever yaml's Composer would report an error or a warning, and wherever the text holds
  * something else (another tag, a directive, several documents, `? ` keys, keys with properties, tabs where they
- * may be indentation, an alias toTree refuses, nesting deeper than LIMITS.maxNesting), it gives up and returns undefined: loadComposeFile then reads the
- * text with `parseDocument` and toTree as before, which report what is wrong. Each check that gives up mirrors a
+ * may be indentation, an alias toTree refuses, nesting deeper than LIMITS.maxNesting), it gives up and returns
+ * undefined: loadComposeFile then reads the text with `parseDocument` and toTree as before, which report what is
+ * wrong. Each check that gives up mirrors a
  * check of yaml's compose step (yaml 2.9: compose/resolve-props.js, resolve-block-map.js, resolve-block-seq.js,
  * resolve-flow-collection.js, compose-collection.js, compose-node.js, compose-doc.js, resolve-end.js), and
  * cst-tree.test.ts compares both readers on the test files and on mutated ones: where this one answers, the tree
@@ -505,11 +518,6 @@ class Builder {
     built();
     return { node: c, after };
   }
-}
-
-/** The merged mappings' entries that `m` does not set itself; among several, the first wins (toTree's rule). */
-function mergeInto(m: LMap, merges: readonly LMap[]): void {
-  for (const src of merges) for (const [name, p] of src.entries) if (!m.entries.has(name)) m.entries.set(name, p);
 }
 
 function mapping(n: LNode): LMap {

@@ -231,9 +231,7 @@ export function toTree(doc: Document, file: SourceFile, text: string, onValue?: 
         const value: LNode = pair.value == null ? nullAt(file, key.end) : conv(pair.value, depth + 1);
         m.entries.set(name, { key, value });
       }
-      for (const src of merges) {
-        for (const [name, p] of src.entries) if (!m.entries.has(name)) m.entries.set(name, p);
-      }
+      mergeInto(m, merges);
       out = m;
     } else if (isSeq(y)) {
       const s: LSeq = { kind: 'seq', file, start, end, items: [] };
@@ -253,6 +251,14 @@ export function toTree(doc: Document, file: SourceFile, text: string, onValue?: 
   };
 
   return doc.contents == null ? undefined : conv(doc.contents, 0);
+}
+
+/**
+ * Adds to `m` the entries of the mappings a `<<` key merged that `m` does not set itself; among several, the first
+ * wins (YAML 1.1 merge, as go-yaml reads it for compose).
+ */
+export function mergeInto(m: LMap, merges: readonly LMap[]): void {
+  for (const src of merges) for (const [name, p] of src.entries) if (!m.entries.has(name)) m.entries.set(name, p);
 }
 
 /**
