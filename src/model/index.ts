@@ -9,6 +9,7 @@ export * from './edit-distance.js';
 export * from './host.js';
 export * from './image.js';
 export * from './image-ref.js';
+export * from './ip-address.js';
 export * from './live.js';
 export * from './location.js';
 export * from './mask.js';

@@ -1,4 +1,3 @@
-import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import {
   type BuildArg,
@@ -15,6 +14,7 @@ import {
   type Healthcheck,
   type ImageRef,
   type InterpolatedValue,
+  ipVersion,
   isInt64,
   isUnknown,
   type Label,
@@ -1022,7 +1022,7 @@ function portOf(item: LNode, path: string, r: Report): PortBinding | Unknown | u
     b.hostIpUnknown = hostIp;
   } else if (hostIp !== undefined && hostIp !== '') {
     const ip = hostIp.replace(/^\[|\]$/g, '');
-    if (isIP(ip) === 0) {
+    if (ipVersion(ip) === 0) {
       // compose passes the long syntax's host_ip to Docker as written; Docker takes no host name there (depending on
       // its version it refuses the container or cannot parse the address), so where the port listens is not known.
       const shown = quoteValue(hostIp, (hostIpNode as LScalar).pieces);
@@ -1038,7 +1038,7 @@ function parsePort(text: string, node: LScalar, path: string, r: Report): PortBi
     const b = parsePortSpec(text, node.pieces);
     // go-connections `ParsePortSpec`, which compose uses: "invalid IP address" for an address that is not one
     // (`localhost:80:80`).
-    if (b.hostIp !== undefined && isIP(b.hostIp) === 0) {
+    if (b.hostIp !== undefined && ipVersion(b.hostIp) === 0) {
       r.bad(node, path, `invalid IP address in port ${quoteValue(text, node.pieces)}: compose takes an IP address, not a host name`);
       return undefined;
     }

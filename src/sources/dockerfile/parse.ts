@@ -1,4 +1,3 @@
-import { isIP } from 'node:net';
 import type { Instruction, Property } from 'dockerfile-ast';
 import {
   type ArgDecl,
@@ -12,6 +11,7 @@ import {
   type Healthcheck,
   type ImageRef,
   type InstructionFlag,
+  ipVersion,
   isUnknown,
   type Location,
   maskLiteral,
@@ -538,7 +538,7 @@ function exposedPort(word: string): string | { reason: string } {
   const proto = slash === -1 ? '' : container.slice(slash + 1).toLowerCase();
   if (proto !== '' && proto !== 'tcp' && proto !== 'udp' && proto !== 'sctp') return { reason: '' };
   if (ip.startsWith('[') && ip.endsWith(']')) ip = ip.slice(1, -1);
-  if (ip !== '' && isIP(ip) === 0) return { reason: '' };
+  if (ip !== '' && ipVersion(ip) === 0) return { reason: '' };
   const c = portRange(port);
   if (typeof c === 'string') return { reason: c };
   if (host !== '') {
