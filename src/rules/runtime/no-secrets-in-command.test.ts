@@ -26,6 +26,20 @@ testRule(noSecretsInCommand, {
     `,
     },
     {
+      name: 'labels under secret keys that name an authentication scheme without a literal credential',
+      compose: yaml`
+      services:
+        proxy:
+          image: traefik:v3.1
+          labels:
+            com.example.auth-header: "Bearer \${API_TOKEN}"
+            com.example.token: "Bearer required"
+            com.example.token-type: Bearer
+            com.example.token-note: "token rotated weekly"
+    `,
+      env: { API_TOKEN: 'Zm9vYmFyYmF6cXV4MTIzNDU2' },
+    },
+    {
       name: 'commands and labels without secrets, secrets from files and variables',
       compose: yaml`
       services:
@@ -252,6 +266,26 @@ testRule(noSecretsInCommand, {
       ],
     },
     {
+      name: 'a label under a secret key holding a credential with its authentication scheme (Bearer, Basic, token)',
+      compose: yaml`
+      services:
+        a:
+          image: ghcr.io/acme/app:1.0
+          labels:
+            com.example.api-token: "Bearer Zm9vYmFyYmF6cXV4MTIzNDU2"
+            com.example.registry-password: Basic YWRtaW46U3VwM3JTM2NyZXQ=
+    `,
+      errors: [
+        { messageId: 'labelByName', line: 5, column: 30, message: 'Service "a" sets label com.example.api-token to a literal secret (Bear...(31 chars)).' },
+        {
+          messageId: 'labelByName',
+          line: 6,
+          column: 38,
+          message: 'Service "a" sets label com.example.registry-password to a literal secret (Basi...(30 chars)).',
+        },
+      ],
+    },
+    {
       name: 'the first-user test: command, entrypoint, health check and label',
       compose: yaml`
       services:
@@ -380,6 +414,18 @@ testRule(noSecretsInCommand, {
           column: 59,
           endColumn: 72,
           message: 'The docker run command has a URL with a password in its command (...(13 chars)).',
+        },
+      ],
+    },
+    {
+      name: 'a run line: a --label under a secret key with a Bearer credential',
+      run: 'docker run -l "com.example.token=Bearer Zm9vYmFyYmF6cXV4MTIzNDU2" nginx:1.27',
+      errors: [
+        {
+          messageId: 'labelByName',
+          line: 1,
+          column: 12,
+          message: 'The docker run command sets label com.example.token to a literal secret (Bear...(31 chars)).',
         },
       ],
     },

@@ -181,7 +181,8 @@ function outsideScripts(text: string, f: (part: string) => string): string {
 
 /**
  * Reports a label whose value, as written, is a secret: shaped like one (a token, a URL with a password), or a
- * literal given to a key that says "secret" (`com.example.api-token`, read as `COM_EXAMPLE_API_TOKEN`). Routing rules,
+ * literal given to a key that says "secret" (`com.example.api-token`, read as `COM_EXAMPLE_API_TOKEN`), alone or after an
+ * authentication scheme (`Bearer ...`, `Basic ...`, `token ...`). Routing rules,
  * image metadata, flags, paths, placeholders and values taken from variables are not.
  */
 function checkLabel(l: Sourced<Label>, ctx: RuleContext<'labelByName' | 'labelByValue'>): void {
@@ -198,9 +199,17 @@ function checkLabel(l: Sourced<Label>, ctx: RuleContext<'labelByName' | 'labelBy
     return;
   }
   const key = name.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
-  if (!shape && isSecretName(key) && isLiteral(text) && !isNonSecretValue(text) && looksLikeSecretMaterial(text))
+  // A credential given with its HTTP authentication scheme (`Bearer TOKEN`) is judged by the credential.
+  const material = AUTH_SCHEME.exec(text)?.[1] ?? text;
+  if (!shape && isSecretName(key) && isLiteral(text) && !isNonSecretValue(material) && looksLikeSecretMaterial(material))
     ctx.report({ messageId: 'labelByName', at: l, data: { where, masked: maskSecret(written) } });
 }
+
+/**
+ * An HTTP authentication scheme (RFC 9110 §11, and GitHub's `token`) before one word: the value an `Authorization`
+ * header takes, often kept whole in a label (`com.example.api-token: "Bearer eyJ..."`). Group 1 is the credential.
+ */
+const AUTH_SCHEME = /^\s*(?:bearer|basic|token)\s+(\S+)\s*$/i;
 
 /**
  * Runs of x joined by single `-`, `_` or `.`, with one more at the end allowed (`xxxx-xxxx`, `XXXXXXXX.`). Written so
