@@ -26,7 +26,7 @@ testRule(noSecretsInCommand, {
     `,
     },
     {
-      name: 'labels under secret keys that name an authentication scheme without a literal credential',
+      name: 'labels that name an authentication scheme without a literal credential: variables, descriptions, placeholders',
       compose: yaml`
       services:
         proxy:
@@ -36,6 +36,18 @@ testRule(noSecretsInCommand, {
             com.example.token: "Bearer required"
             com.example.token-type: Bearer
             com.example.token-note: "token rotated weekly"
+            com.example.api-token: "Bearer PLACEHOLDER"
+            com.example.registry-password: "Basic PASSWORD"
+            com.example.basic-password: "Basic ********"
+            com.example.github-token: "Bearer ghp_************"
+            com.example.bearer-token: "Bearer TOKEN_HERE"
+            com.example.access-token: "Bearer __API_TOKEN__"
+            com.example.refresh-token: "Bearer REPLACE_ME"
+            com.example.csrf-token: "token X-CSRF-Token"
+            com.example.jwt-token: "Bearer HS256/JWT"
+            com.example.oauth-token: "Bearer OAuth2.0"
+            com.example.auth-password: 'Basic realm="Restricted"'
+            traefik.http.middlewares.api.headers.customrequestheaders.Authorization: "Bearer \${API_TOKEN}"
     `,
       env: { API_TOKEN: 'Zm9vYmFyYmF6cXV4MTIzNDU2' },
     },
@@ -266,7 +278,7 @@ testRule(noSecretsInCommand, {
       ],
     },
     {
-      name: 'a label under a secret key holding a credential with its authentication scheme (Bearer, Basic, token)',
+      name: 'a credential after its authentication scheme (Bearer, Basic), under a secret key, a header name or any key as a whole header',
       compose: yaml`
       services:
         a:
@@ -274,6 +286,8 @@ testRule(noSecretsInCommand, {
           labels:
             com.example.api-token: "Bearer Zm9vYmFyYmF6cXV4MTIzNDU2"
             com.example.registry-password: Basic YWRtaW46U3VwM3JTM2NyZXQ=
+            traefik.http.middlewares.api.headers.customrequestheaders.Authorization: "Bearer 9f86d081884c7d659a2feaa0c55ad015"
+            com.example.upstream: "Authorization: Basic YWRtaW46U3VwM3JTM2NyZXQ="
     `,
       errors: [
         { messageId: 'labelByName', line: 5, column: 30, message: 'Service "a" sets label com.example.api-token to a literal secret (Bear...(31 chars)).' },
@@ -283,6 +297,13 @@ testRule(noSecretsInCommand, {
           column: 38,
           message: 'Service "a" sets label com.example.registry-password to a literal secret (Basi...(30 chars)).',
         },
+        {
+          messageId: 'labelByName',
+          line: 7,
+          column: 80,
+          message: 'Service "a" sets label traefik.http.middlewares.api.headers.customrequestheaders.Authorization to a literal secret (Bear...(39 chars)).',
+        },
+        { messageId: 'labelByName', line: 8, column: 29, message: 'Service "a" sets label com.example.upstream to a literal secret (Auth...(45 chars)).' },
       ],
     },
     {

@@ -1,6 +1,6 @@
 import { type CommandArg, type CommandLine, isUnknown, type Label, type Location, locationWithin, maskSecret, type Sourced } from '../../model/index.js';
 import { argsProgram, literalSecrets, shellScripts } from '../dockerfile/no-secrets-in-run.js';
-import { execWord, isLiteral, isPlaceholderSecret, literalDollars, REPEATED, writtenIndex } from '../dockerfile/secret-text.js';
+import { execWord, isLiteral, isPlaceholderSecret, isSecretTemplate, literalDollars, REPEATED, writtenIndex } from '../dockerfile/secret-text.js';
 import { lastStartingAtOrBefore } from '../dockerfile/util.js';
 import { isNonSecretValue, isSecretName, secretShape } from '../shared/secrets.js';
 import { type RuleContext, runtimeRule } from '../types.js';
@@ -180,10 +180,11 @@ function outsideScripts(text: string, f: (part: string) => string): string {
 }
 
 /**
- * Reports a label whose value, as written, is a secret: shaped like one (a token, a URL with a password), or a
- * literal given to a key that says "secret" (`com.example.api-token`, read as `COM_EXAMPLE_API_TOKEN`), alone or after an
- * authentication scheme (`Bearer ...`, `Basic ...`, `token ...`). Routing rules,
- * image metadata, flags, paths, placeholders and values taken from variables are not.
+ * Reports a label whose value, as written, is a secret: shaped like one (a token, a URL with a password), a
+ * credential after its HTTP authentication scheme (`Bearer ...`, `Basic ...`, `token ...`, or the whole header,
+ * `Authorization: Bearer ...`) under any key, or a literal given to a key that says "secret" (`com.example.api-token`,
+ * read as `COM_EXAMPLE_API_TOKEN`). Routing rules, image metadata, flags, paths, placeholders and values taken from
+ * variables are not.
  */
 function checkLabel(l: Sourced<Label>, ctx: RuleContext<'labelByName' | 'labelByValue'>): void {
   if (isUnknown(l.value)) return;
@@ -198,18 +199,33 @@ function checkLabel(l: Sourced<Label>, ctx: RuleContext<'labelByName' | 'labelBy
     ctx.report({ messageId: 'labelByValue', at: l, data: { where, kind: shape.description, masked: maskSecret(written) } });
     return;
   }
+  const credential = AUTH_CREDENTIAL.exec(text)?.[1];
+  if (credential !== undefined) {
+    if (looksLikeCredential(credential, name)) ctx.report({ messageId: 'labelByName', at: l, data: { where, masked: maskSecret(written) } });
+    return;
+  }
   const key = name.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
-  // A credential given with its HTTP authentication scheme (`Bearer TOKEN`) is judged by the credential.
-  const material = AUTH_SCHEME.exec(text)?.[1] ?? text;
-  if (!shape && isSecretName(key) && isLiteral(text) && !isNonSecretValue(material) && looksLikeSecretMaterial(material))
+  if (!shape && isSecretName(key) && isLiteral(text) && !isNonSecretValue(text) && looksLikeSecretMaterial(text))
     ctx.report({ messageId: 'labelByName', at: l, data: { where, masked: maskSecret(written) } });
 }
 
 /**
- * An HTTP authentication scheme (RFC 9110 §11, and GitHub's `token`) before one word: the value an `Authorization`
- * header takes, often kept whole in a label (`com.example.api-token: "Bearer eyJ..."`). Group 1 is the credential.
+ * A value an `Authorization` header takes, with or without its name: an HTTP authentication scheme (RFC 9110 §11.6.2;
+ * GitHub's `token`) and one word, the credential (group 1). Traefik's `customrequestheaders.Authorization` and
+ * similar labels keep it whole.
  */
-const AUTH_SCHEME = /^\s*(?:bearer|basic|token)\s+(\S+)\s*$/i;
+const AUTH_CREDENTIAL = /^\s*(?:(?:proxy-)?authorization\s*:\s*)?(?:bearer|basic|token)\s+(\S+)\s*$/i;
+
+/**
+ * Whether the word after an authentication scheme is a credential rather than a description (`Bearer required`,
+ * `token X-Auth-Token`, `Bearer HS256`) or a placeholder (`Bearer CHANGEME`, `Basic ********`, `Bearer ${TOKEN}`):
+ * RFC 6750's b64token characters (and `:`, for a `user:password` written without base64), 12 or more of them, with a
+ * letter and a digit, and secret material as looksLikeSecretMaterial reads a value.
+ */
+function looksLikeCredential(word: string, labelName: string): boolean {
+  if (word.length < 12 || !/^[A-Za-z0-9._~+/:-]+=*$/.test(word) || !/[0-9]/.test(word) || !/[A-Za-z]/.test(word)) return false;
+  return isLiteral(word) && !isSecretTemplate(word, labelName) && looksLikeSecretMaterial(word);
+}
 
 /**
  * Runs of x joined by single `-`, `_` or `.`, with one more at the end allowed (`xxxx-xxxx`, `XXXXXXXX.`). Written so
