@@ -16,11 +16,14 @@ describe('parsePortSpec (nat.ParsePortSpec)', () => {
     ['65535:0', { hostPort: '65535', containerPort: '0', protocol: 'tcp' }],
   ];
   for (const [spec, want] of table) it(spec, () => assert.deepEqual({ ...parsePortSpec(spec) }, want));
+  it('keeps a lone bracket, which the address check then refuses (::]:8080:80)', () =>
+    assert.deepEqual({ ...parsePortSpec('::]:8080:80') }, { hostIp: '::]', hostPort: '8080', containerPort: '80', protocol: 'tcp' }));
   for (const bad of ['http', '80/icmp', 'a:80', '[::1:80', '65536:80', '8080:65536', '9000-8000:80', '127.0.0.1:70000:80'])
     it(`refuses ${bad}`, () => assert.throws(() => parsePortSpec(bad), PortSpecError));
   it('all interfaces', () => {
-    for (const ip of [undefined, '', '0.0.0.0', '::', '[::]', '0:0:0:0:0:0:0:0']) assert.equal(isAllInterfaces(ip), true, String(ip));
-    for (const ip of ['127.0.0.1', '::1', '10.0.0.5']) assert.equal(isAllInterfaces(ip), false, ip);
+    for (const ip of [undefined, '', '0.0.0.0', '::', '[::]', '0:0:0:0:0:0:0:0', '::0.0.0.0', '::ffff:0.0.0.0', '[::FFFF:0:0]', '0::0'])
+      assert.equal(isAllInterfaces(ip), true, String(ip));
+    for (const ip of ['127.0.0.1', '::1', '10.0.0.5', '::ffff:127.0.0.1', '::]', '[::', '[]', '00.0.0.0', '0:0']) assert.equal(isAllInterfaces(ip), false, ip);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { PortBinding } from './container.js';
+import { ipVersion } from './ip-address.js';
 import { holdsMask, quoteValue, type ValuePiece } from './mask.js';
 
 /** A port specification Docker would refuse. */
@@ -60,7 +61,8 @@ export function parsePortSpec(spec: string, pieces?: readonly ValuePiece[]): Por
     throw new PortSpecError(`${part('invalid host port', hostPort)} in ${q(spec)}`);
   }
   const binding: PortBinding = { containerPort, protocol };
-  if (hostIp !== undefined && hostIp !== '') binding.hostIp = hostIp.replace(/^\[|\]$/g, '');
+  // Brackets were taken off above (`[::1]:8080:80`); a lone one (`::]:8080:80`) stays, and the address is then refused.
+  if (hostIp !== undefined && hostIp !== '') binding.hostIp = hostIp;
   if (hostPort !== undefined && hostPort !== '') binding.hostPort = hostPort;
   return binding;
 }
@@ -75,9 +77,22 @@ function isPortOrRange(text: string): boolean {
   return start <= 65535 && end <= 65535 && start <= end;
 }
 
-/** True when a host address means "every interface": none written, `0.0.0.0`, `::`, or `[::]`. */
+/**
+ * True when a host address means "every interface": none written, or the unspecified address in any of its
+ * spellings, as Go's `IP.IsUnspecified` reads it: `0.0.0.0`, `::`, `[::]`, `0:0:0:0:0:0:0:0`, `::0.0.0.0`, and the
+ * IPv4-mapped `::ffff:0.0.0.0` (Docker binds that as 0.0.0.0). An IPv6 address is compared in the WHATWG URL
+ * parser's canonical form, where all of these read `[::]` or `[::ffff:0:0]`.
+ */
 export function isAllInterfaces(hostIp: string | undefined): boolean {
   if (hostIp === undefined || hostIp === '') return true;
-  const ip = hostIp.replace(/^\[|\]$/g, '');
-  return ip === '0.0.0.0' || ip === '::' || /^(0{0,4}:){2,7}0{0,4}$/.test(ip);
+  const ip = unbracketed(hostIp);
+  if (ip === '0.0.0.0') return true;
+  if (ipVersion(ip) !== 6) return false;
+  const canonical = new URL(`http://[${ip}]`).hostname;
+  return canonical === '[::]' || canonical === '[::ffff:0:0]';
+}
+
+/** An address without the brackets of an IPv6 literal (`[::1]` -> `::1`); a lone bracket stays. */
+export function unbracketed(address: string): string {
+  return address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address;
 }

@@ -84,7 +84,39 @@ testRule(noPortsOnAllInterfaces, {
         { messageId: 'allInterfaces', line: 1, column: 109 },
       ],
     },
+    {
+      name: 'the unspecified address in its other spellings (Go IP.IsUnspecified): zero groups, an IPv4 tail, IPv4-mapped',
+      compose: yaml`
+      services:
+        web:
+          image: nginx:1.27
+          ports:
+            - "[0:0:0:0:0:0:0:0]:8080:80"
+            - "[::0.0.0.0]:8081:81"
+            - "[::ffff:0.0.0.0]:8082:82"
+            - target: 83
+              published: 8083
+              host_ip: "::ffff:0.0.0.0"
+            - "[::ffff:127.0.0.1]:8084:84"
+    `,
+      errors: [
+        { messageId: 'allInterfaces', line: 5, column: 9, message: 'Service "web" publishes port 8080->80/tcp on all interfaces.' },
+        { messageId: 'allInterfaces', line: 6, column: 9, message: 'Service "web" publishes port 8081->81/tcp on all interfaces.' },
+        { messageId: 'allInterfaces', line: 7, column: 9, message: 'Service "web" publishes port 8082->82/tcp on all interfaces.' },
+        { messageId: 'allInterfaces', line: 8, column: 9, message: 'Service "web" publishes port 8083->83/tcp on all interfaces.' },
+      ],
+    },
     { name: 'combined shorthand flags', run: 'docker run -dp 8080:80 nginx:1.27', errors: [{ messageId: 'allInterfaces', line: 1, column: 14 }] },
+    {
+      name: 'a run line binding ::ffff:0.0.0.0',
+      run: 'docker run -p [::ffff:0.0.0.0]:8080:80 nginx:1.27',
+      errors: [{ messageId: 'allInterfaces', line: 1, column: 12 }],
+    },
+    {
+      name: 'engine HostIp ::0.0.0.0',
+      engine: '{"Name": "/web", "HostConfig": {"PortBindings": {"80/tcp": [{"HostIp": "::0.0.0.0", "HostPort": "8080"}]}}}',
+      errors: [{ messageId: 'allInterfaces', line: 1, column: 61 }],
+    },
     {
       name: 'variables without a value: every interface when no address can be written there, unknown where one may be',
       compose: yaml`

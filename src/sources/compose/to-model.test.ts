@@ -176,6 +176,7 @@ describe('values of a shape the compose-spec schema does not allow (compose refu
     ['    ports: ["80:80", true]', '4:22', 'ports[1] must be a string, a number or a mapping, not the boolean true'],
     ['    devices: [{target: /dev/x}]', '4:15', 'a long-syntax device needs a source'],
     ['    ports: ["localhost:80:80"]', '4:13', 'invalid IP address in port "localhost:80:80": compose takes an IP address, not a host name'],
+    ['    ports: ["::]:80:80"]', '4:13', 'invalid IP address in port "::]:80:80": compose takes an IP address, not a host name'],
     // Go's net.ParseIP takes no zone.
     ['    ports: ["[fe80::1%eth0]:80:80"]', '4:13', 'invalid IP address in port "[fe80::1%eth0]:80:80": compose takes an IP address, not a host name'],
     ['    environment: {A: {b: 1}}', '4:22', 'environment.A must be a string, a number, a boolean or nothing, not a mapping'],

@@ -44,6 +44,7 @@ import {
   retryCountValue,
   type Sourced,
   type Unknown,
+  unbracketed,
   unknown,
   type ValuePiece,
   type VolumeBindDevice,
@@ -1021,7 +1022,7 @@ function portOf(item: LNode, path: string, r: Report): PortBinding | Unknown | u
     if (!(hostIpNode?.kind === 'scalar' && hostIpNode.unknown)) return hostIp;
     b.hostIpUnknown = hostIp;
   } else if (hostIp !== undefined && hostIp !== '') {
-    const ip = hostIp.replace(/^\[|\]$/g, '');
+    const ip = unbracketed(hostIp);
     if (ipVersion(ip) === 0) {
       // compose passes the long syntax's host_ip to Docker as written; Docker takes no host name there (depending on
       // its version it refuses the container or cannot parse the address), so where the port listens is not known.
