@@ -48,8 +48,14 @@ testRule(noSecretsInCommand, {
             com.example.oauth-token: "Bearer OAuth2.0"
             com.example.auth-password: 'Basic realm="Restricted"'
             traefik.http.middlewares.api.headers.customrequestheaders.Authorization: "Bearer \${API_TOKEN}"
+            com.example.bot-token: "Bot required"
+            com.example.okta-token: "SSWS \${OKTA_TOKEN}"
+            com.example.api-key: "ApiKey: CHANGEME_PLEASE"
+            com.example.token-policy: "token rotated-weekly-2024"
+            com.example.api-key-expiry: "Api-Key Expires-In-3600"
+            com.example.release: "Bearer: release-2024-11-30"
     `,
-      env: { API_TOKEN: 'Zm9vYmFyYmF6cXV4MTIzNDU2' },
+      env: { API_TOKEN: 'Zm9vYmFyYmF6cXV4MTIzNDU2', OKTA_TOKEN: '00QCjAl4MlV-WPXM0123456789abcdef' },
     },
     {
       name: 'commands and labels without secrets, secrets from files and variables',
@@ -304,6 +310,25 @@ testRule(noSecretsInCommand, {
           message: 'Service "a" sets label traefik.http.middlewares.api.headers.customrequestheaders.Authorization to a literal secret (Bear...(39 chars)).',
         },
         { messageId: 'labelByName', line: 8, column: 29, message: 'Service "a" sets label com.example.upstream to a literal secret (Auth...(45 chars)).' },
+      ],
+    },
+    {
+      name: 'a credential after a vendor scheme (Discord Bot, Okta SSWS, Elasticsearch ApiKey) or after a scheme and a colon',
+      compose: yaml`
+      services:
+        a:
+          image: ghcr.io/acme/app:1.0
+          labels:
+            com.example.discord: "Bot MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijk123"
+            com.example.okta: "SSWS 00QCjAl4MlV-WPXM0123456789abcdef"
+            com.example.elastic: "ApiKey VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw=="
+            com.example.upstream-auth: "Bearer: 9f86d081884c7d659a2feaa0c55ad015"
+    `,
+      errors: [
+        { messageId: 'labelByName', line: 5, column: 28, message: 'Service "a" sets label com.example.discord to a literal secret (Bot ...(50 chars)).' },
+        { messageId: 'labelByName', line: 6, column: 25, message: 'Service "a" sets label com.example.okta to a literal secret (SSWS...(37 chars)).' },
+        { messageId: 'labelByName', line: 7, column: 28, message: 'Service "a" sets label com.example.elastic to a literal secret (ApiK...(67 chars)).' },
+        { messageId: 'labelByName', line: 8, column: 34, message: 'Service "a" sets label com.example.upstream-auth to a literal secret (Bear...(40 chars)).' },
       ],
     },
     {

@@ -181,7 +181,7 @@ function outsideScripts(text: string, f: (part: string) => string): string {
 
 /**
  * Reports a label whose value, as written, is a secret: shaped like one (a token, a URL with a password), a
- * credential after its HTTP authentication scheme (`Bearer ...`, `Basic ...`, `token ...`, or the whole header,
+ * credential after its HTTP authentication scheme (`Bearer ...`, `Basic ...`, `token ...`, `SSWS ...`, or the whole header,
  * `Authorization: Bearer ...`) under any key, or a literal given to a key that says "secret" (`com.example.api-token`,
  * read as `COM_EXAMPLE_API_TOKEN`). Routing rules, image metadata, flags, paths, placeholders and values taken from
  * variables are not.
@@ -210,11 +210,13 @@ function checkLabel(l: Sourced<Label>, ctx: RuleContext<'labelByName' | 'labelBy
 }
 
 /**
- * A value an `Authorization` header takes, with or without its name: an HTTP authentication scheme (RFC 9110 §11.6.2;
- * GitHub's `token`) and one word, the credential (group 1). Traefik's `customrequestheaders.Authorization` and
- * similar labels keep it whole.
+ * A value an `Authorization` header takes, with or without its name: an HTTP authentication scheme and one word, the
+ * credential (group 1). The schemes are RFC 9110 §11.6.2's registered `Bearer` and `Basic` and the vendor schemes
+ * that carry one token: GitHub's `token`, Discord's `Bot`, Okta's `SSWS`, Elasticsearch's `ApiKey` (and `Api-Key`).
+ * A colon after the scheme (`Bearer: …`, a common slip) is read as a blank. Traefik's
+ * `customrequestheaders.Authorization` and similar labels keep the header whole.
  */
-const AUTH_CREDENTIAL = /^\s*(?:(?:proxy-)?authorization\s*:\s*)?(?:bearer|basic|token)\s+(\S+)\s*$/i;
+const AUTH_CREDENTIAL = /^\s*(?:(?:proxy-)?authorization\s*:\s*)?(?:bearer|basic|token|bot|ssws|api-?key)(?:\s*:)?\s+(\S+)\s*$/i;
 
 /**
  * Whether the word after an authentication scheme is a credential rather than a description (`Bearer required`,
@@ -224,8 +226,17 @@ const AUTH_CREDENTIAL = /^\s*(?:(?:proxy-)?authorization\s*:\s*)?(?:bearer|basic
  */
 function looksLikeCredential(word: string, labelName: string): boolean {
   if (word.length < 12 || !/^[A-Za-z0-9._~+/:-]+=*$/.test(word) || !/[0-9]/.test(word) || !/[A-Za-z]/.test(word)) return false;
+  if (WORDS_AND_NUMBERS.test(word)) return false;
   return isLiteral(word) && !isSecretTemplate(word, labelName) && looksLikeSecretMaterial(word);
 }
+
+/**
+ * Short words and numbers joined by punctuation (`rotated-weekly-2024`, `release-2024-11-30`, `Expires-In-3600`): a phrase
+ * or a version, not a credential. A generated token mixes letters and digits within a run, or has a run of 16 or
+ * more characters (hex digests, base64, JWT parts, Discord and Okta tokens). The three kinds of run share no
+ * string, and runs hold no separator, so each text has one way to match (no backtracking blow-up on `A-A-A-…!`).
+ */
+const WORDS_AND_NUMBERS = /^(?:[A-Z]?[a-z]{1,14}|[A-Z]{1,15}|[0-9]{1,15})(?:[-._~+/:](?:[A-Z]?[a-z]{1,14}|[A-Z]{1,15}|[0-9]{1,15}))*$/;
 
 /**
  * Runs of x joined by single `-`, `_` or `.`, with one more at the end allowed (`xxxx-xxxx`, `XXXXXXXX.`). Written so
