@@ -178,7 +178,13 @@ describe('values of a shape the compose-spec schema does not allow (compose refu
     ['    ports: ["localhost:80:80"]', '4:13', 'invalid IP address in port "localhost:80:80": compose takes an IP address, not a host name'],
     ['    ports: ["::]:80:80"]', '4:13', 'invalid IP address in port "::]:80:80": compose takes an IP address, not a host name'],
     // Go's net.ParseIP takes no zone.
-    ['    ports: ["[fe80::1%eth0]:80:80"]', '4:13', 'invalid IP address in port "[fe80::1%eth0]:80:80": compose takes an IP address, not a host name'],
+    [
+      '    ports: ["[fe80::1%eth0]:80:80"]',
+      '4:13',
+      'invalid IP address in port "[fe80::1%eth0]:80:80": compose takes the address without a zone index (%eth0)',
+    ],
+    ['    ports: ["fe80::1%eth0:80:80"]', '4:13', 'invalid IP address in port "fe80::1%eth0:80:80": compose takes the address without a zone index (%eth0)'],
+    ['    ports: ["[eth0%fe80::1]:80:80"]', '4:13', 'invalid IP address in port "[eth0%fe80::1]:80:80": compose takes an IP address, not a host name'],
     ['    environment: {A: {b: 1}}', '4:22', 'environment.A must be a string, a number, a boolean or nothing, not a mapping'],
     ['    environment: [A=1, 2]', '4:24', 'environment[1] must be a string, not the number 2'],
     ['    sysctls: net.ipv4.ip_forward=1', '4:14', 'sysctls must be a list or a mapping, not the string "net.ipv4.ip_forward=1"'],
@@ -252,6 +258,12 @@ describe('values of a shape the compose-spec schema does not allow (compose refu
       .map((f) => `${f.status} ${f.location.line}:${f.location.column} ${f.message}`);
     assert.deepEqual(findings, [
       'unknown 4:13 Whether service "web" publishes port (ephemeral)->80/tcp on all interfaces cannot be known: host_ip "localhost" is not an IP address.',
+    ]);
+  });
+
+  it('a long-syntax host_ip with an IPv6 zone index: a warning that names the zone', () => {
+    assert.deepEqual(svc(['    ports: [{target: 80, host_ip: "fe80::1%eth0"}]']).messages, [
+      'invalid-value 4:35 service "web": host_ip "fe80::1%eth0" is not an IP address: Docker takes no zone index (%eth0) there (write the address alone)',
     ]);
   });
 

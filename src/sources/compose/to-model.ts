@@ -1027,11 +1027,23 @@ function portOf(item: LNode, path: string, r: Report): PortBinding | Unknown | u
       // compose passes the long syntax's host_ip to Docker as written; Docker takes no host name there (depending on
       // its version it refuses the container or cannot parse the address), so where the port listens is not known.
       const shown = quoteValue(hostIp, (hostIpNode as LScalar).pieces);
-      r.warn(hostIpNode as LNode, `${path}.host_ip`, `host_ip ${shown} is not an IP address: Docker does not resolve a host name there (write 127.0.0.1)`);
+      const why = hasZone(ip)
+        ? 'Docker takes no zone index (%eth0) there (write the address alone)'
+        : 'Docker does not resolve a host name there (write 127.0.0.1)';
+      r.warn(hostIpNode as LNode, `${path}.host_ip`, `host_ip ${shown} is not an IP address: ${why}`);
       b.hostIpUnknown = unknown(`host_ip ${shown} is not an IP address`);
     } else b.hostIp = ip;
   }
   return b;
+}
+
+/**
+ * Whether a text that is not an IP address is an IPv6 address with a zone index (`fe80::1%eth0`, RFC 4007 §11), which
+ * Go's net.ParseIP, and so compose and Docker, refuse: the message then names the zone, not a host name.
+ */
+function hasZone(text: string): boolean {
+  const percent = text.indexOf('%');
+  return percent > 0 && ipVersion(text.slice(0, percent)) === 6;
 }
 
 function parsePort(text: string, node: LScalar, path: string, r: Report): PortBinding | undefined {
@@ -1040,7 +1052,8 @@ function parsePort(text: string, node: LScalar, path: string, r: Report): PortBi
     // go-connections `ParsePortSpec`, which compose uses: "invalid IP address" for an address that is not one
     // (`localhost:80:80`).
     if (b.hostIp !== undefined && ipVersion(b.hostIp) === 0) {
-      r.bad(node, path, `invalid IP address in port ${quoteValue(text, node.pieces)}: compose takes an IP address, not a host name`);
+      const why = hasZone(b.hostIp) ? 'compose takes the address without a zone index (%eth0)' : 'compose takes an IP address, not a host name';
+      r.bad(node, path, `invalid IP address in port ${quoteValue(text, node.pieces)}: ${why}`);
       return undefined;
     }
     return b;
